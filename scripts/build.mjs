@@ -1,0 +1,55 @@
+// Bundles src/ into dist/ so the published package has no runtime dependencies.
+// Only packages on ALLOWED may enter the bundle: a new transitive dependency fails the
+// build until it is added here on purpose.
+import { build } from 'esbuild';
+import { copyFile, readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+
+const ALLOWED = new Set([
+  // our own choices
+  'ink', 'react', '@inquirer/prompts', 'open', 'handlebars', 'yaml',
+]);
+
+const dist = join(root, 'dist');
+await rm(dist, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/bin.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22.14',
+  minify: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
+  // Ink loads react-devtools-core only when DEV=true; it is not shipped.
+  external: ['react-devtools-core'],
+  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  chunkNames: 'chunks/[name]-[hash]',
+});
+
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (!m) continue;
+  const name = m[1];
+  packages.set(name, (packages.get(name) ?? 0) + result.metafile.inputs[input].bytes);
+}
+const unexpected = [...packages.keys()].filter((name) => !ALLOWED.has(name) && !TRANSITIVE.has(name));
+if (unexpected.length > 0) {
+  console.error(`build: packages not on the allow-list entered the bundle: ${unexpected.join(', ')}\nAdd them to scripts/build.mjs on purpose, or remove the import.`);
+  process.exit(1);
+}
+// open falls back to its own copy of xdg-open next to the module.
+await copyFile(join(root, 'node_modules/open/xdg-open'), join(dist, 'xdg-open'));
+if (process.argv.includes('--report')) {
+  for (const [name, bytes] of [...packages].sort((a, b) => b[1] - a[1])) console.log(`${String(bytes).padStart(9)}  ${name}`);
+}

@@ -1,0 +1,95 @@
+// The only code in the product that writes files. Every write is atomic (temp file in the
+// same directory, then rename), replacing a file keeps a backup, and nothing that needs
+// consent is written without it. Either every check passes before the first write, or
+// nothing is written.
+import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FileChange } from '../model.js';
+import { FailedError } from '../cli/errors.js';
+
+export interface WriteResult {
+  path: string;
+  kind: FileChange['kind'];
+  /** Backup of the previous content, relative to the repository root. */
+  backup?: string;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `file.bak`, or `file.bak.2`, `.bak.3`... when one is already there. */
+async function backupPath(abs: string): Promise<string> {
+  let candidate = `${abs}.bak`;
+  for (let n = 2; await exists(candidate); n++) candidate = `${abs}.bak.${n}`;
+  return candidate;
+}
+
+async function atomicWrite(abs: string, content: string): Promise<void> {
+  await mkdir(dirname(abs), { recursive: true });
+  const tmp = join(dirname(abs), `.${randomBytes(6).toString('hex')}.ctp-tmp`);
+  let mode: number | undefined;
+  try {
+    mode = (await stat(abs)).mode & 0o777;
+  } catch {
+    mode = undefined;
+  }
+  const handle = await open(tmp, 'wx', mode ?? 0o644);
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, abs);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+export interface ApplyOptions {
+  /** Absolute repository root the change paths are relative to. */
+  root: string;
+  /** Consent to replace files that need it (`--force` or an interactive yes). */
+  consent: boolean;
+}
+
+/** Files that would be replaced without consent. */
+export function blockedChanges(changes: readonly FileChange[], consent: boolean): FileChange[] {
+  return consent ? [] : changes.filter((c) => c.needsConsent && c.kind === 'update');
+}
+
+export async function applyChanges(changes: readonly FileChange[], options: ApplyOptions): Promise<WriteResult[]> {
+  const blocked = blockedChanges(changes, options.consent);
+  if (blocked.length > 0) {
+    throw new FailedError(
+      `${blocked.map((c) => c.path).join(', ')} already exists and differs. Nothing was written.\n` +
+        'Re-run with --force to replace it (the current file is kept as a .bak backup), or choose another --workflow name.',
+    );
+  }
+  const results: WriteResult[] = [];
+  for (const c of changes) {
+    const abs = join(options.root, c.path);
+    if (c.kind === 'unchanged') {
+      results.push({ path: c.path, kind: c.kind });
+      continue;
+    }
+    let backup: string | undefined;
+    if (c.kind === 'update' && c.needsConsent) {
+      const target = await backupPath(abs);
+      await copyFile(abs, target);
+      backup = target.slice(options.root.length + 1);
+    }
+    await atomicWrite(abs, c.after);
+    results.push({ path: c.path, kind: c.kind, backup });
+  }
+  return results;
+}

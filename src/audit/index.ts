@@ -1,0 +1,50 @@
+// The workflow rules as code: what `doctor` reports and what generated workflows must pass.
+import type { Finding, RepoRef } from '../model.js';
+import { adhocPackages, artipacked, cachePoisoning, unpinnedUses } from './rules-actions.js';
+import { dangerousTriggers, templateInjection } from './rules-injection.js';
+import { excessivePermissions } from './rules-permissions.js';
+import { publishRules } from './rules-publish.js';
+import { parseWorkflow } from './workflow-model.js';
+
+export { parseWorkflow, type Workflow, type Job, type Step } from './workflow-model.js';
+export { runPublishes } from './publishing.js';
+
+/** Every finding id `auditWorkflow` can report. */
+export const AUDIT_RULES = [
+  'invalid-yaml',
+  'duplicate-keys',
+  'unpinned-uses',
+  'excessive-permissions',
+  'artipacked',
+  'cache-poisoning',
+  'template-injection',
+  'dangerous-triggers',
+  'adhoc-packages',
+  'use-trusted-publishing',
+  'no-environment',
+  'no-fork-guard',
+  'old-npm',
+] as const;
+export type AuditRule = (typeof AUDIT_RULES)[number];
+
+/**
+ * Checks one workflow file. General rules apply to every workflow; the publish rules
+ * (cache-poisoning, use-trusted-publishing, no-environment, no-fork-guard, old-npm) only to
+ * jobs that publish. `opts.repo` lets the fork guard be checked against the real repository.
+ */
+export function auditWorkflow(content: string, path: string, opts: { repo?: RepoRef } = {}): Finding[] {
+  const parsed = parseWorkflow(content, path);
+  if (!parsed.ok) return parsed.findings;
+  const workflow = parsed.workflow;
+  const findings = [
+    ...dangerousTriggers(workflow),
+    ...excessivePermissions(workflow),
+    ...unpinnedUses(workflow),
+    ...artipacked(workflow),
+    ...templateInjection(workflow),
+    ...adhocPackages(workflow),
+    ...cachePoisoning(workflow),
+    ...publishRules(workflow, opts.repo),
+  ];
+  return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}

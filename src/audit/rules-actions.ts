@@ -1,0 +1,115 @@
+// Rules about the actions a workflow uses and what they leave behind:
+// unpinned-uses, artipacked, cache-poisoning, adhoc-packages.
+import type { Finding } from '../model.js';
+import { nodeLines, sourceLine } from './source-lines.js';
+import { pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
+
+const SHA_REF = /@[0-9a-f]{40}$/;
+const DOCKER_DIGEST = /@sha256:[0-9a-f]{64}$/;
+
+const isAction = (uses: string | undefined, name: string) => uses !== undefined && uses.toLowerCase().startsWith(`${name}@`);
+
+/** The major version of an action reference, from `@v4` / `@v4.1.0` or a `# v4.1.0` comment after a SHA. */
+export function actionMajor(workflow: Workflow, step: Step): number | undefined {
+  const ref = /@v(\d+)(?:\.|$)/.exec(step.uses ?? '');
+  if (ref) return Number(ref[1]);
+  const comment = /#\s*v?(\d+)\b/.exec(sourceLine(workflow, workflow.lineOf(pair(step.node, 'uses'))));
+  return comment ? Number(comment[1]) : undefined;
+}
+
+export function unpinnedUses(workflow: Workflow): Finding[] {
+  const findings: Finding[] = [];
+  const check = (uses: string, line: number) => {
+    if (uses.startsWith('./')) return;
+    if (uses.startsWith('docker://')) {
+      if (!DOCKER_DIGEST.test(uses)) {
+        findings.push(workflow.finding('unpinned-uses', 'warning', `${uses} is not pinned to an image digest.`, line, 'Pin the image by digest: docker://image@sha256:<digest>.'));
+      }
+      return;
+    }
+    if (!SHA_REF.test(uses)) {
+      findings.push(
+        workflow.finding('unpinned-uses', 'warning', `${uses} is not pinned to a commit: a moved tag or branch changes the code that runs with your publish rights.`, line, 'Pin to the full 40-character commit SHA with a "# vX.Y.Z" comment, and let Dependabot update it.'),
+      );
+    } else if (!/#\s*v?\d/.test(sourceLine(workflow, line))) {
+      findings.push(workflow.finding('unpinned-uses', 'info', `${uses} is pinned but has no "# vX.Y.Z" comment, so updates are hard to review.`, line, 'Add the tag as a comment after the SHA.'));
+    }
+  };
+  for (const job of workflow.jobs) {
+    if (job.uses !== undefined) check(job.uses, workflow.lineOf(pair(job.node, 'uses')));
+    for (const step of job.steps) {
+      if (step.uses !== undefined) check(step.uses, workflow.lineOf(pair(step.node, 'uses')));
+    }
+  }
+  return findings;
+}
+
+export function artipacked(workflow: Workflow): Finding[] {
+  return workflow.jobs.flatMap((job) =>
+    job.steps
+      .filter((step) => isAction(step.uses, 'actions/checkout') && text(step.with, 'persist-credentials') !== 'false')
+      .map((step) =>
+        workflow.finding('artipacked', 'warning', `actions/checkout in job "${job.id}" leaves the GITHUB_TOKEN in .git/config, where later steps and artifacts can read it.`, step.line, 'Add `persist-credentials: false` under `with:`.'),
+      ),
+  );
+}
+
+const cacheOff = (value: string | undefined) => value === undefined || value === '' || value === 'false';
+
+function cacheFindings(workflow: Workflow, job: Job): Finding[] {
+  const findings: Finding[] = [];
+  const report = (step: Step, message: string, fix: string) =>
+    findings.push(workflow.finding('cache-poisoning', 'warning', `${message} (job "${job.id}" publishes: a poisoned cache would run in it).`, step.line, fix));
+  for (const step of job.steps) {
+    if (isAction(step.uses, 'actions/cache') || /^actions\/cache\/(?:restore|save)@/i.test(step.uses ?? '')) {
+      report(step, `${step.uses} restores a cache in a release job`, 'Remove the cache step from the publishing job.');
+    } else if (!cacheOff(text(step.with, 'cache'))) {
+      report(step, `${step.uses ?? 'This step'} restores a dependency cache`, 'Remove the `cache:` input.');
+    } else if (isAction(step.uses, 'actions/setup-node')) {
+      const major = actionMajor(workflow, step);
+      if ((major === undefined || major >= 5) && text(step.with, 'package-manager-cache') !== 'false') {
+        report(step, 'actions/setup-node v5+ caches dependencies by default', 'Add `package-manager-cache: false` under `with:`.');
+      }
+    } else if (isAction(step.uses, 'oven-sh/setup-bun') && text(step.with, 'no-cache') !== 'true') {
+      report(step, 'oven-sh/setup-bun caches the bun binary by default', 'Add `no-cache: true` under `with:`.');
+    }
+  }
+  return findings;
+}
+
+export function cachePoisoning(workflow: Workflow): Finding[] {
+  return workflow.jobs.filter((job) => job.publishes).flatMap((job) => cacheFindings(workflow, job));
+}
+
+const GLOBAL_INSTALL = /\b(?:npm|pnpm)\s+(?:i|install|add)\b([^\n;&|#]*)/;
+
+/** Package specs in a global install that float: no version, or a dist-tag such as `latest`. */
+export function floatingGlobalInstalls(line: string): string[] {
+  const match = GLOBAL_INSTALL.exec(line);
+  if (!match) return [];
+  const args = match[1]!.trim().split(/\s+/).filter(Boolean);
+  if (!args.some((arg) => arg === '-g' || arg === '--global')) return [];
+  return args
+    .filter((arg) => !arg.startsWith('-'))
+    .filter((spec) => {
+      const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
+      const version = at === -1 ? '' : spec.slice(at + 1).replace(/^["']|["']$/g, '');
+      return version === '' || /^[A-Za-z]/.test(version);
+    });
+}
+
+export function adhocPackages(workflow: Workflow): Finding[] {
+  const findings: Finding[] = [];
+  for (const job of workflow.jobs) {
+    for (const step of job.steps) {
+      for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
+        for (const spec of floatingGlobalInstalls(line)) {
+          findings.push(
+            workflow.finding('adhoc-packages', 'warning', `Global install of ${spec} takes whatever version is newest that day (npm 12 no longer runs on older Node 22).`, number, 'Use a Node whose npm is new enough (Node 24) and assert `npm --version` >= 11.5.1; if an upgrade is needed, pin a range such as npm@^11.5.1.'),
+          );
+        }
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,133 @@
+// A parsed workflow with line numbers: the view every audit rule works on.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Finding } from '../model.js';
+import { jobPublishes, stepPublishes } from './publishing.js';
+
+export interface Step {
+  node: YAMLMap;
+  line: number;
+  uses?: string;
+  run?: string;
+  /** The `run:` value node, to find lines inside a block scalar. */
+  runNode?: Node;
+  with?: YAMLMap;
+  env?: YAMLMap;
+  publishes: boolean;
+}
+
+export interface Job {
+  id: string;
+  node: YAMLMap;
+  /** Line of the job's key. */
+  line: number;
+  steps: Step[];
+  /** Job-level `uses:` (a reusable workflow call). */
+  uses?: string;
+  publishes: boolean;
+}
+
+export interface Workflow {
+  path: string;
+  content: string;
+  root: YAMLMap;
+  jobs: Job[];
+  /** True when some job publishes to npm. */
+  publishes: boolean;
+  /** 1-based line of a node (its first character); 1 when unknown. */
+  lineOf(node: Node | Pair | null | undefined): number;
+  /** 1-based line of a character offset in the content. */
+  lineAt(offset: number): number;
+  finding(id: string, level: Finding['level'], message: string, line: number, fix?: string): Finding;
+}
+
+export type ParseResult = { ok: true; workflow: Workflow } | { ok: false; findings: Finding[] };
+
+/** The pair for `key` in a map, or undefined. */
+export function pair(map: YAMLMap | undefined, key: string): Pair | undefined {
+  return map?.items.find((item) => isScalar(item.key) && item.key.value === key);
+}
+
+/** The value node for `key` in a map, or undefined. */
+export function value(map: YAMLMap | undefined, key: string): Node | undefined {
+  const found = pair(map, key)?.value;
+  return found && typeof found === 'object' ? (found as Node) : undefined;
+}
+
+export function mapAt(map: YAMLMap | undefined, key: string): YAMLMap | undefined {
+  const node = value(map, key);
+  return isMap(node) ? node : undefined;
+}
+
+/** A scalar value as text (`true` -> 'true'), or undefined for maps, lists and missing keys. */
+export function text(map: YAMLMap | undefined, key: string): string | undefined {
+  const node = value(map, key);
+  return isScalar(node) && node.value !== null ? String(node.value) : undefined;
+}
+
+export function parseWorkflow(content: string, path: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(content, { uniqueKeys: true, lineCounter, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  const finding = (id: string, level: Finding['level'], message: string, line: number, fix?: string): Finding => ({
+    id,
+    level,
+    message,
+    file: path,
+    line,
+    ...(fix ? { fix } : {}),
+  });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      findings: doc.errors.map((error) =>
+        error.code === 'DUPLICATE_KEY'
+          ? finding('duplicate-keys', 'error', `Duplicate key: ${error.message.split('\n')[0]}`, lineAt(error.pos[0]), 'Remove or rename the repeated key: GitHub keeps only one of them.')
+          : finding('invalid-yaml', 'error', `Not valid YAML: ${error.message.split('\n')[0]}`, lineAt(error.pos[0])),
+      ),
+    };
+  }
+  if (!isMap(doc.contents)) {
+    return { ok: false, findings: [finding('invalid-yaml', 'error', 'A workflow must be a YAML mapping (on:, jobs:, ...).', 1)] };
+  }
+  const root = doc.contents;
+  const lineOf = (node: Node | Pair | null | undefined): number => {
+    const target = node && 'key' in node && node.key ? (node.key as Node) : (node as Node | undefined);
+    const start = target?.range?.[0];
+    return start === undefined ? 1 : lineAt(start);
+  };
+  const jobs: Job[] = [];
+  for (const item of mapAt(root, 'jobs')?.items ?? []) {
+    if (!isScalar(item.key) || !isMap(item.value)) continue;
+    const jobNode = item.value;
+    const steps: Step[] = [];
+    const stepList = value(jobNode, 'steps');
+    for (const stepNode of isSeq(stepList) ? stepList.items : []) {
+      if (!isMap(stepNode)) continue;
+      const run = text(stepNode, 'run');
+      const uses = text(stepNode, 'uses');
+      const withMap = mapAt(stepNode, 'with');
+      steps.push({
+        node: stepNode,
+        line: lineOf(stepNode),
+        ...(uses !== undefined ? { uses } : {}),
+        ...(run !== undefined ? { run, runNode: value(stepNode, 'run') } : {}),
+        ...(withMap ? { with: withMap } : {}),
+        ...(mapAt(stepNode, 'env') ? { env: mapAt(stepNode, 'env') } : {}),
+        publishes: stepPublishes(uses, run, withMap),
+      });
+    }
+    const jobUses = text(jobNode, 'uses');
+    jobs.push({
+      id: String(item.key.value),
+      node: jobNode,
+      line: lineOf(item),
+      steps,
+      ...(jobUses !== undefined ? { uses: jobUses } : {}),
+      publishes: jobPublishes(steps),
+    });
+  }
+  return {
+    ok: true,
+    workflow: { path, content, root, jobs, publishes: jobs.some((job) => job.publishes), lineOf, lineAt, finding },
+  };
+}

@@ -1,0 +1,84 @@
+// Git facts about the target directory: top level, origin remote, default branch.
+import { realpath, stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import type { Finding, GitInfo } from '../model.js';
+import { runGit } from './exec.js';
+import { parseRemote, redactUrl } from './remote.js';
+
+export interface GitDetection {
+  git: GitInfo;
+  /** Real path of the git top level, or of the target directory when it is not a repository. */
+  top: string;
+  findings: Finding[];
+}
+
+async function real(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export async function detectGit(root: string): Promise<GitDetection> {
+  const rootReal = await real(root);
+  const notRepo = (message: string): GitDetection => ({
+    git: { isRepo: false, prefix: '' },
+    top: rootReal,
+    findings: [{ id: 'not-a-git-repo', level: 'warning', message }],
+  });
+  if (!(await isDirectory(rootReal))) return notRepo(`${root} is not a directory, so it is not a git repository.`);
+
+  const [top, remote, originHead, branch] = await Promise.all([
+    runGit(rootReal, ['rev-parse', '--show-toplevel']),
+    runGit(rootReal, ['remote', 'get-url', 'origin']),
+    runGit(rootReal, ['symbolic-ref', '-q', 'refs/remotes/origin/HEAD']),
+    runGit(rootReal, ['branch', '--show-current']),
+  ]);
+  if (top.missing) return notRepo('git was not found on PATH, so the repository could not be read.');
+  if (!top.ok || !top.stdout) return notRepo(`${root} is not inside a git repository.`);
+
+  const topReal = await real(top.stdout);
+  const prefix = relative(topReal, rootReal).split(sep).join('/');
+  const git: GitInfo = { isRepo: true, prefix };
+  const findings: Finding[] = [];
+
+  const headPrefix = 'refs/remotes/origin/';
+  if (originHead.ok && originHead.stdout.startsWith(headPrefix)) {
+    git.defaultBranch = originHead.stdout.slice(headPrefix.length);
+  } else if (branch.ok && branch.stdout) {
+    git.defaultBranch = branch.stdout;
+  }
+
+  if (!remote.ok || !remote.stdout) {
+    findings.push({
+      id: 'no-remote',
+      level: 'warning',
+      message: 'The repository has no remote named "origin", so the GitHub repository is unknown.',
+      fix: 'Add it with `git remote add origin <url>`, or give the repository when asked.',
+    });
+    return { git, top: topReal, findings };
+  }
+
+  git.remoteUrl = redactUrl(remote.stdout);
+  const parsed = parseRemote(remote.stdout);
+  if (parsed) git.host = parsed.host;
+  if (parsed?.host === 'github.com') {
+    git.github = { owner: parsed.owner, name: parsed.name };
+  } else {
+    findings.push({
+      id: 'not-github',
+      level: 'error',
+      message: `npm trusted publishing from this tool supports GitHub Actions; found ${parsed?.host ?? git.remoteUrl}.`,
+    });
+  }
+  return { git, top: topReal, findings };
+}

@@ -1,0 +1,63 @@
+// Read-only detection: everything the wizard needs to know about the target directory.
+import { resolve } from 'node:path';
+import type { Detected, Finding, PackageInfo } from '../model.js';
+import { detectGit } from './git.js';
+import { detectPackageManager } from './lockfile.js';
+import { readNpmrcs } from './npmrc.js';
+import { packageFindings, readPackage } from './package-json.js';
+import { repositoryFinding } from './repository.js';
+import { detectWorkspaces } from './workspaces.js';
+import { readWorkflows, workflowFindings } from './workflows.js';
+
+export { parseRemote, redactUrl, type RemoteRef } from './remote.js';
+export { repositoryMatches, expectedRepository, parseRepositoryUrl } from './repository.js';
+export { scanWorkflow, runsPublish } from './workflows.js';
+export { scanNpmrc } from './npmrc.js';
+export { parsePackageManagerField } from './lockfile.js';
+
+/** Inspect `root` (and its git repository) without changing anything. Never throws for missing things. */
+export async function detect(root: string): Promise<Detected> {
+  const absRoot = resolve(root);
+  const [gitResult, pkgResult] = await Promise.all([detectGit(absRoot), readPackage(absRoot, '')]);
+  const { git, top } = gitResult;
+  const prefix = git.prefix;
+  const pkg = pkgResult.status === 'ok' ? { ...pkgResult.pkg, dir: prefix } : undefined;
+  const topPkgField = prefix
+    ? readPackage(top, '').then((r) => (r.status === 'ok' ? r.pkg.packageManagerField : undefined))
+    : Promise.resolve(undefined);
+
+  const [workspaces, pm, workflows, npmrc] = await Promise.all([
+    detectWorkspaces(absRoot, prefix, pkg?.workspaces),
+    topPkgField.then((field) => detectPackageManager(absRoot, top, prefix, [pkg?.packageManagerField, field])),
+    readWorkflows(top),
+    readNpmrcs(absRoot, top, prefix),
+  ]);
+
+  const manifestFile = prefix ? `${prefix}/package.json` : 'package.json';
+  const findings: Finding[] = [
+    ...packageFindings(pkgResult, manifestFile, workspaces.isMonorepo),
+    ...gitResult.findings,
+  ];
+  if (git.github && pkg) {
+    const toCheck: PackageInfo[] = [];
+    if (!pkg.private) toCheck.push(pkg);
+    toCheck.push(...workspaces.packages);
+    for (const p of toCheck) {
+      const finding = repositoryFinding(p, git.github, p.dir);
+      if (finding) findings.push(finding);
+    }
+  }
+  findings.push(...workspaces.findings, ...pm.findings, ...workflowFindings(workflows), ...npmrc.findings);
+
+  return {
+    root: absRoot,
+    ...(pkg ? { pkg } : {}),
+    workspacePackages: workspaces.packages,
+    packageManager: pm.packageManager,
+    git,
+    workflows,
+    npmrcTokens: npmrc.tokens,
+    findings,
+  };
+}
+

@@ -1,0 +1,81 @@
+// Which package manager the project uses: `packageManager` field, else lockfile, else npm.
+import { readdir } from 'node:fs/promises';
+import { PACKAGE_MANAGERS, type Detected, type Finding, type PackageManager } from '../model.js';
+
+const LOCKFILES: ReadonlyArray<readonly [string, PackageManager]> = [
+  ['package-lock.json', 'npm'],
+  ['npm-shrinkwrap.json', 'npm'],
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['yarn.lock', 'yarn'],
+  ['bun.lock', 'bun'],
+  ['bun.lockb', 'bun'],
+];
+
+/** `pnpm@9.1.0+sha512.abc` -> `pnpm`; undefined for unknown managers. */
+export function parsePackageManagerField(field: string | undefined): PackageManager | undefined {
+  const name = field?.trim().split('@')[0]?.toLowerCase();
+  return (PACKAGE_MANAGERS as readonly string[]).includes(name ?? '') ? (name as PackageManager) : undefined;
+}
+
+async function lockfilesIn(dir: string): Promise<Array<readonly [string, PackageManager]>> {
+  try {
+    const names = new Set(await readdir(dir));
+    return LOCKFILES.filter(([file]) => names.has(file));
+  } catch {
+    return [];
+  }
+}
+
+export interface PackageManagerDetection {
+  packageManager: Detected['packageManager'];
+  findings: Finding[];
+}
+
+const joinDir = (prefix: string, rel: string) => (prefix ? `${prefix}/${rel}` : rel);
+
+/**
+ * `root`: target dir; `top`: git top level (same as root outside git); `prefix`: root relative
+ * to top. `fields`: `packageManager` of the target's package.json, then of the top level's.
+ * The lockfile is reported relative to the repository root.
+ */
+export async function detectPackageManager(
+  root: string,
+  top: string,
+  prefix: string,
+  fields: Array<string | undefined>,
+): Promise<PackageManagerDetection> {
+  const findings: Finding[] = [];
+  const [here, atTop] = await Promise.all([lockfilesIn(root), prefix ? lockfilesIn(top) : Promise.resolve([])]);
+  const [found, foundPrefix] = here.length ? [here, prefix] : [atTop, ''];
+  const managers = [...new Set(found.map(([, pm]) => pm))];
+  if (managers.length > 1) {
+    findings.push({
+      id: 'multiple-lockfiles',
+      level: 'warning',
+      message: `Lockfiles of more than one package manager were found: ${found.map(([f]) => f).join(', ')}.`,
+      fix: 'Delete the lockfiles of the package managers you do not use.',
+    });
+  }
+
+  const fieldValue = fields.find((f) => parsePackageManagerField(f));
+  const fromField = parsePackageManagerField(fieldValue);
+  if (fromField) {
+    const match = found.find(([, pm]) => pm === fromField);
+    if (found.length && !match) {
+      findings.push({
+        id: 'package-manager-mismatch',
+        level: 'warning',
+        message: `package.json "packageManager" says ${fieldValue}, but the lockfile is ${found[0]![0]}.`,
+      });
+    }
+    return {
+      packageManager: { name: fromField, source: 'packageManager', ...(match ? { lockfile: joinDir(foundPrefix, match[0]) } : {}) },
+      findings,
+    };
+  }
+  const first = found[0];
+  if (first) {
+    return { packageManager: { name: first[1], source: 'lockfile', lockfile: joinDir(foundPrefix, first[0]) }, findings };
+  }
+  return { packageManager: { name: 'npm', source: 'default' }, findings };
+}

@@ -1,0 +1,55 @@
+// `.npmrc` lines that hand npm a token. Records file and line only, never the value.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Finding, TokenUse } from '../model.js';
+
+export interface NpmrcDetection {
+  tokens: TokenUse[];
+  findings: Finding[];
+}
+
+/** Scan one .npmrc text; `file` is its path relative to the repository root. */
+export function scanNpmrc(file: string, content: string): NpmrcDetection {
+  const tokens: TokenUse[] = [];
+  const findings: Finding[] = [];
+  content.split(/\r?\n/).forEach((text, index) => {
+    const line = index + 1;
+    const trimmed = text.trim();
+    if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith(';')) return;
+    const eq = trimmed.indexOf('=');
+    const key = (eq === -1 ? trimmed : trimmed.slice(0, eq)).trim();
+    const value = eq === -1 ? '' : trimmed.slice(eq + 1).trim().replace(/^(['"])(.*)\1$/, '$2');
+    if (key === '_authToken' || key.endsWith(':_authToken')) {
+      tokens.push({ file, line, what: '_authToken' });
+      if (value && !/^\$\{[^}]+\}$/.test(value)) {
+        findings.push({
+          id: 'npmrc-literal-token',
+          level: 'warning',
+          message: `${file}:${line} holds a literal npm token. Anyone who can read this file can use it.`,
+          file,
+          line,
+          fix: 'Revoke that token on npmjs.com, then remove the line (or use ${NODE_AUTH_TOKEN}).',
+        });
+      }
+    } else if (key === 'always-auth' || key.endsWith(':always-auth')) {
+      tokens.push({ file, line, what: 'always-auth' });
+    }
+  });
+  return { tokens, findings };
+}
+
+/** `.npmrc` of the target dir and, when different, of the git top level. */
+export async function readNpmrcs(root: string, top: string, prefix: string): Promise<NpmrcDetection> {
+  const places = prefix ? [{ dir: root, file: `${prefix}/.npmrc` }, { dir: top, file: '.npmrc' }] : [{ dir: root, file: '.npmrc' }];
+  const results = await Promise.all(places.map(async ({ dir, file }) => {
+    try {
+      return scanNpmrc(file, await readFile(join(dir, '.npmrc'), 'utf8'));
+    } catch {
+      return { tokens: [], findings: [] };
+    }
+  }));
+  return {
+    tokens: results.flatMap((r) => r.tokens),
+    findings: results.flatMap((r) => r.findings),
+  };
+}

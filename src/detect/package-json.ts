@@ -1,0 +1,119 @@
+// Read one package.json into PackageInfo. Missing or invalid files become findings.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Finding, PackageInfo } from '../model.js';
+
+export type ReadResult =
+  | { status: 'ok'; pkg: PackageInfo }
+  | { status: 'missing' }
+  | { status: 'invalid'; error: string };
+
+type Json = Record<string, unknown>;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `repository` as a string (`o/r`, `github:o/r`, a URL) or object, as `{ type, url, directory }`. */
+export function normaliseRepository(value: unknown): PackageInfo['repository'] {
+  if (typeof value === 'string') return value.trim() ? { type: 'git', url: value.trim() } : undefined;
+  if (!isObject(value)) return undefined;
+  const out: NonNullable<PackageInfo['repository']> = {};
+  const type = str(value.type);
+  const url = str(value.url);
+  const directory = str(value.directory);
+  if (type !== undefined) out.type = type;
+  if (url !== undefined) out.url = url;
+  if (directory !== undefined) out.directory = directory;
+  return out;
+}
+
+/** `workspaces` as an array of globs, or `{ packages: [...] }`. */
+export function normaliseWorkspaces(value: unknown): string[] | undefined {
+  const list = isObject(value) ? value.packages : value;
+  if (!Array.isArray(list)) return undefined;
+  return list.filter((v): v is string => typeof v === 'string');
+}
+
+export function toPackageInfo(data: Json, raw: string, manifestPath: string, dir: string): PackageInfo {
+  const scripts = isObject(data.scripts) ? data.scripts : {};
+  const pkg: PackageInfo = {
+    dir,
+    manifestPath,
+    raw,
+    private: data.private === true || data.private === 'true',
+    scripts: {},
+  };
+  const name = str(data.name);
+  const version = str(data.version);
+  const build = str(scripts.build);
+  const test = str(scripts.test);
+  const repository = normaliseRepository(data.repository);
+  const packageManager = str(data.packageManager);
+  const workspaces = normaliseWorkspaces(data.workspaces);
+  if (name) pkg.name = name;
+  if (version) pkg.version = version;
+  if (build !== undefined) pkg.scripts.build = build;
+  if (test !== undefined) pkg.scripts.test = test;
+  if (repository) pkg.repository = repository;
+  if (isObject(data.publishConfig)) pkg.publishConfig = data.publishConfig;
+  if (packageManager) pkg.packageManagerField = packageManager;
+  if (workspaces) pkg.workspaces = workspaces;
+  return pkg;
+}
+
+/**
+ * Read `<absDir>/package.json`. `dir` is the directory relative to the repository root,
+ * stored in PackageInfo.dir.
+ */
+export async function readPackage(absDir: string, dir: string): Promise<ReadResult> {
+  const manifestPath = join(absDir, 'package.json');
+  let raw: string;
+  try {
+    raw = await readFile(manifestPath, 'utf8');
+  } catch {
+    return { status: 'missing' };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { status: 'invalid', error: error instanceof Error ? error.message : String(error) };
+  }
+  if (!isObject(data)) return { status: 'invalid', error: 'the top level is not an object' };
+  return { status: 'ok', pkg: toPackageInfo(data, raw, manifestPath, dir) };
+}
+
+/** Findings for the target package.json itself. */
+export function packageFindings(result: ReadResult, file: string, isWorkspaceRoot: boolean): Finding[] {
+  if (result.status === 'missing') {
+    return [{
+      id: 'no-package-json',
+      level: 'error',
+      message: 'There is no package.json in this directory.',
+      fix: 'Run the tool in the directory of the package you publish.',
+    }];
+  }
+  if (result.status === 'invalid') {
+    return [{
+      id: 'invalid-package-json',
+      level: 'error',
+      message: `package.json is not valid JSON: ${result.error}`,
+      file,
+      fix: 'Fix the syntax error, then run the tool again.',
+    }];
+  }
+  const findings: Finding[] = [];
+  if (result.pkg.private && !isWorkspaceRoot) {
+    findings.push({
+      id: 'private-package',
+      level: 'error',
+      message: `package.json has "private": true, so ${result.pkg.name ?? 'this package'} cannot be published.`,
+      file,
+      fix: 'Remove "private": true if the package is meant to be published.',
+    });
+  }
+  if (!result.pkg.name && !result.pkg.private && !isWorkspaceRoot) {
+    findings.push({ id: 'no-package-name', level: 'error', message: 'package.json has no "name".', file });
+  }
+  return findings;
+}

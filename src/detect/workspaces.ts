@@ -1,0 +1,143 @@
+// Expand npm/yarn `workspaces` and pnpm-workspace.yaml globs into publishable packages.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Finding, PackageInfo } from '../model.js';
+import { readPackage } from './package-json.js';
+
+const MAX_GLOBSTAR_DEPTH = 4;
+const SKIP_DIRS = new Set(['node_modules']);
+
+export interface WorkspaceDetection {
+  /** True when the target declares workspaces (package.json or pnpm-workspace.yaml). */
+  isMonorepo: boolean;
+  globs: string[];
+  packages: PackageInfo[];
+  findings: Finding[];
+}
+
+/** A glob (`*`, `?`, `**`) as a regular expression over a `/`-separated relative path. */
+export function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      const atStart = i === 0 || glob[i - 1] === '/';
+      if (glob[i + 2] === '/' && atStart) { out += '(?:.*/)?'; i += 2; continue; }
+      if (i + 2 === glob.length && out.endsWith('/')) { out = out.slice(0, -1) + '(?:/.*)?'; i += 1; continue; }
+      out += '.*'; i += 1; continue;
+    }
+    if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`);
+}
+
+async function subdirs(abs: string): Promise<string[]> {
+  try {
+    const entries = await readdir(abs, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name))
+      .map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
+
+async function descendants(base: string, rel: string, depth: number): Promise<string[]> {
+  const out = [rel];
+  if (depth >= MAX_GLOBSTAR_DEPTH) return out;
+  const names = await subdirs(join(base, rel));
+  const nested = await Promise.all(names.map((n) => descendants(base, rel ? `${rel}/${n}` : n, depth + 1)));
+  return out.concat(...nested);
+}
+
+const clean = (glob: string) => glob.trim().replace(/^\.\//, '').replace(/\/+$/, '').replace(/\/package\.json$/, '');
+
+/** Directories (relative to `base`, `/`-separated) matched by the globs; `!` globs exclude. */
+export async function expandGlobs(base: string, globs: string[]): Promise<string[]> {
+  const include = globs.filter((g) => !g.startsWith('!')).map(clean).filter((g) => g && g !== '.');
+  const exclude = globs.filter((g) => g.startsWith('!')).map((g) => globToRegExp(clean(g.slice(1))));
+  const found = new Set<string>();
+  await Promise.all(include.map(async (glob) => {
+    let current = [''];
+    for (const segment of glob.split('/')) {
+      if (segment === '**') {
+        current = (await Promise.all(current.map((rel) => descendants(base, rel, 0)))).flat();
+      } else if (/[*?]/.test(segment)) {
+        const re = globToRegExp(segment);
+        const next = await Promise.all(current.map(async (rel) =>
+          (await subdirs(join(base, rel))).filter((n) => re.test(n)).map((n) => (rel ? `${rel}/${n}` : n))));
+        current = next.flat();
+      } else {
+        current = current.map((rel) => (rel ? `${rel}/${segment}` : segment));
+      }
+    }
+    for (const rel of current) if (rel) found.add(rel);
+  }));
+  return [...found].filter((rel) => !exclude.some((re) => re.test(rel))).sort();
+}
+
+/** The `packages:` list of pnpm-workspace.yaml, or undefined when the file does not exist. */
+async function readPnpmWorkspace(root: string): Promise<{ globs?: string[]; error?: string } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(root, 'pnpm-workspace.yaml'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const { parse } = await import('yaml'); // lazy: only when the file exists
+    const data: unknown = parse(text);
+    const list = typeof data === 'object' && data !== null ? (data as { packages?: unknown }).packages : undefined;
+    return { globs: Array.isArray(list) ? list.filter((g): g is string => typeof g === 'string') : [] };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  }
+}
+
+const joinDir = (prefix: string, rel: string) => (prefix ? `${prefix}/${rel}` : rel);
+
+/**
+ * Workspaces declared by the package in `root` (`prefix` is its path relative to the
+ * repository root). Only publishable packages (a name, not private) are returned.
+ */
+export async function detectWorkspaces(root: string, prefix: string, fieldGlobs: string[] | undefined): Promise<WorkspaceDetection> {
+  const findings: Finding[] = [];
+  const pnpm = await readPnpmWorkspace(root);
+  if (pnpm?.error) {
+    findings.push({
+      id: 'invalid-pnpm-workspace',
+      level: 'warning',
+      message: `pnpm-workspace.yaml could not be read: ${pnpm.error}`,
+      file: joinDir(prefix, 'pnpm-workspace.yaml'),
+    });
+  }
+  const globs = [...(fieldGlobs ?? []), ...(pnpm?.globs ?? [])];
+  const isMonorepo = fieldGlobs !== undefined || (pnpm?.globs?.length ?? 0) > 0;
+  if (!isMonorepo) return { isMonorepo, globs, packages: [], findings };
+
+  const dirs = await expandGlobs(root, globs);
+  const results = await Promise.all(dirs.map((rel) => readPackage(join(root, rel), joinDir(prefix, rel))));
+  const packages: PackageInfo[] = [];
+  results.forEach((result, i) => {
+    if (result.status === 'ok' && result.pkg.name && !result.pkg.private) packages.push(result.pkg);
+    if (result.status === 'invalid') {
+      findings.push({
+        id: 'invalid-workspace-package-json',
+        level: 'warning',
+        message: `A workspace package.json is not valid JSON, so that package is skipped: ${result.error}`,
+        file: joinDir(prefix, `${dirs[i]}/package.json`),
+      });
+    }
+  });
+  const list = packages.map((p) => `${p.name} (${p.dir})`).join(', ');
+  findings.push({
+    id: 'monorepo',
+    level: 'info',
+    message: packages.length
+      ? `This is a monorepo with ${packages.length} publishable package${packages.length === 1 ? '' : 's'}: ${list}.`
+      : 'This is a monorepo root, but no publishable workspace package was found.',
+  });
+  return { isMonorepo, globs, packages, findings };
+}

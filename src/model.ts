@@ -1,0 +1,169 @@
+// The shapes that flow one way through the product:
+// detect -> questions (answers) -> plan -> apply -> publisher settings -> checklist.
+
+export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
+export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
+
+export const TRIGGERS = ['release', 'tag', 'manual'] as const;
+export type Trigger = (typeof TRIGGERS)[number];
+
+/** A GitHub repository as `owner/name`, split. */
+export interface RepoRef {
+  owner: string;
+  name: string;
+}
+
+/** What package.json says, as far as this product cares. */
+export interface PackageInfo {
+  /** Directory of the package relative to the repository root, '' for the root. */
+  dir: string;
+  /** Absolute path of package.json. */
+  manifestPath: string;
+  /** The file's text as read, so edits keep its formatting. */
+  raw: string;
+  name?: string;
+  version?: string;
+  private: boolean;
+  /** `repository` normalised to an object; undefined when absent. */
+  repository?: { type?: string; url?: string; directory?: string };
+  publishConfig?: Record<string, unknown>;
+  scripts: { build?: string; test?: string };
+  /** The `packageManager` field, e.g. `pnpm@9.1.0`. */
+  packageManagerField?: string;
+  /** The `workspaces` field (array form or `{ packages }` form), as globs. */
+  workspaces?: string[];
+}
+
+/** A place where a token is handed to npm. Never holds the token's value. */
+export interface TokenUse {
+  /** Path relative to the repository root. */
+  file: string;
+  /** 1-based line number. */
+  line: number;
+  /** What was found: an env var name (`NODE_AUTH_TOKEN`), `_authToken`, or `always-auth`. */
+  what: string;
+  /** The secret the value comes from, when it is `${{ secrets.NAME }}` (name only). */
+  secret?: string;
+}
+
+export interface WorkflowFile {
+  /** Path relative to the repository root, e.g. `.github/workflows/release.yml`. */
+  path: string;
+  /** Bare file name, e.g. `release.yml`. */
+  fileName: string;
+  content: string;
+  /** True when a step runs a publish command (`npm publish`, `pnpm publish`, changesets, semantic-release...). */
+  publishes: boolean;
+  tokenUses: TokenUse[];
+}
+
+export interface GitInfo {
+  isRepo: boolean;
+  /** The URL of remote `origin`, as configured. */
+  remoteUrl?: string;
+  /** Host of the remote, e.g. `github.com`, `gitlab.com`. */
+  host?: string;
+  /** Set when origin is a GitHub repository. */
+  github?: RepoRef;
+  /** From `origin/HEAD`, else the current branch, else undefined. */
+  defaultBranch?: string;
+  /** Path of the package directory relative to the git top level ('' when it is the top level). */
+  prefix: string;
+}
+
+export interface Finding {
+  /** Stable id, e.g. `no-package-json`, `repository-mismatch`. */
+  id: string;
+  level: 'error' | 'warning' | 'info';
+  message: string;
+  /** Where, when it is a place in a file. */
+  file?: string;
+  line?: number;
+  /** What the product will do about it, or what the user can do. */
+  fix?: string;
+}
+
+export interface Detected {
+  /** Absolute path of the directory the user pointed at. */
+  root: string;
+  pkg?: PackageInfo;
+  /** Publishable workspace packages, when the root declares workspaces. */
+  workspacePackages: PackageInfo[];
+  packageManager: { name: PackageManager; source: 'lockfile' | 'packageManager' | 'default'; lockfile?: string };
+  git: GitInfo;
+  workflows: WorkflowFile[];
+  /** `_authToken` and `always-auth` lines in .npmrc files (file and line only). */
+  npmrcTokens: TokenUse[];
+  findings: Finding[];
+}
+
+export interface Answers {
+  /** `owner/name` on GitHub. */
+  repo: string;
+  /** Bare workflow file name, e.g. `publish.yml`. */
+  workflow: string;
+  trigger: Trigger;
+  /** GitHub environment name, or null for none. */
+  environment: string | null;
+  /** Node.js version used in CI, e.g. `24`. */
+  node: string;
+  packageManager: PackageManager;
+  /** Whether to set package.json `repository` to match the repository. */
+  fixRepository: boolean;
+}
+
+export type ChangeKind = 'create' | 'update' | 'unchanged';
+
+export interface FileChange {
+  /** Path relative to the target directory. */
+  path: string;
+  kind: ChangeKind;
+  /** Current content, when the file exists. */
+  before?: string;
+  after: string;
+  /** Why this file is written, in one line. */
+  reason: string;
+  /**
+   * True when `before` was not written by this product for these answers and differs:
+   * replacing it needs consent (`--force` or an explicit yes), and a backup is kept.
+   */
+  needsConsent: boolean;
+}
+
+export interface PublisherField {
+  label: string;
+  value: string;
+  /** A note shown beside the value, e.g. "leave empty" or "must match exactly". */
+  note?: string;
+}
+
+export interface PublisherSettings {
+  packageName: string;
+  /** The npmjs.com page where the trusted publisher is added. */
+  url: string;
+  provider: 'GitHub Actions';
+  fields: PublisherField[];
+  /** The allowed action to tick. */
+  allow: 'npm publish';
+  /** The equivalent `npm trust` command line. */
+  trustCommand: string;
+}
+
+export interface ChecklistItem {
+  id: string;
+  title: string;
+  /** One or two sentences on what and why. */
+  detail: string;
+  command?: string;
+  url?: string;
+}
+
+export interface Plan {
+  answers: Answers;
+  repo: RepoRef;
+  changes: FileChange[];
+  publishers: PublisherSettings[];
+  checklist: ChecklistItem[];
+  /** Things the user should know before writing, in plain words. */
+  notes: string[];
+}

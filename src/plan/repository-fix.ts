@@ -1,0 +1,43 @@
+// The package.json "repository" edit: npm compares it with the repository the OIDC token
+// names and refuses the publish (E422) when they differ.
+import type { PackageInfo, RepoRef } from '../model.js';
+
+export function repositoryValue(repo: RepoRef, directory: string): { type: string; url: string; directory?: string } {
+  const value: { type: string; url: string; directory?: string } = {
+    type: 'git',
+    url: `git+https://github.com/${repo.owner}/${repo.name}.git`,
+  };
+  if (directory) value.directory = directory;
+  return value;
+}
+
+/** The indentation package.json uses (npm keeps it on writes, so do we). */
+function indentOf(raw: string): string | number {
+  const m = /^[{[]\r?\n([ \t]+)\S/.exec(raw);
+  return m?.[1] ?? 2;
+}
+
+/**
+ * package.json text with "repository" set, keeping key order, indentation, line endings
+ * and the final newline. A missing key goes after "version" (or "name").
+ */
+export function withRepository(pkg: PackageInfo, repo: RepoRef): string {
+  const data = JSON.parse(pkg.raw) as Record<string, unknown>;
+  const value = repositoryValue(repo, pkg.dir);
+  let out: Record<string, unknown>;
+  if ('repository' in data) {
+    out = { ...data, repository: value };
+  } else {
+    out = {};
+    const anchor = 'version' in data ? 'version' : 'name' in data ? 'name' : undefined;
+    if (!anchor) out.repository = value;
+    for (const [key, v] of Object.entries(data)) {
+      out[key] = v;
+      if (key === anchor) out.repository = value;
+    }
+  }
+  const eol = pkg.raw.includes('\r\n') ? '\r\n' : '\n';
+  let text = JSON.stringify(out, null, indentOf(pkg.raw));
+  if (eol !== '\n') text = text.replace(/\n/g, eol);
+  return /\r?\n$/.test(pkg.raw) ? text + eol : text;
+}

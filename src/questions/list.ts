@@ -1,0 +1,167 @@
+// The one list of questions. The flags, the Ink wizard and the plain prompts all read it:
+// an answer resolves as flag ?? prompt (interactive only) ?? default.
+import { PACKAGE_MANAGERS, TRIGGERS, type Answers, type Detected } from '../model.js';
+import { validateEnvironment, validateNodeVersion, validateRepo, validateWorkflowFile } from './validate.js';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+interface QuestionBase<K extends keyof Answers> {
+  id: K;
+  /** The long flag that answers it, without dashes. */
+  flag: string;
+  label: string;
+  /** One line: why the answer matters. */
+  help: string;
+  /** The default, computed from what was detected; undefined when nothing sensible exists. */
+  defaultValue(d: Detected): Answers[K] | undefined;
+  /** True when detection is certain, so the wizard does not ask. */
+  certain(d: Detected): boolean;
+  parse(input: string): Parsed<Answers[K]>;
+  format(value: Answers[K]): string;
+}
+
+export interface TextQuestion<K extends keyof Answers> extends QuestionBase<K> {
+  kind: 'text';
+  /** Shown when the answer is empty and empty means something (e.g. "none"). */
+  emptyMeans?: string;
+}
+export interface SelectQuestion<K extends keyof Answers> extends QuestionBase<K> {
+  kind: 'select';
+  choices: readonly Choice[];
+}
+export interface ConfirmQuestion<K extends keyof Answers> extends QuestionBase<K> {
+  kind: 'confirm';
+}
+export type Question<K extends keyof Answers = keyof Answers> = TextQuestion<K> | SelectQuestion<K> | ConfirmQuestion<K>;
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+const checked = (error: string | undefined, value: string): Parsed<string> => (error ? fail(error) : ok(value));
+
+function oneOf<T extends string>(values: readonly T[], what: string) {
+  return (input: string): Parsed<T> =>
+    (values as readonly string[]).includes(input) ? ok(input as T) : fail(`${what} must be one of: ${values.join(', ')}.`);
+}
+
+/** True when package.json "repository" does not match the repository (npm fails with E422). */
+export function needsRepositoryFix(d: Detected): boolean {
+  return d.findings.some((f) => f.id === 'repository-mismatch');
+}
+
+const repo: TextQuestion<'repo'> = {
+  id: 'repo',
+  kind: 'text',
+  flag: 'repo',
+  label: 'GitHub repository',
+  help: 'owner/name of the repository whose workflow publishes; npm checks it on every publish.',
+  defaultValue: (d) => (d.git.github ? `${d.git.github.owner}/${d.git.github.name}` : undefined),
+  certain: (d) => d.git.github !== undefined,
+  parse: (input) => checked(validateRepo(input.trim()), input.trim()),
+  format: (v) => v,
+};
+
+const workflow: TextQuestion<'workflow'> = {
+  id: 'workflow',
+  kind: 'text',
+  flag: 'workflow',
+  label: 'Workflow file name',
+  help: 'npm matches this file name exactly (case too): you will type the same name on npmjs.com.',
+  defaultValue: () => 'publish.yml',
+  certain: () => false,
+  parse: (input) => checked(validateWorkflowFile(input.trim()), input.trim()),
+  format: (v) => v,
+};
+
+const trigger: SelectQuestion<'trigger'> = {
+  id: 'trigger',
+  kind: 'select',
+  flag: 'trigger',
+  label: 'Publish when',
+  help: 'What starts a publish. A GitHub release is the easiest to review and to undo.',
+  choices: [
+    { value: 'release', label: 'A GitHub release is published', hint: 'recommended' },
+    { value: 'tag', label: 'A v* tag is pushed', hint: 'e.g. git push origin v1.2.3' },
+    { value: 'manual', label: 'I start it by hand', hint: 'Actions tab → Run workflow' },
+  ],
+  defaultValue: () => 'release',
+  certain: () => false,
+  parse: oneOf(TRIGGERS, '--trigger'),
+  format: (v) => v,
+};
+
+const environment: TextQuestion<'environment'> = {
+  id: 'environment',
+  kind: 'text',
+  flag: 'environment',
+  label: 'GitHub environment',
+  help: 'A protected environment lets you require a reviewer before each publish; npm checks its name too.',
+  emptyMeans: 'no environment',
+  defaultValue: () => 'npm',
+  certain: () => false,
+  parse: (input) => {
+    const value = input.trim();
+    if (value === '') return ok(null);
+    const error = validateEnvironment(value);
+    return error ? fail(error) : ok(value);
+  },
+  format: (v) => v ?? '',
+};
+
+const node: TextQuestion<'node'> = {
+  id: 'node',
+  kind: 'text',
+  flag: 'node',
+  label: 'Node.js version in CI',
+  help: 'Node 24 ships npm 11, which trusted publishing needs (npm 11.5.1 or newer).',
+  defaultValue: () => '24',
+  certain: () => false,
+  parse: (input) => checked(validateNodeVersion(input.trim()), input.trim()),
+  format: (v) => v,
+};
+
+const packageManager: SelectQuestion<'packageManager'> = {
+  id: 'packageManager',
+  kind: 'select',
+  flag: 'package-manager',
+  label: 'Package manager',
+  help: 'Installs dependencies in CI from your lockfile; publishing always goes through npm.',
+  choices: PACKAGE_MANAGERS.map((value) => ({ value, label: value })),
+  defaultValue: (d) => d.packageManager.name,
+  certain: (d) => d.packageManager.source !== 'default',
+  parse: oneOf(PACKAGE_MANAGERS, '--package-manager'),
+  format: (v) => v,
+};
+
+const fixRepository: ConfirmQuestion<'fixRepository'> = {
+  id: 'fixRepository',
+  kind: 'confirm',
+  flag: 'fix-repository',
+  label: 'Fix "repository" in package.json?',
+  help: 'npm refuses a trusted publish (E422) when package.json "repository" does not name this repository.',
+  defaultValue: () => true,
+  certain: (d) => !needsRepositoryFix(d),
+  parse: (input) => {
+    const v = input.trim().toLowerCase();
+    if (['y', 'yes', 'true', '1'].includes(v)) return ok(true);
+    if (['n', 'no', 'false', '0'].includes(v)) return ok(false);
+    return fail('Answer yes or no.');
+  },
+  format: (v) => (v ? 'yes' : 'no'),
+};
+
+/** In the order they are asked. */
+export const QUESTIONS = [repo, packageManager, trigger, environment, workflow, node, fixRepository] as const;
+
+export type AnyQuestion = (typeof QUESTIONS)[number];
+
+export function questionFor<K extends keyof Answers>(id: K): Question<K> {
+  const q = QUESTIONS.find((x) => x.id === id);
+  if (!q) throw new Error(`unknown question ${id}`);
+  return q as unknown as Question<K>;
+}

@@ -1,0 +1,54 @@
+// The one Handlebars instance that renders workflow templates, and its helpers.
+import HandlebarsGlobal from 'handlebars/dist/cjs/handlebars.js';
+import { loadPins, pinnedUses, PINNED_ACTIONS, type PinnedAction } from './pins.js';
+import { exprString, yamlString } from './scalars.js';
+import { readPartials, readTemplate } from './templates.js';
+
+/** `noEscape`: no HTML entities in YAML. `strict`: a missing variable is an error, not ''. */
+export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+export type Render = (context: object) => string;
+
+function createInstance(): typeof HandlebarsGlobal {
+  const hb = HandlebarsGlobal.create();
+  hb.registerHelper('yaml', (value: unknown) => {
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new TypeError(`yaml helper: expected a string, got ${value === null ? 'null' : typeof value}`);
+    }
+    return yamlString(String(value));
+  });
+  hb.registerHelper('exprString', (value: unknown) => {
+    if (typeof value !== 'string') throw new TypeError('exprString helper: expected a string');
+    return exprString(value);
+  });
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('pin', (name: unknown) => {
+    if (!PINNED_ACTIONS.includes(name as PinnedAction)) throw new Error(`pin helper: no pin named ${String(name)}`);
+    return pinnedUses(loadPins()[name as PinnedAction]);
+  });
+  return hb;
+}
+
+let instance: typeof HandlebarsGlobal | undefined;
+const compiled = new Map<string, Render>();
+
+function handlebars(): typeof HandlebarsGlobal {
+  if (!instance) {
+    instance = createInstance();
+    for (const [name, source] of Object.entries(readPartials('github/partials'))) {
+      instance.registerPartial(name, instance.compile(source, COMPILE_OPTIONS));
+    }
+  }
+  return instance;
+}
+
+/** A compiled template from `templates/` (path relative to it), compiled once per process. */
+export function template(relativePath: string): Render {
+  let render = compiled.get(relativePath);
+  if (!render) {
+    const fn = handlebars().compile(readTemplate(relativePath), COMPILE_OPTIONS);
+    render = (context) => fn(context);
+    compiled.set(relativePath, render);
+  }
+  return render;
+}

@@ -1,0 +1,75 @@
+// Plain-text renderings of findings, the plan, the npmjs.com values and the checklist.
+// Used by the non-interactive run, the plain prompts, and printed after the Ink wizard so
+// the checklist stays in the scrollback.
+import type { ChecklistItem, Finding, Plan, PublisherSettings } from '../model.js';
+import { unifiedDiff } from '../apply/diff.js';
+import { paint } from '../cli/style.js';
+import type { WriteResult } from '../apply/write.js';
+
+const LEVEL_MARK = { error: '✖', warning: '!', info: '·' } as const;
+
+export function formatFindings(findings: readonly Finding[]): string {
+  return findings
+    .map((f) => {
+      const where = f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : '';
+      const color = f.level === 'error' ? 'red' : f.level === 'warning' ? 'yellow' : 'dim';
+      const head = `${paint(color, LEVEL_MARK[f.level])} ${f.message}${where}`;
+      return f.fix ? `${head}\n    ${paint('dim', f.fix)}` : head;
+    })
+    .join('\n');
+}
+
+const KIND_WORD = { create: 'create', update: 'replace', unchanged: 'unchanged' } as const;
+
+export function formatChanges(plan: Plan): string {
+  return plan.changes.map((c) => `  ${KIND_WORD[c.kind].padEnd(9)} ${c.path}  ${paint('dim', c.reason)}`).join('\n');
+}
+
+/** Every file as it would be written: new files in full, changed files as a diff. */
+export function formatDryRun(plan: Plan): string {
+  const parts: string[] = [];
+  for (const c of plan.changes) {
+    if (c.kind === 'unchanged') parts.push(`${c.path}: unchanged`);
+    else if (c.kind === 'create') parts.push(`${paint('bold', `--- ${c.path} (new file)`)}\n${c.after}`);
+    else parts.push(unifiedDiff(c.before ?? '', c.after, c.path));
+  }
+  return parts.join('\n');
+}
+
+export function formatWritten(results: readonly WriteResult[]): string {
+  return results
+    .map((r) => {
+      if (r.kind === 'unchanged') return `  unchanged ${r.path}`;
+      const verb = r.kind === 'create' ? 'created' : 'updated';
+      return `  ${paint('green', verb.padEnd(9))} ${r.path}${r.backup ? paint('dim', ` (previous version kept as ${r.backup})`) : ''}`;
+    })
+    .join('\n');
+}
+
+export function formatPublisher(p: PublisherSettings): string {
+  const width = Math.max(...p.fields.map((f) => f.label.length));
+  const lines = [
+    `${paint('bold', p.packageName)}  ${p.url}`,
+    '  Trusted publishing → Select your publisher → GitHub Actions, then enter:',
+    ...p.fields.map((f) => {
+      const value = f.value === '' ? paint('dim', '(leave empty)') : paint('cyan', f.value);
+      const note = f.note && f.value !== '' ? paint('dim', `  ${f.note}`) : '';
+      return `    ${f.label.padEnd(width)}  ${value}${note}`;
+    }),
+    `  Or from a terminal logged in to npm (npm 11.15 or newer): ${p.trustCommand}`,
+  ];
+  return lines.join('\n');
+}
+
+export function formatChecklist(items: readonly ChecklistItem[], done: ReadonlySet<string> = new Set()): string {
+  return items
+    .map((item, i) => {
+      const box = done.has(item.id) ? '[x]' : '[ ]';
+      const lines = [`${box} ${i + 1}. ${item.title}`];
+      for (const line of item.detail.split('\n')) lines.push(`       ${line}`);
+      if (item.command) lines.push(`       $ ${item.command}`);
+      if (item.url) lines.push(`       ${item.url}`);
+      return lines.join('\n');
+    })
+    .join('\n');
+}

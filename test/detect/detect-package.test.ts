@@ -1,0 +1,193 @@
+// detect() on real directories: package.json, git, remote, repository check.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { detect } from '../../src/detect/index.js';
+import type { Detected } from '../../src/model.js';
+import { makePackageRepo, makeRepo, type TempRepo } from '../helpers/repo.js';
+
+const ids = (d: Detected) => d.findings.map((f) => f.id).sort();
+const finding = (d: Detected, id: string) => d.findings.find((f) => f.id === id);
+
+async function withRepo<T>(repo: TempRepo, fn: (r: TempRepo) => Promise<T>): Promise<T> {
+  try {
+    return await fn(repo);
+  } finally {
+    repo.cleanup();
+  }
+}
+
+test('a normal GitHub package', () =>
+  withRepo(makePackageRepo({ pkg: { repository: 'github:acme/widget', publishConfig: { access: 'public' }, packageManager: undefined } }), async (r) => {
+    const d = await detect(r.dir);
+    assert.equal(d.root, r.dir);
+    assert.equal(d.pkg?.name, '@acme/widget');
+    assert.equal(d.pkg?.version, '1.2.3');
+    assert.equal(d.pkg?.private, false);
+    assert.equal(d.pkg?.dir, '');
+    assert.equal(d.pkg?.manifestPath, join(r.dir, 'package.json'));
+    assert.match(d.pkg?.raw ?? '', /"name": "@acme\/widget"/);
+    assert.deepEqual(d.pkg?.scripts, { build: 'tsc', test: 'node --test' });
+    assert.deepEqual(d.pkg?.repository, { type: 'git', url: 'github:acme/widget' });
+    assert.deepEqual(d.pkg?.publishConfig, { access: 'public' });
+    assert.deepEqual(d.git, {
+      isRepo: true,
+      prefix: '',
+      remoteUrl: 'git@github.com:acme/widget.git',
+      host: 'github.com',
+      github: { owner: 'acme', name: 'widget' },
+      defaultBranch: 'main',
+    });
+    assert.deepEqual(d.packageManager, { name: 'npm', source: 'lockfile', lockfile: 'package-lock.json' });
+    assert.deepEqual(d.workspacePackages, []);
+    assert.deepEqual(d.workflows, []);
+    assert.deepEqual(d.npmrcTokens, []);
+    assert.deepEqual(ids(d), []);
+  }));
+
+test('repository object form and missing repository', async () => {
+  await withRepo(makePackageRepo({ pkg: { repository: { type: 'git', url: 'git+https://github.com/Acme/Widget.git' } } }), async (r) => {
+    const d = await detect(r.dir);
+    assert.deepEqual(d.pkg?.repository, { type: 'git', url: 'git+https://github.com/Acme/Widget.git' });
+    assert.equal(finding(d, 'repository-mismatch'), undefined);
+  });
+  await withRepo(makePackageRepo(), async (r) => {
+    const d = await detect(r.dir);
+    assert.equal(d.pkg?.repository, undefined);
+    const f = finding(d, 'repository-mismatch');
+    assert.equal(f?.level, 'warning');
+    assert.equal(f?.file, 'package.json');
+    assert.match(f?.message ?? '', /is missing/);
+    assert.equal(f?.fix, 'package.json "repository" will be set to git+https://github.com/acme/widget.git.');
+  });
+  await withRepo(makePackageRepo({ pkg: { repository: 'https://github.com/acme/other' } }), async (r) => {
+    assert.match(finding(await detect(r.dir), 'repository-mismatch')?.message ?? '', /points at https:\/\/github\.com\/acme\/other/);
+  });
+});
+
+test('no package.json', () =>
+  withRepo(makeRepo({ remote: 'https://github.com/acme/widget' }), async (r) => {
+    const d = await detect(r.dir);
+    assert.equal(d.pkg, undefined);
+    assert.deepEqual(ids(d), ['no-package-json']);
+    assert.equal(finding(d, 'no-package-json')?.level, 'error');
+    assert.equal(d.git.github?.name, 'widget');
+  }));
+
+test('invalid package.json is a finding, not a crash', () =>
+  withRepo(makeRepo({ remote: 'https://github.com/acme/widget', files: { 'package.json': '{ "name": "x", }' } }), async (r) => {
+    const d = await detect(r.dir);
+    assert.equal(d.pkg, undefined);
+    const f = finding(d, 'invalid-package-json');
+    assert.equal(f?.level, 'error');
+    assert.equal(f?.file, 'package.json');
+    assert.deepEqual(ids(d), ['invalid-package-json']);
+  }));
+
+test('private single package', () =>
+  withRepo(makePackageRepo({ pkg: { private: true, repository: 'acme/widget' } }), async (r) => {
+    const d = await detect(r.dir);
+    assert.equal(d.pkg?.private, true);
+    assert.deepEqual(ids(d), ['private-package']);
+    assert.equal(finding(d, 'private-package')?.level, 'error');
+  }));
+
+test('not a git repository', async () => {
+  const r = makeRepo({ git: false, files: { 'package.json': { name: 'solo', version: '1.0.0' }, '.github/workflows/p.yml': 'jobs:\n  p:\n    steps:\n      - run: npm publish\n' } });
+  await withRepo(r, async () => {
+    const d = await detect(r.dir);
+    assert.deepEqual(d.git, { isRepo: false, prefix: '' });
+    assert.deepEqual(ids(d), ['not-a-git-repo']);
+    assert.equal(finding(d, 'not-a-git-repo')?.level, 'warning');
+    assert.equal(d.pkg?.name, 'solo');
+    assert.equal(d.workflows.length, 1);
+    assert.equal(d.workflows[0]?.publishes, true);
+    assert.deepEqual(d.packageManager, { name: 'npm', source: 'default' });
+  });
+});
+
+test('git not installed is tolerated', () =>
+  withRepo(makePackageRepo(), async (r) => {
+    const saved = process.env.PATH;
+    process.env.PATH = '';
+    let d: Detected;
+    try {
+      d = await detect(r.dir);
+    } finally {
+      process.env.PATH = saved;
+    }
+    assert.equal(d.git.isRepo, false);
+    assert.match(finding(d, 'not-a-git-repo')?.message ?? '', /git was not found/);
+  }));
+
+test('a directory that does not exist', async () => {
+  const d = await detect(join(tmpdir(), 'ctp-does-not-exist-' + process.pid));
+  assert.deepEqual(ids(d), ['no-package-json', 'not-a-git-repo']);
+});
+
+test('git repository without a remote', () =>
+  withRepo(makeRepo({ files: { 'package.json': { name: 'x', version: '1.0.0' } } }), async (r) => {
+    const d = await detect(r.dir);
+    assert.deepEqual(d.git, { isRepo: true, prefix: '', defaultBranch: 'main' });
+    assert.deepEqual(ids(d), ['no-remote']);
+    assert.equal(finding(d, 'no-remote')?.level, 'warning');
+  }));
+
+test('GitLab remote', () =>
+  withRepo(makePackageRepo({ remote: 'git@gitlab.com:group/sub/widget.git' }), async (r) => {
+    const d = await detect(r.dir);
+    assert.equal(d.git.host, 'gitlab.com');
+    assert.equal(d.git.github, undefined);
+    assert.equal(d.git.remoteUrl, 'git@gitlab.com:group/sub/widget.git');
+    const f = finding(d, 'not-github');
+    assert.equal(f?.level, 'error');
+    assert.equal(f?.message, 'npm trusted publishing from this tool supports GitHub Actions; found gitlab.com.');
+    assert.deepEqual(ids(d), ['not-github']);
+  }));
+
+test('subdirectory package: prefix, top-level lockfile, repository.directory right and wrong', async () => {
+  const files = (directory: string) => ({
+    'package.json': { name: 'mono-root', private: true },
+    'pnpm-lock.yaml': 'lockfileVersion: 9\n',
+    'packages/a/package.json': {
+      name: '@acme/a',
+      version: '0.1.0',
+      repository: { type: 'git', url: 'git+https://github.com/acme/mono.git', directory },
+    },
+    '.github/workflows/release.yml': 'on: push\n',
+  });
+  await withRepo(makeRepo({ remote: 'https://github.com/acme/mono.git', files: files('packages/a') }), async (r) => {
+    const d = await detect(join(r.dir, 'packages/a'));
+    assert.equal(d.git.prefix, 'packages/a');
+    assert.equal(d.pkg?.dir, 'packages/a');
+    assert.deepEqual(d.packageManager, { name: 'pnpm', source: 'lockfile', lockfile: 'pnpm-lock.yaml' });
+    assert.deepEqual(d.workflows.map((w) => w.path), ['.github/workflows/release.yml']);
+    assert.deepEqual(ids(d), []);
+  });
+  await withRepo(makeRepo({ remote: 'https://github.com/acme/mono.git', files: files('packages/b') }), async (r) => {
+    const d = await detect(join(r.dir, 'packages/a'));
+    const f = finding(d, 'repository-mismatch');
+    assert.equal(f?.file, 'packages/a/package.json');
+    assert.equal(
+      f?.fix,
+      'package.json "repository" will be set to git+https://github.com/acme/mono.git with "directory": "packages/a".',
+    );
+  });
+});
+
+test('prefix is computed on real paths (target reached through a symlink)', () =>
+  withRepo(makePackageRepo({ pkg: { repository: 'acme/widget' } }), async (r) => {
+    const linkDir = mkdtempSync(join(tmpdir(), 'ctp-link-'));
+    try {
+      const link = join(linkDir, 'link');
+      symlinkSync(r.dir, link);
+      const d = await detect(link);
+      assert.equal(d.git.prefix, '');
+      assert.equal(d.pkg?.name, '@acme/widget');
+      assert.deepEqual(ids(d), []);
+    } finally {
+      rmSync(linkDir, { recursive: true, force: true });
+    }
+  }));

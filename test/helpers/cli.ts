@@ -1,0 +1,39 @@
+// Runs the built binary the way a user does: a real process, real files, no TTY.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = join(ROOT, 'bin', 'create-trusted-publish.js');
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; node?: string } = {}): RunResult {
+  const r = spawnSync(options.node ?? process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, BROWSER: 'none', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 30_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A BROWSER script that appends every URL it is given to a file. */
+export function recordingBrowser(): { env: { BROWSER: string }; urls: () => string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'ctp-browser-'));
+  const log = join(dir, 'urls.txt');
+  const script = join(dir, 'browser.sh');
+  writeFileSync(script, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${log}'\n`);
+  chmodSync(script, 0o755);
+  return {
+    env: { BROWSER: script },
+    urls: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []),
+  };
+}

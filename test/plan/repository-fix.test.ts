@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withRepository } from '../../src/plan/repository-fix.js';
+import type { PackageInfo } from '../../src/model.js';
+
+const repo = { owner: 'acme', name: 'widget' };
+const pkg = (raw: string, dir = ''): PackageInfo => ({ dir, manifestPath: '/x/package.json', raw, private: false, scripts: {} });
+
+test('adds repository after version, keeping indentation and final newline', () => {
+  const raw = '{\n    "name": "w",\n    "version": "1.0.0",\n    "license": "MIT"\n}\n';
+  assert.equal(
+    withRepository(pkg(raw), repo),
+    '{\n    "name": "w",\n    "version": "1.0.0",\n    "repository": {\n        "type": "git",\n        "url": "git+https://github.com/acme/widget.git"\n    },\n    "license": "MIT"\n}\n',
+  );
+});
+
+test('replaces a wrong repository in place and adds directory for a subfolder package', () => {
+  const raw = '{\n\t"name": "w",\n\t"repository": "github:someone/else",\n\t"main": "x.js"\n}';
+  const out = withRepository(pkg(raw, 'packages/w'), repo);
+  assert.equal(
+    out,
+    '{\n\t"name": "w",\n\t"repository": {\n\t\t"type": "git",\n\t\t"url": "git+https://github.com/acme/widget.git",\n\t\t"directory": "packages/w"\n\t},\n\t"main": "x.js"\n}',
+  );
+});
+
+test('keeps CRLF line endings', () => {
+  const raw = '{\r\n  "name": "w"\r\n}\r\n';
+  const out = withRepository(pkg(raw), repo);
+  assert.ok(out.endsWith('}\r\n'));
+  assert.ok(!/[^\r]\n/.test(out), 'every newline is CRLF');
+  assert.deepEqual(JSON.parse(out).repository, { type: 'git', url: 'git+https://github.com/acme/widget.git' });
+});
