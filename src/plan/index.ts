@@ -49,6 +49,8 @@ export function makePlan(d: Detected, answers: Answers, render: RenderWorkflow):
     packageName: name,
     hasBuild: Boolean(pkg.scripts.build),
     hasTest: Boolean(pkg.scripts.test),
+    // pnpm/action-setup needs a version when package.json has no packageManager field.
+    pnpmVersion: answers.packageManager === 'pnpm' && !pkg.packageManagerField?.startsWith('pnpm@') ? '10' : null,
   });
   const existing = d.workflows.find((w) => w.path === wfPath);
   const changes: FileChange[] = [

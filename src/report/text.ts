@@ -11,7 +11,8 @@ const LEVEL_MARK = { error: '✖', warning: '!', info: '·' } as const;
 export function formatFindings(findings: readonly Finding[]): string {
   return findings
     .map((f) => {
-      const where = f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : '';
+      const place = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '';
+      const where = place && !f.message.includes(place) ? ` (${place})` : '';
       const color = f.level === 'error' ? 'red' : f.level === 'warning' ? 'yellow' : 'dim';
       const head = `${paint(color, LEVEL_MARK[f.level])} ${f.message}${where}`;
       return f.fix ? `${head}\n    ${paint('dim', f.fix)}` : head;

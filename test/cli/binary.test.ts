@@ -205,7 +205,7 @@ test('token values are never printed', () => {
 
 test('an unsupported Node.js gets one clear line and exit 1', (t) => {
   const old = process.env.CTP_OLD_NODE;
-  const version = old ? spawnSync(old, ['-v'], { encoding: 'utf8' }).stdout.trim() : '';
+  const version = old ? (spawnSync(old, ['-v'], { encoding: 'utf8' }).stdout ?? '').trim() : '';
   if (!old || !/^v(1\d|20|21)\./.test(version)) {
     t.skip('no Node.js older than 22 available (set CTP_OLD_NODE; .ci/run does)');
     return;
