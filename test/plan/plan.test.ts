@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parse, parseDocument } from 'yaml';
+import { makePlan } from '../../src/plan/index.js';
+import { renderWorkflow } from '../../src/render/workflow.js';
+import { resolveDefaults } from '../../src/questions/resolve.js';
+import { QUESTIONS } from '../../src/questions/list.js';
+import type { Answers } from '../../src/model.js';
+import { detected, packageInfo } from '../helpers/detected.js';
+
+const defaults = (): Answers => resolveDefaults(detected(), {});
+
+test('defaults: npm, release, environment npm, Node 24, publish.yml', () => {
+  assert.deepEqual(defaults(), {
+    repo: 'acme/widget',
+    packageManager: 'npm',
+    trigger: 'release',
+    environment: 'npm',
+    workflow: 'publish.yml',
+    node: '24',
+    fixRepository: true,
+  });
+});
+
+test('the plan writes one workflow and gives the exact npmjs.com values in form order', () => {
+  const plan = makePlan(detected(), defaults(), renderWorkflow);
+  assert.deepEqual(plan.changes.map((c) => [c.path, c.kind]), [['.github/workflows/publish.yml', 'create']]);
+  const [p] = plan.publishers;
+  assert.equal(p?.url, 'https://www.npmjs.com/package/@acme/widget/access');
+  assert.deepEqual(p?.fields.map((f) => [f.label, f.value]), [
+    ['Publisher', 'GitHub Actions'],
+    ['Organization or user', 'acme'],
+    ['Repository', 'widget'],
+    ['Workflow filename', 'publish.yml'],
+    ['Environment name', 'npm'],
+    ['Allowed actions', 'Allow npm publish'],
+  ]);
+  assert.equal(p?.trustCommand, 'npm trust github @acme/widget --file publish.yml --repo acme/widget --env npm --allow-publish');
+});
+
+test('the checklist goes in an order that cannot lock the user out', () => {
+  const plan = makePlan(
+    detected({
+      workflows: [
+        { path: '.github/workflows/old.yml', fileName: 'old.yml', content: '', publishes: true, tokenUses: [{ file: '.github/workflows/old.yml', line: 9, what: 'NODE_AUTH_TOKEN', secret: 'NPM_PUBLISH' }] },
+      ],
+    }),
+    defaults(),
+    renderWorkflow,
+  );
+  const ids = plan.checklist.map((c) => c.id);
+  assert.deepEqual(ids, ['commit', 'publisher:@acme/widget', 'environment', 'publish', 'provenance', 'disallow-tokens', 'revoke-token', 'secret:NPM_PUBLISH', 'token-env']);
+  assert.equal(plan.checklist.find((c) => c.id === 'secret:NPM_PUBLISH')?.command, 'gh secret delete NPM_PUBLISH --repo acme/widget');
+  assert.match(plan.checklist.at(-1)?.detail ?? '', /old\.yml:9 NODE_AUTH_TOKEN/);
+  assert.ok(plan.notes.some((n) => n.includes('old.yml also publishes')));
+});
+
+test('an identical existing workflow is unchanged; a different one needs consent', () => {
+  const first = makePlan(detected(), defaults(), renderWorkflow);
+  const content = first.changes[0]!.after;
+  const same = makePlan(detected({ workflows: [{ path: '.github/workflows/publish.yml', fileName: 'publish.yml', content, publishes: true, tokenUses: [] }] }), defaults(), renderWorkflow);
+  assert.equal(same.changes[0]?.kind, 'unchanged');
+  const other = makePlan(detected({ workflows: [{ path: '.github/workflows/publish.yml', fileName: 'publish.yml', content: 'x: 1\n', publishes: false, tokenUses: [] }] }), defaults(), renderWorkflow);
+  assert.equal(other.changes[0]?.kind, 'update');
+  assert.equal(other.changes[0]?.needsConsent, true);
+});
+
+test('a subfolder package gets repository.directory and a working-directory', () => {
+  const d = detected({
+    pkg: packageInfo({ name: 'widget', version: '1.0.0' }, 'packages/widget'),
+    git: { ...detected().git, prefix: 'packages/widget' },
+    findings: [{ id: 'repository-mismatch', level: 'warning', message: 'm' }],
+  });
+  const plan = makePlan(d, resolveDefaults(d, {}), renderWorkflow);
+  const manifest = plan.changes.find((c) => c.path === 'packages/widget/package.json');
+  assert.deepEqual(JSON.parse(manifest!.after).repository, { type: 'git', url: 'git+https://github.com/acme/widget.git', directory: 'packages/widget' });
+  assert.match(plan.changes[0]!.after, /working-directory: "?packages\/widget"?/);
+});
+
+// Every free-text answer, hostile or not: either validation refuses it, or the workflow
+// keeps its structure and carries the value as data.
+test('hostile answers either fail validation or stay data in the YAML', () => {
+  const hostile = fc.oneof(
+    { arbitrary: fc.stringMatching(/^[A-Za-z0-9._ \/-]{1,24}$/), weight: 4 },
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.constantFrom('npm\nfoo: bar', '${{ secrets.NPM_TOKEN }}', "it's", '"q"', 'a: b', 'x # y', '- item', '{a: 1}', '[1]', '&a', '*a', '!!str', 'naïve env', '环境', '🚀', 'prod\u2028x', 'a\u0000b', ' lead', 'acme/widget\n', '24\nx: y'),
+  );
+  const textQuestions = QUESTIONS.filter((q) => q.kind === 'text');
+  let accepted = 0;
+  const base = makePlan(detected(), defaults(), renderWorkflow).changes[0]!.after;
+  const baseDoc = parse(base);
+  fc.assert(
+    fc.property(fc.constantFrom(...textQuestions), hostile, (q, input) => {
+      const parsed = q.parse(input);
+      if (!parsed.ok) {
+        assert.ok(parsed.error.length > 0);
+        return;
+      }
+      accepted++;
+      const answers = { ...defaults(), [q.id]: parsed.value } as Answers;
+      const text = makePlan(detected(), answers, renderWorkflow).changes[0]!.after;
+      const doc = parseDocument(text, { uniqueKeys: true });
+      assert.deepEqual(doc.errors, []);
+      const data = doc.toJS();
+      assert.deepEqual(Object.keys(data), Object.keys(baseDoc));
+      assert.deepEqual(Object.keys(data.jobs), ['publish']);
+      assert.equal(data.jobs.publish.steps.length, baseDoc.jobs.publish.steps.length);
+      if (q.id === 'environment' && parsed.value !== null) assert.equal(data.jobs.publish.environment, parsed.value);
+      // No expression other than the template's own.
+      const expressions = text.match(/\$\{\{[^}]*\}\}/g) ?? [];
+      assert.deepEqual(expressions, base.match(/\$\{\{[^}]*\}\}/g) ?? []);
+    }),
+    { numRuns: 3000 },
+  );
+  assert.ok(accepted > 150, `only ${accepted} accepted values were exercised`);
+});
