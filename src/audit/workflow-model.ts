@@ -106,13 +106,14 @@ export function parseWorkflow(content: string, path: string): ParseResult {
       const run = text(stepNode, 'run');
       const uses = text(stepNode, 'uses');
       const withMap = mapAt(stepNode, 'with');
+      const env = mapAt(stepNode, 'env');
       steps.push({
         node: stepNode,
         line: lineOf(stepNode),
         ...(uses !== undefined ? { uses } : {}),
         ...(run !== undefined ? { run, runNode: value(stepNode, 'run') } : {}),
         ...(withMap ? { with: withMap } : {}),
-        ...(mapAt(stepNode, 'env') ? { env: mapAt(stepNode, 'env') } : {}),
+        ...(env ? { env } : {}),
         publishes: stepPublishes(uses, run, withMap),
       });
     }

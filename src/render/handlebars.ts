@@ -21,7 +21,11 @@ function createInstance(): typeof HandlebarsGlobal {
     if (typeof value !== 'string') throw new TypeError('exprString helper: expected a string');
     return exprString(value);
   });
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // Strict mode does not check helper arguments: a missing value must not silently compare unequal.
+  hb.registerHelper('eq', (a: unknown, b: unknown) => {
+    if (a === undefined || b === undefined) throw new TypeError('eq helper: missing value');
+    return a === b;
+  });
   hb.registerHelper('pin', (name: unknown) => {
     if (!PINNED_ACTIONS.includes(name as PinnedAction)) throw new Error(`pin helper: no pin named ${String(name)}`);
     return pinnedUses(loadPins()[name as PinnedAction]);

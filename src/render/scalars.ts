@@ -20,11 +20,11 @@ const SHORT_ESCAPES: Record<number, string> = {
   0x5c: '\\\\',
 };
 
-/** YAML 1.2 printable BMP code units that may appear raw in a double-quoted scalar (BOM excluded). */
+/** BMP code units written as is: YAML-printable, and not a line break in YAML 1.1 (U+2028/9) nor a BOM. */
 function isPlainPrintable(code: number): boolean {
   return (
     (code >= 0x20 && code <= 0x7e) ||
-    (code >= 0xa0 && code <= 0xd7ff) ||
+    (code >= 0xa0 && code <= 0xd7ff && code !== 0x2028 && code !== 0x2029) ||
     (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff)
   );
 }

@@ -4,24 +4,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { exprString, ExpressionInDataError, yamlString } from '../../src/render/scalars.js';
-
-/** Pieces that break naive YAML or GitHub templating. */
-export const HOSTILE = [
-  '\n', '\r\n', '\r', '${{ secrets.X }}', '${{', '}}', '$', '{{', '"', "'", '\\', ': ', ':', '#', ' #', '- ', '-',
-  '{', '}', '[', ']', '&a', '*a', '!!', '!', '%', '@', '`', '|', '>', '?', ',', '\t', '\0', '\u0007', '\u001b',
-  '\u007f', '\u0085', '\u00a0', '\u2028', '\u2029', '\ufeff', '\ufffe', '\uffff', '\ud800', '\udc00', '😀',
-  '\u{10ffff}', 'true', 'null', '~', '0x1F', '1e3', '.inf', '---', '...', ' ', '',
-];
-
-const codeUnit = fc.nat({ max: 0xffff }).map((code) => String.fromCharCode(code));
-const piece = fc.oneof(
-  fc.constantFrom(...HOSTILE),
-  fc.string({ unit: 'binary' }),
-  fc.string({ unit: codeUnit }),
-  fc.string({ unit: 'grapheme' }),
-);
-/** Arbitrary strings: full unicode, lone surrogates, and the hostile dictionary mixed in. */
-export const hostileString = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+import { hostileString } from './hostile.js';
 
 test('yamlString: known escapes', () => {
   assert.equal(yamlString('npm'), '"npm"');

@@ -1,0 +1,109 @@
+// Each rule: a small bad workflow that trips exactly that finding on the right line.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { AUDIT_RULES, auditWorkflow } from '../../src/audit/index.js';
+import type { RepoRef } from '../../src/model.js';
+import { renderWorkflow } from '../../src/render/workflow.js';
+import { BASE } from '../render/cases.js';
+import { CHANGESETS, CHECKOUT, edit, GOOD, lineWith, SETUP_BUN, SETUP_NODE } from './fixtures.js';
+
+interface Case {
+  name: string;
+  source: string;
+  /** [id, line] of every finding, in line order. */
+  expected: [string, number][];
+  repo?: RepoRef;
+}
+
+/** A well-formed commit id for actions outside templates/actions.json (only the shape is checked). */
+const FAKE_SHA = 'f'.repeat(40);
+const jobLine = lineWith(GOOD, '  publish:');
+const checkoutLine = lineWith(GOOD, 'actions/checkout@');
+const setupNodeLine = lineWith(GOOD, 'actions/setup-node@');
+const at = (source: string, id: string, needle: string): Case['expected'] => [[id, lineWith(source, needle)]];
+
+const nonPublishing = (steps: string, on = 'push') => `on: ${on}
+permissions: {}
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+${steps}`;
+
+const cases: Case[] = [];
+const add = (name: string, source: string, expected: (source: string) => Case['expected'], repo?: RepoRef) =>
+  cases.push({ name, source, expected: expected(source), ...(repo ? { repo } : {}) });
+
+add('invalid-yaml: unclosed flow sequence', 'on: [push\njobs: {}\n', () => [['invalid-yaml', 2]]);
+add('invalid-yaml: not a mapping', '- on: push\n', () => [['invalid-yaml', 1]]);
+add('duplicate-keys: runs-on twice', edit(GOOD, '    runs-on: ubuntu-latest\n', '    runs-on: ubuntu-latest\n    runs-on: macos-latest\n'), (s) => at(s, 'duplicate-keys', 'macos-latest'));
+add('unpinned-uses: tag ref', edit(GOOD, CHECKOUT, 'actions/checkout@v4'), () => [['unpinned-uses', checkoutLine]]);
+add('unpinned-uses: branch ref of a reusable workflow', nonPublishing('      - run: true\n').replace('jobs:\n', 'jobs:\n  call:\n    uses: acme/ci/.github/workflows/x.yml@main\n'), (s) => at(s, 'unpinned-uses', 'acme/ci'));
+add('unpinned-uses (info): SHA without a version comment', edit(GOOD, CHECKOUT, CHECKOUT.split(' #')[0]!), () => [['unpinned-uses', checkoutLine]]);
+add('excessive-permissions: write-all at the top', edit(GOOD, 'permissions: {}', 'permissions: write-all'), (s) => at(s, 'excessive-permissions', 'write-all'));
+add('excessive-permissions: id-token: write for every job', edit(GOOD, 'permissions: {}', 'permissions:\n  id-token: write\n  contents: read'), () => [['excessive-permissions', 6]]);
+add('excessive-permissions: no top-level permissions, a job without its own', nonPublishing('      - run: true\n').replace('permissions: {}\n', ''), () => [['excessive-permissions', 1]]);
+add('excessive-permissions: id-token on a job that does not publish', GOOD + `  lint:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - run: true
+`, (s) => [['excessive-permissions', s.split('\n').length - 3]]);
+add('artipacked: checkout keeps credentials', edit(GOOD, '        with:\n          persist-credentials: false\n', ''), () => [['artipacked', checkoutLine]]);
+add('artipacked: persist-credentials true, also in a job that does not publish', nonPublishing(`      - uses: ${CHECKOUT}\n        with:\n          persist-credentials: true\n`), (s) => at(s, 'artipacked', 'actions/checkout'));
+add('cache-poisoning: setup-node cache input', edit(GOOD, '          package-manager-cache: false\n', '          package-manager-cache: false\n          cache: npm\n'), () => [['cache-poisoning', setupNodeLine]]);
+add('cache-poisoning: setup-node v5+ default cache', edit(GOOD, '          package-manager-cache: false\n', ''), () => [['cache-poisoning', setupNodeLine]]);
+add('cache-poisoning: setup-bun without no-cache', edit(GOOD, '      - run: npm ci\n', `      - uses: ${SETUP_BUN}\n      - run: bun install --frozen-lockfile\n`), (s) => at(s, 'cache-poisoning', 'oven-sh/setup-bun'));
+add('cache-poisoning: actions/cache in the publish job', edit(GOOD, '      - run: npm ci\n', `      - uses: actions/cache@${FAKE_SHA} # v4.3.0\n        with:\n          path: ~/.npm\n          key: npm\n      - run: npm ci\n`), (s) => at(s, 'cache-poisoning', 'actions/cache'));
+add('template-injection: event payload in run', nonPublishing('      - run: |\n          echo start\n          echo "${{ github.event.pull_request.title }}"\n', 'pull_request'), (s) => at(s, 'template-injection', 'github.event'));
+add('template-injection: inputs in run', nonPublishing('      - run: echo ${{ inputs.version }}\n', 'workflow_dispatch'), (s) => at(s, 'template-injection', 'inputs.version'));
+add('template-injection: head_ref in github-script', nonPublishing(`      - uses: actions/github-script@${FAKE_SHA} # v7.1.0\n        with:\n          script: |\n            console.log("\${{ github.head_ref }}")\n`, 'pull_request'), (s) => at(s, 'template-injection', 'head_ref'));
+add('dangerous-triggers: pull_request_target', nonPublishing('      - run: true\n', 'pull_request_target'), () => [['dangerous-triggers', 1]]);
+add('dangerous-triggers: workflow_run in a map', nonPublishing('      - run: true\n', '\n  push:\n  workflow_run:\n    workflows: [CI]'), (s) => at(s, 'dangerous-triggers', 'workflow_run'));
+add('adhoc-packages: npm@latest', edit(GOOD, '      - run: npm ci\n', '      - run: npm install -g npm@latest\n      - run: npm ci\n'), (s) => at(s, 'adhoc-packages', 'npm@latest'));
+add('adhoc-packages: unversioned global tool', nonPublishing('      - run: |\n          npm i --global typescript\n'), (s) => at(s, 'adhoc-packages', 'typescript'));
+add('use-trusted-publishing: token on the publish step', edit(GOOD, '      - run: npm publish\n', '      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n'), (s) => at(s, 'use-trusted-publishing', 'NODE_AUTH_TOKEN'));
+add('use-trusted-publishing: NPM_TOKEN in the job env (changesets)', edit(GOOD, '      - run: npm publish\n', `      - uses: ${CHANGESETS}\n        with:\n          publish: npm run release\n`).replace('    steps:\n', '    env:\n      NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n    steps:\n'), (s) => at(s, 'use-trusted-publishing', 'NPM_TOKEN:'));
+add('use-trusted-publishing: always-auth', edit(GOOD, '          node-version: 24\n', '          node-version: 24\n          always-auth: true\n'), (s) => at(s, 'use-trusted-publishing', 'always-auth'));
+add('use-trusted-publishing: .npmrc written with a token', edit(GOOD, '      - run: npm publish\n', '      - run: |\n          echo "//registry.npmjs.org/:_authToken=$TOKEN" > ~/.npmrc\n          npm publish\n'), (s) => at(s, 'use-trusted-publishing', '_authToken'));
+add('use-trusted-publishing: no id-token: write', edit(GOOD, '      id-token: write\n', ''), () => [['use-trusted-publishing', jobLine]]);
+add('no-environment (info)', edit(GOOD, '    environment: npm\n', ''), () => [['no-environment', jobLine]]);
+add('no-fork-guard: no condition', edit(GOOD, "    if: github.repository == 'acme/widget'\n", ''), () => [['no-fork-guard', jobLine]]);
+add('no-fork-guard: guard names another repository', GOOD, (s) => at(s, 'no-fork-guard', 'if:'), { owner: 'acme', name: 'gadget' });
+add('old-npm: Node 22 and no npm check', edit(GOOD, 'node-version: 24', 'node-version: 22'), () => [['old-npm', setupNodeLine]]);
+add('old-npm: no node-version at all', edit(GOOD, '          node-version: 24\n', ''), () => [['old-npm', setupNodeLine]]);
+
+for (const c of cases) {
+  test(c.name, () => {
+    const findings = auditWorkflow(c.source, '.github/workflows/publish.yml', c.repo ? { repo: c.repo } : {});
+    assert.deepEqual(findings.map((f) => [f.id, f.line]), c.expected, JSON.stringify(findings, null, 2));
+    for (const finding of findings) {
+      assert.equal(finding.file, '.github/workflows/publish.yml');
+      assert.ok(finding.message.length > 0);
+    }
+  });
+}
+
+test('the good fixture and the generated workflow report nothing', () => {
+  assert.deepEqual(auditWorkflow(GOOD, 'publish.yml', { repo: { owner: 'acme', name: 'widget' } }), []);
+  assert.deepEqual(auditWorkflow(renderWorkflow(BASE), 'publish.yml', { repo: BASE.repo }), []);
+});
+
+test('every rule id has a failing fixture', () => {
+  const covered = new Set(cases.flatMap((c) => c.expected.map(([id]) => id)));
+  assert.deepEqual(AUDIT_RULES.filter((id) => !covered.has(id)), []);
+});
+
+test('publish rules stay out of workflows that do not publish', () => {
+  const ci = nonPublishing(`      - uses: ${CHECKOUT}\n        with:\n          persist-credentials: false\n      - uses: ${SETUP_NODE}\n        with:\n          node-version: 20\n      - run: npm ci\n      - run: npm publish --dry-run\n      - run: npm run prepublishOnly\n`);
+  assert.deepEqual(auditWorkflow(ci, 'ci.yml'), []);
+});
+
+test('the fixes of old-npm are accepted: npm check, npm upgrade to 11, Node 24 aliases', () => {
+  const node22 = edit(GOOD, 'node-version: 24', 'node-version: 22');
+  for (const fix of ['      - run: npm --version\n', '      - run: npm install -g npm@^11.5.1\n']) {
+    assert.deepEqual(auditWorkflow(edit(node22, '      - run: npm ci\n', fix + '      - run: npm ci\n'), 'p.yml'), []);
+  }
+  assert.deepEqual(auditWorkflow(edit(GOOD, 'node-version: 24', "node-version: 'lts/*'"), 'p.yml'), []);
+});
