@@ -10,4 +10,7 @@ if (major < 22 || (major === 22 && minor < 14)) {
   );
   process.exit(1);
 }
+// Reuses V8's compiled code across runs (Node 22.1+): a few ms from the second run on.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 await import('../dist/cli.js');

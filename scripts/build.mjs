@@ -28,6 +28,22 @@ const ALLOWED = new Set([
   'fast-string-truncated-width', 'fast-string-width', 'fast-wrap-ansi',
 ]);
 
+// yoga-layout's generated loader fetches its own WebAssembly from a data: URL whenever a
+// global fetch exists (Node 18+). That loads Node's fetch implementation and streams the
+// bytes through it: ~25 ms and ~6 MiB before Ink's first frame. Hiding fetch from that one
+// file makes it decode the embedded base64 directly, as it does where fetch is absent.
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const uses = source.split('typeof fetch').length - 1;
+      if (uses !== 2) throw new Error(`yoga-without-fetch: expected 2 fetch checks in ${args.path}, found ${uses}; review the plugin`);
+      return { contents: source.replaceAll('typeof fetch', 'typeof __yogaNoFetch'), loader: 'js' };
+    });
+  },
+};
+
 const dist = join(root, 'dist');
 await rm(dist, { recursive: true, force: true });
 const result = await build({
@@ -50,6 +66,7 @@ const result = await build({
   external: ['react-devtools-core', 'source-map'],
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
+  plugins: [yogaWithoutFetch],
 });
 
 const packages = new Map();

@@ -3,6 +3,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { Finding, GitInfo } from '../model.js';
 import { runGit } from './exec.js';
+import { readGitFiles } from './git-files.js';
 import { parseRemote, redactUrl } from './remote.js';
 
 export interface GitDetection {
@@ -37,12 +38,20 @@ export async function detectGit(root: string): Promise<GitDetection> {
   });
   if (!(await isDirectory(rootReal))) return notRepo(`${root} is not a directory, so it is not a git repository.`);
 
-  const [top, remote, originHead, branch] = await Promise.all([
-    runGit(rootReal, ['rev-parse', '--show-toplevel']),
-    runGit(rootReal, ['remote', 'get-url', 'origin']),
-    runGit(rootReal, ['symbolic-ref', '-q', 'refs/remotes/origin/HEAD']),
-    runGit(rootReal, ['branch', '--show-current']),
-  ]);
+  const facts = await readGitFiles(rootReal);
+  const [top, remote, originHead, branch] = facts
+    ? [
+        { ok: true, stdout: facts.top, missing: false },
+        { ok: facts.remoteUrl !== undefined, stdout: facts.remoteUrl ?? '', missing: false },
+        { ok: facts.originHead !== undefined, stdout: facts.originHead ?? '', missing: false },
+        { ok: facts.branch !== undefined, stdout: facts.branch ?? '', missing: false },
+      ]
+    : await Promise.all([
+        runGit(rootReal, ['rev-parse', '--show-toplevel']),
+        runGit(rootReal, ['remote', 'get-url', 'origin']),
+        runGit(rootReal, ['symbolic-ref', '-q', 'refs/remotes/origin/HEAD']),
+        runGit(rootReal, ['branch', '--show-current']),
+      ]);
   if (top.missing) return notRepo('git was not found on PATH, so the repository could not be read.');
   if (!top.ok || !top.stdout) return notRepo(`${root} is not inside a git repository.`);
 

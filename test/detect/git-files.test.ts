@@ -1,0 +1,78 @@
+// The direct .git reader must give exactly what git gives, or step aside.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readGitFiles } from '../../src/detect/git-files.js';
+import { makeRepo, git } from '../helpers/repo.js';
+
+const cleanEnv = () => ({ HOME: mkdtempSync(join(tmpdir(), 'ctp-home-')), PATH: process.env.PATH });
+
+function viaGit(dir: string) {
+  const tryGit = (...args: string[]) => {
+    try {
+      return git(dir, ...args) || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    top: tryGit('rev-parse', '--show-toplevel'),
+    remoteUrl: tryGit('remote', 'get-url', 'origin'),
+    originHead: tryGit('symbolic-ref', '-q', 'refs/remotes/origin/HEAD'),
+    branch: tryGit('branch', '--show-current'),
+  };
+}
+
+test('agrees with git on ordinary repositories', async () => {
+  const origin = makeRepo({ files: { 'a.txt': 'a' }, branch: 'trunk' });
+  const cases = [
+    makeRepo({ remote: 'git@github.com:acme/widget.git' }),
+    makeRepo({ remote: 'https://github.com/acme/widget', branch: 'develop' }),
+    makeRepo({}),
+    makeRepo({ commit: false, remote: 'ssh://git@github.com/acme/widget' }),
+  ];
+  const cloned = mkdtempSync(join(tmpdir(), 'ctp-clone-'));
+  git(cloned, 'clone', '-q', origin.dir, 'c');
+  const clone = join(cloned, 'c');
+  const detached = makeRepo({ files: { 'x': 'x' } });
+  detached.git('checkout', '-q', '--detach');
+  const sub = makeRepo({ files: { 'packages/a/package.json': '{}' }, remote: 'git@github.com:acme/mono.git' });
+  try {
+    for (const dir of [...cases.map((c) => c.dir), clone, detached.dir, join(sub.dir, 'packages/a')]) {
+      const ours = await readGitFiles(realpathSync(dir), cleanEnv());
+      assert.ok(ours, `read ${dir} directly`);
+      const theirs = viaGit(dir);
+      assert.equal(ours.top, realpathSync(theirs.top!), dir);
+      assert.equal(ours.remoteUrl, theirs.remoteUrl, dir);
+      assert.equal(ours.originHead, theirs.originHead, dir);
+      assert.equal(ours.branch, theirs.branch, dir);
+    }
+    assert.equal((await readGitFiles(realpathSync(clone), cleanEnv()))?.originHead, 'refs/remotes/origin/trunk');
+  } finally {
+    for (const c of [origin, ...cases, detached, sub]) c.cleanup();
+  }
+});
+
+test('steps aside when git would answer differently or the layout is unusual', async () => {
+  const repo = makeRepo({ remote: 'gh:acme/widget' });
+  const worktreeParent = makeRepo({ files: { a: 'a' } });
+  try {
+    const env = cleanEnv();
+    assert.ok(await readGitFiles(realpathSync(repo.dir), env));
+    // A url.<base>.insteadOf rewrite in the user's global config changes `git remote get-url`.
+    writeFileSync(join(env.HOME!, '.gitconfig'), '[url "git@github.com:"]\n\tinsteadOf = gh:\n');
+    assert.equal(await readGitFiles(realpathSync(repo.dir), env), undefined);
+    assert.equal(await readGitFiles(realpathSync(repo.dir), { ...cleanEnv(), GIT_DIR: join(repo.dir, '.git') }), undefined);
+    const wt = join(mkdtempSync(join(tmpdir(), 'ctp-wt-')), 'wt');
+    worktreeParent.git('worktree', 'add', '-q', wt);
+    assert.equal(await readGitFiles(wt, cleanEnv()), undefined, '.git file (worktree) → ask git');
+    const plain = mkdtempSync(join(tmpdir(), 'ctp-nogit-'));
+    mkdirSync(join(plain, 'x'));
+    assert.equal(await readGitFiles(join(plain, 'x'), cleanEnv()), undefined);
+  } finally {
+    repo.cleanup();
+    worktreeParent.cleanup();
+  }
+});
