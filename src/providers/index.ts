@@ -1,0 +1,28 @@
+// The CI providers besides GitHub Actions: renderers, mergers, npm publisher settings, refusals.
+export { mergeIntoCircleciConfig } from './circleci-merge.js';
+export { CIMG_NODE_FOR_MAJOR } from './circleci-validate.js';
+export {
+  CIRCLECI_CONFIG_FILE,
+  CIRCLECI_JOB_NAME,
+  circleciPublisher,
+  circleciPublisherFields,
+  renderCircleciConfig,
+  renderCircleciParts,
+  type CircleciInput,
+  type CircleciParts,
+  type CircleciPublisherInput,
+} from './circleci.js';
+export { mergeIntoGitlabCi } from './gitlab-merge.js';
+export {
+  GITLAB_CI_FILE,
+  GITLAB_JOB_NAME,
+  gitlabPublisher,
+  gitlabPublisherFields,
+  renderGitlabJob,
+  type GitlabJobInput,
+  type GitlabPublisherInput,
+} from './gitlab.js';
+export type { ProviderPublisher } from './publisher.js';
+export { providerForHost, unsupportedProviderReason, type SupportedProvider } from './unsupported.js';
+export { ProviderInputError } from './validate.js';
+export { GENERATED_MARKER, type MergeResult } from './yaml-merge.js';

@@ -1,0 +1,37 @@
+// What stays printed after the wizard: plain text in the scrollback, never a live frame.
+import type { Io } from '../../cli/main.js';
+import { CancelledError, EXIT } from '../../cli/errors.js';
+import { formatChecklist, formatPublisher, formatWritten } from '../../report/text.js';
+import { paint } from '../../cli/style.js';
+import type { WizardState } from './hooks/wizard-state.js';
+
+const AGAIN =
+  'To check where you are later, run `npm create trusted-publish` again in this folder: ' +
+  'it changes nothing that is already in place, and ends with this list.';
+
+export function afterWizard(state: WizardState, io: Io): number {
+  const outcome = state.outcome;
+  const plan = state.plan;
+  switch (outcome?.kind) {
+    case 'done':
+      io.out(`${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan?.checklist ?? [], new Set(outcome.done))}`);
+      io.out(paint('dim', `\n${AGAIN}`));
+      return EXIT.ok;
+    case 'declined':
+      io.out('Nothing was written. Run create-trusted-publish again when you are ready.');
+      return EXIT.ok;
+    case 'failed':
+      throw outcome.error;
+    case 'cancelled':
+    default: {
+      if (!state.written || !plan) throw new CancelledError();
+      // Files are on disk already: say so, and keep what is left to do in the scrollback.
+      const shown = new Set(state.log.flatMap(({ entry }) => (entry.kind === 'publisher' ? [entry.index] : [])));
+      io.err(`Stopped. Already written:\n${formatWritten(state.written)}`);
+      for (const [i, p] of plan.publishers.entries()) if (!shown.has(i)) io.out(`\n${formatPublisher(p)}`);
+      io.out(`\n${paint('bold', 'Still to do, in this order')}\n${formatChecklist(plan.checklist)}`);
+      io.out(paint('dim', `\n${AGAIN}`));
+      return EXIT.cancelled;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// Yes or no: y/n answer at once, ←/→ (and ↑/↓ unless they scroll) switch, Enter takes the highlighted one.
+import { Box, Text, useInput } from 'ink';
+import { useTheme } from '../theme.js';
+import { useLatest } from '../hooks/use-latest.js';
+import { isEnter } from '../hooks/keys.js';
+
+export interface ConfirmProps {
+  value: boolean;
+  onChange(value: boolean): void;
+  onSubmit(value: boolean): void;
+  isActive?: boolean;
+  /** ↑/↓ switch too (off where they scroll something else). */
+  vertical?: boolean;
+}
+
+export function Confirm({ value, onChange, onSubmit, isActive = true, vertical = true }: ConfirmProps) {
+  const theme = useTheme();
+  const current = useLatest(value);
+  useInput(
+    (input, key) => {
+      if (isEnter(input, key)) return onSubmit(current.current);
+      if (input === 'y' || input === 'Y') return onSubmit(true);
+      if (input === 'n' || input === 'N') return onSubmit(false);
+      if (key.leftArrow || key.rightArrow || (vertical && (key.upArrow || key.downArrow))) {
+        current.current = !current.current;
+        onChange(current.current);
+      }
+    },
+    { isActive },
+  );
+  const option = (label: string, on: boolean) => (
+    <Box aria-role="radio" aria-state={{ checked: on }}>
+      <Text color={on ? theme.accent : undefined} inverse={on} bold={on}>
+        {` ${label} `}
+      </Text>
+    </Box>
+  );
+  return (
+    <Box aria-role="radiogroup" gap={1}>
+      <Text color={theme.accent} aria-hidden>
+        ›
+      </Text>
+      {option('Yes', value)}
+      {option('No', !value)}
+      <Text dimColor>(y/n)</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,52 @@
+// A list of choices: ↑/↓ (or k/j) move, Enter picks, a digit jumps to that choice.
+import { Box, Text, useInput } from 'ink';
+import type { Choice } from '../../../questions/list.js';
+import { wrapIndex } from '../hooks/list-nav.js';
+import { useTheme } from '../theme.js';
+import { useLatest } from '../hooks/use-latest.js';
+import { isEnter } from '../hooks/keys.js';
+
+export interface SelectProps {
+  choices: readonly Choice[];
+  index: number;
+  onChange(index: number): void;
+  onSubmit(index: number): void;
+  isActive?: boolean;
+}
+
+export function Select({ choices, index, onChange, onSubmit, isActive = true }: SelectProps) {
+  const theme = useTheme();
+  const current = useLatest(index);
+  const move = (next: number) => {
+    current.current = next;
+    onChange(next);
+  };
+  useInput(
+    (input, key) => {
+      if (isEnter(input, key)) return onSubmit(current.current);
+      if (key.upArrow || input === 'k') return move(wrapIndex(current.current, -1, choices.length));
+      if (key.downArrow || input === 'j') return move(wrapIndex(current.current, 1, choices.length));
+      const digit = Number(input);
+      if (Number.isInteger(digit) && digit >= 1 && digit <= choices.length) move(digit - 1);
+    },
+    { isActive },
+  );
+  return (
+    <Box flexDirection="column" aria-role="listbox">
+      {choices.map((choice, i) => {
+        const selected = i === index;
+        return (
+          <Box key={choice.value} aria-role="option" aria-state={{ selected }}>
+            <Text color={selected ? theme.accent : undefined} aria-hidden>
+              {selected ? '› ' : '  '}
+            </Text>
+            <Text color={selected ? theme.accent : undefined} bold={selected}>
+              {choice.label}
+            </Text>
+            {choice.hint ? <Text dimColor>  {choice.hint}</Text> : null}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,24 @@
+// Everything the wizard does to the world, behind one small interface: the screens stay
+// pure and tests pass fakes (no templates, no files, no browser).
+import type { Answers, Detected, FileChange, Plan } from '../../model.js';
+import { applyChanges, type WriteResult } from '../../apply/write.js';
+import { openUrl, type OpenResult } from '../../cli/browser.js';
+import { planFor } from '../../cli/run.js';
+import { repoRoot } from '../../cli/paths.js';
+
+export interface Effects {
+  /** The plan for complete answers (renders the workflow; the first call loads the templates). */
+  plan(answers: Answers): Promise<Plan>;
+  /** Writes the changes; consent allows replacing files that need it (a backup is kept). */
+  write(changes: readonly FileChange[], consent: boolean): Promise<WriteResult[]>;
+  /** Opens a URL in the browser ($BROWSER when set). */
+  open(url: string): Promise<OpenResult>;
+}
+
+export function realEffects(detected: Detected): Effects {
+  return {
+    plan: (answers) => planFor(detected, answers),
+    write: (changes, consent) => applyChanges(changes, { root: repoRoot(detected), consent }),
+    open: (url) => openUrl(url),
+  };
+}

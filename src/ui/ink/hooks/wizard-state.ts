@@ -1,0 +1,227 @@
+// The wizard as a pure reducer: every screen change is an action, so the whole flow is
+// tested without a terminal. Side effects (planning, writing, opening a browser) run in
+// hooks that watch the state and dispatch their results back.
+import type { Answers, Plan } from '../../../model.js';
+import { questionFor, type AnyQuestion } from '../../../questions/list.js';
+import { conflictOf } from '../../conflict.js';
+import { blockedChanges, type WriteResult } from '../../../apply/write.js';
+import type { OpenResult } from '../../../cli/browser.js';
+import { freeWorkflowName } from '../../workflow-name.js';
+
+export type Answer = Answers[keyof Answers];
+
+/** The browser prompt on the npmjs.com screen. */
+export type OpenState = 'ask' | 'opening' | 'declined' | 'skipped' | OpenResult;
+
+export type Step =
+  | { kind: 'found' }
+  | { kind: 'question'; index: number; notice?: string; thenReview?: boolean }
+  | { kind: 'review' }
+  | { kind: 'replace'; paths: string[] }
+  | { kind: 'writing'; consent: boolean }
+  | { kind: 'publisher'; index: number; open: OpenState }
+  | { kind: 'checklist'; cursor: number; done: string[] }
+  | { kind: 'finished' };
+
+export type Outcome =
+  | { kind: 'done'; done: string[] }
+  | { kind: 'cancelled' }
+  | { kind: 'declined' }
+  | { kind: 'failed'; error: unknown };
+
+/** Lines that go to <Static>: finished steps stay in the scrollback, frames stay short. */
+export type LogEntry =
+  | { kind: 'found' }
+  | { kind: 'answer'; label: string; value: string }
+  | { kind: 'note'; text: string }
+  | { kind: 'written'; results: WriteResult[] }
+  | { kind: 'publisher'; index: number; open: OpenState };
+
+export interface WizardConfig {
+  /** The questions to ask, in order (pendingQuestions). */
+  questions: AnyQuestion[];
+  /** Given, detected and default answers; the questions change them. */
+  answers: Partial<Answers>;
+  /** --force: replacing an existing workflow needs no question. */
+  force: boolean;
+  /** False with --no-open, or when no browser can be opened here. */
+  offerOpen: boolean;
+  /** Workflow file names already in .github/workflows. */
+  existingWorkflows: string[];
+}
+
+export interface WizardState {
+  config: WizardConfig;
+  step: Step;
+  questions: AnyQuestion[];
+  answers: Partial<Answers>;
+  log: { id: number; entry: LogEntry }[];
+  /** The plan the user said yes to, frozen at review. */
+  plan?: Plan;
+  written?: WriteResult[];
+  outcome?: Outcome;
+}
+
+export type Action =
+  | { type: 'start' }
+  | { type: 'answer'; id: keyof Answers; value: Answer }
+  | { type: 'review'; yes: boolean; plan: Plan }
+  | { type: 'replace'; yes: boolean }
+  | { type: 'written'; results: WriteResult[] }
+  | { type: 'failed'; error: unknown }
+  | { type: 'open'; yes: boolean }
+  | { type: 'opened'; index: number; result: OpenResult }
+  | { type: 'next' }
+  | { type: 'move'; delta: number }
+  | { type: 'toggle' }
+  | { type: 'leave' }
+  | { type: 'cancel' };
+
+/** True when the question still matters given the answers so far (see Question.applies). */
+export function applies(q: AnyQuestion, answers: Partial<Answers>): boolean {
+  return q.applies?.(answers) !== false;
+}
+
+/** The first question at or after `from` that applies, or -1. */
+export function nextQuestion(questions: readonly AnyQuestion[], from: number, answers: Partial<Answers>): number {
+  for (let i = from; i < questions.length; i++) if (applies(questions[i]!, answers)) return i;
+  return -1;
+}
+
+/** "Question n of m", counting only the questions that apply to the answers so far. */
+export function progress(questions: readonly AnyQuestion[], index: number, answers: Partial<Answers>): { number: number; total: number } {
+  const asked = questions.filter((q) => applies(q, answers));
+  return { number: asked.indexOf(questions[index]!) + 1, total: asked.length };
+}
+
+/**
+ * Where to go once the last question is answered: the review, or back to the question
+ * whose answer makes the combination impossible (e.g. semantic-release for several packages).
+ */
+function afterQuestions(state: WizardState, answers: Partial<Answers>): Step {
+  const conflict = conflictOf(answers);
+  if (!conflict) return { kind: 'review' };
+  const index = state.questions.findIndex((q) => q.id === 'release' || q.id === 'packages');
+  return index < 0 ? { kind: 'review' } : { kind: 'question', index, notice: conflict };
+}
+
+export function initWizard(config: WizardConfig): WizardState {
+  return { config, step: { kind: 'found' }, questions: config.questions, answers: config.answers, log: [{ id: 0, entry: { kind: 'found' } }] };
+}
+
+/** How an answer reads in the log: the choice's label, "yes"/"no", or the text. */
+export function describeAnswer(q: AnyQuestion, value: Answer): string {
+  if (q.kind === 'select') return q.choices.find((c) => c.value === value)?.label ?? String(value);
+  if (q.kind === 'confirm') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.join(', ');
+  if ((value === null || value === '') && 'emptyMeans' in q && q.emptyMeans) return `(${q.emptyMeans})`;
+  return String(value);
+}
+
+function log(state: WizardState, entry: LogEntry): WizardState['log'] {
+  return [...state.log, { id: state.log.length, entry }];
+}
+
+function finish(state: WizardState, outcome: Outcome): WizardState {
+  return { ...state, step: { kind: 'finished' }, outcome };
+}
+
+function publisherStep(state: WizardState, index: number): Step {
+  return { kind: 'publisher', index, open: state.config.offerOpen ? 'ask' : 'skipped' };
+}
+
+export function wizardReducer(state: WizardState, action: Action): WizardState {
+  const { step } = state;
+  if (step.kind === 'finished') return state;
+  // Cancelling mid-write would leave the user unsure what was written: writes take milliseconds.
+  if (action.type === 'cancel') return step.kind === 'writing' ? state : finish(state, { kind: 'cancelled' });
+  if (action.type === 'failed') return finish(state, { kind: 'failed', error: action.error });
+
+  switch (step.kind) {
+    case 'found':
+      if (action.type !== 'start') return state;
+      {
+        const first = nextQuestion(state.questions, 0, state.answers);
+        return { ...state, step: first >= 0 ? { kind: 'question', index: first } : afterQuestions(state, state.answers) };
+      }
+
+    case 'question': {
+      if (action.type !== 'answer') return state;
+      const q = state.questions[step.index];
+      // A late key from the previous question's field (keys can come several at once).
+      if (!q || q.id !== action.id) return state;
+      const answers = { ...state.answers, [q.id]: action.value };
+      const next = step.thenReview ? -1 : nextQuestion(state.questions, step.index + 1, answers);
+      return {
+        ...state,
+        answers,
+        log: log(state, { kind: 'answer', label: q.label, value: describeAnswer(q, action.value) }),
+        step: next >= 0 ? { kind: 'question', index: next } : afterQuestions(state, answers),
+      };
+    }
+
+    case 'review': {
+      if (action.type !== 'review') return state;
+      if (!action.yes) return finish(state, { kind: 'declined' });
+      const blocked = blockedChanges(action.plan.changes, state.config.force);
+      const plan = action.plan;
+      if (blocked.length > 0) return { ...state, plan, step: { kind: 'replace', paths: blocked.map((c) => c.path) } };
+      return { ...state, plan, step: { kind: 'writing', consent: state.config.force } };
+    }
+
+    case 'replace': {
+      if (action.type !== 'replace') return state;
+      if (action.yes) return { ...state, step: { kind: 'writing', consent: true } };
+      // Keep the user's file untouched and offer a free name for the new workflow.
+      let questions = state.questions;
+      let index = questions.findIndex((q) => q.id === 'workflow');
+      if (index < 0) {
+        questions = [...questions, questionFor('workflow') as AnyQuestion];
+        index = questions.length - 1;
+      }
+      const kept = step.paths.join(', ');
+      const answers = { ...state.answers, workflow: freeWorkflowName(state.config.existingWorkflows) };
+      const notice = `${kept} stays as it is. Choose a new file name for the new workflow, or press Esc to quit with nothing written.`;
+      return {
+        ...state,
+        questions,
+        answers,
+        plan: undefined,
+        log: log(state, { kind: 'note', text: `Kept ${kept} as it is.` }),
+        step: { kind: 'question', index, notice, thenReview: true },
+      };
+    }
+
+    case 'writing':
+      if (action.type !== 'written') return state;
+      return { ...state, written: action.results, log: log(state, { kind: 'written', results: action.results }), step: publisherStep(state, 0) };
+
+    case 'publisher': {
+      if (action.type === 'open' && step.open === 'ask') return { ...state, step: { ...step, open: action.yes ? 'opening' : 'declined' } };
+      if (action.type === 'opened' && action.index === step.index && step.open === 'opening') {
+        return { ...state, step: { ...step, open: action.result } };
+      }
+      if (action.type !== 'next' || step.open === 'ask') return state;
+      const next = step.index + 1;
+      const withLog = { ...state, log: log(state, { kind: 'publisher', index: step.index, open: step.open }) };
+      if (next < (state.plan?.publishers.length ?? 0)) return { ...withLog, step: publisherStep(state, next) };
+      return { ...withLog, step: { kind: 'checklist', cursor: 0, done: [] } };
+    }
+
+    case 'checklist': {
+      const items = state.plan?.checklist ?? [];
+      if (action.type === 'move') {
+        const cursor = Math.max(0, Math.min(items.length - 1, step.cursor + action.delta));
+        return { ...state, step: { ...step, cursor } };
+      }
+      if (action.type === 'toggle') {
+        const id = items[step.cursor]?.id;
+        if (!id) return state;
+        const done = step.done.includes(id) ? step.done.filter((d) => d !== id) : [...step.done, id];
+        return { ...state, step: { ...step, done } };
+      }
+      if (action.type === 'leave') return finish(state, { kind: 'done', done: step.done });
+      return state;
+    }
+  }
+}

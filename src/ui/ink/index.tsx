@@ -1,0 +1,46 @@
+// The full-screen wizard (Ink). main.ts has checked for a terminal and for findings that
+// block the run; this module is imported only then, so --help and --yes never load React.
+import { render } from 'ink';
+import type { Detected } from '../../model.js';
+import type { Options } from '../../cli/args.js';
+import type { Io } from '../../cli/main.js';
+import { CancelledError } from '../../cli/errors.js';
+import { checkPublishable } from '../../cli/run.js';
+import { noBrowserReason } from '../../cli/browser.js';
+import { App } from './app.js';
+import { wizardConfig } from './config.js';
+import { realEffects, type Effects } from './effects.js';
+import { ThemeContext, themeFor } from './theme.js';
+import type { WizardState } from './hooks/wizard-state.js';
+import { afterWizard } from './after.js';
+import { checkGivenConflict } from '../conflict.js';
+
+export interface RunContext {
+  detected: Detected;
+  options: Options;
+  io: Io;
+}
+
+export async function run({ detected, options, io }: RunContext, effects: Effects = realEffects(detected)): Promise<number> {
+  checkPublishable(detected, options.given);
+  checkGivenConflict(options.given);
+  const blocked = options.open ? noBrowserReason() : undefined;
+  const config = wizardConfig(detected, options, options.open && blocked === undefined);
+  let final: WizardState | undefined;
+  const instance = render(
+    <ThemeContext.Provider value={themeFor(process.stdout)}>
+      <App detected={detected} config={config} effects={effects} skipReason={blocked} onFinish={(state) => (final = state)} />
+    </ThemeContext.Provider>,
+    // Ctrl-C is a key in raw mode: the app handles it, so it can say nothing was written.
+    { exitOnCtrlC: false },
+  );
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    // Settled either way; unmount is a no-op after exit, and restores the terminal after an error.
+    instance.unmount();
+  }
+  if (!final?.outcome) throw new CancelledError();
+  return afterWizard(final, io);
+}
+

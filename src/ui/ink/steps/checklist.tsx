@@ -1,0 +1,54 @@
+// 5. Retire the token: a checklist in the order that cannot lock anyone out.
+import { Box, Text, useInput } from 'ink';
+import type { ChecklistItem } from '../../../model.js';
+import { KeyHints } from '../components/key-hints.js';
+import { useTheme } from '../theme.js';
+import { isEnter } from '../hooks/keys.js';
+
+export interface ChecklistStepProps {
+  items: readonly ChecklistItem[];
+  cursor: number;
+  done: readonly string[];
+  onMove(delta: number): void;
+  onToggle(): void;
+  onLeave(): void;
+}
+
+export function ChecklistStep({ items, cursor, done, onMove, onToggle, onLeave }: ChecklistStepProps) {
+  const theme = useTheme();
+  useInput((input, key) => {
+    if (key.upArrow || input === 'k') onMove(-1);
+    else if (key.downArrow || input === 'j') onMove(1);
+    else if (input === ' ' || input === 'x') onToggle();
+    else if (isEnter(input, key)) onLeave();
+  });
+  return (
+    <Box flexDirection="column">
+      <Text bold>Then retire the token, in this order</Text>
+      <Text dimColor>Tick what you have done; the list stays printed when you leave.</Text>
+      <Box flexDirection="column" marginTop={1} aria-role="list">
+        {items.map((item, i) => {
+          const focused = i === cursor;
+          const checked = done.includes(item.id);
+          return (
+            <Box key={item.id} flexDirection="column" aria-role="checkbox" aria-state={{ checked, selected: focused }}>
+              <Text wrap="truncate-end" color={focused ? theme.accent : undefined} bold={focused}>
+                {`${focused ? '›' : ' '} ${checked ? '[x]' : '[ ]'} ${i + 1}. ${item.title}`}
+              </Text>
+              {focused ? (
+                <Box flexDirection="column" paddingLeft={8}>
+                  <Text dimColor>{item.detail}</Text>
+                  {item.command ? <Text color={theme.value}>$ {item.command}</Text> : null}
+                  {item.url ? <Text color={theme.accent}>{item.url}</Text> : null}
+                </Box>
+              ) : null}
+            </Box>
+          );
+        })}
+      </Box>
+      <Box marginTop={1}>
+        <KeyHints hints={['↑↓ move', 'Space tick', 'Enter finish']} />
+      </Box>
+    </Box>
+  );
+}

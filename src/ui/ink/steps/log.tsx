@@ -1,0 +1,57 @@
+// Finished steps, as they stay in the scrollback (<Static>): one line per answer, the
+// files written, the npmjs.com values.
+import { Box, Text } from 'ink';
+import type { Detected, Plan } from '../../../model.js';
+import type { LogEntry } from '../hooks/wizard-state.js';
+import { FoundBlock } from './found.js';
+import { PublisherValues, openLine } from './publisher.js';
+import { useTheme } from '../theme.js';
+
+export interface LogLineProps {
+  entry: LogEntry;
+  detected: Detected;
+  plan?: Plan;
+  skipReason?: string;
+}
+
+export function LogLine({ entry, detected, plan, skipReason }: LogLineProps) {
+  const theme = useTheme();
+  switch (entry.kind) {
+    case 'found':
+      return <FoundBlock detected={detected} />;
+    case 'answer':
+      return (
+        <Text>
+          <Text color={theme.ok}>✔</Text> {entry.label}: <Text bold>{entry.value}</Text>
+        </Text>
+      );
+    case 'note':
+      return (
+        <Text>
+          <Text color={theme.warn}>!</Text> {entry.text}
+        </Text>
+      );
+    case 'written':
+      return (
+        <Box flexDirection="column" marginTop={1} marginBottom={1}>
+          {entry.results.map((r) => (
+            <Text key={r.path}>
+              <Text color={theme.ok}>✔</Text> {r.kind === 'unchanged' ? 'Already up to date:' : r.kind === 'create' ? 'Created' : r.backup ? 'Replaced' : 'Updated'} {r.path}
+              {r.backup ? <Text dimColor>{` (previous version kept as ${r.backup})`}</Text> : null}
+            </Text>
+          ))}
+        </Box>
+      );
+    case 'publisher': {
+      const settings = plan?.publishers[entry.index];
+      if (!settings) return null;
+      const status = openLine(entry.open, settings.url, skipReason);
+      return (
+        <Box flexDirection="column" marginBottom={1}>
+          <PublisherValues settings={settings} heading="On npmjs.com: add a trusted publisher" />
+          {status ? <Text dimColor>{status}</Text> : null}
+        </Box>
+      );
+    }
+  }
+}

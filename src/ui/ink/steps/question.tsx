@@ -1,0 +1,92 @@
+// 2. One question: its label, one line of why, the pre-filled answer, an inline error.
+import { Box, Text } from 'ink';
+import type { Detected } from '../../../model.js';
+import type { AnyQuestion } from '../../../questions/list.js';
+import { TextInput } from '../components/text-input.js';
+import { Select } from '../components/select.js';
+import { Confirm } from '../components/confirm.js';
+import { MultiSelect } from '../components/multi-select.js';
+import { KeyHints } from '../components/key-hints.js';
+import { useChoiceField, useConfirmField, useMultiField, useTextField, type FieldHandlers } from '../hooks/use-question-field.js';
+import type { Answer } from '../hooks/wizard-state.js';
+import { useTheme } from '../theme.js';
+
+export interface QuestionStepProps extends FieldHandlers {
+  question: AnyQuestion;
+  /** For questions whose choices come from the repository (the packages of a monorepo). */
+  detected: Detected;
+  /** 1-based position and count, for "Question 2 of 5". */
+  number: number;
+  total: number;
+  value: Answer | undefined;
+  /** Shown above the question, e.g. why it is asked again. */
+  notice?: string;
+  /** A warning about the current value that does not stop it (e.g. "this file exists"). */
+  hint?: (value: string) => string | undefined;
+  /** Whether Tab toggles a preview on this screen. */
+  previewKey?: boolean;
+}
+
+function TextField({ question, value, hint, ...handlers }: QuestionStepProps) {
+  const theme = useTheme();
+  const field = useTextField(question, value, handlers);
+  const empty = 'emptyMeans' in question ? question.emptyMeans : undefined;
+  const warning = hint?.(field.text.value.trim());
+  return (
+    <Box flexDirection="column">
+      <TextInput state={field.text} onChange={field.change} onSubmit={field.submit} placeholder={empty ? `(empty: ${empty})` : undefined} />
+      {field.error ? <Text color={theme.error}>✖ {field.error}</Text> : null}
+      {!field.error && warning ? <Text color={theme.warn}>! {warning}</Text> : null}
+      {!field.error && !warning && empty ? <Text dimColor>Leave it empty for {empty}.</Text> : null}
+    </Box>
+  );
+}
+
+function SelectField({ question, value, ...handlers }: QuestionStepProps) {
+  const field = useChoiceField(question, value, handlers);
+  return <Select choices={field.choices} index={field.index} onChange={field.change} onSubmit={field.submit} />;
+}
+
+function MultiField({ question, value, detected, ...handlers }: QuestionStepProps) {
+  const theme = useTheme();
+  const field = useMultiField(question, value, detected, handlers);
+  return (
+    <Box flexDirection="column">
+      <MultiSelect choices={field.choices} selected={field.selected} cursor={field.cursor} onChange={field.change} onSubmit={field.submit} />
+      {field.error ? <Text color={theme.error}>✖ {field.error}</Text> : null}
+    </Box>
+  );
+}
+
+function ConfirmField({ value, ...handlers }: QuestionStepProps) {
+  const field = useConfirmField(value, handlers);
+  return <Confirm value={field.value} onChange={field.change} onSubmit={field.submit} />;
+}
+
+const FIELDS = {
+  text: { Field: TextField, keys: ['type to change', 'Enter accept'] },
+  select: { Field: SelectField, keys: ['↑↓ choose', 'Enter accept'] },
+  confirm: { Field: ConfirmField, keys: ['←→ or y/n', 'Enter accept'] },
+  multiselect: { Field: MultiField, keys: ['↑↓ move', 'Space tick', 'a all', 'Enter accept'] },
+} as const;
+
+export function QuestionStep(props: QuestionStepProps) {
+  const theme = useTheme();
+  const { question, number, total, notice, previewKey } = props;
+  const { Field, keys } = FIELDS[question.kind];
+  return (
+    <Box flexDirection="column">
+      {notice ? <Text color={theme.warn}>{notice}</Text> : null}
+      <Text dimColor>{`Question ${number} of ${total}`}</Text>
+      <Text bold>{question.label}</Text>
+      <Text dimColor>{question.help}</Text>
+      <Box marginTop={1} flexDirection="column">
+        {/* key: a new question starts a new field state */}
+        <Field key={`${question.id}:${number}`} {...props} />
+      </Box>
+      <Box marginTop={1}>
+        <KeyHints hints={[...keys, ...(previewKey ? ['Tab preview'] : []), 'Esc quit']} />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,61 @@
+// One question from the shared list, asked with @inquirer/prompts.
+import type input from '@inquirer/input';
+import type select from '@inquirer/select';
+import type confirm from '@inquirer/confirm';
+import type checkbox from '@inquirer/checkbox';
+import type { Answers, Detected } from '../../model.js';
+import type { AnyQuestion } from '../../questions/list.js';
+import type { Io } from '../../cli/main.js';
+import { paint } from '../../cli/style.js';
+
+/** The prompt functions, injected so tests can drive them (see test/ui/plain.test.ts). */
+export interface Prompts {
+  input: typeof input;
+  select: typeof select;
+  confirm: typeof confirm;
+  checkbox: typeof checkbox;
+}
+
+export type Answer = Answers[keyof Answers];
+
+export async function ask(q: AnyQuestion, initial: Answer | undefined, detected: Detected, prompts: Prompts, io: Io): Promise<Answer> {
+  io.out(paint('dim', q.help));
+  if (q.kind === 'multiselect') {
+    const picked = Array.isArray(initial) ? initial : [];
+    const value = await prompts.checkbox({
+      message: q.label,
+      choices: q.choices(detected).map((c) => ({ value: c.value, name: c.label, description: c.hint, checked: picked.includes(c.value) })),
+      validate: (items) => {
+        const parsed = q.parse(items.map((i) => i.value).join(','));
+        return (parsed.ok ? q.check(parsed.value, detected) : parsed.error) ?? true;
+      },
+    });
+    return value;
+  }
+  if (q.kind === 'select') {
+    const value = await prompts.select({
+      message: q.label,
+      choices: q.choices.map((c) => ({ value: c.value, name: c.label, description: c.hint })),
+      default: initial === undefined ? undefined : String(initial),
+    });
+    return value as Answer;
+  }
+  if (q.kind === 'confirm') {
+    return prompts.confirm({ message: q.label, default: initial !== false });
+  }
+  const format = q.format as (v: Answer) => string;
+  const empty = 'emptyMeans' in q && q.emptyMeans ? ` (empty: ${q.emptyMeans})` : '';
+  const text = await prompts.input({
+    message: `${q.label}${empty}`,
+    // Editable, so an answer whose empty value means something (no environment) can be cleared.
+    default: initial === undefined ? undefined : format(initial),
+    prefill: 'editable',
+    validate: (value) => {
+      const parsed = q.parse(value);
+      return parsed.ok ? true : parsed.error;
+    },
+  });
+  const parsed = q.parse(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}

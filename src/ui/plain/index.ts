@@ -1,0 +1,130 @@
+// The line-by-line front-end (--plain, TERM=dumb): the same questions, review, consent
+// rules and writes as the Ink wizard, through @inquirer/prompts. Ctrl-C makes Inquirer
+// throw ExitPromptError, which main.ts turns into exit 130.
+// The prompt packages @inquirer/prompts re-exports, imported one by one: the barrel would
+// pull every prompt (and an editor with its encoding tables) into the bundle.
+import input from '@inquirer/input';
+import select from '@inquirer/select';
+import confirm from '@inquirer/confirm';
+import checkbox from '@inquirer/checkbox';
+import type { Answers, Detected, Plan } from '../../model.js';
+import type { Options } from '../../cli/args.js';
+import type { Io } from '../../cli/main.js';
+import { EXIT, UsageError } from '../../cli/errors.js';
+import { checkPublishable, planFor, showPublishers } from '../../cli/run.js';
+import { repoRoot } from '../../cli/paths.js';
+import { noBrowserReason, openUrl } from '../../cli/browser.js';
+import { paint } from '../../cli/style.js';
+import { QUESTIONS, questionFor, type AnyQuestion } from '../../questions/list.js';
+import { initialValue, pendingQuestions } from '../../questions/resolve.js';
+import { checkGivenConflict, conflictOf } from '../conflict.js';
+import { applyChanges, blockedChanges } from '../../apply/write.js';
+import { unifiedDiff } from '../../apply/diff.js';
+import { formatSummary } from '../../report/summary.js';
+import { formatChanges, formatChecklist, formatWritten } from '../../report/text.js';
+import { freeWorkflowName } from '../workflow-name.js';
+import { ask, type Prompts } from './ask.js';
+
+export interface RunContext {
+  detected: Detected;
+  options: Options;
+  io: Io;
+}
+
+export interface PlainDeps {
+  prompts: Prompts;
+  plan(d: Detected, answers: Answers): Promise<Plan>;
+  open(url: string): Promise<unknown>;
+  /** Why no browser can be opened here (undefined: one may be). */
+  noBrowser(): string | undefined;
+}
+
+const realDeps: PlainDeps = {
+  prompts: { input, select, confirm, checkbox },
+  plan: planFor,
+  open: openUrl,
+  noBrowser: () => noBrowserReason(),
+};
+
+function printReview(plan: Plan, io: Io): void {
+  io.out(`\n${paint('bold', 'Review')}\n${formatChanges(plan)}`);
+  for (const note of plan.notes) io.out(`${paint('yellow', '!')} ${note}`);
+  for (const c of plan.changes) {
+    if (c.kind === 'create') io.out(`\n${paint('bold', `+++ ${c.path} (new file)`)}\n${c.after}`);
+    else if (c.kind === 'update') io.out(`\n${unifiedDiff(c.before ?? '', c.after, c.path)}`);
+  }
+}
+
+export async function run({ detected, options, io }: RunContext, deps: PlainDeps = realDeps): Promise<number> {
+  checkPublishable(detected, options.given);
+  checkGivenConflict(options.given);
+  const { prompts } = deps;
+  io.out(formatSummary(detected));
+
+  const answers: Partial<Answers> = {};
+  for (const q of QUESTIONS) {
+    const value = initialValue(q, detected, options.given);
+    if (value !== undefined) (answers as Record<string, unknown>)[q.id] = value;
+  }
+  const askInto = async (q: AnyQuestion) => {
+    (answers as Record<string, unknown>)[q.id] = await ask(q, answers[q.id], detected, prompts, io);
+  };
+  const pending = pendingQuestions(detected, options.given);
+  if (pending.length > 0) io.out('');
+  // A question can stop mattering after an earlier answer (no trigger for a release tool).
+  const askAll = async (from: number) => {
+    for (const q of pending.slice(from)) if (q.applies?.(answers) !== false) await askInto(q);
+  };
+  await askAll(0);
+  // Some combinations no workflow can serve: say why and ask again from the question that decides.
+  for (let conflict = conflictOf(answers); conflict; conflict = conflictOf(answers)) {
+    const from = pending.findIndex((q) => q.id === 'release' || q.id === 'packages');
+    if (from < 0) throw new UsageError(conflict);
+    io.out(paint('yellow', `! ${conflict}`));
+    await askAll(from);
+  }
+
+  let plan = await deps.plan(detected, answers as Answers);
+  printReview(plan, io);
+  const nothing = plan.changes.every((c) => c.kind === 'unchanged');
+  if (!(await prompts.confirm({ message: nothing ? 'Everything is already in place. Go on?' : 'Write these files?', default: true }))) {
+    io.out('Nothing was written. Run create-trusted-publish again when you are ready.');
+    return EXIT.ok;
+  }
+
+  // Replacing a workflow the user has: asked on its own, "no" by default. No keeps the
+  // file as it is and asks for another name for the new workflow.
+  let consent = options.force;
+  for (let blocked = blockedChanges(plan.changes, consent); blocked.length > 0; blocked = blockedChanges(plan.changes, consent)) {
+    const paths = blocked.map((c) => c.path).join(', ');
+    if (await prompts.confirm({ message: `Replace ${paths}? A backup is kept.`, default: false })) {
+      consent = true;
+      break;
+    }
+    io.out(`${paths} stays as it is. Choose another name for the new workflow (Ctrl-C quits, nothing written).`);
+    answers.workflow = freeWorkflowName(detected.workflows.map((w) => w.fileName));
+    await askInto(questionFor('workflow') as AnyQuestion);
+    plan = await deps.plan(detected, answers as Answers);
+    io.out(formatChanges(plan));
+  }
+
+  const results = await applyChanges(plan.changes, { root: repoRoot(detected), consent });
+  io.out(`\n${paint('bold', 'Written')}\n${formatWritten(results)}`);
+
+  await showPublishers(plan, { open: false }, io);
+  const first = plan.publishers[0];
+  if (first && options.open) {
+    const reason = deps.noBrowser();
+    if (reason) io.out(paint('dim', `(Not opening a browser: ${reason}. Open the URL above.)`));
+    else if (await prompts.confirm({ message: 'Open the npm settings page?', default: true })) {
+      const result = await deps.open(first.url);
+      io.out(result === 'opened' ? `Opened ${first.url} in your browser.` : `Could not open a browser: open ${first.url} yourself.`);
+    }
+  }
+
+  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist)}`);
+  io.out(
+    paint('dim', '\nTo check where you are later, run `npm create trusted-publish` again in this folder: it changes nothing that is already in place.'),
+  );
+  return EXIT.ok;
+}

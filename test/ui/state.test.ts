@@ -1,0 +1,151 @@
+// The wizard's pure parts: line editing, the step reducer, the preview, the final print.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Key } from 'ink';
+import { editText, textState } from '../../src/ui/ink/hooks/text-edit.js';
+import { clampOffset, wrapIndex } from '../../src/ui/ink/hooks/list-nav.js';
+import { initWizard, wizardReducer, type WizardConfig, type WizardState } from '../../src/ui/ink/hooks/wizard-state.js';
+import { previewFor } from '../../src/ui/ink/preview.js';
+import { afterWizard } from '../../src/ui/ink/after.js';
+import { freeWorkflowName } from '../../src/ui/workflow-name.js';
+import { questionFor, type AnyQuestion } from '../../src/questions/list.js';
+import type { Answers, FileChange, Plan } from '../../src/model.js';
+
+const key = (k: Partial<Key> = {}): Key =>
+  ({ upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+    return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+    super: false, hyper: false, capsLock: false, numLock: false, ...k }) as Key;
+
+describe('line editing', () => {
+  it('inserts at the cursor, moves, deletes, and ignores keys that are not editing', () => {
+    let s = textState('pubish.yml');
+    s = editText(s, '', key({ home: true }))!;
+    for (let i = 0; i < 3; i++) s = editText(s, '', key({ rightArrow: true }))!;
+    s = editText(s, 'l', key())!;
+    assert.deepEqual(s, { value: 'publish.yml', cursor: 4 });
+    s = editText(s, '', key({ backspace: true }))!;
+    assert.deepEqual(s, { value: 'pubish.yml', cursor: 3 });
+    s = editText(s, '', key({ delete: true }))!;
+    assert.equal(s.value, 'pubsh.yml');
+    assert.equal(editText(s, '', key({ return: true })), undefined);
+    assert.equal(editText(s, '', key({ escape: true })), undefined);
+    assert.deepEqual(editText(textState('a b'), 'w', key({ ctrl: true })), { value: 'a ', cursor: 2 });
+    assert.deepEqual(editText(textState('abc'), 'u', key({ ctrl: true })), { value: '', cursor: 0 });
+  });
+
+  it('keeps control characters out of pasted text', () => {
+    assert.deepEqual(editText(textState(''), 'np\u0007m\t', key()), { value: 'npm', cursor: 3 });
+  });
+});
+
+describe('list navigation', () => {
+  it('wraps indexes and clamps offsets', () => {
+    assert.equal(wrapIndex(0, -1, 3), 2);
+    assert.equal(wrapIndex(2, 1, 3), 0);
+    assert.equal(clampOffset(50, 52, 10), 42);
+    assert.equal(clampOffset(-3, 52, 10), 0);
+    assert.equal(clampOffset(5, 4, 10), 0);
+  });
+});
+
+const answers = { repo: 'acme/widget', workflow: 'publish.yml', trigger: 'release', environment: 'npm', node: '24', packageManager: 'npm', fixRepository: true } as Answers;
+const change = (c: Partial<FileChange>): FileChange => ({ path: '.github/workflows/publish.yml', kind: 'create', after: 'x\n', reason: '', needsConsent: false, ...c });
+const plan = (changes: FileChange[]): Plan => ({ answers, repo: { owner: 'acme', name: 'widget' }, changes, publishers: [], checklist: [{ id: 'commit', title: 'Commit', detail: 'd' }], notes: [] });
+const config = (c: Partial<WizardConfig> = {}): WizardConfig => ({
+  questions: [questionFor('trigger'), questionFor('environment')] as AnyQuestion[],
+  answers,
+  force: false,
+  offerOpen: true,
+  existingWorkflows: ['publish.yml'],
+  ...c,
+});
+const run = (state: WizardState, ...actions: Parameters<typeof wizardReducer>[1][]) => actions.reduce(wizardReducer, state);
+
+describe('wizard reducer', () => {
+  it('walks found → questions → review, logging each answer', () => {
+    const s = run(initWizard(config()), { type: 'start' }, { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'environment', value: null });
+    assert.equal(s.step.kind, 'review');
+    assert.equal(s.answers.trigger, 'tag');
+    assert.equal(s.answers.environment, null);
+    assert.deepEqual(s.log.slice(1).map((l) => l.entry), [
+      { kind: 'answer', label: 'Publish when', value: 'A v* tag is pushed' },
+      { kind: 'answer', label: 'GitHub environment', value: '(no environment)' },
+    ]);
+  });
+
+  it('ignores a late key meant for the previous question', () => {
+    const s = run(initWizard(config()), { type: 'start' }, { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'trigger', value: 'manual' });
+    assert.deepEqual(s.step, { kind: 'question', index: 1 });
+    assert.equal(s.answers.trigger, 'tag');
+  });
+
+  it('asks before replacing; no keeps the file and re-asks the name with a free one', () => {
+    const replaced = change({ kind: 'update', before: 'old\n', needsConsent: true });
+    let s = run(initWizard(config()), { type: 'start' }, { type: 'answer', id: 'trigger', value: 'release' }, { type: 'answer', id: 'environment', value: 'npm' });
+    s = run(s, { type: 'review', yes: true, plan: plan([replaced]) });
+    assert.deepEqual(s.step, { kind: 'replace', paths: ['.github/workflows/publish.yml'] });
+    const no = run(s, { type: 'replace', yes: false });
+    assert.equal(no.step.kind, 'question');
+    assert.equal(no.questions[no.step.kind === 'question' ? no.step.index : -1]?.id, 'workflow');
+    assert.equal(no.answers.workflow, 'npm-publish.yml');
+    assert.equal(no.plan, undefined);
+    const back = run(no, { type: 'answer', id: 'workflow', value: 'npm-publish.yml' });
+    assert.equal(back.step.kind, 'review', 'straight back to the review');
+    assert.deepEqual(run(s, { type: 'replace', yes: true }).step, { kind: 'writing', consent: true });
+    const forced = run(initWizard(config({ force: true, questions: [] })), { type: 'start' }, { type: 'review', yes: true, plan: plan([replaced]) });
+    assert.deepEqual(forced.step, { kind: 'writing', consent: true });
+  });
+
+  it('cannot be cancelled mid-write, and is after', () => {
+    let s = run(initWizard(config({ questions: [] })), { type: 'start' }, { type: 'review', yes: true, plan: plan([change({})]) });
+    assert.equal(run(s, { type: 'cancel' }).step.kind, 'writing');
+    s = run(s, { type: 'written', results: [{ path: 'x', kind: 'create' }] }, { type: 'cancel' });
+    assert.deepEqual(s.outcome, { kind: 'cancelled' });
+    assert.ok(s.written);
+  });
+});
+
+describe('free workflow name', () => {
+  it('offers a name not taken', () => {
+    assert.equal(freeWorkflowName(['publish.yml']), 'npm-publish.yml');
+    assert.equal(freeWorkflowName(['npm-publish.yml', 'publish-npm.yml']), 'npm-publish-2.yml');
+  });
+});
+
+describe('preview', () => {
+  it('marks the lines the question changes', () => {
+    const p = plan([change({ after: 'name: x\non:\n  release:\n    types: [published]\n\njobs:\n  publish:\n    runs-on: ubuntu-latest\n' })]);
+    const trigger = previewFor(p, 'trigger');
+    assert.deepEqual(trigger.lines.filter((l) => l.mark).map((l) => l.text), ['on:', '  release:', '    types: [published]']);
+    assert.equal(trigger.focus, 1);
+    const env = previewFor(p, 'environment');
+    assert.deepEqual(env.lines.filter((l) => l.mark).map((l) => l.text.trim()), ['runs-on: ubuntu-latest'], 'where the environment would go');
+  });
+});
+
+describe('after the wizard', () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) } };
+  };
+  const base = initWizard(config());
+
+  it('prints the checklist with ticks and how to check later', () => {
+    const o = io();
+    assert.equal(afterWizard({ ...base, plan: plan([]), outcome: { kind: 'done', done: ['commit'] } }, o.io), 0);
+    assert.match(o.out.join('\n'), /\[x\] 1\. Commit[\s\S]*again in this folder/);
+  });
+
+  it('cancelled before writing: throws CancelledError (exit 130, "Nothing was written.")', () => {
+    assert.throws(() => afterWizard({ ...base, outcome: { kind: 'cancelled' } }, io().io), { name: 'CancelledError' });
+  });
+
+  it('cancelled after writing: says what was written, keeps what is left, exit 130', () => {
+    const o = io();
+    const code = afterWizard({ ...base, plan: plan([]), written: [{ path: 'a.yml', kind: 'create' }], outcome: { kind: 'cancelled' } }, o.io);
+    assert.equal(code, 130);
+    assert.match(o.err.join('\n'), /Stopped\. Already written:\n.*a\.yml/);
+    assert.match(o.out.join('\n'), /Still to do[\s\S]*\[ \] 1\. Commit/);
+  });
+});

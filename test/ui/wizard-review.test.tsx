@@ -1,0 +1,137 @@
+// The Ink wizard: review, replacing a workflow, npmjs.com, the checklist, cancelling.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { HAND_WRITTEN, KEY } from './ink-helpers.js';
+import { PUBLISH, fixture, toReview, wizard } from './wizard-fixture.js';
+
+describe('review, npmjs.com and checklist', () => {
+  it('Enter on every screen writes the recommended setup and finishes', async () => {
+    const detected = await fixture();
+    const { screen, effects, result } = wizard(detected);
+    let frame = await toReview(screen, 6);
+    assert.match(frame, /create {2}\.github\/workflows\/publish\.yml/);
+    assert.match(frame, /edit {4}package\.json/);
+    assert.match(frame, /\+ {2}"repository": \{/, 'the package.json diff comes first');
+    assert.match(frame, /Write these files\? +› +Yes +No/);
+    await screen.press(KEY.enter);
+
+    frame = await screen.waitFor('Open the npm settings page?');
+    assert.equal(effects.writes.length, 1);
+    assert.equal(effects.writes[0]?.consent, false);
+    assert.deepEqual(effects.writes[0]?.changes.map((c) => c.path), ['.github/workflows/publish.yml', 'package.json']);
+    assert.match(frame, /✔ Created \.github\/workflows\/publish\.yml/);
+    assert.match(frame, /https:\/\/www\.npmjs\.com\/package\/@acme\/widget\/access/);
+    const order = ['Publisher', 'Organization or user', 'Repository', 'Workflow filename', 'Environment name', 'Allowed actions'];
+    const values = frame.slice(frame.indexOf('On npmjs.com'));
+    const at = order.map((label) => values.search(new RegExp(`^ {2}${label} +`, 'm')));
+    assert.ok(at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1]!)), `fields in form order:\n${frame}`);
+    assert.match(frame, /Organization or user +acme +case-sensitive/);
+    assert.match(frame, /Workflow filename +publish\.yml/);
+    assert.match(frame, /Environment name +npm/);
+    assert.match(frame, /☐ Allow npm publish\n +↑ tick it/);
+
+    await screen.press(KEY.enter);
+    frame = await screen.waitFor('in your browser.');
+    assert.deepEqual(effects.opened, ['https://www.npmjs.com/package/@acme/widget/access']);
+    await screen.press(KEY.enter);
+    frame = await screen.waitFor('Then retire the token');
+    assert.match(frame, /› \[ \] 1\. Commit and push the workflow/);
+    assert.match(frame, /\$ git add \.github\/workflows\/publish\.yml package\.json/);
+    await screen.press(KEY.space);
+    await screen.waitFor('› [x] 1.');
+    await screen.press(KEY.down, KEY.down, KEY.space, KEY.up);
+    frame = await screen.waitFor(/› \[ \] 2\./);
+    assert.match(frame, /\[x\] 3\./);
+    await screen.press(KEY.enter);
+    const state = await result();
+    assert.deepEqual(state.outcome, { kind: 'done', done: ['commit', 'environment'] });
+  });
+
+  it('does not offer the browser with --no-open, and shows the URL', async () => {
+    const { screen, effects } = wizard(await fixture(), { offerOpen: false, given: PUBLISH });
+    await toReview(screen, 5);
+    await screen.press(KEY.enter);
+    const frame = await screen.waitFor('When the publisher is saved');
+    assert.doesNotMatch(frame, /Open the npm settings page/);
+    assert.match(frame, /@acme\/widget\/access/);
+    assert.deepEqual(effects.opened, []);
+  });
+
+  it('declining the write writes nothing', async () => {
+    const { screen, effects, result } = wizard(await fixture(), { given: PUBLISH });
+    await toReview(screen, 5);
+    await screen.press('n');
+    assert.deepEqual((await result()).outcome, { kind: 'declined' });
+    assert.equal(effects.writes.length, 0);
+  });
+});
+
+describe('an existing, different workflow', () => {
+  const files = { '.github/workflows/publish.yml': HAND_WRITTEN };
+  const pkg = { repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } };
+
+  it('asks separately before replacing, default no; no keeps it and asks for another name', async () => {
+    const { screen, effects } = wizard(await fixture({ files, pkg }), { given: PUBLISH });
+    let frame = await toReview(screen, 4);
+    assert.match(frame, /replace \.github\/workflows\/publish\.yml/);
+    assert.match(frame, /-name: Release/);
+    await screen.press(KEY.enter);
+    frame = await screen.waitFor('Replace .github/workflows/publish.yml? A backup is kept.');
+    assert.match(frame, /Replace .*\? A backup is kept\. +› +Yes +No/);
+    await screen.press(KEY.enter);
+    frame = await screen.waitFor('Choose a new file name');
+    assert.match(frame, /! Kept \.github\/workflows\/publish\.yml as it is\./);
+    assert.match(frame, /› npm-publish\.yml/);
+    await screen.press(KEY.enter);
+    frame = await screen.waitFor('Write these files?');
+    assert.match(frame, /create {2}\.github\/workflows\/npm-publish\.yml/);
+    await screen.press(KEY.enter);
+    await screen.waitFor('Open the npm settings page?');
+    assert.deepEqual(effects.writes.map((w) => [w.consent, w.changes.map((c) => `${c.kind} ${c.path}`)]), [
+      [false, ['create .github/workflows/npm-publish.yml']],
+    ]);
+  });
+
+  it('yes replaces it with consent (a backup is kept)', async () => {
+    const { screen, effects } = wizard(await fixture({ files, pkg }), { given: PUBLISH });
+    await toReview(screen, 4);
+    await screen.press(KEY.enter);
+    await screen.waitFor('A backup is kept.');
+    await screen.press('y');
+    const frame = await screen.waitFor('Open the npm settings page?');
+    assert.match(frame, /Replaced \.github\/workflows\/publish\.yml \(previous version kept as/);
+    assert.equal(effects.writes[0]?.consent, true);
+  });
+
+  it('--force counts as consent: no second question', async () => {
+    const { screen, effects } = wizard(await fixture({ files, pkg }), { force: true, given: PUBLISH });
+    await toReview(screen, 4);
+    await screen.press(KEY.enter);
+    await screen.waitFor('Open the npm settings page?');
+    assert.equal(effects.writes[0]?.consent, true);
+  });
+});
+
+describe('cancel', () => {
+  for (const [name, key] of [['Esc', KEY.esc], ['Ctrl-C', KEY.ctrlC]] as const) {
+    it(`${name} on a question ends with nothing written`, async () => {
+      const { screen, effects, result } = wizard(await fixture());
+      await screen.waitFor('What I found');
+      await screen.press(KEY.enter);
+      await screen.waitFor('Question 1 of 6');
+      await screen.press(key);
+      const state = await result();
+      assert.deepEqual(state.outcome, { kind: 'cancelled' });
+      assert.equal(state.written, undefined);
+      assert.equal(effects.writes.length, 0);
+    });
+  }
+
+  it('Esc on the review screen writes nothing', async () => {
+    const { screen, effects, result } = wizard(await fixture(), { given: PUBLISH });
+    await toReview(screen, 5);
+    await screen.press(KEY.esc);
+    assert.deepEqual((await result()).outcome, { kind: 'cancelled' });
+    assert.equal(effects.writes.length, 0);
+  });
+});
