@@ -37,7 +37,9 @@ export function withRepository(pkg: PackageInfo, repo: RepoRef): string {
     }
   }
   const eol = pkg.raw.includes('\r\n') ? '\r\n' : '\n';
-  let text = JSON.stringify(out, null, indentOf(pkg.raw));
+  // A package.json kept on one line stays on one line.
+  const oneLine = !/\n/.test(pkg.raw.trimEnd());
+  let text = oneLine ? JSON.stringify(out) : JSON.stringify(out, null, indentOf(pkg.raw));
   if (eol !== '\n') text = text.replace(/\n/g, eol);
   return /\r?\n$/.test(pkg.raw) ? text + eol : text;
 }

@@ -62,14 +62,39 @@ export function formatPublisher(p: PublisherSettings): string {
   return lines.join('\n');
 }
 
-export function formatChecklist(items: readonly ChecklistItem[], done: ReadonlySet<string> = new Set()): string {
+/** Words wrapped to `width` columns, each line after the first indented by `indent`. */
+export function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
+/**
+ * The checklist as text for the scrollback. Prose is wrapped to the terminal; commands and
+ * URLs never are, so they can be copied whole.
+ */
+export function formatChecklist(
+  items: readonly ChecklistItem[],
+  done: ReadonlySet<string> = new Set(),
+  width = process.stdout.columns || 80,
+): string {
+  const indent = '       ';
   return items
     .map((item, i) => {
       const box = done.has(item.id) ? '[x]' : '[ ]';
       const lines = [`${box} ${i + 1}. ${item.title}`];
-      for (const line of item.detail.split('\n')) lines.push(`       ${line}`);
-      if (item.command) lines.push(`       $ ${item.command}`);
-      if (item.url) lines.push(`       ${item.url}`);
+      for (const line of item.detail.split('\n')) lines.push(...wrap(line, Math.max(width, 40), indent));
+      if (item.command) lines.push(`${indent}$ ${item.command}`);
+      if (item.url) lines.push(`${indent}${item.url}`);
       return lines.join('\n');
     })
     .join('\n');

@@ -30,3 +30,8 @@ test('keeps CRLF line endings', () => {
   assert.ok(!/[^\r]\n/.test(out), 'every newline is CRLF');
   assert.deepEqual(JSON.parse(out).repository, { type: 'git', url: 'git+https://github.com/acme/widget.git' });
 });
+
+test('a one-line package.json stays on one line', () => {
+  const out = withRepository(pkg('{"name":"w","version":"1.0.0"}\n'), repo);
+  assert.equal(out, '{"name":"w","version":"1.0.0","repository":{"type":"git","url":"git+https://github.com/acme/widget.git"}}\n');
+});
