@@ -7,6 +7,26 @@ export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
 export const TRIGGERS = ['release', 'tag', 'manual'] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
+/**
+ * How a release reaches npm. `publish`: `npm publish` on a trigger; `staged`: `npm stage
+ * publish` on a trigger, approved by a maintainer on npmjs.com; the other three run on pushes
+ * to the default branch and let the release tool decide.
+ */
+export const RELEASE_FLOWS = ['publish', 'changesets', 'release-please', 'semantic-release', 'staged'] as const;
+export type ReleaseFlow = (typeof RELEASE_FLOWS)[number];
+/** Flows whose release tool runs on every push to the default branch and decides when to publish. */
+export const BRANCH_FLOWS: readonly ReleaseFlow[] = ['changesets', 'release-please', 'semantic-release'];
+
+/** The oldest major of each release tool that publishes with trusted publishing (OIDC). */
+export const RELEASE_TOOL_MINIMUM = {
+  // @semantic-release/npm 13 (in semantic-release 25) exchanges the OIDC token itself; older ones fail with ENONPMTOKEN.
+  'semantic-release': 25,
+  '@semantic-release/npm': 13,
+  // changesets/action v2 (the pinned one) refuses to run with Changesets CLI v2.
+  '@changesets/cli': 3,
+} as const;
+export type ReleaseTool = keyof typeof RELEASE_TOOL_MINIMUM;
+
 /** A GitHub repository as `owner/name`, split. */
 export interface RepoRef {
   owner: string;
@@ -32,6 +52,12 @@ export interface PackageInfo {
   packageManagerField?: string;
   /** The `workspaces` field (array form or `{ packages }` form), as globs. */
   workspaces?: string[];
+  /**
+   * Runtime dependencies (dependencies, optional, peer) whose range is `workspace:` or
+   * `catalog:`: `npm publish` would ship them as written, so the package must be packed by
+   * its package manager first. Absent when there are none.
+   */
+  workspaceRanges?: string[];
 }
 
 /** A place where a token is handed to npm. Never holds the token's value. */
@@ -89,12 +115,38 @@ export interface Detected {
   pkg?: PackageInfo;
   /** Publishable workspace packages, when the root declares workspaces. */
   workspacePackages: PackageInfo[];
-  packageManager: { name: PackageManager; source: 'lockfile' | 'packageManager' | 'default'; lockfile?: string };
+  packageManager: {
+    name: PackageManager;
+    source: 'lockfile' | 'packageManager' | 'default';
+    lockfile?: string;
+    /** Yarn 1 (`# yarn lockfile v1`, or `packageManager: yarn@1.x`): no `--immutable`, no `workspace:`. */
+    yarnClassic?: boolean;
+  };
   git: GitInfo;
   workflows: WorkflowFile[];
   /** `_authToken` and `always-auth` lines in .npmrc files (file and line only). */
   npmrcTokens: TokenUse[];
   findings: Finding[];
+  /** The release tooling already in place (absent when detection did not look). */
+  release?: ReleaseDetection;
+}
+
+/** A release tool's declared version range, from the root package.json. */
+export interface ToolVersion {
+  range: string;
+  /** Lowest major the range allows; undefined when the range does not say (a tag, a URL). */
+  major?: number;
+}
+
+export interface ReleaseDetection {
+  /** The flow the repository already uses, proposed as the default. */
+  flow?: ReleaseFlow;
+  /** One line per clue, e.g. `@changesets/cli in devDependencies`. */
+  evidence: string[];
+  /** Release tools declared in the root package.json (dependencies or devDependencies). */
+  tools: Partial<Record<ReleaseTool, ToolVersion>>;
+  /** release-please files present at the repository root. */
+  releasePleaseFiles: string[];
 }
 
 export interface Answers {
@@ -103,6 +155,10 @@ export interface Answers {
   /** Bare workflow file name, e.g. `publish.yml`. */
   workflow: string;
   trigger: Trigger;
+  /** How releases are made; `trigger` applies to `publish` and `staged` only. */
+  release: ReleaseFlow;
+  /** Names of the packages the workflow publishes (one, or several of a monorepo). */
+  packages: string[];
   /** GitHub environment name, or null for none. */
   environment: string | null;
   /** Node.js version used in CI, e.g. `24`. */
@@ -144,7 +200,7 @@ export interface PublisherSettings {
   provider: 'GitHub Actions';
   fields: PublisherField[];
   /** The allowed action to tick. */
-  allow: 'npm publish';
+  allow: 'npm publish' | 'npm stage publish';
   /** The equivalent `npm trust` command line. */
   trustCommand: string;
 }

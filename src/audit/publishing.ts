@@ -20,8 +20,9 @@ export function runPublishes(run: string): boolean {
 export function stepPublishes(uses: string | undefined, run: string | undefined, withMap: YAMLMap | undefined): boolean {
   if (run !== undefined && runPublishes(run)) return true;
   if (uses === undefined || !PUBLISH_ACTIONS.test(uses)) return false;
-  // changesets/action only publishes when given a `publish` command.
-  if (/^changesets\/action@/i.test(uses)) return withMap?.has('publish') ?? false;
+  // changesets/action only publishes when given a publish command: `publish` up to v1,
+  // `publish-script` from v2 on.
+  if (/^changesets\/action@/i.test(uses)) return Boolean(withMap?.has('publish') || withMap?.has('publish-script'));
   return true;
 }
 

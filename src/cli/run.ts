@@ -3,7 +3,8 @@ import type { Detected, Plan } from '../model.js';
 import type { Options, } from './args.js';
 import type { Io } from './main.js';
 import { EXIT, FailedError } from './errors.js';
-import { resolveDefaults } from '../questions/resolve.js';
+import { checkGiven, resolveDefaults, type GivenAnswers } from '../questions/resolve.js';
+import { publishableCandidates } from '../questions/packages.js';
 import { makePlan, publishedPackage } from '../plan/index.js';
 import { applyChanges, blockedChanges } from '../apply/write.js';
 import { unifiedDiff } from '../apply/diff.js';
@@ -13,16 +14,23 @@ import { openUrl, noBrowserReason } from './browser.js';
 import { paint } from './style.js';
 import { repoRoot } from './paths.js';
 
-/** Refuses what this version cannot publish yet, in plain words. */
-export function checkPublishable(d: Detected): void {
-  const pkg = d.pkg;
-  if (pkg?.private && d.workspacePackages.length > 0) {
-    const names = d.workspacePackages.map((p) => `  ${p.dir}  (${p.name})`).join('\n');
-    throw new FailedError(
-      `This is a monorepo root. Run create-trusted-publish in the folder of the package to publish:\n${names}`,
-    );
+/**
+ * Refuses, in plain words, what no workflow can publish: no package.json, no name, a
+ * private package, a monorepo without a publishable package. `given` flags are checked
+ * against the repository too (e.g. --packages names), so a bad flag fails before any question.
+ */
+export function checkPublishable(d: Detected, given: GivenAnswers = {}): void {
+  if (publishableCandidates(d).length === 0) {
+    // Detection reports `monorepo` for every workspace root, with or without packages.
+    if (d.findings.some((f) => f.id === 'monorepo')) {
+      throw new FailedError(
+        'This is a monorepo root, but none of its workspace packages can be published: each needs a "name" and no "private": true.',
+      );
+    }
+    const pkg = publishedPackage(d);
+    throw new FailedError(`${pkg.name ?? 'This package'} has "private": true in package.json, so it cannot be published.`);
   }
-  publishedPackage(d);
+  checkGiven(d, given);
 }
 
 export async function planFor(d: Detected, answers: Plan['answers']): Promise<Plan> {
@@ -47,7 +55,7 @@ export async function showPublishers(plan: Plan, options: Pick<Options, 'open'>,
 }
 
 export async function runNonInteractive(d: Detected, options: Options, io: Io): Promise<number> {
-  checkPublishable(d);
+  checkPublishable(d, options.given);
   io.out(formatSummary(d));
   const answers = resolveDefaults(d, options.given);
   const plan = await planFor(d, answers);

@@ -5,6 +5,7 @@ import { detectGit } from './git.js';
 import { detectPackageManager } from './lockfile.js';
 import { readNpmrcs } from './npmrc.js';
 import { packageFindings, readPackage } from './package-json.js';
+import { detectRelease } from './release.js';
 import { repositoryFinding } from './repository.js';
 import { detectWorkspaces } from './workspaces.js';
 import { readWorkflows, workflowFindings } from './workflows.js';
@@ -14,6 +15,7 @@ export { repositoryMatches, expectedRepository, parseRepositoryUrl } from './rep
 export { scanWorkflow, runsPublish } from './workflows.js';
 export { scanNpmrc } from './npmrc.js';
 export { parsePackageManagerField } from './lockfile.js';
+export { rangeMajor } from './release.js';
 
 /** Inspect `root` (and its git repository) without changing anything. Never throws for missing things. */
 export async function detect(root: string): Promise<Detected> {
@@ -33,6 +35,8 @@ export async function detect(root: string): Promise<Detected> {
     readNpmrcs(absRoot, top, prefix),
   ]);
 
+  const release = await detectRelease(absRoot, top, pkg, workflows);
+
   const manifestFile = prefix ? `${prefix}/package.json` : 'package.json';
   const findings: Finding[] = [
     ...packageFindings(pkgResult, manifestFile, workspaces.isMonorepo),
@@ -47,7 +51,7 @@ export async function detect(root: string): Promise<Detected> {
       if (finding) findings.push(finding);
     }
   }
-  findings.push(...workspaces.findings, ...pm.findings, ...workflowFindings(workflows), ...npmrc.findings);
+  findings.push(...workspaces.findings, ...pm.findings, ...workflowFindings(workflows), ...npmrc.findings, ...release.findings);
 
   return {
     root: absRoot,
@@ -58,6 +62,7 @@ export async function detect(root: string): Promise<Detected> {
     workflows,
     npmrcTokens: npmrc.tokens,
     findings,
+    release: release.release,
   };
 }
 

@@ -1,5 +1,6 @@
 // Which package manager the project uses: `packageManager` field, else lockfile, else npm.
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PACKAGE_MANAGERS, type Detected, type Finding, type PackageManager } from '../model.js';
 
 const LOCKFILES: ReadonlyArray<readonly [string, PackageManager]> = [
@@ -26,6 +27,36 @@ async function lockfilesIn(dir: string): Promise<Array<readonly [string, Package
   }
 }
 
+/** Yarn 1 writes `# yarn lockfile v1` near the top of yarn.lock; Berry writes `__metadata:`. */
+async function isClassicLockfile(path: string): Promise<boolean> {
+  try {
+    const head = (await readFile(path, 'utf8')).slice(0, 512);
+    return /^# yarn lockfile v1\b/m.test(head);
+  } catch {
+    return false;
+  }
+}
+
+/** True for `yarn@1.x` in a packageManager field. */
+export function isClassicField(field: string | undefined): boolean {
+  return /^\s*yarn@1\./.test(field ?? '');
+}
+
+/** Adds `yarnClassic` to a yarn detection, from the packageManager field or the lockfile header. */
+async function withYarnVariant(
+  result: PackageManagerDetection,
+  field: string | undefined,
+  lockfileDir: string,
+): Promise<PackageManagerDetection> {
+  const pm = result.packageManager;
+  if (pm.name !== 'yarn') return result;
+  const classic =
+    parsePackageManagerField(field) === 'yarn'
+      ? isClassicField(field)
+      : pm.lockfile !== undefined && (await isClassicLockfile(join(lockfileDir, 'yarn.lock')));
+  return classic ? { ...result, packageManager: { ...pm, yarnClassic: true } } : result;
+}
+
 export interface PackageManagerDetection {
   packageManager: Detected['packageManager'];
   findings: Finding[];
@@ -44,9 +75,18 @@ export async function detectPackageManager(
   prefix: string,
   fields: Array<string | undefined>,
 ): Promise<PackageManagerDetection> {
-  const findings: Finding[] = [];
   const [here, atTop] = await Promise.all([lockfilesIn(root), prefix ? lockfilesIn(top) : Promise.resolve([])]);
-  const [found, foundPrefix] = here.length ? [here, prefix] : [atTop, ''];
+  const [found, foundPrefix, foundDir] = here.length ? [here, prefix, root] : [atTop, '', top];
+  const field = fields.find((f) => parsePackageManagerField(f));
+  return withYarnVariant(choosePackageManager(found, foundPrefix, field), field, foundDir);
+}
+
+function choosePackageManager(
+  found: Array<readonly [string, PackageManager]>,
+  foundPrefix: string,
+  fieldValue: string | undefined,
+): PackageManagerDetection {
+  const findings: Finding[] = [];
   const managers = [...new Set(found.map(([, pm]) => pm))];
   if (managers.length > 1) {
     findings.push({
@@ -57,7 +97,6 @@ export async function detectPackageManager(
     });
   }
 
-  const fieldValue = fields.find((f) => parsePackageManagerField(f));
   const fromField = parsePackageManagerField(fieldValue);
   if (fromField) {
     const match = found.find(([, pm]) => pm === fromField);

@@ -34,6 +34,19 @@ export function normaliseWorkspaces(value: unknown): string[] | undefined {
   return list.filter((v): v is string => typeof v === 'string');
 }
 
+/** Runtime dependencies whose range only a package manager resolves (`workspace:`, `catalog:`). */
+export function workspaceRanges(data: Json): string[] {
+  const names = new Set<string>();
+  for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies']) {
+    const deps = data[field];
+    if (!isObject(deps)) continue;
+    for (const [name, range] of Object.entries(deps)) {
+      if (typeof range === 'string' && /^\s*(?:workspace|catalog):/.test(range)) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
 export function toPackageInfo(data: Json, raw: string, manifestPath: string, dir: string): PackageInfo {
   const scripts = isObject(data.scripts) ? data.scripts : {};
   const pkg: PackageInfo = {
@@ -58,6 +71,8 @@ export function toPackageInfo(data: Json, raw: string, manifestPath: string, dir
   if (isObject(data.publishConfig)) pkg.publishConfig = data.publishConfig;
   if (packageManager) pkg.packageManagerField = packageManager;
   if (workspaces) pkg.workspaces = workspaces;
+  const local = workspaceRanges(data);
+  if (local.length > 0) pkg.workspaceRanges = local;
   return pkg;
 }
 

@@ -87,7 +87,9 @@ async function readPnpmWorkspace(root: string): Promise<{ globs?: string[]; erro
     return undefined;
   }
   try {
-    const { parse } = await import('yaml'); // lazy: only when the file exists
+    const yaml = await import('yaml'); // lazy: only when the file exists
+    // In the bundle, yaml's CommonJS build comes back with its exports on `default` only.
+    const parse = yaml.parse ?? (yaml as unknown as { default: typeof yaml }).default.parse;
     const data: unknown = parse(text);
     const list = typeof data === 'object' && data !== null ? (data as { packages?: unknown }).packages : undefined;
     return { globs: Array.isArray(list) ? list.filter((g): g is string => typeof g === 'string') : [] };

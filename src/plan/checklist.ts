@@ -1,17 +1,26 @@
 // The steps after writing, in the order that cannot lock the user out: the new path must
 // have published once (with provenance) before tokens are disallowed and revoked.
 import type { Answers, ChecklistItem, Detected, RepoRef, TokenUse } from '../model.js';
-import { accessUrl, shellQuote } from './publisher.js';
+import { BRANCH_FLOWS } from '../model.js';
+import { accessUrl, allowedAction, shellQuote, trustArgs } from './publisher.js';
+import { approveStep, releaseStep, upgradeStep, type ReleasePackage } from './checklist-release.js';
+import type { ToolUpgrade } from './notes.js';
 
 export interface ChecklistInput {
   detected: Detected;
   answers: Answers;
   repo: RepoRef;
-  packages: { name: string; version?: string }[];
+  packages: ReleasePackage[];
   /** Files the plan writes, relative to the repository root. */
   written: string[];
   /** Path of the new workflow relative to the repository root. */
   workflowPath: string;
+  /** True at a monorepo root. */
+  monorepo?: boolean;
+  /** The branch the release flows run on. */
+  branch?: string;
+  /** Release tools to upgrade before the first release. */
+  upgrades?: ToolUpgrade[];
 }
 
 /** Secrets that fed npm tokens in the repository's workflows (names only). */
@@ -20,25 +29,31 @@ export function tokenSecrets(uses: readonly TokenUse[]): string[] {
   return names.size > 0 ? [...names].sort() : ['NPM_TOKEN'];
 }
 
-function releaseStep(input: ChecklistInput): ChecklistItem {
-  const { answers, packages } = input;
-  const version = packages[0]?.version ?? '1.0.0';
-  const base = {
-    id: 'publish',
-    title: 'Publish a release with the new workflow, soon',
-    detail:
-      'A new trusted publisher that sees no publish for about two days may expire. ' +
-      'Bump the version first if this one is already on npm.',
+/** One `npm trust` per package, with the pause npm's docs suggest between calls. */
+function trustAllStep(input: ChecklistInput): ChecklistItem {
+  const names = input.packages.map((p) => shellQuote(p.name)).join(' ');
+  return {
+    id: 'publisher:all',
+    title: `Or add all ${input.packages.length} trusted publishers from a terminal`,
+    detail: 'npm trust configures one package per call and needs an interactive npm login with 2FA (npm 11.15 or newer).',
+    command: `for p in ${names}; do npm trust github "$p" ${trustArgs(input.repo, input.answers).join(' ')} --yes; sleep 2; done`,
   };
-  switch (answers.trigger) {
-    case 'release':
-      return { ...base, command: `gh release create v${version} --generate-notes` };
-    case 'tag':
-      return { ...base, command: `git tag v${version} && git push origin v${version}` };
-    case 'manual':
-      return { ...base, command: `gh workflow run ${answers.workflow} --repo ${input.repo.owner}/${input.repo.name}` };
-  }
 }
+
+function environmentStep(input: ChecklistInput, slug: string, environment: string): ChecklistItem {
+  const branchFlow = BRANCH_FLOWS.includes(input.answers.release);
+  return {
+    id: 'environment',
+    title: `Protect the "${environment}" environment`,
+    detail: branchFlow
+      ? `This job runs on every push to ${input.branch ?? 'the default branch'}: allow only that branch to deploy. Required reviewers would ask for approval on every push.`
+      : 'Add required reviewers and allow only release tags to deploy, so no one publishes without a second look.',
+    url: `https://github.com/${slug}/settings/environments`,
+  };
+}
+
+/** The package pages, one per line, when there are several (the item's url shows the first). */
+const otherUrls = (names: string[], url: (n: string) => string) => (names.length > 1 ? `\n${names.map(url).join('\n')}` : '');
 
 export function checklist(input: ChecklistInput): ChecklistItem[] {
   const { detected, answers, repo, packages } = input;
@@ -46,41 +61,46 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
   const names = packages.map((p) => p.name);
   const items: ChecklistItem[] = [];
 
+  // Before the commit: the upgraded lockfile goes out with the workflow.
+  const upgrade = upgradeStep(input.upgrades ?? [], answers.packageManager);
+  if (upgrade) items.push(upgrade);
   items.push({
     id: 'commit',
     title: 'Commit and push the workflow',
     detail: 'GitHub runs the workflow from the default branch: push it before the first release.',
     command: `git add ${input.written.map(shellQuote).join(' ')} && git commit -m "ci: publish to npm with trusted publishing" && git push`,
   });
+  const allow = allowedAction(answers);
+  const only = allow === 'npm stage publish' ? ' only' : '';
   for (const name of names) {
     items.push({
       id: `publisher:${name}`,
       title: `Add the trusted publisher for ${name} on npmjs.com`,
-      detail: `Values: ${repo.owner} / ${repo.name} / ${answers.workflow} / ${answers.environment ?? '(no environment)'}; tick "Allow npm publish".`,
+      detail: `Values: ${repo.owner} / ${repo.name} / ${answers.workflow} / ${answers.environment ?? '(no environment)'}; tick "Allow ${allow}"${only}.`,
       url: accessUrl(name),
     });
   }
-  if (answers.environment) {
-    items.push({
-      id: 'environment',
-      title: `Protect the "${answers.environment}" environment`,
-      detail: 'Add required reviewers and allow only release tags to deploy, so no one publishes without a second look.',
-      url: `https://github.com/${slug}/settings/environments`,
-    });
-  }
-  items.push(releaseStep(input));
+  if (names.length > 1) items.push(trustAllStep(input));
+  if (answers.environment) items.push(environmentStep(input, slug, answers.environment));
+  items.push(releaseStep({ answers, repo, packages, monorepo: input.monorepo ?? false, branch: input.branch ?? 'main' }));
+  if (answers.release === 'staged') items.push(approveStep(packages));
+  const page = (n: string) => `https://www.npmjs.com/package/${n}`;
   items.push({
     id: 'provenance',
     title: 'Confirm the release has provenance',
-    detail: 'The package page shows a provenance badge; the version document lists attestations. That is the proof the move worked.',
-    command: names.map((n) => `npm view ${n} dist.attestations`).join(' && '),
-    url: names[0] ? `https://www.npmjs.com/package/${names[0]}` : undefined,
+    detail:
+      'The package page shows a provenance badge; the version document lists attestations. That is the proof the move worked.' +
+      otherUrls(names, page),
+    command: names.map((n) => `npm view ${shellQuote(n)} dist.attestations`).join(' && '),
+    url: names[0] ? page(names[0]) : undefined,
   });
   items.push({
     id: 'disallow-tokens',
     title: 'Disallow tokens for publishing',
-    detail: 'On the access page choose "Require two-factor authentication and disallow tokens". Trusted publishing keeps working.',
-    command: names.map((n) => `npm access set mfa=publish ${n}`).join(' && '),
+    detail:
+      'On the access page choose "Require two-factor authentication and disallow tokens". Trusted publishing keeps working.' +
+      otherUrls(names, accessUrl),
+    command: names.map((n) => `npm access set mfa=publish ${shellQuote(n)}`).join(' && '),
     url: names[0] ? accessUrl(names[0]) : undefined,
   });
   items.push({

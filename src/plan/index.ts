@@ -2,11 +2,15 @@
 // workflow renderer is passed in so tests and front-ends share one code path.
 import type { Answers, Detected, FileChange, PackageInfo, Plan, RepoRef } from '../model.js';
 import type { WorkflowInput } from '../render/workflow.js';
-import { needsRepositoryFix } from '../questions/list.js';
+import { isMonorepoRoot } from '../questions/packages.js';
+import { answersConflict } from '../questions/resolve.js';
 import { checklist } from './checklist.js';
+import { planNotes, toolUpgrades } from './notes.js';
 import { publisherSettings } from './publisher.js';
+import { releasePleaseFiles } from './release-please.js';
 import { withRepository } from './repository-fix.js';
-import { FailedError } from '../cli/errors.js';
+import { manifestPath, needsPack, releaseBranch, targetPackages, workflowInput } from './targets.js';
+import { FailedError, UsageError } from '../cli/errors.js';
 
 export type RenderWorkflow = (input: WorkflowInput) => string;
 
@@ -25,7 +29,7 @@ function change(path: string, before: string | undefined, after: string, reason:
   return { path, kind, before, after, reason, needsConsent: guarded && kind === 'update' };
 }
 
-/** The package this run publishes. Monorepos are handled one package at a time for now. */
+/** The package in the target folder; throws the plain reason when there is none to publish. */
 export function publishedPackage(d: Detected): PackageInfo {
   const pkg = d.pkg;
   if (!pkg) throw new FailedError('No package.json here: run this in the folder of the package you publish.');
@@ -33,44 +37,51 @@ export function publishedPackage(d: Detected): PackageInfo {
   return pkg;
 }
 
+/** Packages whose package.json "repository" does not name the repository (npm: E422). */
+function mismatched(d: Detected, targets: readonly PackageInfo[]): PackageInfo[] {
+  const files = new Set(d.findings.filter((f) => f.id === 'repository-mismatch').map((f) => f.file));
+  return targets.filter((p) => files.has(manifestPath(p)));
+}
+
 export function makePlan(d: Detected, answers: Answers, render: RenderWorkflow): Plan {
-  const pkg = publishedPackage(d);
-  const name = pkg.name as string;
+  const targets = targetPackages(d, answers.packages);
+  if (targets.length === 0) throw new UsageError('--packages: name at least one package to publish.');
+  const conflict = answersConflict(answers);
+  if (conflict) throw new UsageError(conflict);
   const repo = splitRepo(answers.repo);
   const wfPath = workflowPath(answers);
+  const monorepo = isMonorepoRoot(d);
+  const { branch, note: branchNote } = releaseBranch(d);
 
-  const workflow = render({
-    repo,
-    trigger: answers.trigger,
-    environment: answers.environment,
-    node: answers.node,
-    packageManager: answers.packageManager,
-    packageDir: pkg.dir,
-    packageName: name,
-    hasBuild: Boolean(pkg.scripts.build),
-    hasTest: Boolean(pkg.scripts.test),
-    // pnpm/action-setup needs a version when package.json has no packageManager field.
-    pnpmVersion: answers.packageManager === 'pnpm' && !pkg.packageManagerField?.startsWith('pnpm@') ? '10' : null,
-  });
+  const input = workflowInput(d, answers, targets, repo);
   const existing = d.workflows.find((w) => w.path === wfPath);
   const changes: FileChange[] = [
-    change(wfPath, existing?.content, workflow, 'publishes to npm with trusted publishing (OIDC), no token', true),
+    change(wfPath, existing?.content, render(input), 'publishes to npm with trusted publishing (OIDC), no token', true),
   ];
 
-  const notes: string[] = [];
-  if (needsRepositoryFix(d)) {
-    const manifest = pkg.dir ? `${pkg.dir}/package.json` : 'package.json';
-    if (answers.fixRepository) {
-      changes.push(change(manifest, pkg.raw, withRepository(pkg, repo), 'sets "repository" to this repository (npm checks it: E422 otherwise)', false));
-    } else {
-      notes.push(`package.json "repository" does not name ${answers.repo}: npm will refuse the publish (E422) until it does.`);
+  const wrong = mismatched(d, targets);
+  if (answers.fixRepository) {
+    for (const p of wrong) {
+      changes.push(change(manifestPath(p), p.raw, withRepository(p, repo), 'sets "repository" to this repository (npm checks it: E422 otherwise)', false));
     }
   }
-  if (answers.packageManager === 'bun' || answers.packageManager === 'yarn') {
-    notes.push(`The workflow installs with ${answers.packageManager} and publishes with npm: ${answers.packageManager} cannot publish with trusted publishing yet.`);
+  const notes: string[] = [];
+  if (answers.release === 'release-please') {
+    const files = releasePleaseFiles(d, targets);
+    changes.push(...files.changes);
+    notes.push(...files.notes);
   }
-  const otherPublishers = d.workflows.filter((w) => w.publishes && w.path !== wfPath);
-  for (const w of otherPublishers) {
+  notes.push(
+    ...planNotes({
+      detected: d,
+      answers,
+      targets,
+      pack: needsPack(answers, targets, input.yarnClassic === true),
+      unfixed: answers.fixRepository ? [] : wrong,
+      ...(branchNote && !['publish', 'staged'].includes(answers.release) ? { branchNote } : {}),
+    }),
+  );
+  for (const w of d.workflows.filter((w) => w.publishes && w.path !== wfPath)) {
     notes.push(`${w.path} also publishes: once the new workflow has published, delete it or remove its publish step.`);
   }
 
@@ -79,14 +90,17 @@ export function makePlan(d: Detected, answers: Answers, render: RenderWorkflow):
     answers,
     repo,
     changes,
-    publishers: [publisherSettings(name, repo, answers)],
+    publishers: targets.map((p) => publisherSettings(p.name as string, repo, answers)),
     checklist: checklist({
       detected: d,
       answers,
       repo,
-      packages: [{ name, version: pkg.version }],
+      packages: targets.map((p) => ({ name: p.name as string, ...(p.version ? { version: p.version } : {}) })),
       written: written.length > 0 ? written : changes.map((c) => c.path),
       workflowPath: wfPath,
+      monorepo,
+      branch,
+      upgrades: toolUpgrades(d, answers),
     }),
     notes,
   };

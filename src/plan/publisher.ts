@@ -6,11 +6,23 @@ export function accessUrl(packageName: string): string {
   return `https://www.npmjs.com/package/${packageName}/access`;
 }
 
+/** The allowed action the publisher needs: staged publishing allows only `npm stage publish`. */
+export function allowedAction(answers: Pick<Answers, 'release'>): PublisherSettings['allow'] {
+  return answers.release === 'staged' ? 'npm stage publish' : 'npm publish';
+}
+
+/** The `npm trust github` arguments after the package name, shell-quoted. */
+export function trustArgs(repo: RepoRef, answers: Pick<Answers, 'workflow' | 'environment' | 'release'>): string[] {
+  const args = ['--file', answers.workflow, '--repo', `${repo.owner}/${repo.name}`];
+  if (answers.environment) args.push('--env', shellQuote(answers.environment));
+  args.push(answers.release === 'staged' ? '--allow-stage-publish' : '--allow-publish');
+  return args;
+}
+
 export function publisherSettings(packageName: string, repo: RepoRef, answers: Answers): PublisherSettings {
   const env = answers.environment;
-  const trust = ['npm', 'trust', 'github', packageName, '--file', answers.workflow, '--repo', `${repo.owner}/${repo.name}`];
-  if (env) trust.push('--env', shellQuote(env));
-  trust.push('--allow-publish');
+  const allow = allowedAction(answers);
+  const trust = ['npm', 'trust', 'github', packageName, ...trustArgs(repo, answers)];
   return {
     packageName,
     url: accessUrl(packageName),
@@ -23,9 +35,11 @@ export function publisherSettings(packageName: string, repo: RepoRef, answers: A
       env
         ? { label: 'Environment name', value: env, note: 'must match the workflow' }
         : { label: 'Environment name', value: '', note: 'leave empty' },
-      { label: 'Allowed actions', value: 'Allow npm publish', note: 'tick it: new publishers allow only staged publishing' },
+      allow === 'npm publish'
+        ? { label: 'Allowed actions', value: 'Allow npm publish', note: 'tick it: new publishers allow only staged publishing' }
+        : { label: 'Allowed actions', value: 'Allow npm stage publish', note: 'only this one: CI stages, you approve each version with 2FA' },
     ],
-    allow: 'npm publish',
+    allow,
     trustCommand: trust.join(' '),
   };
 }

@@ -1,47 +1,22 @@
 // The one list of questions. The flags, the Ink wizard and the plain prompts all read it:
 // an answer resolves as flag ?? prompt (interactive only) ?? default.
 import { PACKAGE_MANAGERS, TRIGGERS, type Answers, type Detected } from '../model.js';
+import { packages } from './packages.js';
+import { release, triggerApplies } from './release.js';
+import { fail, ok, type ConfirmQuestion, type Parsed, type Question, type SelectQuestion, type TextQuestion } from './types.js';
 import { validateEnvironment, validateNodeVersion, validateRepo, validateWorkflowFile } from './validate.js';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+export type {
+  Choice,
+  ConfirmQuestion,
+  MultiSelectQuestion,
+  Parsed,
+  Question,
+  QuestionBase,
+  SelectQuestion,
+  TextQuestion,
+} from './types.js';
 
-export interface Choice {
-  value: string;
-  label: string;
-  hint?: string;
-}
-
-interface QuestionBase<K extends keyof Answers> {
-  id: K;
-  /** The long flag that answers it, without dashes. */
-  flag: string;
-  label: string;
-  /** One line: why the answer matters. */
-  help: string;
-  /** The default, computed from what was detected; undefined when nothing sensible exists. */
-  defaultValue(d: Detected): Answers[K] | undefined;
-  /** True when detection is certain, so the wizard does not ask. */
-  certain(d: Detected): boolean;
-  parse(input: string): Parsed<Answers[K]>;
-  format(value: Answers[K]): string;
-}
-
-export interface TextQuestion<K extends keyof Answers> extends QuestionBase<K> {
-  kind: 'text';
-  /** Shown when the answer is empty and empty means something (e.g. "none"). */
-  emptyMeans?: string;
-}
-export interface SelectQuestion<K extends keyof Answers> extends QuestionBase<K> {
-  kind: 'select';
-  choices: readonly Choice[];
-}
-export interface ConfirmQuestion<K extends keyof Answers> extends QuestionBase<K> {
-  kind: 'confirm';
-}
-export type Question<K extends keyof Answers = keyof Answers> = TextQuestion<K> | SelectQuestion<K> | ConfirmQuestion<K>;
-
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
 const checked = (error: string | undefined, value: string): Parsed<string> => (error ? fail(error) : ok(value));
 
 function oneOf<T extends string>(values: readonly T[], what: string) {
@@ -49,7 +24,7 @@ function oneOf<T extends string>(values: readonly T[], what: string) {
     (values as readonly string[]).includes(input) ? ok(input as T) : fail(`${what} must be one of: ${values.join(', ')}.`);
 }
 
-/** True when package.json "repository" does not match the repository (npm fails with E422). */
+/** True when a package.json "repository" does not match the repository (npm fails with E422). */
 export function needsRepositoryFix(d: Detected): boolean {
   return d.findings.some((f) => f.id === 'repository-mismatch');
 }
@@ -91,6 +66,7 @@ const trigger: SelectQuestion<'trigger'> = {
   ],
   defaultValue: () => 'release',
   certain: () => false,
+  applies: triggerApplies,
   parse: oneOf(TRIGGERS, '--trigger'),
   format: (v) => v,
 };
@@ -156,7 +132,7 @@ const fixRepository: ConfirmQuestion<'fixRepository'> = {
 };
 
 /** In the order they are asked. */
-export const QUESTIONS = [repo, packageManager, trigger, environment, workflow, node, fixRepository] as const;
+export const QUESTIONS = [repo, packages, packageManager, release, trigger, environment, workflow, node, fixRepository] as const;
 
 export type AnyQuestion = (typeof QUESTIONS)[number];
 

@@ -1,5 +1,6 @@
 // The one Handlebars instance that renders workflow templates, and its helpers.
 import HandlebarsGlobal from 'handlebars/dist/cjs/handlebars.js';
+import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { loadPins, pinnedUses, PINNED_ACTIONS, type PinnedAction } from './pins.js';
 import { exprString, yamlString } from './scalars.js';
 import { readPartials, readTemplate } from './templates.js';
@@ -26,6 +27,15 @@ function createInstance(): typeof HandlebarsGlobal {
     if (a === undefined || b === undefined) throw new TypeError('eq helper: missing value');
     return a === b;
   });
+  // Strict mode does not check the condition of #if/#unless either: a misspelt or missing
+  // flag would silently drop a block (a step, a permission). null and false stay valid.
+  for (const name of ['if', 'unless'] as const) {
+    const builtin = hb.helpers[name] as HelperDelegate;
+    hb.registerHelper(name, function (this: unknown, condition: unknown, options: HelperOptions) {
+      if (condition === undefined) throw new TypeError(`#${name} helper: missing value`);
+      return builtin.call(this, condition, options);
+    });
+  }
   hb.registerHelper('pin', (name: unknown) => {
     if (!PINNED_ACTIONS.includes(name as PinnedAction)) throw new Error(`pin helper: no pin named ${String(name)}`);
     return pinnedUses(loadPins()[name as PinnedAction]);

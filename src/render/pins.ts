@@ -8,10 +8,12 @@ export interface ActionPin {
   sha: string;
   /** The tag the commit carries, `vX.Y.Z`. */
   version: string;
+  /** Where the pin comes from, when it could not be checked against the upstream repository. */
+  note?: string;
 }
 
 /** Keys of templates/actions.json. */
-export const PINNED_ACTIONS = ['checkout', 'setup-node', 'pnpm-setup', 'setup-bun', 'changesets'] as const;
+export const PINNED_ACTIONS = ['checkout', 'setup-node', 'pnpm-setup', 'setup-bun', 'changesets', 'release-please'] as const;
 export type PinnedAction = (typeof PINNED_ACTIONS)[number];
 export type ActionPins = Record<PinnedAction, ActionPin>;
 

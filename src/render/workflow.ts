@@ -1,75 +1,78 @@
-// Renders the GitHub Actions workflow that publishes to npm with trusted publishing.
-import { PACKAGE_MANAGERS, TRIGGERS, type PackageManager, type RepoRef, type Trigger } from '../model.js';
+// Renders the GitHub Actions workflow that publishes to npm with trusted publishing: one
+// template per release flow (templates/github/*.yml.hbs), sharing the partials for checkout,
+// setup-node and the npm version check, install, build and test, and publish.
+import { PACKAGE_MANAGERS, RELEASE_FLOWS, TRIGGERS, type PackageManager, type ReleaseFlow, type RepoRef, type Trigger } from '../model.js';
 import { template } from './handlebars.js';
+import { workflowContext } from './context.js';
+
+export { nodeMajor } from './context.js';
+
+export interface WorkflowPackage {
+  name: string;
+  /** Directory relative to the repository root. */
+  dir: string;
+}
 
 export interface WorkflowInput {
   repo: RepoRef;
+  /** How releases are made (default `publish`). */
+  release?: ReleaseFlow;
+  /** What starts a publish; only `publish` and `staged` use it. */
   trigger: Trigger;
   /** GitHub environment name, or null for none. */
   environment: string | null;
   /** Node.js version for actions/setup-node, e.g. `24`. Below 24 the workflow upgrades npm to ^11.5.1. */
   node: string;
   packageManager: PackageManager;
-  /** Directory of the package relative to the repository root, '' for the root. */
+  /** Yarn 1: `--frozen-lockfile` instead of `--immutable`. */
+  yarnClassic?: boolean;
+  /**
+   * Directory relative to the repository root where install, build and test run: the
+   * package's own folder, or the workspace root of a monorepo ('' for the root).
+   */
   packageDir: string;
+  /** The package's name (for a monorepo, the workflow names `packages` instead). */
   packageName: string;
+  /**
+   * Set at a monorepo root: the packages to publish, each from its own directory. Install,
+   * build and test run once in `packageDir`; tags name a package (`<name>@<version>`) or
+   * every package at a version (`v<version>`); versions already on npm are skipped.
+   */
+  packages?: WorkflowPackage[];
+  /** Scripts of the package in `packageDir` (the workspace root for a monorepo). */
   hasBuild: boolean;
   hasTest: boolean;
+  /** Monorepo packages with a build script, built when the workspace root has no build script. */
+  workspaceBuilds?: WorkflowPackage[];
   /**
    * pnpm only: the `version` input of pnpm/action-setup, needed when package.json has no
    * `packageManager` field (the action fails without one of the two, and when both disagree).
    */
   pnpmVersion?: string | null;
+  /** Pack with the package manager, then `npm publish` the tarball: `workspace:`/`catalog:` ranges need it. */
+  pack?: boolean;
+  /** The default branch, for the flows that run on pushes to it (default `main`). */
+  branch?: string;
 }
 
-/** The template, relative to `templates/`. */
-export const PUBLISH_TEMPLATE = 'github/publish.yml.hbs';
+/** Template per release flow, relative to `templates/`. */
+export const FLOW_TEMPLATES: Record<ReleaseFlow, string> = {
+  publish: 'github/publish.yml.hbs',
+  staged: 'github/publish.yml.hbs',
+  changesets: 'github/changesets.yml.hbs',
+  'release-please': 'github/release-please.yml.hbs',
+  'semantic-release': 'github/semantic-release.yml.hbs',
+};
 
-// GitHub's own rules for account and repository names.
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/;
-
-function repoSlug(repo: RepoRef): string {
-  if (!OWNER.test(repo.owner) || !REPO_NAME.test(repo.name) || repo.name === '.' || repo.name === '..') {
-    throw new Error(`not a GitHub repository name: ${JSON.stringify(`${repo.owner}/${repo.name}`)}`);
-  }
-  return `${repo.owner}/${repo.name}`;
-}
-
-/** The major version in `24`, `v22.14.0`, `22.x`; undefined for `lts/*`, `latest` and the like. */
-export function nodeMajor(node: string): number | undefined {
-  const match = /^v?(\d+)(?:$|[.x])/.exec(node.trim());
-  return match ? Number(match[1]) : undefined;
-}
-
-/** Normalises `./packages/a/` to `packages/a`; rejects paths that leave the repository. */
-function normalizeDir(dir: string): string {
-  const parts = dir.split(/[\\/]+/).filter((part) => part !== '' && part !== '.');
-  if (parts.includes('..') || /^([\\/]|[A-Za-z]:)/.test(dir)) {
-    throw new Error(`package directory must be inside the repository: ${JSON.stringify(dir)}`);
-  }
-  return parts.join('/');
-}
+/** The template of the `publish` flow. */
+export const PUBLISH_TEMPLATE = FLOW_TEMPLATES.publish;
 
 export function renderWorkflow(input: WorkflowInput): string {
+  const release = input.release ?? 'publish';
   if (!TRIGGERS.includes(input.trigger)) throw new Error(`unknown trigger: ${String(input.trigger)}`);
+  if (!RELEASE_FLOWS.includes(release)) throw new Error(`unknown release flow: ${String(release)}`);
   if (!PACKAGE_MANAGERS.includes(input.packageManager)) {
     throw new Error(`unknown package manager: ${String(input.packageManager)}`);
   }
-  const major = nodeMajor(input.node);
-  return template(PUBLISH_TEMPLATE)({
-    repoSlug: repoSlug(input.repo),
-    trigger: input.trigger,
-    environment: input.environment,
-    hasEnvironment: input.environment !== null,
-    node: input.node,
-    upgradeNpm: major !== undefined && major < 24,
-    packageManager: input.packageManager,
-    pnpmVersion: input.packageManager === 'pnpm' ? (input.pnpmVersion ?? null) : null,
-    packageDir: normalizeDir(input.packageDir),
-    packageName: input.packageName,
-    hasBuild: input.hasBuild,
-    hasTest: input.hasTest,
-    tagCheck: input.trigger !== 'manual',
-  });
+  return template(FLOW_TEMPLATES[release])(workflowContext({ ...input, release }));
 }

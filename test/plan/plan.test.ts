@@ -11,10 +11,12 @@ import { detected, packageInfo } from '../helpers/detected.js';
 
 const defaults = (): Answers => resolveDefaults(detected(), {});
 
-test('defaults: npm, release, environment npm, Node 24, publish.yml', () => {
+test('defaults: the package here, npm, publish on a release, environment npm, Node 24, publish.yml', () => {
   assert.deepEqual(defaults(), {
     repo: 'acme/widget',
+    packages: ['@acme/widget'],
     packageManager: 'npm',
+    release: 'publish',
     trigger: 'release',
     environment: 'npm',
     workflow: 'publish.yml',
@@ -70,7 +72,7 @@ test('a subfolder package gets repository.directory and a working-directory', ()
   const d = detected({
     pkg: packageInfo({ name: 'widget', version: '1.0.0' }, 'packages/widget'),
     git: { ...detected().git, prefix: 'packages/widget' },
-    findings: [{ id: 'repository-mismatch', level: 'warning', message: 'm' }],
+    findings: [{ id: 'repository-mismatch', level: 'warning', message: 'm', file: 'packages/widget/package.json' }],
   });
   const plan = makePlan(d, resolveDefaults(d, {}), renderWorkflow);
   const manifest = plan.changes.find((c) => c.path === 'packages/widget/package.json');

@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import { ExpressionInDataError } from '../../src/render/scalars.js';
 import { template } from '../../src/render/handlebars.js';
 import { nodeMajor, PUBLISH_TEMPLATE, renderWorkflow } from '../../src/render/workflow.js';
+import { workflowContext } from '../../src/render/context.js';
 import { BASE } from './cases.js';
 import { hostileString } from './hostile.js';
 
@@ -19,11 +20,11 @@ interface Shape {
   runs: (string | undefined)[];
 }
 
-function parseShape(yaml: string): { shape: Shape; environment: unknown; comments: number } {
+function parseShape(yaml: string, jobId = 'publish'): { shape: Shape; environment: unknown; comments: number } {
   const doc = parseDocument(yaml, { uniqueKeys: true });
   assert.deepEqual(doc.errors, []);
   const wf = doc.toJS() as Record<string, unknown> & { jobs: Record<string, Record<string, unknown> & { steps: Record<string, string>[] }> };
-  const job = wf.jobs.publish!;
+  const job = wf.jobs[jobId]!;
   return {
     shape: {
       top: Object.keys(wf),
@@ -88,9 +89,35 @@ test('package name and Node version are data too: they round-trip without changi
 });
 
 test('a missing value is an error, not an empty string (strict mode; helpers check their arguments)', () => {
-  const context = { ...BASE, repoSlug: 'acme/widget', hasEnvironment: false, upgradeNpm: false, pnpmVersion: null, tagCheck: true };
+  const context = workflowContext({ ...BASE, release: 'publish' }) as Record<string, unknown>;
   assert.ok(template(PUBLISH_TEMPLATE)(context).includes('npm publish'));
   assert.throws(() => template(PUBLISH_TEMPLATE)({ ...context, packageName: undefined }), /yaml helper: expected a string/);
   const { packageManager: _, ...withoutPackageManager } = context;
   assert.throws(() => template(PUBLISH_TEMPLATE)({ ...withoutPackageManager, hasBuild: true }), /eq helper: missing value/);
+  const { monorepo: __, ...withoutMonorepo } = context;
+  assert.throws(() => template(PUBLISH_TEMPLATE)(withoutMonorepo), /#if helper: missing value/);
+});
+
+test('package folders and names in a monorepo workflow are data: they round-trip without changing the structure', () => {
+  const input = (name: string, dir: string) => ({ ...BASE, trigger: 'tag' as const, packages: [{ name: '@acme/core', dir: 'packages/core' }, { name, dir }] });
+  const reference = parseShape(renderWorkflow(input('b', 'packages/b')), 'publish');
+  fc.assert(
+    fc.property(hostileString, hostileString, (name, dir) => {
+      let yaml: string;
+      try {
+        yaml = renderWorkflow(input(name, dir));
+      } catch (error) {
+        assert.ok(error instanceof Error && /GitHub expressions never come from data|control characters|inside the repository/.test(error.message), String(error));
+        return;
+      }
+      const rendered = parseShape(yaml, 'publish');
+      assert.deepEqual(rendered.shape, reference.shape);
+      assert.equal(rendered.comments, reference.comments);
+      const doc = parseDocument(yaml).toJS() as { on: { push: { tags: string[] } }; jobs: { publish: { steps: { env?: Record<string, string> }[] } } };
+      assert.equal(doc.on.push.tags.at(-1), `${name}@*`);
+      const dirs = doc.jobs.publish.steps.find((s) => s.env?.PACKAGE_DIRS)?.env?.PACKAGE_DIRS;
+      assert.equal(dirs?.split('\n').at(-1), dir.split(/[\\/]+/).filter((p) => p !== '' && p !== '.').join('/') || '.');
+    }),
+    { numRuns: 1000 },
+  );
 });

@@ -1,0 +1,141 @@
+// Which release tooling the repository already uses (changesets, release-please,
+// semantic-release, staged publishing), so the wizard proposes the same flow, and whether
+// the declared tool versions can publish with trusted publishing at all.
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  RELEASE_TOOL_MINIMUM,
+  type Finding,
+  type PackageInfo,
+  type ReleaseDetection,
+  type ReleaseFlow,
+  type ReleaseTool,
+  type ToolVersion,
+  type WorkflowFile,
+} from '../model.js';
+
+export const RELEASE_PLEASE_FILES = ['release-please-config.json', '.release-please-manifest.json'] as const;
+const SEMANTIC_RELEASE_FILES = ['.releaserc', '.releaserc.json', '.releaserc.yaml', '.releaserc.yml', '.releaserc.js', '.releaserc.cjs', '.releaserc.mjs', 'release.config.js', 'release.config.cjs', 'release.config.mjs'];
+const CHANGESETS_FILES = ['.changeset/config.json'];
+
+/** The lowest major a range allows: `^24.1.0` -> 24, `>=22 <26 || 21.x` -> 21; undefined for tags and URLs. */
+export function rangeMajor(range: string): number | undefined {
+  const majors = range
+    .split('||')
+    .map((part) => /^\s*(?:[\^~]|[<>]=?|=)?\s*v?(\d+)(?:[.\s]|$)/.exec(part.replace(/^\s*npm:[^@]+@/, '')))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[1]));
+  return majors.length > 0 ? Math.min(...majors) : undefined;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function manifest(pkg: PackageInfo | undefined): Json {
+  try {
+    const data: unknown = pkg ? JSON.parse(pkg.raw.replace(/^\uFEFF/, '')) : {};
+    return isObject(data) ? data : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Release tools declared in dependencies or devDependencies, with their ranges. */
+export function declaredTools(data: Json): Partial<Record<ReleaseTool, ToolVersion>> {
+  const tools: Partial<Record<ReleaseTool, ToolVersion>> = {};
+  for (const field of ['devDependencies', 'dependencies']) {
+    const deps = data[field];
+    if (!isObject(deps)) continue;
+    for (const name of Object.keys(RELEASE_TOOL_MINIMUM) as ReleaseTool[]) {
+      const range = deps[name];
+      if (typeof range !== 'string' || tools[name]) continue;
+      const major = rangeMajor(range);
+      tools[name] = major === undefined ? { range } : { range, major };
+    }
+  }
+  return tools;
+}
+
+async function present(dirs: string[], files: readonly string[]): Promise<string[]> {
+  const found = await Promise.all(
+    files.map(async (file) => {
+      for (const dir of dirs) {
+        try {
+          await access(join(dir, file));
+          return file;
+        } catch {
+          // not in this directory
+        }
+      }
+      return undefined;
+    }),
+  );
+  return found.filter((f): f is string => f !== undefined);
+}
+
+/** Clues from the workflows already in the repository: the strongest sign of the flow in use. */
+function workflowClues(workflows: WorkflowFile[]): [ReleaseFlow, string][] {
+  const clues: [ReleaseFlow, string][] = [];
+  for (const w of workflows) {
+    if (/^\s*-?\s*uses:\s*['"]?changesets\/action\b/m.test(w.content)) clues.push(['changesets', `${w.path} uses changesets/action`]);
+    if (/release-please-action\b/.test(w.content)) clues.push(['release-please', `${w.path} uses release-please-action`]);
+    if (/\bsemantic-release\b/.test(w.content)) clues.push(['semantic-release', `${w.path} runs semantic-release`]);
+    if (/\bnpm\s+stage\s+publish\b/.test(w.content)) clues.push(['staged', `${w.path} runs npm stage publish`]);
+  }
+  return clues;
+}
+
+export interface ReleaseDetectionResult {
+  release: ReleaseDetection;
+  findings: Finding[];
+}
+
+/** `root`: the target directory; `top`: the git top level (config files live in either). */
+export async function detectRelease(root: string, top: string, pkg: PackageInfo | undefined, workflows: WorkflowFile[]): Promise<ReleaseDetectionResult> {
+  const data = manifest(pkg);
+  const dirs = root === top ? [root] : [root, top];
+  const [releasePleaseFiles, semanticFiles, changesetFiles] = await Promise.all([
+    present(dirs, RELEASE_PLEASE_FILES),
+    present(dirs, SEMANTIC_RELEASE_FILES),
+    present(dirs, CHANGESETS_FILES),
+  ]);
+  const tools = declaredTools(data);
+  const clues: [ReleaseFlow, string][] = workflowClues(workflows);
+  for (const file of releasePleaseFiles) clues.push(['release-please', `${file} exists`]);
+  for (const file of changesetFiles) clues.push(['changesets', `${file} exists`]);
+  for (const file of semanticFiles) clues.push(['semantic-release', `${file} exists`]);
+  if (isObject(data.release)) clues.push(['semantic-release', 'package.json has a "release" section']);
+  if (tools['@changesets/cli']) clues.push(['changesets', '@changesets/cli is a dependency']);
+  if (tools['semantic-release']) clues.push(['semantic-release', 'semantic-release is a dependency']);
+
+  // The first clue wins: workflows come first, as they show what actually publishes today.
+  const flow = clues[0]?.[0];
+  const release: ReleaseDetection = {
+    ...(flow ? { flow } : {}),
+    evidence: clues.map(([, why]) => why),
+    tools,
+    releasePleaseFiles,
+  };
+  return { release, findings: toolFindings(tools) };
+}
+
+/** A warning for each declared release tool too old to publish with trusted publishing. */
+export function toolFindings(tools: Partial<Record<ReleaseTool, ToolVersion>>): Finding[] {
+  const findings: Finding[] = [];
+  for (const name of Object.keys(RELEASE_TOOL_MINIMUM) as ReleaseTool[]) {
+    const tool = tools[name];
+    const minimum = RELEASE_TOOL_MINIMUM[name];
+    if (tool?.major === undefined || tool.major >= minimum) continue;
+    findings.push({
+      id: 'release-tool-outdated',
+      level: 'warning',
+      message:
+        name === '@changesets/cli'
+          ? `${name} ${tool.range} is older than ${minimum}: changesets/action v2, which publishes with trusted publishing, refuses Changesets CLI v2.`
+          : `${name} ${tool.range} is older than ${minimum}: it cannot publish with trusted publishing (ENONPMTOKEN).`,
+      file: 'package.json',
+      fix: `Upgrade ${name} to ^${minimum} (in devDependencies) before the first release with the new workflow.`,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,113 @@
+// The checklist steps that depend on the release flow: upgrading the release tool, making
+// the first release, and approving a staged version.
+import type { Answers, ChecklistItem, PackageManager, RepoRef } from '../model.js';
+import type { ToolUpgrade } from './notes.js';
+import { shellQuote } from './publisher.js';
+
+export interface ReleasePackage {
+  name: string;
+  version?: string;
+}
+
+export interface ReleaseStepInput {
+  answers: Answers;
+  repo: RepoRef;
+  packages: ReleasePackage[];
+  /** True at a monorepo root: tags name a package (`<name>@<version>`) or all of them (`v<version>`). */
+  monorepo: boolean;
+  branch: string;
+}
+
+const DEV_INSTALL: Record<PackageManager, string> = {
+  npm: 'npm install --save-dev',
+  pnpm: 'pnpm add --save-dev',
+  yarn: 'yarn add --dev',
+  bun: 'bun add --dev',
+};
+
+export function upgradeStep(upgrades: readonly ToolUpgrade[], pm: PackageManager): ChecklistItem | undefined {
+  if (upgrades.length === 0) return undefined;
+  const specs = upgrades.map((u) => `${u.tool}@^${u.minimum}`);
+  return {
+    id: 'upgrade-release-tool',
+    title: `Upgrade ${upgrades.map((u) => u.tool).join(' and ')} first`,
+    detail:
+      `${specs.join(', ')} or newer is what publishes with trusted publishing; the version in package.json ` +
+      'does not, and the first release would fail. Commit the upgraded lockfile with the workflow (next step).',
+    command: `${DEV_INSTALL[pm]} ${specs.map(shellQuote).join(' ')}`,
+  };
+}
+
+/** The tag a first release uses: `v<version>` for one package, or when all share a version. */
+function firstTag(input: ReleaseStepInput): string {
+  const [first] = input.packages;
+  const version = first?.version ?? '1.0.0';
+  if (!input.monorepo) return `v${version}`;
+  const shared = input.packages.every((p) => p.version === first?.version);
+  return shared ? `v${version}` : `${first?.name ?? 'package'}@${version}`;
+}
+
+function triggeredRelease(input: ReleaseStepInput, base: ChecklistItem): ChecklistItem {
+  const { answers, repo } = input;
+  const tag = shellQuote(firstTag(input));
+  const monorepoDetail = input.monorepo
+    ? ' A tag <name>@<version> releases that package; v<version> releases every package at that version; versions already on npm are skipped.'
+    : '';
+  const detail = base.detail + monorepoDetail;
+  switch (answers.trigger) {
+    case 'release':
+      return { ...base, detail, command: `gh release create ${tag} --generate-notes` };
+    case 'tag':
+      return { ...base, detail, command: `git tag ${tag} && git push origin ${tag}` };
+    case 'manual':
+      return { ...base, detail, command: `gh workflow run ${answers.workflow} --repo ${repo.owner}/${repo.name}` };
+  }
+}
+
+export function releaseStep(input: ReleaseStepInput): ChecklistItem {
+  const base: ChecklistItem = {
+    id: 'publish',
+    title: 'Publish a release with the new workflow, soon',
+    detail:
+      'A new trusted publisher that sees no publish for about two days may expire. ' +
+      'Bump the version first if this one is already on npm.',
+  };
+  const branch = input.branch;
+  switch (input.answers.release) {
+    case 'publish':
+      return triggeredRelease(input, base);
+    case 'staged':
+      return triggeredRelease(input, { ...base, title: 'Stage a release with the new workflow, soon' });
+    case 'changesets':
+      return {
+        ...base,
+        detail: `Add a changeset and merge it into ${branch}; the workflow opens a "Version Packages" pull request. Merging that one publishes. Do it soon: a new trusted publisher that sees no publish for about two days may expire.`,
+        command: 'npx changeset',
+      };
+    case 'release-please':
+      return {
+        ...base,
+        detail: `Merge a fix: or feat: commit into ${branch}; release-please opens a release pull request. Merging that one tags, creates the GitHub release and publishes. Do it soon: a new trusted publisher that sees no publish for about two days may expire.`,
+      };
+    case 'semantic-release':
+      return {
+        ...base,
+        detail: `Push a fix: or feat: commit to ${branch}: semantic-release works out the version and publishes. Do it soon: a new trusted publisher that sees no publish for about two days may expire.`,
+      };
+  }
+}
+
+/** Staged publishing: the version waits on npmjs.com until a maintainer approves it with 2FA. */
+export function approveStep(packages: readonly ReleasePackage[]): ChecklistItem {
+  const [first] = packages;
+  return {
+    id: 'approve',
+    title: 'Approve the staged version on npmjs.com',
+    detail:
+      'Open the package on npmjs.com, "Staged Packages" tab, and approve it with 2FA (or npm stage approve <id> from a logged-in terminal). ' +
+      'Until then nobody can install it.' +
+      (packages.length > 1 ? `\n${packages.map((p) => `https://www.npmjs.com/package/${p.name}`).join('\n')}` : ''),
+    command: packages.map((p) => `npm stage list ${p.name}`).join(' && '),
+    url: first ? `https://www.npmjs.com/package/${first.name}` : undefined,
+  };
+}

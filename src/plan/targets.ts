@@ -1,0 +1,72 @@
+// Which packages the plan publishes, and the workflow input that publishes them.
+import type { Answers, Detected, PackageInfo, RepoRef } from '../model.js';
+import type { WorkflowInput } from '../render/workflow.js';
+import { checkPackageNames, isMonorepoRoot, publishableCandidates } from '../questions/packages.js';
+import { UsageError } from '../cli/errors.js';
+
+/** The chosen packages, in the order detection lists them. Throws UsageError for unknown names. */
+export function targetPackages(d: Detected, names: readonly string[]): PackageInfo[] {
+  const error = checkPackageNames(names, d);
+  if (error) throw new UsageError(`--packages: ${error}`);
+  return publishableCandidates(d).filter((p) => names.includes(p.name as string));
+}
+
+/** `package.json` path of a package, relative to the repository root (as findings name it). */
+export function manifestPath(pkg: PackageInfo): string {
+  return pkg.dir ? `${pkg.dir}/package.json` : 'package.json';
+}
+
+/**
+ * The default branch, when GitHub reads it as itself in `branches:`; otherwise `main` and
+ * a note (a name with `*`, `!`, `+`... would be a pattern there).
+ */
+export function releaseBranch(d: Detected): { branch: string; note?: string } {
+  const branch = d.git.defaultBranch;
+  if (branch === undefined) return { branch: 'main' };
+  if (/^[A-Za-z0-9._/-]+$/.test(branch) && !branch.startsWith('-') && !branch.includes('..')) return { branch };
+  return {
+    branch: 'main',
+    note: `The default branch name ${JSON.stringify(branch)} has characters GitHub reads as a pattern: the workflow runs on pushes to "main"; edit "branches:" if that is wrong.`,
+  };
+}
+
+/**
+ * True when the package manager must pack before npm publishes: npm cannot resolve
+ * `workspace:`/`catalog:` ranges. npm workspaces and Yarn 1 have no such ranges.
+ */
+export function needsPack(answers: Answers, targets: readonly PackageInfo[], yarnClassic: boolean): boolean {
+  if (answers.packageManager === 'npm' || yarnClassic) return false;
+  return targets.some((p) => (p.workspaceRanges?.length ?? 0) > 0);
+}
+
+export function workflowInput(d: Detected, answers: Answers, targets: PackageInfo[], repo: RepoRef): WorkflowInput {
+  const monorepo = isMonorepoRoot(d);
+  // At a monorepo root install, build and test run in the workspace root; otherwise in the package.
+  const home = monorepo ? d.pkg : targets[0];
+  if (!home) throw new Error('no package to publish');
+  const pm = answers.packageManager;
+  const yarnClassic = pm === 'yarn' && d.packageManager.name === 'yarn' && d.packageManager.yarnClassic === true;
+  const base: WorkflowInput = {
+    repo,
+    release: answers.release,
+    trigger: answers.trigger,
+    environment: answers.environment,
+    node: answers.node,
+    packageManager: pm,
+    yarnClassic,
+    packageDir: home.dir,
+    packageName: home.name ?? '',
+    hasBuild: Boolean(home.scripts.build),
+    hasTest: Boolean(home.scripts.test),
+    // pnpm/action-setup needs a version when package.json has no packageManager field.
+    pnpmVersion: pm === 'pnpm' && !home.packageManagerField?.startsWith('pnpm@') ? '10' : null,
+    pack: needsPack(answers, targets, yarnClassic),
+    branch: releaseBranch(d).branch,
+  };
+  if (!monorepo) return base;
+  return {
+    ...base,
+    packages: targets.map((p) => ({ name: p.name as string, dir: p.dir })),
+    workspaceBuilds: targets.filter((p) => p.scripts.build).map((p) => ({ name: p.name as string, dir: p.dir })),
+  };
+}

@@ -1,0 +1,116 @@
+// WorkflowInput -> the values the templates read. Data from the user or the repository is
+// checked here (names, folders, branch) and reaches the YAML only through the `yaml` and
+// `exprString` helpers; commands are constants from commands.ts.
+import { BRANCH_FLOWS, type ReleaseFlow, type RepoRef } from '../model.js';
+import { eachWorkspaceCommand, localBin, packCommand, publishCommand, scriptCommand } from './commands.js';
+import type { WorkflowInput, WorkflowPackage } from './workflow.js';
+
+// GitHub's own rules for account and repository names.
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+function repoSlug(repo: RepoRef): string {
+  if (!OWNER.test(repo.owner) || !REPO_NAME.test(repo.name) || repo.name === '.' || repo.name === '..') {
+    throw new Error(`not a GitHub repository name: ${JSON.stringify(`${repo.owner}/${repo.name}`)}`);
+  }
+  return `${repo.owner}/${repo.name}`;
+}
+
+/** The major version in `24`, `v22.14.0`, `22.x`; undefined for `lts/*`, `latest` and the like. */
+export function nodeMajor(node: string): number | undefined {
+  const match = /^v?(\d+)(?:$|[.x])/.exec(node.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Normalises `./packages/a/` to `packages/a`; rejects paths that leave the repository. */
+export function normalizeDir(dir: string): string {
+  const parts = dir.split(/[\\/]+/).filter((part) => part !== '' && part !== '.');
+  if (parts.includes('..') || /^([\\/]|[A-Za-z]:)/.test(dir)) {
+    throw new Error(`package directory must be inside the repository: ${JSON.stringify(dir)}`);
+  }
+  return parts.join('/');
+}
+
+/** A folder the publish loop reads line by line (a line break would split it in two); '.' for the root. */
+function loopDir(dir: string): string {
+  const normal = normalizeDir(dir);
+  if (/[\u0000-\u001f\u007f\u0085\u2028\u2029]/.test(normal)) {
+    throw new Error(`workspace package directory must not contain control characters: ${JSON.stringify(dir)}`);
+  }
+  return normal || '.';
+}
+
+/**
+ * A branch name that means itself in `branches:` (GitHub reads `*`, `?`, `[`, `!` and `+`
+ * as pattern characters there).
+ */
+function branchName(branch: string | undefined): string {
+  const value = branch ?? 'main';
+  if (!/^[A-Za-z0-9._/-]+$/.test(value) || value.startsWith('-') || value.includes('..')) {
+    throw new Error(`branch name with characters GitHub would read as a pattern: ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** The release tool's command, run from the installed dev dependencies. */
+function toolCommand(input: WorkflowInput & { release: ReleaseFlow }): string | null {
+  if (input.release === 'changesets') return localBin(input.packageManager, 'changeset publish');
+  if (input.release === 'semantic-release') return localBin(input.packageManager, 'semantic-release');
+  return null;
+}
+
+function buildSteps(input: WorkflowInput, monorepo: boolean): { buildCommand: string | null; buildEach: { title: string; dir: string }[] } {
+  if (input.hasBuild) return { buildCommand: scriptCommand(input.packageManager, 'build'), buildEach: [] };
+  const builds: WorkflowPackage[] = monorepo ? (input.workspaceBuilds ?? []) : [];
+  if (builds.length === 0) return { buildCommand: null, buildEach: [] };
+  const each = eachWorkspaceCommand(input.packageManager, input.yarnClassic === true, 'build');
+  if (each) return { buildCommand: each, buildEach: [] };
+  return { buildCommand: null, buildEach: builds.map((p) => ({ title: `Build ${p.name}`, dir: loopDir(p.dir) })) };
+}
+
+export function workflowContext(input: WorkflowInput & { release: ReleaseFlow }): object {
+  const { release, packageManager: pm } = input;
+  const major = nodeMajor(input.node);
+  const staged = release === 'staged';
+  const monorepo = input.packages !== undefined;
+  const packages = (input.packages ?? []).map((p) => ({ name: p.name, dir: loopDir(p.dir) }));
+  if (monorepo && packages.length === 0) throw new Error('a monorepo workflow needs at least one package');
+  const branchFlow = BRANCH_FLOWS.includes(release);
+  // Trusted publishing needs npm 11.5.1; `npm stage publish` came with npm 11.15.0.
+  const npmMinimum = staged ? '11.15.0' : '11.5.1';
+  const oldNode = major !== undefined && major < 24;
+  return {
+    repoSlug: repoSlug(input.repo),
+    release,
+    staged,
+    verb: staged ? 'stages' : 'publishes',
+    trigger: input.trigger,
+    tagCheck: !branchFlow && input.trigger !== 'manual',
+    branch: branchFlow ? branchName(input.branch) : null,
+    environment: input.environment,
+    hasEnvironment: input.environment !== null,
+    node: input.node,
+    // Node 24 releases before 24.15 ship an npm without `npm stage`: staged always upgrades.
+    npmUpgrade: staged ? '^11.15.0' : oldNode ? '^11.5.1' : null,
+    npmMinimum,
+    packageManager: pm,
+    pnpmVersion: pm === 'pnpm' ? (input.pnpmVersion ?? null) : null,
+    yarnClassic: pm === 'yarn' && input.yarnClassic === true,
+    // Node 25 and newer no longer ship corepack, which provides yarn.
+    corepackInstall: pm === 'yarn' && major !== undefined && major >= 25,
+    workDir: normalizeDir(input.packageDir),
+    packageName: input.packageName,
+    monorepo,
+    packageCount: packages.length,
+    packageDirs: packages.map((p) => p.dir).join('\n'),
+    tagPatterns: packages.map((p) => `${p.name}@*`),
+    ...buildSteps(input, monorepo),
+    testCommand: input.hasTest ? scriptCommand(pm, 'test') : null,
+    publishCommand: publishCommand(release),
+    pack: input.pack === true,
+    packCommand: packCommand(pm),
+    packTool: pm === 'bun' ? 'bun pm pack' : `${pm} pack`,
+    toolCommand: toolCommand(input),
+    fullHistory: release === 'changesets' || release === 'semantic-release',
+  };
+}
