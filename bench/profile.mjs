@@ -52,25 +52,9 @@ if (!opt['no-build']) {
   const { build } = await import('esbuild');
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   rmSync(distDir, { recursive: true, force: true });
-  await build({
-    absWorkingDir: root,
-    entryPoints: { cli: 'src/cli/bin.ts' },
-    outdir: distDir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22.14',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    define: { __VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
-    external: ['react-devtools-core'],
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-    chunkNames: 'chunks/[name]-[hash]',
-    sourcemap: 'linked',
-    sourcesContent: false,
-  });
+  // The published bundle's own options (scripts/build.mjs), plus source maps.
+  const { bundleOptions } = await import('../scripts/build.mjs');
+  await build({ ...bundleOptions(distDir), metafile: false, sourcemap: 'linked', sourcesContent: false });
   const xdg = join(root, 'node_modules', 'open', 'xdg-open');
   if (existsSync(xdg)) writeFileSync(join(distDir, 'xdg-open'), readFileSync(xdg), { mode: 0o755 });
   rmSync(join(cacheDir, 'templates'), { recursive: true, force: true });

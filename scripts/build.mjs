@@ -2,8 +2,9 @@
 // Only packages on ALLOWED may enter the bundle: a new transitive dependency fails the
 // build until it is added here on purpose.
 import { build } from 'esbuild';
-import { copyFile, readFile, rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { copyFile, readFile, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,45 +45,90 @@ const yogaWithoutFetch = {
   },
 };
 
-const dist = join(root, 'dist');
-await rm(dist, { recursive: true, force: true });
-const result = await build({
-  absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/bin.ts' },
-  outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node22.14',
-  minify: true,
-  legalComments: 'none',
-  metafile: true,
-  logLevel: 'warning',
-  define: { __VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
-  // Ink loads react-devtools-core only when DEV=true; it is not shipped.
-  // handlebars tries `require('source-map')` for source maps we never ask for, and
-  // carries on without it.
-  external: ['react-devtools-core', 'source-map'],
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  chunkNames: 'chunks/[name]-[hash]',
-  plugins: [yogaWithoutFetch],
-});
+// Every templates/**/*.hbs precompiled into src/render/precompiled.ts, keyed by path and
+// hash (the same FNV-1a as templateHash in src/render/engine.ts), so runs load only
+// Handlebars' runtime. The options
+// must equal COMPILE_OPTIONS there; the end-to-end tests compare the bundle's output with
+// the source's byte for byte.
+const COMPILE_OPTIONS = { noEscape: true, strict: true };
+function templateHash(source) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < source.length; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${source.length}`;
+}
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]render[\\/]precompiled\.ts$/ }, async () => {
+      const Handlebars = createRequire(import.meta.url)('handlebars/dist/cjs/handlebars.js');
+      const dir = join(root, 'templates');
+      const files = (await readdir(dir, { recursive: true }))
+        .map((f) => f.split('\\').join('/'))
+        .filter((f) => f.endsWith('.hbs'))
+        .sort();
+      const entries = await Promise.all(
+        files.map(async (file) => {
+          const source = await readFile(join(dir, file), 'utf8');
+          const hash = templateHash(source);
+          return `${JSON.stringify(file)}:{hash:${JSON.stringify(hash)},spec:${Handlebars.precompile(source, COMPILE_OPTIONS)}}`;
+        }),
+      );
+      return { contents: `export default {${entries.join(',')}};`, loader: 'js', watchFiles: files.map((f) => join(dir, f)) };
+    });
+  },
+};
 
-const packages = new Map();
-for (const input of Object.keys(result.metafile.inputs)) {
-  const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-  if (!m) continue;
-  const name = m[1];
-  packages.set(name, (packages.get(name) ?? 0) + result.metafile.inputs[input].bytes);
+/** The esbuild options of the published bundle; bench/profile.mjs adds source maps to them. */
+export function bundleOptions(outdir) {
+  return {
+    absWorkingDir: root,
+    entryPoints: { cli: 'src/cli/bin.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22.14',
+    minify: true,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+    define: { __VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
+    // Ink loads react-devtools-core only when DEV=true; it is not shipped.
+    // handlebars tries `require('source-map')` for source maps we never ask for, and
+    // carries on without it.
+    external: ['react-devtools-core', 'source-map'],
+    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    chunkNames: 'chunks/[name]-[hash]',
+    plugins: [yogaWithoutFetch, precompiledTemplates],
+  };
 }
-const unexpected = [...packages.keys()].filter((name) => !ALLOWED.has(name));
-if (unexpected.length > 0) {
-  console.error(`build: packages not on the allow-list entered the bundle: ${unexpected.join(', ')}\nAdd them to scripts/build.mjs on purpose, or remove the import.`);
-  process.exit(1);
+
+/** Packages that entered the bundle and are not on the allow-list. */
+export function unexpectedPackages(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (!m) continue;
+    packages.set(m[1], (packages.get(m[1]) ?? 0) + metafile.inputs[input].bytes);
+  }
+  return { packages, unexpected: [...packages.keys()].filter((name) => !ALLOWED.has(name)) };
 }
-// open falls back to its own copy of xdg-open next to the module.
-await copyFile(join(root, 'node_modules/open/xdg-open'), join(dist, 'xdg-open'));
-if (process.argv.includes('--report')) {
-  for (const [name, bytes] of [...packages].sort((a, b) => b[1] - a[1])) console.log(`${String(bytes).padStart(9)}  ${name}`);
+
+async function main() {
+  const dist = join(root, 'dist');
+  await rm(dist, { recursive: true, force: true });
+  const result = await build(bundleOptions('dist'));
+  const { packages, unexpected } = unexpectedPackages(result.metafile);
+  if (unexpected.length > 0) {
+    console.error(`build: packages not on the allow-list entered the bundle: ${unexpected.join(', ')}\nAdd them to scripts/build.mjs on purpose, or remove the import.`);
+    process.exit(1);
+  }
+  // open falls back to its own copy of xdg-open next to the module.
+  await copyFile(join(root, 'node_modules/open/xdg-open'), join(dist, 'xdg-open'));
+  if (process.argv.includes('--report')) {
+    for (const [name, bytes] of [...packages].sort((a, b) => b[1] - a[1])) console.log(`${String(bytes).padStart(9)}  ${name}`);
+  }
 }
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) await main();

@@ -4,7 +4,6 @@
 // nothing is written.
 import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { FileChange } from '../model.js';
 import { FailedError } from '../cli/errors.js';
 
@@ -33,7 +32,8 @@ async function backupPath(abs: string): Promise<string> {
 
 async function atomicWrite(abs: string, content: string): Promise<void> {
   await mkdir(dirname(abs), { recursive: true });
-  const tmp = join(dirname(abs), `.${randomBytes(6).toString('hex')}.ctp-tmp`);
+  // Unique enough with 'wx' below, which refuses to reuse an existing name.
+  const tmp = join(dirname(abs), `.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.ctp-tmp`);
   let mode: number | undefined;
   try {
     mode = (await stat(abs)).mode & 0o777;

@@ -1,6 +1,5 @@
 // Opening the npmjs.com page. The URL is always printed by the caller; opening is a
 // convenience that must never fail the run.
-import { spawn } from 'node:child_process';
 
 export type OpenResult = 'opened' | 'no-browser' | 'failed';
 
@@ -14,7 +13,8 @@ export function noBrowserReason(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 /** Runs $BROWSER with the URL (the convention most CLIs follow), waiting briefly for it. */
-function runBrowserCommand(command: string, url: string): Promise<OpenResult> {
+async function runBrowserCommand(command: string, url: string): Promise<OpenResult> {
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const args = command.includes('%s') ? [] : [url];
     const cmd = command.replace('%s', url);

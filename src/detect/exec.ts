@@ -1,5 +1,4 @@
 // Run git without a shell. Never throws: failures come back as `ok: false`.
-import { execFile } from 'node:child_process';
 
 export interface GitResult {
   ok: boolean;
@@ -14,7 +13,9 @@ const GIT_ENV = {
   LC_ALL: 'C',
 };
 
-export function runGit(cwd: string, args: string[]): Promise<GitResult> {
+export async function runGit(cwd: string, args: string[]): Promise<GitResult> {
+  // Loaded on first use: most runs read .git directly and never start git (git-files.ts).
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     try {
       execFile(

@@ -56,19 +56,29 @@ function originUrl(config: string): string | undefined {
   return undefined;
 }
 
+/** GIT_* variables that cannot change the answers read here (or whose effect is handled below). */
+const HARMLESS_ENV = /^GIT_(TERMINAL_PROMPT|OPTIONAL_LOCKS|CONFIG_GLOBAL|CONFIG_NOSYSTEM|CONFIG_SYSTEM|AUTHOR_\w+|COMMITTER_\w+|EDITOR|PAGER|SSH|SSH_COMMAND|SSH_VARIANT|ASKPASS|TRACE\w*)$/;
+
+/** The global and system config files git reads, as the environment sets them. */
+function configFiles(env: NodeJS.ProcessEnv): string[] {
+  const home = env.HOME ?? homedir();
+  const globals = env.GIT_CONFIG_GLOBAL !== undefined
+    ? [env.GIT_CONFIG_GLOBAL]
+    : [join(home, '.gitconfig'), join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'git/config')];
+  const truthy = (v: string | undefined) => v !== undefined && !/^(0|false|no|off|)$/i.test(v);
+  const system = truthy(env.GIT_CONFIG_NOSYSTEM) ? [] : [env.GIT_CONFIG_SYSTEM ?? '/etc/gitconfig'];
+  return [...globals, ...system].filter((f) => f !== '' && f !== '/dev/null');
+}
+
 export async function readGitFiles(start: string, env: NodeJS.ProcessEnv = process.env): Promise<GitFacts | undefined> {
-  if (Object.keys(env).some((k) => k.startsWith('GIT_') && k !== 'GIT_TERMINAL_PROMPT' && k !== 'GIT_OPTIONAL_LOCKS')) return undefined;
+  if (Object.keys(env).some((k) => k.startsWith('GIT_') && !HARMLESS_ENV.test(k))) return undefined;
   const gitDir = await findGitDir(start);
   if (gitDir === undefined || gitDir === 'other') return undefined;
-  const home = env.HOME ?? homedir();
-  const xdg = env.XDG_CONFIG_HOME ?? join(home, '.config');
   const [config, head, originHead, ...globals] = await Promise.all([
     text(join(gitDir, 'config')),
     text(join(gitDir, 'HEAD')),
     text(join(gitDir, 'refs/remotes/origin/HEAD')),
-    text(join(home, '.gitconfig')),
-    text(join(xdg, 'git/config')),
-    text('/etc/gitconfig'),
+    ...configFiles(env).map(text),
   ]);
   if (config === undefined || head === undefined) return undefined;
   if ([config, ...globals].some((c) => c !== undefined && UNUSUAL.test(c))) return undefined;

@@ -1,15 +1,17 @@
 // A Handlebars instance for the GitLab and CircleCI templates. Separate from src/render's instance
 // so its helpers and partials (named `gitlab/...`, `circleci/...`) cannot clash with the GitHub ones;
 // same compile options: no HTML escaping, and a missing variable is an error.
-import HandlebarsGlobal from 'handlebars/dist/cjs/handlebars.js';
-import { COMPILE_OPTIONS, type Render } from '../render/handlebars.js';
+import type { Render } from '../render/handlebars.js';
+import { compileTemplate, createHandlebars } from '../render/engine.js';
 import { yamlString } from '../render/scalars.js';
-import { readPartials, readTemplate } from '../render/templates.js';
+import { partialNames } from '../render/templates.js';
+
+type Handlebars = ReturnType<typeof createHandlebars>;
 
 const PARTIAL_DIRS = ['gitlab', 'circleci'] as const;
 
-function createInstance(): typeof HandlebarsGlobal {
-  const hb = HandlebarsGlobal.create();
+function createInstance(): Handlebars {
+  const hb = createHandlebars();
   // Every user value goes through here: a double-quoted YAML scalar on one line.
   hb.registerHelper('yaml', (value: unknown) => {
     if (typeof value !== 'string') throw new TypeError(`yaml helper: expected a string, got ${value === null ? 'null' : typeof value}`);
@@ -21,14 +23,14 @@ function createInstance(): typeof HandlebarsGlobal {
     return a === b;
   });
   for (const dir of PARTIAL_DIRS) {
-    for (const [name, source] of Object.entries(readPartials(`${dir}/partials`))) {
-      hb.registerPartial(`${dir}/${name}`, hb.compile(source, COMPILE_OPTIONS));
+    for (const name of partialNames(`${dir}/partials`)) {
+      hb.registerPartial(`${dir}/${name}`, compileTemplate(hb, `${dir}/partials/${name}.hbs`));
     }
   }
   return hb;
 }
 
-let instance: typeof HandlebarsGlobal | undefined;
+let instance: Handlebars | undefined;
 const compiled = new Map<string, Render>();
 
 /** A compiled provider template from `templates/` (path relative to it), compiled once per process. */
@@ -36,7 +38,7 @@ export function providerTemplate(relativePath: string): Render {
   let render = compiled.get(relativePath);
   if (!render) {
     instance ??= createInstance();
-    const fn = instance.compile(readTemplate(relativePath), COMPILE_OPTIONS);
+    const fn = compileTemplate(instance, relativePath);
     render = (context) => fn(context);
     compiled.set(relativePath, render);
   }

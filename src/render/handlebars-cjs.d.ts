@@ -4,3 +4,9 @@ declare module 'handlebars/dist/cjs/handlebars.js' {
   const handlebars: typeof import('handlebars');
   export default handlebars;
 }
+
+// The runtime-only build: renders precompiled templates, cannot compile.
+declare module 'handlebars/dist/cjs/handlebars.runtime.js' {
+  const handlebars: typeof import('handlebars');
+  export default handlebars;
+}

@@ -1,17 +1,17 @@
 // The one Handlebars instance that renders workflow templates, and its helpers.
-import HandlebarsGlobal from 'handlebars/dist/cjs/handlebars.js';
 import type { HelperDelegate, HelperOptions } from 'handlebars';
+import { compileTemplate, createHandlebars, COMPILE_OPTIONS } from './engine.js';
 import { loadPins, pinnedUses, PINNED_ACTIONS, type PinnedAction } from './pins.js';
 import { exprString, yamlString } from './scalars.js';
-import { readPartials, readTemplate } from './templates.js';
+import { partialNames } from './templates.js';
 
-/** `noEscape`: no HTML entities in YAML. `strict`: a missing variable is an error, not ''. */
-export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+export { COMPILE_OPTIONS };
+type Handlebars = ReturnType<typeof createHandlebars>;
 
 export type Render = (context: object) => string;
 
-function createInstance(): typeof HandlebarsGlobal {
-  const hb = HandlebarsGlobal.create();
+function createInstance(): Handlebars {
+  const hb = createHandlebars();
   hb.registerHelper('yaml', (value: unknown) => {
     if (typeof value !== 'string' && typeof value !== 'number') {
       throw new TypeError(`yaml helper: expected a string, got ${value === null ? 'null' : typeof value}`);
@@ -43,14 +43,14 @@ function createInstance(): typeof HandlebarsGlobal {
   return hb;
 }
 
-let instance: typeof HandlebarsGlobal | undefined;
+let instance: Handlebars | undefined;
 const compiled = new Map<string, Render>();
 
-function handlebars(): typeof HandlebarsGlobal {
+function handlebars(): Handlebars {
   if (!instance) {
     instance = createInstance();
-    for (const [name, source] of Object.entries(readPartials('github/partials'))) {
-      instance.registerPartial(name, instance.compile(source, COMPILE_OPTIONS));
+    for (const name of partialNames('github/partials')) {
+      instance.registerPartial(name, compileTemplate(instance, `github/partials/${name}.hbs`));
     }
   }
   return instance;
@@ -60,7 +60,7 @@ function handlebars(): typeof HandlebarsGlobal {
 export function template(relativePath: string): Render {
   let render = compiled.get(relativePath);
   if (!render) {
-    const fn = handlebars().compile(readTemplate(relativePath), COMPILE_OPTIONS);
+    const fn = compileTemplate(handlebars(), relativePath);
     render = (context) => fn(context);
     compiled.set(relativePath, render);
   }

@@ -28,13 +28,12 @@ export function readTemplate(relativePath: string): string {
   return readFileSync(join(templatesDir(), ...relativePath.split('/')), 'utf8');
 }
 
-/** `name -> text` of every `*.hbs` file directly inside a templates subdirectory. */
-export function readPartials(relativeDir: string): Record<string, string> {
+/** Names (without `.hbs`) of the partials directly inside a templates subdirectory, sorted. */
+export function partialNames(relativeDir: string): string[] {
   const abs = join(templatesDir(), ...relativeDir.split('/'));
-  const partials: Record<string, string> = {};
-  if (!existsSync(abs)) return partials;
-  for (const file of readdirSync(abs).sort()) {
-    if (file.endsWith('.hbs')) partials[file.slice(0, -'.hbs'.length)] = readFileSync(join(abs, file), 'utf8');
-  }
-  return partials;
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs)
+    .filter((file) => file.endsWith('.hbs'))
+    .sort()
+    .map((file) => file.slice(0, -'.hbs'.length));
 }

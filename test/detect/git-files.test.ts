@@ -76,3 +76,18 @@ test('steps aside when git would answer differently or the layout is unusual', a
     worktreeParent.cleanup();
   }
 });
+
+test('GIT_CONFIG_GLOBAL and GIT_CONFIG_NOSYSTEM are honoured, not a reason to give up', async () => {
+  const repo = makeRepo({ remote: 'gh:acme/widget' });
+  try {
+    const home = cleanEnv();
+    const rewrites = join(home.HOME!, 'rewrites.gitconfig');
+    writeFileSync(rewrites, '[url "git@github.com:"]\n\tinsteadOf = gh:\n');
+    const dir = realpathSync(repo.dir);
+    assert.ok(await readGitFiles(dir, { ...home, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' }));
+    assert.equal(await readGitFiles(dir, { ...home, GIT_CONFIG_GLOBAL: rewrites }), undefined, 'the named global config has a rewrite');
+    assert.equal(await readGitFiles(dir, { ...home, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'url.x.insteadOf', GIT_CONFIG_VALUE_0: 'gh:' }), undefined);
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -1,0 +1,59 @@
+// Where compiled templates come from. The published bundle carries every template
+// precompiled at build time (scripts/build.mjs fills src/render/precompiled.ts), so a run
+// loads only Handlebars' small runtime: loading the compiler and compiling the templates
+// cost ~25 ms of a run that should take ~45. The templates still ship as files and stay
+// the source of truth: if any shipped file differs from what was precompiled (or when
+// running from source, where nothing is), the full compiler is loaded and compiles them.
+import type { TemplateDelegate } from 'handlebars';
+import PRECOMPILED from './precompiled.js';
+import { readTemplate } from './templates.js';
+
+/** `noEscape`: no HTML entities in YAML. `strict`: a missing variable is an error, not ''. */
+export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+type Handlebars = typeof import('handlebars');
+
+/**
+ * FNV-1a (32-bit) of the template text, and its length. Not for security: it tells whether a
+ * shipped template still is the one precompiled, without loading node:crypto (~2 ms).
+ */
+export function templateHash(source: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < source.length; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${source.length}`;
+}
+
+function precompiledIsCurrent(): boolean {
+  const entries = Object.entries(PRECOMPILED);
+  if (entries.length === 0) return false;
+  return entries.every(([path, entry]) => {
+    try {
+      return templateHash(readTemplate(path)) === entry.hash;
+    } catch {
+      return false;
+    }
+  });
+}
+
+const usePrecompiled = precompiledIsCurrent();
+const Base: Handlebars = usePrecompiled
+  ? (await import('handlebars/dist/cjs/handlebars.runtime.js')).default
+  : (await import('handlebars/dist/cjs/handlebars.js')).default;
+
+/** True when templates come precompiled from the build (for tests and diagnostics). */
+export const PRECOMPILED_TEMPLATES = usePrecompiled;
+
+/** A fresh Handlebars environment (helpers and partials are per instance). */
+export function createHandlebars(): Handlebars {
+  return Base.create();
+}
+
+/** The template at `templates/<relativePath>`, ready to render with `hb`'s helpers and partials. */
+export function compileTemplate(hb: Handlebars, relativePath: string): TemplateDelegate {
+  if (usePrecompiled) {
+    const entry = PRECOMPILED[relativePath];
+    if (!entry) throw new Error(`create-trusted-publish: template ${relativePath} was not precompiled`);
+    return hb.template(entry.spec as Parameters<Handlebars['template']>[0]);
+  }
+  return hb.compile(readTemplate(relativePath), COMPILE_OPTIONS);
+}
