@@ -1,7 +1,7 @@
 // Preload for profiling: ends the process as soon as $CTP_EXIT_ON appears on stdout, so
 // `node --cpu-prof` writes a profile of exactly the start-up up to the first frame
 // (a killed process writes no profile). Also records when that happened:
-//   CTP_EXIT_ON="What I found" CTP_MARK_FILE=/tmp/mark.json \
+//   CTP_EXIT_ON="Enter continue" CTP_MARK_FILE=/tmp/mark.json \
 //     node --cpu-prof --import ./bench/exit-on-marker.mjs bin/create-trusted-publish.js
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';

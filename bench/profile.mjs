@@ -28,7 +28,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opt } = parseArgs({
   options: {
     run: { type: 'string', default: 'frame' },
-    marker: { type: 'string', default: 'What I found' },
+    marker: { type: 'string', default: 'Enter continue' },
     top: { type: 'string', default: '15' },
     interval: { type: 'string', default: '100' },
     out: { type: 'string', default: join(root, 'bench', 'results', 'profiles') },
@@ -55,8 +55,6 @@ if (!opt['no-build']) {
   // The published bundle's own options (scripts/build.mjs), plus source maps.
   const { bundleOptions } = await import('../scripts/build.mjs');
   await build({ ...bundleOptions(distDir), metafile: false, sourcemap: 'linked', sourcesContent: false });
-  const xdg = join(root, 'node_modules', 'open', 'xdg-open');
-  if (existsSync(xdg)) writeFileSync(join(distDir, 'xdg-open'), readFileSync(xdg), { mode: 0o755 });
   rmSync(join(cacheDir, 'templates'), { recursive: true, force: true });
   cpSync(join(root, 'templates'), join(cacheDir, 'templates'), { recursive: true });
 }

@@ -33,7 +33,7 @@ const { values: opt } = parseArgs({
     warmup: { type: 'string' },
     'memory-runs': { type: 'string' },
     'idle-ms': { type: 'string' },
-    marker: { type: 'string', default: 'What I found' },
+    marker: { type: 'string', default: 'Enter continue' },
     'vite-marker': { type: 'string', default: 'Project name' },
     pty: { type: 'string', default: 'auto' },
     cols: { type: 'string', default: '100' },
@@ -59,7 +59,7 @@ if (opt.help) {
   --warmup N          unmeasured warm-up rounds (default 3; smoke 1)
   --memory-runs N     interactive runs for peak memory (default 5; smoke 1)
   --idle-ms MS        how long the wizard idles after its first frame before memory is read (default 1000; smoke 300)
-  --marker TEXT       text that marks our first frame (default "What I found")
+  --marker TEXT       text that marks our first interactive frame (default "Enter continue": the key hint, drawn once keys are read)
   --vite-marker TEXT  text that marks create-vite's first prompt (default "Project name")
   --pty python|script pseudo-terminal driver: bench/pty-driver.py (default when python3 exists) or util-linux script(1)
   --cols N --rows N   terminal size for the interactive runs (default 100x30)

@@ -57,10 +57,9 @@ const ALLOWED: { pattern: RegExp; what: string }[] = [
   { pattern: /^bin\/create-trusted-publish\.js$/, what: 'the bin shim' },
   { pattern: /^dist\/cli\.js$/, what: 'the bundle entry' },
   { pattern: /^dist\/chunks\/[A-Za-z0-9_.-]+-[A-Z0-9]{8}\.js$/, what: 'bundle chunks (name-HASH.js)' },
-  { pattern: /^dist\/xdg-open$/, what: "open's xdg-open fallback" },
   { pattern: /^templates\/(?:[\w.-]+\/)*[\w.-]+\.(?:hbs|json)$/, what: 'workflow templates' },
 ];
-const REQUIRED = ['package.json', 'README.md', 'bin/create-trusted-publish.js', 'dist/cli.js', 'dist/xdg-open'];
+const REQUIRED = ['package.json', 'README.md', 'bin/create-trusted-publish.js', 'dist/cli.js'];
 
 test('npm pack publishes only the runtime files', () => {
   const unexpected = paths().filter((p) => !ALLOWED.some((a) => a.pattern.test(p)));
@@ -97,10 +96,10 @@ test('nothing from development is published', () => {
   assert.deepEqual(leaks, [], `development files in the package:\n  ${leaks.join('\n  ')}`);
 });
 
-test('dist/xdg-open stays executable (open spawns it directly)', () => {
-  const xdg = pack().files.find((f) => f.path === 'dist/xdg-open');
-  assert.ok(xdg, 'dist/xdg-open is not published');
-  assert.ok((xdg.mode & 0o111) !== 0, `dist/xdg-open has mode ${xdg.mode.toString(8)}, not executable`);
+test('the bin shim is executable (npm links it as the command)', () => {
+  const shim = pack().files.find((f) => f.path === 'bin/create-trusted-publish.js');
+  assert.ok(shim, 'the bin shim is not published');
+  assert.ok((shim.mode & 0o111) !== 0, `bin/create-trusted-publish.js has mode ${shim.mode.toString(8)}, not executable`);
 });
 
 test('the bin shim loads the bundle that is published', () => {

@@ -1,21 +1,23 @@
 // Plain-text renderings of findings, the plan, the npmjs.com values and the checklist.
 // Used by the non-interactive run, the plain prompts, and printed after the Ink wizard so
 // the checklist stays in the scrollback.
-import type { ChecklistItem, Finding, Plan, PublisherSettings } from '../model.js';
+import type { ChecklistItem, Finding, ManualEdit, Plan, PublisherSettings } from '../model.js';
 import { unifiedDiff } from '../apply/diff.js';
 import { paint } from '../cli/style.js';
 import type { WriteResult } from '../apply/write.js';
 
 const LEVEL_MARK = { error: '✖', warning: '!', info: '·' } as const;
 
-export function formatFindings(findings: readonly Finding[]): string {
+export function formatFindings(findings: readonly Finding[], width = process.stdout.columns || 80): string {
   return findings
     .map((f) => {
       const place = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '';
       const where = place && !f.message.includes(place) ? ` (${place})` : '';
       const color = f.level === 'error' ? 'red' : f.level === 'warning' ? 'yellow' : 'dim';
-      const head = `${paint(color, LEVEL_MARK[f.level])} ${f.message}${where}`;
-      return f.fix ? `${head}\n    ${paint('dim', f.fix)}` : head;
+      const [first = '', ...rest] = wrap(`${f.message}${where}`, width, '  ');
+      const lines = [`${paint(color, LEVEL_MARK[f.level])} ${first.trimStart()}`, ...rest];
+      if (f.fix) lines.push(...wrap(`→ ${f.fix}`, width, '    ').map((l) => paint('green', l)));
+      return lines.join('\n');
     })
     .join('\n');
 }
@@ -51,15 +53,32 @@ export function formatPublisher(p: PublisherSettings): string {
   const width = Math.max(...p.fields.map((f) => f.label.length));
   const lines = [
     `${paint('bold', p.packageName)}  ${p.url}`,
-    '  Trusted publishing → Select your publisher → GitHub Actions, then enter:',
+    `  Trusted publishing → Select your publisher → ${p.provider}, then enter:`,
     ...p.fields.map((f) => {
       const value = f.value === '' ? paint('dim', '(leave empty)') : paint('cyan', f.value);
       const note = f.note && f.value !== '' ? paint('dim', `  ${f.note}`) : '';
       return `    ${f.label.padEnd(width)}  ${value}${note}`;
     }),
-    `  Or from a terminal logged in to npm (npm 11.15 or newer): ${p.trustCommand}`,
+    p.trustCommand
+      ? `  Or from a terminal logged in to npm (npm 11.15 or newer): ${p.trustCommand}`
+      : '  (npm trust cannot name a CI file in a folder: enter these on the website.)',
   ];
   return lines.join('\n');
+}
+
+/** Edits the product would not make: why, and the text to paste between two marker lines. */
+export function formatManual(edits: readonly ManualEdit[]): string {
+  return edits
+    .map((m) =>
+      [
+        `${paint('yellow', '!')} ${m.path}: ${m.reason}.`,
+        `  Nothing is written to ${m.path}. Paste this into it, then run again:`,
+        paint('dim', `----- paste into ${m.path} -----`),
+        m.snippet.replace(/\n$/, ''),
+        paint('dim', '----- end -----'),
+      ].join('\n'),
+    )
+    .join('\n\n');
 }
 
 /** Words wrapped to `width` columns, each line after the first indented by `indent`. */

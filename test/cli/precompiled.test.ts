@@ -1,6 +1,5 @@
 // The bundle renders templates precompiled at build time; the source compiles them at run
-// time. Both must write the same bytes, and an edited shipped template must win over the
-// stale precompiled copy.
+// time. Both must write the same bytes; a shipped template edited after the build is refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,19 +41,22 @@ test('the bundle writes exactly what the source renders, for each trigger', () =
   }
 });
 
-test('an edited shipped template is compiled instead of the stale precompiled one', () => {
+test('a shipped template changed after the build stops the run with a clear message', () => {
   const pkgDir = mkdtempSync(join(tmpdir(), 'ctp-installed-'));
   for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(ROOT, part), join(pkgDir, part), { recursive: true });
   const header = join(pkgDir, 'templates/github/partials/header.hbs');
-  writeFileSync(header, `# Edited by the maintainer of this install\n${readFileSync(header, 'utf8')}`);
+  writeFileSync(header, `# Edited after the build\n${readFileSync(header, 'utf8')}`);
   const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });
   try {
     const r = spawnSync(process.execPath, [join(pkgDir, 'bin/create-trusted-publish.js'), repo.dir, '--yes'], {
       encoding: 'utf8',
       env: { ...process.env, BROWSER: 'none', NO_COLOR: '1' },
     });
-    assert.equal(r.status, 0, r.stderr);
-    assert.match(readFileSync(join(repo.dir, WORKFLOW), 'utf8'), /^# Edited by the maintainer of this install\n/);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /not the ones this copy of create-trusted-publish was built with/);
+    assert.match(r.stderr, /Reinstall/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    assert.equal(repo.git('status', '--porcelain'), '', 'nothing written');
   } finally {
     repo.cleanup();
   }

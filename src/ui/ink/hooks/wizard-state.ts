@@ -2,7 +2,7 @@
 // tested without a terminal. Side effects (planning, writing, opening a browser) run in
 // hooks that watch the state and dispatch their results back.
 import type { Answers, Plan } from '../../../model.js';
-import { questionFor, type AnyQuestion } from '../../../questions/list.js';
+import { labelOf, questionApplies, questionFor, type AnyQuestion } from '../../../questions/list.js';
 import { conflictOf } from '../../conflict.js';
 import { blockedChanges, type WriteResult } from '../../../apply/write.js';
 import type { OpenResult } from '../../../cli/browser.js';
@@ -48,6 +48,8 @@ export interface WizardConfig {
   offerOpen: boolean;
   /** Workflow file names already in .github/workflows. */
   existingWorkflows: string[];
+  /** "What I found" is already on screen (drawn before Ink loaded): begin with the questions. */
+  foundShown?: boolean;
 }
 
 export interface WizardState {
@@ -79,7 +81,7 @@ export type Action =
 
 /** True when the question still matters given the answers so far (see Question.applies). */
 export function applies(q: AnyQuestion, answers: Partial<Answers>): boolean {
-  return q.applies?.(answers) !== false;
+  return questionApplies(q, answers);
 }
 
 /** The first question at or after `from` that applies, or -1. */
@@ -101,12 +103,14 @@ export function progress(questions: readonly AnyQuestion[], index: number, answe
 function afterQuestions(state: WizardState, answers: Partial<Answers>): Step {
   const conflict = conflictOf(answers);
   if (!conflict) return { kind: 'review' };
-  const index = state.questions.findIndex((q) => q.id === 'release' || q.id === 'packages');
-  return index < 0 ? { kind: 'review' } : { kind: 'question', index, notice: conflict };
+  const index = state.questions.findIndex((q) => conflict.ids.includes(q.id) && applies(q, answers));
+  return index < 0 ? { kind: 'review' } : { kind: 'question', index, notice: conflict.message };
 }
 
 export function initWizard(config: WizardConfig): WizardState {
-  return { config, step: { kind: 'found' }, questions: config.questions, answers: config.answers, log: [{ id: 0, entry: { kind: 'found' } }] };
+  const state: WizardState = { config, step: { kind: 'found' }, questions: config.questions, answers: config.answers, log: [{ id: 0, entry: { kind: 'found' } }] };
+  // The first screen was already shown without Ink (src/ui/first-screen.ts): start at the questions.
+  return config.foundShown ? wizardReducer({ ...state, log: [] }, { type: 'start' }) : state;
 }
 
 /** How an answer reads in the log: the choice's label, "yes"/"no", or the text. */
@@ -155,7 +159,7 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
       return {
         ...state,
         answers,
-        log: log(state, { kind: 'answer', label: q.label, value: describeAnswer(q, action.value) }),
+        log: log(state, { kind: 'answer', label: labelOf(q, answers), value: describeAnswer(q, action.value) }),
         step: next >= 0 ? { kind: 'question', index: next } : afterQuestions(state, answers),
       };
     }

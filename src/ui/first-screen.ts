@@ -1,0 +1,57 @@
+// The wizard's first screen, drawn without React: "What I found" and "Enter continue".
+// Ink, React and yoga take ~60 ms to load and ~25 ms more to draw a first frame; this
+// screen needs neither, so the facts are on screen at about the time Node has started,
+// while the Ink chunk loads in the background (main.ts starts that import before detecting).
+// By the time the user has read the screen and pressed Enter, the wizard is ready.
+import type { Detected } from '../model.js';
+import { formatSummary } from '../report/summary.js';
+import { paint } from '../cli/style.js';
+import { wrap } from '../report/text.js';
+import { CancelledError } from '../cli/errors.js';
+
+/** The lines that wait for Enter; erased once it comes, as Ink would replace them. */
+export function promptText(questions: number): string {
+  const next =
+    questions === 0
+      ? 'Everything is answered already: next, a review of the files before anything is written.'
+      : `Next: ${questions} ${questions === 1 ? 'question' : 'questions'}, each with a recommended answer. Nothing is written before you review it.`;
+  return `${wrap(next, process.stdout.columns || 80, '').join('\n')}\n${paint('dim', 'Enter continue  ·  Esc quit')}`;
+}
+
+export function foundText(d: Detected): string {
+  return `${formatSummary(d)}\n\n`;
+}
+
+/** Terminal rows that `text` takes at `columns` (long lines wrap). */
+export function rowsOf(text: string, columns: number): number {
+  // eslint-disable-next-line no-control-regex
+  const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
+  return plain.split('\n').reduce((rows, line) => rows + Math.max(1, Math.ceil(line.length / Math.max(columns, 1))), 0);
+}
+
+/** Moves the cursor up over `rows` rows and clears from there to the end of the screen. */
+export function eraseRows(rows: number): string {
+  return rows > 0 ? `\x1b[${rows}A\r\x1b[J` : '';
+}
+
+/** Resolves on Enter; rejects with CancelledError on Esc or Ctrl-C. Leaves stdin paused, cooked. */
+export function waitForEnter(stdin: NodeJS.ReadStream = process.stdin): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      if (error) reject(error);
+      else resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      const key = chunk.toString('utf8');
+      // A lone ESC is the Esc key; ESC followed by more bytes is an arrow or function key.
+      if (key === '\x1b' || key === '\x03') done(new CancelledError());
+      else if (key.startsWith('\r') || key.startsWith('\n')) done();
+    };
+    stdin.setRawMode(true);
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+}
