@@ -127,6 +127,28 @@ describe('the wizard in a real terminal', () => {
     assertRestored(term);
   });
 
+  it('Esc on the first screen (drawn before Ink loads) exits 130 and restores the terminal', async () => {
+    const { repo, term } = setup();
+    const first = await term.waitFor('Enter continue');
+    assert.match(first, /What I found[\s\S]*Package +@acme\/widget@1\.2\.3/);
+    term.send('Escape');
+    assert.equal(await term.exitCode(), 130);
+    await term.waitFor('Cancelled. Nothing was written.');
+    assert.equal(repo.git('status', '--porcelain'), '');
+    assertRestored(term);
+  });
+
+  it('Enter on the first screen gives way to the questions, and the prompt lines are erased', async () => {
+    const { term } = setup({ columns: 100, rows: 30 });
+    await term.waitFor('Enter continue');
+    term.send('Enter');
+    await term.waitFor('Question 1 of 6');
+    const history = term.history();
+    assert.doesNotMatch(history, /Enter continue/);
+    assert.doesNotMatch(history, /Next: \d+ questions/);
+    assert.match(history, /What I found[\s\S]*Question 1 of 6/, 'the facts stay above the questions');
+  });
+
   it('declining to replace an existing, different workflow leaves it byte for byte', async () => {
     const existing = 'name: Release\non: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm publish\n';
     const { repo, term } = setup(undefined, {
