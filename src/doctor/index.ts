@@ -1,0 +1,86 @@
+// `doctor`: read-only. Everything that would make the next trusted publish fail, or leaves
+// a token behind, with file:line and the fix. Offline unless registryCheck is asked for.
+import type { Detected, Finding, PackageInfo } from '../model.js';
+import { detect } from '../detect/index.js';
+import { checkPackage, registryFindings } from '../registry/check.js';
+import { DEFAULT_REGISTRY, normaliseRegistry, type FetchLike } from '../registry/fetch.js';
+import { installTokenFindings, npmrcFindings, packageJsonFindings } from './packages.js';
+import { workflowDoctor } from './workflows.js';
+
+export { workflowDoctor, type WorkflowSource } from './workflows.js';
+
+export interface DoctorOptions {
+  registryCheck?: boolean;
+  registry?: string;
+  timeoutMs?: number;
+  fetch?: FetchLike;
+}
+
+export interface DoctorReport {
+  root: string;
+  findings: Finding[];
+  /** Workflows that were checked (the ones that publish, and their callers). */
+  workflows: string[];
+  /** Package names that would be published. */
+  packages: string[];
+  /** The registry that was asked, when the registry check ran. */
+  registry?: string;
+}
+
+const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** By file (findings without a file last), then line, then level. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.file === undefined ? 1 : 0) - (b.file === undefined ? 1 : 0) ||
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level],
+  );
+}
+
+/** True when something must be fixed: any error or warning. */
+export function mustFix(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.level === 'error' || f.level === 'warning');
+}
+
+export function publishedPackages(d: Detected): PackageInfo[] {
+  const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
+  return [...own, ...d.workspacePackages.filter((p) => p.name)];
+}
+
+/** Everything doctor reports offline, from what detect found. */
+export function offlineFindings(d: Detected): { findings: Finding[]; workflows: string[] } {
+  const report = workflowDoctor(d.workflows, d.git.github);
+  const findings = [
+    // detect's token-env is replaced by the audit's precise rule and by install-token.
+    ...d.findings.filter((f) => f.id !== 'token-env'),
+    ...report.findings,
+    ...installTokenFindings(d, report.findings, report.inTokenStep),
+    ...npmrcFindings(d),
+    ...[d.pkg, ...d.workspacePackages].filter((p): p is PackageInfo => p !== undefined).flatMap(packageJsonFindings),
+  ];
+  if (report.checked.length === 0) {
+    findings.push({ id: 'no-publish-workflow', level: 'info', message: 'No workflow in .github/workflows publishes to npm.', fix: 'Run create-trusted-publish to write one.' });
+  }
+  return { findings, workflows: report.checked };
+}
+
+export async function doctor(root: string, options: DoctorOptions = {}): Promise<DoctorReport> {
+  const d = await detect(root);
+  const { findings, workflows } = offlineFindings(d);
+  const packages = publishedPackages(d);
+  const report: DoctorReport = { root: d.root, findings, workflows, packages: packages.map((p) => p.name!) };
+  if (options.registryCheck) {
+    const registry = normaliseRegistry(options.registry ?? DEFAULT_REGISTRY);
+    const get = { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) };
+    const states = await Promise.all(
+      packages.map(async (p) => ({ ...(await checkPackage(p.name!, registry, get)), file: p.dir ? `${p.dir}/package.json` : 'package.json' })),
+    );
+    findings.push(...registryFindings(states, registry));
+    report.registry = registry;
+  }
+  report.findings = sortFindings(findings);
+  return report;
+}

@@ -1,0 +1,68 @@
+// Preflight from package.json and .npmrc: forced provenance, an old Yarn Berry, and
+// tokens left in .npmrc (file and line only: a value is never read out).
+import type { Detected, Finding, PackageInfo } from '../model.js';
+
+function lineOf(raw: string, needle: string): number | undefined {
+  const index = raw.split('\n').findIndex((line) => line.includes(needle));
+  return index === -1 ? undefined : index + 1;
+}
+
+function manifestFile(pkg: PackageInfo): string {
+  return pkg.dir ? `${pkg.dir}/package.json` : 'package.json';
+}
+
+export function packageJsonFindings(pkg: PackageInfo): Finding[] {
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(pkg.raw) as Record<string, unknown>;
+  } catch {
+    return [];
+  }
+  // Release tools too old for OIDC (semantic-release < 25...) are detect's release-tool-outdated.
+  const file = manifestFile(pkg);
+  const findings: Finding[] = [];
+  const publishConfig = data.publishConfig as Record<string, unknown> | undefined;
+  if (publishConfig?.provenance === true) {
+    findings.push({ id: 'forced-provenance', level: 'info', message: 'publishConfig.provenance forces provenance: trusted publishing adds it by itself for a public repository, and forcing it fails with E422 when the repository is private.', file, line: lineOf(pkg.raw, '"provenance"'), fix: 'Remove publishConfig.provenance unless the repository is public and stays public.' });
+  }
+  const yarn = /^yarn@(\d+)\.(\d+)\.(\d+)/.exec(pkg.packageManagerField ?? '');
+  if (yarn && Number(yarn[1]) >= 2) {
+    const [major, minor, patch] = [Number(yarn[1]), Number(yarn[2]), Number(yarn[3])];
+    if (major < 4 || (major === 4 && (minor < 10 || (minor === 10 && patch < 3)))) {
+      findings.push({ id: 'yarn-berry-old', level: 'warning', message: `${pkg.packageManagerField}: \`yarn npm publish\` supports trusted publishing from Yarn 4.10.3.`, file, line: lineOf(pkg.raw, '"packageManager"'), fix: 'Run `yarn set version stable`, or publish with `npm publish`.' });
+    }
+  }
+  return findings;
+}
+
+/** `.npmrc` lines that hand npm a token, beyond the literal tokens detect already reports. */
+export function npmrcFindings(d: Detected): Finding[] {
+  const literal = new Set(d.findings.filter((f) => f.id === 'npmrc-literal-token').map((f) => `${f.file}:${f.line}`));
+  return d.npmrcTokens
+    .filter((use) => !literal.has(`${use.file}:${use.line}`))
+    .map((use): Finding =>
+      use.what === 'always-auth'
+        ? { id: 'npmrc-always-auth', level: 'info', message: 'always-auth makes npm send a token with every request; trusted publishing needs none.', file: use.file, line: use.line, fix: 'Remove the line.' }
+        : { id: 'npmrc-token', level: 'info', message: 'An _authToken line: npm uses this token whenever its variable is set, and a leftover publish token hides OIDC failures.', file: use.file, line: use.line, fix: 'Keep it only for installing private packages with a read-only token; make sure no publish token reaches it.' },
+    );
+}
+
+/**
+ * Token env in workflows that no audit rule reported: install steps, jobs that do not
+ * publish. `reportedStep(file, line)` is true for lines inside a step already reported
+ * (one that writes the token to .npmrc).
+ */
+export function installTokenFindings(d: Detected, reported: readonly Finding[], reportedStep: (file: string, line: number) => boolean = () => false): Finding[] {
+  const seen = new Set(reported.filter((f) => f.id === 'use-trusted-publishing').map((f) => `${f.file}:${f.line}`));
+  return d.workflows
+    .flatMap((w) => w.tokenUses)
+    .filter((use) => use.what !== 'always-auth' && !seen.has(`${use.file}:${use.line}`) && !reportedStep(use.file, use.line))
+    .map((use) => ({
+      id: 'install-token',
+      level: 'info' as const,
+      message: `${use.what}${use.secret ? ` from secrets.${use.secret}` : ''} on a step that does not publish: fine for installing private packages with a read-only token.`,
+      file: use.file,
+      line: use.line,
+      fix: 'Make sure it is a read-only token; a publish token here can still publish.',
+    }));
+}

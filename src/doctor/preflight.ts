@@ -1,0 +1,92 @@
+// Preflight for the failure modes users hit on their first trusted publish, per workflow:
+// setup-node's placeholder token, self-hosted runners, forced provenance, bun and Yarn 1.
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Finding } from '../model.js';
+import type { Job, Workflow } from '../audit/index.js';
+import { actionMajor } from '../audit/rules-actions.js';
+import { nodeLines } from '../audit/source-lines.js';
+import { mapAt, pair, text, value } from '../audit/workflow-model.js';
+
+const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
+
+function placeholderToken(workflow: Workflow, job: Job): Finding[] {
+  return job.steps
+    .filter((step) => isSetupNode(step.uses) && pair(step.with, 'registry-url'))
+    .filter((step) => (actionMajor(workflow, step) ?? 0) <= 6)
+    .map((step) =>
+      workflow.finding(
+        'setup-node-placeholder-token',
+        'warning',
+        `actions/setup-node with registry-url writes _authToken=\${NODE_AUTH_TOKEN} to .npmrc and, up to v6, a placeholder token when none is set: a failed OIDC exchange then shows as a misleading E404 (actions/setup-node#1551).`,
+        workflow.lineOf(pair(step.with, 'registry-url')),
+        'Remove `registry-url` (registry.npmjs.org needs none), or use actions/setup-node v7.',
+      ),
+    );
+}
+
+const HOSTED = /^(?:ubuntu|windows|macos)-[\w.-]+$/i;
+
+function runnerLabels(node: Node | undefined): { labels: string[]; group: boolean } {
+  if (isScalar(node)) return { labels: [String(node.value)], group: false };
+  if (isSeq(node)) return { labels: node.items.filter(isScalar).map((item) => String(item.value)), group: false };
+  if (isMap(node)) {
+    const inner = runnerLabels(value(node, 'labels'));
+    return { labels: inner.labels, group: pair(node, 'group') !== undefined };
+  }
+  return { labels: [], group: false };
+}
+
+function selfHosted(workflow: Workflow, job: Job): Finding[] {
+  const runsOn = pair(job.node, 'runs-on');
+  const { labels, group } = runnerLabels(value(job.node, 'runs-on'));
+  const line = workflow.lineOf(runsOn ?? job.node);
+  const fix = 'Publish from a GitHub-hosted runner such as `ubuntu-latest`; build elsewhere if you must, and pass the tarball as an artifact.';
+  if (labels.some((label) => label.toLowerCase() === 'self-hosted')) {
+    return [workflow.finding('self-hosted-runner', 'error', `Job "${job.id}" publishes from a self-hosted runner: trusted publishing and provenance only work on cloud-hosted runners (E422).`, line, fix)];
+  }
+  const custom = labels.filter((label) => !label.includes('${{') && !HOSTED.test(label));
+  if (group || custom.length > 0) {
+    const what = group ? 'a runner group' : `the runner label ${custom.join(', ')}`;
+    return [workflow.finding('self-hosted-runner', 'warning', `Job "${job.id}" publishes on ${what}, which may be self-hosted: trusted publishing only works on cloud-hosted runners (E422).`, line, fix)];
+  }
+  return [];
+}
+
+function forcedProvenance(workflow: Workflow, job: Job): Finding[] {
+  const findings: Finding[] = [];
+  const message = 'Provenance is forced. Trusted publishing adds provenance by itself for a public repository, and forcing it fails with E422 when the repository is private.';
+  const fix = 'Remove --provenance (or NPM_CONFIG_PROVENANCE) unless the repository is public and stays public.';
+  for (const step of job.steps.filter((s) => s.publishes)) {
+    for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
+      if (/--provenance(?!=false)\b/.test(line)) findings.push(workflow.finding('forced-provenance', 'info', message, number, fix));
+    }
+  }
+  for (const env of [mapAt(workflow.root, 'env'), mapAt(job.node, 'env'), ...job.steps.filter((s) => s.publishes).map((s) => s.env)]) {
+    const item = pair(env, 'NPM_CONFIG_PROVENANCE') ?? pair(env, 'npm_config_provenance');
+    if (item && text(env, String((item.key as { value: unknown }).value)) === 'true') findings.push(workflow.finding('forced-provenance', 'info', message, workflow.lineOf(item), fix));
+  }
+  return findings;
+}
+
+function publishTools(workflow: Workflow, job: Job): Finding[] {
+  const findings: Finding[] = [];
+  for (const step of job.steps) {
+    for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
+      const code = line.replace(/#.*$/, '');
+      if (/\bbun\s+publish\b/.test(code) && !/--dry-run\b/.test(code)) {
+        findings.push(workflow.finding('bun-publish', 'error', '`bun publish` cannot publish with trusted publishing (it has no OIDC support).', number, 'Build with bun, then publish with `npm publish` (or `bun pm pack` and `npm publish <tarball>`).'));
+      }
+      if (/\byarn\s+publish\b/.test(code) && !/--dry-run\b/.test(code)) {
+        findings.push(workflow.finding('yarn1-publish', 'error', '`yarn publish` is Yarn 1, which cannot publish with trusted publishing.', number, 'Publish with `npm publish` (Yarn 1 can still install), or use Yarn 4.10.3+ with `yarn npm publish`.'));
+      }
+    }
+  }
+  return findings;
+}
+
+/** The preflight rules for the jobs of `workflow` that publish. */
+export function preflight(workflow: Workflow): Finding[] {
+  return workflow.jobs
+    .filter((job) => job.publishes)
+    .flatMap((job) => [...placeholderToken(workflow, job), ...selfHosted(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]);
+}

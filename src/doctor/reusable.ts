@@ -1,0 +1,51 @@
+// Reusable publish workflows: npm matches the CALLER's workflow file name (the top-level
+// workflow in the OIDC token), and the caller's job must grant id-token: write too.
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Finding } from '../model.js';
+import type { Workflow } from '../audit/index.js';
+import { effectivePermissions, grantsWrite } from '../audit/rules-permissions.js';
+import { pair, value } from '../audit/workflow-model.js';
+
+export interface NamedWorkflow {
+  fileName: string;
+  workflow: Workflow;
+}
+
+export function isReusableWorkflow(workflow: Workflow): boolean {
+  const on = value(workflow.root, 'on');
+  if (isScalar(on)) return on.value === 'workflow_call';
+  if (isSeq(on)) return on.items.some((item) => isScalar(item) && item.value === 'workflow_call');
+  return isMap(on) && pair(on, 'workflow_call') !== undefined;
+}
+
+/** Jobs in `all` that call `fileName` from this repository. */
+export function callersOf(fileName: string, all: readonly NamedWorkflow[]) {
+  const target = `./.github/workflows/${fileName}`;
+  return all.flatMap((caller) => caller.workflow.jobs.filter((job) => job.uses === target).map((job) => ({ caller, job })));
+}
+
+export function reusableFindings(callee: NamedWorkflow, all: readonly NamedWorkflow[]): Finding[] {
+  const { workflow } = callee;
+  if (!workflow.publishes || !isReusableWorkflow(workflow)) return [];
+  const on = value(workflow.root, 'on');
+  const line = isMap(on) ? workflow.lineOf(pair(on, 'workflow_call')) : workflow.lineOf(pair(workflow.root, 'on'));
+  const callers = callersOf(callee.fileName, all);
+  const names = [...new Set(callers.map((c) => c.caller.fileName))];
+  const findings: Finding[] = [];
+  if (names.length > 0) {
+    findings.push(
+      workflow.finding('reusable-workflow', 'info', `${callee.fileName} is a reusable workflow called by ${names.join(', ')}: npm matches the caller's file name, not ${callee.fileName}.`, line, `Enter ${names.join(' or ')} as the workflow file name of the trusted publisher on npmjs.com (one publisher per caller).`),
+    );
+  } else {
+    findings.push(
+      workflow.finding('reusable-workflow', 'info', `${callee.fileName} is a reusable workflow and nothing in this repository calls it: npm matches the calling workflow's file name and repository.`, line, 'Enter the caller\'s repository and workflow file name in the trusted publisher on npmjs.com.'),
+    );
+  }
+  for (const { caller, job } of callers) {
+    if (grantsWrite(effectivePermissions(caller.workflow, job), 'id-token')) continue;
+    findings.push(
+      caller.workflow.finding('reusable-caller-permissions', 'error', `Job "${job.id}" calls ${callee.fileName}, which publishes, but does not grant id-token: write: the called workflow cannot get an OIDC token.`, job.line, 'Add `permissions: { contents: read, id-token: write }` to the calling job.'),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,100 @@
+// Which files a migration edits, in which order: a reusable publish workflow first, then the
+// workflows that call it (they must grant id-token: write and stop passing the token).
+import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
+import type { Detected, FileChange, RepoRef, WorkflowFile } from '../model.js';
+import { parseWorkflow } from '../audit/index.js';
+import { loadPins, type ActionPins } from '../render/pins.js';
+import { isReusable, jobViews, localCallee } from './jobs.js';
+import { mapOf, nodeOf, textOf } from './nodes.js';
+import { MigrateError, migrateWorkflow, type MigrateContext, type MigrateResult } from './workflow.js';
+
+export { MigrateError, migrateWorkflow, type MigrateResult } from './workflow.js';
+export { normaliseMigrateArgv } from './args.js';
+
+export interface MigrationPlan {
+  changes: FileChange[];
+  results: Array<{ path: string; result: MigrateResult }>;
+  /** The workflow file name npm must be told (the caller's, for a reusable workflow); undefined when ambiguous. */
+  trustFile?: string;
+  /** The environment of the publishing job, when it names one. */
+  environment: string | null;
+  notes: string[];
+}
+
+const publishes = (w: WorkflowFile) => {
+  const parsed = parseWorkflow(w.content, w.path);
+  return parsed.ok && parsed.workflow.publishes;
+};
+
+function rootOf(content: string): YAMLMap | undefined {
+  const doc = parseDocument(content);
+  return isMap(doc.contents) ? (doc.contents as YAMLMap) : undefined;
+}
+
+function callersOf(target: WorkflowFile, all: readonly WorkflowFile[]): WorkflowFile[] {
+  return all.filter((w) => {
+    const root = rootOf(w.content);
+    return root !== undefined && jobViews(root).some((job) => localCallee(job.uses) === target.fileName);
+  });
+}
+
+function environmentOf(content: string): string | null {
+  const root = rootOf(content);
+  if (!root) return null;
+  for (const job of jobViews(root).filter((j) => j.publishes)) {
+    const env = nodeOf(job.node, 'environment');
+    const name = isScalar(env) ? textOf(job.node, 'environment') : textOf(mapOf(job.node, 'environment'), 'name');
+    if (name && !name.includes('${{')) return name;
+  }
+  return null;
+}
+
+function select(d: Detected, file: string | undefined): WorkflowFile[] {
+  if (!file) return d.workflows.filter(publishes);
+  const wanted = file.replace(/^\.\//, '');
+  const found = d.workflows.find((w) => w.fileName === wanted || w.path === wanted);
+  if (!found) throw new MigrateError(`There is no workflow ${file} in .github/workflows (found: ${d.workflows.map((w) => w.fileName).join(', ') || 'none'}).`);
+  const callees = d.workflows.filter((w) => publishes(w) && callersOf(w, [found]).length > 0);
+  if (!publishes(found) && callees.length === 0) throw new MigrateError(`${found.path} does not publish to npm: nothing to migrate.`);
+  return [found, ...callees];
+}
+
+export function planMigration(d: Detected, options: { file?: string; repo?: RepoRef; pins?: ActionPins } = {}): MigrationPlan {
+  const pins = options.pins ?? loadPins();
+  const repo = options.repo ?? d.git.github;
+  const targets = select(d, options.file);
+  if (targets.length === 0) throw new MigrateError('No workflow in .github/workflows publishes to npm: run create-trusted-publish (without --migrate) to write one.');
+  const base: MigrateContext = { pins, ...(repo ? { repo } : {}) };
+  const reusable = targets.filter((w) => { const root = rootOf(w.content); return root !== undefined && isReusable(root) && publishes(w); });
+  const results = new Map<string, { file: WorkflowFile; result: MigrateResult }>();
+  const callees: NonNullable<MigrateContext['callees']> = {};
+  for (const w of reusable) {
+    const result = migrateWorkflow(w.content, w.path, { ...base, callersMigrated: callersOf(w, d.workflows).length > 0 });
+    results.set(w.path, { file: w, result });
+    callees[w.fileName] = { scopes: result.scopes, secrets: result.droppedSecrets };
+  }
+  const callers = reusable.flatMap((w) => callersOf(w, d.workflows));
+  for (const w of [...targets, ...callers]) {
+    if (results.has(w.path)) continue;
+    results.set(w.path, { file: w, result: migrateWorkflow(w.content, w.path, { ...base, callees }) });
+  }
+  const notes: string[] = [];
+  const entry = reusable.length > 0 ? [...new Set(callers.map((c) => c.fileName))] : targets.filter(publishes).map((t) => t.fileName);
+  if (entry.length > 1) notes.push(`More than one workflow publishes (${entry.join(', ')}): add one trusted publisher per workflow file on npmjs.com.`);
+  if (reusable.length > 0 && callers.length === 0) notes.push(`${reusable.map((w) => w.fileName).join(', ')} is called from outside this repository: npm matches the caller's repository and file name, and the caller must grant id-token: write.`);
+  const list = [...results.values()];
+  return {
+    changes: list.map(({ file, result }) => ({
+      path: file.path,
+      kind: result.after === file.content ? 'unchanged' : 'update',
+      before: file.content,
+      after: result.after,
+      reason: 'migrated in place to trusted publishing (OIDC), no token',
+      needsConsent: true,
+    })),
+    results: list.map(({ file, result }) => ({ path: file.path, result })),
+    ...(entry.length === 1 ? { trustFile: entry[0]! } : {}),
+    environment: environmentOf((reusable[0] ?? targets[0])!.content),
+    notes,
+  };
+}

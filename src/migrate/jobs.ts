@@ -1,0 +1,54 @@
+// The jobs of a workflow document as the migration sees them: the live YAML nodes (to edit)
+// and which ones publish (the same test the audit uses).
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { stepPublishes } from '../audit/publishing.js';
+import { mapOf, mapsIn, nodeOf, textOf } from './nodes.js';
+import type { Scopes } from './permissions.js';
+
+export interface JobView {
+  id: string;
+  node: YAMLMap;
+  steps: YAMLMap[];
+  publishes: boolean;
+  /** Job-level `uses:` (a reusable workflow call). */
+  uses?: string;
+  /** For a call of a reusable workflow that publishes: the scopes its jobs need. */
+  calleeScopes?: Scopes;
+}
+
+/** The bare file name a job calls in this repository (`./.github/workflows/x.yml` -> `x.yml`). */
+export function localCallee(uses: string | undefined): string | undefined {
+  const match = /^\.\/\.github\/workflows\/([^/@]+\.ya?ml)$/.exec(uses ?? '');
+  return match?.[1];
+}
+
+export const publishesStep = (step: YAMLMap): boolean => stepPublishes(textOf(step, 'uses'), textOf(step, 'run'), mapOf(step, 'with'));
+
+export function jobViews(root: YAMLMap, callees: Readonly<Record<string, Scopes>> = {}): JobView[] {
+  const jobs = mapOf(root, 'jobs');
+  const views: JobView[] = [];
+  for (const item of jobs?.items ?? []) {
+    if (!isScalar(item.key) || !isMap(item.value)) continue;
+    const node = item.value;
+    const steps = mapsIn(node, 'steps');
+    const uses = textOf(node, 'uses');
+    const callee = localCallee(uses);
+    views.push({
+      id: String(item.key.value),
+      node,
+      steps,
+      publishes: steps.some(publishesStep),
+      ...(uses !== undefined ? { uses } : {}),
+      ...(callee && callees[callee] ? { calleeScopes: callees[callee] } : {}),
+    });
+  }
+  return views;
+}
+
+/** True when the workflow can be called by others (`on: workflow_call` in any form). */
+export function isReusable(root: YAMLMap): boolean {
+  const on = nodeOf(root, 'on');
+  if (isScalar(on)) return on.value === 'workflow_call';
+  if (isMap(on)) return on.items.some((item) => isScalar(item.key) && item.key.value === 'workflow_call');
+  return isSeq(on) && on.items.some((item) => isScalar(item) && item.value === 'workflow_call');
+}

@@ -1,0 +1,137 @@
+// Least privilege without breaking jobs. A job-level `permissions` block drops every scope
+// it does not list, and a new top-level block changes what every other job gets, so each
+// new block is built from what the job inherited before plus what its steps visibly need.
+import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { blockMap, insertAfter, insertBefore, nodeOf, pairOf, textOf } from './nodes.js';
+import type { JobView } from './jobs.js';
+
+export type Scopes = Record<string, string>;
+
+const RANK: Record<string, number> = { none: 0, read: 1, write: 2 };
+const JOB_KEYS_BEFORE = ['name', 'needs', 'if', 'runs-on', 'environment'];
+export const ID_TOKEN_COMMENT = " lets npm exchange this job's OIDC token for a short-lived publish token";
+
+export function mergeScopes(...all: Scopes[]): Scopes {
+  const out: Scopes = {};
+  for (const scopes of all) {
+    for (const [scope, level] of Object.entries(scopes)) {
+      if (!(scope in out) || (RANK[level] ?? 0) > (RANK[out[scope]!] ?? 0)) out[scope] = level;
+    }
+  }
+  return out;
+}
+
+const describe = (scopes: Scopes) => Object.entries(ordered(scopes)).map(([k, v]) => `${k}: ${v}`).join(', ');
+
+export function scopesOf(node: Node | undefined): Scopes | undefined {
+  if (!isMap(node)) return undefined;
+  const out: Scopes = {};
+  for (const item of node.items) if (isScalar(item.key) && isScalar(item.value)) out[String(item.key.value)] = String(item.value.value);
+  return out;
+}
+
+/** Write scopes a job's steps visibly need: release tools push tags, open PRs, comment on issues. */
+export function stepNeeds(job: JobView): Scopes {
+  const needs: Scopes = {};
+  for (const step of job.steps) {
+    const uses = (textOf(step, 'uses') ?? '').toLowerCase();
+    const run = textOf(step, 'run') ?? '';
+    if (uses.startsWith('changesets/action@') || /release-please-action@/.test(uses)) Object.assign(needs, { contents: 'write', 'pull-requests': 'write' });
+    if (/\bsemantic-release\b/.test(run) || uses.startsWith('cycjimmy/semantic-release-action@')) Object.assign(needs, { contents: 'write', issues: 'write', 'pull-requests': 'write' });
+    if (/^(?:softprops\/action-gh-release|ncipollo\/release-action|actions\/create-release)@/.test(uses)) needs.contents = 'write';
+    if (/\bgit\s+push\b|\bgh\s+release\s+(?:create|upload|edit)\b/.test(run)) needs.contents = 'write';
+  }
+  return needs;
+}
+
+/** Orders scopes as the generated workflows do: contents first, id-token last. */
+function ordered(scopes: Scopes): Scopes {
+  const keys = Object.keys(scopes).sort((a, b) => (a === 'contents' ? -1 : b === 'contents' ? 1 : a === 'id-token' ? 1 : b === 'id-token' ? -1 : a.localeCompare(b)));
+  return Object.fromEntries(keys.map((key) => [key, scopes[key]!]));
+}
+
+function setJobBlock(doc: Document, job: JobView, scopes: Scopes): void {
+  const data = ordered(scopes);
+  const map = blockMap(doc, data, 'id-token' in data ? { 'id-token': ID_TOKEN_COMMENT } : {});
+  const existing = pairOf(job.node, 'permissions');
+  if (existing) existing.value = map;
+  else insertAfter(doc, job.node, 'permissions', map, JOB_KEYS_BEFORE);
+}
+
+/** Raises scopes inside an existing block, in place, so its comments and order stay. */
+function raiseInPlace(doc: Document, block: YAMLMap, want: Scopes): Scopes {
+  const have = scopesOf(block)!;
+  const added: Scopes = {};
+  for (const [scope, level] of Object.entries(want)) {
+    if (scope in have && (RANK[have[scope]!] ?? 0) >= (RANK[level] ?? 0)) continue;
+    const node = nodeOf(block, scope);
+    if (isScalar(node)) node.value = level;
+    else {
+      const value = doc.createNode(level);
+      if (scope === 'id-token') value.comment = ID_TOKEN_COMMENT;
+      block.items.push(doc.createPair(scope, value));
+    }
+    added[scope] = level;
+  }
+  return added;
+}
+
+/** What a job must be granted: publishing jobs and callers of a publishing reusable workflow. */
+function wanted(job: JobView): Scopes | undefined {
+  if (job.publishes) return { contents: 'read', 'id-token': 'write' };
+  return job.calleeScopes;
+}
+
+export function migratePermissions(doc: Document, root: YAMLMap, jobs: readonly JobView[]): string[] {
+  const notes: string[] = [];
+  const top = nodeOf(root, 'permissions');
+  const topScopes = scopesOf(top);
+  const topWriteAll = isScalar(top) && top.value === 'write-all';
+  const replaceTop = top === undefined || topWriteAll || Object.values(topScopes ?? {}).includes('write');
+  /** What a job without its own block got before this edit. */
+  const inherited = (job: JobView): Scopes =>
+    topScopes && !topWriteAll ? { ...topScopes } : mergeScopes({ contents: 'read' }, stepNeeds(job));
+
+  for (const job of jobs) {
+    const own = nodeOf(job.node, 'permissions');
+    const want = wanted(job);
+    if (want) {
+      if (isScalar(own) && own.value === 'write-all') {
+        notes.push(`job "${job.id}" keeps permissions: write-all (it includes id-token: write); list only the scopes it needs.`);
+        continue;
+      }
+      if (isMap(own)) {
+        const added = raiseInPlace(doc, own, want);
+        if (Object.keys(added).length > 0) notes.push(`job "${job.id}": added ${describe(added)} to its permissions`);
+        continue;
+      }
+      // A new block replaces what the job inherited: keep all of it, then add what it needs.
+      const next = mergeScopes(inherited(job), want);
+      setJobBlock(doc, job, next);
+      notes.push(`job "${job.id}": permissions ${describe(next)}`);
+    } else if (replaceTop && own === undefined) {
+      const before = inherited(job);
+      delete before['id-token'];
+      const extra = Object.entries(before).filter(([scope, level]) => !(scope === 'contents' && level === 'read'));
+      if (extra.length > 0) {
+        setJobBlock(doc, job, mergeScopes({ contents: 'read' }, before));
+        notes.push(`job "${job.id}" keeps what it had: ${describe(Object.fromEntries(extra))}`);
+      } else if (top === undefined) {
+        notes.push(`job "${job.id}" now runs with contents: read only; give it its own permissions block if it needs more.`);
+      }
+    }
+  }
+  if (replaceTop) {
+    const block = blockMap(doc, { contents: 'read' });
+    const pair = pairOf(root, 'permissions');
+    if (pair) pair.value = block;
+    else {
+      insertBefore(doc, root, 'permissions', block, ['jobs']);
+      // Keep `jobs:` set off by a blank line, as workflows usually are.
+      const jobs = pairOf(root, 'jobs');
+      if (jobs && isScalar(jobs.key)) jobs.key.spaceBefore = true;
+    }
+    notes.push('top level: permissions contents: read (write scopes only on the jobs that need them)');
+  }
+  return notes;
+}

@@ -1,0 +1,109 @@
+// Edits inside a job that publishes: the token goes [use-trusted-publishing], the
+// placeholder-token inputs of setup-node go, caches go [cache-poisoning].
+import { isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
+import { secretName } from '../detect/workflows.js';
+import { mapOf, nodeOf, removeFrom, removeKey, setScalar, textOf } from './nodes.js';
+import { usesMajor } from './steps-general.js';
+import { publishesStep, type JobView } from './jobs.js';
+
+export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'] as const;
+const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
+
+/** Removes the token variables from an `env:` map; returns the secrets they came from. */
+export function dropTokenEnv(parent: YAMLMap, where: string, notes: string[]): string[] {
+  const secrets: string[] = [];
+  for (const name of TOKEN_VARS) {
+    const value = textOf(mapOf(parent, 'env'), name) ?? '';
+    // A GITHUB_TOKEN here publishes to GitHub Packages, not npmjs.com: not this tool's business.
+    if (secretName(value) === 'GITHUB_TOKEN') continue;
+    if (!removeFrom(parent, 'env', name)) continue;
+    const secret = secretName(value);
+    if (secret) secrets.push(secret);
+    notes.push(`${where}: removed ${name}${secret ? ` (secrets.${secret})` : ''}`);
+  }
+  return secrets;
+}
+
+const NPMJS = /^(?:https?:\/\/)?registry\.npmjs\.org\/?$/i;
+
+function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[]): void {
+  const withMap = mapOf(step, 'with');
+  if (!withMap) return;
+  const registry = textOf(withMap, 'registry-url');
+  if (registry !== undefined && NPMJS.test(registry.trim())) {
+    removeKey(withMap, 'registry-url');
+    // It writes `_authToken=${NODE_AUTH_TOKEN}` (and up to v6 a placeholder token), so npm
+    // skips or fails the OIDC exchange with ENEEDAUTH/E404 (actions/setup-node#1551,
+    // npm/documentation#1960). registry.npmjs.org needs no registry-url.
+    notes.push(`job "${job.id}": removed registry-url from setup-node (it writes a placeholder token)`);
+  }
+  if (removeKey(withMap, 'always-auth')) notes.push(`job "${job.id}": removed always-auth from setup-node`);
+  const major = usesMajor(step);
+  if ((major === undefined || major >= 5) && textOf(withMap, 'package-manager-cache') !== 'false') {
+    setScalar(doc, withMap, 'package-manager-cache', false);
+    notes.push(`job "${job.id}": setup-node with package-manager-cache: false (no cache in a release job)`);
+  }
+}
+
+/** Drops `cache:` inputs and cache steps, which a poisoned cache could use to run code with publish rights. */
+function noCache(doc: Document, job: JobView, notes: string[]): void {
+  const seq = nodeOf(job.node, 'steps');
+  for (const step of [...job.steps]) {
+    if (isAction(step, 'actions/cache') || /^actions\/cache\/(?:restore|save)@/i.test(textOf(step, 'uses') ?? '')) {
+      if (isSeq(seq)) seq.items.splice(seq.items.indexOf(step), 1);
+      job.steps.splice(job.steps.indexOf(step), 1);
+      notes.push(`job "${job.id}": removed the ${textOf(step, 'uses')?.replace(/@.*$/, '')} step`);
+      continue;
+    }
+    const withMap = mapOf(step, 'with');
+    const cache = textOf(withMap, 'cache');
+    if (cache !== undefined && cache !== '' && cache !== 'false') {
+      removeFrom(step, 'with', 'cache');
+      notes.push(`job "${job.id}": removed cache: ${cache} from ${(textOf(step, 'uses') ?? 'a step').replace(/@.*$/, '')}`);
+    }
+    if (isAction(step, 'actions/setup-node')) setupNode(doc, job, step, notes);
+    if (isAction(step, 'oven-sh/setup-bun') && textOf(mapOf(step, 'with'), 'no-cache') !== 'true') {
+      const bunWith = mapOf(step, 'with');
+      if (bunWith) setScalar(doc, bunWith, 'no-cache', true);
+      else step.items.push(doc.createPair('with', { 'no-cache': true }));
+      notes.push(`job "${job.id}": setup-bun with no-cache: true`);
+    }
+  }
+}
+
+/** Lines that only wrap an .npmrc write: `cat << EOF > ~/.npmrc` ... `EOF`. */
+const WRAPPER = /^\s*(?:(?:cat|tee)\b.*<<.*|[A-Z_]*EOF[A-Z_]*|)\s*$/;
+
+/** Scripts that write an `_authToken` to .npmrc: the line goes, and the step when nothing else is left. */
+function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void {
+  const seq = nodeOf(job.node, 'steps');
+  for (const step of [...job.steps]) {
+    const node = nodeOf(step, 'run');
+    if (!isScalar(node) || typeof node.value !== 'string' || !/_authToken/.test(node.value)) continue;
+    const kept = node.value.split('\n').filter((line) => !/_authToken/.test(line));
+    for (const name of TOKEN_VARS) {
+      const secret = secretName(textOf(mapOf(step, 'env'), name) ?? '');
+      if (secret) secrets.push(secret);
+    }
+    if (kept.every((line) => WRAPPER.test(line))) {
+      if (isSeq(seq)) seq.items.splice(seq.items.indexOf(step), 1);
+      job.steps.splice(job.steps.indexOf(step), 1);
+      notes.push(`job "${job.id}": removed the step that wrote an _authToken to .npmrc`);
+    } else {
+      node.value = kept.join('\n');
+      notes.push(`job "${job.id}": removed the line that wrote an _authToken to .npmrc`);
+    }
+  }
+}
+
+/** All publish-job edits except the Node version; returns the secrets no longer handed to npm. */
+export function migratePublishJob(doc: Document, job: JobView, notes: string[]): string[] {
+  const secrets: string[] = [];
+  for (const step of job.steps.filter(publishesStep)) {
+    secrets.push(...dropTokenEnv(step, `job "${job.id}" publish step`, notes));
+  }
+  secrets.push(...dropTokenEnv(job.node, `job "${job.id}" env`, notes));
+  noScriptedToken(job, notes, secrets);
+  noCache(doc, job, notes);
+  return secrets;
+}

@@ -1,0 +1,75 @@
+// Migrates one workflow file in place: the smallest edit that turns a token-based publish
+// into trusted publishing and meets the workflow rules it can meet without guessing.
+import { parseDocument, isMap, type YAMLMap } from 'yaml';
+import type { RepoRef } from '../model.js';
+import type { ActionPins } from '../render/pins.js';
+import { mergeEdits, printOptions } from './format.js';
+import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';
+import { isReusable, jobViews } from './jobs.js';
+import { ensureNewNpm } from './node-version.js';
+import { nodeOf } from './nodes.js';
+import { mergeScopes, migratePermissions, scopesOf, type Scopes } from './permissions.js';
+import { noPersistedCredentials, pinActions } from './steps-general.js';
+import { dropTokenEnv, migratePublishJob } from './steps-publish.js';
+
+export interface MigrateContext {
+  repo?: RepoRef;
+  pins: ActionPins;
+  /** Reusable workflows of this repository that publish, by file name: what their callers must grant and stop passing. */
+  callees?: Record<string, { scopes: Scopes; secrets: string[] }>;
+  /** This file is a reusable workflow whose callers are all in the repository (and migrated too). */
+  callersMigrated?: boolean;
+}
+
+export interface MigrateResult {
+  before: string;
+  after: string;
+  /** What changed, one line each. */
+  changes: string[];
+  /** Token secrets this file no longer uses. */
+  droppedSecrets: string[];
+  /** Union of the permissions of the jobs that publish, after the edit. */
+  scopes: Scopes;
+  reusable: boolean;
+}
+
+export class MigrateError extends Error {
+  override name = 'MigrateError';
+}
+
+export function migrateWorkflow(content: string, path: string, ctx: MigrateContext): MigrateResult {
+  const doc = parseDocument(content, { uniqueKeys: true });
+  if (doc.errors.length > 0) throw new MigrateError(`${path} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}): fix it first.`);
+  if (!isMap(doc.contents)) throw new MigrateError(`${path} is not a workflow (no top-level mapping).`);
+  const options = printOptions(doc, content);
+  const untouched = doc.toString(options);
+  const root = doc.contents as YAMLMap;
+  const callees = Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([file, c]) => [file, c.scopes]));
+  const jobs = jobViews(root, callees);
+  const changes: string[] = [];
+  const secretsBefore = mentionedSecrets(content);
+
+  // Pins first: the setup-node inputs depend on the version that will run.
+  changes.push(...pinActions(jobs, ctx.pins));
+  const publishing = jobs.filter((job) => job.publishes);
+  for (const job of publishing) {
+    migratePublishJob(doc, job, changes);
+    ensureNewNpm(doc, job, ctx.pins, changes);
+    addForkGuard(doc, job, ctx.repo, changes);
+  }
+  if (publishing.length > 0) dropTokenEnv(root, 'workflow env', changes);
+  dropPassedSecrets(jobs, Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([f, c]) => [f, c.secrets])), changes);
+  changes.push(...migratePermissions(doc, root, jobs));
+  changes.push(...noPersistedCredentials(doc, jobs));
+
+  const reusable = isReusable(root);
+  let printed = doc.toString(options);
+  const droppedSecrets = [...secretsBefore].filter((name) => !mentionedSecrets(printed).has(name));
+  if (reusable && ctx.callersMigrated && droppedSecrets.length > 0) {
+    dropDeclaredSecrets(root, droppedSecrets, changes);
+    printed = doc.toString(options);
+  }
+  const scopes = mergeScopes(...publishing.map((job) => scopesOf(nodeOf(job.node, 'permissions')) ?? {}));
+  const after = mergeEdits(content, untouched, printed);
+  return { before: content, after, changes: after === content ? [] : changes, droppedSecrets, scopes, reusable };
+}

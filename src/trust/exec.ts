@@ -1,0 +1,59 @@
+// Running npm and gh without a shell. `inherit` hands the terminal to the child (npm asks
+// for 2FA itself); `pipe` captures output for read-backs. Never throws.
+import { spawn } from 'node:child_process';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The executable was not found. */
+  missing: boolean;
+}
+
+export interface RunOptions {
+  stdio?: 'pipe' | 'inherit';
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  timeoutMs?: number;
+}
+
+export type Runner = (command: string, args: readonly string[], options?: RunOptions) => Promise<RunResult>;
+
+export const runCommand: Runner = (command, args, options = {}) =>
+  new Promise((resolve) => {
+    const stdio = options.stdio ?? 'pipe';
+    let child;
+    try {
+      // npm and gh are .cmd shims on Windows, which Node only starts through a shell.
+      child = spawn(command, [...args], {
+        stdio: stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+        env: options.env ?? process.env,
+        cwd: options.cwd,
+        shell: process.platform === 'win32',
+        windowsHide: true,
+        ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+      });
+    } catch {
+      resolve({ code: 127, stdout: '', stderr: '', missing: true });
+      return;
+    }
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', (error: NodeJS.ErrnoException) => resolve({ code: 127, stdout, stderr: stderr || error.message, missing: error.code === 'ENOENT' }));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr, missing: false }));
+  });
+
+/** `a.b.c` >= `x.y.z` for plain release versions (prerelease tags are ignored). */
+export function versionAtLeast(version: string, minimum: string): boolean {
+  const parse = (v: string) => v.trim().replace(/^v/, '').split(/[.+-]/).slice(0, 3).map((n) => Number.parseInt(n, 10) || 0);
+  const [a, b] = [parse(version), parse(minimum)];
+  for (let i = 0; i < 3; i++) if (a[i]! !== b[i]!) return a[i]! > b[i]!;
+  return true;
+}
+
+/** Quotes a word for a POSIX shell when it needs it (for display only: nothing runs through a shell). */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9@%+=:,./_-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

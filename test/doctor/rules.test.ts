@@ -1,0 +1,71 @@
+// The doctor's preflight checks, each on the smallest workflow that shows it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { workflowDoctor, type WorkflowSource } from '../../src/doctor/index.js';
+import { GOOD, SETUP_NODE, edit, lineWith } from '../audit/fixtures.js';
+
+const repo = { owner: 'acme', name: 'widget' };
+const wf = (content: string, fileName = 'publish.yml'): WorkflowSource => ({ path: `.github/workflows/${fileName}`, fileName, content });
+const ids = (files: WorkflowSource[]) => workflowDoctor(files, repo).findings.map((f) => `${f.level} ${f.id}:${f.line}`);
+
+test('a workflow that meets every rule has no finding', () => {
+  assert.deepEqual(ids([wf(GOOD)]), []);
+});
+
+test('setup-node up to v6 with registry-url: the placeholder token; v7 is fine', () => {
+  const v4 = edit(edit(GOOD, SETUP_NODE, 'actions/setup-node@v4'), '          package-manager-cache: false\n', '          registry-url: https://registry.npmjs.org\n');
+  assert.ok(ids([wf(v4)]).includes(`warning setup-node-placeholder-token:${lineWith(v4, 'registry-url')}`));
+  const v7 = edit(GOOD, '          package-manager-cache: false\n', '          package-manager-cache: false\n          registry-url: https://registry.npmjs.org\n');
+  assert.ok(!ids([wf(v7)]).some((id) => id.includes('placeholder')));
+});
+
+test('self-hosted runners: an error for self-hosted, a warning for a custom label, nothing for hosted or a matrix', () => {
+  const runsOn = (value: string) => ids([wf(edit(GOOD, 'runs-on: ubuntu-latest', `runs-on: ${value}`))]).filter((id) => id.includes('self-hosted'));
+  assert.deepEqual(runsOn('[self-hosted, linux]'), ['error self-hosted-runner:9']);
+  assert.deepEqual(runsOn('build-box'), ['warning self-hosted-runner:9']);
+  assert.deepEqual(runsOn('{ group: big-runners }'), ['warning self-hosted-runner:9']);
+  assert.deepEqual(runsOn('macos-15'), []);
+  assert.deepEqual(runsOn('${{ matrix.os }}'), []);
+});
+
+test('forced provenance is a note that names the private-repository failure', () => {
+  const forced = edit(GOOD, 'run: npm publish', 'run: npm publish --provenance --access public');
+  const finding = workflowDoctor([wf(forced)], repo).findings.find((f) => f.id === 'forced-provenance');
+  assert.equal(finding?.level, 'info');
+  assert.match(finding!.message, /private/);
+  assert.ok(!ids([wf(edit(GOOD, 'run: npm publish', 'run: npm publish --provenance=false'))]).some((id) => id.includes('provenance')));
+});
+
+test('bun publish and Yarn 1 publish cannot use OIDC; semantic-release@24 in a script cannot either', () => {
+  assert.ok(ids([wf(edit(GOOD, 'run: npm publish', 'run: bun publish'))]).includes(`error bun-publish:${lineWith(GOOD, 'npm publish')}`));
+  assert.ok(ids([wf(edit(GOOD, 'run: npm publish', 'run: yarn publish --non-interactive'))]).some((id) => id.startsWith('error yarn1-publish')));
+  assert.ok(!ids([wf(edit(GOOD, 'run: npm publish', 'run: yarn npm publish'))]).some((id) => id.includes('yarn1')));
+  assert.ok(ids([wf(edit(GOOD, 'run: npm publish', 'run: npx semantic-release@24'))]).some((id) => id.startsWith('warning release-tool-outdated')));
+});
+
+const CALLEE = edit(GOOD, 'on:\n  release:\n    types: [published]\n', 'on:\n  workflow_call:\n');
+const caller = (permissions: string) => `on:\n  push:\n    tags: ['v*']\npermissions: {}\njobs:\n  release:\n${permissions}    uses: ./.github/workflows/publish.yml\n`;
+
+test('a reusable publish workflow names its callers; a caller without id-token: write is an error', () => {
+  const files = [wf(CALLEE), wf(caller(''), 'release.yml')];
+  const findings = workflowDoctor(files, repo).findings;
+  const note = findings.find((f) => f.id === 'reusable-workflow');
+  assert.match(note!.message, /called by release\.yml/);
+  assert.match(note!.fix!, /Enter release\.yml/);
+  const error = findings.find((f) => f.id === 'reusable-caller-permissions');
+  assert.equal(error?.file, '.github/workflows/release.yml');
+  assert.equal(error?.line, 6);
+  const granted = workflowDoctor([wf(CALLEE), wf(caller('    permissions:\n      contents: read\n      id-token: write\n'), 'release.yml')], repo).findings;
+  assert.ok(!granted.some((f) => f.id === 'reusable-caller-permissions'));
+  assert.deepEqual(workflowDoctor([wf(CALLEE), wf(caller(''), 'release.yml')], repo).checked, ['.github/workflows/publish.yml', '.github/workflows/release.yml']);
+});
+
+test('a reusable workflow nobody in the repository calls says where npm looks', () => {
+  const note = workflowDoctor([wf(CALLEE)], repo).findings.find((f) => f.id === 'reusable-workflow');
+  assert.match(note!.message, /nothing in this repository calls it/);
+});
+
+test('a workflow that does not publish is not checked at all', () => {
+  const lint = 'on: pull_request_target\njobs:\n  lint:\n    runs-on: self-hosted\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm run lint\n';
+  assert.deepEqual(workflowDoctor([wf(lint, 'lint.yml')], repo).findings, []);
+});

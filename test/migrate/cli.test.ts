@@ -1,0 +1,84 @@
+// --migrate end to end through the built binary: diff first, consent before writing, a
+// backup, and a doctor that is clean afterwards.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { fixtureFiles, fixtureRepo } from './fixtures.js';
+
+const WORKFLOW = '.github/workflows/release.yml';
+
+test('--migrate --dry-run shows the diff and what is left, and writes nothing', () => {
+  const repo = fixtureRepo('plain');
+  try {
+    const r = runCli([repo.dir, '--migrate', '--dry-run']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^-\s+NODE_AUTH_TOKEN: \$\{\{secrets\.npm_token\}\}$/m);
+    assert.match(r.stdout, /^\+\s+id-token: write/m);
+    assert.match(r.stdout, /removed NODE_AUTH_TOKEN \(secrets\.npm_token\)/);
+    assert.match(r.stdout, /Dry run: nothing was written/);
+    assert.match(r.stdout, /acme \/ widget \/ release\.yml \/ \(no environment\)/);
+    assert.equal(repo.git('status', '--porcelain'), '');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('without --force and without a terminal it refuses, exit 1, nothing written', () => {
+  const repo = fixtureRepo('plain');
+  try {
+    const r = runCli([repo.dir, '--migrate', '--yes']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /--force/);
+    assert.equal(repo.git('status', '--porcelain'), '');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('--migrate release.yml --force writes atomically with a backup; doctor is clean afterwards', () => {
+  const repo = fixtureRepo('plain');
+  try {
+    const before = runCli(['doctor', repo.dir, '--json']);
+    assert.equal(before.code, 1);
+    const r = runCli([repo.dir, '--migrate', 'release.yml', '--yes', '--force']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(join(repo.dir, `${WORKFLOW}.bak`), 'utf8'), fixtureFiles('plain')[WORKFLOW]);
+    assert.doesNotMatch(readFileSync(join(repo.dir, WORKFLOW), 'utf8'), /NODE_AUTH_TOKEN/);
+    const after = runCli(['doctor', repo.dir, '--json']);
+    assert.equal(after.code, 0, after.stdout);
+    assert.equal(JSON.parse(after.stdout).ok, true);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('a reusable workflow is migrated with its caller, and npm is told the caller', () => {
+  const repo = fixtureRepo('reusable');
+  try {
+    const r = runCli([repo.dir, '--migrate', '--yes', '--force']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(existsSync(join(repo.dir, '.github/workflows/npm-publish.yml.bak')));
+    assert.ok(existsSync(join(repo.dir, `${WORKFLOW}.bak`)));
+    assert.match(r.stdout, /acme \/ widget \/ release\.yml \//);
+    assert.equal(runCli(['doctor', repo.dir]).code, 0);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('an unknown or non-publishing workflow is a clear failure', () => {
+  const repo = fixtureRepo('reusable');
+  try {
+    const missing = runCli([repo.dir, '--migrate', 'nope.yml', '--dry-run']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /no workflow nope\.yml/);
+    repo.write('.github/workflows/lint.yml', 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run lint\n');
+    const lint = runCli([repo.dir, '--migrate', 'lint.yml', '--dry-run']);
+    assert.equal(lint.code, 1);
+    assert.match(lint.stderr, /does not publish/);
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -1,0 +1,126 @@
+// The migration's decisions one at a time, on small hand-written workflows.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { loadPins } from '../../src/render/pins.js';
+import { MigrateError, migrateWorkflow, normaliseMigrateArgv } from '../../src/migrate/index.js';
+import { nodeVerdict } from '../../src/migrate/node-version.js';
+import { mergeEdits } from '../../src/migrate/format.js';
+
+const pins = loadPins();
+const repo = { owner: 'acme', name: 'widget' };
+const migrate = (content: string) => migrateWorkflow(content, '.github/workflows/release.yml', { pins, repo });
+
+const JOB = (body: string, top = '') => `on: push
+${top}jobs:
+  publish:
+    runs-on: ubuntu-latest
+${body}`;
+
+test('top-level write scopes move to the jobs that inherited them; id-token only where it publishes', () => {
+  const src = `on: push
+permissions:
+  contents: write
+  id-token: write
+jobs:
+  docs:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./deploy-docs.sh
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm publish
+`;
+  const out = parse(migrate(src).after);
+  assert.deepEqual(out.permissions, { contents: 'read' });
+  assert.deepEqual(out.jobs.docs.permissions, { contents: 'write' });
+  assert.deepEqual(out.jobs.publish.permissions, { contents: 'write', 'id-token': 'write' });
+});
+
+test('a job-level block gains id-token: write and keeps its own scopes and comments', () => {
+  const src = JOB('    permissions:\n      packages: write # ghcr\n    steps:\n      - run: npm publish\n', 'permissions: {}\n');
+  const { after } = migrate(src);
+  assert.match(after, /packages: write # ghcr/);
+  assert.deepEqual(parse(after).jobs.publish.permissions, { packages: 'write', contents: 'read', 'id-token': 'write' });
+});
+
+test('a job that git-pushes keeps its persisted credentials, and says so', () => {
+  const src = JOB('    steps:\n      - uses: actions/checkout@v4\n      - run: git push --tags\n      - run: npm publish\n');
+  const result = migrate(src);
+  assert.equal(parse(result.after).jobs.publish.steps[0].with, undefined);
+  assert.ok(result.changes.some((c) => /git push/.test(c)));
+});
+
+test('Node versions: < 22 and 22 without an npm upgrade go to 24; 22 with an upgrade stays', () => {
+  assert.deepEqual(['20', '18.x', 'lts/iron', '22', '22.x', 'lts/jod', '22.10', '>=20', '24', 'lts/*', '${{ matrix.node }}'].map(nodeVerdict), ['raise', 'raise', 'raise', 'node22', 'node22', 'node22', 'raise', 'raise', 'ok', 'ok', 'unknown']);
+  const setup = (v: string, extra = '') => JOB(`    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: ${v}\n${extra}      - run: npm publish\n`);
+  assert.equal(parse(migrate(setup('22')).after).jobs.publish.steps[0].with['node-version'], 24);
+  const upgraded = parse(migrate(setup('22', '      - run: npm install -g npm@latest\n')).after);
+  assert.equal(upgraded.jobs.publish.steps[0].with['node-version'], 22);
+  assert.equal(upgraded.jobs.publish.steps[1].run, 'npm install -g npm@^11.5.1');
+  assert.equal(parse(migrate(setup('"20"')).after).jobs.publish.steps[0].with['node-version'], '24');
+});
+
+test('a Node version from an expression gets a step that checks npm; no setup-node gets one', () => {
+  const fromMatrix = parse(migrate(JOB(`    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: \${{ matrix.node }}\n      - run: npm publish\n`)).after);
+  assert.equal(fromMatrix.jobs.publish.steps[1].name, 'Check npm version');
+  assert.match(fromMatrix.jobs.publish.steps[1].run, /11\.5\.1/);
+  const bare = parse(migrate(JOB('    steps:\n      - uses: actions/checkout@v4\n      - run: npm publish\n')).after);
+  assert.equal(bare.jobs.publish.steps[1].uses, `${pins['setup-node'].uses}@${pins['setup-node'].sha}`);
+  assert.equal(bare.jobs.publish.steps[1].with['node-version'], 24);
+});
+
+test('a GITHUB_TOKEN given as NODE_AUTH_TOKEN (GitHub Packages) is left alone', () => {
+  const src = JOB('    steps:\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n');
+  assert.match(migrate(src).after, /NODE_AUTH_TOKEN: \$\{\{ secrets.GITHUB_TOKEN \}\}/);
+});
+
+test('job and workflow env tokens go; a read-only install token on another step stays', () => {
+  const src = JOB('    env:\n      NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n    steps:\n      - run: npm ci\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_READ_TOKEN }}\n      - run: npm publish\n', 'env:\n  NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n  CI: true\n');
+  const out = parse(migrate(src).after);
+  assert.deepEqual(out.env, { CI: true });
+  assert.equal(out.jobs.publish.env, undefined);
+  const install = out.jobs.publish.steps.find((s: { run?: string }) => s.run === 'npm ci');
+  assert.equal(install.env.NODE_AUTH_TOKEN, '${{ secrets.NPM_READ_TOKEN }}');
+});
+
+test('a fork guard naming another repository is kept and reported', () => {
+  const result = migrate(JOB("    if: github.repository == 'someone/else'\n    steps:\n      - run: npm publish\n"));
+  assert.equal(parse(result.after).jobs.publish.if, "github.repository == 'someone/else'");
+  assert.ok(result.changes.some((c) => /someone\/else/.test(c)));
+});
+
+test('an action already pinned to a SHA is not re-pinned; an unlisted action stays as it is', () => {
+  const src = JOB('    steps:\n      - uses: actions/checkout@0123456789012345678901234567890123456789 # v4.2.2\n        with:\n          persist-credentials: false\n      - uses: some/action@v1\n      - run: npm publish\n');
+  const after = migrate(src).after;
+  assert.match(after, /actions\/checkout@0123456789012345678901234567890123456789 # v4\.2\.2/);
+  assert.match(after, /some\/action@v1\n/);
+});
+
+test('invalid YAML is refused, not rewritten', () => {
+  assert.throws(() => migrate('on: push\njobs:\n  a: [\n'), MigrateError);
+  assert.throws(() => migrate('on: push\non: push\njobs: {}\n'), MigrateError);
+});
+
+test('formatting outside the edits survives byte for byte, CRLF included', () => {
+  const src = JOB('    steps:\n      - uses: actions/checkout@v4\n        with: { fetch-depth: 0 }\n      - run: npm publish   #  spaced   comment\n        env:\n          NODE_AUTH_TOKEN: "${{ secrets.NPM_TOKEN }}"\n', "permissions: { contents: read }\n").replace(/\n/g, '\r\n');
+  const after = migrate(src).after;
+  assert.match(after, /run: npm publish {3}# {2}spaced {3}comment\r\n/);
+  assert.match(after, /permissions: \{ contents: read \}\r\n/);
+  assert.doesNotMatch(after.replace(/\r\n/g, ''), /\n/);
+});
+
+test('mergeEdits falls back to the printed document when the merge would change its meaning', () => {
+  assert.equal(mergeEdits('a: 1\n', 'a: 1\n', 'a: 1\n'), 'a: 1\n');
+  assert.equal(mergeEdits('a:   1\nb: 2\n', 'a: 1\nb: 2\n', 'a: 1\nb: 3\n'), 'a:   1\nb: 3\n');
+  // Source and printout do not line up (3 lines vs 2): the printout wins.
+  assert.equal(mergeEdits('a: [1,\n  2]\n', 'a: [ 1, 2 ]\n', 'a: [ 1, 3 ]\n'), 'a: [ 1, 3 ]\n');
+});
+
+test('--migrate takes an optional file name', () => {
+  assert.deepEqual(normaliseMigrateArgv(['--migrate']), ['--migrate=']);
+  assert.deepEqual(normaliseMigrateArgv(['--migrate', 'release.yml', 'dir']), ['--migrate=release.yml', 'dir']);
+  assert.deepEqual(normaliseMigrateArgv(['--migrate', 'dir', '--yes']), ['--migrate=', 'dir', '--yes']);
+  assert.deepEqual(normaliseMigrateArgv(['--migrate=ci.yaml']), ['--migrate=ci.yaml']);
+});
