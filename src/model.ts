@@ -1,5 +1,8 @@
 // The shapes that flow one way through the product:
 // detect -> questions (answers) -> plan -> apply -> publisher settings -> checklist.
+import type { CiFile, CiProvider, ManualEdit, ProviderAnswers } from './model-ci.js';
+
+export { CI_PROVIDERS, type CiFile, type CiProvider, type CircleciContext, type ManualEdit, type ProviderAnswers } from './model-ci.js';
 
 export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
 export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
@@ -91,6 +94,8 @@ export interface GitInfo {
   host?: string;
   /** Set when origin is a GitHub repository. */
   github?: RepoRef;
+  /** The remote's repository path for any recognised host: `owner/name`, or `group/sub/project` on GitLab. */
+  slug?: string;
   /** From `origin/HEAD`, else the current branch, else undefined. */
   defaultBranch?: string;
   /** Path of the package directory relative to the git top level ('' when it is the top level). */
@@ -124,6 +129,8 @@ export interface Detected {
   };
   git: GitInfo;
   workflows: WorkflowFile[];
+  /** `.gitlab-ci.yml` and `.circleci/config.yml` at the repository root, when present. */
+  ciFiles: CiFile[];
   /** `_authToken` and `always-auth` lines in .npmrc files (file and line only). */
   npmrcTokens: TokenUse[];
   findings: Finding[];
@@ -149,9 +156,14 @@ export interface ReleaseDetection {
   releasePleaseFiles: string[];
 }
 
-export interface Answers {
-  /** `owner/name` on GitHub. */
-  repo: string;
+/**
+ * Optional fields belong to one CI provider and are absent for the others (see
+ * `QuestionBase.optional`); the GitHub-only required ones keep their defaults, unused.
+ */
+export interface Answers extends ProviderAnswers {
+  provider: CiProvider;
+  /** `owner/name` on GitHub (GitHub Actions only). */
+  repo?: string;
   /** Bare workflow file name, e.g. `publish.yml`. */
   workflow: string;
   trigger: Trigger;
@@ -159,7 +171,7 @@ export interface Answers {
   release: ReleaseFlow;
   /** Names of the packages the workflow publishes (one, or several of a monorepo). */
   packages: string[];
-  /** GitHub environment name, or null for none. */
+  /** GitHub or GitLab environment name, or null for none (CircleCI has none). */
   environment: string | null;
   /** Node.js version used in CI, e.g. `24`. */
   node: string;
@@ -197,12 +209,12 @@ export interface PublisherSettings {
   packageName: string;
   /** The npmjs.com page where the trusted publisher is added. */
   url: string;
-  provider: 'GitHub Actions';
+  provider: 'GitHub Actions' | 'GitLab CI/CD' | 'CircleCI';
   fields: PublisherField[];
   /** The allowed action to tick. */
   allow: 'npm publish' | 'npm stage publish';
-  /** The equivalent `npm trust` command line. */
-  trustCommand: string;
+  /** The equivalent `npm trust` command line, or null when npm's CLI cannot express it. */
+  trustCommand: string | null;
 }
 
 export interface ChecklistItem {
@@ -216,8 +228,11 @@ export interface ChecklistItem {
 
 export interface Plan {
   answers: Answers;
+  /** The repository CI runs for: GitHub owner/name, GitLab namespace/project, or from CircleCI's VCS origin. */
   repo: RepoRef;
   changes: FileChange[];
+  /** Nothing is written for these; shown with the plan and first in the checklist. */
+  manual: ManualEdit[];
   publishers: PublisherSettings[];
   checklist: ChecklistItem[];
   /** Things the user should know before writing, in plain words. */

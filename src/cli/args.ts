@@ -4,6 +4,7 @@ import type { Answers } from '../model.js';
 import { questionFor } from '../questions/list.js';
 import { parseFlag, type GivenAnswers } from '../questions/resolve.js';
 import { UsageError } from './errors.js';
+import { normaliseMigrateArgv } from '../migrate/args.js';
 
 export interface Options {
   dir: string;
@@ -15,6 +16,10 @@ export interface Options {
   help: boolean;
   version: boolean;
   given: GivenAnswers;
+  /** `--migrate [file]`: '' for every publish workflow; undefined when not given. */
+  migrate?: string;
+  /** `--trust`: configure the trusted publishers with `npm trust`. */
+  trust?: boolean;
 }
 
 const spec = {
@@ -23,6 +28,8 @@ const spec = {
   repo: { type: 'string' },
   workflow: { type: 'string' },
   trigger: { type: 'string' },
+  release: { type: 'string' },
+  packages: { type: 'string' },
   environment: { type: 'string' },
   'no-environment': { type: 'boolean' },
   node: { type: 'string' },
@@ -33,12 +40,23 @@ const spec = {
   plain: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  migrate: { type: 'string' },
+  trust: { type: 'boolean' },
+  provider: { type: 'string' },
+  'gitlab-project': { type: 'string' },
+  'ci-file': { type: 'string' },
+  'circleci-org-id': { type: 'string' },
+  'circleci-project-id': { type: 'string' },
+  'circleci-pipeline-id': { type: 'string' },
+  'vcs-origin': { type: 'string' },
+  // Repeatable, and each may hold a comma list: --circleci-context id=name[,id=name].
+  'circleci-context': { type: 'string', multiple: true },
 } as const;
 
 export function parseOptions(argv: readonly string[]): Options {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: normaliseMigrateArgv(argv), options: spec, allowPositionals: true, strict: true });
   } catch (error) {
     // parseArgs messages name the option; drop Node's error-code suffix noise.
     const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '.') : String(error);
@@ -59,6 +77,8 @@ export function parseOptions(argv: readonly string[]): Options {
   set('repo', values.repo);
   set('workflow', values.workflow);
   set('trigger', values.trigger);
+  set('release', values.release);
+  set('packages', values.packages);
   set('node', values.node);
   set('packageManager', values['package-manager']);
   if (values['no-environment']) given.environment = null;
@@ -67,6 +87,14 @@ export function parseOptions(argv: readonly string[]): Options {
     set('environment', values.environment);
   }
   if (values['no-fix-repository']) given.fixRepository = false;
+  set('provider', values.provider);
+  set('gitlabProject', values['gitlab-project']);
+  set('ciFile', values['ci-file']);
+  set('circleciOrgId', values['circleci-org-id']);
+  set('circleciProjectId', values['circleci-project-id']);
+  set('circleciPipelineId', values['circleci-pipeline-id']);
+  set('vcsOrigin', values['vcs-origin']);
+  set('circleciContexts', values['circleci-context']?.join(','));
 
   return {
     dir: positionals[0] ?? '.',
@@ -78,6 +106,8 @@ export function parseOptions(argv: readonly string[]): Options {
     help: values.help ?? false,
     version: values.version ?? false,
     given,
+    ...(values.migrate !== undefined ? { migrate: values.migrate } : {}),
+    trust: values.trust ?? false,
   };
 }
 
@@ -86,28 +116,62 @@ export const HELP = `create-trusted-publish: publish to npm from CI without a to
 Usage
   npm create trusted-publish [-- options]
   create-trusted-publish [dir] [options]
+  create-trusted-publish doctor [dir] [--json] [--registry-check] [--registry <url>]
 
 Reads the package in [dir] (default: the current directory), writes a hardened
-GitHub Actions publish workflow, shows the exact values to enter on npmjs.com,
-and ends with a checklist that retires the old publish token.
+publish workflow (GitHub Actions) or job (GitLab CI/CD, CircleCI), shows the exact
+values to enter on npmjs.com, and ends with a checklist that retires the old
+publish token.
 
 Options
   -y, --yes                  accept detected values and defaults; never prompt
       --dry-run              print the plan and every file it would write; write nothing
       --repo <owner/name>    GitHub repository (default: from git remote "origin")
       --workflow <file>      workflow file name (default: publish.yml)
+      --packages <a,b>       packages to publish, by name (monorepo; default: all
+                             publishable workspace packages)
+      --release <publish|changesets|release-please|semantic-release|staged>
+                             how releases are made (default: the tool detected,
+                             else publish); staged runs npm stage publish and you
+                             approve each version on npmjs.com
       --trigger <release|tag|manual>
                              publish on a published GitHub release (default),
-                             on a pushed v* tag, or when started by hand
-      --environment <name>   GitHub environment for the publish job (default: npm)
+                             on a pushed tag, or when started by hand (publish
+                             and staged only)
+      --environment <name>   GitHub or GitLab environment for the publish job
+                             (default: npm)
       --no-environment       no environment
       --node <version>       Node.js version in CI (default: 24)
       --package-manager <npm|pnpm|yarn|bun>
                              how CI installs dependencies (default: detected)
       --no-fix-repository    leave package.json "repository" as it is
       --force                replace an existing, different workflow (a backup is kept)
+      --provider <github|gitlab|circleci>
+                             where the publish job runs (default: from the git
+                             remote; CircleCI when .circleci/config.yml is the
+                             only CI that publishes)
+      --gitlab-project <namespace/project>
+                             GitLab: the project path, subgroups too (default:
+                             from the remote on gitlab.com)
+      --ci-file <path>       GitLab: the top-level CI file the job is added to
+                             (default: .gitlab-ci.yml)
+      --circleci-org-id <uuid>       CircleCI: Organization Settings → Overview
+      --circleci-project-id <uuid>   CircleCI: Project Settings → Overview
+      --circleci-pipeline-id <uuid>  CircleCI: Project Settings → Project Setup
+                             (pipeline definition ID; all three are required)
+      --vcs-origin <host/owner/repo>
+                             CircleCI: e.g. github.com/acme/widget (default:
+                             from the remote)
+      --circleci-context <id=name>
+                             CircleCI: a context the publish job uses (repeat,
+                             or a comma list; default: none)
       --no-open              do not open the npmjs.com settings page in a browser
       --plain                line-by-line prompts instead of the full-screen wizard
+      --migrate [file]       edit the existing publish workflow(s) in place instead of
+                             writing a new one: shows the diff; writes with --force
+                             (or a yes on a terminal), keeping a .bak backup
+      --trust                then run \`npm trust github\` for each package (npm 11.15+,
+                             npm login with 2FA); with --dry-run only print the commands
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -115,4 +179,5 @@ Exit codes
   0 done   1 failed   2 bad usage or invalid input   130 cancelled
 
 Without a terminal (CI, pipes) pass --yes and any flags you need; nothing is asked.
+\`create-trusted-publish doctor --help\` describes the read-only checker.
 `;

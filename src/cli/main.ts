@@ -7,7 +7,7 @@ import { parseOptions, HELP, type Options } from './args.js';
 import { EXIT, UsageError, FailedError, CancelledError } from './errors.js';
 import { detect } from '../detect/index.js';
 import type { Detected } from '../model.js';
-import { runNonInteractive } from './run.js';
+import { acceptOverrides, checkTrustProvider, runNonInteractive } from './run.js';
 
 declare const __VERSION__: string | undefined;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -47,6 +47,10 @@ function isInteractiveTerminal(): boolean {
 
 export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
   try {
+    if (argv[0] === 'doctor') {
+      const { runDoctorCli } = await import('../doctor/cli.js');
+      return await runDoctorCli(argv.slice(1), io);
+    }
     const options = parseOptions(argv);
     if (options.help) {
       io.out(HELP);
@@ -57,7 +61,14 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
       return EXIT.ok;
     }
     const root = await targetDir(options.dir);
+    if (options.migrate !== undefined) {
+      const { runMigrateCli } = await import('../migrate/cli.js');
+      return await runMigrateCli(root, options, io);
+    }
     const interactive = !options.yes && !options.dryRun;
+    if (interactive && options.trust) {
+      throw new UsageError('--trust runs with --yes (or --dry-run to print the npm trust commands), or with --migrate.');
+    }
     if (interactive && !isInteractiveTerminal()) {
       throw new UsageError(
         'No terminal to ask questions in. Pass --yes to use the detected values and defaults,\n' +
@@ -65,7 +76,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
           '(--dry-run shows what would be written). See --help.',
       );
     }
-    const detected = await detect(root);
+    const detected = acceptOverrides(await detect(root), options.given);
     const blocking = blockers(detected, options);
     if (blocking.length > 0) {
       const { formatFindings } = await import('../report/text.js');
@@ -73,11 +84,18 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
       return EXIT.failed;
     }
     if (interactive) {
-      const plain = options.plain || process.env.TERM === 'dumb';
-      const ui = plain ? await import('../ui/plain/index.js') : await import('../ui/ink/index.js');
-      return await ui.run({ detected, options, io });
+      if (options.plain || process.env.TERM === 'dumb') {
+        const ui = await import('../ui/plain/index.js');
+        return await ui.run({ detected, options, io });
+      }
+      const { startWizard } = await import('../ui/start-wizard.js');
+      return await startWizard(detected, options, io);
     }
-    return await runNonInteractive(detected, options, io);
+    if (options.trust) checkTrustProvider(detected, options.given);
+    const code = await runNonInteractive(detected, options, io);
+    if (code !== EXIT.ok || !options.trust) return code;
+    const { trustAfterPlan } = await import('../trust/after-plan.js');
+    return await trustAfterPlan(detected, options, io);
   } catch (error) {
     return reportError(error, io);
   }

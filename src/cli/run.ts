@@ -2,13 +2,15 @@
 import type { Detected, Plan } from '../model.js';
 import type { Options, } from './args.js';
 import type { Io } from './main.js';
-import { EXIT, FailedError } from './errors.js';
+import { EXIT, FailedError, UsageError } from './errors.js';
 import { checkGiven, resolveDefaults, type GivenAnswers } from '../questions/resolve.js';
+import { detectedProvider, PROVIDER_NAMES } from '../questions/provider.js';
+import { withCiFile } from '../detect/ci-files.js';
 import { publishableCandidates } from '../questions/packages.js';
 import { makePlan, publishedPackage } from '../plan/index.js';
 import { applyChanges, blockedChanges } from '../apply/write.js';
 import { unifiedDiff } from '../apply/diff.js';
-import { formatChanges, formatChecklist, formatDryRun, formatPublisher, formatWritten } from '../report/text.js';
+import { formatChanges, formatChecklist, formatDryRun, formatManual, formatPublisher, formatWritten } from '../report/text.js';
 import { formatSummary } from '../report/summary.js';
 import { openUrl, noBrowserReason } from './browser.js';
 import { paint } from './style.js';
@@ -34,8 +36,32 @@ export function checkPublishable(d: Detected, given: GivenAnswers = {}): void {
 }
 
 export async function planFor(d: Detected, answers: Plan['answers']): Promise<Plan> {
-  const { renderWorkflow } = await import('../render/workflow.js');
-  return makePlan(d, answers, renderWorkflow);
+  if (answers.provider === 'github') {
+    const { renderWorkflow } = await import('../render/workflow.js');
+    return makePlan(d, answers, renderWorkflow);
+  }
+  // Loaded only for GitLab and CircleCI: it brings the YAML parser.
+  const { makeCiPlan } = await import('../plan/ci.js');
+  const withFile = answers.provider === 'gitlab' && answers.ciFile ? await withCiFile(d, repoRoot(d), answers.ciFile) : d;
+  return makeCiPlan(withFile, answers);
+}
+
+/**
+ * A remote on a host npm does not trust (Bitbucket, a self-managed GitLab) stops the run, unless
+ * --provider or --repo says where the publish job runs instead: then it is no longer a finding.
+ */
+export function acceptOverrides(d: Detected, given: GivenAnswers): Detected {
+  if (given.provider === undefined && given.repo === undefined) return d;
+  return { ...d, findings: d.findings.filter((f) => f.id !== 'not-github') };
+}
+
+/** `--trust` runs `npm trust github`: refused up front for the other providers. */
+export function checkTrustProvider(d: Detected, given: GivenAnswers): void {
+  const provider = given.provider ?? detectedProvider(d);
+  if (provider === 'github') return;
+  throw new UsageError(
+    `--trust configures GitHub Actions publishers only. For ${PROVIDER_NAMES[provider]}, run without --trust and use the npm trust command printed with the npmjs.com values.`,
+  );
 }
 
 /** Prints the npmjs.com values, opens the first page when allowed, and says what happened. */
@@ -61,6 +87,7 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
   const plan = await planFor(d, answers);
   io.out(`\n${paint('bold', options.dryRun ? 'Would write' : 'Plan')}\n${formatChanges(plan)}`);
   for (const note of plan.notes) io.out(`${paint('yellow', '!')} ${note}`);
+  if (plan.manual.length > 0) io.out(`\n${formatManual(plan.manual)}`);
 
   if (options.dryRun) {
     io.out('\n' + formatDryRun(plan));
@@ -75,7 +102,9 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
   }
   const root = repoRoot(d);
   const results = await applyChanges(plan.changes, { root, consent: options.force });
-  if (results.every((r) => r.kind === 'unchanged')) {
+  if (results.length === 0) {
+    // Only a hand edit is planned (shown above).
+  } else if (results.every((r) => r.kind === 'unchanged')) {
     io.out(`\nNothing to change: ${results.map((r) => r.path).join(', ')} already up to date.`);
   } else {
     io.out(`\n${paint('bold', 'Written')}\n${formatWritten(results)}`);
@@ -83,5 +112,10 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
   await showPublishers(plan, options, io);
   io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist)}`);
   io.out(paint('dim', '\nRun create-trusted-publish again any time: it changes nothing when all is in place.'));
+  // Exit 1: the publish job is not in place until the user pastes it (a script must not read "done").
+  if (plan.manual.length > 0) {
+    io.err(`${plan.manual.map((m) => m.path).join(', ')}: nothing was written there. Paste the job shown above, then run again.`);
+    return EXIT.failed;
+  }
   return EXIT.ok;
 }

@@ -5,6 +5,7 @@ import type { Finding, GitInfo } from '../model.js';
 import { runGit } from './exec.js';
 import { readGitFiles } from './git-files.js';
 import { parseRemote, redactUrl } from './remote.js';
+import { providerForHost, unsupportedProviderReason } from '../providers/unsupported.js';
 
 export interface GitDetection {
   git: GitInfo;
@@ -79,14 +80,20 @@ export async function detectGit(root: string): Promise<GitDetection> {
 
   git.remoteUrl = redactUrl(remote.stdout);
   const parsed = parseRemote(remote.stdout);
-  if (parsed) git.host = parsed.host;
-  if (parsed?.host === 'github.com') {
-    git.github = { owner: parsed.owner, name: parsed.name };
-  } else {
+  if (parsed) {
+    git.host = parsed.host;
+    git.slug = `${parsed.owner}/${parsed.name}`;
+  }
+  if (parsed?.host === 'github.com') git.github = { owner: parsed.owner, name: parsed.name };
+  // github.com and gitlab.com have a provider; anything else stops the run unless --provider or
+  // --repo says where the publish job runs (a CircleCI project, a GitHub mirror).
+  const unsupported = parsed && providerForHost(parsed.host) ? null : unsupportedProviderReason(parsed?.host ?? git.remoteUrl);
+  if (unsupported) {
     findings.push({
       id: 'not-github',
       level: 'error',
-      message: `npm trusted publishing from this tool supports GitHub Actions; found ${parsed?.host ?? git.remoteUrl}.`,
+      message: `The remote "origin" is on ${parsed?.host ?? git.remoteUrl}. ${unsupported}`,
+      fix: 'If the publish job runs elsewhere, say where: --provider circleci (with its IDs), --provider github --repo owner/name, or --provider gitlab --gitlab-project group/project.',
     });
   }
   return { git, top: topReal, findings };

@@ -1,6 +1,6 @@
 // Read-only detection: everything the wizard needs to know about the target directory.
 import { resolve } from 'node:path';
-import type { Detected, Finding, PackageInfo } from '../model.js';
+import type { Detected, Finding, GitInfo, PackageInfo, RepoRef } from '../model.js';
 import { detectGit } from './git.js';
 import { detectPackageManager } from './lockfile.js';
 import { readNpmrcs } from './npmrc.js';
@@ -9,6 +9,7 @@ import { detectRelease } from './release.js';
 import { repositoryFinding } from './repository.js';
 import { detectWorkspaces } from './workspaces.js';
 import { readWorkflows, workflowFindings } from './workflows.js';
+import { ciFileFindings, readCiFiles } from './ci-files.js';
 
 export { parseRemote, redactUrl, type RemoteRef } from './remote.js';
 export { repositoryMatches, expectedRepository, parseRepositoryUrl } from './repository.js';
@@ -16,6 +17,14 @@ export { scanWorkflow, runsPublish } from './workflows.js';
 export { scanNpmrc } from './npmrc.js';
 export { parsePackageManagerField } from './lockfile.js';
 export { rangeMajor } from './release.js';
+
+/** The repository npm compares package.json "repository" with: on GitHub, or on GitLab.com (provenance). */
+function repositoryOnHost(git: GitInfo): { repo: RepoRef; host: string } | undefined {
+  if (git.github) return { repo: git.github, host: 'github.com' };
+  const slash = git.slug?.lastIndexOf('/') ?? -1;
+  if (git.host !== 'gitlab.com' || !git.slug || slash < 0) return undefined;
+  return { repo: { owner: git.slug.slice(0, slash), name: git.slug.slice(slash + 1) }, host: 'gitlab.com' };
+}
 
 /** Inspect `root` (and its git repository) without changing anything. Never throws for missing things. */
 export async function detect(root: string): Promise<Detected> {
@@ -28,11 +37,12 @@ export async function detect(root: string): Promise<Detected> {
     ? readPackage(top, '').then((r) => (r.status === 'ok' ? r.pkg.packageManagerField : undefined))
     : Promise.resolve(undefined);
 
-  const [workspaces, pm, workflows, npmrc] = await Promise.all([
+  const [workspaces, pm, workflows, npmrc, ciFiles] = await Promise.all([
     detectWorkspaces(absRoot, prefix, pkg?.workspaces),
     topPkgField.then((field) => detectPackageManager(absRoot, top, prefix, [pkg?.packageManagerField, field])),
     readWorkflows(top),
     readNpmrcs(absRoot, top, prefix),
+    readCiFiles(top),
   ]);
 
   const release = await detectRelease(absRoot, top, pkg, workflows);
@@ -42,16 +52,17 @@ export async function detect(root: string): Promise<Detected> {
     ...packageFindings(pkgResult, manifestFile, workspaces.isMonorepo),
     ...gitResult.findings,
   ];
-  if (git.github && pkg) {
+  const hosted = repositoryOnHost(git);
+  if (hosted && pkg) {
     const toCheck: PackageInfo[] = [];
     if (!pkg.private) toCheck.push(pkg);
     toCheck.push(...workspaces.packages);
     for (const p of toCheck) {
-      const finding = repositoryFinding(p, git.github, p.dir);
+      const finding = repositoryFinding(p, hosted.repo, p.dir, hosted.host);
       if (finding) findings.push(finding);
     }
   }
-  findings.push(...workspaces.findings, ...pm.findings, ...workflowFindings(workflows), ...npmrc.findings, ...release.findings);
+  findings.push(...workspaces.findings, ...pm.findings, ...workflowFindings(workflows), ...ciFileFindings(ciFiles), ...npmrc.findings, ...release.findings);
 
   return {
     root: absRoot,
@@ -60,6 +71,7 @@ export async function detect(root: string): Promise<Detected> {
     packageManager: pm.packageManager,
     git,
     workflows,
+    ciFiles,
     npmrcTokens: npmrc.tokens,
     findings,
     release: release.release,

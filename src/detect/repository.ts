@@ -1,4 +1,5 @@
-// Does package.json "repository" point at the GitHub repository npm will see in the OIDC token?
+// Does package.json "repository" point at the repository npm will see in the OIDC token? On GitHub and
+// GitLab npm compares them (E422 otherwise); `host` is github.com unless said.
 import type { Finding, PackageInfo, RepoRef } from '../model.js';
 import { parseRemote, redactUrl, type RemoteRef } from './remote.js';
 
@@ -15,21 +16,21 @@ const normaliseDir = (dir: string | undefined) =>
   (dir ?? '').replace(/\\/g, '/').replace(/^(?:\.\/|\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
 
 /** The `repository` value this product writes. */
-export function expectedRepository(repo: RepoRef, directory: string): { type: string; url: string; directory?: string } {
-  const url = `git+https://github.com/${repo.owner}/${repo.name}.git`;
+export function expectedRepository(repo: RepoRef, directory: string, host = 'github.com'): { type: string; url: string; directory?: string } {
+  const url = `git+https://${host}/${repo.owner}/${repo.name}.git`;
   const dir = normaliseDir(directory);
   return dir ? { type: 'git', url, directory: dir } : { type: 'git', url };
 }
 
 /**
- * True when `repository` names the same GitHub repository (case-insensitive, any URL form)
+ * True when `repository` names the same repository on `host` (case-insensitive, any URL form)
  * and, for a package below the git top level, `repository.directory` equals `directory`.
  */
-export function repositoryMatches(pkgRepository: Repository | undefined, repo: RepoRef, directory: string): boolean {
+export function repositoryMatches(pkgRepository: Repository | undefined, repo: RepoRef, directory: string, host = 'github.com'): boolean {
   const value = typeof pkgRepository === 'string' ? { url: pkgRepository } : pkgRepository;
   if (!value?.url) return false;
   const parsed = parseRepositoryUrl(value.url);
-  if (!parsed || parsed.host !== 'github.com') return false;
+  if (!parsed || parsed.host !== host) return false;
   if (parsed.owner.toLowerCase() !== repo.owner.toLowerCase()) return false;
   if (parsed.name.toLowerCase() !== repo.name.toLowerCase()) return false;
   const dir = normaliseDir(directory);
@@ -37,9 +38,9 @@ export function repositoryMatches(pkgRepository: Repository | undefined, repo: R
 }
 
 /** A `repository-mismatch` warning for `pkg` at `directory` (relative to the repository root), if any. */
-export function repositoryFinding(pkg: PackageInfo, repo: RepoRef, directory: string): Finding | undefined {
-  if (repositoryMatches(pkg.repository, repo, directory)) return undefined;
-  const expected = expectedRepository(repo, directory);
+export function repositoryFinding(pkg: PackageInfo, repo: RepoRef, directory: string, host = 'github.com'): Finding | undefined {
+  if (repositoryMatches(pkg.repository, repo, directory, host)) return undefined;
+  const expected = expectedRepository(repo, directory, host);
   const file = directory ? `${normaliseDir(directory)}/package.json` : 'package.json';
   const current = pkg.repository?.url
     ? `points at ${redactUrl(pkg.repository.url)}${pkg.repository.directory ? ` (directory "${pkg.repository.directory}")` : ''}`
@@ -49,7 +50,7 @@ export function repositoryFinding(pkg: PackageInfo, repo: RepoRef, directory: st
     level: 'warning',
     message:
       `${pkg.name ?? 'package.json'}: "repository" ${current}; npm rejects a trusted publish unless it matches ` +
-      `https://github.com/${repo.owner}/${repo.name}${expected.directory ? ` with directory "${expected.directory}"` : ''} (E422).`,
+      `https://${host}/${repo.owner}/${repo.name}${expected.directory ? ` with directory "${expected.directory}"` : ''} (E422).`,
     file,
     fix:
       `package.json "repository" will be set to ${expected.url}` +

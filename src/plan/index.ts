@@ -43,11 +43,14 @@ function mismatched(d: Detected, targets: readonly PackageInfo[]): PackageInfo[]
   return targets.filter((p) => files.has(manifestPath(p)));
 }
 
+/** The GitHub Actions plan; GitLab and CircleCI plans come from makeCiPlan (plan/ci.ts). */
 export function makePlan(d: Detected, answers: Answers, render: RenderWorkflow): Plan {
+  if (answers.provider !== 'github') throw new Error(`makePlan plans GitHub Actions; use makeCiPlan for ${answers.provider}`);
   const targets = targetPackages(d, answers.packages);
   if (targets.length === 0) throw new UsageError('--packages: name at least one package to publish.');
   const conflict = answersConflict(answers);
   if (conflict) throw new UsageError(conflict);
+  if (!answers.repo) throw new UsageError('Could not work out the GitHub repository from this repository: pass --repo.');
   const repo = splitRepo(answers.repo);
   const wfPath = workflowPath(answers);
   const monorepo = isMonorepoRoot(d);
@@ -81,7 +84,8 @@ export function makePlan(d: Detected, answers: Answers, render: RenderWorkflow):
       ...(branchNote && !['publish', 'staged'].includes(answers.release) ? { branchNote } : {}),
     }),
   );
-  for (const w of d.workflows.filter((w) => w.publishes && w.path !== wfPath)) {
+  const others = [...d.workflows.filter((w) => w.path !== wfPath), ...d.ciFiles];
+  for (const w of others.filter((w) => w.publishes)) {
     notes.push(`${w.path} also publishes: once the new workflow has published, delete it or remove its publish step.`);
   }
 
@@ -90,6 +94,7 @@ export function makePlan(d: Detected, answers: Answers, render: RenderWorkflow):
     answers,
     repo,
     changes,
+    manual: [],
     publishers: targets.map((p) => publisherSettings(p.name as string, repo, answers)),
     checklist: checklist({
       detected: d,

@@ -1,11 +1,11 @@
 // The package.json "repository" edit: npm compares it with the repository the OIDC token
-// names and refuses the publish (E422) when they differ.
+// names and refuses the publish (E422) when they differ (GitHub, and GitLab with provenance).
 import type { PackageInfo, RepoRef } from '../model.js';
 
-export function repositoryValue(repo: RepoRef, directory: string): { type: string; url: string; directory?: string } {
+export function repositoryValue(repo: RepoRef, directory: string, host = 'github.com'): { type: string; url: string; directory?: string } {
   const value: { type: string; url: string; directory?: string } = {
     type: 'git',
-    url: `git+https://github.com/${repo.owner}/${repo.name}.git`,
+    url: `git+https://${host}/${repo.owner}/${repo.name}.git`,
   };
   if (directory) value.directory = directory;
   return value;
@@ -21,9 +21,9 @@ function indentOf(raw: string): string | number {
  * package.json text with "repository" set, keeping key order, indentation, line endings
  * and the final newline. A missing key goes after "version" (or "name").
  */
-export function withRepository(pkg: PackageInfo, repo: RepoRef): string {
+export function withRepository(pkg: PackageInfo, repo: RepoRef, host = 'github.com'): string {
   const data = JSON.parse(pkg.raw) as Record<string, unknown>;
-  const value = repositoryValue(repo, pkg.dir);
+  const value = repositoryValue(repo, pkg.dir, host);
   let out: Record<string, unknown>;
   if ('repository' in data) {
     out = { ...data, repository: value };

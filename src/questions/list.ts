@@ -2,6 +2,8 @@
 // an answer resolves as flag ?? prompt (interactive only) ?? default.
 import { PACKAGE_MANAGERS, TRIGGERS, type Answers, type Detected } from '../model.js';
 import { packages } from './packages.js';
+import { ciFile, forProviders, gitlabProject, provider } from './provider.js';
+import { circleciContexts, circleciOrgId, circleciPipelineId, circleciProjectId, vcsOrigin } from './circleci.js';
 import { release, triggerApplies } from './release.js';
 import { fail, ok, type ConfirmQuestion, type Parsed, type Question, type SelectQuestion, type TextQuestion } from './types.js';
 import { validateEnvironment, validateNodeVersion, validateRepo, validateWorkflowFile } from './validate.js';
@@ -35,11 +37,15 @@ const repo: TextQuestion<'repo'> = {
   flag: 'repo',
   label: 'GitHub repository',
   help: 'owner/name of the repository whose workflow publishes; npm checks it on every publish.',
+  optional: true,
   defaultValue: (d) => (d.git.github ? `${d.git.github.owner}/${d.git.github.name}` : undefined),
   certain: (d) => d.git.github !== undefined,
+  applies: forProviders('github'),
   parse: (input) => checked(validateRepo(input.trim()), input.trim()),
-  format: (v) => v,
+  format: (v) => v ?? '',
 };
+
+const githubOnly = forProviders('github');
 
 const workflow: TextQuestion<'workflow'> = {
   id: 'workflow',
@@ -49,6 +55,7 @@ const workflow: TextQuestion<'workflow'> = {
   help: 'npm matches this file name exactly (case too): you will type the same name on npmjs.com.',
   defaultValue: () => 'publish.yml',
   certain: () => false,
+  applies: githubOnly,
   parse: (input) => checked(validateWorkflowFile(input.trim()), input.trim()),
   format: (v) => v,
 };
@@ -66,7 +73,7 @@ const trigger: SelectQuestion<'trigger'> = {
   ],
   defaultValue: () => 'release',
   certain: () => false,
-  applies: triggerApplies,
+  applies: (answers) => githubOnly(answers) && triggerApplies(answers),
   parse: oneOf(TRIGGERS, '--trigger'),
   format: (v) => v,
 };
@@ -76,10 +83,13 @@ const environment: TextQuestion<'environment'> = {
   kind: 'text',
   flag: 'environment',
   label: 'GitHub environment',
+  labelFor: (answers) => (answers.provider === 'gitlab' ? 'GitLab environment' : 'GitHub environment'),
   help: 'A protected environment lets you require a reviewer before each publish; npm checks its name too.',
   emptyMeans: 'no environment',
   defaultValue: () => 'npm',
   certain: () => false,
+  // CircleCI's trusted publisher has no environment.
+  applies: forProviders('github', 'gitlab'),
   parse: (input) => {
     const value = input.trim();
     if (value === '') return ok(null);
@@ -122,6 +132,8 @@ const fixRepository: ConfirmQuestion<'fixRepository'> = {
   help: 'npm refuses a trusted publish (E422) when package.json "repository" does not name this repository.',
   defaultValue: () => true,
   certain: (d) => !needsRepositoryFix(d),
+  // CircleCI publishes without provenance, which is what compares "repository".
+  applies: forProviders('github', 'gitlab'),
   parse: (input) => {
     const v = input.trim().toLowerCase();
     if (['y', 'yes', 'true', '1'].includes(v)) return ok(true);
@@ -132,9 +144,37 @@ const fixRepository: ConfirmQuestion<'fixRepository'> = {
 };
 
 /** In the order they are asked. */
-export const QUESTIONS = [repo, packages, packageManager, release, trigger, environment, workflow, node, fixRepository] as const;
+export const QUESTIONS = [
+  provider,
+  repo,
+  gitlabProject,
+  circleciOrgId,
+  circleciProjectId,
+  circleciPipelineId,
+  vcsOrigin,
+  circleciContexts,
+  packages,
+  packageManager,
+  release,
+  trigger,
+  environment,
+  workflow,
+  ciFile,
+  node,
+  fixRepository,
+] as const;
 
 export type AnyQuestion = (typeof QUESTIONS)[number];
+
+/** True when the question matters for these answers (see QuestionBase.applies). */
+export function questionApplies(q: AnyQuestion, answers: Partial<Answers>): boolean {
+  return q.applies?.(answers) !== false;
+}
+
+/** The question's label for these answers (some name the provider). */
+export function labelOf(q: AnyQuestion, answers: Partial<Answers>): string {
+  return q.labelFor?.(answers) ?? q.label;
+}
 
 export function questionFor<K extends keyof Answers>(id: K): Question<K> {
   const q = QUESTIONS.find((x) => x.id === id);

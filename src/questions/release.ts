@@ -1,6 +1,7 @@
 // How releases are made: a plain publish on a trigger, a release tool, or staged publishing.
 import { BRANCH_FLOWS, RELEASE_FLOWS, type Answers, type ReleaseFlow } from '../model.js';
 import { fail, ok, type SelectQuestion } from './types.js';
+import { forProviders } from './provider.js';
 
 /** True when the flow publishes on the chosen trigger (release, tag or by hand). */
 export function usesTrigger(release: ReleaseFlow | undefined): boolean {
@@ -22,6 +23,8 @@ export const release: SelectQuestion<'release'> = {
   ],
   defaultValue: (d) => d.release?.flow ?? 'publish',
   certain: () => false,
+  // GitLab and CircleCI jobs publish on a pushed v* tag; release tools run in GitHub workflows here.
+  applies: forProviders('github'),
   parse: (input) => {
     const value = input.trim();
     return (RELEASE_FLOWS as readonly string[]).includes(value)

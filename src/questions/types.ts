@@ -26,6 +26,15 @@ export interface QuestionBase<K extends keyof Answers> {
    * tool decides when to publish): the wizard skips it and the default is kept.
    */
   applies?(answers: Partial<Answers>): boolean;
+  /**
+   * True when the answer may be absent: a question of one CI provider (the GitLab project, the
+   * CircleCI IDs) is left out of the answers of the others instead of taking its default.
+   */
+  optional?: true;
+  /** The label for these answers when it differs by provider (e.g. "GitLab environment"). */
+  labelFor?(answers: Partial<Answers>): string;
+  /** Where to find the value when it cannot be detected, for the error that asks for the flag. */
+  whereToFind?: string;
   parse(input: string): Parsed<Answers[K]>;
   format(value: Answers[K]): string;
 }

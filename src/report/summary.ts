@@ -11,13 +11,15 @@ export function summaryRows(d: Detected): [string, string][] {
     rows.push(['Workspaces', d.workspacePackages.map((p) => p.name ?? p.dir).join(', ')]);
   }
   const gh = d.git.github;
-  rows.push(['Repository', gh ? `${gh.owner}/${gh.name}` : (d.git.host ?? (d.git.isRepo ? '(no remote "origin")' : '(not a git repository)'))]);
+  const elsewhere = d.git.host && d.git.slug ? `${d.git.host}/${d.git.slug}` : d.git.host;
+  rows.push(['Repository', gh ? `${gh.owner}/${gh.name}` : (elsewhere ?? (d.git.isRepo ? '(no remote "origin")' : '(not a git repository)'))]);
   if (d.git.defaultBranch) rows.push(['Default branch', d.git.defaultBranch]);
   const pm = d.packageManager;
   rows.push(['Package manager', `${pm.name}${pm.lockfile ? ` (${pm.lockfile})` : pm.source === 'packageManager' ? ' (packageManager field)' : ' (no lockfile found)'}`]);
   const publishing = d.workflows.filter((w) => w.publishes);
   rows.push(['Publish workflows', publishing.length > 0 ? publishing.map((w) => w.path).join(', ') : 'none']);
-  const tokens = [...d.workflows.flatMap((w) => w.tokenUses), ...d.npmrcTokens];
+  if (d.ciFiles.length > 0) rows.push(['Other CI', d.ciFiles.map((f) => `${f.path}${f.publishes ? ' (publishes)' : ''}`).join(', ')]);
+  const tokens = [...d.workflows.flatMap((w) => w.tokenUses), ...d.ciFiles.flatMap((f) => f.tokenUses), ...d.npmrcTokens];
   rows.push(['Tokens found', tokens.length > 0 ? tokens.map((t) => `${t.file}:${t.line} ${t.what}`).join(', ') : 'none']);
   return rows;
 }

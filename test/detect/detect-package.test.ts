@@ -37,6 +37,7 @@ test('a normal GitHub package', () =>
       prefix: '',
       remoteUrl: 'git@github.com:acme/widget.git',
       host: 'github.com',
+      slug: 'acme/widget',
       github: { owner: 'acme', name: 'widget' },
       defaultBranch: 'main',
     });
@@ -135,15 +136,25 @@ test('git repository without a remote', () =>
     assert.equal(finding(d, 'no-remote')?.level, 'warning');
   }));
 
-test('GitLab remote', () =>
+test('GitLab remote: a supported host, checked against package.json "repository" (provenance)', () =>
   withRepo(makePackageRepo({ remote: 'git@gitlab.com:group/sub/widget.git' }), async (r) => {
     const d = await detect(r.dir);
     assert.equal(d.git.host, 'gitlab.com');
+    assert.equal(d.git.slug, 'group/sub/widget');
     assert.equal(d.git.github, undefined);
     assert.equal(d.git.remoteUrl, 'git@gitlab.com:group/sub/widget.git');
+    assert.deepEqual(ids(d), ['repository-mismatch']);
+    assert.match(finding(d, 'repository-mismatch')?.fix ?? '', /git\+https:\/\/gitlab\.com\/group\/sub\/widget\.git/);
+  }));
+
+test('a remote on a host npm does not trust is an error that says why and what to do', () =>
+  withRepo(makePackageRepo({ remote: 'git@bitbucket.org:acme/widget.git' }), async (r) => {
+    const d = await detect(r.dir);
+    assert.equal(d.git.slug, 'acme/widget');
     const f = finding(d, 'not-github');
     assert.equal(f?.level, 'error');
-    assert.equal(f?.message, 'npm trusted publishing from this tool supports GitHub Actions; found gitlab.com.');
+    assert.match(f?.message ?? '', /^The remote "origin" is on bitbucket\.org\. Bitbucket Pipelines is not a trusted publisher for npm\./);
+    assert.match(f?.fix ?? '', /--provider circleci/);
     assert.deepEqual(ids(d), ['not-github']);
   }));
 

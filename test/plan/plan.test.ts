@@ -5,7 +5,7 @@ import { parse, parseDocument } from 'yaml';
 import { makePlan } from '../../src/plan/index.js';
 import { renderWorkflow } from '../../src/render/workflow.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
-import { QUESTIONS } from '../../src/questions/list.js';
+import { QUESTIONS, questionApplies } from '../../src/questions/list.js';
 import type { Answers } from '../../src/model.js';
 import { detected, packageInfo } from '../helpers/detected.js';
 
@@ -13,6 +13,7 @@ const defaults = (): Answers => resolveDefaults(detected(), {});
 
 test('defaults: the package here, npm, publish on a release, environment npm, Node 24, publish.yml', () => {
   assert.deepEqual(defaults(), {
+    provider: 'github',
     repo: 'acme/widget',
     packages: ['@acme/widget'],
     packageManager: 'npm',
@@ -89,7 +90,8 @@ test('hostile answers either fail validation or stay data in the YAML', () => {
     fc.string({ unit: 'binary', maxLength: 40 }),
     fc.constantFrom('npm\nfoo: bar', '${{ secrets.NPM_TOKEN }}', "it's", '"q"', 'a: b', 'x # y', '- item', '{a: 1}', '[1]', '&a', '*a', '!!str', 'naïve env', '环境', '🚀', 'prod\u2028x', 'a\u0000b', ' lead', 'acme/widget\n', '24\nx: y'),
   );
-  const textQuestions = QUESTIONS.filter((q) => q.kind === 'text');
+  // The text questions of a GitHub workflow (the GitLab and CircleCI ones have their own property tests).
+  const textQuestions = QUESTIONS.filter((q) => q.kind === 'text' && questionApplies(q, { provider: 'github' }));
   let accepted = 0;
   const base = makePlan(detected(), defaults(), renderWorkflow).changes[0]!.after;
   const baseDoc = parse(base);

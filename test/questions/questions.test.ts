@@ -12,7 +12,10 @@ import { monorepoDetected, withRelease } from '../fixtures/detected.js';
 const packages = questionFor('packages');
 
 test('the question list has one multi-select: the packages, with choices from the repository', () => {
-  assert.deepEqual(QUESTIONS.map((q) => q.id), ['repo', 'packages', 'packageManager', 'release', 'trigger', 'environment', 'workflow', 'node', 'fixRepository']);
+  assert.deepEqual(QUESTIONS.map((q) => q.id), [
+    'provider', 'repo', 'gitlabProject', 'circleciOrgId', 'circleciProjectId', 'circleciPipelineId', 'vcsOrigin', 'circleciContexts',
+    'packages', 'packageManager', 'release', 'trigger', 'environment', 'workflow', 'ciFile', 'node', 'fixRepository',
+  ]);
   assert.deepEqual(QUESTIONS.filter((q) => q.kind === 'multiselect').map((q) => q.id), ['packages']);
   assert.equal(packages.kind, 'multiselect');
   if (packages.kind !== 'multiselect') return;

@@ -155,3 +155,22 @@ describe('plain prompts', () => {
     assert.doesNotMatch(out.join('\n'), /Publish when/);
   });
 });
+
+describe('plain prompts, GitLab', () => {
+  it('asks the GitLab questions from the same list, none of the GitHub-only ones, and writes .gitlab-ci.yml', async () => {
+    const { repo, next, out, result } = await setup([], { remote: 'git@gitlab.com:group/sub/proj.git' });
+    await answer(next, /GitLab environment \(empty: no environment\) npm/);
+    await answer(next, /GitLab CI file \.gitlab-ci\.yml/);
+    await answer(next, /Node\.js version in CI 24/);
+    await answer(next, /Fix "repository" in package\.json\? \(Y\/n\)/);
+    await answer(next, /Write these files\? \(Y\/n\)/);
+    await answer(next, /Open the npm settings page\? \(Y\/n\)/);
+    assert.equal(await result, 0);
+    const text = out.join('\n');
+    assert.doesNotMatch(text, /How releases are made|Publish when|Workflow file name/);
+    assert.match(text, /\+\+\+ \.gitlab-ci\.yml \(new file\)/);
+    assert.match(text, /Select your publisher → GitLab CI\/CD/);
+    assert.ok(existsSync(join(repo.dir, '.gitlab-ci.yml')));
+    assert.match(readFileSync(join(repo.dir, 'package.json'), 'utf8'), /"url": "git\+https:\/\/gitlab\.com\/group\/sub\/proj\.git"/);
+  });
+});

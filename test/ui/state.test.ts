@@ -48,9 +48,9 @@ describe('list navigation', () => {
   });
 });
 
-const answers = { repo: 'acme/widget', workflow: 'publish.yml', trigger: 'release', environment: 'npm', node: '24', packageManager: 'npm', fixRepository: true } as Answers;
+const answers = { provider: 'github', repo: 'acme/widget', workflow: 'publish.yml', trigger: 'release', environment: 'npm', node: '24', packageManager: 'npm', fixRepository: true } as Answers;
 const change = (c: Partial<FileChange>): FileChange => ({ path: '.github/workflows/publish.yml', kind: 'create', after: 'x\n', reason: '', needsConsent: false, ...c });
-const plan = (changes: FileChange[]): Plan => ({ answers, repo: { owner: 'acme', name: 'widget' }, changes, publishers: [], checklist: [{ id: 'commit', title: 'Commit', detail: 'd' }], notes: [] });
+const plan = (changes: FileChange[]): Plan => ({ answers, repo: { owner: 'acme', name: 'widget' }, changes, manual: [], publishers: [], checklist: [{ id: 'commit', title: 'Commit', detail: 'd' }], notes: [] });
 const config = (c: Partial<WizardConfig> = {}): WizardConfig => ({
   questions: [questionFor('trigger'), questionFor('environment')] as AnyQuestion[],
   answers,

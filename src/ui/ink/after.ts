@@ -1,7 +1,7 @@
 // What stays printed after the wizard: plain text in the scrollback, never a live frame.
 import type { Io } from '../../cli/main.js';
 import { CancelledError, EXIT } from '../../cli/errors.js';
-import { formatChecklist, formatPublisher, formatWritten } from '../../report/text.js';
+import { formatChecklist, formatManual, formatPublisher, formatWritten } from '../../report/text.js';
 import { paint } from '../../cli/style.js';
 import type { WizardState } from './hooks/wizard-state.js';
 
@@ -14,9 +14,12 @@ export function afterWizard(state: WizardState, io: Io): number {
   const plan = state.plan;
   switch (outcome?.kind) {
     case 'done':
+      // The job to paste stays in the scrollback: the review that showed it was a live frame.
+      if (plan && plan.manual.length > 0) io.out(`${formatManual(plan.manual)}\n`);
       io.out(`${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan?.checklist ?? [], new Set(outcome.done))}`);
       io.out(paint('dim', `\n${AGAIN}`));
-      return EXIT.ok;
+      // As with --yes: the publish job is not in place until it is pasted.
+      return plan && plan.manual.length > 0 ? EXIT.failed : EXIT.ok;
     case 'declined':
       io.out('Nothing was written. Run create-trusted-publish again when you are ready.');
       return EXIT.ok;

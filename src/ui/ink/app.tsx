@@ -17,6 +17,7 @@ import { PublisherStep } from './steps/publisher.js';
 import { ChecklistStep } from './steps/checklist.js';
 import { KeyHints } from './components/key-hints.js';
 import { useTheme } from './theme.js';
+import { labelOf } from '../../questions/list.js';
 
 export interface AppProps {
   detected: Detected;
@@ -52,6 +53,7 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
         return (
           <QuestionScreen
             question={question}
+            label={labelOf(question, state.answers)}
             detected={detected}
             number={number}
             total={total}

@@ -34,7 +34,7 @@ export function questionLayout(q: AnyQuestion, notice: string | undefined, colum
 
 /** Rows for the diff on the review screen. */
 export function reviewRows(plan: Plan, columns: number, rows: number): number {
-  const notes = plan.notes.reduce((n, note) => n + rowsFor(`! ${note}`, columns), 0);
-  const fixed = 1 + plan.changes.length + notes + 1 + 1 + 1 + 1 + 1 + 1;
+  const notes = [...plan.notes, ...plan.manual.map((m) => `${m.path}: ${m.reason}.`)].reduce((n, note) => n + rowsFor(`! ${note}`, columns), 0);
+  const fixed = 1 + plan.changes.length + plan.manual.length + notes + 1 + 1 + 1 + 1 + 1 + 1;
   return Math.max(3, rows - fixed);
 }

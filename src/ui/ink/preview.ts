@@ -26,8 +26,16 @@ const ANCHORS: Partial<Record<keyof Answers, { re: RegExp[]; block?: boolean }>>
   packages: { re: [/working-directory:/, /publish/] },
   // Without an environment, the line it would take: right below runs-on.
   environment: { re: [/^\s+environment:/, /^\s+runs-on:/] },
-  node: { re: [/node-version:/] },
-  packageManager: { re: [/^\s+- run: (npm|pnpm|yarn|bun) (ci|install)|pnpm\/action-setup|setup-bun/] },
+  // GitHub's setup-node, else the GitLab or CircleCI image.
+  node: { re: [/node-version:/, /^\s+(- )?image:/] },
+  packageManager: { re: [/^\s+- run: (npm|pnpm|yarn|bun) (ci|install)|pnpm\/action-setup|setup-bun/, /^\s+(- |command: )(npm ci|pnpm install|yarn install|bun install)/] },
+  gitlabProject: { re: [/CI_PROJECT_PATH ==/] },
+  ciFile: { re: [/the CI file/] },
+  circleciOrgId: { re: [/must name organization/] },
+  circleciProjectId: { re: [/^\s*# project /] },
+  circleciPipelineId: { re: [/pipeline definition/] },
+  vcsOrigin: { re: [/VCS origin/] },
+  circleciContexts: { re: [/^\s+context:/, /^\s+filters:/] },
 };
 
 function marked(text: string, id: keyof Answers | undefined): PreviewLine[] {
@@ -63,10 +71,13 @@ export function previewFor(plan: Plan, id: keyof Answers | undefined): Preview {
     const lines = [`"repository" stays as it is.`, `npm will refuse the publish (E422)`, `until it names ${slug}.`];
     return { title: 'package.json (unchanged)', lines: lines.map((text) => ({ text, mark: true })), focus: 0 };
   }
-  const workflow = plan.changes[0];
-  if (!workflow) return { title: '', lines: [], focus: 0 };
-  const lines = marked(workflow.after, id);
-  return { title: workflow.path, lines, focus: Math.max(0, lines.findIndex((l) => l.mark)) };
+  // The workflow or CI file; a job that cannot be merged shows as the text to paste.
+  const file = plan.changes.find((c) => !c.path.endsWith('package.json'));
+  const manual = plan.manual[0];
+  const shown = file ? { title: file.path, text: file.after } : manual ? { title: `${manual.path} (to paste by hand)`, text: manual.snippet } : undefined;
+  if (!shown) return { title: '', lines: [], focus: 0 };
+  const lines = marked(shown.text, id);
+  return { title: shown.title, lines, focus: Math.max(0, lines.findIndex((l) => l.mark)) };
 }
 
 /** The slice of lines a window of `height` rows shows, keeping the focus near its top. */

@@ -5,6 +5,13 @@ import type { ViewLine } from './components/viewport.js';
 
 export function reviewLines(plan: Plan): ViewLine[] {
   const lines: ViewLine[] = [];
+  // What could not be written comes first (its reason is shown above, wrapped, with the notes).
+  for (const m of plan.manual) {
+    if (lines.length > 0) lines.push({ text: '' });
+    lines.push({ text: `----- paste into ${m.path} -----` });
+    for (const line of m.snippet.replace(/\n$/, '').split('\n')) lines.push({ text: line });
+    lines.push({ text: '----- end -----' });
+  }
   // Edits to files the user has first: they are short, and the ones to read closely.
   const order = [...plan.changes].sort((a, b) => Number(a.kind === 'create') - Number(b.kind === 'create'));
   for (const c of order) {

@@ -4,7 +4,7 @@ import type select from '@inquirer/select';
 import type confirm from '@inquirer/confirm';
 import type checkbox from '@inquirer/checkbox';
 import type { Answers, Detected } from '../../model.js';
-import type { AnyQuestion } from '../../questions/list.js';
+import { labelOf, type AnyQuestion } from '../../questions/list.js';
 import type { Io } from '../../cli/main.js';
 import { paint } from '../../cli/style.js';
 
@@ -18,12 +18,22 @@ export interface Prompts {
 
 export type Answer = Answers[keyof Answers];
 
-export async function ask(q: AnyQuestion, initial: Answer | undefined, detected: Detected, prompts: Prompts, io: Io): Promise<Answer> {
+/** The answers so far (`answers`) name the provider, which some labels mention. */
+export async function ask(
+  q: AnyQuestion,
+  initial: Answer | undefined,
+  detected: Detected,
+  prompts: Prompts,
+  io: Io,
+  answers: Partial<Answers> = {},
+): Promise<Answer> {
   io.out(paint('dim', q.help));
+  const label = labelOf(q, answers);
   if (q.kind === 'multiselect') {
-    const picked = Array.isArray(initial) ? initial : [];
+    // Multi-select answers are lists of names.
+    const picked = Array.isArray(initial) ? initial.filter((v): v is string => typeof v === 'string') : [];
     const value = await prompts.checkbox({
-      message: q.label,
+      message: label,
       choices: q.choices(detected).map((c) => ({ value: c.value, name: c.label, description: c.hint, checked: picked.includes(c.value) })),
       validate: (items) => {
         const parsed = q.parse(items.map((i) => i.value).join(','));
@@ -34,19 +44,19 @@ export async function ask(q: AnyQuestion, initial: Answer | undefined, detected:
   }
   if (q.kind === 'select') {
     const value = await prompts.select({
-      message: q.label,
+      message: label,
       choices: q.choices.map((c) => ({ value: c.value, name: c.label, description: c.hint })),
       default: initial === undefined ? undefined : String(initial),
     });
     return value as Answer;
   }
   if (q.kind === 'confirm') {
-    return prompts.confirm({ message: q.label, default: initial !== false });
+    return prompts.confirm({ message: label, default: initial !== false });
   }
   const format = q.format as (v: Answer) => string;
   const empty = 'emptyMeans' in q && q.emptyMeans ? ` (empty: ${q.emptyMeans})` : '';
   const text = await prompts.input({
-    message: `${q.label}${empty}`,
+    message: `${label}${empty}`,
     // Editable, so an answer whose empty value means something (no environment) can be cleared.
     default: initial === undefined ? undefined : format(initial),
     prefill: 'editable',

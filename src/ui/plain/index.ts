@@ -15,14 +15,15 @@ import { checkPublishable, planFor, showPublishers } from '../../cli/run.js';
 import { repoRoot } from '../../cli/paths.js';
 import { noBrowserReason, openUrl } from '../../cli/browser.js';
 import { paint } from '../../cli/style.js';
-import { QUESTIONS, questionFor, type AnyQuestion } from '../../questions/list.js';
+import { QUESTIONS, questionApplies, questionFor, type AnyQuestion } from '../../questions/list.js';
 import { initialValue, pendingQuestions } from '../../questions/resolve.js';
 import { checkGivenConflict, conflictOf } from '../conflict.js';
 import { applyChanges, blockedChanges } from '../../apply/write.js';
 import { unifiedDiff } from '../../apply/diff.js';
 import { formatSummary } from '../../report/summary.js';
-import { formatChanges, formatChecklist, formatWritten } from '../../report/text.js';
+import { formatChanges, formatChecklist, formatManual, formatWritten } from '../../report/text.js';
 import { freeWorkflowName } from '../workflow-name.js';
+import { reviewQuestion } from '../review-question.js';
 import { ask, type Prompts } from './ask.js';
 
 export interface RunContext {
@@ -49,6 +50,7 @@ const realDeps: PlainDeps = {
 function printReview(plan: Plan, io: Io): void {
   io.out(`\n${paint('bold', 'Review')}\n${formatChanges(plan)}`);
   for (const note of plan.notes) io.out(`${paint('yellow', '!')} ${note}`);
+  if (plan.manual.length > 0) io.out(`\n${formatManual(plan.manual)}`);
   for (const c of plan.changes) {
     if (c.kind === 'create') io.out(`\n${paint('bold', `+++ ${c.path} (new file)`)}\n${c.after}`);
     else if (c.kind === 'update') io.out(`\n${unifiedDiff(c.before ?? '', c.after, c.path)}`);
@@ -67,27 +69,27 @@ export async function run({ detected, options, io }: RunContext, deps: PlainDeps
     if (value !== undefined) (answers as Record<string, unknown>)[q.id] = value;
   }
   const askInto = async (q: AnyQuestion) => {
-    (answers as Record<string, unknown>)[q.id] = await ask(q, answers[q.id], detected, prompts, io);
+    (answers as Record<string, unknown>)[q.id] = await ask(q, answers[q.id], detected, prompts, io, answers);
   };
   const pending = pendingQuestions(detected, options.given);
   if (pending.length > 0) io.out('');
   // A question can stop mattering after an earlier answer (no trigger for a release tool).
   const askAll = async (from: number) => {
-    for (const q of pending.slice(from)) if (q.applies?.(answers) !== false) await askInto(q);
+    for (const q of pending.slice(from)) if (questionApplies(q, answers)) await askInto(q);
   };
   await askAll(0);
   // Some combinations no workflow can serve: say why and ask again from the question that decides.
   for (let conflict = conflictOf(answers); conflict; conflict = conflictOf(answers)) {
-    const from = pending.findIndex((q) => q.id === 'release' || q.id === 'packages');
-    if (from < 0) throw new UsageError(conflict);
-    io.out(paint('yellow', `! ${conflict}`));
+    const ids = conflict.ids;
+    const from = pending.findIndex((q) => ids.includes(q.id) && questionApplies(q, answers));
+    if (from < 0) throw new UsageError(conflict.message);
+    io.out(paint('yellow', `! ${conflict.message}`));
     await askAll(from);
   }
 
   let plan = await deps.plan(detected, answers as Answers);
   printReview(plan, io);
-  const nothing = plan.changes.every((c) => c.kind === 'unchanged');
-  if (!(await prompts.confirm({ message: nothing ? 'Everything is already in place. Go on?' : 'Write these files?', default: true }))) {
+  if (!(await prompts.confirm({ message: reviewQuestion(plan), default: true }))) {
     io.out('Nothing was written. Run create-trusted-publish again when you are ready.');
     return EXIT.ok;
   }
@@ -109,7 +111,7 @@ export async function run({ detected, options, io }: RunContext, deps: PlainDeps
   }
 
   const results = await applyChanges(plan.changes, { root: repoRoot(detected), consent });
-  io.out(`\n${paint('bold', 'Written')}\n${formatWritten(results)}`);
+  if (results.length > 0) io.out(`\n${paint('bold', 'Written')}\n${formatWritten(results)}`);
 
   await showPublishers(plan, { open: false }, io);
   const first = plan.publishers[0];
@@ -126,5 +128,6 @@ export async function run({ detected, options, io }: RunContext, deps: PlainDeps
   io.out(
     paint('dim', '\nTo check where you are later, run `npm create trusted-publish` again in this folder: it changes nothing that is already in place.'),
   );
-  return EXIT.ok;
+  // As with --yes: the publish job is not in place until it is pasted.
+  return plan.manual.length > 0 ? EXIT.failed : EXIT.ok;
 }

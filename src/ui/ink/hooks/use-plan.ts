@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { Answers, Plan } from '../../../model.js';
 import type { Effects } from '../effects.js';
-import { QUESTIONS } from '../../../questions/list.js';
+import { QUESTIONS, questionApplies } from '../../../questions/list.js';
 
 export interface PlanState {
   /** The plan for `key`, when computed. */
@@ -14,9 +14,9 @@ export interface PlanState {
   key?: string;
 }
 
-/** Complete answers, or undefined while one is still missing. */
+/** Complete answers, or undefined while one that applies is still missing (another provider's may be). */
 export function completeAnswers(answers: Partial<Answers>): Answers | undefined {
-  return QUESTIONS.every((q) => answers[q.id] !== undefined) ? (answers as Answers) : undefined;
+  return QUESTIONS.every((q) => answers[q.id] !== undefined || !questionApplies(q, answers)) ? (answers as Answers) : undefined;
 }
 
 export function answersKey(answers: Partial<Answers>): string {

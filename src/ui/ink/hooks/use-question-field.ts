@@ -66,7 +66,8 @@ export function useConfirmField(value: Answer | undefined, { onDraft, onSubmit }
 
 export function useMultiField(q: AnyQuestion, value: Answer | undefined, detected: Detected, { onDraft, onSubmit }: FieldHandlers) {
   const choices = q.kind === 'multiselect' ? q.choices(detected) : [];
-  const [state, setState] = useState(() => ({ selected: Array.isArray(value) ? [...value] : [], cursor: 0 }));
+  // Multi-select answers are lists of names.
+  const [state, setState] = useState(() => ({ selected: Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [], cursor: 0 }));
   const [error, setError] = useState<string | undefined>();
   const change = (selected: string[], cursor: number) => {
     setState({ selected, cursor });

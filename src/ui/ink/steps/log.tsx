@@ -40,6 +40,11 @@ export function LogLine({ entry, detected, plan, skipReason }: LogLineProps) {
               {r.backup ? <Text dimColor>{` (previous version kept as ${r.backup})`}</Text> : null}
             </Text>
           ))}
+          {(plan?.manual ?? []).map((m) => (
+            <Text key={`manual:${m.path}`}>
+              <Text color={theme.warn}>!</Text> Not written: {m.path} <Text dimColor>(the job to paste is printed at the end)</Text>
+            </Text>
+          ))}
         </Box>
       );
     case 'publisher': {

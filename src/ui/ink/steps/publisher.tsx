@@ -20,7 +20,7 @@ export function PublisherValues({ settings, heading }: { settings: PublisherSett
       <Text wrap="truncate-end">
         <Text bold>{settings.packageName}</Text>  <Text color={theme.accent}>{settings.url}</Text>
       </Text>
-      <Text dimColor>Trusted publishing → Select your publisher → GitHub Actions, then enter:</Text>
+      <Text dimColor>{`Trusted publishing → Select your publisher → ${settings.provider}, then enter:`}</Text>
       {settings.fields.map((f) => {
         // The box people miss: new publishers allow only staged publishing unless it is ticked.
         const allow = f.label === 'Allowed actions' || f.value.startsWith('Allow ');
@@ -44,8 +44,14 @@ export function PublisherValues({ settings, heading }: { settings: PublisherSett
           </Text>
         );
       })}
-      <Text dimColor>Or, from a terminal logged in to npm (npm 11.15 or newer):</Text>
-      <Text>{`  ${settings.trustCommand}`}</Text>
+      {settings.trustCommand ? (
+        <>
+          <Text dimColor>Or, from a terminal logged in to npm (npm 11.15 or newer):</Text>
+          <Text>{`  ${settings.trustCommand}`}</Text>
+        </>
+      ) : (
+        <Text dimColor>npm trust cannot name a CI file in a folder: enter these on the website.</Text>
+      )}
     </Box>
   );
 }

@@ -25,6 +25,8 @@ export interface QuestionStepProps extends FieldHandlers {
   hint?: (value: string) => string | undefined;
   /** Whether Tab toggles a preview on this screen. */
   previewKey?: boolean;
+  /** The label when it depends on earlier answers (labelOf); else the question's own. */
+  label?: string;
 }
 
 function TextField({ question, value, hint, ...handlers }: QuestionStepProps) {
@@ -72,13 +74,13 @@ const FIELDS = {
 
 export function QuestionStep(props: QuestionStepProps) {
   const theme = useTheme();
-  const { question, number, total, notice, previewKey } = props;
+  const { question, number, total, notice, previewKey, label } = props;
   const { Field, keys } = FIELDS[question.kind];
   return (
     <Box flexDirection="column">
       {notice ? <Text color={theme.warn}>{notice}</Text> : null}
       <Text dimColor>{`Question ${number} of ${total}`}</Text>
-      <Text bold>{question.label}</Text>
+      <Text bold>{label ?? question.label}</Text>
       <Text dimColor>{question.help}</Text>
       <Box marginTop={1} flexDirection="column">
         {/* key: a new question starts a new field state */}

@@ -8,6 +8,7 @@ import { Viewport } from '../components/viewport.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { kindWord, reviewLines } from '../review-lines.js';
 import { useTheme } from '../theme.js';
+import { reviewQuestion } from '../../review-question.js';
 
 export interface ReviewStepProps {
   plan: Plan;
@@ -21,7 +22,6 @@ export function ReviewStep({ plan, height, onAnswer }: ReviewStepProps) {
   const lines = reviewLines(plan);
   const start = useScroll(lines.length, height);
   const [yes, setYes] = useState(true);
-  const nothing = plan.changes.every((c) => c.kind === 'unchanged');
   return (
     <Box flexDirection="column">
       <Text bold>Review</Text>
@@ -31,6 +31,19 @@ export function ReviewStep({ plan, height, onAnswer }: ReviewStepProps) {
           <Text color={c.kind === 'update' ? theme.warn : c.kind === 'create' ? theme.ok : undefined}>{kindWord(c).padEnd(8)}</Text>
           {c.path}
           <Text dimColor>{`  ${c.reason}`}</Text>
+        </Text>
+      ))}
+      {plan.manual.map((m) => (
+        <Text key={`manual:${m.path}`} wrap="truncate-end">
+          {'  '}
+          <Text color={theme.warn}>{'by hand'.padEnd(8)}</Text>
+          {m.path}
+          <Text dimColor>{'  nothing is written to it: paste the job shown below'}</Text>
+        </Text>
+      ))}
+      {plan.manual.map((m) => (
+        <Text key={`reason:${m.path}`} color={theme.warn}>
+          ! {m.path}: {m.reason}.
         </Text>
       ))}
       {plan.notes.map((note) => (
@@ -44,7 +57,7 @@ export function ReviewStep({ plan, height, onAnswer }: ReviewStepProps) {
         </Box>
       ) : null}
       <Box marginTop={1} gap={1}>
-        <Text bold>{nothing ? 'Everything is already in place. Go on?' : 'Write these files?'}</Text>
+        <Text bold>{reviewQuestion(plan)}</Text>
         <Confirm value={yes} onChange={setYes} onSubmit={onAnswer} vertical={false} />
       </Box>
       <KeyHints hints={['Enter accept', ...(lines.length > height ? ['↑↓ PgUp PgDn scroll'] : []), 'Esc quit']} />
