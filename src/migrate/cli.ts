@@ -15,6 +15,7 @@ import { publishedPackages } from '../doctor/index.js';
 import { formatFindings, formatWritten } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from './index.js';
+import { printAfterMigration } from './after.js';
 
 export type Confirm = (question: string) => Promise<boolean>;
 
@@ -67,6 +68,11 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
   } else {
     const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !options.yes;
     const consent = options.force || (interactive && (await confirm(`Apply these edits to ${changed.map((c) => c.path).join(', ')}? A .bak backup of each file is kept.`)));
+    // Saying no at the prompt is an answer, not a failure; without a terminal it is one.
+    if (!consent && interactive && !options.force) {
+      io.out('Nothing was written.');
+      return EXIT.ok;
+    }
     if (!consent) {
       throw new FailedError('Nothing was written. Re-run with --force to apply these edits (a .bak backup of each file is kept), or with --dry-run to only see them.');
     }
@@ -74,9 +80,10 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     io.out(`\n${paint('bold', 'Written')}\n${formatWritten(written)}`);
   }
   const packages = publishedPackages(d).map((p) => p.name!);
-  if (plan.trustFile && repo) {
-    io.out(paint('bold', '\nOn npmjs.com, the trusted publisher for this workflow'));
-    io.out(`  ${repo.owner} / ${repo.name} / ${plan.trustFile} / ${plan.environment ?? '(no environment)'}; tick "Allow npm publish".`);
+  const caller = plan.trustFile ? d.workflows.find((w) => w.fileName === plan.trustFile) : undefined;
+  if (plan.trustFile && repo && caller) {
+    const content = plan.changes.find((c) => c.path === caller.path)?.after ?? caller.content;
+    printAfterMigration(d, { path: caller.path, content, trustFile: plan.trustFile, environment: plan.environment }, repo, io);
   }
   if (options.trust) {
     if (!plan.trustFile || !repo) throw new FailedError('--trust needs one publish workflow and a known GitHub repository: pick one with --migrate <file> and pass --repo.');

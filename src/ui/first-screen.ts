@@ -10,12 +10,16 @@ import { wrap } from '../report/text.js';
 import { CancelledError } from '../cli/errors.js';
 
 /** The lines that wait for Enter; erased once it comes, as Ink would replace them. */
-export function promptText(questions: number): string {
+export function promptText(questions: number, migrate?: string): string {
   const next =
     questions === 0
       ? 'Everything is answered already: next, a review of the files before anything is written.'
       : `Next: ${questions} ${questions === 1 ? 'question' : 'questions'}, each with a recommended answer. Nothing is written before you review it.`;
-  return `${wrap(next, process.stdout.columns || 80, '').join('\n')}\n${paint('dim', 'Enter continue  ·  Esc quit')}`;
+  const width = process.stdout.columns || 80;
+  const lines = wrap(next, width, '');
+  if (migrate) lines.push(...wrap(`Or press m to fix ${migrate} in place instead: the smallest edit, shown as a diff first.`, width, ''));
+  const keys = migrate ? 'Enter continue  ·  m fix in place  ·  Esc quit' : 'Enter continue  ·  Esc quit';
+  return `${lines.join('\n')}\n${paint('dim', keys)}`;
 }
 
 export function foundText(d: Detected): string {
@@ -34,21 +38,25 @@ export function eraseRows(rows: number): string {
   return rows > 0 ? `\x1b[${rows}A\r\x1b[J` : '';
 }
 
-/** Resolves on Enter; rejects with CancelledError on Esc or Ctrl-C. Leaves stdin paused, cooked. */
-export function waitForEnter(stdin: NodeJS.ReadStream = process.stdin): Promise<void> {
+/**
+ * Resolves with 'enter', or with one of `keys` when it is pressed; rejects with
+ * CancelledError on Esc or Ctrl-C. Leaves stdin paused and cooked.
+ */
+export function waitForKey<K extends string>(keys: readonly K[] = [], stdin: NodeJS.ReadStream = process.stdin): Promise<'enter' | K> {
   return new Promise((resolve, reject) => {
-    const done = (error?: Error) => {
+    const done = (result: 'enter' | K | Error) => {
       stdin.off('data', onData);
       stdin.setRawMode(false);
       stdin.pause();
-      if (error) reject(error);
-      else resolve();
+      if (result instanceof Error) reject(result);
+      else resolve(result);
     };
     const onData = (chunk: Buffer) => {
       const key = chunk.toString('utf8');
       // A lone ESC is the Esc key; ESC followed by more bytes is an arrow or function key.
       if (key === '\x1b' || key === '\x03') done(new CancelledError());
-      else if (key.startsWith('\r') || key.startsWith('\n')) done();
+      else if (key.startsWith('\r') || key.startsWith('\n')) done('enter');
+      else if ((keys as readonly string[]).includes(key.toLowerCase())) done(key.toLowerCase() as K);
     };
     stdin.setRawMode(true);
     stdin.on('data', onData);

@@ -1,28 +1,68 @@
 // Starts the full-screen wizard: the first screen is drawn without React, then the Ink
 // chunk loads while the user reads it (see first-screen.ts for why).
-import type { Detected } from '../model.js';
+import type { Detected, Finding } from '../model.js';
 import type { Options } from '../cli/args.js';
 import type { Io } from '../cli/main.js';
 import { checkPublishable } from '../cli/run.js';
 import { checkGivenConflict } from './conflict.js';
-import { eraseRows, foundText, promptText, rowsOf, waitForEnter } from './first-screen.js';
+import { eraseRows, foundText, promptText, rowsOf, waitForKey } from './first-screen.js';
+import { paint } from '../cli/style.js';
 import { wizardConfig } from './ink/config.js';
 import { progress } from './ink/hooks/wizard-state.js';
+
+/** Publish workflows that hand npm a token: the ones migrate can fix in place. */
+function tokenPublishers(d: Detected): string[] {
+  return d.workflows.filter((w) => w.publishes && w.tokenUses.length > 0).map((w) => w.fileName);
+}
+
+/** One line per finding, cut to the terminal: the full text is `create-trusted-publish doctor`'s. */
+function compactLine(f: Finding, width: number): string {
+  const place = f.file ? `${f.file.split('/').pop()}${f.line ? `:${f.line}` : ''}  ` : '';
+  const sentence = f.message.replace(/[.;]\s.*$/s, '').replace(/[.;]$/, '');
+  const text = `${place}${sentence}`;
+  const room = Math.max(width - 5, 20); // the line starts with two spaces, a mark and a space
+  const mark = f.level === 'error' ? paint('red', '✖') : paint('yellow', '!');
+  return `  ${mark} ${text.length > room ? `${text.slice(0, room - 1)}…` : text}`;
+}
+
+/** The doctor's view of the publish workflows already there, errors and warnings only. */
+async function existingWorkflowCheck(d: Detected): Promise<string | undefined> {
+  if (!d.workflows.some((w) => w.publishes)) return undefined;
+  const { workflowDoctor } = await import('../doctor/workflows.js');
+  const findings = workflowDoctor(d.workflows, d.git.github).findings.filter((f) => f.level !== 'info');
+  if (findings.length === 0) return undefined;
+  const width = process.stdout.columns || 80;
+  const shown = findings.slice(0, 6);
+  const more = findings.length - shown.length;
+  return [
+    paint('bold', 'Your publish workflow today'),
+    ...shown.map((f) => compactLine(f, width)),
+    paint('dim', `  ${more > 0 ? `…and ${more} more. ` : ''}create-trusted-publish doctor explains each, with the fix.`),
+  ].join('\n');
+}
 
 export async function startWizard(detected: Detected, options: Options, io: Io): Promise<number> {
   checkPublishable(detected, options.given);
   checkGivenConflict(options.given);
   const config = wizardConfig(detected, options, false);
-  const prompt = promptText(progress(config.questions, 0, config.answers).total);
+  const migratable = detected.git.github ? tokenPublishers(detected) : [];
+  const prompt = promptText(progress(config.questions, 0, config.answers).total, migratable.length > 0 ? migratable.join(', ') : undefined);
   io.out(foundText(detected));
+  const check = await existingWorkflowCheck(detected);
+  if (check) io.out(`${check}\n\n`);
   io.out(prompt);
   // Loading after the screen is drawn: evaluating Ink's modules blocks the thread for tens
   // of milliseconds, which must not come before the first frame. Keys typed meanwhile wait
   // in the terminal's buffer.
   const loading = import('./ink/index.js');
   loading.catch(() => undefined); // handled below; an early Esc must not leave it unhandled
-  await waitForEnter();
+  const key = await waitForKey(migratable.length > 0 ? ['m'] : []);
   process.stdout.write(eraseRows(rowsOf(`${prompt}\n`, process.stdout.columns || 80) - 1));
+  if (key === 'm') {
+    // The in-place edit of the existing workflow(s): its own diff and consent question.
+    const { runMigrateCli } = await import('../migrate/cli.js');
+    return runMigrateCli(detected.root, { ...options, migrate: migratable.length === 1 ? migratable[0] : '' }, io);
+  }
   const ui = await loading;
   return ui.run({ detected, options, io, foundShown: true });
 }

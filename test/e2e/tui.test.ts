@@ -172,4 +172,46 @@ describe('the wizard in a real terminal', () => {
     assert.equal(repo.git('status', '--porcelain'), '');
     assertRestored(term);
   });
+
+  it('a token-based publish workflow: the first screen shows its problems and m fixes it in place', async () => {
+    const tokenWorkflow = [
+      'name: Release',
+      'on:',
+      '  release:',
+      '    types: [published]',
+      'jobs:',
+      '  publish:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - uses: actions/setup-node@v4',
+      '        with:',
+      '          node-version: 20',
+      '          registry-url: https://registry.npmjs.org',
+      '      - run: npm ci',
+      '      # keep this comment',
+      '      - run: npm publish',
+      '        env:',
+      '          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}',
+      '',
+    ].join('\n');
+    const { repo, term } = setup({ columns: 100, rows: 40 }, {
+      files: { '.github/workflows/release.yml': tokenWorkflow },
+      pkg: { repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },
+    });
+    const first = await term.waitFor('m fix in place');
+    assert.match(first, /Your publish workflow today/);
+    assert.match(first, /release\.yml:\d+ +Job "publish" publishes but lacks id-token/);
+    term.send('m');
+    await term.waitFor('Apply these edits');
+    term.send('y', 'Enter');
+    assert.equal(await term.exitCode(), 0);
+    const after = readFileSync(join(repo.dir, '.github/workflows/release.yml'), 'utf8');
+    assert.doesNotMatch(after, /NODE_AUTH_TOKEN/);
+    assert.match(after, /id-token: write/);
+    assert.match(after, /# keep this comment/);
+    assert.equal(readFileSync(join(repo.dir, '.github/workflows/release.yml.bak'), 'utf8'), tokenWorkflow);
+    assert.match(term.history(), /Workflow filename +release\.yml/);
+    assertRestored(term);
+  });
 });

@@ -82,3 +82,19 @@ test('an unknown or non-publishing workflow is a clear failure', () => {
     repo.cleanup();
   }
 });
+
+test('after a migration: the npmjs.com values for the migrated file and the retire-the-token checklist', () => {
+  const repo = fixtureRepo('plain');
+  try {
+    const r = runCli([repo.dir, '--migrate', '--yes', '--force']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Workflow filename\s+release\.yml/);
+    assert.match(r.stdout, /Environment name\s+\(leave empty\)/);
+    assert.match(r.stdout, /\[ \] 1\. Commit and push the workflow/);
+    assert.match(r.stdout, /\$ git add \.github\/workflows\/release\.yml && git commit/);
+    assert.match(r.stdout, /\$ gh secret delete NPM_TOKEN --repo acme\/widget/i);
+    assert.doesNotMatch(r.stdout, /Remove token env from other workflows/, 'the migrated file no longer hands npm a token');
+  } finally {
+    repo.cleanup();
+  }
+});
