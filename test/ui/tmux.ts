@@ -67,9 +67,14 @@ export class Terminal {
     const test =
       typeof match === 'string' ? (s: string) => s.includes(match) : match instanceof RegExp ? (s: string) => match.test(s) : match;
     const start = Date.now();
+    // A capture can land in the middle of a redraw (lines erased, the new ones not yet
+    // written), which can look like a screen that matches. Only a screen that reads the
+    // same in two captures in a row counts.
+    let previous: string | undefined;
     for (;;) {
       const screen = this.screen();
-      if (test(screen)) return screen;
+      if (test(screen) && screen === previous) return screen;
+      previous = screen;
       if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(match)}; screen:\n${screen}`);
       await new Promise((r) => setTimeout(r, 25));
     }

@@ -2,6 +2,7 @@
 // step is the only live part of the frame.
 import { useState } from 'react';
 import { Box, Static, Text, useInput, useWindowSize } from 'ink';
+import { KeysRouter } from './hooks/keys-router.js';
 import type { Answers, Detected } from '../../model.js';
 import type { Effects } from './effects.js';
 import { useWizard } from './hooks/use-wizard.js';
@@ -120,7 +121,7 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
   })();
 
   return (
-    <>
+    <KeysRouter>
       <Static items={state.log}>
         {({ id, entry }) => (
           <Box key={id}>
@@ -129,6 +130,6 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
         )}
       </Static>
       {body}
-    </>
+    </KeysRouter>
   );
 }

@@ -1,5 +1,6 @@
 // Yes or no: y/n answer at once, ←/→ (and ↑/↓ unless they scroll) switch, Enter takes the highlighted one.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/keys-router.js';
 import { useTheme } from '../theme.js';
 import { useLatest } from '../hooks/use-latest.js';
 import { isEnter } from '../hooks/keys.js';
@@ -16,7 +17,7 @@ export interface ConfirmProps {
 export function Confirm({ value, onChange, onSubmit, isActive = true, vertical = true }: ConfirmProps) {
   const theme = useTheme();
   const current = useLatest(value);
-  useInput(
+  useKeys(
     (input, key) => {
       if (isEnter(input, key)) return onSubmit(current.current);
       if (input === 'y' || input === 'Y') return onSubmit(true);

@@ -1,5 +1,6 @@
 // Several choices: ↑/↓ move, Space ticks, a ticks all or none, Enter takes the ticked ones.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/keys-router.js';
 import type { Choice } from '../../../questions/list.js';
 import { wrapIndex } from '../hooks/list-nav.js';
 import { useLatest } from '../hooks/use-latest.js';
@@ -22,7 +23,7 @@ export function MultiSelect({ choices, selected, cursor, onChange, onSubmit, isA
     current.current = next;
     onChange(next.selected, next.cursor);
   };
-  useInput(
+  useKeys(
     (input, key) => {
       const now = current.current;
       if (isEnter(input, key)) return onSubmit([...now.selected]);

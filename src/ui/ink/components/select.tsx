@@ -1,5 +1,6 @@
 // A list of choices: ↑/↓ (or k/j) move, Enter picks, a digit jumps to that choice.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/keys-router.js';
 import type { Choice } from '../../../questions/list.js';
 import { wrapIndex } from '../hooks/list-nav.js';
 import { useTheme } from '../theme.js';
@@ -21,7 +22,7 @@ export function Select({ choices, index, onChange, onSubmit, isActive = true }: 
     current.current = next;
     onChange(next);
   };
-  useInput(
+  useKeys(
     (input, key) => {
       if (isEnter(input, key)) return onSubmit(current.current);
       if (key.upArrow || input === 'k') return move(wrapIndex(current.current, -1, choices.length));

@@ -1,5 +1,6 @@
 // A one-line text field: controlled, with a drawn cursor (Ink hides the terminal's).
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/keys-router.js';
 import { editText, type TextState } from '../hooks/text-edit.js';
 import { useTheme } from '../theme.js';
 import { useLatest } from '../hooks/use-latest.js';
@@ -17,7 +18,7 @@ export interface TextInputProps {
 export function TextInput({ state, onChange, onSubmit, placeholder, isActive = true }: TextInputProps) {
   const theme = useTheme();
   const current = useLatest(state);
-  useInput(
+  useKeys(
     (input, key) => {
       if (isEnter(input, key)) return onSubmit();
       // Typed ahead or pasted text arrives as one chunk, line break included: the text

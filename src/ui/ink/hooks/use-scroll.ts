@@ -1,11 +1,11 @@
 // Scrolling a viewport with ↑/↓, PgUp/PgDn, Home/End.
 import { useState } from 'react';
-import { useInput } from 'ink';
+import { useKeys } from './keys-router.js';
 import { clampOffset } from './list-nav.js';
 
 export function useScroll(total: number, height: number, isActive = true): number {
   const [offset, setOffset] = useState(0);
-  useInput(
+  useKeys(
     (_input, key) => {
       const page = Math.max(1, height - 1);
       let next = offset;

@@ -1,5 +1,6 @@
 // 5. Retire the token: a checklist in the order that cannot lock anyone out.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/keys-router.js';
 import type { ChecklistItem } from '../../../model.js';
 import { KeyHints } from '../components/key-hints.js';
 import { useTheme } from '../theme.js';
@@ -16,7 +17,7 @@ export interface ChecklistStepProps {
 
 export function ChecklistStep({ items, cursor, done, onMove, onToggle, onLeave }: ChecklistStepProps) {
   const theme = useTheme();
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.upArrow || input === 'k') onMove(-1);
     else if (key.downArrow || input === 'j') onMove(1);
     else if (input === ' ' || input === 'x') onToggle();

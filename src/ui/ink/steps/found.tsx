@@ -1,5 +1,6 @@
 // 1. What I found: the facts the answers start from, and the problems the wizard will fix.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/keys-router.js';
 import type { Detected } from '../../../model.js';
 import { summaryRows } from '../../../report/summary.js';
 import { KeyHints } from '../components/key-hints.js';
@@ -44,7 +45,7 @@ export function FoundBlock({ detected }: { detected: Detected }) {
 
 /** The live part: what comes next and how to go on. */
 export function FoundStep({ questions, onStart }: { questions: number; onStart(): void }) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (isEnter(input, key)) onStart();
   });
   const next =

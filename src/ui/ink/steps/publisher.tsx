@@ -1,6 +1,7 @@
 // 4. On npmjs.com: the page to open and the exact values to enter, in the form's order.
 import { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/keys-router.js';
 import type { PublisherSettings } from '../../../model.js';
 import { Confirm } from '../components/confirm.js';
 import { KeyHints } from '../components/key-hints.js';
@@ -85,7 +86,7 @@ export interface PublisherStepProps {
 export function PublisherStep({ settings, index, total, open, skipReason, onOpen, onNext }: PublisherStepProps) {
   const theme = useTheme();
   const [yes, setYes] = useState(true);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.return && open !== 'ask') onNext();
   });
   const heading = `On npmjs.com: add a trusted publisher${total > 1 ? ` (${index + 1} of ${total})` : ''}`;
