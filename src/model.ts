@@ -131,6 +131,8 @@ export interface Detected {
   workflows: WorkflowFile[];
   /** `.gitlab-ci.yml` and `.circleci/config.yml` at the repository root, when present. */
   ciFiles: CiFile[];
+  /** `.github/dependabot.yml` (or `.yaml`), when present: path relative to the repository root. */
+  dependabot?: { path: string; content: string };
   /** `_authToken` and `always-auth` lines in .npmrc files (file and line only). */
   npmrcTokens: TokenUse[];
   findings: Finding[];

@@ -37,8 +37,8 @@ export function checkPublishable(d: Detected, given: GivenAnswers = {}): void {
 
 export async function planFor(d: Detected, answers: Plan['answers']): Promise<Plan> {
   if (answers.provider === 'github') {
-    const { renderWorkflow } = await import('../render/workflow.js');
-    return makePlan(d, answers, renderWorkflow);
+    const { renderer } = await import('../render/workflow.js');
+    return makePlan(d, answers, renderer);
   }
   // Loaded only for GitLab and CircleCI: it brings the YAML parser.
   const { makeCiPlan } = await import('../plan/ci.js');

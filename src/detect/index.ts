@@ -9,6 +9,7 @@ import { detectRelease } from './release.js';
 import { repositoryFinding } from './repository.js';
 import { detectWorkspaces } from './workspaces.js';
 import { readWorkflows, workflowFindings } from './workflows.js';
+import { readDependabot } from './dependabot.js';
 import { ciFileFindings, readCiFiles } from './ci-files.js';
 
 export { parseRemote, redactUrl, type RemoteRef } from './remote.js';
@@ -37,12 +38,13 @@ export async function detect(root: string): Promise<Detected> {
     ? readPackage(top, '').then((r) => (r.status === 'ok' ? r.pkg.packageManagerField : undefined))
     : Promise.resolve(undefined);
 
-  const [workspaces, pm, workflows, npmrc, ciFiles] = await Promise.all([
+  const [workspaces, pm, workflows, npmrc, ciFiles, dependabot] = await Promise.all([
     detectWorkspaces(absRoot, prefix, pkg?.workspaces),
     topPkgField.then((field) => detectPackageManager(absRoot, top, prefix, [pkg?.packageManagerField, field])),
     readWorkflows(top),
     readNpmrcs(absRoot, top, prefix),
     readCiFiles(top),
+    readDependabot(top),
   ]);
 
   const release = await detectRelease(absRoot, top, pkg, workflows);
@@ -72,6 +74,7 @@ export async function detect(root: string): Promise<Detected> {
     git,
     workflows,
     ciFiles,
+    ...(dependabot ? { dependabot } : {}),
     npmrcTokens: npmrc.tokens,
     findings,
     release: release.release,

@@ -1,7 +1,7 @@
 // Pure: detected facts + answers -> everything to write, enter and do. No I/O here; the
 // workflow renderer is passed in so tests and front-ends share one code path.
 import type { Answers, Detected, FileChange, PackageInfo, Plan, RepoRef } from '../model.js';
-import type { WorkflowInput } from '../render/workflow.js';
+import type { Renderer } from '../render/workflow.js';
 import { isMonorepoRoot } from '../questions/packages.js';
 import { answersConflict } from '../questions/resolve.js';
 import { checklist } from './checklist.js';
@@ -9,10 +9,12 @@ import { planNotes, toolUpgrades } from './notes.js';
 import { publisherSettings } from './publisher.js';
 import { releasePleaseFiles } from './release-please.js';
 import { withRepository } from './repository-fix.js';
+import { dependabotPlan } from './dependabot.js';
+import { repositoryMatches } from '../detect/repository.js';
 import { manifestPath, needsPack, releaseBranch, targetPackages, workflowInput } from './targets.js';
 import { FailedError, UsageError } from '../cli/errors.js';
 
-export type RenderWorkflow = (input: WorkflowInput) => string;
+export type { Renderer } from '../render/workflow.js';
 
 export function splitRepo(slug: string): RepoRef {
   const [owner = '', name = ''] = slug.split('/');
@@ -37,14 +39,17 @@ export function publishedPackage(d: Detected): PackageInfo {
   return pkg;
 }
 
-/** Packages whose package.json "repository" does not name the repository (npm: E422). */
-function mismatched(d: Detected, targets: readonly PackageInfo[]): PackageInfo[] {
-  const files = new Set(d.findings.filter((f) => f.id === 'repository-mismatch').map((f) => f.file));
-  return targets.filter((p) => files.has(manifestPath(p)));
+/**
+ * Packages whose package.json "repository" does not name the repository being answered
+ * (npm: E422). Checked against the answer, not the remote: `--repo` may name a repository
+ * the remote does not (or there is no remote at all).
+ */
+function mismatched(targets: readonly PackageInfo[], repo: RepoRef): PackageInfo[] {
+  return targets.filter((p) => !repositoryMatches(p.repository, repo, p.dir));
 }
 
 /** The GitHub Actions plan; GitLab and CircleCI plans come from makeCiPlan (plan/ci.ts). */
-export function makePlan(d: Detected, answers: Answers, render: RenderWorkflow): Plan {
+export function makePlan(d: Detected, answers: Answers, render: Renderer): Plan {
   if (answers.provider !== 'github') throw new Error(`makePlan plans GitHub Actions; use makeCiPlan for ${answers.provider}`);
   const targets = targetPackages(d, answers.packages);
   if (targets.length === 0) throw new UsageError('--packages: name at least one package to publish.');
@@ -59,16 +64,18 @@ export function makePlan(d: Detected, answers: Answers, render: RenderWorkflow):
   const input = workflowInput(d, answers, targets, repo);
   const existing = d.workflows.find((w) => w.path === wfPath);
   const changes: FileChange[] = [
-    change(wfPath, existing?.content, render(input), 'publishes to npm with trusted publishing (OIDC), no token', true),
+    change(wfPath, existing?.content, render.workflow(input), 'publishes to npm with trusted publishing (OIDC), no token', true),
   ];
 
-  const wrong = mismatched(d, targets);
+  const wrong = mismatched(targets, repo);
   if (answers.fixRepository) {
     for (const p of wrong) {
       changes.push(change(manifestPath(p), p.raw, withRepository(p, repo), 'sets "repository" to this repository (npm checks it: E422 otherwise)', false));
     }
   }
   const notes: string[] = [];
+  const dependabot = dependabotPlan(d.dependabot, render);
+  if (dependabot && 'note' in dependabot) notes.push(dependabot.note);
   if (answers.release === 'release-please') {
     const files = releasePleaseFiles(d, targets);
     changes.push(...files.changes);
@@ -89,6 +96,7 @@ export function makePlan(d: Detected, answers: Answers, render: RenderWorkflow):
     notes.push(`${w.path} also publishes: once the new workflow has published, delete it or remove its publish step.`);
   }
 
+  if (dependabot && 'change' in dependabot) changes.push(dependabot.change);
   const written = changes.filter((c) => c.kind !== 'unchanged').map((c) => c.path);
   return {
     answers,

@@ -76,3 +76,11 @@ export function renderWorkflow(input: WorkflowInput): string {
   }
   return template(FLOW_TEMPLATES[release])(workflowContext({ ...input, release }));
 }
+
+/** Everything a plan renders: the workflow, and the Dependabot file or entry that keeps its pins fresh. */
+export const renderer = {
+  workflow: renderWorkflow,
+  dependabot: (): string => template('github/dependabot.yml.hbs')({}),
+  dependabotEntry: (): string => template('github/partials/dependabot-entry.hbs')({}),
+};
+export type Renderer = typeof renderer;

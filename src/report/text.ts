@@ -25,7 +25,10 @@ export function formatFindings(findings: readonly Finding[], width = process.std
 const KIND_WORD = { create: 'create', update: 'replace', unchanged: 'unchanged' } as const;
 
 export function formatChanges(plan: Plan): string {
-  return plan.changes.map((c) => `  ${KIND_WORD[c.kind].padEnd(9)} ${c.path}  ${paint('dim', c.reason)}`).join('\n');
+  // "replace" for a file that is swapped for a new one (with consent and a backup),
+  // "edit" for a file changed in place (package.json, a CI file the job is merged into).
+  const word = (c: Plan['changes'][number]) => (c.kind === 'update' && !c.needsConsent ? 'edit' : KIND_WORD[c.kind]);
+  return plan.changes.map((c) => `  ${word(c).padEnd(9)} ${c.path}  ${paint('dim', c.reason)}`).join('\n');
 }
 
 /** Every file as it would be written: new files in full, changed files as a diff. */

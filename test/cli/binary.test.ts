@@ -216,3 +216,17 @@ test('an unsupported Node.js gets one clear line and exit 1', (t) => {
   assert.ok(r.stderr.includes(version.slice(1)));
   assert.match(r.stderr, /end of life/);
 });
+
+test('with no remote, --repo is what package.json "repository" is checked and fixed against', () => {
+  const repo = makeRepo({ files: { 'package.json': { name: 'widget', version: '1.0.0' } } });
+  try {
+    const r = runCli([repo.dir, '--yes', '--repo', 'acme/widget']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8')).repository, {
+      type: 'git',
+      url: 'git+https://github.com/acme/widget.git',
+    });
+  } finally {
+    repo.cleanup();
+  }
+});

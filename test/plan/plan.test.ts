@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse, parseDocument } from 'yaml';
 import { makePlan } from '../../src/plan/index.js';
-import { renderWorkflow } from '../../src/render/workflow.js';
+import { renderer } from '../../src/render/workflow.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
 import { QUESTIONS, questionApplies } from '../../src/questions/list.js';
 import type { Answers } from '../../src/model.js';
@@ -27,8 +27,11 @@ test('defaults: the package here, npm, publish on a release, environment npm, No
 });
 
 test('the plan writes one workflow and gives the exact npmjs.com values in form order', () => {
-  const plan = makePlan(detected(), defaults(), renderWorkflow);
-  assert.deepEqual(plan.changes.map((c) => [c.path, c.kind]), [['.github/workflows/publish.yml', 'create']]);
+  const plan = makePlan(detected(), defaults(), renderer);
+  assert.deepEqual(plan.changes.map((c) => [c.path, c.kind]), [
+    ['.github/workflows/publish.yml', 'create'],
+    ['.github/dependabot.yml', 'create'],
+  ]);
   const [p] = plan.publishers;
   assert.equal(p?.url, 'https://www.npmjs.com/package/@acme/widget/access');
   assert.deepEqual(p?.fields.map((f) => [f.label, f.value]), [
@@ -50,7 +53,7 @@ test('the checklist goes in an order that cannot lock the user out', () => {
       ],
     }),
     defaults(),
-    renderWorkflow,
+    renderer,
   );
   const ids = plan.checklist.map((c) => c.id);
   assert.deepEqual(ids, ['commit', 'publisher:@acme/widget', 'environment', 'publish', 'provenance', 'disallow-tokens', 'revoke-token', 'secret:NPM_PUBLISH', 'token-env']);
@@ -60,11 +63,11 @@ test('the checklist goes in an order that cannot lock the user out', () => {
 });
 
 test('an identical existing workflow is unchanged; a different one needs consent', () => {
-  const first = makePlan(detected(), defaults(), renderWorkflow);
+  const first = makePlan(detected(), defaults(), renderer);
   const content = first.changes[0]!.after;
-  const same = makePlan(detected({ workflows: [{ path: '.github/workflows/publish.yml', fileName: 'publish.yml', content, publishes: true, tokenUses: [] }] }), defaults(), renderWorkflow);
+  const same = makePlan(detected({ workflows: [{ path: '.github/workflows/publish.yml', fileName: 'publish.yml', content, publishes: true, tokenUses: [] }] }), defaults(), renderer);
   assert.equal(same.changes[0]?.kind, 'unchanged');
-  const other = makePlan(detected({ workflows: [{ path: '.github/workflows/publish.yml', fileName: 'publish.yml', content: 'x: 1\n', publishes: false, tokenUses: [] }] }), defaults(), renderWorkflow);
+  const other = makePlan(detected({ workflows: [{ path: '.github/workflows/publish.yml', fileName: 'publish.yml', content: 'x: 1\n', publishes: false, tokenUses: [] }] }), defaults(), renderer);
   assert.equal(other.changes[0]?.kind, 'update');
   assert.equal(other.changes[0]?.needsConsent, true);
 });
@@ -75,7 +78,7 @@ test('a subfolder package gets repository.directory and a working-directory', ()
     git: { ...detected().git, prefix: 'packages/widget' },
     findings: [{ id: 'repository-mismatch', level: 'warning', message: 'm', file: 'packages/widget/package.json' }],
   });
-  const plan = makePlan(d, resolveDefaults(d, {}), renderWorkflow);
+  const plan = makePlan(d, resolveDefaults(d, {}), renderer);
   const manifest = plan.changes.find((c) => c.path === 'packages/widget/package.json');
   assert.deepEqual(JSON.parse(manifest!.after).repository, { type: 'git', url: 'git+https://github.com/acme/widget.git', directory: 'packages/widget' });
   assert.match(plan.changes[0]!.after, /working-directory: "?packages\/widget"?/);
@@ -93,7 +96,7 @@ test('hostile answers either fail validation or stay data in the YAML', () => {
   // The text questions of a GitHub workflow (the GitLab and CircleCI ones have their own property tests).
   const textQuestions = QUESTIONS.filter((q) => q.kind === 'text' && questionApplies(q, { provider: 'github' }));
   let accepted = 0;
-  const base = makePlan(detected(), defaults(), renderWorkflow).changes[0]!.after;
+  const base = makePlan(detected(), defaults(), renderer).changes[0]!.after;
   const baseDoc = parse(base);
   fc.assert(
     fc.property(fc.constantFrom(...textQuestions), hostile, (q, input) => {
@@ -104,7 +107,7 @@ test('hostile answers either fail validation or stay data in the YAML', () => {
       }
       accepted++;
       const answers = { ...defaults(), [q.id]: parsed.value } as Answers;
-      const text = makePlan(detected(), answers, renderWorkflow).changes[0]!.after;
+      const text = makePlan(detected(), answers, renderer).changes[0]!.after;
       const doc = parseDocument(text, { uniqueKeys: true });
       assert.deepEqual(doc.errors, []);
       const data = doc.toJS();
@@ -119,4 +122,21 @@ test('hostile answers either fail validation or stay data in the YAML', () => {
     { numRuns: 3000 },
   );
   assert.ok(accepted > 150, `only ${accepted} accepted values were exercised`);
+});
+
+test('Dependabot keeps the pins fresh: created when missing, a note when its config lacks github-actions, nothing when present', () => {
+  const created = makePlan(detected(), defaults(), renderer).changes.find((c) => c.path === '.github/dependabot.yml');
+  assert.ok(created);
+  const config = parse(created.after);
+  assert.deepEqual(config.updates.map((u: { 'package-ecosystem': string }) => u['package-ecosystem']), ['github-actions']);
+
+  const npmOnly = 'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule:\n      interval: daily\n';
+  const noted = makePlan(detected({ dependabot: { path: '.github/dependabot.yml', content: npmOnly } }), defaults(), renderer);
+  assert.ok(!noted.changes.some((c) => c.path === '.github/dependabot.yml'), 'the user\'s file is not edited');
+  assert.ok(noted.notes.some((n) => n.includes('no github-actions entry') && n.includes('package-ecosystem: github-actions')));
+
+  const withActions = npmOnly + '  - package-ecosystem: "github-actions"\n    directory: /\n    schedule:\n      interval: weekly\n';
+  const quiet = makePlan(detected({ dependabot: { path: '.github/dependabot.yml', content: withActions } }), defaults(), renderer);
+  assert.ok(!quiet.changes.some((c) => c.path === '.github/dependabot.yml'));
+  assert.ok(!quiet.notes.some((n) => n.includes('dependabot')));
 });

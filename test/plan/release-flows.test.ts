@@ -3,13 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePlan } from '../../src/plan/index.js';
-import { renderWorkflow } from '../../src/render/workflow.js';
+import { renderer } from '../../src/render/workflow.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
 import type { Answers, Detected } from '../../src/model.js';
 import { detected } from '../helpers/detected.js';
 import { withRelease } from '../fixtures/detected.js';
 
-const plan = (d: Detected, given: Partial<Answers> = {}) => makePlan(d, { ...resolveDefaults(d, {}), ...given }, renderWorkflow);
+const plan = (d: Detected, given: Partial<Answers> = {}) => makePlan(d, { ...resolveDefaults(d, {}), ...given }, renderer);
 
 test('staged: the publisher allows only npm stage publish, and the checklist adds the approval', () => {
   const p = plan(detected(), { release: 'staged' });
@@ -49,10 +49,10 @@ test('changesets needs CLI 3 (changesets/action v2 refuses 2); the first release
 
 test('release-please: both files are written when missing, left alone when present, named when one is missing', () => {
   const none = plan(detected(), { release: 'release-please' });
-  assert.deepEqual(none.changes.map((c) => c.path), ['.github/workflows/publish.yml', 'release-please-config.json', '.release-please-manifest.json']);
+  assert.deepEqual(none.changes.map((c) => c.path), ['.github/workflows/publish.yml', 'release-please-config.json', '.release-please-manifest.json', '.github/dependabot.yml']);
   assert.deepEqual(JSON.parse(none.changes[2]!.after), { '.': '1.2.3' });
   const both = plan(withRelease({ flow: 'release-please', releasePleaseFiles: ['release-please-config.json', '.release-please-manifest.json'] }));
-  assert.equal(both.changes.length, 1);
+  assert.deepEqual(both.changes.map((c) => c.path), ['.github/workflows/publish.yml', '.github/dependabot.yml']);
   const one = plan(withRelease({ flow: 'release-please', releasePleaseFiles: ['release-please-config.json'] }));
   assert.ok(one.notes.some((n) => n.includes('.release-please-manifest.json is missing')));
 });

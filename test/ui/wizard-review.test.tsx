@@ -18,7 +18,7 @@ describe('review, npmjs.com and checklist', () => {
     frame = await screen.waitFor('Open the npm settings page?');
     assert.equal(effects.writes.length, 1);
     assert.equal(effects.writes[0]?.consent, false);
-    assert.deepEqual(effects.writes[0]?.changes.map((c) => c.path), ['.github/workflows/publish.yml', 'package.json']);
+    assert.deepEqual(effects.writes[0]?.changes.map((c) => c.path), ['.github/workflows/publish.yml', 'package.json', '.github/dependabot.yml']);
     assert.match(frame, /✔ Created \.github\/workflows\/publish\.yml/);
     assert.match(frame, /https:\/\/www\.npmjs\.com\/package\/@acme\/widget\/access/);
     const order = ['Publisher', 'Organization or user', 'Repository', 'Workflow filename', 'Environment name', 'Allowed actions'];
@@ -88,7 +88,7 @@ describe('an existing, different workflow', () => {
     await screen.press(KEY.enter);
     await screen.waitFor('Open the npm settings page?');
     assert.deepEqual(effects.writes.map((w) => [w.consent, w.changes.map((c) => `${c.kind} ${c.path}`)]), [
-      [false, ['create .github/workflows/npm-publish.yml']],
+      [false, ['create .github/workflows/npm-publish.yml', 'create .github/dependabot.yml']],
     ]);
   });
 
