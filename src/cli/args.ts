@@ -22,7 +22,7 @@ export interface Options {
   trust?: boolean;
 }
 
-const spec = {
+export const OPTION_SPEC = {
   yes: { type: 'boolean', short: 'y' },
   'dry-run': { type: 'boolean' },
   repo: { type: 'string' },
@@ -56,7 +56,7 @@ const spec = {
 export function parseOptions(argv: readonly string[]): Options {
   let parsed;
   try {
-    parsed = parseArgs({ args: normaliseMigrateArgv(argv), options: spec, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: normaliseMigrateArgv(argv), options: OPTION_SPEC, allowPositionals: true, strict: true });
   } catch (error) {
     // parseArgs messages name the option; drop Node's error-code suffix noise.
     const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '.') : String(error);
