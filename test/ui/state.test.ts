@@ -131,19 +131,19 @@ describe('after the wizard', () => {
   };
   const base = initWizard(config());
 
-  it('prints the checklist with ticks and how to check later', () => {
+  it('prints the checklist with ticks and how to check later', async () => {
     const o = io();
-    assert.equal(afterWizard({ ...base, plan: plan([]), outcome: { kind: 'done', done: ['commit'] } }, o.io), 0);
+    assert.equal(await afterWizard({ ...base, plan: plan([]), outcome: { kind: 'done', done: ['commit'] } }, o.io), 0);
     assert.match(o.out.join('\n'), /\[x\] 1\. Commit[\s\S]*again in this folder/);
   });
 
-  it('cancelled before writing: throws CancelledError (exit 130, "Nothing was written.")', () => {
-    assert.throws(() => afterWizard({ ...base, outcome: { kind: 'cancelled' } }, io().io), { name: 'CancelledError' });
+  it('cancelled before writing: throws CancelledError (exit 130, "Nothing was written.")', async () => {
+    await assert.rejects(afterWizard({ ...base, outcome: { kind: 'cancelled' } }, io().io), { name: 'CancelledError' });
   });
 
-  it('cancelled after writing: says what was written, keeps what is left, exit 130', () => {
+  it('cancelled after writing: says what was written, keeps what is left, exit 130', async () => {
     const o = io();
-    const code = afterWizard({ ...base, plan: plan([]), written: [{ path: 'a.yml', kind: 'create' }], outcome: { kind: 'cancelled' } }, o.io);
+    const code = await afterWizard({ ...base, plan: plan([]), written: [{ path: 'a.yml', kind: 'create' }], outcome: { kind: 'cancelled' } }, o.io);
     assert.equal(code, 130);
     assert.match(o.err.join('\n'), /Stopped\. Already written:\n.*a\.yml/);
     assert.match(o.out.join('\n'), /Still to do[\s\S]*\[ \] 1\. Commit/);

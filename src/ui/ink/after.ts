@@ -9,7 +9,7 @@ const AGAIN =
   'To check where you are later, run `npm create trusted-publish` again in this folder: ' +
   'it changes nothing that is already in place, and ends with this list.';
 
-export function afterWizard(state: WizardState, io: Io): number {
+export async function afterWizard(state: WizardState, io: Io): Promise<number> {
   const outcome = state.outcome;
   const plan = state.plan;
   switch (outcome?.kind) {
@@ -20,6 +20,16 @@ export function afterWizard(state: WizardState, io: Io): number {
       io.out(paint('dim', `\n${AGAIN}`));
       // As with --yes: the publish job is not in place until it is pasted.
       return plan && plan.manual.length > 0 ? EXIT.failed : EXIT.ok;
+    case 'trust': {
+      if (!plan) throw new CancelledError();
+      // Ink has left the terminal: npm can ask for 2FA on it.
+      const { trustStep, trustTarget } = await import('../../trust/index.js');
+      const ok = await trustStep(trustTarget(plan), { dryRun: false, io });
+      const done = ok ? plan.checklist.filter((c) => c.id.startsWith('publisher:')).map((c) => c.id) : [];
+      io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist, new Set(done))}`);
+      io.out(paint('dim', `\n${AGAIN}`));
+      return ok ? EXIT.ok : EXIT.failed;
+    }
     case 'declined':
       io.out('Nothing was written. Run create-trusted-publish again when you are ready.');
       return EXIT.ok;

@@ -101,6 +101,7 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
             skipReason={skipReason}
             onOpen={(yes) => dispatch({ type: 'open', yes })}
             onNext={() => dispatch({ type: 'next' })}
+            onTrust={settings.provider === 'GitHub Actions' && settings.trustCommand ? () => dispatch({ type: 'trust' }) : undefined}
           />
         );
       }

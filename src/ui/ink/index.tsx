@@ -43,6 +43,6 @@ export async function run({ detected, options, io, foundShown = false }: RunCont
     instance.unmount();
   }
   if (!final?.outcome) throw new CancelledError();
-  return afterWizard(final, io);
+  return await afterWizard(final, io);
 }
 

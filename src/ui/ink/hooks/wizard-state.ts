@@ -25,6 +25,8 @@ export type Step =
 
 export type Outcome =
   | { kind: 'done'; done: string[] }
+  /** The user chose to add the trusted publishers with `npm trust`, run after Ink has left. */
+  | { kind: 'trust' }
   | { kind: 'cancelled' }
   | { kind: 'declined' }
   | { kind: 'failed'; error: unknown };
@@ -74,6 +76,7 @@ export type Action =
   | { type: 'open'; yes: boolean }
   | { type: 'opened'; index: number; result: OpenResult }
   | { type: 'next' }
+  | { type: 'trust' }
   | { type: 'move'; delta: number }
   | { type: 'toggle' }
   | { type: 'leave' }
@@ -205,6 +208,7 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
       if (action.type === 'opened' && action.index === step.index && step.open === 'opening') {
         return { ...state, step: { ...step, open: action.result } };
       }
+      if (action.type === 'trust' && step.open !== 'ask') return finish(state, { kind: 'trust' });
       if (action.type !== 'next' || step.open === 'ask') return state;
       const next = step.index + 1;
       const withLog = { ...state, log: log(state, { kind: 'publisher', index: step.index, open: step.open }) };

@@ -81,13 +81,16 @@ export interface PublisherStepProps {
   skipReason?: string;
   onOpen(yes: boolean): void;
   onNext(): void;
+  /** Set when `npm trust` can configure this provider: the t key hands over to it. */
+  onTrust?: () => void;
 }
 
-export function PublisherStep({ settings, index, total, open, skipReason, onOpen, onNext }: PublisherStepProps) {
+export function PublisherStep({ settings, index, total, open, skipReason, onOpen, onNext, onTrust }: PublisherStepProps) {
   const theme = useTheme();
   const [yes, setYes] = useState(true);
   useKeys((input, key) => {
     if (key.return && open !== 'ask') onNext();
+    else if (input === 't' && open !== 'ask' && onTrust) onTrust();
   });
   const heading = `On npmjs.com: add a trusted publisher${total > 1 ? ` (${index + 1} of ${total})` : ''}`;
   const status = openLine(open, settings.url, skipReason);
@@ -107,7 +110,7 @@ export function PublisherStep({ settings, index, total, open, skipReason, onOpen
             <Text>When the publisher is saved on npmjs.com, press Enter.</Text>
           </>
         )}
-        <KeyHints hints={open === 'ask' ? ['Enter accept', 'Esc quit'] : [more, 'Esc quit']} />
+        <KeyHints hints={open === 'ask' ? ['Enter accept', 'Esc quit'] : onTrust ? [more, 't use npm trust instead', 'Esc quit'] : [more, 'Esc quit']} />
       </Box>
     </Box>
   );
