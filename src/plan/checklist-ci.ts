@@ -3,6 +3,7 @@
 import type { Answers, ChecklistItem, Detected, ManualEdit, PackageInfo, PublisherSettings, RepoRef } from '../model.js';
 import { PROVIDER_NAMES } from '../questions/provider.js';
 import { accessUrl, shellQuote } from './publisher.js';
+import { commitItem, disallowTokensItem, revokeTokenItem } from './checklist-common.js';
 
 export interface CiChecklistInput {
   detected: Detected;
@@ -94,12 +95,7 @@ export function ciChecklist(input: CiChecklistInput): ChecklistItem[] {
     detail: `${m.reason}. The text to paste is shown with the plan; a later run recognises it by its first comment line.`,
   }));
   const files = input.written.length > 0 ? input.written : [ciFile];
-  items.push({
-    id: 'commit',
-    title: `Commit and push ${files.join(' and ')}`,
-    detail: `${provider} reads the job from the pushed commit: push it before the first release.`,
-    command: `git add ${files.map(shellQuote).join(' ')} && git commit -m "ci: publish to npm with trusted publishing" && git push`,
-  });
+  items.push(commitItem(files, `Commit and push ${files.join(' and ')}`, `${provider} reads the job from the pushed commit: push it before the first release.`));
   const values = publisher.fields.filter((f) => f.label !== 'Publisher' && f.label !== 'Allowed actions').map((f) => f.value || '(empty)');
   items.push({
     id: `publisher:${name}`,
@@ -117,20 +113,7 @@ export function ciChecklist(input: CiChecklistInput): ChecklistItem[] {
     command: `git tag ${tag} && git push origin ${tag}`,
   });
   items.push(provenanceStep(answers, name));
-  items.push({
-    id: 'disallow-tokens',
-    title: 'Disallow tokens for publishing',
-    detail: 'On the access page choose "Require two-factor authentication and disallow tokens". Trusted publishing keeps working.',
-    command: `npm access set mfa=publish ${shellQuote(name)}`,
-    url: accessUrl(name),
-  });
-  items.push({
-    id: 'revoke-token',
-    title: 'Revoke the old publish token',
-    detail: 'List your tokens, find the one CI used, delete it (revocation can take up to an hour).',
-    command: 'npm token list   # then: npm token delete <id>',
-    url: 'https://www.npmjs.com/settings/~/tokens',
-  });
+  items.push(disallowTokensItem([name]), revokeTokenItem());
   const uses = [...detected.ciFiles.flatMap((f) => f.tokenUses), ...detected.workflows.flatMap((w) => w.tokenUses)];
   items.push(...tokenVariableSteps(input, uses));
   if (uses.length > 0) {

@@ -4,6 +4,7 @@ import type { Answers, ChecklistItem, Detected, RepoRef, TokenUse } from '../mod
 import { BRANCH_FLOWS } from '../model.js';
 import { accessUrl, allowedAction, shellQuote, trustArgs } from './publisher.js';
 import { approveStep, releaseStep, upgradeStep, type ReleasePackage } from './checklist-release.js';
+import { commitItem, disallowTokensItem, otherUrls, revokeTokenItem } from './checklist-common.js';
 import type { ToolUpgrade } from './notes.js';
 
 export interface ChecklistInput {
@@ -52,8 +53,6 @@ function environmentStep(input: ChecklistInput, slug: string, environment: strin
   };
 }
 
-/** The package pages, one per line, when there are several (the item's url shows the first). */
-const otherUrls = (names: string[], url: (n: string) => string) => (names.length > 1 ? `\n${names.map(url).join('\n')}` : '');
 
 export function checklist(input: ChecklistInput): ChecklistItem[] {
   const { detected, answers, repo, packages } = input;
@@ -64,12 +63,7 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
   // Before the commit: the upgraded lockfile goes out with the workflow.
   const upgrade = upgradeStep(input.upgrades ?? [], answers.packageManager);
   if (upgrade) items.push(upgrade);
-  items.push({
-    id: 'commit',
-    title: 'Commit and push the workflow',
-    detail: 'GitHub runs the workflow from the default branch: push it before the first release.',
-    command: `git add ${input.written.map(shellQuote).join(' ')} && git commit -m "ci: publish to npm with trusted publishing" && git push`,
-  });
+  items.push(commitItem(input.written, 'Commit and push the workflow', 'GitHub runs the workflow from the default branch: push it before the first release.'));
   const allow = allowedAction(answers);
   const only = allow === 'npm stage publish' ? ' only' : '';
   for (const name of names) {
@@ -94,22 +88,7 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
     command: names.map((n) => `npm view ${shellQuote(n)} dist.attestations`).join(' && '),
     url: names[0] ? page(names[0]) : undefined,
   });
-  items.push({
-    id: 'disallow-tokens',
-    title: 'Disallow tokens for publishing',
-    detail:
-      'On the access page choose "Require two-factor authentication and disallow tokens". Trusted publishing keeps working.' +
-      otherUrls(names, accessUrl),
-    command: names.map((n) => `npm access set mfa=publish ${shellQuote(n)}`).join(' && '),
-    url: names[0] ? accessUrl(names[0]) : undefined,
-  });
-  items.push({
-    id: 'revoke-token',
-    title: 'Revoke the old publish token',
-    detail: 'List your tokens, find the one CI used, delete it (revocation can take up to an hour).',
-    command: 'npm token list   # then: npm token delete <id>',
-    url: 'https://www.npmjs.com/settings/~/tokens',
-  });
+  items.push(disallowTokensItem(names), revokeTokenItem());
 
   const uses = detected.workflows.flatMap((w) => w.tokenUses);
   for (const secret of tokenSecrets(uses)) {

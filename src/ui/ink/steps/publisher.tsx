@@ -7,7 +7,6 @@ import { Confirm } from '../components/confirm.js';
 import { KeyHints } from '../components/key-hints.js';
 import type { OpenState } from '../hooks/wizard-state.js';
 import { useTheme } from '../theme.js';
-import { isEnter } from '../hooks/keys.js';
 
 export function PublisherValues({ settings, heading }: { settings: PublisherSettings; heading: string }) {
   const theme = useTheme();
