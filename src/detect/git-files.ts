@@ -56,8 +56,13 @@ function originUrl(config: string): string | undefined {
   return undefined;
 }
 
-/** GIT_* variables that cannot change the answers read here (or whose effect is handled below). */
-const HARMLESS_ENV = /^GIT_(TERMINAL_PROMPT|OPTIONAL_LOCKS|CONFIG_GLOBAL|CONFIG_NOSYSTEM|CONFIG_SYSTEM|AUTHOR_\w+|COMMITTER_\w+|EDITOR|PAGER|SSH|SSH_COMMAND|SSH_VARIANT|ASKPASS|TRACE\w*)$/;
+/**
+ * GIT_* variables that change where the repository is or what its config says: with any
+ * of them set, git itself answers. (GIT_CONFIG_GLOBAL, _SYSTEM and _NOSYSTEM are followed
+ * below; the rest — GIT_SSL_CAINFO, GIT_AUTHOR_NAME, GIT_TERMINAL_PROMPT... — cannot
+ * change these four answers.)
+ */
+const CHANGES_ANSWERS = /^GIT_(DIR|WORK_TREE|COMMON_DIR|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|NAMESPACE|CONFIG|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+)$/;
 
 /** The global and system config files git reads, as the environment sets them. */
 function configFiles(env: NodeJS.ProcessEnv): string[] {
@@ -71,7 +76,7 @@ function configFiles(env: NodeJS.ProcessEnv): string[] {
 }
 
 export async function readGitFiles(start: string, env: NodeJS.ProcessEnv = process.env): Promise<GitFacts | undefined> {
-  if (Object.keys(env).some((k) => k.startsWith('GIT_') && !HARMLESS_ENV.test(k))) return undefined;
+  if (Object.keys(env).some((k) => CHANGES_ANSWERS.test(k))) return undefined;
   const gitDir = await findGitDir(start);
   if (gitDir === undefined || gitDir === 'other') return undefined;
   const [config, head, originHead, ...globals] = await Promise.all([

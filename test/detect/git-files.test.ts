@@ -85,6 +85,7 @@ test('GIT_CONFIG_GLOBAL and GIT_CONFIG_NOSYSTEM are honoured, not a reason to gi
     writeFileSync(rewrites, '[url "git@github.com:"]\n\tinsteadOf = gh:\n');
     const dir = realpathSync(repo.dir);
     assert.ok(await readGitFiles(dir, { ...home, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' }));
+    assert.ok(await readGitFiles(dir, { ...home, GIT_SSL_CAINFO: '/etc/ssl/certs/ca-certificates.crt', GIT_AUTHOR_NAME: 'x' }), 'variables that cannot change the answers');
     assert.equal(await readGitFiles(dir, { ...home, GIT_CONFIG_GLOBAL: rewrites }), undefined, 'the named global config has a rewrite');
     assert.equal(await readGitFiles(dir, { ...home, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'url.x.insteadOf', GIT_CONFIG_VALUE_0: 'gh:' }), undefined);
   } finally {
