@@ -94,7 +94,8 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
   for (const secret of tokenSecrets(uses)) {
     items.push({
       id: `secret:${secret}`,
-      title: `Delete the ${secret} repository secret`,
+      // No workflow here names a token secret: the usual name, in case one is left over.
+      title: uses.some((u) => u.secret) ? `Delete the ${secret} repository secret` : `Delete the ${secret} repository secret, if there is one`,
       detail:
         'Nothing publishes with it any more. If a workflow uses it only to install private packages, ' +
         'replace it with a read-only token instead.',
