@@ -26,28 +26,29 @@ export function templateHash(source: string): string {
   return `${(hash >>> 0).toString(16).padStart(8, '0')}-${source.length}`;
 }
 
-function precompiledIsCurrent(): boolean {
-  return Object.entries(PRECOMPILED).every(([path, entry]) => {
-    try {
-      return templateHash(readTemplate(path)) === entry.hash;
-    } catch {
-      return false;
-    }
-  });
-}
-
-const built = Object.keys(PRECOMPILED).length > 0;
-const usePrecompiled = built && precompiledIsCurrent();
-if (built && !usePrecompiled) {
-  throw new FailedError(
-    `The templates in ${templatesDir()} are not the ones this copy of create-trusted-publish was built with.\n` +
-      'Reinstall it (npm cache clean --force, then run npm create trusted-publish again).',
-  );
-}
+const usePrecompiled = Object.keys(PRECOMPILED).length > 0;
 // The bundle keeps the compiler out (external in scripts/build.mjs): it is only reached from source.
 const Base: Handlebars = usePrecompiled
   ? (await import('handlebars/dist/cjs/handlebars.runtime.js')).default
   : (await import('handlebars/dist/cjs/handlebars.js')).default;
+
+/** Each template is checked when first used: a run reads only the few it renders. */
+function checkedSpec(relativePath: string): unknown {
+  const entry = PRECOMPILED[relativePath];
+  let current: string | undefined;
+  try {
+    current = templateHash(readTemplate(relativePath));
+  } catch {
+    current = undefined;
+  }
+  if (!entry || current !== entry.hash) {
+    throw new FailedError(
+      `${templatesDir()}/${relativePath} is not the template this copy of create-trusted-publish was built with.\n` +
+        'Reinstall it (npm cache clean --force, then run npm create trusted-publish again).',
+    );
+  }
+  return entry.spec;
+}
 
 /** True when templates come precompiled from the build (for tests and diagnostics). */
 export const PRECOMPILED_TEMPLATES = usePrecompiled;
@@ -59,10 +60,6 @@ export function createHandlebars(): Handlebars {
 
 /** The template at `templates/<relativePath>`, ready to render with `hb`'s helpers and partials. */
 export function compileTemplate(hb: Handlebars, relativePath: string): TemplateDelegate {
-  if (usePrecompiled) {
-    const entry = PRECOMPILED[relativePath];
-    if (!entry) throw new Error(`create-trusted-publish: template ${relativePath} was not precompiled`);
-    return hb.template(entry.spec as Parameters<Handlebars['template']>[0]);
-  }
+  if (usePrecompiled) return hb.template(checkedSpec(relativePath) as Parameters<Handlebars['template']>[0]);
   return hb.compile(readTemplate(relativePath), COMPILE_OPTIONS);
 }
