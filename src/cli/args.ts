@@ -117,6 +117,7 @@ Usage
   npm create trusted-publish [-- options]
   create-trusted-publish [dir] [options]
   create-trusted-publish doctor [dir] [--json] [--registry-check] [--registry <url>]
+  create-trusted-publish retire [dir] [--yes] [--dry-run] [--revoke <id>] [--json] ...
 
 Reads the package in [dir] (default: the current directory), writes a hardened
 publish workflow (GitHub Actions) or job (GitLab CI/CD, CircleCI), shows the exact

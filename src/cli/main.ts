@@ -51,6 +51,10 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
       const { runDoctorCli } = await import('../doctor/cli.js');
       return await runDoctorCli(argv.slice(1), io);
     }
+    if (argv[0] === 'retire') {
+      const { runRetireCli } = await import('../retire/cli.js');
+      return await runRetireCli(argv.slice(1), io);
+    }
     const options = parseOptions(argv);
     if (options.help) {
       io.out(HELP);

@@ -109,19 +109,29 @@ test('not a git repository', async () => {
   });
 });
 
-test('git not installed is tolerated', () =>
-  withRepo(makePackageRepo(), async (r) => {
-    const saved = process.env.PATH;
+test('without git installed, an ordinary repository is still read (from .git); an unusual one says git is missing', async () => {
+  const withoutGit = async (dir: string, env: Record<string, string> = {}) => {
+    const saved = { ...process.env };
     process.env.PATH = '';
-    let d: Detected;
+    Object.assign(process.env, env);
     try {
-      d = await detect(r.dir);
+      return await detect(dir);
     } finally {
-      process.env.PATH = saved;
+      process.env = saved;
     }
+  };
+  await withRepo(makePackageRepo(), async (r) => {
+    const d = await withoutGit(r.dir);
+    assert.equal(d.git.isRepo, true);
+    assert.deepEqual(d.git.github, { owner: 'acme', name: 'widget' });
+  });
+  await withRepo(makePackageRepo(), async (r) => {
+    // GIT_DIR makes the answers git's to give, and there is no git to ask.
+    const d = await withoutGit(r.dir, { GIT_DIR: join(r.dir, '.git') });
     assert.equal(d.git.isRepo, false);
     assert.match(finding(d, 'not-a-git-repo')?.message ?? '', /git was not found/);
-  }));
+  });
+});
 
 test('a directory that does not exist', async () => {
   const d = await detect(join(tmpdir(), 'ctp-does-not-exist-' + process.pid));
