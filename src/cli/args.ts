@@ -1,9 +1,9 @@
 // argv -> options. Uses node:util parseArgs; every error is a UsageError (exit 2).
-import { parseArgs } from 'node:util';
 import type { Answers } from '../model.js';
 import { questionFor } from '../questions/list.js';
 import { parseFlag, type GivenAnswers } from '../questions/resolve.js';
 import { UsageError } from './errors.js';
+import { parseCommandLine } from './command-line.js';
 import { normaliseMigrateArgv } from '../migrate/args.js';
 
 export interface Options {
@@ -54,18 +54,7 @@ export const OPTION_SPEC = {
 } as const;
 
 export function parseOptions(argv: readonly string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: normaliseMigrateArgv(argv), options: OPTION_SPEC, allowPositionals: true, strict: true });
-  } catch (error) {
-    // parseArgs messages name the option; drop Node's error-code suffix noise.
-    const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '.') : String(error);
-    throw new UsageError(`${message}\nRun with --help to see the options.`);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 1) {
-    throw new UsageError(`Expected at most one directory, got: ${positionals.join(' ')}`);
-  }
+  const { values, dir } = parseCommandLine(normaliseMigrateArgv(argv), OPTION_SPEC, 'Run with --help to see the options.');
   if (values.environment !== undefined && values['no-environment']) {
     throw new UsageError('--environment and --no-environment cannot be used together.');
   }
@@ -97,7 +86,7 @@ export function parseOptions(argv: readonly string[]): Options {
   set('circleciContexts', values['circleci-context']?.join(','));
 
   return {
-    dir: positionals[0] ?? '.',
+    dir,
     yes: values.yes ?? false,
     dryRun: values['dry-run'] ?? false,
     force: values.force ?? false,

@@ -1,9 +1,8 @@
 // The command line: options -> detect -> (questions) -> plan -> apply -> settings -> checklist.
 // Interactive front-ends are imported lazily so --help, --version, --dry-run and --yes
 // never load React, Ink or Inquirer.
-import { resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
 import { parseOptions, HELP, type Options } from './args.js';
+import { targetDir } from './command-line.js';
 import { EXIT, UsageError, FailedError, CancelledError } from './errors.js';
 import { detect } from '../detect/index.js';
 import type { Detected } from '../model.js';
@@ -22,17 +21,6 @@ const stdio: Io = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
 };
 
-async function targetDir(dir: string): Promise<string> {
-  const root = resolve(dir);
-  let info;
-  try {
-    info = await stat(root);
-  } catch {
-    throw new UsageError(`${dir}: no such directory.`);
-  }
-  if (!info.isDirectory()) throw new UsageError(`${dir} is not a directory.`);
-  return root;
-}
 
 /** Findings that stop the run before anything is asked. */
 function blockers(d: Detected, options: Options) {

@@ -1,9 +1,7 @@
 // `create-trusted-publish doctor [dir] [--json] [--registry-check] [--registry <url>]`.
 // Exit 0 when nothing must be fixed, 1 when an error or warning is reported, 2 on bad usage.
-import { resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { EXIT, UsageError } from '../cli/errors.js';
+import { parseCommandLine, targetDir } from '../cli/command-line.js';
 import type { Io } from '../cli/main.js';
 import { DEFAULT_REGISTRY, normaliseRegistry } from '../registry/fetch.js';
 import { doctor, mustFix } from './index.js';
@@ -38,20 +36,11 @@ export interface DoctorCliOptions {
 }
 
 export function parseDoctorArgs(argv: readonly string[]): DoctorCliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: { json: { type: 'boolean' }, 'registry-check': { type: 'boolean' }, registry: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '.') : String(error);
-    throw new UsageError(`${message}\nRun doctor --help to see the options.`);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`Expected at most one directory, got: ${positionals.join(' ')}`);
+  const { values, dir } = parseCommandLine(
+    argv,
+    { json: { type: 'boolean' }, 'registry-check': { type: 'boolean' }, registry: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    'Run doctor --help to see the options.',
+  );
   let registry = DEFAULT_REGISTRY;
   if (values.registry !== undefined) {
     try {
@@ -61,7 +50,7 @@ export function parseDoctorArgs(argv: readonly string[]): DoctorCliOptions {
     }
     if (!values['registry-check']) throw new UsageError('--registry is only used with --registry-check.');
   }
-  return { dir: positionals[0] ?? '.', json: values.json ?? false, registryCheck: values['registry-check'] ?? false, registry, help: values.help ?? false };
+  return { dir, json: values.json ?? false, registryCheck: values['registry-check'] ?? false, registry, help: values.help ?? false };
 }
 
 export async function runDoctorCli(argv: readonly string[], io: Io): Promise<number> {
@@ -70,9 +59,7 @@ export async function runDoctorCli(argv: readonly string[], io: Io): Promise<num
     io.out(DOCTOR_HELP);
     return EXIT.ok;
   }
-  const root = resolve(options.dir);
-  const info = await stat(root).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UsageError(`${options.dir}: no such directory.`);
+  const root = await targetDir(options.dir);
   const report = await doctor(root, { registryCheck: options.registryCheck, registry: options.registry });
   io.out(options.json ? JSON.stringify(doctorJson(report), null, 2) : formatDoctor(report));
   return mustFix(report.findings) ? EXIT.failed : EXIT.ok;

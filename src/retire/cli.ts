@@ -1,10 +1,8 @@
 // `create-trusted-publish retire [dir]`: parse its own flags, check the terminal before
 // anything runs, wire the real CLIs and prompts into the core, print the summary.
 // Exit 0 when nothing failed, 1 when the proof is missing or a step failed, 2 on bad usage.
-import { resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { EXIT, UsageError } from '../cli/errors.js';
+import { parseCommandLine, targetDir } from '../cli/command-line.js';
 import type { Io } from '../cli/main.js';
 import { paint } from '../cli/style.js';
 import { detect } from '../detect/index.js';
@@ -69,15 +67,7 @@ export const RETIRE_OPTION_SPEC = {
 } as const;
 
 export function parseRetireArgs(argv: readonly string[]): RetireCliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: RETIRE_OPTION_SPEC, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '.') : String(error);
-    throw new UsageError(`${message}\nRun retire --help to see the options.`);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`Expected at most one directory, got: ${positionals.join(' ')}`);
+  const { values, dir } = parseCommandLine(argv, RETIRE_OPTION_SPEC, 'Run retire --help to see the options.');
   let registry = DEFAULT_REGISTRY;
   if (values.registry !== undefined) {
     try {
@@ -93,7 +83,7 @@ export function parseRetireArgs(argv: readonly string[]): RetireCliOptions {
     if (!/^[0-9a-f-]{1,36}$/i.test(id)) throw new UsageError(`--revoke takes a token id as npm token list shows it (e.g. a1b2c3), not ${id.startsWith('npm_') ? 'a token value' : JSON.stringify(id)}.`);
   }
   return {
-    dir: positionals[0] ?? '.',
+    dir,
     yes: values.yes ?? false,
     dryRun: values['dry-run'] ?? false,
     force: values.force ?? false,
@@ -127,8 +117,7 @@ export async function runRetireCli(argv: readonly string[], io: Io): Promise<num
   if (ask && !(process.stdin.isTTY && process.stdout.isTTY)) {
     throw new UsageError('No terminal to ask in. Pass --yes to run every step (tokens are revoked only with --revoke <id>),\nor --dry-run to see the commands. See retire --help.');
   }
-  const root = resolve(options.dir);
-  if (!(await stat(root).catch(() => undefined))?.isDirectory()) throw new UsageError(`${options.dir}: no such directory.`);
+  const root = await targetDir(options.dir);
   const targets = retireTargets(await detect(root), options.repo);
   // Under --json, stdout carries only the document.
   const say = options.json ? io.err : io.out;
