@@ -3,7 +3,7 @@
 import { EXIT, UsageError } from '../cli/errors.js';
 import { parseCommandLine, targetDir } from '../cli/command-line.js';
 import type { Io } from '../cli/main.js';
-import { DEFAULT_REGISTRY, normaliseRegistry } from '../registry/fetch.js';
+import { DEFAULT_REGISTRY, registryFlag } from '../registry/fetch.js';
 import { doctor, mustFix } from './index.js';
 import { doctorJson, formatDoctor } from './format.js';
 
@@ -41,15 +41,8 @@ export function parseDoctorArgs(argv: readonly string[]): DoctorCliOptions {
     { json: { type: 'boolean' }, 'registry-check': { type: 'boolean' }, registry: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     'Run doctor --help to see the options.',
   );
-  let registry = DEFAULT_REGISTRY;
-  if (values.registry !== undefined) {
-    try {
-      registry = normaliseRegistry(values.registry);
-    } catch (error) {
-      throw new UsageError(`--registry: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (!values['registry-check']) throw new UsageError('--registry is only used with --registry-check.');
-  }
+  const registry = registryFlag(values.registry);
+  if (values.registry !== undefined && !values['registry-check']) throw new UsageError('--registry is only used with --registry-check.');
   return { dir, json: values.json ?? false, registryCheck: values['registry-check'] ?? false, registry, help: values.help ?? false };
 }
 

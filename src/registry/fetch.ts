@@ -1,5 +1,7 @@
 // The product's only direct network access: GET a JSON document from a registry, with a
-// timeout, anonymously. Errors come back as values; nothing here throws.
+// timeout, anonymously. Errors come back as values; only the flag parser throws (bad usage).
+import { UsageError } from '../cli/errors.js';
+
 export const DEFAULT_REGISTRY = 'https://registry.npmjs.org';
 
 export type FetchLike = (url: string, init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<Response>;
@@ -22,6 +24,16 @@ export function normaliseRegistry(url: string): string {
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error(`${url} is not an http(s) URL`);
   if (parsed.username || parsed.password) throw new Error('the registry URL must not contain credentials');
   return parsed.href.replace(/\/+$/, '');
+}
+
+/** The `--registry <url>` flag of doctor and retire: the default, or a checked URL (exit 2 otherwise). */
+export function registryFlag(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_REGISTRY;
+  try {
+    return normaliseRegistry(value);
+  } catch (error) {
+    throw new UsageError(`--registry: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** `@scope/name` -> `@scope%2fname`, as npm requests it. */

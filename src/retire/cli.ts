@@ -6,7 +6,8 @@ import { parseCommandLine, targetDir } from '../cli/command-line.js';
 import type { Io } from '../cli/main.js';
 import { paint } from '../cli/style.js';
 import { detect } from '../detect/index.js';
-import { DEFAULT_REGISTRY, normaliseRegistry } from '../registry/fetch.js';
+import { DEFAULT_REGISTRY, registryFlag } from '../registry/fetch.js';
+import { validateRepo } from '../questions/validate.js';
 import { deleteSecret, disallowTokens, listTokens, revokeToken } from '../trust/index.js';
 import { failed, retire, retireTargets, type Actions } from './index.js';
 import { formatLeftovers, formatSummary, retireJson } from './format.js';
@@ -68,15 +69,9 @@ export const RETIRE_OPTION_SPEC = {
 
 export function parseRetireArgs(argv: readonly string[]): RetireCliOptions {
   const { values, dir } = parseCommandLine(argv, RETIRE_OPTION_SPEC, 'Run retire --help to see the options.');
-  let registry = DEFAULT_REGISTRY;
-  if (values.registry !== undefined) {
-    try {
-      registry = normaliseRegistry(values.registry);
-    } catch (error) {
-      throw new UsageError(`--registry: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  if (values.repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.repo)) throw new UsageError(`--repo: expected owner/name, got ${values.repo}`);
+  const registry = registryFlag(values.registry);
+  const repoError = values.repo === undefined ? undefined : validateRepo(values.repo);
+  if (repoError) throw new UsageError(`--repo: ${repoError}`);
   const revoke = values.revoke ?? [];
   for (const id of revoke) {
     // Only ids: a token value must never pass through this program.
