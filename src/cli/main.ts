@@ -1,7 +1,7 @@
 // The command line: options -> detect -> (questions) -> plan -> apply -> settings -> checklist.
 // Interactive front-ends are imported lazily so --help, --version, --dry-run and --yes
 // never load React, Ink or Inquirer.
-import { parseOptions, HELP, type Options } from './args.js';
+import { parseOptions, HELP } from './args.js';
 import { targetDir } from './command-line.js';
 import { EXIT, UsageError, FailedError, CancelledError } from './errors.js';
 import { detect } from '../detect/index.js';
@@ -21,12 +21,10 @@ const stdio: Io = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
 };
 
-
-/** Findings that stop the run before anything is asked. */
-function blockers(d: Detected, options: Options) {
-  return d.findings.filter(
-    (f) => f.level === 'error' && !((f.id === 'not-github' || f.id === 'no-remote') && options.given.repo),
-  );
+/** Findings that stop the run before anything is asked (acceptOverrides has already dropped
+ * the host error a --repo or --provider answers). */
+function blockers(d: Detected) {
+  return d.findings.filter((f) => f.level === 'error');
 }
 
 function isInteractiveTerminal(): boolean {
@@ -69,7 +67,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
       );
     }
     const detected = acceptOverrides(await detect(root), options.given);
-    const blocking = blockers(detected, options);
+    const blocking = blockers(detected);
     if (blocking.length > 0) {
       const { formatFindings } = await import('../report/text.js');
       io.err(formatFindings(blocking));

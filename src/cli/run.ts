@@ -1,6 +1,6 @@
 // The non-interactive run (--yes, --dry-run): every answer from a flag or a default.
 import type { Detected, Plan } from '../model.js';
-import type { Options, } from './args.js';
+import type { Options } from './args.js';
 import type { Io } from './main.js';
 import { EXIT, FailedError, UsageError } from './errors.js';
 import { checkGiven, resolveDefaults, type GivenAnswers } from '../questions/resolve.js';

@@ -41,12 +41,17 @@ async function existingWorkflowCheck(d: Detected): Promise<string | undefined> {
   ].join('\n');
 }
 
+/** How many questions the wizard will ask, for "Next: N questions". */
+export function questionCount(detected: Detected, options: Pick<Options, 'given' | 'force'>): number {
+  const config = wizardConfig(detected, options, false);
+  return progress(config.questions, 0, config.answers).total;
+}
+
 export async function startWizard(detected: Detected, options: Options, io: Io): Promise<number> {
   checkPublishable(detected, options.given);
   checkGivenConflict(options.given);
-  const config = wizardConfig(detected, options, false);
   const migratable = detected.git.github ? tokenPublishers(detected) : [];
-  const prompt = promptText(progress(config.questions, 0, config.answers).total, migratable.length > 0 ? migratable.join(', ') : undefined);
+  const prompt = promptText(questionCount(detected, options), migratable.length > 0 ? migratable.join(', ') : undefined);
   io.out(foundText(detected));
   const check = await existingWorkflowCheck(detected);
   if (check) io.out(`${check}\n\n`);
@@ -64,5 +69,5 @@ export async function startWizard(detected: Detected, options: Options, io: Io):
     return runMigrateCli(detected.root, { ...options, migrate: migratable.length === 1 ? migratable[0] : '' }, io);
   }
   const ui = await loading;
-  return ui.run({ detected, options, io, foundShown: true });
+  return ui.run({ detected, options, io });
 }

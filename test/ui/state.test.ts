@@ -62,26 +62,26 @@ const config = (c: Partial<WizardConfig> = {}): WizardConfig => ({
 const run = (state: WizardState, ...actions: Parameters<typeof wizardReducer>[1][]) => actions.reduce(wizardReducer, state);
 
 describe('wizard reducer', () => {
-  it('walks found → questions → review, logging each answer', () => {
-    const s = run(initWizard(config()), { type: 'start' }, { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'environment', value: null });
+  it('starts at the first question and walks to the review, logging each answer', () => {
+    const s = run(initWizard(config()), { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'environment', value: null });
     assert.equal(s.step.kind, 'review');
     assert.equal(s.answers.trigger, 'tag');
     assert.equal(s.answers.environment, null);
-    assert.deepEqual(s.log.slice(1).map((l) => l.entry), [
+    assert.deepEqual(s.log.map((l) => l.entry), [
       { kind: 'answer', label: 'Publish when', value: 'A v* tag is pushed' },
       { kind: 'answer', label: 'GitHub environment', value: '(no environment)' },
     ]);
   });
 
   it('ignores a late key meant for the previous question', () => {
-    const s = run(initWizard(config()), { type: 'start' }, { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'trigger', value: 'manual' });
+    const s = run(initWizard(config()), { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'trigger', value: 'manual' });
     assert.deepEqual(s.step, { kind: 'question', index: 1 });
     assert.equal(s.answers.trigger, 'tag');
   });
 
   it('asks before replacing; no keeps the file and re-asks the name with a free one', () => {
     const replaced = change({ kind: 'update', before: 'old\n', needsConsent: true });
-    let s = run(initWizard(config()), { type: 'start' }, { type: 'answer', id: 'trigger', value: 'release' }, { type: 'answer', id: 'environment', value: 'npm' });
+    let s = run(initWizard(config()), { type: 'answer', id: 'trigger', value: 'release' }, { type: 'answer', id: 'environment', value: 'npm' });
     s = run(s, { type: 'review', yes: true, plan: plan([replaced]) });
     assert.deepEqual(s.step, { kind: 'replace', paths: ['.github/workflows/publish.yml'] });
     const no = run(s, { type: 'replace', yes: false });
@@ -92,12 +92,12 @@ describe('wizard reducer', () => {
     const back = run(no, { type: 'answer', id: 'workflow', value: 'npm-publish.yml' });
     assert.equal(back.step.kind, 'review', 'straight back to the review');
     assert.deepEqual(run(s, { type: 'replace', yes: true }).step, { kind: 'writing', consent: true });
-    const forced = run(initWizard(config({ force: true, questions: [] })), { type: 'start' }, { type: 'review', yes: true, plan: plan([replaced]) });
+    const forced = run(initWizard(config({ force: true, questions: [] })), { type: 'review', yes: true, plan: plan([replaced]) });
     assert.deepEqual(forced.step, { kind: 'writing', consent: true });
   });
 
   it('cannot be cancelled mid-write, and is after', () => {
-    let s = run(initWizard(config({ questions: [] })), { type: 'start' }, { type: 'review', yes: true, plan: plan([change({})]) });
+    let s = run(initWizard(config({ questions: [] })), { type: 'review', yes: true, plan: plan([change({})]) });
     assert.equal(run(s, { type: 'cancel' }).step.kind, 'writing');
     s = run(s, { type: 'written', results: [{ path: 'x', kind: 'create' }] }, { type: 'cancel' });
     assert.deepEqual(s.outcome, { kind: 'cancelled' });

@@ -46,10 +46,8 @@ export function wizard(
   return { screen, effects, result };
 }
 
-/** Enter through the found screen and every question; resolves with the review frame. */
+/** Enter through every question; resolves with the review frame. */
 export async function toReview(screen: Screen, questions: number): Promise<string> {
-  await screen.waitFor('What I found');
-  await screen.press(KEY.enter);
   for (let n = 1; n <= questions; n++) {
     await screen.waitFor(`Question ${n} of ${questions}`);
     await screen.press(KEY.enter);

@@ -4,19 +4,19 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { KEY } from './ink-helpers.js';
 import { fixture, wizard } from './wizard-fixture.js';
+import { foundText, promptText } from '../../src/ui/first-screen.js';
+import { questionCount } from '../../src/ui/start-wizard.js';
 
 const GITLAB = { remote: 'git@gitlab.com:group/sub/proj.git', pkg: { repository: 'https://gitlab.com/group/sub/proj' } };
 const GITHUB_ONLY = /Publish when|Workflow file name|How releases are made|GitHub repository|GitHub environment/;
 
 describe('GitLab', () => {
   it('asks the GitLab questions and none of the GitHub-only ones, then writes .gitlab-ci.yml', async () => {
-    const { screen, effects, result } = wizard(await fixture(GITLAB), { size: { columns: 100, rows: 40 } });
-    let frame = await screen.waitFor('What I found');
-    assert.match(frame, /Repository\s+gitlab\.com\/group\/sub\/proj/);
-    assert.match(frame, /Next: 3 questions/);
-    await screen.press(KEY.enter);
-
-    frame = await screen.waitFor('Question 1 of 3');
+    const d = await fixture(GITLAB);
+    assert.match(foundText(d), /Repository\s+gitlab\.com\/group\/sub\/proj/);
+    assert.match(promptText(questionCount(d, { given: {}, force: false })), /Next: 3 questions/);
+    const { screen, effects, result } = wizard(d, { size: { columns: 100, rows: 40 } });
+    let frame = await screen.waitFor('Question 1 of 3');
     assert.match(frame, /GitLab environment/);
     frame = await screen.waitFor('.gitlab-ci.yml (as it will be written)');
     assert.match(frame, /name: "npm"/, 'the preview marks where the environment goes');
@@ -51,8 +51,6 @@ describe('GitLab', () => {
   it('a hand-written job of the same name: the review shows the reason and the job to paste', async () => {
     const detected = await fixture({ ...GITLAB, files: { '.gitlab-ci.yml': 'npm-publish:\n  script: npm publish\n' } });
     const { screen, effects } = wizard(detected, { given: { node: '24', ciFile: '.gitlab-ci.yml', environment: 'npm' }, size: { columns: 100, rows: 40 } });
-    await screen.waitFor('What I found');
-    await screen.press(KEY.enter);
     const frame = await screen.waitFor('Nothing can be written for you. Go on to the npmjs.com values?');
     assert.match(frame, /by hand +\.gitlab-ci\.yml/);
     // The reason wraps (never truncated); the job to paste scrolls below it.
@@ -72,8 +70,6 @@ describe('GitLab', () => {
 describe('CircleCI', () => {
   it('asks for the three IDs (validated as typed), the VCS origin from the remote, no environment', async () => {
     const { screen, effects } = wizard(await fixture(), { given: { provider: 'circleci', node: '24' }, size: { columns: 100, rows: 40 } });
-    await screen.waitFor('What I found');
-    await screen.press(KEY.enter);
     let frame = await screen.waitFor('Question 1 of 4');
     assert.match(frame, /CircleCI organization ID/);
     assert.match(frame, /Organization Settings → Overview/);

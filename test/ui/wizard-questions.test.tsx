@@ -1,19 +1,21 @@
-// The Ink wizard: the found screen and the questions.
+// The first screen (drawn before Ink) and the Ink wizard's questions.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { KEY } from './ink-helpers.js';
 import { PUBLISH, fixture, wizard } from './wizard-fixture.js';
+import { foundText, promptText } from '../../src/ui/first-screen.js';
+import { questionCount } from '../../src/ui/start-wizard.js';
 
 describe('found screen', () => {
   it('shows what was detected, the problem it will fix, and what comes next', async () => {
-    const { screen } = wizard(await fixture());
-    const frame = await screen.waitFor('What I found');
+    const d = await fixture();
+    const frame = `${foundText(d)}\n${promptText(questionCount(d, { given: {}, force: false }))}`;
     assert.match(frame, /Package\s+@acme\/widget@1\.2\.3/);
     assert.match(frame, /Repository\s+acme\/widget/);
     assert.match(frame, /Package manager\s+npm \(package-lock\.json\)/);
     assert.match(frame, /Tokens found\s+none/);
     assert.match(frame, /"repository" is missing/);
-    assert.match(frame, /→ package\.json "repository" will be set to git\+https:\/\/github\.com\/acme\/widget\.git/);
+    assert.match(frame, /→ package\.json "repository" will be set to\s+git\+https:\/\/github\.com\/acme\/widget\.git/);
     assert.match(frame, /Next: 6 questions, each with a recommended answer/);
     assert.match(frame, /Enter continue · {2}Esc quit|Enter continue {2}· {2}Esc quit/);
   });
@@ -22,8 +24,6 @@ describe('found screen', () => {
 describe('questions', () => {
   it('asks only open questions, pre-filled, with a live preview that follows the arrows', async () => {
     const { screen } = wizard(await fixture(), { given: { node: '22', release: 'publish' } });
-    await screen.waitFor('What I found');
-    await screen.press(KEY.enter);
     let frame = await screen.waitFor('Question 1 of 4');
     assert.match(frame, /Publish when/);
     assert.match(frame, /What starts a publish/);
@@ -46,8 +46,6 @@ describe('questions', () => {
 
   it('shows a validation error inline and clears it once the value is fixed', async () => {
     const { screen } = wizard(await fixture(), { given: PUBLISH });
-    await screen.waitFor('What I found');
-    await screen.press(KEY.enter);
     await screen.waitFor('Question 1 of 5');
     await screen.press(KEY.enter);
     await screen.waitFor('Question 2 of 5');
@@ -67,8 +65,6 @@ describe('questions', () => {
 
   it('takes text typed ahead in one chunk, Enter included', async () => {
     const { screen } = wizard(await fixture(), { given: PUBLISH });
-    await screen.waitFor('What I found');
-    await screen.press(KEY.enter);
     await screen.waitFor('Question 1 of 5');
     await screen.press(KEY.enter);
     await screen.waitFor('Question 2 of 5');
@@ -79,8 +75,6 @@ describe('questions', () => {
 
   it('answers yes/no questions with y and n, and shows the package.json change in the preview', async () => {
     const { screen } = wizard(await fixture(), { given: PUBLISH });
-    await screen.waitFor('What I found');
-    await screen.press(KEY.enter);
     for (const n of [1, 2, 3, 4]) {
       await screen.waitFor(`Question ${n} of 5`);
       await screen.press(KEY.enter);
@@ -99,8 +93,6 @@ describe('questions', () => {
 
   it('puts the preview beside the question on a wide terminal, and Tab hides it', async () => {
     const { screen } = wizard(await fixture(), { given: PUBLISH, size: { columns: 140, rows: 30 } });
-    await screen.waitFor('What I found');
-    await screen.press(KEY.enter);
     const frame = await screen.waitFor('types: [published]');
     const line = frame.split('\n').find((l) => l.includes('Question 1 of 5'));
     assert.ok(line?.includes('╭'), `question and preview share rows:\n${frame}`);

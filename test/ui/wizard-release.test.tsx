@@ -15,8 +15,6 @@ const monorepo = {
 describe('release tools', () => {
   it('skips the trigger question when a release tool decides when to publish', async () => {
     const { screen } = wizard(await fixture());
-    await screen.waitFor('What I found');
-    await screen.press(KEY.enter);
     let frame = await screen.waitFor('Question 1 of 6');
     assert.match(frame, /How releases are made/);
     await screen.press(KEY.down);
@@ -31,8 +29,6 @@ describe('release tools', () => {
 describe('a monorepo', () => {
   it('asks which packages to publish, all ticked, Space unticks, none is an inline error', async () => {
     const { screen } = wizard(await fixture(monorepo));
-    await screen.waitFor('What I found');
-    await screen.press(KEY.enter);
     let frame = await screen.waitFor('Packages to publish');
     assert.match(frame, /› \[x\] @acme\/cli/);
     assert.match(frame, /\[x\] @acme\/core/);
@@ -48,8 +44,6 @@ describe('a monorepo', () => {
 
   it('semantic-release for several packages goes back to the question that decides, saying why', async () => {
     const { screen } = wizard(await fixture(monorepo));
-    await screen.waitFor('What I found');
-    await screen.press(KEY.enter);
     await screen.waitFor('Packages to publish');
     await screen.press(KEY.enter);
     await screen.waitFor('How releases are made');

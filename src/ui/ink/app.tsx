@@ -10,7 +10,6 @@ import { usePlan } from './hooks/use-plan.js';
 import { progress, type Answer, type WizardConfig, type WizardState } from './hooks/wizard-state.js';
 import { reviewRows } from './layout.js';
 import { LogLine } from './steps/log.js';
-import { FoundStep } from './steps/found.js';
 import { QuestionScreen } from './steps/question-screen.js';
 import { ReviewStep } from './steps/review.js';
 import { ReplaceStep } from './steps/replace.js';
@@ -46,8 +45,6 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
   const existing = new Set(detected.workflows.map((w) => w.fileName));
   const body = (() => {
     switch (step.kind) {
-      case 'found':
-        return <FoundStep questions={progress(state.questions, 0, state.answers).total} onStart={() => dispatch({ type: 'start' })} />;
       case 'question': {
         if (!question) return null;
         const { number, total } = progress(state.questions, step.index, state.answers);
@@ -126,7 +123,7 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
       <Static items={state.log}>
         {({ id, entry }) => (
           <Box key={id}>
-            <LogLine entry={entry} detected={detected} plan={state.plan} skipReason={skipReason} />
+            <LogLine entry={entry} plan={state.plan} skipReason={skipReason} />
           </Box>
         )}
       </Static>

@@ -5,7 +5,7 @@ import { QUESTIONS } from '../../questions/list.js';
 import { initialValue, pendingQuestions } from '../../questions/resolve.js';
 import type { WizardConfig } from './hooks/wizard-state.js';
 
-export function wizardConfig(detected: Detected, options: Pick<Options, 'given' | 'force'>, offerOpen: boolean, foundShown = false): WizardConfig {
+export function wizardConfig(detected: Detected, options: Pick<Options, 'given' | 'force'>, offerOpen: boolean): WizardConfig {
   const answers: Partial<Answers> = {};
   for (const q of QUESTIONS) {
     const value = initialValue(q, detected, options.given);
@@ -17,6 +17,5 @@ export function wizardConfig(detected: Detected, options: Pick<Options, 'given' 
     force: options.force,
     offerOpen,
     existingWorkflows: detected.workflows.map((w) => w.fileName),
-    foundShown,
   };
 }

@@ -19,15 +19,13 @@ export interface RunContext {
   detected: Detected;
   options: Options;
   io: Io;
-  /** True when main.ts already drew "What I found" (src/ui/first-screen.ts). */
-  foundShown?: boolean;
 }
 
-export async function run({ detected, options, io, foundShown = false }: RunContext, effects: Effects = realEffects(detected)): Promise<number> {
+export async function run({ detected, options, io }: RunContext, effects: Effects = realEffects(detected)): Promise<number> {
   checkPublishable(detected, options.given);
   checkGivenConflict(options.given);
   const blocked = options.open ? noBrowserReason() : undefined;
-  const config = wizardConfig(detected, options, options.open && blocked === undefined, foundShown);
+  const config = wizardConfig(detected, options, options.open && blocked === undefined);
   let final: WizardState | undefined;
   const instance = render(
     <ThemeContext.Provider value={themeFor(process.stdout)}>

@@ -14,7 +14,6 @@ export type Answer = Answers[keyof Answers];
 export type OpenState = 'ask' | 'opening' | 'declined' | 'skipped' | OpenResult;
 
 export type Step =
-  | { kind: 'found' }
   | { kind: 'question'; index: number; notice?: string; thenReview?: boolean }
   | { kind: 'review' }
   | { kind: 'replace'; paths: string[] }
@@ -33,7 +32,6 @@ export type Outcome =
 
 /** Lines that go to <Static>: finished steps stay in the scrollback, frames stay short. */
 export type LogEntry =
-  | { kind: 'found' }
   | { kind: 'answer'; label: string; value: string }
   | { kind: 'note'; text: string }
   | { kind: 'written'; results: WriteResult[] }
@@ -50,8 +48,6 @@ export interface WizardConfig {
   offerOpen: boolean;
   /** Workflow file names already in .github/workflows. */
   existingWorkflows: string[];
-  /** "What I found" is already on screen (drawn before Ink loaded): begin with the questions. */
-  foundShown?: boolean;
 }
 
 export interface WizardState {
@@ -67,7 +63,6 @@ export interface WizardState {
 }
 
 export type Action =
-  | { type: 'start' }
   | { type: 'answer'; id: keyof Answers; value: Answer }
   | { type: 'review'; yes: boolean; plan: Plan }
   | { type: 'replace'; yes: boolean }
@@ -110,10 +105,11 @@ function afterQuestions(state: WizardState, answers: Partial<Answers>): Step {
   return index < 0 ? { kind: 'review' } : { kind: 'question', index, notice: conflict.message };
 }
 
+/** Starts at the first question: "What I found" is drawn before Ink loads (src/ui/first-screen.ts). */
 export function initWizard(config: WizardConfig): WizardState {
-  const state: WizardState = { config, step: { kind: 'found' }, questions: config.questions, answers: config.answers, log: [{ id: 0, entry: { kind: 'found' } }] };
-  // The first screen was already shown without Ink (src/ui/first-screen.ts): start at the questions.
-  return config.foundShown ? wizardReducer({ ...state, log: [] }, { type: 'start' }) : state;
+  const state: WizardState = { config, step: { kind: 'review' }, questions: config.questions, answers: config.answers, log: [] };
+  const first = nextQuestion(state.questions, 0, state.answers);
+  return { ...state, step: first >= 0 ? { kind: 'question', index: first } : afterQuestions(state, state.answers) };
 }
 
 /** How an answer reads in the log: the choice's label, "yes"/"no", or the text. */
@@ -145,13 +141,6 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
   if (action.type === 'failed') return finish(state, { kind: 'failed', error: action.error });
 
   switch (step.kind) {
-    case 'found':
-      if (action.type !== 'start') return state;
-      {
-        const first = nextQuestion(state.questions, 0, state.answers);
-        return { ...state, step: first >= 0 ? { kind: 'question', index: first } : afterQuestions(state, state.answers) };
-      }
-
     case 'question': {
       if (action.type !== 'answer') return state;
       const q = state.questions[step.index];

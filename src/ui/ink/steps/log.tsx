@@ -1,24 +1,20 @@
 // Finished steps, as they stay in the scrollback (<Static>): one line per answer, the
 // files written, the npmjs.com values.
 import { Box, Text } from 'ink';
-import type { Detected, Plan } from '../../../model.js';
+import type { Plan } from '../../../model.js';
 import type { LogEntry } from '../hooks/wizard-state.js';
-import { FoundBlock } from './found.js';
 import { PublisherValues, openLine } from './publisher.js';
 import { useTheme } from '../theme.js';
 
 export interface LogLineProps {
   entry: LogEntry;
-  detected: Detected;
   plan?: Plan;
   skipReason?: string;
 }
 
-export function LogLine({ entry, detected, plan, skipReason }: LogLineProps) {
+export function LogLine({ entry, plan, skipReason }: LogLineProps) {
   const theme = useTheme();
   switch (entry.kind) {
-    case 'found':
-      return <FoundBlock detected={detected} />;
     case 'answer':
       return (
         <Text>
