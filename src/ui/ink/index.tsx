@@ -1,11 +1,11 @@
-// The full-screen wizard (Ink). main.ts has checked for a terminal and for findings that
-// block the run; this module is imported only then, so --help and --yes never load React.
+// The full-screen wizard (Ink), started by start-wizard.ts after its first screen. main.ts has
+// checked for a terminal and for findings that block the run; this module is imported only
+// then, so --help and --yes never load React.
 import { render } from 'ink';
 import type { Detected } from '../../model.js';
 import type { Options } from '../../cli/args.js';
 import type { Io } from '../../cli/main.js';
 import { CancelledError } from '../../cli/errors.js';
-import { checkPublishable } from '../../cli/run.js';
 import { noBrowserReason } from '../../cli/browser.js';
 import { App } from './app.js';
 import { wizardConfig } from './config.js';
@@ -13,7 +13,6 @@ import { realEffects, type Effects } from './effects.js';
 import { ThemeContext, themeFor } from './theme.js';
 import type { WizardState } from './hooks/wizard-state.js';
 import { afterWizard } from './after.js';
-import { checkGivenConflict } from '../conflict.js';
 
 export interface RunContext {
   detected: Detected;
@@ -22,8 +21,7 @@ export interface RunContext {
 }
 
 export async function run({ detected, options, io }: RunContext, effects: Effects = realEffects(detected)): Promise<number> {
-  checkPublishable(detected, options.given);
-  checkGivenConflict(options.given);
+  // start-wizard.ts has checked the package and the flags before the first screen.
   const blocked = options.open ? noBrowserReason() : undefined;
   const config = wizardConfig(detected, options, options.open && blocked === undefined);
   let final: WizardState | undefined;
