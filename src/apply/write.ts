@@ -2,7 +2,7 @@
 // same directory, then rename), replacing a file keeps a backup, and nothing that needs
 // consent is written without it. Either every check passes before the first write, or
 // nothing is written.
-import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FileChange } from '../model.js';
 import { FailedError } from '../cli/errors.js';
@@ -14,43 +14,38 @@ export interface WriteResult {
   backup?: string;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `file.bak`, or `file.bak.2`, `.bak.3`... when one is already there. */
-async function backupPath(abs: string): Promise<string> {
+function backupPath(abs: string): string {
   let candidate = `${abs}.bak`;
-  for (let n = 2; await exists(candidate); n++) candidate = `${abs}.bak.${n}`;
+  for (let n = 2; existsSync(candidate); n++) candidate = `${abs}.bak.${n}`;
   return candidate;
 }
 
-async function atomicWrite(abs: string, content: string): Promise<void> {
-  await mkdir(dirname(abs), { recursive: true });
+// Synchronous: a few small files, and each fs/promises call would be a thread-pool round trip.
+function atomicWrite(abs: string, content: string): void {
+  mkdirSync(dirname(abs), { recursive: true });
   // Unique enough with 'wx' below, which refuses to reuse an existing name.
   const tmp = join(dirname(abs), `.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.ctp-tmp`);
   let mode: number | undefined;
   try {
-    mode = (await stat(abs)).mode & 0o777;
+    mode = statSync(abs).mode & 0o777;
   } catch {
     mode = undefined;
   }
-  const handle = await open(tmp, 'wx', mode ?? 0o644);
+  const fd = openSync(tmp, 'wx', mode ?? 0o644);
   try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(tmp, abs);
+    writeFileSync(fd, content, 'utf8');
+    fsyncSync(fd);
   } catch (error) {
-    await rm(tmp, { force: true });
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, abs);
+  } catch (error) {
+    rmSync(tmp, { force: true });
     throw error;
   }
 }
@@ -84,11 +79,11 @@ export async function applyChanges(changes: readonly FileChange[], options: Appl
     }
     let backup: string | undefined;
     if (c.kind === 'update' && c.needsConsent) {
-      const target = await backupPath(abs);
-      await copyFile(abs, target);
+      const target = backupPath(abs);
+      copyFileSync(abs, target, constants.COPYFILE_EXCL);
       backup = target.slice(options.root.length + 1);
     }
-    await atomicWrite(abs, c.after);
+    atomicWrite(abs, c.after);
     results.push({ path: c.path, kind: c.kind, backup });
   }
   return results;

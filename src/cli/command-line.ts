@@ -3,7 +3,7 @@
 // most one directory, and check that it is one.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { UsageError } from './errors.js';
 
 type Spec = NonNullable<ParseArgsConfig['options']>;
@@ -23,9 +23,14 @@ export function parseCommandLine<const S extends Spec>(argv: readonly string[], 
 }
 
 /** The absolute path of `dir`, which must be an existing directory. */
-export async function targetDir(dir: string): Promise<string> {
+export function targetDir(dir: string): string {
   const root = resolve(dir);
-  const info = await stat(root).catch(() => undefined);
+  let info;
+  try {
+    info = statSync(root);
+  } catch {
+    info = undefined;
+  }
   if (!info) throw new UsageError(`${dir}: no such directory.`);
   if (!info.isDirectory()) throw new UsageError(`${dir} is not a directory.`);
   return root;

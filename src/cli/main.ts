@@ -50,7 +50,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
       io.out(VERSION);
       return EXIT.ok;
     }
-    const root = await targetDir(options.dir);
+    const root = targetDir(options.dir);
     if (options.migrate !== undefined) {
       const { runMigrateCli } = await import('../migrate/cli.js');
       return await runMigrateCli(root, options, io);

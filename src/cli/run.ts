@@ -42,7 +42,7 @@ export async function planFor(d: Detected, answers: Plan['answers']): Promise<Pl
   }
   // Loaded only for GitLab and CircleCI: it brings the YAML parser.
   const { makeCiPlan } = await import('../plan/ci.js');
-  const withFile = answers.provider === 'gitlab' && answers.ciFile ? await withCiFile(d, repoRoot(d), answers.ciFile) : d;
+  const withFile = answers.provider === 'gitlab' && answers.ciFile ? withCiFile(d, repoRoot(d), answers.ciFile) : d;
   return makeCiPlan(withFile, answers);
 }
 

@@ -1,7 +1,7 @@
 // The GitLab and CircleCI configuration files: read so a plan can merge its job into them, and
 // scanned, like workflows, for the places that still hand npm a token (file and line, never a value).
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readText } from './read.js';
 import type { CiFile, Detected, Finding, TokenUse } from '../model.js';
 import { runsPublish } from './workflows.js';
 
@@ -27,23 +27,15 @@ export function scanCiFile(file: string, content: string): { publishes: boolean;
   return { publishes, tokenUses };
 }
 
-async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /** One CI file at `path` (relative to the repository root `top`), when it exists. */
-export async function readCiFile(top: string, path: string, provider: CiFile['provider']): Promise<CiFile | undefined> {
-  const content = await readText(join(top, ...path.split('/')));
+export function readCiFile(top: string, path: string, provider: CiFile['provider']): CiFile | undefined {
+  const content = readText(join(top, ...path.split('/')));
   return content === undefined ? undefined : { provider, path, content, ...scanCiFile(path, content) };
 }
 
 /** `.gitlab-ci.yml` and `.circleci/config.yml`, the ones present. */
-export async function readCiFiles(top: string): Promise<CiFile[]> {
-  const files = await Promise.all([readCiFile(top, GITLAB_CI_PATH, 'gitlab'), readCiFile(top, CIRCLECI_CONFIG_PATH, 'circleci')]);
+export function readCiFiles(top: string): CiFile[] {
+  const files = [readCiFile(top, GITLAB_CI_PATH, 'gitlab'), readCiFile(top, CIRCLECI_CONFIG_PATH, 'circleci')];
   return files.filter((f): f is CiFile => f !== undefined);
 }
 
@@ -51,9 +43,9 @@ export async function readCiFiles(top: string): Promise<CiFile[]> {
  * `d` with the GitLab CI file at `path` read too. A custom `--ci-file` is known only after the
  * answers; the plan must see it, or it would "create" a file that exists.
  */
-export async function withCiFile(d: Detected, top: string, path: string): Promise<Detected> {
+export function withCiFile(d: Detected, top: string, path: string): Detected {
   if (d.ciFiles.some((f) => f.path === path)) return d;
-  const file = await readCiFile(top, path, 'gitlab');
+  const file = readCiFile(top, path, 'gitlab');
   return file ? { ...d, ciFiles: [...d.ciFiles, file] } : d;
 }
 

@@ -3,9 +3,10 @@
 // (worktrees, submodules, GIT_DIR, includes, url.insteadOf rewrites, reftable, bare or
 // core.worktree repositories) returns undefined, and the caller asks git itself, so the
 // answers are always the ones git would give.
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { readText } from './read.js';
 
 export interface GitFacts {
   top: string;
@@ -16,19 +17,11 @@ export interface GitFacts {
   branch?: string;
 }
 
-async function text(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-async function findGitDir(start: string): Promise<string | 'other' | undefined> {
+function findGitDir(start: string): string | 'other' | undefined {
   for (let dir = start; ; dir = dirname(dir)) {
     const candidate = join(dir, '.git');
     try {
-      return (await stat(candidate)).isDirectory() ? candidate : 'other';
+      return statSync(candidate).isDirectory() ? candidate : 'other';
     } catch {
       if (dirname(dir) === dir) return undefined;
     }
@@ -75,16 +68,16 @@ function configFiles(env: NodeJS.ProcessEnv): string[] {
   return [...globals, ...system].filter((f) => f !== '' && f !== '/dev/null');
 }
 
-export async function readGitFiles(start: string, env: NodeJS.ProcessEnv = process.env): Promise<GitFacts | undefined> {
+export function readGitFiles(start: string, env: NodeJS.ProcessEnv = process.env): GitFacts | undefined {
   if (Object.keys(env).some((k) => CHANGES_ANSWERS.test(k))) return undefined;
-  const gitDir = await findGitDir(start);
+  const gitDir = findGitDir(start);
   if (gitDir === undefined || gitDir === 'other') return undefined;
-  const [config, head, originHead, ...globals] = await Promise.all([
-    text(join(gitDir, 'config')),
-    text(join(gitDir, 'HEAD')),
-    text(join(gitDir, 'refs/remotes/origin/HEAD')),
-    ...configFiles(env).map(text),
-  ]);
+  const [config, head, originHead, ...globals] = [
+    readText(join(gitDir, 'config')),
+    readText(join(gitDir, 'HEAD')),
+    readText(join(gitDir, 'refs/remotes/origin/HEAD')),
+    ...configFiles(env).map(readText),
+  ];
   if (config === undefined || head === undefined) return undefined;
   if ([config, ...globals].some((c) => c !== undefined && UNUSUAL.test(c))) return undefined;
 

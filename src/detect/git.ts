@@ -1,5 +1,5 @@
 // Git facts about the target directory: top level, origin remote, default branch.
-import { realpath, stat } from 'node:fs/promises';
+import { realpathSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Finding, GitInfo } from '../model.js';
 import { runGit } from './exec.js';
@@ -14,32 +14,32 @@ export interface GitDetection {
   findings: Finding[];
 }
 
-async function real(path: string): Promise<string> {
+function real(path: string): string {
   try {
-    return await realpath(path);
+    return realpathSync(path);
   } catch {
     return path;
   }
 }
 
-async function isDirectory(path: string): Promise<boolean> {
+function isDirectory(path: string): boolean {
   try {
-    return (await stat(path)).isDirectory();
+    return statSync(path).isDirectory();
   } catch {
     return false;
   }
 }
 
 export async function detectGit(root: string): Promise<GitDetection> {
-  const rootReal = await real(root);
+  const rootReal = real(root);
   const notRepo = (message: string): GitDetection => ({
     git: { isRepo: false, prefix: '' },
     top: rootReal,
     findings: [{ id: 'not-a-git-repo', level: 'warning', message }],
   });
-  if (!(await isDirectory(rootReal))) return notRepo(`${root} is not a directory, so it is not a git repository.`);
+  if (!isDirectory(rootReal)) return notRepo(`${root} is not a directory, so it is not a git repository.`);
 
-  const facts = await readGitFiles(rootReal);
+  const facts = readGitFiles(rootReal);
   const [top, remote, originHead, branch] = facts
     ? [
         { ok: true, stdout: facts.top, missing: false },
@@ -56,7 +56,7 @@ export async function detectGit(root: string): Promise<GitDetection> {
   if (top.missing) return notRepo('git was not found on PATH, so the repository could not be read.');
   if (!top.ok || !top.stdout) return notRepo(`${root} is not inside a git repository.`);
 
-  const topReal = await real(top.stdout);
+  const topReal = real(top.stdout);
   const prefix = relative(topReal, rootReal).split(sep).join('/');
   const git: GitInfo = { isRepo: true, prefix };
   const findings: Finding[] = [];

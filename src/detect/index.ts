@@ -30,24 +30,21 @@ function repositoryOnHost(git: GitInfo): { repo: RepoRef; host: string } | undef
 /** Inspect `root` (and its git repository) without changing anything. Never throws for missing things. */
 export async function detect(root: string): Promise<Detected> {
   const absRoot = resolve(root);
-  const [gitResult, pkgResult] = await Promise.all([detectGit(absRoot), readPackage(absRoot, '')]);
+  const gitResult = await detectGit(absRoot);
+  const pkgResult = readPackage(absRoot, '');
   const { git, top } = gitResult;
   const prefix = git.prefix;
   const pkg = pkgResult.status === 'ok' ? { ...pkgResult.pkg, dir: prefix } : undefined;
-  const topPkgField = prefix
-    ? readPackage(top, '').then((r) => (r.status === 'ok' ? r.pkg.packageManagerField : undefined))
-    : Promise.resolve(undefined);
+  const topPkg = prefix ? readPackage(top, '') : undefined;
+  const topPkgField = topPkg?.status === 'ok' ? topPkg.pkg.packageManagerField : undefined;
 
-  const [workspaces, pm, workflows, npmrc, ciFiles, dependabot] = await Promise.all([
-    detectWorkspaces(absRoot, prefix, pkg?.workspaces),
-    topPkgField.then((field) => detectPackageManager(absRoot, top, prefix, [pkg?.packageManagerField, field])),
-    readWorkflows(top),
-    readNpmrcs(absRoot, top, prefix),
-    readCiFiles(top),
-    readDependabot(top),
-  ]);
-
-  const release = await detectRelease(absRoot, top, pkg, workflows);
+  const workspaces = await detectWorkspaces(absRoot, prefix, pkg?.workspaces);
+  const pm = detectPackageManager(absRoot, top, prefix, [pkg?.packageManagerField, topPkgField]);
+  const workflows = readWorkflows(top);
+  const npmrc = readNpmrcs(absRoot, top, prefix);
+  const ciFiles = readCiFiles(top);
+  const dependabot = readDependabot(top);
+  const release = detectRelease(absRoot, top, pkg, workflows);
 
   const manifestFile = prefix ? `${prefix}/package.json` : 'package.json';
   const findings: Finding[] = [

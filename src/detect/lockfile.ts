@@ -1,6 +1,7 @@
 // Which package manager the project uses: `packageManager` field, else lockfile, else npm.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readHead } from './read.js';
 import { PACKAGE_MANAGERS, type Detected, type Finding, type PackageManager } from '../model.js';
 
 const LOCKFILES: ReadonlyArray<readonly [string, PackageManager]> = [
@@ -18,9 +19,9 @@ export function parsePackageManagerField(field: string | undefined): PackageMana
   return (PACKAGE_MANAGERS as readonly string[]).includes(name ?? '') ? (name as PackageManager) : undefined;
 }
 
-async function lockfilesIn(dir: string): Promise<Array<readonly [string, PackageManager]>> {
+function lockfilesIn(dir: string): Array<readonly [string, PackageManager]> {
   try {
-    const names = new Set(await readdir(dir));
+    const names = new Set(readdirSync(dir));
     return LOCKFILES.filter(([file]) => names.has(file));
   } catch {
     return [];
@@ -28,13 +29,9 @@ async function lockfilesIn(dir: string): Promise<Array<readonly [string, Package
 }
 
 /** Yarn 1 writes `# yarn lockfile v1` near the top of yarn.lock; Berry writes `__metadata:`. */
-async function isClassicLockfile(path: string): Promise<boolean> {
-  try {
-    const head = (await readFile(path, 'utf8')).slice(0, 512);
-    return /^# yarn lockfile v1\b/m.test(head);
-  } catch {
-    return false;
-  }
+function isClassicLockfile(path: string): boolean {
+  const head = readHead(path, 512);
+  return head !== undefined && /^# yarn lockfile v1\b/m.test(head);
 }
 
 /** True for `yarn@1.x` in a packageManager field. */
@@ -43,17 +40,13 @@ export function isClassicField(field: string | undefined): boolean {
 }
 
 /** Adds `yarnClassic` to a yarn detection, from the packageManager field or the lockfile header. */
-async function withYarnVariant(
-  result: PackageManagerDetection,
-  field: string | undefined,
-  lockfileDir: string,
-): Promise<PackageManagerDetection> {
+function withYarnVariant(result: PackageManagerDetection, field: string | undefined, lockfileDir: string): PackageManagerDetection {
   const pm = result.packageManager;
   if (pm.name !== 'yarn') return result;
   const classic =
     parsePackageManagerField(field) === 'yarn'
       ? isClassicField(field)
-      : pm.lockfile !== undefined && (await isClassicLockfile(join(lockfileDir, 'yarn.lock')));
+      : pm.lockfile !== undefined && isClassicLockfile(join(lockfileDir, 'yarn.lock'));
   return classic ? { ...result, packageManager: { ...pm, yarnClassic: true } } : result;
 }
 
@@ -69,13 +62,13 @@ const joinDir = (prefix: string, rel: string) => (prefix ? `${prefix}/${rel}` : 
  * to top. `fields`: `packageManager` of the target's package.json, then of the top level's.
  * The lockfile is reported relative to the repository root.
  */
-export async function detectPackageManager(
+export function detectPackageManager(
   root: string,
   top: string,
   prefix: string,
   fields: Array<string | undefined>,
-): Promise<PackageManagerDetection> {
-  const [here, atTop] = await Promise.all([lockfilesIn(root), prefix ? lockfilesIn(top) : Promise.resolve([])]);
+): PackageManagerDetection {
+  const [here, atTop] = [lockfilesIn(root), prefix ? lockfilesIn(top) : []];
   const [found, foundPrefix, foundDir] = here.length ? [here, prefix, root] : [atTop, '', top];
   const field = fields.find((f) => parsePackageManagerField(f));
   return withYarnVariant(choosePackageManager(found, foundPrefix, field), field, foundDir);

@@ -1,6 +1,6 @@
 // `.npmrc` lines that hand npm a token. Records file and line only, never the value.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readText } from './read.js';
 import type { Finding, TokenUse } from '../model.js';
 
 export interface NpmrcDetection {
@@ -39,15 +39,12 @@ export function scanNpmrc(file: string, content: string): NpmrcDetection {
 }
 
 /** `.npmrc` of the target dir and, when different, of the git top level. */
-export async function readNpmrcs(root: string, top: string, prefix: string): Promise<NpmrcDetection> {
+export function readNpmrcs(root: string, top: string, prefix: string): NpmrcDetection {
   const places = prefix ? [{ dir: root, file: `${prefix}/.npmrc` }, { dir: top, file: '.npmrc' }] : [{ dir: root, file: '.npmrc' }];
-  const results = await Promise.all(places.map(async ({ dir, file }) => {
-    try {
-      return scanNpmrc(file, await readFile(join(dir, '.npmrc'), 'utf8'));
-    } catch {
-      return { tokens: [], findings: [] };
-    }
-  }));
+  const results = places.map(({ dir, file }) => {
+    const text = readText(join(dir, '.npmrc'));
+    return text === undefined ? { tokens: [], findings: [] } : scanNpmrc(file, text);
+  });
   return {
     tokens: results.flatMap((r) => r.tokens),
     findings: results.flatMap((r) => r.findings),

@@ -1,6 +1,6 @@
 // Read one package.json into PackageInfo. Missing or invalid files become findings.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readText } from './read.js';
 import type { Finding, PackageInfo } from '../model.js';
 
 export type ReadResult =
@@ -80,14 +80,10 @@ export function toPackageInfo(data: Json, raw: string, manifestPath: string, dir
  * Read `<absDir>/package.json`. `dir` is the directory relative to the repository root,
  * stored in PackageInfo.dir.
  */
-export async function readPackage(absDir: string, dir: string): Promise<ReadResult> {
+export function readPackage(absDir: string, dir: string): ReadResult {
   const manifestPath = join(absDir, 'package.json');
-  let raw: string;
-  try {
-    raw = await readFile(manifestPath, 'utf8');
-  } catch {
-    return { status: 'missing' };
-  }
+  const raw = readText(manifestPath);
+  if (raw === undefined) return { status: 'missing' };
   let data: unknown;
   try {
     data = JSON.parse(raw.replace(/^\uFEFF/, ''));

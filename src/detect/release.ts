@@ -1,7 +1,7 @@
 // Which release tooling the repository already uses (changesets, release-please,
 // semantic-release, staged publishing), so the wizard proposes the same flow, and whether
 // the declared tool versions can publish with trusted publishing at all.
-import { access } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   RELEASE_TOOL_MINIMUM,
@@ -56,21 +56,8 @@ export function declaredTools(data: Json): Partial<Record<ReleaseTool, ToolVersi
   return tools;
 }
 
-async function present(dirs: string[], files: readonly string[]): Promise<string[]> {
-  const found = await Promise.all(
-    files.map(async (file) => {
-      for (const dir of dirs) {
-        try {
-          await access(join(dir, file));
-          return file;
-        } catch {
-          // not in this directory
-        }
-      }
-      return undefined;
-    }),
-  );
-  return found.filter((f): f is string => f !== undefined);
+function present(dirs: string[], files: readonly string[]): string[] {
+  return files.filter((file) => dirs.some((dir) => existsSync(join(dir, file))));
 }
 
 /** Clues from the workflows already in the repository: the strongest sign of the flow in use. */
@@ -91,14 +78,12 @@ export interface ReleaseDetectionResult {
 }
 
 /** `root`: the target directory; `top`: the git top level (config files live in either). */
-export async function detectRelease(root: string, top: string, pkg: PackageInfo | undefined, workflows: WorkflowFile[]): Promise<ReleaseDetectionResult> {
+export function detectRelease(root: string, top: string, pkg: PackageInfo | undefined, workflows: WorkflowFile[]): ReleaseDetectionResult {
   const data = manifest(pkg);
   const dirs = root === top ? [root] : [root, top];
-  const [releasePleaseFiles, semanticFiles, changesetFiles] = await Promise.all([
-    present(dirs, RELEASE_PLEASE_FILES),
-    present(dirs, SEMANTIC_RELEASE_FILES),
-    present(dirs, CHANGESETS_FILES),
-  ]);
+  const releasePleaseFiles = present(dirs, RELEASE_PLEASE_FILES);
+  const semanticFiles = present(dirs, SEMANTIC_RELEASE_FILES);
+  const changesetFiles = present(dirs, CHANGESETS_FILES);
   const tools = declaredTools(data);
   const clues: [ReleaseFlow, string][] = workflowClues(workflows);
   for (const file of releasePleaseFiles) clues.push(['release-please', `${file} exists`]);

@@ -1,7 +1,8 @@
 // GitHub Actions workflows: does each publish, and where does it hand npm a token?
 // A line scanner, not a YAML parser: it runs before the first prompt and must stay cheap.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readText } from './read.js';
 import type { Finding, TokenUse, WorkflowFile } from '../model.js';
 
 export const WORKFLOWS_DIR = '.github/workflows';
@@ -90,25 +91,23 @@ export function scanWorkflow(file: string, content: string): { publishes: boolea
 }
 
 /** Every `*.yml` / `*.yaml` in `<top>/.github/workflows`, sorted by file name. */
-export async function readWorkflows(top: string): Promise<WorkflowFile[]> {
+export function readWorkflows(top: string): WorkflowFile[] {
   const dir = join(top, WORKFLOWS_DIR);
   let names: string[];
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
+    const entries = readdirSync(dir, { withFileTypes: true });
     names = entries.filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name)).map((e) => e.name).sort();
   } catch {
     return [];
   }
-  const files = await Promise.all(names.map(async (fileName): Promise<WorkflowFile | undefined> => {
-    try {
-      const content = await readFile(join(dir, fileName), 'utf8');
-      const path = `${WORKFLOWS_DIR}/${fileName}`;
-      return { path, fileName, content, ...scanWorkflow(path, content) };
-    } catch {
-      return undefined;
-    }
-  }));
-  return files.filter((f): f is WorkflowFile => f !== undefined);
+  const files: WorkflowFile[] = [];
+  for (const fileName of names) {
+    const content = readText(join(dir, fileName));
+    if (content === undefined) continue;
+    const path = `${WORKFLOWS_DIR}/${fileName}`;
+    files.push({ path, fileName, content, ...scanWorkflow(path, content) });
+  }
+  return files;
 }
 
 export function workflowFindings(workflows: WorkflowFile[]): Finding[] {

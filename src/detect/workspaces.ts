@@ -1,6 +1,7 @@
 // Expand npm/yarn `workspaces` and pnpm-workspace.yaml globs into publishable packages.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readText } from './read.js';
 import type { Finding, PackageInfo } from '../model.js';
 import { readPackage } from './package-json.js';
 
@@ -33,9 +34,9 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-async function subdirs(abs: string): Promise<string[]> {
+function subdirs(abs: string): string[] {
   try {
-    const entries = await readdir(abs, { withFileTypes: true });
+    const entries = readdirSync(abs, { withFileTypes: true });
     return entries
       .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name))
       .map((e) => e.name);
@@ -44,48 +45,41 @@ async function subdirs(abs: string): Promise<string[]> {
   }
 }
 
-async function descendants(base: string, rel: string, depth: number): Promise<string[]> {
+function descendants(base: string, rel: string, depth: number): string[] {
   const out = [rel];
   if (depth >= MAX_GLOBSTAR_DEPTH) return out;
-  const names = await subdirs(join(base, rel));
-  const nested = await Promise.all(names.map((n) => descendants(base, rel ? `${rel}/${n}` : n, depth + 1)));
+  const nested = subdirs(join(base, rel)).map((n) => descendants(base, rel ? `${rel}/${n}` : n, depth + 1));
   return out.concat(...nested);
 }
 
 const clean = (glob: string) => glob.trim().replace(/^\.\//, '').replace(/\/+$/, '').replace(/\/package\.json$/, '');
 
 /** Directories (relative to `base`, `/`-separated) matched by the globs; `!` globs exclude. */
-export async function expandGlobs(base: string, globs: string[]): Promise<string[]> {
+export function expandGlobs(base: string, globs: string[]): string[] {
   const include = globs.filter((g) => !g.startsWith('!')).map(clean).filter((g) => g && g !== '.');
   const exclude = globs.filter((g) => g.startsWith('!')).map((g) => globToRegExp(clean(g.slice(1))));
   const found = new Set<string>();
-  await Promise.all(include.map(async (glob) => {
+  for (const glob of include) {
     let current = [''];
     for (const segment of glob.split('/')) {
       if (segment === '**') {
-        current = (await Promise.all(current.map((rel) => descendants(base, rel, 0)))).flat();
+        current = current.flatMap((rel) => descendants(base, rel, 0));
       } else if (/[*?]/.test(segment)) {
         const re = globToRegExp(segment);
-        const next = await Promise.all(current.map(async (rel) =>
-          (await subdirs(join(base, rel))).filter((n) => re.test(n)).map((n) => (rel ? `${rel}/${n}` : n))));
-        current = next.flat();
+        current = current.flatMap((rel) => subdirs(join(base, rel)).filter((n) => re.test(n)).map((n) => (rel ? `${rel}/${n}` : n)));
       } else {
         current = current.map((rel) => (rel ? `${rel}/${segment}` : segment));
       }
     }
     for (const rel of current) if (rel) found.add(rel);
-  }));
+  }
   return [...found].filter((rel) => !exclude.some((re) => re.test(rel))).sort();
 }
 
 /** The `packages:` list of pnpm-workspace.yaml, or undefined when the file does not exist. */
 async function readPnpmWorkspace(root: string): Promise<{ globs?: string[]; error?: string } | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(root, 'pnpm-workspace.yaml'), 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = readText(join(root, 'pnpm-workspace.yaml'));
+  if (text === undefined) return undefined;
   try {
     const yaml = await import('yaml'); // lazy: only when the file exists
     // In the bundle, yaml's CommonJS build comes back with its exports on `default` only.
@@ -119,8 +113,8 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
   const isMonorepo = fieldGlobs !== undefined || (pnpm?.globs?.length ?? 0) > 0;
   if (!isMonorepo) return { isMonorepo, globs, packages: [], findings };
 
-  const dirs = await expandGlobs(root, globs);
-  const results = await Promise.all(dirs.map((rel) => readPackage(join(root, rel), joinDir(prefix, rel))));
+  const dirs = expandGlobs(root, globs);
+  const results = dirs.map((rel) => readPackage(join(root, rel), joinDir(prefix, rel)));
   const packages: PackageInfo[] = [];
   results.forEach((result, i) => {
     if (result.status === 'ok' && result.pkg.name && !result.pkg.private) packages.push(result.pkg);

@@ -52,7 +52,7 @@ export async function runDoctorCli(argv: readonly string[], io: Io): Promise<num
     io.out(DOCTOR_HELP);
     return EXIT.ok;
   }
-  const root = await targetDir(options.dir);
+  const root = targetDir(options.dir);
   const report = await doctor(root, { registryCheck: options.registryCheck, registry: options.registry });
   io.out(options.json ? JSON.stringify(doctorJson(report), null, 2) : formatDoctor(report));
   return mustFix(report.findings) ? EXIT.failed : EXIT.ok;

@@ -112,7 +112,7 @@ export async function runRetireCli(argv: readonly string[], io: Io): Promise<num
   if (ask && !(process.stdin.isTTY && process.stdout.isTTY)) {
     throw new UsageError('No terminal to ask in. Pass --yes to run every step (tokens are revoked only with --revoke <id>),\nor --dry-run to see the commands. See retire --help.');
   }
-  const root = await targetDir(options.dir);
+  const root = targetDir(options.dir);
   const targets = retireTargets(await detect(root), options.repo);
   // Under --json, stdout carries only the document.
   const say = options.json ? io.err : io.out;

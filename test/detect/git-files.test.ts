@@ -41,7 +41,7 @@ test('agrees with git on ordinary repositories', async () => {
   const sub = makeRepo({ files: { 'packages/a/package.json': '{}' }, remote: 'git@github.com:acme/mono.git' });
   try {
     for (const dir of [...cases.map((c) => c.dir), clone, detached.dir, join(sub.dir, 'packages/a')]) {
-      const ours = await readGitFiles(realpathSync(dir), cleanEnv());
+      const ours = readGitFiles(realpathSync(dir), cleanEnv());
       assert.ok(ours, `read ${dir} directly`);
       const theirs = viaGit(dir);
       assert.equal(ours.top, realpathSync(theirs.top!), dir);
@@ -49,7 +49,7 @@ test('agrees with git on ordinary repositories', async () => {
       assert.equal(ours.originHead, theirs.originHead, dir);
       assert.equal(ours.branch, theirs.branch, dir);
     }
-    assert.equal((await readGitFiles(realpathSync(clone), cleanEnv()))?.originHead, 'refs/remotes/origin/trunk');
+    assert.equal(readGitFiles(realpathSync(clone), cleanEnv())?.originHead, 'refs/remotes/origin/trunk');
   } finally {
     for (const c of [origin, ...cases, detached, sub]) c.cleanup();
   }
@@ -60,17 +60,17 @@ test('steps aside when git would answer differently or the layout is unusual', a
   const worktreeParent = makeRepo({ files: { a: 'a' } });
   try {
     const env = cleanEnv();
-    assert.ok(await readGitFiles(realpathSync(repo.dir), env));
+    assert.ok(readGitFiles(realpathSync(repo.dir), env));
     // A url.<base>.insteadOf rewrite in the user's global config changes `git remote get-url`.
     writeFileSync(join(env.HOME!, '.gitconfig'), '[url "git@github.com:"]\n\tinsteadOf = gh:\n');
-    assert.equal(await readGitFiles(realpathSync(repo.dir), env), undefined);
-    assert.equal(await readGitFiles(realpathSync(repo.dir), { ...cleanEnv(), GIT_DIR: join(repo.dir, '.git') }), undefined);
+    assert.equal(readGitFiles(realpathSync(repo.dir), env), undefined);
+    assert.equal(readGitFiles(realpathSync(repo.dir), { ...cleanEnv(), GIT_DIR: join(repo.dir, '.git') }), undefined);
     const wt = join(mkdtempSync(join(tmpdir(), 'ctp-wt-')), 'wt');
     worktreeParent.git('worktree', 'add', '-q', wt);
-    assert.equal(await readGitFiles(wt, cleanEnv()), undefined, '.git file (worktree) → ask git');
+    assert.equal(readGitFiles(wt, cleanEnv()), undefined, '.git file (worktree) → ask git');
     const plain = mkdtempSync(join(tmpdir(), 'ctp-nogit-'));
     mkdirSync(join(plain, 'x'));
-    assert.equal(await readGitFiles(join(plain, 'x'), cleanEnv()), undefined);
+    assert.equal(readGitFiles(join(plain, 'x'), cleanEnv()), undefined);
   } finally {
     repo.cleanup();
     worktreeParent.cleanup();
@@ -84,10 +84,10 @@ test('GIT_CONFIG_GLOBAL and GIT_CONFIG_NOSYSTEM are honoured, not a reason to gi
     const rewrites = join(home.HOME!, 'rewrites.gitconfig');
     writeFileSync(rewrites, '[url "git@github.com:"]\n\tinsteadOf = gh:\n');
     const dir = realpathSync(repo.dir);
-    assert.ok(await readGitFiles(dir, { ...home, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' }));
-    assert.ok(await readGitFiles(dir, { ...home, GIT_SSL_CAINFO: '/etc/ssl/certs/ca-certificates.crt', GIT_AUTHOR_NAME: 'x' }), 'variables that cannot change the answers');
-    assert.equal(await readGitFiles(dir, { ...home, GIT_CONFIG_GLOBAL: rewrites }), undefined, 'the named global config has a rewrite');
-    assert.equal(await readGitFiles(dir, { ...home, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'url.x.insteadOf', GIT_CONFIG_VALUE_0: 'gh:' }), undefined);
+    assert.ok(readGitFiles(dir, { ...home, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' }));
+    assert.ok(readGitFiles(dir, { ...home, GIT_SSL_CAINFO: '/etc/ssl/certs/ca-certificates.crt', GIT_AUTHOR_NAME: 'x' }), 'variables that cannot change the answers');
+    assert.equal(readGitFiles(dir, { ...home, GIT_CONFIG_GLOBAL: rewrites }), undefined, 'the named global config has a rewrite');
+    assert.equal(readGitFiles(dir, { ...home, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'url.x.insteadOf', GIT_CONFIG_VALUE_0: 'gh:' }), undefined);
   } finally {
     repo.cleanup();
   }
