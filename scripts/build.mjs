@@ -2,10 +2,11 @@
 // Only packages on ALLOWED may enter the bundle: a new transitive dependency fails the
 // build until it is added here on purpose.
 import { build } from 'esbuild';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -29,18 +30,40 @@ const ALLOWED = new Set([
   'fast-string-truncated-width', 'fast-string-width', 'fast-wrap-ansi',
 ]);
 
-// yoga-layout's generated loader fetches its own WebAssembly from a data: URL whenever a
-// global fetch exists (Node 18+). That loads Node's fetch implementation and streams the
-// bytes through it: ~25 ms and ~6 MiB before Ink's first frame. Hiding fetch from that one
-// file makes it decode the embedded base64 directly, as it does where fetch is absent.
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
+// yoga-layout (Ink's layout engine) embeds its WebAssembly as a 96 kB base64 data: URL and
+// decodes it with a JavaScript loop; where a global fetch exists (Node 18+) it even streams
+// that URL through Node's fetch (~25 ms, ~6 MiB). The build takes the binary out instead:
+// brotli-compressed beside the chunks (25 kB, a quarter of the base64: the package's largest
+// single saving), and yoga-layout's entry hands it to the Emscripten loader as `wasmBinary`,
+// which then uses neither the data: URL nor fetch. Reading and decompressing it takes ~1 ms,
+// once Ink loads (behind the first screen).
+export const YOGA_WASM = 'yoga-layout.wasm.br';
+const DATA_URL = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/;
+const yogaWasmFile = {
+  name: 'yoga-wasm-file',
   setup(b) {
+    const outdir = b.initialOptions.outdir;
     b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      const uses = source.split('typeof fetch').length - 1;
-      if (uses !== 2) throw new Error(`yoga-without-fetch: expected 2 fetch checks in ${args.path}, found ${uses}; review the plugin`);
-      return { contents: source.replaceAll('typeof fetch', 'typeof __yogaNoFetch'), loader: 'js' };
+      const found = source.match(new RegExp(DATA_URL.source, 'g')) ?? [];
+      if (found.length !== 1 || !source.includes('h.wasmBinary&&(w=h.wasmBinary)')) {
+        throw new Error(`yoga-wasm-file: ${args.path} no longer has one data: URL and a wasmBinary option; review the plugin`);
+      }
+      const wasm = Buffer.from(DATA_URL.exec(source)[1], 'base64');
+      const packed = brotliCompressSync(wasm, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: wasm.length } });
+      const chunks = resolve(root, outdir, 'chunks');
+      await mkdir(chunks, { recursive: true });
+      await writeFile(join(chunks, YOGA_WASM), packed);
+      return { contents: source.replace(DATA_URL, '"data:application/octet-stream;base64,"'), loader: 'js' };
+    });
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const call = 'wrapAssembly(await loadYoga())';
+      if (!source.includes(call)) throw new Error(`yoga-wasm-file: ${args.path} no longer calls ${call}; review the plugin`);
+      const load =
+        "process.getBuiltinModule('node:zlib').brotliDecompressSync(" +
+        `process.getBuiltinModule('node:fs').readFileSync(new URL(${JSON.stringify(`./${YOGA_WASM}`)}, import.meta.url)))`;
+      return { contents: source.replace(call, `wrapAssembly(await loadYoga({ wasmBinary: ${load} }))`), loader: 'js', resolveDir: dirname(args.path) };
     });
   },
 };
@@ -56,24 +79,93 @@ function templateHash(source) {
   for (let i = 0; i < source.length; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
   return `${(hash >>> 0).toString(16).padStart(8, '0')}-${source.length}`;
 }
+// Which templates each precompiled module carries, by top directory under templates/: a
+// GitHub run loads only the GitHub templates.
+const PRECOMPILED_GROUPS = [
+  { module: /src[\\/]render[\\/]precompiled\.ts$/, dirs: ['github'] },
+  { module: /src[\\/]providers[\\/]precompiled\.ts$/, dirs: ['gitlab', 'circleci'] },
+];
+
+// Handlebars' precompiled code carries what only its compiler's own fallbacks and messages
+// need: a lookupProperty fallback for runtimes older than 4.6 in every function (the bundled
+// runtime always provides container.lookupProperty), and the source location of every
+// expression, used only to add a line number to an error a template bug would raise. Those
+// errors are caught when running from source, where nothing is precompiled. Without them the
+// templates are ~40% smaller (the whole package ~20 kB) and load faster.
+const LOOKUP_FALLBACK =
+  /container\.lookupProperty \|\| function\(parent, propertyName\) \{\s*if \(Object\.prototype\.hasOwnProperty\.call\(parent, propertyName\)\) \{\s*return parent\[propertyName\];\s*\}\s*return undefined\s*\}/g;
+const LOC = /\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g;
+export function slimPrecompiled(code) {
+  const slim = code
+    .replace(LOOKUP_FALLBACK, 'container.lookupProperty')
+    .replace(new RegExp(`,"loc":${LOC.source}`, 'g'), '')
+    .replace(LOC, 'null');
+  // Anything left means Handlebars changed its output: review these patterns.
+  if (/hasOwnProperty|"loc"|"line":/.test(slim)) throw new Error('precompiled-templates: unexpected Handlebars output; review slimPrecompiled in scripts/build.mjs');
+  return slim;
+}
+
+async function templateFiles() {
+  const dir = join(root, 'templates');
+  return (await readdir(dir, { recursive: true }))
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => f.endsWith('.hbs'))
+    .sort();
+}
+
 const precompiledTemplates = {
   name: 'precompiled-templates',
   setup(b) {
-    b.onLoad({ filter: /src[\\/]render[\\/]precompiled\.ts$/ }, async () => {
-      const Handlebars = createRequire(import.meta.url)('handlebars/dist/cjs/handlebars.js');
-      const dir = join(root, 'templates');
-      const files = (await readdir(dir, { recursive: true }))
-        .map((f) => f.split('\\').join('/'))
-        .filter((f) => f.endsWith('.hbs'))
-        .sort();
-      const entries = await Promise.all(
-        files.map(async (file) => {
-          const source = await readFile(join(dir, file), 'utf8');
-          const hash = templateHash(source);
-          return `${JSON.stringify(file)}:{hash:${JSON.stringify(hash)},spec:${Handlebars.precompile(source, COMPILE_OPTIONS)}}`;
-        }),
-      );
-      return { contents: `export default {${entries.join(',')}};`, loader: 'js', watchFiles: files.map((f) => join(dir, f)) };
+    b.onStart(async () => {
+      const grouped = new Set(PRECOMPILED_GROUPS.flatMap((g) => g.dirs));
+      const orphans = (await templateFiles()).filter((f) => !grouped.has(f.split('/')[0]));
+      if (orphans.length > 0) return { errors: [{ text: `precompiled-templates: no PRECOMPILED_GROUPS entry for ${orphans.join(', ')}` }] };
+      return undefined;
+    });
+    for (const group of PRECOMPILED_GROUPS) {
+      b.onLoad({ filter: group.module }, async () => {
+        const Handlebars = createRequire(import.meta.url)('handlebars/dist/cjs/handlebars.js');
+        const dir = join(root, 'templates');
+        const files = (await templateFiles()).filter((f) => group.dirs.includes(f.split('/')[0]));
+        const entries = await Promise.all(
+          files.map(async (file) => {
+            const source = await readFile(join(dir, file), 'utf8');
+            const spec = slimPrecompiled(Handlebars.precompile(source, COMPILE_OPTIONS));
+            return `${JSON.stringify(file)}:{hash:${JSON.stringify(templateHash(source))},spec:${spec}}`;
+          }),
+        );
+        return { contents: `export default {${entries.join(',')}};`, loader: 'js', watchFiles: files.map((f) => join(dir, f)) };
+      });
+    }
+  },
+};
+
+// Node's ES-module wrapper of a built-in reads every export of it when it is first imported.
+// For node:fs that includes the `promises` getter, which loads fs/promises and, through it,
+// readline, worker_threads and more: importing node:fs and node:util costs ~50 internal
+// modules and ~3.5 ms of a start-up that should take ~30. process.getBuiltinModule (Node
+// 22.3+) returns the module object itself. So in src/, each `import { a, b as c } from
+// 'node:x'` line is bundled as `const { a, b: c } = process.getBuiltinModule('node:x')`
+// (type-only names stay an import, which esbuild drops). Bundled packages keep their imports:
+// they load only with the wizard. Any other form of builtin import in src/ fails the build.
+const BUILTIN_IMPORT = /^import \{([^}]*)\} from '(node:[a-z_/]+)';$/gm;
+const srcBuiltins = {
+  name: 'src-builtins',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.tsx?$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace(BUILTIN_IMPORT, (_, names, id) => {
+        const specifiers = names.split(',').map((n) => n.trim()).filter(Boolean);
+        const types = specifiers.filter((n) => n.startsWith('type '));
+        const values = specifiers.filter((n) => !n.startsWith('type ')).map((n) => n.replace(/\s+as\s+/, ': '));
+        return [
+          types.length > 0 ? `import { ${types.join(', ')} } from '${id}';` : '',
+          values.length > 0 ? `const { ${values.join(', ')} } = process.getBuiltinModule('${id}');` : '',
+        ].join('');
+      });
+      const left = /^import\s(?!type\s)[^;]*?from\s+'node:/m.exec(contents.replace(/^import \{ (type [^}]*)\} from 'node:[^']*';/gm, ''));
+      if (left) return { errors: [{ text: `src-builtins: write builtin imports as \`import { a, b } from 'node:x';\` on one line (${left[0].slice(0, 60)}...)` }] };
+      return { contents, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
     });
   },
 };
@@ -91,6 +183,8 @@ export function bundleOptions(outdir) {
     target: 'node22.14',
     minify: true,
     legalComments: 'none',
+    // Non-ASCII text (→, ✔, box drawing) as UTF-8, not \u escapes: smaller.
+    charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
     define: { __VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
@@ -105,7 +199,7 @@ export function bundleOptions(outdir) {
     // yaml's "node" export is CommonJS, which esbuild cannot tree-shake; its ES module
     // build is the same code (~30 kB less in the bundle).
     alias: { yaml: './node_modules/yaml/browser/index.js' },
-    plugins: [yogaWithoutFetch, precompiledTemplates],
+    plugins: [yogaWasmFile, precompiledTemplates, srcBuiltins],
   };
 }
 

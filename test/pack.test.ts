@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,9 +57,10 @@ const ALLOWED: { pattern: RegExp; what: string }[] = [
   { pattern: /^bin\/create-trusted-publish\.js$/, what: 'the bin shim' },
   { pattern: /^dist\/cli\.js$/, what: 'the bundle entry' },
   { pattern: /^dist\/chunks\/[A-Za-z0-9_.-]+-[A-Z0-9]{8}\.js$/, what: 'bundle chunks (name-HASH.js)' },
+  { pattern: /^dist\/chunks\/yoga-layout\.wasm\.br$/, what: "Ink's layout engine, taken out of its base64 by the build" },
   { pattern: /^templates\/(?:[\w.-]+\/)*[\w.-]+\.(?:hbs|json)$/, what: 'workflow templates' },
 ];
-const REQUIRED = ['package.json', 'README.md', 'bin/create-trusted-publish.js', 'dist/cli.js'];
+const REQUIRED = ['package.json', 'README.md', 'bin/create-trusted-publish.js', 'dist/cli.js', 'dist/chunks/yoga-layout.wasm.br'];
 
 test('npm pack publishes only the runtime files', () => {
   const unexpected = paths().filter((p) => !ALLOWED.some((a) => a.pattern.test(p)));
@@ -117,4 +118,23 @@ test('package.json declares no runtime dependencies', () => {
   }
   assert.deepEqual(pack().bundled, [], 'npm pack would bundle dependencies');
   assert.deepEqual(pkg.bin, { 'create-trusted-publish': 'bin/create-trusted-publish.js' });
+});
+
+/** Sum of the file sizes under `dir`: what npm reports as unpackedSize for a package without dependencies. */
+function treeSize(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+}
+
+// Issue 4: what `npm create` downloads on every run is at most what create-vite (the pinned
+// devDependency, which has no dependencies) installs. A size, not a timing: it is exact.
+test('the package unpacks to no more than create-vite', () => {
+  const vite = join(root, 'node_modules', 'create-vite');
+  const budget = treeSize(vite);
+  const { unpackedSize } = pack();
+  assert.ok(
+    unpackedSize <= budget,
+    `the package unpacks to ${unpackedSize} bytes, more than create-vite's ${budget}: see the size section of bench/README.md`,
+  );
 });

@@ -3,6 +3,7 @@
 // same compile options: no HTML escaping, and a missing variable is an error.
 import type { Render } from '../render/handlebars.js';
 import { compileTemplate, createHandlebars } from '../render/engine.js';
+import PRECOMPILED from './precompiled.js';
 import { yamlString } from '../render/scalars.js';
 import { partialNames } from '../render/templates.js';
 
@@ -24,7 +25,7 @@ function createInstance(): Handlebars {
   });
   for (const dir of PARTIAL_DIRS) {
     for (const name of partialNames(`${dir}/partials`)) {
-      hb.registerPartial(`${dir}/${name}`, compileTemplate(hb, `${dir}/partials/${name}.hbs`));
+      hb.registerPartial(`${dir}/${name}`, compileTemplate(hb, `${dir}/partials/${name}.hbs`, PRECOMPILED));
     }
   }
   return hb;
@@ -38,7 +39,7 @@ export function providerTemplate(relativePath: string): Render {
   let render = compiled.get(relativePath);
   if (!render) {
     instance ??= createInstance();
-    const fn = compileTemplate(instance, relativePath);
+    const fn = compileTemplate(instance, relativePath, PRECOMPILED);
     render = (context) => fn(context);
     compiled.set(relativePath, render);
   }

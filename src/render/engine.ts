@@ -1,13 +1,13 @@
 // Where compiled templates come from. The published bundle carries every template
-// precompiled at build time (scripts/build.mjs fills src/render/precompiled.ts), so a run
-// loads only Handlebars' small runtime: loading the compiler and compiling the templates
-// cost ~25 ms of a run that should take ~45, and the compiler ~60 kB of the package. The
-// templates ship as files beside the bundle and are checked against what was precompiled:
-// a template changed after the build stops the run with a clear message rather than
-// rendering something else than the file says. From source (tests, development), nothing
-// is precompiled and the compiler compiles the files.
+// precompiled at build time (scripts/build.mjs fills src/render/precompiled.ts and
+// src/providers/precompiled.ts), so a run loads only Handlebars' small runtime: loading the
+// compiler and compiling the templates cost ~25 ms of a run that should take ~45, and the
+// compiler ~60 kB of the package. The templates ship as files beside the bundle and are
+// checked against what was precompiled: a template changed after the build stops the run
+// with a clear message rather than rendering something else than the file says. From
+// source (tests, development), nothing is precompiled and the compiler compiles the files.
 import type { TemplateDelegate } from 'handlebars';
-import PRECOMPILED from './precompiled.js';
+import GITHUB_TEMPLATES, { type PrecompiledTemplates } from './precompiled.js';
 import { readTemplate, templatesDir } from './templates.js';
 import { FailedError } from '../cli/errors.js';
 
@@ -26,15 +26,16 @@ export function templateHash(source: string): string {
   return `${(hash >>> 0).toString(16).padStart(8, '0')}-${source.length}`;
 }
 
-const usePrecompiled = Object.keys(PRECOMPILED).length > 0;
+// Every group is filled by the same build, so the GitHub one tells for all.
+const usePrecompiled = Object.keys(GITHUB_TEMPLATES).length > 0;
 // The bundle keeps the compiler out (external in scripts/build.mjs): it is only reached from source.
 const Base: Handlebars = usePrecompiled
   ? (await import('handlebars/dist/cjs/handlebars.runtime.js')).default
   : (await import('handlebars/dist/cjs/handlebars.js')).default;
 
 /** Each template is checked when first used: a run reads only the few it renders. */
-function checkedSpec(relativePath: string): unknown {
-  const entry = PRECOMPILED[relativePath];
+function checkedSpec(relativePath: string, precompiled: PrecompiledTemplates): unknown {
+  const entry = precompiled[relativePath];
   let current: string | undefined;
   try {
     current = templateHash(readTemplate(relativePath));
@@ -58,8 +59,11 @@ export function createHandlebars(): Handlebars {
   return Base.create();
 }
 
-/** The template at `templates/<relativePath>`, ready to render with `hb`'s helpers and partials. */
-export function compileTemplate(hb: Handlebars, relativePath: string): TemplateDelegate {
-  if (usePrecompiled) return hb.template(checkedSpec(relativePath) as Parameters<Handlebars['template']>[0]);
+/**
+ * The template at `templates/<relativePath>`, ready to render with `hb`'s helpers and partials.
+ * `precompiled`: the build's group that holds it (GitHub's unless given).
+ */
+export function compileTemplate(hb: Handlebars, relativePath: string, precompiled: PrecompiledTemplates = GITHUB_TEMPLATES): TemplateDelegate {
+  if (usePrecompiled) return hb.template(checkedSpec(relativePath, precompiled) as Parameters<Handlebars['template']>[0]);
   return hb.compile(readTemplate(relativePath), COMPILE_OPTIONS);
 }

@@ -1,10 +1,12 @@
-// Empty when running from source. The build replaces this module with every template
-// under templates/ precompiled, keyed by its path and a hash of its text (templateHash in engine.ts)
-// (scripts/build.mjs, plugin `precompiled-templates`).
+// The GitHub templates (templates/github/), precompiled by the build (scripts/build.mjs,
+// plugin `precompiled-templates`) and keyed by path, with a hash of the text they were
+// compiled from (templateHash in engine.ts). Empty when running from source. The GitLab and
+// CircleCI templates are in src/providers/precompiled.ts.
 export interface PrecompiledTemplate {
   hash: string;
   spec: unknown;
 }
+export type PrecompiledTemplates = Record<string, PrecompiledTemplate>;
 
-const PRECOMPILED: Record<string, PrecompiledTemplate> = {};
+const PRECOMPILED: PrecompiledTemplates = {};
 export default PRECOMPILED;
