@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 import { makePackageRepo, makeRepo } from '../helpers/repo.js';
 import { runCli, recordingBrowser, ROOT } from '../helpers/cli.js';
@@ -226,6 +226,29 @@ test('with no remote, --repo is what package.json "repository" is checked and fi
       type: 'git',
       url: 'git+https://github.com/acme/widget.git',
     });
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('output piped into a reader that stops early (| head): no stack trace, and a --yes run still writes everything', async () => {
+  const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });
+  try {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/create-trusted-publish.js'), '--yes'], {
+      cwd: repo.dir,
+      env: { ...process.env, NO_COLOR: '1', BROWSER: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reading end closes before the CLI has started (Node takes ~20 ms to boot), so every
+    // write to stdout fails with EPIPE, as after `| head -1`.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '', 'nothing on stderr: no EPIPE stack trace');
+    assert.equal(code, 0);
+    assert.ok(existsSync(join(repo.dir, '.github/workflows/publish.yml')), 'the workflow was written');
+    assert.ok(existsSync(join(repo.dir, '.github/dependabot.yml')), 'the Dependabot file was written');
   } finally {
     repo.cleanup();
   }
