@@ -140,31 +140,68 @@ const precompiledTemplates = {
   },
 };
 
-// Node's ES-module wrapper of a built-in reads every export of it when it is first imported.
-// For node:fs that includes the `promises` getter, which loads fs/promises and, through it,
-// readline, worker_threads and more: importing node:fs and node:util costs ~50 internal
-// modules and ~3.5 ms of a start-up that should take ~30. process.getBuiltinModule (Node
-// 22.3+) returns the module object itself. So in src/, each `import { a, b as c } from
-// 'node:x'` line is bundled as `const { a, b: c } = process.getBuiltinModule('node:x')`
-// (type-only names stay an import, which esbuild drops). Bundled packages keep their imports:
-// they load only with the wizard. Any other form of builtin import in src/ fails the build.
+// Two rewrites of our own sources (src/) on their way into the bundle; nothing else is touched.
+//
+// 1. Built-ins without their ES-module wrapper. Node's wrapper reads every export of a built-in
+//    when it is first imported: for node:fs that includes the `promises` getter, which loads
+//    fs/promises and through it readline and worker_threads. Importing node:fs and node:util
+//    costs ~50 internal modules and ~3.5 ms of a start-up that should take ~30.
+//    process.getBuiltinModule (Node 22.3+) returns the module object itself, so each
+//    `import { a, b as c } from 'node:x';` line becomes
+//    `const { a, b: c } = process.getBuiltinModule('node:x');` (type-only names stay an import,
+//    which esbuild drops). Any other form of built-in import in src/ fails the build. Bundled
+//    packages keep their imports: they load only with the wizard.
+//
+// 2. One chunk for the whole command line. esbuild puts each module in a chunk keyed by the
+//    entry points (dynamic import targets included) that reach it, so every lazily imported
+//    module of ours (the wizard, plain mode, doctor, retire...) splits the modules it shares
+//    with the command line into chunks of their own: a --yes run loaded 21 files, and each
+//    costs ~0.2 ms in Node's module loader whatever its size. Every lazily imported module of
+//    ours also imports src/cli/main.ts (already loaded when they are imported), so all it
+//    reaches shares one key: a --yes run loads 4 files. React, Ink, Inquirer, yaml and open
+//    stay in their own chunks. The targets are the `import('./...')` expressions in src/,
+//    read before the build so the result does not depend on the order files load in.
 const BUILTIN_IMPORT = /^import \{([^}]*)\} from '(node:[a-z_/]+)';$/gm;
-const srcBuiltins = {
-  name: 'src-builtins',
+const OTHER_BUILTIN_IMPORT = /^import\s(?!type\s)[^;]*?from\s+'node:/m;
+
+function withoutBuiltinImports(source) {
+  return source.replace(BUILTIN_IMPORT, (_, names, id) => {
+    const specifiers = names.split(',').map((n) => n.trim()).filter(Boolean);
+    const types = specifiers.filter((n) => n.startsWith('type '));
+    const values = specifiers.filter((n) => !n.startsWith('type ')).map((n) => n.replace(/\s+as\s+/, ': '));
+    return [
+      types.length > 0 ? `import { ${types.join(', ')} } from '${id}';` : '',
+      values.length > 0 ? `const { ${values.join(', ')} } = process.getBuiltinModule('${id}');` : '',
+    ].join('');
+  });
+}
+
+const MAIN = join(root, 'src', 'cli', 'main.ts');
+const DYNAMIC_IMPORT = /\bimport\(\s*'(\.\.?\/[^']+)'\s*\)/g;
+
+async function lazyModules() {
+  const src = join(root, 'src');
+  const lazy = new Set();
+  for (const file of await readdir(src, { recursive: true })) {
+    if (!/\.tsx?$/.test(file)) continue;
+    const text = await readFile(join(src, file), 'utf8');
+    for (const [, target] of text.matchAll(DYNAMIC_IMPORT)) lazy.add(join(src, dirname(file), target).replace(/\.js$/, ''));
+  }
+  return lazy;
+}
+
+const srcForTheBundle = {
+  name: 'src-for-the-bundle',
   setup(b) {
+    let lazy = new Set();
+    b.onStart(async () => {
+      lazy = await lazyModules();
+    });
     b.onLoad({ filter: /[\\/]src[\\/].*\.tsx?$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const contents = source.replace(BUILTIN_IMPORT, (_, names, id) => {
-        const specifiers = names.split(',').map((n) => n.trim()).filter(Boolean);
-        const types = specifiers.filter((n) => n.startsWith('type '));
-        const values = specifiers.filter((n) => !n.startsWith('type ')).map((n) => n.replace(/\s+as\s+/, ': '));
-        return [
-          types.length > 0 ? `import { ${types.join(', ')} } from '${id}';` : '',
-          values.length > 0 ? `const { ${values.join(', ')} } = process.getBuiltinModule('${id}');` : '',
-        ].join('');
-      });
-      const left = /^import\s(?!type\s)[^;]*?from\s+'node:/m.exec(contents.replace(/^import \{ (type [^}]*)\} from 'node:[^']*';/gm, ''));
-      if (left) return { errors: [{ text: `src-builtins: write builtin imports as \`import { a, b } from 'node:x';\` on one line (${left[0].slice(0, 60)}...)` }] };
+      let contents = withoutBuiltinImports(await readFile(args.path, 'utf8'));
+      const left = OTHER_BUILTIN_IMPORT.exec(contents.replace(/^import \{ (type [^}]*)\} from 'node:[^']*';/gm, ''));
+      if (left) return { errors: [{ text: `src-for-the-bundle: write built-in imports as \`import { a, b } from 'node:x';\` on one line (${left[0].slice(0, 60)}...)` }] };
+      if (lazy.has(args.path.replace(/\.tsx?$/, ''))) contents += `\nimport ${JSON.stringify(MAIN)};\n`;
       return { contents, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
     });
   },
@@ -212,7 +249,7 @@ export function bundleOptions(outdir) {
     // yaml's "node" export is CommonJS, which esbuild cannot tree-shake; its ES module
     // build is the same code (~30 kB less in the bundle).
     alias: { yaml: './node_modules/yaml/browser/index.js' },
-    plugins: [handlebarsRuntimeEsm, yogaWasmFile, precompiledTemplates, srcBuiltins],
+    plugins: [handlebarsRuntimeEsm, yogaWasmFile, precompiledTemplates, srcForTheBundle],
   };
 }
 

@@ -7,6 +7,7 @@ import { EXIT, UsageError, FailedError, CancelledError } from './errors.js';
 import { detect } from '../detect/index.js';
 import type { Detected } from '../model.js';
 import { acceptOverrides, checkTrustProvider, runNonInteractive } from './run.js';
+import { formatFindings } from '../report/text.js';
 
 declare const __VERSION__: string | undefined;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -69,7 +70,6 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     const detected = acceptOverrides(await detect(root), options.given);
     const blocking = blockers(detected);
     if (blocking.length > 0) {
-      const { formatFindings } = await import('../report/text.js');
       io.err(formatFindings(blocking));
       return EXIT.failed;
     }

@@ -8,6 +8,7 @@ import { detectedProvider, PROVIDER_NAMES } from '../questions/provider.js';
 import { withCiFile } from '../detect/ci-files.js';
 import { publishableCandidates } from '../questions/packages.js';
 import { makePlan, publishedPackage } from '../plan/index.js';
+import { renderer } from '../render/workflow.js';
 import { applyChanges, blockedChanges } from '../apply/write.js';
 import { unifiedDiff } from '../apply/diff.js';
 import { formatChanges, formatChecklist, formatDryRun, formatManual, formatPublisher, formatWritten } from '../report/text.js';
@@ -37,7 +38,6 @@ export function checkPublishable(d: Detected, given: GivenAnswers = {}): void {
 
 export async function planFor(d: Detected, answers: Plan['answers']): Promise<Plan> {
   if (answers.provider === 'github') {
-    const { renderer } = await import('../render/workflow.js');
     return makePlan(d, answers, renderer);
   }
   // Loaded only for GitLab and CircleCI: it brings the YAML parser.

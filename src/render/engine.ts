@@ -10,6 +10,7 @@ import type { TemplateDelegate } from 'handlebars';
 import GITHUB_TEMPLATES, { type PrecompiledTemplates } from './precompiled.js';
 import { readTemplate, templatesDir } from './templates.js';
 import { FailedError } from '../cli/errors.js';
+import Runtime from 'handlebars/dist/cjs/handlebars.runtime.js';
 
 /** `noEscape`: no HTML entities in YAML. `strict`: a missing variable is an error, not ''. */
 export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
@@ -29,9 +30,7 @@ export function templateHash(source: string): string {
 // Every group is filled by the same build, so the GitHub one tells for all.
 const usePrecompiled = Object.keys(GITHUB_TEMPLATES).length > 0;
 // The bundle keeps the compiler out (external in scripts/build.mjs): it is only reached from source.
-const Base: Handlebars = usePrecompiled
-  ? (await import('handlebars/dist/cjs/handlebars.runtime.js')).default
-  : (await import('handlebars/dist/cjs/handlebars.js')).default;
+const Base: Handlebars = usePrecompiled ? Runtime : (await import('handlebars/dist/cjs/handlebars.js')).default;
 
 /** Each template is checked when first used: a run reads only the few it renders. */
 function checkedSpec(relativePath: string, precompiled: PrecompiledTemplates): unknown {
