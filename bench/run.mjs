@@ -498,7 +498,8 @@ function chunkPackages() {
   const signatures = [
     ['react', /Symbol\.for\(["'`]react\.(?:transitional\.)?element["'`]\)/],
     ['ink', /Raw mode is not supported/],
-    ['yoga-layout', /data:application\/octet-stream;base64,AGFzbQ/],
+    // The build takes yoga's WebAssembly out to this file; the loader that reads it stays.
+    ['yoga-layout', /yoga-layout\.wasm\.br/],
     ['@inquirer/core', /User force closed the prompt/],
   ];
   const map = {};
