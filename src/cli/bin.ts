@@ -10,4 +10,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/** Resolves once what was written to `stream` is out (pipes are asynchronous on macOS and Windows). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+const code = await main(process.argv.slice(2));
+// Every step has finished (files written, browser started, prompts closed); what is left is
+// Node's teardown, which also waits for V8 to finish optimizing hot code on a background
+// thread: leaving now saves ~1 ms of a ~35 ms run. 'exit' handlers still run.
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);
