@@ -3,5 +3,3 @@ import type { BuildOptions, Metafile } from 'esbuild';
 
 export function bundleOptions(outdir: string): BuildOptions;
 export function unexpectedPackages(metafile: Metafile): { packages: Map<string, number>; unexpected: string[] };
-export function slimPrecompiled(code: string): string;
-export const YOGA_WASM: string;

@@ -1,5 +1,5 @@
 // Where compiled templates come from. The published bundle carries every template
-// precompiled at build time (scripts/build.mjs fills src/render/precompiled.ts and
+// precompiled at build time (scripts/bundle-plugins.mjs fills src/render/precompiled.ts and
 // src/providers/precompiled.ts), so a run loads only Handlebars' small runtime: loading the
 // compiler and compiling the templates cost ~25 ms of a run that should take ~45, and the
 // compiler ~60 kB of the package. The templates ship as files beside the bundle and are
@@ -29,7 +29,7 @@ export function templateHash(source: string): string {
 
 // Every group is filled by the same build, so the GitHub one tells for all.
 const usePrecompiled = Object.keys(GITHUB_TEMPLATES).length > 0;
-// The bundle keeps the compiler out (external in scripts/build.mjs): it is only reached from source.
+// The bundle keeps the compiler out (external in scripts/build.mjs): only source reaches it.
 const Base: Handlebars = usePrecompiled ? Runtime : (await import('handlebars/dist/cjs/handlebars.js')).default;
 
 /** Each template is checked when first used: a run reads only the few it renders. */

@@ -1,8 +1,8 @@
 // Issue 4: --help, --version, --dry-run and a whole --yes run never load React, Ink or
-// Inquirer, and the command line is one chunk (scripts/build.mjs, plugin src-for-the-bundle):
-// each extra file costs Node's module loader ~0.2 ms whatever its size. The real binary runs
-// under bench/trace-imports.mjs, which logs every module it resolves. Needs dist/ from
-// `npm run build` (the test script builds first).
+// Inquirer, and the command line is one chunk (scripts/bundle-plugins.mjs, plugin
+// src-for-the-bundle): each extra file costs Node's module loader ~0.2 ms whatever its size.
+// The real binary runs under bench/trace-imports.mjs, which logs every module it resolves.
+// Needs dist/ from `npm run build` (the test script builds first).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -66,7 +66,7 @@ for (const args of [['--help'], ['--version'], ['--dry-run', '--yes'], ['--yes']
       assert.deepEqual(uiPackagesIn(files), []);
       assert.ok(
         files.length <= 3,
-        `${files.length} bundle files loaded, more than 3: the command line is meant to be one chunk (see src-for-the-bundle in scripts/build.mjs)\n  ${files.join('\n  ')}`,
+        `${files.length} bundle files loaded, more than 3: the command line is meant to be one chunk (see src-for-the-bundle in scripts/bundle-plugins.mjs)\n  ${files.join('\n  ')}`,
       );
     } finally {
       repo.cleanup();

@@ -1,4 +1,4 @@
-// The published bundle renders precompiled templates (slimmed by scripts/build.mjs); the
+// The published bundle renders precompiled templates (slimmed by scripts/bundle-plugins.mjs); the
 // source compiles the .hbs files. Every golden file and every variant the wizard can produce
 // must come out byte for byte the same from both.
 import assert from 'node:assert/strict';
