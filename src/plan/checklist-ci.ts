@@ -1,6 +1,7 @@
 // The GitLab and CircleCI checklist, in the same safe order as GitHub's: the new job publishes once
 // before tokens are disallowed and revoked.
 import type { Answers, ChecklistItem, Detected, ManualEdit, PackageInfo, PublisherSettings, RepoRef } from '../model.js';
+import { GITLAB_CI_FILE } from '../providers/index.js';
 import { PROVIDER_NAMES } from '../questions/provider.js';
 import { accessUrl, shellQuote } from './publisher.js';
 import { commitItem, disallowTokensItem, revokeTokenItem } from './checklist-common.js';
@@ -17,7 +18,7 @@ export interface CiChecklistInput {
   manual: ManualEdit[];
 }
 
-function gitlabSettings(repo: RepoRef, env: string | null): ChecklistItem[] {
+function gitlabSettings(repo: RepoRef, env: string | null, ciFile: string): ChecklistItem[] {
   const base = `https://gitlab.com/${repo.owner}/${repo.name}/-/settings`;
   const items: ChecklistItem[] = [
     {
@@ -27,6 +28,15 @@ function gitlabSettings(repo: RepoRef, env: string | null): ChecklistItem[] {
       url: `${base}/repository`,
     },
   ];
+  if (ciFile !== GITLAB_CI_FILE) {
+    // GitLab runs .gitlab-ci.yml unless the project names another file; npm matches the file that runs.
+    items.push({
+      id: 'ci-config-path',
+      title: `Make ${ciFile} the project's CI/CD configuration file`,
+      detail: `GitLab only runs .gitlab-ci.yml unless told otherwise: Settings → CI/CD → General pipelines → "CI/CD configuration file", enter ${ciFile}. Without it the job never runs.`,
+      url: `${base}/ci_cd`,
+    });
+  }
   if (env) {
     items.push({
       id: 'environment',
@@ -103,7 +113,7 @@ export function ciChecklist(input: CiChecklistInput): ChecklistItem[] {
     detail: `Publisher ${provider}; values: ${values.join(' / ')}; tick "Allow npm publish".`,
     url: accessUrl(name),
   });
-  if (answers.provider === 'gitlab') items.push(...gitlabSettings(repo, answers.environment));
+  if (answers.provider === 'gitlab') items.push(...gitlabSettings(repo, answers.environment, ciFile));
   const tag = shellQuote(`v${pkg.version ?? '1.0.0'}`);
   items.push({
     id: 'publish',

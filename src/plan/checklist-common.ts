@@ -31,8 +31,8 @@ export function revokeTokenItem(): ChecklistItem {
   return {
     id: 'revoke-token',
     title: 'Revoke the old publish token',
-    detail: 'List your tokens, find the one CI used, delete it (revocation can take up to an hour).',
-    command: 'npm token list   # then: npm token delete <id>',
+    detail: 'List your tokens, find the one CI used, revoke it (revocation can take up to an hour).',
+    command: 'npm token list   # then: npm token revoke <id>',
     url: 'https://www.npmjs.com/settings/~/tokens',
   };
 }

@@ -65,12 +65,13 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
   if (upgrade) items.push(upgrade);
   items.push(commitItem(input.written, 'Commit and push the workflow', 'GitHub runs the workflow from the default branch: push it before the first release.'));
   const allow = allowedAction(answers);
-  const only = allow === 'npm stage publish' ? ' only' : '';
+  // Stage publish is always allowed; "Allow npm publish" is the optional tick a staged flow leaves off.
+  const tick = allow === 'npm stage publish' ? 'leave "Allow npm publish" unticked (stage publish is always allowed)' : 'tick "Allow npm publish"';
   for (const name of names) {
     items.push({
       id: `publisher:${name}`,
       title: `Add the trusted publisher for ${name} on npmjs.com`,
-      detail: `Values: ${repo.owner} / ${repo.name} / ${answers.workflow} / ${answers.environment ?? '(no environment)'}; tick "Allow ${allow}"${only}.`,
+      detail: `Values: ${repo.owner} / ${repo.name} / ${answers.workflow} / ${answers.environment ?? '(no environment)'}; ${tick}.`,
       url: accessUrl(name),
     });
   }

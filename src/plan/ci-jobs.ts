@@ -13,6 +13,7 @@ import {
   renderGitlabJob,
   type MergeResult,
 } from '../providers/index.js';
+import { lockfileInReach } from './lockfile-reach.js';
 import { UsageError } from '../cli/errors.js';
 
 export interface CiJob {
@@ -41,9 +42,10 @@ function required(value: string | undefined, flag: string): string {
 
 const existingFile = (d: Detected, path: string) => d.ciFiles.find((f) => f.path === path)?.content;
 
-function packageFacts(pkg: PackageInfo) {
+function packageFacts(d: Detected, answers: Answers, pkg: PackageInfo) {
   return {
     packageDir: pkg.dir,
+    lockfile: lockfileInReach(d, answers.packageManager, pkg.dir),
     packageName: pkg.name ?? '',
     hasBuild: Boolean(pkg.scripts.build),
     hasTest: Boolean(pkg.scripts.test),
@@ -60,7 +62,7 @@ export function gitlabJob(d: Detected, answers: Answers, pkg: PackageInfo): CiJo
     node: answers.node,
     packageManager: answers.packageManager,
     ciFile,
-    ...packageFacts(pkg),
+    ...packageFacts(d, answers, pkg),
   });
   const existing = existingFile(d, ciFile);
   return {
@@ -87,7 +89,7 @@ export function circleciJob(d: Detected, answers: Answers, pkg: PackageInfo): Ci
     contextNames: (answers.circleciContexts ?? []).map((c) => c.name),
     node: answers.node,
     packageManager: answers.packageManager,
-    ...packageFacts(pkg),
+    ...packageFacts(d, answers, pkg),
   });
   const existing = existingFile(d, CIRCLECI_CONFIG_FILE);
   return {

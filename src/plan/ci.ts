@@ -1,5 +1,7 @@
 // Pure: detected facts + answers -> the plan for a GitLab or CircleCI publish job. Loaded only
 // for those providers (it brings the YAML parser and the provider templates).
+import { lockfileInReach } from './lockfile-reach.js';
+import { noLockfileNote } from './notes.js';
 import { BRANCH_FLOWS, type Answers, type Detected, type FileChange, type ManualEdit, type PackageInfo, type Plan } from '../model.js';
 import { ProviderInputError } from '../providers/index.js';
 import { repositoryMatches } from '../detect/repository.js';
@@ -63,6 +65,7 @@ export function makeCiPlan(d: Detected, answers: Answers): Plan {
   else changes.push(change(job.path, job.existing, job.merged.content, job.reason));
 
   const notes = ciNotes(d, answers, pkg, job);
+  if (!lockfileInReach(d, answers.packageManager, pkg.dir)) notes.push(noLockfileNote(answers.packageManager, pkg.dir));
   // GitLab provenance compares package.json "repository" with the project (E422 otherwise).
   if (answers.provider === 'gitlab' && !repositoryMatches(pkg.repository, job.repo, pkg.dir, 'gitlab.com')) {
     if (answers.fixRepository) {

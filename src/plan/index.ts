@@ -5,7 +5,7 @@ import type { Renderer } from '../render/workflow.js';
 import { isMonorepoRoot } from '../questions/packages.js';
 import { answersConflict } from '../questions/resolve.js';
 import { checklist } from './checklist.js';
-import { planNotes, toolUpgrades } from './notes.js';
+import { noLockfileNote, planNotes, toolUpgrades } from './notes.js';
 import { publisherSettings } from './publisher.js';
 import { releasePleaseFiles } from './release-please.js';
 import { withRepository } from './repository-fix.js';
@@ -91,6 +91,7 @@ export function makePlan(d: Detected, answers: Answers, render: Renderer): Plan 
       ...(branchNote && !['publish', 'staged'].includes(answers.release) ? { branchNote } : {}),
     }),
   );
+  if (input.lockfile === false) notes.push(noLockfileNote(answers.packageManager, input.packageDir));
   const others = [...d.workflows.filter((w) => w.path !== wfPath), ...d.ciFiles];
   for (const w of others.filter((w) => w.publishes)) {
     notes.push(`${w.path} also publishes: once the new workflow has published, delete it or remove its publish step.`);

@@ -2,14 +2,29 @@
 // publishes, and what would stop the first release. Plain sentences, one per fact.
 import { RELEASE_TOOL_MINIMUM, type Answers, type Detected, type PackageInfo, type ReleaseTool } from '../model.js';
 import { publishableCandidates } from '../questions/packages.js';
+import { installCommand } from '../render/commands.js';
+import { LOCKFILE_NAMES } from '../render/context.js';
 
 /** A release tool the flow needs that is missing or too old: the upgrade to make first. */
 export interface ToolUpgrade {
   tool: ReleaseTool;
   /** The declared range, when there is one. */
   current?: string;
-  minimum: number;
+  /** The first version that publishes with trusted publishing, e.g. `25.0.1`. */
+  minimum: string;
 }
+
+/**
+ * The first release of each tool that works with trusted publishing: OIDC arrived in
+ * @semantic-release/npm 13.1.0, and semantic-release 25.0.1 is the first to require it
+ * (25.0.0 still allowed an older plugin). Detection compares majors (RELEASE_TOOL_MINIMUM);
+ * the upgrade names the exact version.
+ */
+export const FIRST_WITH_OIDC: Record<ReleaseTool, string> = {
+  'semantic-release': '25.0.1',
+  '@semantic-release/npm': '13.1.0',
+  '@changesets/cli': '3',
+};
 
 /** The tools the chosen flow runs, when package.json declares an old one or none. */
 export function toolUpgrades(d: Detected, answers: Pick<Answers, 'release'>): ToolUpgrade[] {
@@ -19,15 +34,15 @@ export function toolUpgrades(d: Detected, answers: Pick<Answers, 'release'>): To
   const upgrades: ToolUpgrade[] = [];
   for (const tool of needed) {
     const declared = tools[tool];
-    const minimum = RELEASE_TOOL_MINIMUM[tool];
-    if (declared?.major !== undefined && declared.major >= minimum) continue;
+    const minimum = FIRST_WITH_OIDC[tool];
+    if (declared?.major !== undefined && declared.major >= RELEASE_TOOL_MINIMUM[tool]) continue;
     if (declared && declared.major === undefined) continue; // a tag or URL: cannot tell, do not nag
     upgrades.push(declared ? { tool, current: declared.range, minimum } : { tool, minimum });
   }
-  // A pinned @semantic-release/npm older than 13 keeps failing even under semantic-release 25.
+  // A pinned @semantic-release/npm older than 13 keeps failing even under semantic-release 25.0.1.
   const plugin = tools['@semantic-release/npm'];
   if (answers.release === 'semantic-release' && plugin?.major !== undefined && plugin.major < RELEASE_TOOL_MINIMUM['@semantic-release/npm']) {
-    upgrades.push({ tool: '@semantic-release/npm', current: plugin.range, minimum: RELEASE_TOOL_MINIMUM['@semantic-release/npm'] });
+    upgrades.push({ tool: '@semantic-release/npm', current: plugin.range, minimum: FIRST_WITH_OIDC['@semantic-release/npm'] });
   }
   return upgrades;
 }
@@ -63,9 +78,15 @@ function packageManagerNotes(d: Detected, answers: Answers, pack: boolean, targe
     if (pm === 'bun' && targets.some((p) => p.workspaceRanges?.length)) {
       notes.push('changeset publish publishes bun workspaces with npm publish, which leaves workspace: ranges as written: replace them with version ranges before releasing.');
     }
-    if (pm === 'pnpm') notes.push('changeset publish runs pnpm publish, which hands the publish to npm (11.5.1 or newer, checked by the workflow) for trusted publishing.');
+    if (pm === 'pnpm') notes.push('changeset publish runs pnpm publish: pnpm 10 and older hand the publish to npm (11.5.1 or newer, checked by the workflow) for trusted publishing; pnpm 11 and newer do the OIDC exchange themselves (use 11.1.2 or newer: 11.0.x had regressions there).');
   }
   return notes;
+}
+
+/** Said when no lockfile is in reach of the folder the job installs in (see lockfile-reach.ts). */
+export function noLockfileNote(pm: Answers['packageManager'], dir: string): string {
+  const where = dir ? `in ${dir}` : 'at the repository root';
+  return `No ${LOCKFILE_NAMES[pm]} ${where}, where the job installs: a locked install (${installCommand(pm, true)}) would fail, so the job runs ${installCommand(pm, false)}. Commit a ${LOCKFILE_NAMES[pm]} there (run ${pm} install) and change the job to ${installCommand(pm, true)}.`;
 }
 
 export interface NotesInput {

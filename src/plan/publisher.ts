@@ -6,7 +6,10 @@ export function accessUrl(packageName: string): string {
   return `https://www.npmjs.com/package/${packageName}/access`;
 }
 
-/** The allowed action the publisher needs: staged publishing allows only `npm stage publish`. */
+/**
+ * The allowed action the publisher needs. Since the multiple-publisher form (Sept 2026) stage
+ * publish is always allowed and "Allow npm publish" is an optional tick: staged leaves it off.
+ */
 export function allowedAction(answers: Pick<Answers, 'release'>): PublisherSettings['allow'] {
   return answers.release === 'staged' ? 'npm stage publish' : 'npm publish';
 }
@@ -37,7 +40,7 @@ export function publisherSettings(packageName: string, repo: RepoRef, answers: A
         : { label: 'Environment name', value: '', note: 'leave empty' },
       allow === 'npm publish'
         ? { label: 'Allowed actions', value: 'Allow npm publish', note: 'tick it: new publishers allow only staged publishing' }
-        : { label: 'Allowed actions', value: 'Allow npm stage publish', note: 'only this one: CI stages, you approve each version with 2FA' },
+        : { label: 'Allowed actions', value: 'leave "Allow npm publish" unticked', note: 'stage publish is always allowed: CI stages, you approve each version with 2FA' },
     ],
     allow,
     trustCommand: trust.join(' '),

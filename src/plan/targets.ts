@@ -1,4 +1,5 @@
 // Which packages the plan publishes, and the workflow input that publishes them.
+import { lockfileInReach } from './lockfile-reach.js';
 import type { Answers, Detected, PackageInfo, RepoRef } from '../model.js';
 import type { WorkflowInput } from '../render/workflow.js';
 import { checkPackageNames, isMonorepoRoot, publishableCandidates } from '../questions/packages.js';
@@ -59,7 +60,9 @@ export function workflowInput(d: Detected, answers: Answers, targets: PackageInf
     hasBuild: Boolean(home.scripts.build),
     hasTest: Boolean(home.scripts.test),
     // pnpm/action-setup needs a version when package.json has no packageManager field.
+    // pnpm is installed from the npm registry: this major when package.json has no packageManager field.
     pnpmVersion: pm === 'pnpm' && !home.packageManagerField?.startsWith('pnpm@') ? '10' : null,
+    lockfile: lockfileInReach(d, pm, home.dir),
     pack: needsPack(answers, targets, yarnClassic),
     branch: releaseBranch(d).branch,
   };

@@ -1,4 +1,6 @@
 // The CircleCI publish job and workflow, and what to enter on npmjs.com for them.
+import { installCommand } from '../render/commands.js';
+import { LOCKFILE_NAMES } from '../render/context.js';
 import type { PackageManager, PublisherField } from '../model.js';
 import { cimgNodeTag, circleciId, contextName, vcsOrigin as checkVcsOrigin } from './circleci-validate.js';
 import { providerTemplate } from './handlebars.js';
@@ -25,6 +27,8 @@ export interface CircleciInput {
   packageName: string;
   hasBuild: boolean;
   hasTest: boolean;
+  /** Whether a lockfile is in reach of packageDir (default true); without one, install is not a locked install. */
+  lockfile?: boolean;
   /** Name of the job and of the workflow; defaults to {@link CIRCLECI_JOB_NAME}. */
   jobName?: string;
 }
@@ -69,6 +73,9 @@ function context(input: CircleciInput) {
     packageName: npmPackageName(input.packageName),
     hasBuild: input.hasBuild,
     hasTest: input.hasTest,
+    lockfile: input.lockfile !== false,
+    lockfileName: LOCKFILE_NAMES[input.packageManager],
+    installCommand: installCommand(input.packageManager, input.lockfile !== false),
   };
 }
 

@@ -1,4 +1,5 @@
 // The GitLab CI/CD publish job and what to enter on npmjs.com for it.
+import { LOCKFILE_NAMES } from '../render/context.js';
 import type { PackageManager, PublisherField } from '../model.js';
 import { providerTemplate } from './handlebars.js';
 import { accessUrl, shellWord, type ProviderPublisher } from './publisher.js';
@@ -29,6 +30,8 @@ export interface GitlabJobInput {
   packageName: string;
   hasBuild: boolean;
   hasTest: boolean;
+  /** Whether a lockfile is in reach of packageDir (default true); without one, install is not a locked install. */
+  lockfile?: boolean;
   /** The top-level CI file, usually `.gitlab-ci.yml`. Only shown in the job's header comment. */
   ciFile: string;
   /** Defaults to {@link GITLAB_JOB_NAME}. */
@@ -75,6 +78,8 @@ export function renderGitlabJob(input: GitlabJobInput): string {
     cdCommand: `cd ${packageDir}`,
     hasBuild: input.hasBuild,
     hasTest: input.hasTest,
+    lockfile: input.lockfile !== false,
+    lockfileName: LOCKFILE_NAMES[packageManager],
   });
 }
 

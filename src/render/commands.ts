@@ -43,6 +43,25 @@ export function packCommand(pm: PackageManager): string {
   }
 }
 
+/**
+ * The install command: a locked install (the lockfile must be in reach), or, with no
+ * lockfile, a plain install from package.json (the generated file says so beside it).
+ */
+export function installCommand(pm: PackageManager, lockfile: boolean, yarnClassic = false): string {
+  if (!lockfile) return `${pm} install`;
+  switch (pm) {
+    case 'npm':
+      return 'npm ci';
+    case 'pnpm':
+      return 'pnpm install --frozen-lockfile';
+    case 'yarn':
+      // Yarn 1 has no --immutable.
+      return yarnClassic ? 'yarn install --frozen-lockfile' : 'yarn install --immutable';
+    case 'bun':
+      return 'bun install --frozen-lockfile';
+  }
+}
+
 /** How a release tool installed as a dev dependency is run, never downloaded on the fly. */
 export function localBin(pm: PackageManager, command: string): string {
   switch (pm) {

@@ -5,6 +5,14 @@ import { BRANCH_FLOWS, type ReleaseFlow, type RepoRef } from '../model.js';
 import { eachWorkspaceCommand, localBin, packCommand, publishCommand, scriptCommand } from './commands.js';
 import type { WorkflowInput, WorkflowPackage } from './workflow.js';
 
+/** The lockfile each package manager's locked install needs (named in the workflow's comment). */
+export const LOCKFILE_NAMES: Record<WorkflowInput['packageManager'], string> = {
+  npm: 'package-lock.json',
+  pnpm: 'pnpm-lock.yaml',
+  yarn: 'yarn.lock',
+  bun: 'bun.lock',
+};
+
 // GitHub's own rules for account and repository names.
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/;
@@ -95,6 +103,8 @@ export function workflowContext(input: WorkflowInput & { release: ReleaseFlow })
     npmMinimum,
     packageManager: pm,
     pnpmVersion: pm === 'pnpm' ? (input.pnpmVersion ?? null) : null,
+    lockfile: input.lockfile !== false,
+    lockfileName: LOCKFILE_NAMES[pm],
     yarnClassic: pm === 'yarn' && input.yarnClassic === true,
     // Node 25 and newer no longer ship corepack, which provides yarn.
     corepackInstall: pm === 'yarn' && major !== undefined && major >= 25,

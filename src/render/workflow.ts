@@ -45,10 +45,15 @@ export interface WorkflowInput {
   /** Monorepo packages with a build script, built when the workspace root has no build script. */
   workspaceBuilds?: WorkflowPackage[];
   /**
-   * pnpm only: the `version` input of pnpm/action-setup, needed when package.json has no
-   * `packageManager` field (the action fails without one of the two, and when both disagree).
+   * pnpm only: the version to install from the npm registry when package.json has no
+   * `packageManager` field (with one, the workflow installs exactly the version it names).
    */
   pnpmVersion?: string | null;
+  /**
+   * Whether a lockfile is in reach of `packageDir` (default true): without one, install
+   * cannot be a locked install (`npm ci` fails with EUSAGE) and the workflow says so.
+   */
+  lockfile?: boolean;
   /** Pack with the package manager, then `npm publish` the tarball: `workspace:`/`catalog:` ranges need it. */
   pack?: boolean;
   /** The default branch, for the flows that run on pushes to it (default `main`). */

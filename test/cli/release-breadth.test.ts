@@ -44,7 +44,7 @@ test('changesets in devDependencies: the changesets flow is proposed and written
 test('Changesets CLI 2 and semantic-release 24 are named with the upgrade to make; the run still succeeds', () => {
   const cases = [
     { devDependencies: { '@changesets/cli': '^2.29.0' }, tool: '@changesets/cli', command: "npm install --save-dev '@changesets/cli@^3'" },
-    { devDependencies: { 'semantic-release': '^24.2.0' }, tool: 'semantic-release', command: "npm install --save-dev 'semantic-release@^25'" },
+    { devDependencies: { 'semantic-release': '^24.2.0' }, tool: 'semantic-release', command: "npm install --save-dev 'semantic-release@^25.0.1'" },
   ];
   for (const c of cases) {
     const repo = makePackageRepo({ pkg: { ...ok, devDependencies: c.devDependencies } });
@@ -110,7 +110,7 @@ test('--release release-please without config writes both files so the first run
   }
 });
 
-test('--release staged: npm stage publish, "Allow npm stage publish", and a checklist step to approve', async () => {
+test('--release staged: npm stage publish, "Allow npm publish" left unticked, and a checklist step to approve', async () => {
   const repo = makePackageRepo({ pkg: ok });
   try {
     const r = runCli([repo.dir, '--yes', '--release', 'staged']);
@@ -118,11 +118,11 @@ test('--release staged: npm stage publish, "Allow npm stage publish", and a chec
     const doc = await workflowOf(repo);
     assert.equal(doc.jobs.publish.steps.at(-1).run, 'npm stage publish');
     assert.ok(doc.jobs.publish.steps.some((s: { run?: string }) => s.run === 'npm install -g npm@^11.15.0'));
-    assert.match(r.stdout, /Allowed actions\s+Allow npm stage publish/);
+    assert.match(r.stdout, /Allowed actions\s+leave "Allow npm publish" unticked/);
     assert.ok(r.stdout.includes('npm trust github @acme/widget --file publish.yml --repo acme/widget --env npm --allow-stage-publish'));
     assert.match(r.stdout, /Approve the staged version on npmjs\.com/);
     assert.match(r.stdout, /Staged Packages/);
-    assert.doesNotMatch(r.stdout, /Allow npm publish/);
+    assert.doesNotMatch(r.stdout, /tick "Allow npm publish"/);
     // Run again: the staged flow is detected from the workflow, and nothing changes.
     const again = runCli([repo.dir, '--yes']);
     assert.equal(again.code, 0, again.stderr);

@@ -11,32 +11,32 @@ import { withRelease } from '../fixtures/detected.js';
 
 const plan = (d: Detected, given: Partial<Answers> = {}) => makePlan(d, { ...resolveDefaults(d, {}), ...given }, renderer);
 
-test('staged: the publisher allows only npm stage publish, and the checklist adds the approval', () => {
+test('staged: the publisher leaves "Allow npm publish" unticked (stage publish is always allowed), and the checklist adds the approval', () => {
   const p = plan(detected(), { release: 'staged' });
   const [s] = p.publishers;
   assert.equal(s?.allow, 'npm stage publish');
-  assert.deepEqual(s?.fields.at(-1), { label: 'Allowed actions', value: 'Allow npm stage publish', note: 'only this one: CI stages, you approve each version with 2FA' });
+  assert.deepEqual(s?.fields.at(-1), { label: 'Allowed actions', value: 'leave "Allow npm publish" unticked', note: 'stage publish is always allowed: CI stages, you approve each version with 2FA' });
   assert.equal(s?.trustCommand, 'npm trust github @acme/widget --file publish.yml --repo acme/widget --env npm --allow-stage-publish');
   const ids = p.checklist.map((c) => c.id);
   assert.deepEqual(ids.slice(ids.indexOf('publish'), ids.indexOf('publish') + 3), ['publish', 'approve', 'provenance']);
   const approve = p.checklist.find((c) => c.id === 'approve')!;
   assert.match(approve.detail, /"Staged Packages" tab/);
   assert.equal(approve.command, 'npm stage list @acme/widget');
-  assert.match(p.checklist.find((c) => c.id === 'publisher:@acme/widget')!.detail, /tick "Allow npm stage publish" only/);
+  assert.match(p.checklist.find((c) => c.id === 'publisher:@acme/widget')!.detail, /leave "Allow npm publish" unticked \(stage publish is always allowed\)/);
   assert.match(p.changes[0]!.after, /run: npm stage publish\n$/);
 });
 
-test('semantic-release older than 25, or missing: a loud note and an upgrade step before the commit', () => {
+test('semantic-release older than 25.0.1, or missing: a loud note and an upgrade step before the commit', () => {
   for (const tools of [{ 'semantic-release': { range: '^24.2.0', major: 24 } }, {}]) {
     const p = plan(withRelease({ flow: 'semantic-release', tools }));
-    assert.ok(p.notes.some((n) => /needs semantic-release 25 or newer/.test(n)), JSON.stringify(tools));
+    assert.ok(p.notes.some((n) => /needs semantic-release 25\.0\.1 or newer/.test(n)), JSON.stringify(tools));
     assert.deepEqual(p.checklist.slice(0, 2).map((c) => c.id), ['upgrade-release-tool', 'commit']);
-    assert.equal(p.checklist[0]?.command, "npm install --save-dev 'semantic-release@^25'");
+    assert.equal(p.checklist[0]?.command, "npm install --save-dev 'semantic-release@^25.0.1'");
   }
   const fine = plan(withRelease({ flow: 'semantic-release', tools: { 'semantic-release': { range: '^25.0.0', major: 25 } } }));
   assert.ok(!fine.checklist.some((c) => c.id === 'upgrade-release-tool'));
   const plugin = plan(withRelease({ flow: 'semantic-release', tools: { 'semantic-release': { range: '^25.0.0', major: 25 }, '@semantic-release/npm': { range: '^12.0.0', major: 12 } } }));
-  assert.match(plugin.checklist[0]!.command!, /@semantic-release\/npm@\^13/);
+  assert.match(plugin.checklist[0]!.command!, /@semantic-release\/npm@\^13\.1\.0/);
 });
 
 test('changesets needs CLI 3 (changesets/action v2 refuses 2); the first release is a merged version PR', () => {

@@ -43,6 +43,8 @@ export const GITLAB_GOLDEN: Record<string, GitlabJobInput> = {
     packageName: '@acme/widget',
   },
   'job-bun-node26.yml': { ...GITLAB_BASE, node: '26', packageManager: 'bun', hasTest: false },
+  // A package in a subfolder whose lockfile is at the root of a repository that is not a workspace.
+  'job-subdir-no-lockfile.yml': { ...GITLAB_BASE, packageDir: 'tools/cli', lockfile: false },
 };
 
 /** File name under test/golden/circleci/ -> input. */
@@ -58,6 +60,7 @@ export const CIRCLECI_GOLDEN: Record<string, CircleciInput> = {
   },
   'config-yarn-node24.21.yml': { ...CIRCLECI_BASE, node: '24.21', packageManager: 'yarn', hasBuild: false },
   'config-bun.yml': { ...CIRCLECI_BASE, packageManager: 'bun', vcsOrigin: 'bitbucket.org/acme/widget' },
+  'config-subdir-no-lockfile.yml': { ...CIRCLECI_BASE, packageDir: 'tools/cli', lockfile: false },
 };
 
 /** Every combination of the switches that change the shape of a GitLab job. */

@@ -42,6 +42,8 @@ export const GOLDEN: Record<string, WorkflowInput> = {
   ),
   'publish-pnpm.yml': { ...BASE, packageManager: 'pnpm', hasBuild: false },
   'publish-subdir.yml': { ...BASE, trigger: 'tag', packageDir: 'packages/widget', packageName: '@acme/widget' },
+  // The lockfile sits at the root of a repository that is not a workspace: none in reach of tools/cli.
+  'publish-subdir-no-lockfile.yml': { ...BASE, trigger: 'tag', packageDir: 'tools/cli', lockfile: false },
   'publish-node22-yarn.yml': { ...BASE, node: '22', packageManager: 'yarn', environment: null },
   // Every package manager x release flow, for one package at the repository root.
   ...flowCases,
