@@ -1,0 +1,103 @@
+// What every rehearsed job runs on: a fresh home, a temp dir, the fake issuer and registry, a
+// "tool cache" folder that setup steps put on PATH (Node, npm, bun), a global npm prefix for
+// `npm install -g`, and bash to run the job's shell. No token anywhere: HOME has no .npmrc,
+// and npm's only configuration from outside is the registry URL (npmjs.com's, on a real runner).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
+import { startIssuer, type Issuer } from './oidc-issuer.js';
+import { startRegistry, type Registry } from './registry.js';
+import { npmBin, tarball, PNPM_VERSIONS, type Tool } from './tools.js';
+
+export interface Machine {
+  issuer: Issuer;
+  registry: Registry;
+  npm: Tool<string>;
+  close(): Promise<void>;
+}
+
+/** One issuer and one registry per test file, with the tool tarballs the registry serves. */
+export async function startMachine(): Promise<Machine> {
+  const issuer = await startIssuer();
+  const registry = await startRegistry(issuer);
+  for (const version of PNPM_VERSIONS) {
+    const pnpm = tarball('pnpm', version);
+    if (pnpm.ok) registry.mirror(pnpm.value.manifest, pnpm.value.file);
+  }
+  return { issuer, registry, npm: npmBin(), close: async () => (await registry.close(), await issuer.close()) };
+}
+
+/** The Node binary for `node-version: <major>`: this process's, or the one .ci/run installs. */
+export function nodeFor(version: string): string | undefined {
+  const major = /^v?(\d+)/.exec(version)?.[1];
+  if (major === process.versions.node.split('.')[0]) return process.execPath;
+  const ci = join(ROOT, '.ci', 'node', String(major), 'node_modules', '.bin', 'node');
+  return existsSync(ci) ? ci : undefined;
+}
+
+export interface Box {
+  dir: string;
+  home: string;
+  temp: string;
+  /** Where setup steps link tools; first on PATH. */
+  toolcache: string;
+  /** `npm install -g` goes here; its bin is on PATH too. */
+  prefix: string;
+  path(): string;
+  /** Links Node and npm (setup-node, or a node:24 image). */
+  setupNode(node: string, npmBinDir: string): void;
+  cleanup(): void;
+}
+
+export function makeBox(): Box {
+  const dir = mkdtempSync(join(tmpdir(), 'ctp-rehearsal-'));
+  const [home, temp, toolcache, prefix] = ['home', 'temp', 'toolcache', 'prefix'].map((d) => join(dir, d)) as [string, string, string, string];
+  for (const d of [home, temp, toolcache, join(prefix, 'bin')]) mkdirSync(d, { recursive: true });
+  return {
+    dir,
+    home,
+    temp,
+    toolcache,
+    prefix,
+    path: () => [join(prefix, 'bin'), toolcache, '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
+    setupNode(node, npmBinDir) {
+      symlinkSync(node, join(toolcache, 'node'));
+      for (const tool of ['npm', 'npx']) symlinkSync(join(npmBinDir, tool), join(toolcache, tool));
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The environment a job starts from, before the provider's own variables. */
+export function baseEnv(box: Box, registry: Registry): Record<string, string> {
+  return {
+    HOME: box.home,
+    PATH: box.path(),
+    LANG: 'C.UTF-8',
+    CI: 'true',
+    // A real runner's npm talks to registry.npmjs.org; here, to the fake one.
+    npm_config_registry: registry.url,
+    npm_config_prefix: box.prefix,
+    npm_config_cache: join(box.dir, 'npm-cache'),
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  };
+}
+
+export interface Ran { code: number; output: string }
+
+/** Runs a script with bash as the provider does (`bash -e <file>`), without blocking the servers in this process. */
+export function bash(box: Box, script: string, cwd: string, env: Record<string, string>, flags = ['-e']): Promise<Ran> {
+  const file = join(box.temp, `step-${Math.random().toString(36).slice(2)}.sh`);
+  writeFileSync(file, script);
+  return new Promise((resolve) => {
+    const child = spawn('/bin/bash', ['--noprofile', '--norc', ...flags, file], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}

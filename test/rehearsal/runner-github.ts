@@ -1,0 +1,178 @@
+// Runs one job of a GitHub Actions workflow the way a GitHub-hosted runner would, far enough to
+// publish: the trigger must fire for the event, `if:` and `${{ }}` are evaluated (an expression
+// it cannot evaluate fails the run), actions/checkout clones the repository at the ref,
+// actions/setup-node and oven-sh/setup-bun put real tools on PATH, and every `run:` step runs
+// with bash as GitHub does (`bash -e {0}`), with GITHUB_OUTPUT/GITHUB_ENV/GITHUB_PATH, and the
+// OIDC request variables only when the job is granted `id-token: write`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { interpolate, isTrue, type Contexts, type Value } from './expressions.js';
+import { githubClaims } from './oidc-issuer.js';
+import { bash, baseEnv, makeBox, nodeFor, type Machine } from './machine.js';
+
+export interface GithubEvent {
+  name: 'release' | 'push' | 'workflow_dispatch';
+  /** `refs/tags/v1.2.3`, `refs/heads/main`. */
+  ref: string;
+}
+
+export interface GithubRun {
+  /** The repository to clone (a local path). */
+  source: string;
+  /** Path of the workflow in it, e.g. `.github/workflows/publish.yml`. */
+  workflow: string;
+  repository: string;
+  event: GithubEvent;
+  job: string;
+  /** Outputs of the jobs this one needs, as their runs would have set them. */
+  needs?: Record<string, { outputs: Record<string, string>; result: 'success' }>;
+  /** Extra environment on the runner (a negative control puts a token here). */
+  env?: Record<string, string>;
+}
+
+export type RunResult =
+  | { status: 'not-triggered' | 'job-skipped' }
+  | { status: 'skipped-tool'; reason: string }
+  | { status: 'passed' | 'failed'; log: string; failedStep?: string };
+
+/** GitHub filter patterns: `*` any run of characters but `/`, `**` any run, `?` one. */
+export function filterMatches(pattern: string, value: string): boolean {
+  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${re}$`).test(value);
+}
+
+function fires(on: unknown, event: GithubEvent): boolean {
+  const triggers = typeof on === 'string' ? { [on]: null } : Array.isArray(on) ? Object.fromEntries(on.map((t) => [t, null])) : (on as Record<string, Record<string, unknown> | null>);
+  if (!(event.name in triggers)) return false;
+  const filter = triggers[event.name] ?? {};
+  if (event.name === 'release') return !filter.types || (filter.types as string[]).includes('published');
+  if (event.name !== 'push') return true;
+  const tag = event.ref.startsWith('refs/tags/') ? event.ref.slice('refs/tags/'.length) : undefined;
+  const branch = event.ref.startsWith('refs/heads/') ? event.ref.slice('refs/heads/'.length) : undefined;
+  if (tag !== undefined) return Array.isArray(filter.tags) && (filter.tags as string[]).some((p) => filterMatches(p, tag));
+  return Array.isArray(filter.branches) && (filter.branches as string[]).some((p) => filterMatches(p, branch ?? ''));
+}
+
+function readKeyValues(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!existsSync(file)) return out;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i]!);
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2]!, i + 1);
+      out[heredoc[1]!] = lines.slice(i + 1, end).join('\n');
+      i = end;
+    } else if (lines[i]!.includes('=')) {
+      const at = lines[i]!.indexOf('=');
+      out[lines[i]!.slice(0, at)] = lines[i]!.slice(at + 1);
+    }
+  }
+  return out;
+}
+
+type Step = { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; if?: string; 'working-directory'?: string; shell?: string };
+
+export async function runGithubJob(machine: Machine, run: GithubRun): Promise<RunResult> {
+  const wf = parse(readFileSync(join(run.source, run.workflow), 'utf8')) as Record<string, any>;
+  if (!fires(wf.on, run.event)) return { status: 'not-triggered' };
+  const job = wf.jobs?.[run.job];
+  if (!job) throw new Error(`no job ${run.job} in ${run.workflow}`);
+  const box = makeBox();
+  try {
+    const workspace = join(box.dir, 'workspace');
+    const refName = run.event.ref.replace(/^refs\/(tags|heads)\//, '');
+    const environment = job.environment === undefined ? null : String(typeof job.environment === 'object' ? job.environment.name : job.environment);
+    const contexts: Contexts = {
+      github: {
+        repository: run.repository,
+        repository_owner: run.repository.split('/')[0]!,
+        ref: run.event.ref,
+        ref_name: refName,
+        ref_type: run.event.ref.startsWith('refs/tags/') ? 'tag' : 'branch',
+        event_name: run.event.name,
+        workflow: String(wf.name ?? run.workflow),
+        workspace,
+        event: {},
+      },
+      needs: (run.needs ?? {}) as unknown as Value,
+      env: {},
+      steps: {},
+      runner: { os: 'Linux', temp: box.temp },
+      secrets: { GITHUB_TOKEN: 'ghs_rehearsal_github_token' },
+      inputs: {},
+      vars: {},
+      matrix: {},
+    };
+    if (job.if !== undefined && !isTrue(String(job.if).replace(/^\$\{\{([\s\S]*)\}\}$/, '$1'), contexts)) return { status: 'job-skipped' };
+    const permissions = job.permissions ?? wf.permissions;
+    // With no permissions block the repository default applies, which never includes id-token.
+    const idToken = permissions === 'write-all' || (typeof permissions === 'object' && permissions?.['id-token'] === 'write');
+    const files = { GITHUB_OUTPUT: join(box.temp, 'output'), GITHUB_ENV: join(box.temp, 'env'), GITHUB_PATH: join(box.temp, 'path') };
+    let env: Record<string, string> = {
+      ...baseEnv(box, machine.registry),
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_REPOSITORY: run.repository,
+      GITHUB_REPOSITORY_OWNER: run.repository.split('/')[0]!,
+      GITHUB_REF: run.event.ref,
+      GITHUB_REF_NAME: refName,
+      GITHUB_REF_TYPE: run.event.ref.startsWith('refs/tags/') ? 'tag' : 'branch',
+      GITHUB_EVENT_NAME: run.event.name,
+      GITHUB_WORKFLOW: String(wf.name ?? ''),
+      GITHUB_WORKFLOW_REF: `${run.repository}/${run.workflow}@${run.event.ref}`,
+      RUNNER_OS: 'Linux',
+      RUNNER_TEMP: box.temp,
+      ...run.env,
+    };
+    if (idToken) {
+      const request = machine.issuer.githubRequest(
+        githubClaims({ repository: run.repository, workflowFile: run.workflow.split('/').pop()!, ref: run.event.ref, eventName: run.event.name, environment }),
+      );
+      env.ACTIONS_ID_TOKEN_REQUEST_URL = request.url;
+      env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = request.token;
+    }
+    const scoped = (vars: Record<string, unknown> | undefined) =>
+      Object.fromEntries(Object.entries(vars ?? {}).map(([k, v]) => [k, interpolate(String(v), contexts)]));
+    env = { ...env, ...scoped(wf.env), ...scoped(job.env) };
+    const extraPath: string[] = [];
+    let log = '';
+    for (const [index, step] of (job.steps as Step[]).entries()) {
+      const label = step.name ?? step.uses ?? step.run?.split('\n')[0] ?? `step ${index + 1}`;
+      if (step.if !== undefined && !isTrue(String(step.if).replace(/^\$\{\{([\s\S]*)\}\}$/, '$1'), contexts)) continue;
+      log += `\n::: ${label}\n`;
+      if (step.uses) {
+        const action = step.uses.split('@')[0];
+        if (!/^[^@]+@[0-9a-f]{40}$/.test(step.uses.split(' ')[0]!)) throw new Error(`${step.uses}: not pinned to a commit`);
+        if (action === 'actions/checkout') {
+          execFileSync('git', ['clone', '--quiet', run.source, workspace]);
+          execFileSync('git', ['checkout', '--quiet', run.event.ref.replace(/^refs\/heads\//, '')], { cwd: workspace });
+        } else if (action === 'actions/setup-node') {
+          const node = nodeFor(String(step.with?.['node-version'] ?? ''));
+          if (!node) return { status: 'skipped-tool', reason: `no Node ${String(step.with?.['node-version'])} on this machine` };
+          if (!machine.npm.ok) return { status: 'skipped-tool', reason: machine.npm.reason };
+          box.setupNode(node, machine.npm.value);
+        } else {
+          throw new Error(`${step.uses}: the rehearsal does not emulate this action`);
+        }
+        continue;
+      }
+      const stepEnv = { ...env, ...scoped(step.env), ...readKeyValues(files.GITHUB_ENV) };
+      stepEnv.PATH = [...extraPath, env.PATH].join(':');
+      const dir = step['working-directory'] ?? job.defaults?.run?.['working-directory'];
+      const cwd = dir ? join(workspace, interpolate(String(dir), contexts)) : workspace;
+      for (const f of Object.values(files)) writeFileSync(f, '', { flag: 'a' });
+      writeFileSync(files.GITHUB_OUTPUT, '');
+      const ran = await bash(box, interpolate(step.run ?? '', contexts), cwd, { ...stepEnv, ...files }, step.shell === 'bash' ? ['-e', '-o', 'pipefail'] : ['-e']);
+      log += ran.output;
+      if (step.id) (contexts.steps as Record<string, Value>)[step.id] = { outputs: readKeyValues(files.GITHUB_OUTPUT), outcome: 'success' };
+      extraPath.splice(0, extraPath.length, ...readFileSync(files.GITHUB_PATH, 'utf8').split('\n').filter(Boolean).reverse());
+      if (ran.code !== 0) return { status: 'failed', log, failedStep: label };
+    }
+    return { status: 'passed', log };
+  } finally {
+    box.cleanup();
+  }
+}

@@ -1,0 +1,78 @@
+// The real tools a rehearsal runs, installed once from the npm registry into .ci/tools/ (like
+// .ci/run installs Node) and reused by later runs: npm itself, and tarballs of pnpm that the
+// fake registry serves to a workflow's own `npm install -g pnpm@x`. When the registry cannot be
+// reached, the tool is missing and the cases that need it are skipped with the reason printed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
+
+export const TOOLS = join(ROOT, '.ci', 'tools');
+/** The npm the jobs run: 11.5.1 is the floor for trusted publishing, 11.15.0 for npm stage publish. */
+export const NPM_VERSION = '11.19.1';
+/** pnpm versions the rehearsal's fixtures name: 10 hands publishing to npm, 11 does its own OIDC exchange. */
+export const PNPM_VERSIONS = ['10.20.0'] as const;
+
+/** The npm that installs the tools: the one running `npm test`, else the one on PATH. */
+function bootstrapNpm(): [string, string[]] {
+  const execpath = process.env.npm_execpath;
+  return execpath && execpath.endsWith('.js') ? [process.execPath, [execpath]] : ['npm', []];
+}
+
+function npm(args: string[], cwd: string): string {
+  const [cmd, pre] = bootstrapNpm();
+  // An empty user config: nothing from the developer's ~/.npmrc (tokens included) is read.
+  mkdirSync(TOOLS, { recursive: true });
+  if (!existsSync(join(TOOLS, 'npmrc'))) writeFileSync(join(TOOLS, 'npmrc'), '');
+  return execFileSync(cmd, [...pre, ...args, '--registry=https://registry.npmjs.org/', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 180_000,
+    env: { ...process.env, npm_config_userconfig: join(TOOLS, 'npmrc') },
+  });
+}
+
+/** Runs `fill(tmp)` once for `dir`: concurrent test files race to a rename, the loser's copy is dropped. */
+function once(dir: string, fill: (tmp: string) => void): string {
+  if (existsSync(dir)) return dir;
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  try {
+    fill(tmp);
+    if (!existsSync(dir)) renameSync(tmp, dir);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+export type Tool<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+function attempt<T>(what: string, make: () => T): Tool<T> {
+  try {
+    return { ok: true, value: make() };
+  } catch (error) {
+    const message = error instanceof Error ? (error as Error & { stderr?: string }).stderr || error.message : String(error);
+    return { ok: false, reason: `${what} could not be installed from the npm registry: ${message.trim().split('\n')[0]}` };
+  }
+}
+
+/** The folder holding `npm` and `npx` of NPM_VERSION. */
+export function npmBin(): Tool<string> {
+  return attempt(`npm@${NPM_VERSION}`, () => {
+    const dir = once(join(TOOLS, `npm-${NPM_VERSION}`), (tmp) => npm(['install', '--prefix', tmp, `npm@${NPM_VERSION}`], tmp));
+    return join(dir, 'node_modules', '.bin');
+  });
+}
+
+/** The tarball of `name@version` from the npm registry, and its package.json. */
+export function tarball(name: string, version: string): Tool<{ file: string; manifest: Record<string, unknown> }> {
+  return attempt(`${name}@${version}`, () => {
+    const dir = once(join(TOOLS, 'tarballs', `${name.replace('/', '+')}-${version}`), (tmp) => npm(['pack', `${name}@${version}`, '--pack-destination', tmp], tmp));
+    const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
+    const manifest = JSON.parse(execFileSync('tar', ['-xzOf', file, 'package/package.json'], { encoding: 'utf8' })) as Record<string, unknown>;
+    return { file, manifest };
+  });
+}
