@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo, type TempRepo } from '../helpers/repo.js';
 import type { Machine } from './machine.js';
+import { runGithubJob, type GithubEvent, type GithubRun, type RunResult } from './runner-github.js';
 import { parsePrinted, type Publisher } from './publishers.js';
 
 export interface Setup {
@@ -40,10 +41,11 @@ export function npmLock(name: string, version: string, workspaces: Record<string
  * Writes `files`, runs the tool in `sub` with `args`, commits what it wrote and tags `tags`.
  * `versions`: versions already on the registry (at least one: a trusted publisher needs an existing package).
  */
-export function setUp(machine: Machine, o: { files: Record<string, string | object>; args: string[]; sub?: string; tags?: string[]; versions?: Record<string, string[]>; access?: 'public' | 'restricted'; remote?: string }): Setup {
+export function setUp(machine: Machine, o: { files: Record<string, string | object>; args: string[]; sub?: string; tags?: string[]; versions?: Record<string, string[]>; access?: 'public' | 'restricted'; remote?: string; edit?: (repo: TempRepo) => void }): Setup {
   const repo = makeRepo({ remote: o.remote ?? 'git@github.com:acme/widget.git', files: o.files });
   const r = runCli([join(repo.dir, o.sub ?? ''), '--yes', '--no-open', ...o.args], { env: { NO_COLOR: '1' } });
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+  o.edit?.(repo);
   repo.git('add', '-A');
   repo.git('commit', '-q', '-m', 'ci: publish with trusted publishing');
   for (const tag of o.tags ?? []) repo.git('tag', tag);
@@ -61,3 +63,54 @@ export function assertOnlyOidcCredentials(machine: Machine): void {
     if (r.credential === 'id-token') assert.match(r.path, /^\/-\/npm\/v1\/oidc\/token\/exchange\/package\//);
   }
 }
+
+export interface GithubCase {
+  files: Record<string, string | object>;
+  args: string[];
+  sub?: string;
+  tags?: string[];
+  event: GithubEvent;
+  /** owner/name of the repository the job runs in (default acme/widget, the remote's). */
+  repository?: string;
+  remote?: string;
+  edit?: (repo: TempRepo) => void;
+  versions?: Record<string, string[]>;
+  access?: 'public' | 'restricted';
+  job?: string;
+  workflow?: string;
+  needs?: GithubRun['needs'];
+  env?: Record<string, string>;
+  /** Changes the registry's publishers before the run (a negative control). */
+  tamper?: (publishers: Map<string, Publisher>) => void;
+}
+
+export interface Rehearsal {
+  result: RunResult;
+  /** `name@version` accepted by the registry for this case's packages, in order (`stage:` for staged). */
+  published: string[];
+  setup: Setup;
+}
+
+/** Sets the case up, runs the job, and reports what the registry accepted for its packages. */
+export async function rehearseGithub(machine: Machine, c: GithubCase): Promise<Rehearsal> {
+  const setup = setUp(machine, c);
+  try {
+    c.tamper?.(setup.publishers);
+    const result = await runGithubJob(machine, {
+      source: setup.repo.dir,
+      workflow: c.workflow ?? '.github/workflows/publish.yml',
+      repository: c.repository ?? 'acme/widget',
+      event: c.event,
+      job: c.job ?? 'publish',
+      ...(c.needs ? { needs: c.needs } : {}),
+      ...(c.env ? { env: c.env } : {}),
+    });
+    const published = machine.registry.published.filter((p) => setup.publishers.has(p.name)).map((p) => `${p.stage ? 'stage:' : ''}${p.name}@${p.version}`);
+    return { result, published, setup };
+  } finally {
+    setup.repo.cleanup();
+  }
+}
+
+/** The log of a run, for assertion messages. */
+export const logOf = (r: RunResult): string => ('log' in r ? r.log : r.status === 'skipped-tool' ? r.reason : r.status);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 import { startIssuer, type Issuer } from './oidc-issuer.js';
 import { startRegistry, type Registry } from './registry.js';
-import { npmBin, tarball, PNPM_VERSIONS, type Tool } from './tools.js';
+import { npmBin, tarball, NPM_VERSION, PNPM_VERSIONS, type Tool } from './tools.js';
 
 export interface Machine {
   issuer: Issuer;
@@ -22,9 +22,10 @@ export interface Machine {
 export async function startMachine(): Promise<Machine> {
   const issuer = await startIssuer();
   const registry = await startRegistry(issuer);
-  for (const version of PNPM_VERSIONS) {
-    const pnpm = tarball('pnpm', version);
-    if (pnpm.ok) registry.mirror(pnpm.value.manifest, pnpm.value.file);
+  // What workflows install with `npm install -g`: pnpm, and npm itself (the staged flow's upgrade).
+  for (const [name, version] of [...PNPM_VERSIONS.map((v) => ['pnpm', v] as const), ['npm', NPM_VERSION] as const]) {
+    const tool = tarball(name, version);
+    if (tool.ok) registry.mirror(tool.value.manifest, tool.value.file);
   }
   return { issuer, registry, npm: npmBin(), close: async () => (await registry.close(), await issuer.close()) };
 }
