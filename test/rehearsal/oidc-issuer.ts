@@ -19,7 +19,10 @@ export interface Issuer {
   mint(claims: Claims): string;
   /** Verifies a JWT this issuer signed; undefined when forged, expired or not a JWT. */
   verify(jwt: string): Claims | undefined;
-  /** A GitHub job's request URL and bearer token, answering with `claims` plus the requested audience. */
+  /**
+   * A job's request URL and bearer token, answering with `claims` plus the requested audience:
+   * GitHub's ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN, and what the `circleci` stand-in asks.
+   */
   githubRequest(claims: Claims): { url: string; token: string };
   /** Every audience GitHub-style requests asked for, in order. */
   audiences: string[];
@@ -92,5 +95,34 @@ export function githubClaims(o: { repository: string; workflowFile: string; ref:
     event_name: o.eventName,
     runner_environment: 'github-hosted',
     ...(o.environment ? { environment: o.environment } : {}),
+  };
+}
+
+/** The claims of a GitLab CI/CD job's ID token (https://docs.gitlab.com/ci/secrets/id_token_authentication/). */
+export function gitlabClaims(o: { projectPath: string; ciFile: string; tag: string; environment: string | null }): Claims {
+  return {
+    sub: `project_path:${o.projectPath}:ref_type:tag:ref:${o.tag}`,
+    namespace_path: o.projectPath.slice(0, o.projectPath.lastIndexOf('/')),
+    project_path: o.projectPath,
+    // Private, for the same reason as GitHub's repository_visibility above.
+    project_visibility: 'private',
+    ref: o.tag,
+    ref_type: 'tag',
+    ref_protected: 'true',
+    ci_config_ref_uri: `gitlab.com/${o.projectPath}//${o.ciFile}@refs/tags/${o.tag}`,
+    runner_environment: 'gitlab-hosted',
+    ...(o.environment ? { environment: o.environment } : {}),
+  };
+}
+
+/** The claims of a CircleCI job's OIDC token (https://circleci.com/docs/openid-connect-tokens/). */
+export function circleciClaims(o: { orgId: string; projectId: string; pipelineDefinitionId: string; vcsOrigin: string; tag: string; contextIds: string[] }): Claims {
+  return {
+    sub: `org/${o.orgId}/project/${o.projectId}/user/00000000-0000-4000-8000-000000000000`,
+    'oidc.circleci.com/project-id': o.projectId,
+    'oidc.circleci.com/pipeline-definition-id': o.pipelineDefinitionId,
+    'oidc.circleci.com/vcs-origin': o.vcsOrigin,
+    'oidc.circleci.com/vcs-ref': `refs/tags/${o.tag}`,
+    'oidc.circleci.com/context-ids': o.contextIds,
   };
 }
