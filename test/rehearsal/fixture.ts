@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo, type TempRepo } from '../helpers/repo.js';
+import { writeLockfile, type LockTool } from './lockfiles.js';
 import type { Machine } from './machine.js';
 import { runGithubJob, type GithubEvent, type GithubRun, type RunResult } from './runner-github.js';
 import { parsePrinted, type Publisher } from './publishers.js';
@@ -41,8 +42,16 @@ export function npmLock(name: string, version: string, workspaces: Record<string
  * Writes `files`, runs the tool in `sub` with `args`, commits what it wrote and tags `tags`.
  * `versions`: versions already on the registry (at least one: a trusted publisher needs an existing package).
  */
-export function setUp(machine: Machine, o: { files: Record<string, string | object>; args: string[]; sub?: string; tags?: string[]; versions?: Record<string, string[]>; access?: 'public' | 'restricted'; remote?: string; edit?: (repo: TempRepo) => void }): Setup {
+/** A tool a case needs could not be installed: the case is skipped with this reason. */
+export class ToolMissing extends Error {}
+
+export function setUp(machine: Machine, o: { files: Record<string, string | object>; args: string[]; sub?: string; tags?: string[]; versions?: Record<string, string[]>; access?: 'public' | 'restricted'; remote?: string; edit?: (repo: TempRepo) => void; lock?: LockTool }): Setup {
   const repo = makeRepo({ remote: o.remote ?? 'git@github.com:acme/widget.git', files: o.files });
+  const missing = o.lock && writeLockfile(o.lock, repo.dir);
+  if (missing) {
+    repo.cleanup();
+    throw new ToolMissing(missing);
+  }
   const r = runCli([join(repo.dir, o.sub ?? ''), '--yes', '--no-open', ...o.args], { env: { NO_COLOR: '1' } });
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
   o.edit?.(repo);
@@ -74,6 +83,8 @@ export interface GithubCase {
   repository?: string;
   remote?: string;
   edit?: (repo: TempRepo) => void;
+  /** The package manager that writes the lockfile before the tool runs. */
+  lock?: LockTool;
   versions?: Record<string, string[]>;
   access?: 'public' | 'restricted';
   job?: string;
@@ -88,12 +99,18 @@ export interface Rehearsal {
   result: RunResult;
   /** `name@version` accepted by the registry for this case's packages, in order (`stage:` for staged). */
   published: string[];
-  setup: Setup;
+  setup?: Setup;
 }
 
 /** Sets the case up, runs the job, and reports what the registry accepted for its packages. */
 export async function rehearseGithub(machine: Machine, c: GithubCase): Promise<Rehearsal> {
-  const setup = setUp(machine, c);
+  let setup: Setup;
+  try {
+    setup = setUp(machine, c);
+  } catch (error) {
+    if (error instanceof ToolMissing) return { result: { status: 'skipped-tool', reason: error.message }, published: [] };
+    throw error;
+  }
   try {
     c.tamper?.(setup.publishers);
     const result = await runGithubJob(machine, {

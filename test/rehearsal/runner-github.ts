@@ -5,12 +5,14 @@
 // with bash as GitHub does (`bash -e {0}`), with GITHUB_OUTPUT/GITHUB_ENV/GITHUB_PATH, and the
 // OIDC request variables only when the job is granted `id-token: write`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { interpolate, isTrue, type Contexts, type Value } from './expressions.js';
 import { githubClaims } from './oidc-issuer.js';
+import { corepackEnv } from './lockfiles.js';
 import { bash, baseEnv, makeBox, nodeFor, type Machine } from './machine.js';
+import { corepackHome, packageBin, BUN_VERSION, COREPACK_VERSION } from './tools.js';
 
 export interface GithubEvent {
   name: 'release' | 'push' | 'workflow_dispatch';
@@ -154,6 +156,17 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
           if (!node) return { status: 'skipped-tool', reason: `no Node ${String(step.with?.['node-version'])} on this machine` };
           if (!machine.npm.ok) return { status: 'skipped-tool', reason: machine.npm.reason };
           box.setupNode(node, machine.npm.value);
+          // Node 24 ships corepack (the `node` package on npm does not): linked beside it, with a filled cache.
+          const corepack = packageBin('corepack', COREPACK_VERSION);
+          const home = corepackHome();
+          if (corepack.ok && home.ok) {
+            symlinkSync(join(corepack.value, 'corepack'), join(box.toolcache, 'corepack'));
+            Object.assign(env, corepackEnv(home.value));
+          }
+        } else if (action === 'oven-sh/setup-bun') {
+          const bun = packageBin('bun', BUN_VERSION);
+          if (!bun.ok) return { status: 'skipped-tool', reason: bun.reason };
+          symlinkSync(join(bun.value, 'bun'), join(box.toolcache, 'bun'));
         } else {
           throw new Error(`${step.uses}: the rehearsal does not emulate this action`);
         }

@@ -10,8 +10,15 @@ import { ROOT } from '../helpers/cli.js';
 export const TOOLS = join(ROOT, '.ci', 'tools');
 /** The npm the jobs run: 11.5.1 is the floor for trusted publishing, 11.15.0 for npm stage publish. */
 export const NPM_VERSION = '11.19.1';
-/** pnpm versions the rehearsal's fixtures name: 10 hands publishing to npm, 11 does its own OIDC exchange. */
-export const PNPM_VERSIONS = ['10.20.0'] as const;
+/** The pnpm the fixtures name in "packageManager" (the workflow installs it from the fake registry). */
+export const PNPM_VERSION = '10.20.0';
+export const PNPM_VERSIONS = [PNPM_VERSION] as const;
+/** Yarn Berry (4.10.3 is the floor for `yarn npm publish` with OIDC) and Yarn 1, run through corepack. */
+export const YARN_VERSION = '4.18.1';
+export const YARN1_VERSION = '1.22.22';
+/** Node 24 ships corepack; the `node` package on npm does not, so it comes from npm too. */
+export const COREPACK_VERSION = '0.36.0';
+export const BUN_VERSION = '1.4.5';
 
 /** The npm that installs the tools: the one running `npm test`, else the one on PATH. */
 function bootstrapNpm(): [string, string[]] {
@@ -54,7 +61,7 @@ function attempt<T>(what: string, make: () => T): Tool<T> {
   try {
     return { ok: true, value: make() };
   } catch (error) {
-    const message = error instanceof Error ? (error as Error & { stderr?: string }).stderr || error.message : String(error);
+    const message = String(error instanceof Error ? (error as Error & { stderr?: unknown }).stderr || error.message : error);
     return { ok: false, reason: `${what} could not be installed from the npm registry: ${message.trim().split('\n')[0]}` };
   }
 }
@@ -74,5 +81,39 @@ export function tarball(name: string, version: string): Tool<{ file: string; man
     const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
     const manifest = JSON.parse(execFileSync('tar', ['-xzOf', file, 'package/package.json'], { encoding: 'utf8' })) as Record<string, unknown>;
     return { file, manifest };
+  });
+}
+
+/** The folder holding a package's bins after `npm install --prefix` (pnpm, corepack, bun). */
+export function packageBin(name: string, version: string): Tool<string> {
+  return attempt(`${name}@${version}`, () => {
+    const dir = once(join(TOOLS, `${name}-${version}`), (tmp) => npm(['install', '--prefix', tmp, `${name}@${version}`], tmp));
+    return join(dir, 'node_modules', '.bin');
+  });
+}
+
+/**
+ * A COREPACK_HOME holding Yarn Berry and Yarn 1, filled once from the npm registry: the runner's
+ * corepack finds them there, with network access turned off (COREPACK_ENABLE_NETWORK=0).
+ */
+export function corepackHome(): Tool<string> {
+  const corepack = packageBin('corepack', COREPACK_VERSION);
+  if (!corepack.ok) return corepack;
+  return attempt('Yarn through corepack', () => {
+    const home = once(join(TOOLS, `corepack-home-${YARN_VERSION}-${YARN1_VERSION}`), (tmp) => {
+      for (const spec of [`yarn@${YARN_VERSION}`, `yarn@${YARN1_VERSION}`]) {
+        execFileSync(process.execPath, [join(corepack.value, 'corepack'), 'install', '-g', spec], {
+          cwd: tmp,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          timeout: 180_000,
+          // Yarn 1.22.22 on npm is signed with a key corepack no longer lists: filling this cache
+          // skips the signature check (the jobs themselves never download).
+          env: { ...process.env, COREPACK_HOME: tmp, COREPACK_NPM_REGISTRY: 'https://registry.npmjs.org', COREPACK_ENABLE_DOWNLOAD_PROMPT: '0', COREPACK_INTEGRITY_KEYS: '0' },
+        });
+      }
+    });
+    // yarn.js is CommonJS; without this the project's package.json ("type": "module") would claim it.
+    writeFileSync(join(home, 'package.json'), '{ "type": "commonjs" }\n');
+    return home;
   });
 }

@@ -1,0 +1,51 @@
+// Lockfiles for the fixtures, written by the real package managers (from .ci/tools/) the way a
+// maintainer would commit them: `pnpm install --lockfile-only`, `yarn install`, `bun install`,
+// all offline (the fixtures have no dependencies outside their workspaces).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { corepackHome, packageBin, BUN_VERSION, COREPACK_VERSION, PNPM_VERSION, type Tool } from './tools.js';
+
+export type LockTool = 'pnpm' | 'yarn' | 'bun';
+
+/** PATH and env for running `tool` here, or why it cannot run. */
+export function toolEnv(tool: LockTool): Tool<Record<string, string>> {
+  const bin = mkdtempSync(join(tmpdir(), 'ctp-tool-bin-'));
+  symlinkSync(process.execPath, join(bin, 'node'));
+  // Not CI: in CI, pnpm and Yarn refuse to write a lockfile, which is what this is for.
+  const base = { HOME: bin, PATH: `${bin}:/usr/bin:/bin`, npm_config_registry: 'http://127.0.0.1:9/' };
+  if (tool === 'pnpm') {
+    const pnpm = packageBin('pnpm', PNPM_VERSION);
+    return pnpm.ok ? { ok: true, value: { ...base, PATH: `${pnpm.value}:${base.PATH}` } } : pnpm;
+  }
+  if (tool === 'bun') {
+    const bun = packageBin('bun', BUN_VERSION);
+    return bun.ok ? { ok: true, value: { ...base, PATH: `${bun.value}:${base.PATH}` } } : bun;
+  }
+  const home = corepackHome();
+  const corepack = packageBin('corepack', COREPACK_VERSION);
+  if (!home.ok) return home;
+  if (!corepack.ok) return corepack;
+  mkdirSync(join(bin, 'shims'));
+  execFileSync(process.execPath, [join(corepack.value, 'corepack'), 'enable', '--install-directory', join(bin, 'shims')], { env: { ...base, COREPACK_HOME: home.value } });
+  return { ok: true, value: { ...base, PATH: `${join(bin, 'shims')}:${base.PATH}`, ...corepackEnv(home.value) } };
+}
+
+/** Corepack with the filled cache and no network: what a job's `corepack enable` runs with here. */
+export const corepackEnv = (home: string): Record<string, string> => ({
+  COREPACK_HOME: home,
+  COREPACK_ENABLE_NETWORK: '0',
+  COREPACK_ENABLE_DOWNLOAD_PROMPT: '0',
+});
+
+/** Writes the lockfile of `tool` in `dir`; undefined when written, else why not. */
+export function writeLockfile(tool: LockTool, dir: string): string | undefined {
+  const env = toolEnv(tool);
+  if (!env.ok) return env.reason;
+  const [cmd, args] = tool === 'pnpm' ? ['pnpm', ['install', '--lockfile-only', '--offline']] : tool === 'yarn' ? ['yarn', ['install']] : ['bun', ['install']];
+  execFileSync(cmd, args, { cwd: dir, env: env.value, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+  // Only the lockfile is committed; what the install left beside it is not.
+  for (const leftover of ['node_modules', '.pnp.cjs', '.pnp.loader.mjs', '.yarn']) rmSync(join(dir, leftover), { recursive: true, force: true });
+  return undefined;
+}
