@@ -48,6 +48,17 @@ describe('npm workspaces', { concurrency: 3 }, () => {
     if (published) assert.deepEqual(published, ['@mono-one/core@1.2.3']);
   });
 
+  test("release-please at the workspace root: the publish job, with the release job's outputs supplied, publishes every package", async (t) => {
+    const c = npmMonorepo('mono-rp', {
+      args: ['--release', 'release-please'],
+      tags: [],
+      event: { name: 'push', ref: 'refs/heads/main' },
+      needs: { 'release-please': { outputs: { releases_created: 'true' }, result: 'success' } },
+    });
+    const published = await run(t, c);
+    if (published) assert.deepEqual(published, ['@mono-rp/core@1.2.3', 'mono-rp-cli@1.2.3']);
+  });
+
   test('re-run after a partial release: the version already on npm is skipped, the missing one published', async (t) => {
     const published = await run(t, npmMonorepo('mono-rerun', { versions: { '@mono-rerun/core': ['1.2.3'] } }));
     if (published) assert.deepEqual(published, ['mono-rerun-cli@1.2.3']);

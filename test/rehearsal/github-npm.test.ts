@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT } from '../helpers/cli.js';
 import { startMachine, type Machine } from './machine.js';
-import { assertOnlyOidcCredentials, logOf, npmLock, pkg, rehearseGithub, type GithubCase } from './fixture.js';
+import { assertOnlyOidcCredentials, logOf, npmLock, pkg, rehearseGithub, SCRIPTS, type GithubCase } from './fixture.js';
 import type { GithubEvent } from './runner-github.js';
 
 let machine: Machine;
@@ -21,8 +21,8 @@ const EVENTS: Record<string, GithubEvent> = {
   manual: { name: 'workflow_dispatch', ref: 'refs/heads/main' },
 };
 
-const single = (name: string, extra: Partial<GithubCase> = {}): GithubCase => ({
-  files: { 'package.json': pkg(name, '1.2.3'), 'package-lock.json': npmLock(name, '1.2.3') },
+const single = (name: string, extra: Partial<GithubCase> = {}, scripts = false): GithubCase => ({
+  files: { 'package.json': pkg(name, '1.2.3', scripts ? { scripts: SCRIPTS } : {}), 'package-lock.json': npmLock(name, '1.2.3') },
   args: [],
   tags: ['v1.2.3'],
   event: EVENTS.release!,
@@ -45,6 +45,15 @@ describe('npm, one package', { concurrency: 3 }, () => {
         expectPublished(t, single(name, { args: ['--trigger', trigger, ...(env ? ['--environment', env] : ['--no-environment'])], event: EVENTS[trigger]! }), [`${name}@1.2.3`]));
     }
   }
+
+  test('build and test scripts run before the publish, and what the build wrote is published', async (t) => {
+    const r = await rehearseGithub(machine, single('@acme/npm-scripts', {}, true));
+    if (r.result.status === 'skipped-tool') return t.skip(r.result.reason);
+    assert.equal(r.result.status, 'passed', logOf(r.result));
+    assert.match(logOf(r.result), /::: npm run build\n[\s\S]*::: npm test\n[\s\S]*::: Publish/);
+    const [published] = machine.registry.published.filter((p) => p.name === '@acme/npm-scripts');
+    assert.ok(published?.files.includes('built.txt'), published?.files.join(', '));
+  });
 
   test('a tag that does not match package.json fails before publishing', async () => {
     const r = await rehearseGithub(machine, single('@acme/npm-wrong-tag', { args: ['--trigger', 'tag'], tags: ['v9.9.9'], event: { name: 'push', ref: 'refs/tags/v9.9.9' } }));
@@ -80,6 +89,26 @@ describe('npm, one package', { concurrency: 3 }, () => {
       },
       ['acme-subdir-cli@1.2.3'],
     ));
+
+  test('a workspace member, run from its folder: npm ci reaches the workspace root lockfile, and it publishes', (t) =>
+    expectPublished(
+      t,
+      {
+        files: {
+          'package.json': { name: 'member-root', private: true, workspaces: ['packages/*'] },
+          'package-lock.json': npmLock('member-root', '0.0.0', { 'packages/a': { name: '@acme/npm-member', version: '1.2.3' } }),
+          'packages/a/package.json': pkg('@acme/npm-member', '1.2.3'),
+        },
+        sub: 'packages/a',
+        args: [],
+        tags: ['v1.2.3'],
+        event: EVENTS.release!,
+      },
+      ['@acme/npm-member@1.2.3'],
+    ));
+
+  test('Node 22: the workflow upgrades npm to ^11.5.1 (from the registry), then publishes', (t) =>
+    expectPublished(t, single('@acme/npm-node22', { args: ['--node', '22', '--trigger', 'tag'], event: EVENTS.tag! }), ['@acme/npm-node22@1.2.3']));
 
   test('no lockfile at all: installs from package.json and publishes', (t) =>
     expectPublished(t, { ...single('acme-no-lockfile'), files: { 'package.json': pkg('acme-no-lockfile', '1.2.3') } }, ['acme-no-lockfile@1.2.3']));

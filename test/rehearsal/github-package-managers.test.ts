@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startMachine, type Machine } from './machine.js';
-import { assertOnlyOidcCredentials, logOf, pkg, rehearseGithub, type GithubCase } from './fixture.js';
+import { assertOnlyOidcCredentials, logOf, pkg, rehearseGithub, SCRIPTS, type GithubCase } from './fixture.js';
 import type { LockTool } from './lockfiles.js';
 import { PNPM_VERSION, YARN1_VERSION, YARN_VERSION } from './tools.js';
 
@@ -30,7 +30,7 @@ function single(label: string, name: string): GithubCase {
   };
 }
 
-/** A workspace root whose cli package depends on core with a `workspace:^` range. */
+/** A workspace root whose cli package depends on core with a `workspace:^` range; each package has a build. */
 function workspaces(label: string, scope: string): GithubCase {
   const m = MANAGERS[label]!;
   const root = { name: `${scope}-root`, version: '0.0.0', private: true, ...(m.workspaceFile ? {} : { workspaces: ['packages/*'] }), ...(m.packageManager ? { packageManager: m.packageManager } : {}) };
@@ -38,8 +38,8 @@ function workspaces(label: string, scope: string): GithubCase {
     files: {
       'package.json': root,
       ...(m.workspaceFile ? { 'pnpm-workspace.yaml': 'packages:\n  - packages/*\n' } : {}),
-      'packages/core/package.json': pkg(`@${scope}/core`, '1.2.3', { publishConfig: { access: 'public' } }),
-      'packages/cli/package.json': pkg(`@${scope}/cli`, '1.2.3', { publishConfig: { access: 'public' }, dependencies: { [`@${scope}/core`]: 'workspace:^' } }),
+      'packages/core/package.json': pkg(`@${scope}/core`, '1.2.3', { publishConfig: { access: 'public' }, scripts: { build: SCRIPTS.build } }),
+      'packages/cli/package.json': pkg(`@${scope}/cli`, '1.2.3', { publishConfig: { access: 'public' }, scripts: { build: SCRIPTS.build }, dependencies: { [`@${scope}/core`]: 'workspace:^' } }),
     },
     lock: m.lock,
     args: ['--trigger', 'tag'],
@@ -59,7 +59,7 @@ describe('package managers', { concurrency: 3 }, () => {
       assertOnlyOidcCredentials(machine);
     });
     if (label === 'yarn 1') continue; // Yarn 1 has no workspace: ranges
-    test(`${label} workspaces with workspace:^: packed by ${label}, the published manifest has the real range`, async (t) => {
+    test(`${label} workspaces with workspace:^: built in every workspace, packed by ${label}, the published manifest has the real range`, async (t) => {
       const scope = `${slug}-ws`;
       const r = await rehearseGithub(machine, workspaces(label, scope));
       if (r.result.status === 'skipped-tool') return t.skip(r.result.reason);
@@ -67,6 +67,7 @@ describe('package managers', { concurrency: 3 }, () => {
       assert.deepEqual(r.published.sort(), [`@${scope}/cli@1.2.3`, `@${scope}/core@1.2.3`]);
       const cli = machine.registry.published.find((p) => p.name === `@${scope}/cli`)!;
       assert.match(String((cli.manifest.dependencies as Record<string, string>)[`@${scope}/core`]), /^[\^~]?1\.2\.3$/);
+      assert.ok(cli.files.includes('built.txt'), cli.files.join(', '));
       assertOnlyOidcCredentials(machine);
     });
   }

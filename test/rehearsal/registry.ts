@@ -17,12 +17,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { Claims, Issuer } from './oidc-issuer.js';
 import { matches, sourceRepository, type Publisher } from './publishers.js';
 
 export type Credential = 'none' | 'id-token' | 'exchanged' | 'other';
 export interface Request { method: string; path: string; credential: Credential }
-export interface Published { name: string; version: string; stage: boolean; manifest: Record<string, unknown> }
+export interface Published { name: string; version: string; stage: boolean; manifest: Record<string, unknown>; /** Paths in the tarball, `package/` removed. */ files: string[] }
 interface Pkg { access: 'public' | 'restricted'; versions: Record<string, Record<string, unknown>>; publishers: Publisher[] }
 
 export interface Registry {
@@ -98,7 +99,8 @@ export async function startRegistry(issuer: Issuer): Promise<Registry> {
       return json(res, 422, { error: `Error verifying sigstore provenance bundle: Failed to validate repository information: package.json: "repository.url" is "${actual}", expected to match "${expected}" from provenance` });
     }
     if (!stage) pkg.versions[version] = manifest;
-    published.push({ name, version, stage, manifest });
+    const attachment = Object.values((doc._attachments ?? {}) as Record<string, { data?: string }>)[0];
+    published.push({ name, version, stage, manifest, files: tarFiles(Buffer.from(attachment?.data ?? '', 'base64')) });
     return stage ? json(res, 201, { stageId: `stage-${published.length}` }) : json(res, 200, { ok: true });
   }
 
@@ -181,4 +183,20 @@ export function normalizeRepoUrl(url: string): string {
   const scp = /^(?:git\+)?(?:ssh:\/\/)?git@([^:/]+)[:/](.+?)(?:\.git)?$/.exec(url);
   if (scp) return `https://${scp[1]}/${scp[2]}`;
   return url.replace(/^git\+/, '').replace(/^git:\/\//, 'https://').replace(/\.git$/, '').replace(/\/$/, '');
+}
+
+/** The file paths in a gzipped tarball (ustar headers: name at 0, size in octal at 124). */
+export function tarFiles(tgz: Buffer): string[] {
+  if (tgz.length === 0) return [];
+  const tar = gunzipSync(tgz);
+  const files: string[] = [];
+  for (let at = 0; at + 512 <= tar.length; ) {
+    const name = tar.toString('utf8', at, at + 100).replace(/\0.*$/s, '');
+    if (!name) break;
+    const size = parseInt(tar.toString('utf8', at + 124, at + 136).replace(/\0.*$/s, '').trim() || '0', 8);
+    const prefix = tar.toString('utf8', at + 345, at + 500).replace(/\0.*$/s, '');
+    files.push((prefix ? `${prefix}/${name}` : name).replace(/^package\//, ''));
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return files;
 }
