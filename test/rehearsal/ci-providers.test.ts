@@ -10,7 +10,7 @@ import type { RunResult } from './runner-github.js';
 
 let machine: Machine;
 before(async () => (machine = await startMachine()));
-after(() => machine.close());
+after(() => machine?.close());
 
 const GITLAB = 'git@gitlab.com:acme/widget.git';
 const IDS = { orgId: '8f2b1c3d-0a4e-4b6f-9c7d-1e2f3a4b5c6d', projectId: '0c6e2a4b-7d1f-4e3a-9b8c-5d4e3f2a1b0c', pipelineDefinitionId: 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9', vcsOrigin: 'github.com/acme/widget' };

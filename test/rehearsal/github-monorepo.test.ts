@@ -9,7 +9,7 @@ import { assertOnlyOidcCredentials, logOf, npmLock, pkg, rehearseGithub, type Gi
 
 let machine: Machine;
 before(async () => (machine = await startMachine()));
-after(() => machine.close());
+after(() => machine?.close());
 
 /** An npm workspace root with two packages at 1.2.3, each naming its folder in "repository". */
 function npmMonorepo(prefix: string, extra: Partial<GithubCase> = {}): GithubCase {

@@ -13,7 +13,7 @@ import type { GithubEvent } from './runner-github.js';
 
 let machine: Machine;
 before(async () => (machine = await startMachine()));
-after(() => machine.close());
+after(() => machine?.close());
 
 const EVENTS: Record<string, GithubEvent> = {
   release: { name: 'release', ref: 'refs/tags/v1.2.3' },

@@ -10,7 +10,7 @@ import { PNPM_VERSION, YARN1_VERSION, YARN_VERSION } from './tools.js';
 
 let machine: Machine;
 before(async () => (machine = await startMachine()));
-after(() => machine.close());
+after(() => machine?.close());
 
 const MANAGERS: Record<string, { lock: LockTool; packageManager?: string; workspaceFile?: boolean }> = {
   pnpm: { lock: 'pnpm', packageManager: `pnpm@${PNPM_VERSION}`, workspaceFile: true },

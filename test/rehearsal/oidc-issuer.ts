@@ -58,6 +58,8 @@ export async function startIssuer(): Promise<Issuer> {
     res.end(JSON.stringify({ value: mint({ ...claims, aud: audience ?? url }) }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // Never what keeps the test process alive (a filtered run may skip the hook that closes it).
+  server.unref();
   const address = server.address();
   url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return {

@@ -143,6 +143,8 @@ export async function startRegistry(issuer: Issuer): Promise<Registry> {
     json(res, 404, { error: `no route for ${req.method} ${path}` });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // Never what keeps the test process alive (a filtered run may skip the hook that closes it).
+  server.unref();
   const address = server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
