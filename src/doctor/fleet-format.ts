@@ -1,6 +1,7 @@
 // The fleet view's three outputs: an aligned table for the terminal, a Markdown table to
 // paste into an issue, and one JSON document with a row per repository.
 import { paint } from '../cli/style.js';
+import { table } from '../report/markdown.js';
 import { STATUS_LABEL, type FleetRow, type FleetStatus } from './fleet.js';
 
 export const FLEET_SCHEMA = 'create-trusted-publish/doctor-fleet@1';
@@ -48,8 +49,8 @@ export function summaryLine(rows: readonly FleetRow[]): string {
 }
 
 export function formatFleet(rows: readonly FleetRow[]): string {
-  const table = [HEADERS, ...rows.map(cells)];
-  const widths = HEADERS.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  const all = [HEADERS, ...rows.map(cells)];
+  const widths = HEADERS.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
   const line = (row: string[], status?: FleetStatus) =>
     row
       .map((cell, i) => {
@@ -60,10 +61,6 @@ export function formatFleet(rows: readonly FleetRow[]): string {
   return [paint('bold', line(HEADERS)), ...rows.map((r) => line(cells(r), r.status)), '', summaryLine(rows)].join('\n');
 }
 
-/** A cell's text made safe inside a Markdown table: no pipe, no line break. */
-const md = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
 export function markdownFleet(rows: readonly FleetRow[]): string {
-  const row = (c: string[]) => `| ${c.map(md).join(' | ')} |`;
-  return [row(HEADERS), `|${HEADERS.map(() => ' --- ').join('|')}|`, ...rows.map((r) => row(cells(r))), '', summaryLine(rows)].join('\n');
+  return [table(HEADERS, rows.map(cells)), '', summaryLine(rows)].join('\n');
 }

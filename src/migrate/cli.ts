@@ -15,7 +15,7 @@ import { publishedPackages } from '../doctor/index.js';
 import { formatFindings, formatWritten } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from './index.js';
-import { printAfterMigration } from './after.js';
+import { migratedWorkflow, printAfterMigration } from './after.js';
 
 export type Confirm = (question: string) => Promise<boolean>;
 
@@ -80,11 +80,8 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     io.out(`\n${paint('bold', 'Written')}\n${formatWritten(written)}`);
   }
   const packages = publishedPackages(d).map((p) => p.name!);
-  const caller = plan.trustFile ? d.workflows.find((w) => w.fileName === plan.trustFile) : undefined;
-  if (plan.trustFile && repo && caller) {
-    const content = plan.changes.find((c) => c.path === caller.path)?.after ?? caller.content;
-    printAfterMigration(d, { path: caller.path, content, trustFile: plan.trustFile, environment: plan.environment }, repo, io);
-  }
+  const migrated = migratedWorkflow(d, plan);
+  if (migrated && repo) printAfterMigration(d, migrated, repo, io);
   if (options.trust) {
     if (!plan.trustFile || !repo) throw new FailedError('--trust needs one publish workflow and a known GitHub repository: pick one with --migrate <file> and pass --repo.');
     const ok = await trustStep({ packages, repo, workflow: plan.trustFile, environment: plan.environment }, { dryRun: options.dryRun, io, cwd: d.root });
