@@ -34,7 +34,7 @@ export async function runFleetCli(options: DoctorCliOptions, doctorOptions: Doct
   else if (options.markdown) io.out(markdownFleet(rows));
   else {
     io.out(formatFleet(rows));
-    if (skipped.length > 0) io.out(paint('dim', `Left out (no package.json at the root): ${skipped.join(', ')}.`));
+    if (skipped.length > 0) io.out(paint('dim', `Left out (no package.json at the root, or no access to read it): ${skipped.join(', ')}.`));
     if (!options.registryCheck) io.out(paint('dim', 'Offline: "trusted, with provenance" needs --registry-check.'));
   }
   return fleetOk(rows) ? EXIT.ok : EXIT.failed;

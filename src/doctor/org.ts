@@ -100,7 +100,7 @@ async function checkFiles(repo: string, files: Files, options: DoctorOptions): P
 
 export interface OrgResult {
   rows: FleetRow[];
-  /** Repositories without a package.json at their root, left out of the table. */
+  /** Repositories without a package.json at their root (GitHub answers 404 the same when it cannot be read), left out of the table. */
   skipped: string[];
 }
 
