@@ -56,7 +56,7 @@ export function nextStep(status: FleetStatus, report: Pick<DoctorReport, 'findin
     case 'no-package':
       return 'nothing to publish (no public package.json)';
     case 'token':
-      return 'create-trusted-publish --migrate (or --yes for a new workflow)';
+      return 'create-trusted-publish --migrate';
     case 'no-workflow':
       return 'create-trusted-publish --yes';
     case 'trusted':
