@@ -84,7 +84,8 @@ export function fleetRow(report: DoctorReport, repository: string, path: string 
 }
 
 export function unreadableRow(repository: string, path: string | null, reason: string): FleetRow {
-  return { repository, path, packages: [], workflows: [], status: 'unreadable', nextStep: 'check access, then run again', counts: { error: 0, warning: 0, info: 0 }, findings: [], reason };
+  const nextStep = path === null ? 'check access, then run again' : 'check the path, then run again';
+  return { repository, path, packages: [], workflows: [], status: 'unreadable', nextStep, counts: { error: 0, warning: 0, info: 0 }, findings: [], reason };
 }
 
 /** doctor in one directory as a row; a directory that cannot be read is a row too, never a throw. */

@@ -58,6 +58,25 @@ export async function listRepositories(org: string, gh: Runner = runCommand): Pr
 
 type Files = Record<string, string>;
 
+/**
+ * An .npmrc with every literal credential replaced by a stand-in before it touches the disk:
+ * doctor needs to know that a line holds a literal token (or an env reference), never its value.
+ */
+export function redactNpmrc(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const trimmed = line.trim();
+      const eq = line.indexOf('=');
+      if (eq === -1 || trimmed.startsWith('#') || trimmed.startsWith(';')) return line;
+      const key = line.slice(0, eq).trim();
+      const value = line.slice(eq + 1).trim().replace(/^(['"])(.*)\1$/, '$2');
+      const secret = ['_authToken', '_auth', '_password'].some((name) => key === name || key.endsWith(`:${name}`));
+      return secret && value !== '' && !/^\$\{[^}]+\}$/.test(value) ? `${line.slice(0, eq + 1)}REDACTED` : line;
+    })
+    .join('\n');
+}
+
 /** The files doctor reads, through the API. undefined: no package.json (not a package). */
 async function readRepository(repo: string, gh: Runner): Promise<{ files: Files } | { failed: string } | undefined> {
   const pkg = await api(gh, `repos/${repo}/contents/package.json`);
@@ -68,7 +87,8 @@ async function readRepository(repo: string, gh: Runner): Promise<{ files: Files 
   const files: Files = { 'package.json': text };
   const npmrc = await api(gh, `repos/${repo}/contents/.npmrc`);
   if (npmrc.kind === 'failed') return { failed: npmrc.reason };
-  if (npmrc.kind === 'ok' && fileText(npmrc.body) !== undefined) files['.npmrc'] = fileText(npmrc.body)!;
+  const npmrcText = npmrc.kind === 'ok' ? fileText(npmrc.body) : undefined;
+  if (npmrcText !== undefined) files['.npmrc'] = redactNpmrc(npmrcText);
   const dir = await api(gh, `repos/${repo}/contents/.github/workflows`);
   if (dir.kind === 'failed') return { failed: dir.reason };
   const entries = dir.kind === 'ok' && Array.isArray(dir.body) ? (dir.body as Array<{ name?: string; type?: string }>) : [];

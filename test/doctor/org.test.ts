@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { fakeGh } from '../helpers/fake-gh/index.js';
 import { fixtureFiles } from '../migrate/fixtures.js';
+import { redactNpmrc } from '../../src/doctor/org.js';
 
 const plain = fixtureFiles('plain');
 const migratedWorkflow = `name: publish
@@ -86,4 +87,14 @@ test('doctor --org: an unknown organisation, gh missing, bad usage: a clear mess
     assert.equal(r.code, 2, args.join(' '));
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   }
+});
+
+test('doctor --org: a literal token in a repository\'s .npmrc is reported by line, its value never printed nor written', () => {
+  const value = 'npm_FAKEfakeFAKEfake0123456789abcdefABCD';
+  const gh = fakeGh({}, { api: { orgs: { acme: ['acme/leaky'] }, files: { 'acme/leaky': { 'package.json': JSON.stringify({ name: 'leaky', version: '1.0.0' }), '.npmrc': `registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${value}\n` } } } });
+  const r = runCli(['doctor', '--org', 'acme', '--json'], { env: gh.env });
+  const row = (JSON.parse(r.stdout) as { rows: Array<{ findings: Array<{ id: string; file: string; line: number }> }> }).rows[0]!;
+  assert.deepEqual(row.findings.filter((f) => f.id === 'npmrc-literal-token').map((f) => [f.file, f.line]), [['.npmrc', 2]]);
+  assert.ok(!r.stdout.includes(value) && !r.stderr.includes(value));
+  assert.equal(redactNpmrc(`//registry.npmjs.org/:_authToken=${value}\n_auth = "dXNlcjpwYXNz"\n//r/:_authToken=\${NPM_TOKEN}\n`), '//registry.npmjs.org/:_authToken=REDACTED\n_auth =REDACTED\n//r/:_authToken=${NPM_TOKEN}\n');
 });
