@@ -52,8 +52,8 @@ export async function prPreflight(target: PrTarget, deps: PrDeps = defaults): Pr
   if ((await git(target, deps, ['diff', '--cached', '--quiet'])).code !== 0) {
     throw new FailedError('The working tree has staged changes of its own: commit or unstage them first, so the pull request holds only what this tool writes. Nothing was written.');
   }
-  const dirty = await git(target, deps, ['status', '--porcelain', '--untracked-files=all', '--', ...target.paths]);
-  if (dirty.stdout.trim() !== '') {
+  const dirty = target.paths.length === 0 ? undefined : await git(target, deps, ['status', '--porcelain', '--untracked-files=all', '--', ...target.paths]);
+  if (dirty && dirty.stdout.trim() !== '') {
     const files = dirty.stdout.split('\n').filter(Boolean).map((l) => l.slice(3)).join(', ');
     throw new FailedError(`${files} ha${files.includes(',') ? 've' : 's'} uncommitted changes: commit or stash them first, so the pull request holds only what this tool writes. Nothing was written.`);
   }
