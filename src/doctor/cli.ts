@@ -22,21 +22,17 @@ Usage
   create-trusted-publish doctor dir1 dir2 … | --from FILE | --org ORG [options]
 
 Reports every workflow rule a publish workflow breaks, tokens left behind, and the known
-causes of a failing first trusted publish, each with file:line and the fix. Given several
-directories, it prints one table: repository, packages, publishing workflow, status
-(token / migrated, not yet released / trusted, with provenance) and the next step.
+causes of a failing first trusted publish, each with file:line and the fix. Several
+repositories give one table: repository, packages, workflow, status, next step.
 
 Options
-      --json              one JSON document: { schema, ok, counts, findings: [{ id, level,
-                          message, file, line, fix }] }; for several repositories
-                          { schema, ok, summary, rows: [...] }, a row per repository
+      --json              one JSON document (several repositories: a row each)
       --format <text|json|github|sarif>
-                          github: workflow-command annotations (::error file=…,line=…::…);
-                          sarif: a SARIF 2.1.0 log for code scanning (one repository)
-      --markdown          the table as Markdown, to paste into an issue
+                          github: workflow annotations; sarif: SARIF 2.1.0 (one repository)
+      --markdown          the table as Markdown
       --from <file>       check the directories listed in <file>, one a line
-      --org <org>         check every repository of a GitHub organisation that has a
-                          package.json, read through gh (no cloning)
+      --org <org>         every repository of a GitHub organisation with a package.json,
+                          read through gh (no cloning)
       --registry-check    also ask the registry whether each package exists and whether its
                           latest version has provenance (the only networked check)
       --registry <url>    registry to ask (default: ${DEFAULT_REGISTRY})
@@ -59,8 +55,6 @@ export interface DoctorCliOptions {
   from?: string;
   /** Several repositories: the table, not the full report. */
   fleet: boolean;
-  /** Kept for callers of the one-repository JSON: true with --json or --format json. */
-  json: boolean;
   registryCheck: boolean;
   registry: string;
   help: boolean;
@@ -111,7 +105,6 @@ export function parseDoctorArgs(argv: readonly string[]): DoctorCliOptions {
     ...(values.org !== undefined ? { org: values.org } : {}),
     ...(values.from !== undefined ? { from: values.from } : {}),
     fleet,
-    json: format === 'json',
     registryCheck: values['registry-check'] ?? false,
     registry,
     help: values.help ?? false,

@@ -1,4 +1,4 @@
-// The workflow the README gives for running doctor in CI must itself pass the workflow rules
+// The workflow docs/onboarding.md gives for running doctor in CI must itself pass the workflow rules
 // (pinned to templates/actions.json, least privilege, no persisted credentials), actionlint,
 // and do its job: fail on a token publish, pass on a migrated repository.
 import assert from 'node:assert/strict';
@@ -11,13 +11,13 @@ import { ROOT, runCli } from '../helpers/cli.js';
 import { makePackageRepo } from '../helpers/repo.js';
 import { fixtureRepo } from '../migrate/fixtures.js';
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('### Keep it migrated: doctor in CI'));
+const doc = readFileSync(join(ROOT, 'docs', 'onboarding.md'), 'utf8');
+const section = doc.slice(doc.indexOf('## Keep it migrated: doctor in CI'));
 const workflow = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
 const PATH = '.github/workflows/trusted-publishing.yml';
 const REPO = { owner: 'acme', name: 'widget' };
 
-test('the README has the doctor workflow, and it runs doctor --format github', () => {
+test('docs/onboarding.md has the doctor workflow, and it runs doctor --format github', () => {
   assert.match(workflow, /^\s+- run: npx --yes create-trusted-publish@\S+ doctor --format github$/m);
   const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
   assert.ok(workflow.includes(`create-trusted-publish@${version} `), `it pins the current version ${version}`);
