@@ -40,6 +40,11 @@ export async function prPreflight(target: PrTarget, deps: PrDeps = defaults): Pr
   if ((await git(target, deps, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code !== 0) {
     throw new FailedError('--pr needs a first commit to branch from. Commit, push, then run again. Nothing was written.');
   }
+  // Branching from anything but the base would put other commits in the pull request too.
+  const current = (await git(target, deps, ['symbolic-ref', '-q', '--short', 'HEAD'])).stdout.trim();
+  if (current !== target.base) {
+    throw new FailedError(`${current ? `You are on the branch ${current}` : 'HEAD is not on a branch'}: switch to ${target.base} first, so the pull request holds only this change. Nothing was written.`);
+  }
   if ((await git(target, deps, ['remote', 'get-url', 'origin'])).code !== 0) throw new FailedError('--pr pushes to the remote "origin", and there is none. Nothing was written.');
   if ((await git(target, deps, ['var', 'GIT_COMMITTER_IDENT'])).code !== 0) {
     throw new FailedError('git does not know who you are (user.name, user.email): set them, then run again. Nothing was written.');

@@ -112,7 +112,7 @@ function refused(w: World, args: string[], reason: RegExp, env: NodeJS.ProcessEn
   assert.ok(!w.gh.calls().some((c) => c[0] === 'pr'));
 }
 
-test('--pr refuses, before writing: gh not logged in, gh missing, the branch exists, staged changes of its own', () => {
+test('--pr refuses, before writing: gh not logged in, gh missing, the branch exists, another branch checked out, staged changes of its own', () => {
   const w = world(undefined, { fail: 'auth' });
   try {
     refused(w, [], /not logged in: run gh auth login/);
@@ -129,6 +129,13 @@ test('--pr refuses, before writing: gh not logged in, gh missing, the branch exi
     refused(branch, [], /The branch trusted-publishing already exists/);
   } finally {
     branch.repo.cleanup();
+  }
+  const feature = world();
+  try {
+    feature.repo.git('switch', '-q', '-c', 'feature/x');
+    refused(feature, [], /You are on the branch feature\/x: switch to main first/);
+  } finally {
+    feature.repo.cleanup();
   }
   const staged = world();
   try {
