@@ -3,9 +3,9 @@
 // network unless the user says yes), for a GitHub repository, default no. A yes runs the
 // same checks and steps as --pr; files that had changes of their own before the run are
 // refused, since their commit would carry those changes too.
-import { createInterface } from 'node:readline/promises';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { askOnTerminal, type Confirm } from '../cli/confirm.js';
 import { EXIT, FailedError } from '../cli/errors.js';
 import type { Io } from '../cli/main.js';
 import { repoRoot } from '../cli/paths.js';
@@ -16,20 +16,6 @@ import { runCommand } from '../trust/exec.js';
 import { PR_BRANCH, prBody } from './body.js';
 import { contentOfPlan } from './content.js';
 import { createPullRequest, prPreflight, type PrDeps, type PrTarget } from './git.js';
-
-export type Confirm = (question: string) => Promise<boolean>;
-
-const askOnTerminal: Confirm = async (question) => {
-  // Ink leaves stdin unreferenced when it unmounts: without this the process would exit
-  // at the question, with nothing else keeping the event loop alive.
-  process.stdin.ref();
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return /^y(es)?$/i.test((await rl.question(`${question} (y/N) `)).trim());
-  } finally {
-    rl.close();
-  }
-};
 
 /** True when an executable `gh` is on PATH. Looks at the files only; runs nothing. */
 export function ghOnPath(env: NodeJS.ProcessEnv = process.env): boolean {
