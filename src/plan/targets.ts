@@ -59,7 +59,6 @@ export function workflowInput(d: Detected, answers: Answers, targets: PackageInf
     packageName: home.name ?? '',
     hasBuild: Boolean(home.scripts.build),
     hasTest: Boolean(home.scripts.test),
-    // pnpm/action-setup needs a version when package.json has no packageManager field.
     // pnpm is installed from the npm registry: this major when package.json has no packageManager field.
     pnpmVersion: pm === 'pnpm' && !home.packageManagerField?.startsWith('pnpm@') ? '10' : null,
     lockfile: lockfileInReach(d, pm, home.dir),
