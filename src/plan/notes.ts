@@ -78,7 +78,7 @@ function packageManagerNotes(d: Detected, answers: Answers, pack: boolean, targe
     if (pm === 'bun' && targets.some((p) => p.workspaceRanges?.length)) {
       notes.push('changeset publish publishes bun workspaces with npm publish, which leaves workspace: ranges as written: replace them with version ranges before releasing.');
     }
-    if (pm === 'pnpm') notes.push('changeset publish runs pnpm publish: pnpm 10 and older hand the publish to npm (11.5.1 or newer, checked by the workflow) for trusted publishing; pnpm 11 and newer do the OIDC exchange themselves (use 11.1.2 or newer: 11.0.x had regressions there).');
+    if (pm === 'pnpm') notes.push('changeset publish runs pnpm publish: pnpm 10 hands it to npm (11.5.1 or newer, checked by the workflow); pnpm 11 does the OIDC exchange itself (11.1.2 or newer).');
   }
   return notes;
 }
@@ -86,7 +86,7 @@ function packageManagerNotes(d: Detected, answers: Answers, pack: boolean, targe
 /** Said when no lockfile is in reach of the folder the job installs in (see lockfile-reach.ts). */
 export function noLockfileNote(pm: Answers['packageManager'], dir: string): string {
   const where = dir ? `in ${dir}` : 'at the repository root';
-  return `No ${LOCKFILE_NAMES[pm]} ${where}, where the job installs: a locked install (${installCommand(pm, true)}) would fail, so the job runs ${installCommand(pm, false)}. Commit a ${LOCKFILE_NAMES[pm]} there (run ${pm} install) and change the job to ${installCommand(pm, true)}.`;
+  return `No ${LOCKFILE_NAMES[pm]} ${where}, where the job installs: it runs ${installCommand(pm, false)}. Commit one there, then use ${installCommand(pm, true)}.`;
 }
 
 export interface NotesInput {

@@ -40,7 +40,7 @@ export function publisherSettings(packageName: string, repo: RepoRef, answers: A
         : { label: 'Environment name', value: '', note: 'leave empty' },
       allow === 'npm publish'
         ? { label: 'Allowed actions', value: 'Allow npm publish', note: 'tick it: new publishers allow only staged publishing' }
-        : { label: 'Allowed actions', value: 'leave "Allow npm publish" unticked', note: 'stage publish is always allowed: CI stages, you approve each version with 2FA' },
+        : { label: 'Allowed actions', value: 'leave "Allow npm publish" unticked', note: 'stage publish is always allowed; you approve each version with 2FA' },
     ],
     allow,
     trustCommand: trust.join(' '),

@@ -40,6 +40,11 @@ export function needsPack(answers: Answers, targets: readonly PackageInfo[], yar
   return targets.some((p) => (p.workspaceRanges?.length ?? 0) > 0);
 }
 
+/** `pnpm@10.20.0+sha512.…` -> `10.20.0`; `10` without a usable field. */
+function pnpmVersion(field: string | undefined): string {
+  return /^pnpm@(\d+\.\d+\.\d+(?:-[\w.]+)?)(?:\+|$)/.exec(field ?? '')?.[1] ?? '10';
+}
+
 export function workflowInput(d: Detected, answers: Answers, targets: PackageInfo[], repo: RepoRef): WorkflowInput {
   const monorepo = isMonorepoRoot(d);
   // At a monorepo root install, build and test run in the workspace root; otherwise in the package.
@@ -59,8 +64,8 @@ export function workflowInput(d: Detected, answers: Answers, targets: PackageInf
     packageName: home.name ?? '',
     hasBuild: Boolean(home.scripts.build),
     hasTest: Boolean(home.scripts.test),
-    // pnpm is installed from the npm registry: this major when package.json has no packageManager field.
-    pnpmVersion: pm === 'pnpm' && !home.packageManagerField?.startsWith('pnpm@') ? '10' : null,
+    // pnpm is installed from the npm registry: the version "packageManager" names, else this major.
+    pnpmVersion: pm === 'pnpm' ? pnpmVersion(home.packageManagerField) : null,
     lockfile: lockfileInReach(d, pm, home.dir),
     pack: needsPack(answers, targets, yarnClassic),
     branch: releaseBranch(d).branch,

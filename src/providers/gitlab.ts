@@ -1,4 +1,5 @@
 // The GitLab CI/CD publish job and what to enter on npmjs.com for it.
+import { installCommand } from '../render/commands.js';
 import { LOCKFILE_NAMES } from '../render/context.js';
 import type { PackageManager, PublisherField } from '../model.js';
 import { providerTemplate } from './handlebars.js';
@@ -80,6 +81,7 @@ export function renderGitlabJob(input: GitlabJobInput): string {
     hasTest: input.hasTest,
     lockfile: input.lockfile !== false,
     lockfileName: LOCKFILE_NAMES[packageManager],
+    installCommand: installCommand(packageManager, input.lockfile !== false),
   });
 }
 

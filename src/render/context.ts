@@ -2,7 +2,7 @@
 // checked here (names, folders, branch) and reaches the YAML only through the `yaml` and
 // `exprString` helpers; commands are constants from commands.ts.
 import { BRANCH_FLOWS, type ReleaseFlow, type RepoRef } from '../model.js';
-import { eachWorkspaceCommand, localBin, packCommand, publishCommand, scriptCommand } from './commands.js';
+import { eachWorkspaceCommand, installCommand, localBin, packCommand, publishCommand, scriptCommand } from './commands.js';
 import type { WorkflowInput, WorkflowPackage } from './workflow.js';
 
 /** The lockfile each package manager's locked install needs (named in the workflow's comment). */
@@ -102,9 +102,10 @@ export function workflowContext(input: WorkflowInput & { release: ReleaseFlow })
     npmUpgrade: staged ? '^11.15.0' : oldNode ? '^11.5.1' : null,
     npmMinimum,
     packageManager: pm,
-    pnpmVersion: pm === 'pnpm' ? (input.pnpmVersion ?? null) : null,
+    pnpmVersion: pm === 'pnpm' ? (input.pnpmVersion ?? '10') : null,
     lockfile: input.lockfile !== false,
     lockfileName: LOCKFILE_NAMES[pm],
+    installCommand: installCommand(pm, input.lockfile !== false, pm === 'yarn' && input.yarnClassic === true),
     yarnClassic: pm === 'yarn' && input.yarnClassic === true,
     // Node 25 and newer no longer ship corepack, which provides yarn.
     corepackInstall: pm === 'yarn' && major !== undefined && major >= 25,

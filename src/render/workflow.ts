@@ -44,10 +44,7 @@ export interface WorkflowInput {
   hasTest: boolean;
   /** Monorepo packages with a build script, built when the workspace root has no build script. */
   workspaceBuilds?: WorkflowPackage[];
-  /**
-   * pnpm only: the version to install from the npm registry when package.json has no
-   * `packageManager` field (with one, the workflow installs exactly the version it names).
-   */
+  /** pnpm only: the version installed from the npm registry (default `10`), from "packageManager". */
   pnpmVersion?: string | null;
   /**
    * Whether a lockfile is in reach of `packageDir` (default true): without one, install

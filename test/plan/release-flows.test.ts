@@ -15,7 +15,7 @@ test('staged: the publisher leaves "Allow npm publish" unticked (stage publish i
   const p = plan(detected(), { release: 'staged' });
   const [s] = p.publishers;
   assert.equal(s?.allow, 'npm stage publish');
-  assert.deepEqual(s?.fields.at(-1), { label: 'Allowed actions', value: 'leave "Allow npm publish" unticked', note: 'stage publish is always allowed: CI stages, you approve each version with 2FA' });
+  assert.deepEqual(s?.fields.at(-1), { label: 'Allowed actions', value: 'leave "Allow npm publish" unticked', note: 'stage publish is always allowed; you approve each version with 2FA' });
   assert.equal(s?.trustCommand, 'npm trust github @acme/widget --file publish.yml --repo acme/widget --env npm --allow-stage-publish');
   const ids = p.checklist.map((c) => c.id);
   assert.deepEqual(ids.slice(ids.indexOf('publish'), ids.indexOf('publish') + 3), ['publish', 'approve', 'provenance']);

@@ -107,9 +107,6 @@ describe('npm, one package', { concurrency: 3 }, () => {
       ['@acme/npm-member@1.2.3'],
     ));
 
-  test('Node 22: the workflow upgrades npm to ^11.5.1 (from the registry), then publishes', (t) =>
-    expectPublished(t, single('@acme/npm-node22', { args: ['--node', '22', '--trigger', 'tag'], event: EVENTS.tag! }), ['@acme/npm-node22@1.2.3']));
-
   test('no lockfile at all: installs from package.json and publishes', (t) =>
     expectPublished(t, { ...single('acme-no-lockfile'), files: { 'package.json': pkg('acme-no-lockfile', '1.2.3') } }, ['acme-no-lockfile@1.2.3']));
 

@@ -37,7 +37,7 @@ export function expectedShape(input: WorkflowInput) {
   const triggerOn = { release: { release: { types: ['published'] } }, tag: { push: { tags } }, manual: { workflow_dispatch: null } }[input.trigger];
   const publishStep = (step: WorkflowStep) => {
     const run = step.run ?? '';
-    if (monorepo) return run.includes('while IFS= read -r dir <&3') && run.includes(command) && run.includes('npm view "$name@$version" version');
+    if (monorepo) return run.includes('while IFS= read -r dir <&3') && run.includes(command) && run.includes('cannot publish over');
     return input.pack ? run.includes(`${command} "$RUNNER_TEMP"/pack/*.tgz`) : run === command;
   };
   const major = nodeMajor(input.node);
