@@ -52,19 +52,27 @@ export function formatWritten(results: readonly WriteResult[]): string {
     .join('\n');
 }
 
+/**
+ * The values to enter on npmjs.com. The URL and the `npm trust` command each get a line of
+ * their own and are never wrapped by this tool: the terminal soft-wraps them, so they copy whole.
+ */
 export function formatPublisher(p: PublisherSettings): string {
   const width = Math.max(...p.fields.map((f) => f.label.length));
+  const valueWidth = Math.max(...p.fields.filter((f) => f.label !== 'Allowed actions').map((f) => (f.value === '' ? 13 : f.value.length)));
   const lines = [
-    `${paint('bold', p.packageName)}  ${p.url}`,
+    paint('bold', p.packageName),
+    p.url,
     `  Trusted publishing → Select your publisher → ${p.provider}, then enter:`,
     ...p.fields.map((f) => {
-      const value = f.value === '' ? paint('dim', '(leave empty)') : paint('cyan', f.value);
+      // The box people miss: new publishers allow only staged publishing unless it is ticked.
+      if (f.label === 'Allowed actions') return `    ${f.label.padEnd(width)}  ${paint(['yellow', 'bold'], `☐ ${f.value}`)}${f.note ? paint('yellow', `  ← ${f.note}`) : ''}`;
+      const value = f.value === '' ? paint('dim', '(leave empty)'.padEnd(valueWidth)) : paint('cyan', f.value.padEnd(valueWidth));
       const note = f.note && f.value !== '' ? paint('dim', `  ${f.note}`) : '';
-      return `    ${f.label.padEnd(width)}  ${value}${note}`;
+      return `    ${f.label.padEnd(width)}  ${value}${note}`.trimEnd();
     }),
-    p.trustCommand
-      ? `  Or from a terminal logged in to npm (npm 11.15 or newer): ${p.trustCommand}`
-      : '  (npm trust cannot name a CI file in a folder: enter these on the website.)',
+    ...(p.trustCommand
+      ? ['  Or, instead of the form, from a terminal logged in to npm (npm 11.15 or newer):', `    ${p.trustCommand}`]
+      : ['  (npm trust cannot name a CI file in a folder: enter these on the website.)']),
   ];
   return lines.join('\n');
 }

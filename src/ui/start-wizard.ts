@@ -7,6 +7,7 @@ import { checkPublishable } from '../cli/run.js';
 import { checkGivenConflict } from './conflict.js';
 import { eraseRows, foundText, promptText, rowsOf, waitForKey } from './first-screen.js';
 import { paint } from '../cli/style.js';
+import { VERSION } from '../cli/main.js';
 import { wizardConfig } from './ink/config.js';
 import { progress } from './ink/hooks/wizard-state.js';
 
@@ -52,7 +53,7 @@ export async function startWizard(detected: Detected, options: Options, io: Io):
   checkGivenConflict(options.given);
   const migratable = detected.git.github ? tokenPublishers(detected) : [];
   const prompt = promptText(questionCount(detected, options), migratable.length > 0 ? migratable.join(', ') : undefined);
-  io.out(foundText(detected));
+  io.out(foundText(detected, VERSION));
   const check = await existingWorkflowCheck(detected);
   if (check) io.out(`${check}\n\n`);
   io.out(prompt);
@@ -61,13 +62,15 @@ export async function startWizard(detected: Detected, options: Options, io: Io):
   // in the terminal's buffer.
   const loading = import('./ink/index.js');
   loading.catch(() => undefined); // handled below; an early Esc must not leave it unhandled
-  const key = await waitForKey(migratable.length > 0 ? ['m'] : []);
+  const key = await waitForKey(migratable.length > 0 ? ['n'] : []);
   process.stdout.write(eraseRows(rowsOf(`${prompt}\n`, process.stdout.columns || 80) - 1));
-  if (key === 'm') {
-    // The in-place edit of the existing workflow(s): its own diff and consent question.
-    const { runMigrateCli } = await import('../migrate/cli.js');
-    return runMigrateCli(detected.root, { ...options, migrate: migratable.length === 1 ? migratable[0] : '' }, io);
-  }
   const ui = await loading;
-  return ui.run({ detected, options, io });
+  if (migratable.length > 0 && key === 'enter') {
+    // The in-place edit, in the same screens: its diff to review, the npmjs.com values, the checklist.
+    const { migrationPlan } = await import('./migrate-plan.js');
+    const migration = migrationPlan(detected, options.given);
+    if (!('error' in migration)) return ui.run({ detected, options, io, migration });
+    io.out(`${paint('yellow', '!')} Cannot fix it in place: ${migration.error} Writing a new workflow instead.\n`);
+  }
+  return ui.run({ detected, options, io, ...(migratable.length > 0 ? { oldWorkflows: migratable } : {}) });
 }

@@ -15,8 +15,9 @@ import { checkPublishable, planFor, showPublishers } from '../../cli/run.js';
 import { repoRoot } from '../../cli/paths.js';
 import { noBrowserReason, openUrl } from '../../cli/browser.js';
 import { paint } from '../../cli/style.js';
-import { QUESTIONS, questionApplies, questionFor, type AnyQuestion } from '../../questions/list.js';
-import { initialValue, pendingQuestions } from '../../questions/resolve.js';
+import { questionApplies, questionFor, type AnyQuestion } from '../../questions/list.js';
+import { pendingQuestions } from '../../questions/resolve.js';
+import { startingAnswers } from '../previous-answers.js';
 import { checkGivenConflict, conflictOf } from '../conflict.js';
 import { applyChanges, blockedChanges } from '../../apply/write.js';
 import { unifiedDiff } from '../../apply/diff.js';
@@ -63,11 +64,7 @@ export async function run({ detected, options, io }: RunContext, deps: PlainDeps
   const { prompts } = deps;
   io.out(formatSummary(detected));
 
-  const answers: Partial<Answers> = {};
-  for (const q of QUESTIONS) {
-    const value = initialValue(q, detected, options.given);
-    if (value !== undefined) (answers as Record<string, unknown>)[q.id] = value;
-  }
+  const answers = startingAnswers(detected, options.given);
   const askInto = async (q: AnyQuestion) => {
     (answers as Record<string, unknown>)[q.id] = await ask(q, answers[q.id], detected, prompts, io, answers);
   };

@@ -18,7 +18,7 @@ export function initialText(q: AnyQuestion, value: Answer | undefined): string {
 }
 
 export function useTextField(q: AnyQuestion, value: Answer | undefined, { onDraft, onSubmit }: FieldHandlers) {
-  const [text, setText] = useState<TextState>(() => textState(initialText(q, value)));
+  const [text, setText] = useState<TextState>(() => textState(initialText(q, value), true));
   const [error, setError] = useState<string | undefined>();
   // Keys in one chunk run before a re-render: read and write the latest text here.
   const latest = useRef({ text, error });

@@ -1,10 +1,11 @@
 // 5. Retire the token: a checklist in the order that cannot lock anyone out.
-import { Box, Text } from 'ink';
+import { Box, Text, useWindowSize } from 'ink';
 import { useKeys } from '../hooks/keys-router.js';
 import type { ChecklistItem } from '../../../model.js';
 import { KeyHints } from '../components/key-hints.js';
 import { useTheme } from '../theme.js';
 import { isEnter } from '../hooks/keys.js';
+import { commandLines, urlIndent } from '../../../report/command-lines.js';
 
 export interface ChecklistStepProps {
   items: readonly ChecklistItem[];
@@ -17,6 +18,7 @@ export interface ChecklistStepProps {
 
 export function ChecklistStep({ items, cursor, done, onMove, onToggle, onLeave }: ChecklistStepProps) {
   const theme = useTheme();
+  const { columns } = useWindowSize();
   useKeys((input, key) => {
     if (key.upArrow || input === 'k') onMove(-1);
     else if (key.downArrow || input === 'j') onMove(1);
@@ -33,22 +35,29 @@ export function ChecklistStep({ items, cursor, done, onMove, onToggle, onLeave }
           const checked = done.includes(item.id);
           return (
             <Box key={item.id} flexDirection="column" aria-role="checkbox" aria-state={{ checked, selected: focused }}>
-              <Text wrap="truncate-end" color={focused ? theme.accent : undefined} bold={focused}>
+              <Text color={focused ? theme.accent : undefined} bold={focused}>
                 {`${focused ? '›' : ' '} ${checked ? '[x]' : '[ ]'} ${i + 1}. ${item.title}`}
               </Text>
               {focused ? (
                 <Box flexDirection="column" paddingLeft={8}>
                   <Text dimColor>{item.detail}</Text>
-                  {item.command ? <Text color={theme.value}>$ {item.command}</Text> : null}
-                  {item.url ? <Text color={theme.accent}>{item.url}</Text> : null}
                 </Box>
               ) : null}
+              {/* A command breaks only with a trailing backslash; a URL keeps one row (see report/command-lines.ts). */}
+              {focused && item.command
+                ? commandLines(item.command, columns - 8, '$ ', '    ').map((line, n) => (
+                    <Text key={`c${n}`} color={theme.value}>
+                      {`${' '.repeat(8)}${line}`}
+                    </Text>
+                  ))
+                : null}
+              {focused && item.url ? <Text color={theme.accent}>{`${' '.repeat(urlIndent(item.url, columns, 8))}${item.url}`}</Text> : null}
             </Box>
           );
         })}
       </Box>
       <Box marginTop={1}>
-        <KeyHints hints={['↑↓ move', 'Space tick', 'Enter finish']} />
+        <KeyHints hints={['↑↓ move', 'Space tick', 'Enter or Esc finish']} />
       </Box>
     </Box>
   );
