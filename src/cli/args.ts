@@ -13,6 +13,8 @@ export interface Options {
   force: boolean;
   open: boolean;
   plain: boolean;
+  /** Print the checklist as a Markdown task list (also when stdout is not a terminal). */
+  markdown: boolean;
   help: boolean;
   version: boolean;
   given: GivenAnswers;
@@ -38,6 +40,7 @@ export const OPTION_SPEC = {
   force: { type: 'boolean' },
   'no-open': { type: 'boolean' },
   plain: { type: 'boolean' },
+  markdown: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   migrate: { type: 'string' },
@@ -92,6 +95,7 @@ export function parseOptions(argv: readonly string[]): Options {
     force: values.force ?? false,
     open: !(values['no-open'] ?? false),
     plain: values.plain ?? false,
+    markdown: values.markdown ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
     given,
@@ -157,6 +161,9 @@ Options
                              or a comma list; default: none)
       --no-open              do not open the npmjs.com settings page in a browser
       --plain                line-by-line prompts instead of the full-screen wizard
+      --markdown             print the checklist as a Markdown task list, to paste
+                             into an issue or pull request (the default when the
+                             output is not a terminal)
       --migrate [file]       edit the existing publish workflow(s) in place instead of
                              writing a new one: shows the diff; writes with --force
                              (or a yes on a terminal), keeping a .bak backup
@@ -164,6 +171,14 @@ Options
                              npm login with 2FA); with --dry-run only print the commands
   -h, --help                 show this help
   -v, --version              show the version
+
+Examples
+  npm create trusted-publish                       the wizard, in this folder
+  npm create trusted-publish -- --dry-run          every file it would write
+  npm create trusted-publish -- --yes --environment production --node 22
+  npm create trusted-publish -- --migrate release.yml
+                                                   fix a token workflow in place
+  npx create-trusted-publish doctor --registry-check
 
 Exit codes
   0 done   1 failed   2 bad usage or invalid input   130 cancelled

@@ -108,23 +108,43 @@ export function wrap(text: string, width: number, indent: string): string[] {
   return lines;
 }
 
+/** An item that is another way to do the steps around it (all publishers at once), not a step to tick. */
+export const isAlternative = (item: ChecklistItem): boolean => item.id === 'publisher:all';
+
 /**
  * The checklist as text for the scrollback. Prose is wrapped to the terminal; commands and
- * URLs never are, so they can be copied whole.
+ * URLs never are, so they can be copied whole. With `markdown` (a pipe, or --markdown) it is
+ * a Markdown task list, to paste into an issue or a pull request.
  */
 export function formatChecklist(
   items: readonly ChecklistItem[],
   done: ReadonlySet<string> = new Set(),
   width = process.stdout.columns || 80,
+  markdown = false,
 ): string {
+  if (markdown) return checklistMarkdown(items, done);
   const indent = '       ';
+  let n = 0;
   return items
-    .map((item, i) => {
-      const box = done.has(item.id) ? '[x]' : '[ ]';
-      const lines = [`${box} ${i + 1}. ${item.title}`];
+    .map((item) => {
+      const head = isAlternative(item) ? `    ${item.title}:` : `${done.has(item.id) ? '[x]' : '[ ]'} ${++n}. ${item.title}`;
+      const lines = [head];
       for (const line of item.detail.split('\n')) lines.push(...wrap(line, Math.max(width, 40), indent));
       if (item.command) lines.push(`${indent}$ ${item.command}`);
       if (item.url) lines.push(`${indent}${item.url}`);
+      return lines.join('\n');
+    })
+    .join('\n');
+}
+
+function checklistMarkdown(items: readonly ChecklistItem[], done: ReadonlySet<string>): string {
+  return items
+    .map((item) => {
+      const head = isAlternative(item) ? `  - ${item.title}:` : `- [${done.has(item.id) ? 'x' : ' '}] **${item.title}**`;
+      const pad = isAlternative(item) ? '    ' : '  ';
+      const lines = [head, ...item.detail.split('\n').map((l) => `${pad}${l}`)];
+      if (item.command) lines.push(`${pad}\`${item.command}\``);
+      if (item.url) lines.push(`${pad}<${item.url}>`);
       return lines.join('\n');
     })
     .join('\n');

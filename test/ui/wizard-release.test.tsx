@@ -38,7 +38,7 @@ describe('a monorepo', () => {
     frame = await screen.waitFor('› [ ] @acme/cli');
     await screen.press(KEY.down, KEY.space, KEY.enter);
     frame = await screen.waitFor('✖ ');
-    assert.match(frame, /Name at least one package/);
+    assert.match(frame, /Tick at least one package: Space ticks/);
     await screen.press('a', KEY.enter);
     await screen.waitFor('How releases are made');
     await screen.press(KEY.left);

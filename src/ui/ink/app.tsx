@@ -19,6 +19,7 @@ import { PickStep } from './steps/pick.js';
 import { KeyHints } from './components/key-hints.js';
 import { useTheme } from './theme.js';
 import { labelOf } from '../../questions/list.js';
+import { generatedWorkflow } from '../previous-answers.js';
 
 export interface AppProps {
   detected: Detected;
@@ -43,7 +44,9 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
     if (key.tab && !key.shift) setShowPreview((shown) => !shown);
   }, { isActive: question !== undefined });
 
-  const existing = new Set(detected.workflows.map((w) => w.fileName));
+  // The workflow this tool wrote is not "replaced": a re-run with the same answers keeps it.
+  const mine = generatedWorkflow(detected)?.fileName;
+  const existing = new Set(detected.workflows.map((w) => w.fileName).filter((n) => n !== mine));
   const body = (() => {
     switch (step.kind) {
       case 'question': {

@@ -57,6 +57,6 @@ export async function run({ detected, options, io, migration, oldWorkflows = [] 
     instance.unmount();
   }
   if (!final?.outcome) throw new CancelledError();
-  return await afterWizard(final, io);
+  return await afterWizard(final, io, detected, options.markdown);
 }
 

@@ -36,6 +36,7 @@ export async function ask(
       message: label,
       choices: q.choices(detected).map((c) => ({ value: c.value, name: c.label, description: c.hint, checked: picked.includes(c.value) })),
       validate: (items) => {
+        if (items.length === 0) return 'Tick at least one package: Space ticks the one under the cursor, a ticks all.';
         const parsed = q.parse(items.map((i) => i.value).join(','));
         return (parsed.ok ? q.check(parsed.value, detected) : parsed.error) ?? true;
       },

@@ -26,6 +26,7 @@ import { formatChanges, formatChecklist, formatManual, formatWritten } from '../
 import { freeWorkflowName } from '../workflow-name.js';
 import { reviewQuestion } from '../review-question.js';
 import { ask, type Prompts } from './ask.js';
+import { DOCS_URL, equivalentCommand } from '../../report/equivalent-command.js';
 
 export interface RunContext {
   detected: Detected;
@@ -121,10 +122,11 @@ export async function run({ detected, options, io }: RunContext, deps: PlainDeps
     }
   }
 
-  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist)}`);
+  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist, new Set(), undefined, options.markdown)}`);
   io.out(
     paint('dim', '\nTo check where you are later, run `npm create trusted-publish` again in this folder: it changes nothing that is already in place.'),
   );
+  io.out(paint('dim', `\nThe same without questions:\n  ${equivalentCommand(detected, plan.answers)}\nDocs: ${DOCS_URL}`));
   // As with --yes: the publish job is not in place until it is pasted.
   return plan.manual.length > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -7,6 +7,7 @@ import { conflictOf } from '../../conflict.js';
 import { blockedChanges, type WriteResult } from '../../../apply/write.js';
 import type { OpenResult } from '../../../cli/browser.js';
 import { freeWorkflowName } from '../../workflow-name.js';
+import { isAlternative } from '../../../report/text.js';
 
 export type Answer = Answers[keyof Answers];
 
@@ -84,6 +85,8 @@ export type Action =
   | { type: 'pick' }
   | { type: 'edit'; index: number }
   | { type: 'move'; delta: number }
+  /** Items found done already (a re-run), ticked on arrival. */
+  | { type: 'preset'; done: string[] }
   | { type: 'toggle' }
   | { type: 'leave' }
   | { type: 'cancel' };
@@ -256,9 +259,12 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
         const cursor = Math.max(0, Math.min(items.length - 1, step.cursor + action.delta));
         return { ...state, step: { ...step, cursor } };
       }
+      if (action.type === 'preset') return { ...state, step: { ...step, done: [...new Set([...step.done, ...action.done])] } };
       if (action.type === 'toggle') {
-        const id = items[step.cursor]?.id;
-        if (!id) return state;
+        const item = items[step.cursor];
+        // "Or add all publishers at once" is another way to do the steps around it, not a step.
+        if (!item || isAlternative(item)) return state;
+        const id = item.id;
         const done = step.done.includes(id) ? step.done.filter((d) => d !== id) : [...step.done, id];
         return { ...state, step: { ...step, done } };
       }

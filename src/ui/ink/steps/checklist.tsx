@@ -6,6 +6,7 @@ import { KeyHints } from '../components/key-hints.js';
 import { useTheme } from '../theme.js';
 import { isEnter } from '../hooks/keys.js';
 import { commandLines, urlIndent } from '../../../report/command-lines.js';
+import { isAlternative } from '../../../report/text.js';
 
 export interface ChecklistStepProps {
   items: readonly ChecklistItem[];
@@ -33,10 +34,11 @@ export function ChecklistStep({ items, cursor, done, onMove, onToggle, onLeave }
         {items.map((item, i) => {
           const focused = i === cursor;
           const checked = done.includes(item.id);
+          const number = items.slice(0, i + 1).filter((x) => !isAlternative(x)).length;
           return (
             <Box key={item.id} flexDirection="column" aria-role="checkbox" aria-state={{ checked, selected: focused }}>
               <Text color={focused ? theme.accent : undefined} bold={focused}>
-                {`${focused ? '›' : ' '} ${checked ? '[x]' : '[ ]'} ${i + 1}. ${item.title}`}
+                {isAlternative(item) ? `${focused ? '›' : ' '}     ${item.title}:` : `${focused ? '›' : ' '} ${checked ? '[x]' : '[ ]'} ${number}. ${item.title}`}
               </Text>
               {focused ? (
                 <Box flexDirection="column" paddingLeft={8}>
