@@ -1,7 +1,7 @@
 // The run the user just made, as one command that needs no terminal (as sv prints it): the
 // answers that differ from what --yes would take, as flags.
 import type { Answers, Detected } from '../model.js';
-import { QUESTIONS, type AnyQuestion } from '../questions/list.js';
+import { QUESTIONS, questionApplies, type AnyQuestion } from '../questions/list.js';
 import { resolveDefaults } from '../questions/resolve.js';
 import { shellQuote } from '../plan/publisher.js';
 
@@ -23,7 +23,8 @@ export function equivalentCommand(d: Detected, answers: Partial<Answers>): strin
   }
   const flags = QUESTIONS.flatMap((q) => {
     const value = answers[q.id];
-    return value === undefined || same(value, defaults[q.id]) ? [] : flagsFor(q, value);
+    // Another provider's questions keep defaults that mean nothing here.
+    return value === undefined || !questionApplies(q, answers) || same(value, defaults[q.id]) ? [] : flagsFor(q, value);
   });
   return ['npm create trusted-publish -- --yes', ...flags].join(' ');
 }

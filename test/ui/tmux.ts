@@ -54,6 +54,11 @@ export class Terminal {
     return this.tmux('capture-pane', '-p', ...(joined ? ['-J'] : []), '-S', '-', '-t', 'e2e');
   }
 
+  /** Records every byte the program writes from now on (escape sequences included) to `file`. */
+  record(file: string): void {
+    this.tmux('pipe-pane', '-o', '-t', 'e2e', `cat > ${quote(file)}`);
+  }
+
   /** The visible screen with soft-wrapped lines joined. */
   joinedScreen(): string {
     return this.tmux('capture-pane', '-p', '-J', '-t', 'e2e');

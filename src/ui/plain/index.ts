@@ -10,7 +10,7 @@ import checkbox from '@inquirer/checkbox';
 import type { Answers, Detected, Plan } from '../../model.js';
 import type { Options } from '../../cli/args.js';
 import type { Io } from '../../cli/main.js';
-import { EXIT, UsageError } from '../../cli/errors.js';
+import { CancelledError, EXIT, UsageError } from '../../cli/errors.js';
 import { checkPublishable, planFor, showPublishers } from '../../cli/run.js';
 import { repoRoot } from '../../cli/paths.js';
 import { noBrowserReason, openUrl } from '../../cli/browser.js';
@@ -27,6 +27,7 @@ import { freeWorkflowName } from '../workflow-name.js';
 import { reviewQuestion } from '../review-question.js';
 import { ask, type Prompts } from './ask.js';
 import { DOCS_URL, equivalentCommand } from '../../report/equivalent-command.js';
+import { VERSION } from '../../cli/main.js';
 
 export interface RunContext {
   detected: Detected;
@@ -42,8 +43,30 @@ export interface PlainDeps {
   noBrowser(): string | undefined;
 }
 
+/**
+ * An @inquirer prompt that Esc leaves, as in the full-screen wizard: Inquirer's own keys have
+ * no Esc, so a keypress listener aborts it, and the abort is a cancel (exit 130).
+ */
+function escapable<F extends (config: never, context?: { signal?: AbortSignal }) => Promise<unknown>>(prompt: F): F {
+  return (async (config: never) => {
+    const controller = new AbortController();
+    const onKey = (_: unknown, key?: { name?: string }) => {
+      if (key?.name === 'escape') controller.abort();
+    };
+    process.stdin.on('keypress', onKey);
+    try {
+      return await prompt(config, { signal: controller.signal });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortPromptError') throw new CancelledError();
+      throw error;
+    } finally {
+      process.stdin.off('keypress', onKey);
+    }
+  }) as F;
+}
+
 const realDeps: PlainDeps = {
-  prompts: { input, select, confirm, checkbox },
+  prompts: { input: escapable(input), select: escapable(select), confirm: escapable(confirm), checkbox: escapable(checkbox) },
   plan: planFor,
   open: openUrl,
   noBrowser: () => noBrowserReason(),
@@ -59,11 +82,22 @@ function printReview(plan: Plan, io: Io): void {
   }
 }
 
-export async function run({ detected, options, io }: RunContext, deps: PlainDeps = realDeps): Promise<number> {
+export async function run(context: RunContext, deps?: PlainDeps): Promise<number> {
+  if (deps) return runWith(context, deps);
+  // A dumb terminal gets questions line by line with no cursor movement, and ASCII markers.
+  if (process.env.TERM === 'dumb') {
+    const { linePrompts, toAscii } = await import('./line-prompts.js');
+    const io: Io = { out: (t) => context.io.out(toAscii(t)), err: (t) => context.io.err(toAscii(t)) };
+    return runWith({ ...context, io }, { ...realDeps, prompts: linePrompts() });
+  }
+  return runWith(context, realDeps);
+}
+
+async function runWith({ detected, options, io }: RunContext, deps: PlainDeps): Promise<number> {
   checkPublishable(detected, options.given);
   checkGivenConflict(options.given);
   const { prompts } = deps;
-  io.out(formatSummary(detected));
+  io.out(`${paint('dim', `create-trusted-publish ${VERSION}`)}\n\n${formatSummary(detected)}`);
 
   const answers = startingAnswers(detected, options.given);
   const askInto = async (q: AnyQuestion) => {
