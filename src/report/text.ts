@@ -138,9 +138,10 @@ export function formatChecklist(
 }
 
 function checklistMarkdown(items: readonly ChecklistItem[], done: ReadonlySet<string>): string {
+  let n = 0;
   return items
     .map((item) => {
-      const head = isAlternative(item) ? `  - ${item.title}:` : `- [${done.has(item.id) ? 'x' : ' '}] **${item.title}**`;
+      const head = isAlternative(item) ? `  - ${item.title}:` : `- [${done.has(item.id) ? 'x' : ' '}] ${++n}. ${item.title}`;
       const pad = isAlternative(item) ? '    ' : '  ';
       const lines = [head, ...item.detail.split('\n').map((l) => `${pad}${l}`)];
       if (item.command) lines.push(`${pad}\`${item.command}\``);

@@ -36,3 +36,29 @@ describe('command lines', () => {
     assert.deepEqual(commandLines('npm view x', 80, '$ '), ['$ npm view x'], 'a command that fits is one line');
   });
 });
+
+describe('the checklist as a Markdown task list', () => {
+  it('one task per step, numbered, commands in backticks, the alternative not a task', async () => {
+    const { formatChecklist } = await import('../../src/report/text.js');
+    const items = [
+      { id: 'commit', title: 'Commit and push', detail: 'Push it.', command: 'git push' },
+      { id: 'publisher:all', title: 'Or add all 2 trusted publishers from a terminal', detail: 'One call each.', command: 'for p in a b; do npm trust github "$p"; done' },
+      { id: 'revoke-token', title: 'Revoke the token', detail: 'Delete it.', url: 'https://www.npmjs.com/settings/~/tokens' },
+    ];
+    const md = formatChecklist(items, new Set(['commit']), 80, true);
+    assert.equal(
+      md,
+      [
+        '- [x] 1. Commit and push',
+        '  Push it.',
+        '  `git push`',
+        '  - Or add all 2 trusted publishers from a terminal:',
+        '    One call each.',
+        '    `for p in a b; do npm trust github "$p"; done`',
+        '- [ ] 2. Revoke the token',
+        '  Delete it.',
+        '  <https://www.npmjs.com/settings/~/tokens>',
+      ].join('\n'),
+    );
+  });
+});
