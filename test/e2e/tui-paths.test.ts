@@ -201,7 +201,7 @@ describe('re-runs', () => {
 
 describe('widths', () => {
   for (const columns of [60, 80, 100, 120, 140, 200]) {
-    it(`at ${columns} columns the first question shows every option label whole, on one row`, async () => {
+    it(`at ${columns} columns every option label and hint is whole, on one row`, async () => {
       const repo = repoFor();
       const term = open(repo, { columns, rows: 40 });
       await term.waitFor('Enter continue');
@@ -209,6 +209,12 @@ describe('widths', () => {
       const screen = await term.waitFor('Question 1 of 5');
       for (const label of ['npm publish when I release', 'Changesets', 'release-please', 'semantic-release', 'Staged: CI stages, I approve on npmjs.com']) {
         assert.ok(screen.split('\n').some((l) => l.includes(label)), `"${label}" whole on one row at ${columns} columns:\n${screen}`);
+      }
+      term.send('Enter');
+      const second = await term.waitFor('Question 2 of 5');
+      // A hint can hold a command: it stays whole too.
+      for (const text of ['A GitHub release is published', 'e.g. git push origin v1.2.3', 'Actions tab → Run workflow']) {
+        assert.ok(second.split('\n').some((l) => l.includes(text)), `"${text}" whole on one row at ${columns} columns:\n${second}`);
       }
       term.send('Escape');
       assert.equal(await term.exitCode(), 130);

@@ -16,13 +16,22 @@ export interface QuestionLayout {
   previewRows: number;
 }
 
+export function widest(texts: readonly (string | undefined)[]): number {
+  return Math.max(0, ...texts.map((t) => [...(t ?? '')].length));
+}
+
+/** True when the hints fit whole beside the labels in `width` columns (pointer, label, gap, hint). */
+export function hintsBeside(labelWidth: number, hintWidth: number, width: number): boolean {
+  return 2 + labelWidth + 2 + hintWidth <= width;
+}
+
 /** Rows a list of choices takes in `width` columns, laid out as components/choice-row.tsx does. */
 export function choiceRows(choices: readonly Choice[], width: number, box = ''): number {
-  const labelWidth = Math.max(0, ...choices.map((c) => [...`${box}${c.label}`].length));
-  const beside = 2 + labelWidth + 2 + 16 <= width;
+  const labelWidth = widest(choices.map((c) => `${box}${c.label}`));
+  const beside = hintsBeside(labelWidth, widest(choices.map((c) => c.hint)), width);
   return choices.reduce((n, c) => {
-    if (!c.hint) return n + rowsFor(`${box}${c.label}`, width - 2);
-    return n + (beside ? Math.max(1, rowsFor(c.hint, width - 4 - labelWidth)) : rowsFor(`${box}${c.label}`, width - 2) + rowsFor(c.hint, width - 4));
+    const label = rowsFor(`${box}${c.label}`, width - 2);
+    return n + (!c.hint || beside ? label : label + rowsFor(c.hint, width - 4));
   }, 0);
 }
 

@@ -1,27 +1,25 @@
-// One row of a list of choices, laid out by measured widths: the label never splits, its
-// hint wraps in a column of its own beside it, or goes below it when there is no room.
+// One row of a list of choices, laid out by measured widths: the label never splits, and
+// the hints stand in a column beside the labels when the longest fits there whole, else
+// each goes on the line below its label (a hint can hold a command: never split it).
 import { Box, Text, useWindowSize } from 'ink';
 import { useTheme } from '../theme.js';
+import { hintsBeside } from '../layout.js';
 
-/** The narrowest hint column worth keeping beside the labels. */
-const MIN_HINT = 16;
+export { widest } from '../layout.js';
 
 export interface ChoiceRowProps {
   /** The label as drawn (with a checkbox for a multi-select). */
   label: string;
   hint?: string;
   focused: boolean;
-  /** The widest label of the list, so the hints line up. */
+  /** The widest label and the widest hint of the list, so the hints line up. */
   labelWidth: number;
+  hintWidth: number;
   /** Columns the list may use (the terminal's when not given). */
   width?: number;
 }
 
-export function choiceLabelWidth(labels: readonly string[]): number {
-  return Math.max(0, ...labels.map((l) => [...l].length));
-}
-
-export function ChoiceRow({ label, hint, focused, labelWidth, width }: ChoiceRowProps) {
+export function ChoiceRow({ label, hint, focused, labelWidth, hintWidth, width }: ChoiceRowProps) {
   const theme = useTheme();
   const { columns } = useWindowSize();
   const room = width ?? columns;
@@ -31,8 +29,7 @@ export function ChoiceRow({ label, hint, focused, labelWidth, width }: ChoiceRow
       {focused ? '› ' : '  '}
     </Text>
   );
-  // Pointer (2), label, gap (2), hint.
-  const beside = 2 + labelWidth + 2 + MIN_HINT <= room;
+  const beside = hintsBeside(labelWidth, hintWidth, room);
   if (!hint || beside) {
     return (
       <Box>
@@ -45,8 +42,8 @@ export function ChoiceRow({ label, hint, focused, labelWidth, width }: ChoiceRow
           </Text>
         </Box>
         {hint ? (
-          <Box marginLeft={2} flexShrink={1} flexGrow={1}>
-            <Text dimColor wrap="wrap">
+          <Box marginLeft={2} flexShrink={0}>
+            <Text dimColor>
               {hint}
             </Text>
           </Box>

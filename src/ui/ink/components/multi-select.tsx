@@ -4,7 +4,7 @@ import { useKeys } from '../hooks/keys-router.js';
 import type { Choice } from '../../../questions/list.js';
 import { wrapIndex } from '../hooks/list-nav.js';
 import { useLatest } from '../hooks/use-latest.js';
-import { ChoiceRow, choiceLabelWidth } from './choice-row.js';
+import { ChoiceRow, widest } from './choice-row.js';
 import { isEnter } from '../hooks/keys.js';
 
 export interface MultiSelectProps {
@@ -19,7 +19,8 @@ export interface MultiSelectProps {
 }
 
 export function MultiSelect({ choices, selected, cursor, onChange, onSubmit, isActive = true, width }: MultiSelectProps) {
-  const labelWidth = choiceLabelWidth(choices.map((c) => `[x] ${c.label}`));
+  const labelWidth = widest(choices.map((c) => `[x] ${c.label}`));
+  const hintWidth = widest(choices.map((c) => c.hint));
   const current = useLatest({ selected, cursor });
   const set = (next: { selected: string[]; cursor: number }) => {
     current.current = next;
@@ -53,7 +54,7 @@ export function MultiSelect({ choices, selected, cursor, onChange, onSubmit, isA
         const checked = selected.includes(choice.value);
         return (
           <Box key={choice.value} aria-role="checkbox" aria-state={{ checked, selected: focused }}>
-            <ChoiceRow label={`${checked ? '[x]' : '[ ]'} ${choice.label}`} hint={choice.hint} focused={focused} labelWidth={labelWidth} width={width} />
+            <ChoiceRow label={`${checked ? '[x]' : '[ ]'} ${choice.label}`} hint={choice.hint} focused={focused} labelWidth={labelWidth} hintWidth={hintWidth} width={width} />
           </Box>
         );
       })}

@@ -3,7 +3,7 @@ import { Box } from 'ink';
 import { useKeys } from '../hooks/keys-router.js';
 import type { Choice } from '../../../questions/list.js';
 import { wrapIndex } from '../hooks/list-nav.js';
-import { ChoiceRow, choiceLabelWidth } from './choice-row.js';
+import { ChoiceRow, widest } from './choice-row.js';
 import { useLatest } from '../hooks/use-latest.js';
 import { isEnter } from '../hooks/keys.js';
 
@@ -18,7 +18,8 @@ export interface SelectProps {
 }
 
 export function Select({ choices, index, onChange, onSubmit, isActive = true, width }: SelectProps) {
-  const labelWidth = choiceLabelWidth(choices.map((c) => c.label));
+  const labelWidth = widest(choices.map((c) => c.label));
+  const hintWidth = widest(choices.map((c) => c.hint));
   const current = useLatest(index);
   const move = (next: number) => {
     current.current = next;
@@ -40,7 +41,7 @@ export function Select({ choices, index, onChange, onSubmit, isActive = true, wi
         const selected = i === index;
         return (
           <Box key={choice.value} aria-role="option" aria-state={{ selected }}>
-            <ChoiceRow label={choice.label} hint={choice.hint} focused={selected} labelWidth={labelWidth} width={width} />
+            <ChoiceRow label={choice.label} hint={choice.hint} focused={selected} labelWidth={labelWidth} hintWidth={hintWidth} width={width} />
           </Box>
         );
       })}

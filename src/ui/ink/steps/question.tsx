@@ -101,6 +101,7 @@ export function QuestionStep(props: QuestionStepProps) {
       </Box>
       <Box marginTop={1}>
         <KeyHints
+          width={props.width}
           hints={[...keys, ...(onBack ? ['Shift-Tab back'] : []), ...(previewKey ? [previewShown ? 'Tab hide preview' : 'Tab show preview'] : []), 'Esc quit']}
         />
       </Box>
