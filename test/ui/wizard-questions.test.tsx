@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { KEY } from './ink-helpers.js';
 import { PUBLISH, fixture, wizard } from './wizard-fixture.js';
 import { foundText, promptText } from '../../src/ui/first-screen.js';
-import { questionCount } from '../../src/ui/start-wizard.js';
+import { honestFindings, questionCount } from '../../src/ui/start-wizard.js';
 
 describe('found screen', () => {
   it('shows what was detected, the problem it will fix, and what comes next', async () => {
@@ -108,5 +108,17 @@ describe('questions', () => {
     assert.ok(line?.includes('╭'), `question and preview share rows:\n${frame}`);
     await screen.press(KEY.tab);
     await screen.waitFor((f) => f.includes('Question 1 of 5') && !f.includes('as it will be written'));
+  });
+});
+
+describe('found screen: the repository fix is promised only where it is made', () => {
+  it('says "will be set" by default, "left as it is" with --no-fix-repository, nothing for CircleCI', async () => {
+    const d = await fixture();
+    const shown = (given: Parameters<typeof honestFindings>[1]['given'], inPlace = false) => foundText(honestFindings(d, { given }, inPlace), '1.0.0');
+    assert.match(shown({}), /"repository" will be set to/);
+    assert.match(shown({ fixRepository: false }), /Left as it is \(--no-fix-repository\): set "repository" to\s+git\+https:\/\/github\.com\/acme\/widget\.git by hand/);
+    assert.doesNotMatch(shown({ fixRepository: false }), /will be set/);
+    assert.doesNotMatch(shown({ provider: 'circleci' }), /"repository"/);
+    assert.match(shown({}, true), /Fixing the workflow in place leaves\s+package\.json\s+as\s+it\s+is/);
   });
 });

@@ -38,7 +38,7 @@ export function ReviewStep({ plan, height, onAnswer, question, onBack, onChange 
       {plan.changes.map((c) => (
         <Text key={c.path} wrap="truncate-end">
           {'  '}
-          <Text color={c.kind === 'update' ? theme.warn : c.kind === 'create' ? theme.ok : undefined}>{kindWord(c).padEnd(8)}</Text>
+          <Text color={c.kind === 'update' ? theme.warn : c.kind === 'create' ? theme.ok : undefined}>{(question && c.kind === 'update' ? 'edit' : kindWord(c)).padEnd(8)}</Text>
           {c.path}
           <Text dimColor>{`  ${c.reason}`}</Text>
         </Text>
