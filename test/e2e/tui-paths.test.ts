@@ -211,10 +211,12 @@ describe('widths', () => {
         assert.ok(screen.split('\n').some((l) => l.includes(label)), `"${label}" whole on one row at ${columns} columns:\n${screen}`);
       }
       term.send('Enter');
-      const second = await term.waitFor('Question 2 of 5');
-      // A hint can hold a command: it stays whole too.
-      for (const text of ['A GitHub release is published', 'e.g. git push origin v1.2.3', 'Actions tab → Run workflow']) {
-        assert.ok(second.split('\n').some((l) => l.includes(text)), `"${text}" whole on one row at ${columns} columns:\n${second}`);
+      await term.waitFor('Question 2 of 5');
+      // A hint can hold a command: it stays whole too (beside the labels, or below the focused one).
+      for (const [n, text] of ['recommended', 'e.g. git push origin v1.2.3', 'Actions tab → Run workflow'].entries()) {
+        if (n > 0) term.send('Down');
+        const screen = await term.waitFor((s) => s.includes(text));
+        assert.ok(screen.split('\n').some((l) => l.includes(text)), `"${text}" whole on one row at ${columns} columns:\n${screen}`);
       }
       term.send('Escape');
       assert.equal(await term.exitCode(), 130);

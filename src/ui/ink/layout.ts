@@ -29,10 +29,9 @@ export function hintsBeside(labelWidth: number, hintWidth: number, width: number
 export function choiceRows(choices: readonly Choice[], width: number, box = ''): number {
   const labelWidth = widest(choices.map((c) => `${box}${c.label}`));
   const beside = hintsBeside(labelWidth, widest(choices.map((c) => c.hint)), width);
-  return choices.reduce((n, c) => {
-    const label = rowsFor(`${box}${c.label}`, width - 2);
-    return n + (!c.hint || beside ? label : label + rowsFor(c.hint, width - 4));
-  }, 0);
+  const labels = choices.reduce((n, c) => n + rowsFor(`${box}${c.label}`, width - 2), 0);
+  // Else the focused choice's hint, below it: room for the tallest.
+  return beside ? labels : labels + Math.max(0, ...choices.map((c) => (c.hint ? rowsFor(c.hint, width - 4) : 0)));
 }
 
 /** Rows the key hints take: one on a wide terminal, two on a narrow one. */

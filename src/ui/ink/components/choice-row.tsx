@@ -1,6 +1,7 @@
 // One row of a list of choices, laid out by measured widths: the label never splits, and
-// the hints stand in a column beside the labels when the longest fits there whole, else
-// each goes on the line below its label (a hint can hold a command: never split it).
+// the hints stand in a column beside the labels when the longest fits there whole; else
+// only the focused choice shows its hint, on the line below it (a hint can hold a
+// command: never split it), so the list stays as short as its labels.
 import { Box, Text, useWindowSize } from 'ink';
 import { useTheme } from '../theme.js';
 import { hintsBeside } from '../layout.js';
@@ -61,11 +62,13 @@ export function ChoiceRow({ label, hint, focused, labelWidth, hintWidth, width }
           {label}
         </Text>
       </Box>
-      <Box paddingLeft={4}>
-        <Text dimColor wrap="wrap">
-          {hint}
-        </Text>
-      </Box>
+      {focused ? (
+        <Box paddingLeft={4}>
+          <Text dimColor wrap="wrap">
+            {hint}
+          </Text>
+        </Box>
+      ) : null}
     </Box>
   );
 }
