@@ -19,10 +19,10 @@ function closing(state: WizardState, detected: Detected | undefined): string {
   return `\nThe same without questions:\n  ${again}\nDocs: ${DOCS_URL}`;
 }
 
-export async function afterWizard(state: WizardState, io: Io, detected?: Detected, markdown = false): Promise<number> {
+export async function afterWizard(state: WizardState, io: Io, detected?: Detected): Promise<number> {
   const outcome = state.outcome;
   const plan = state.plan;
-  const list = (done?: Iterable<string>) => formatChecklist(plan?.checklist ?? [], new Set(done), undefined, markdown);
+  const list = (done?: Iterable<string>) => formatChecklist(plan?.checklist ?? [], new Set(done));
   switch (outcome?.kind) {
     case 'done':
       // The job to paste stays in the scrollback: the review that showed it was a live frame.
