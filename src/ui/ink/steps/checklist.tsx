@@ -27,7 +27,7 @@ export function ChecklistStep({ items, cursor, done, onMove, onToggle, onLeave }
     else if (isEnter(input, key)) onLeave();
   });
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" marginTop={1}>
       <Text bold>Then retire the token, in this order</Text>
       <Text dimColor>Tick what you have done; the list stays printed when you leave.</Text>
       <Box flexDirection="column" marginTop={1} aria-role="list">
