@@ -110,7 +110,7 @@ export interface Run {
   stderr: string;
 }
 
-function command(s: Scene, args: readonly string[], options: RunOptions): { file: string; argv: string[] } {
+function command(args: readonly string[], options: RunOptions): { file: string; argv: string[] } {
   const node = [process.execPath, BIN, ...args];
   if (!options.nobody) return { file: node[0]!, argv: node.slice(1) };
   return { file: 'setpriv', argv: [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, '--clear-groups', ...node] };
@@ -132,7 +132,7 @@ function environment(s: Scene, options: RunOptions): NodeJS.ProcessEnv {
 
 /** Runs the built binary in the scene, synchronously. */
 export function run(s: Scene, args: readonly string[], options: RunOptions = {}): Run {
-  const { file, argv } = command(s, args, options);
+  const { file, argv } = command(args, options);
   const fd = options.stdoutPath ? openSync(options.stdoutPath, 'w') : undefined;
   const stdio: StdioOptions = ['ignore', fd ?? 'pipe', 'pipe'];
   const r = spawnSync(file, argv, {
@@ -149,7 +149,7 @@ export function run(s: Scene, args: readonly string[], options: RunOptions = {})
 
 /** Runs the binary and sends `signal` after `afterMs`; resolves when it has ended. */
 export function runKilled(s: Scene, args: readonly string[], signal: NodeJS.Signals, afterMs: number, options: RunOptions = {}): Promise<Run> {
-  const { file, argv } = command(s, args, options);
+  const { file, argv } = command(args, options);
   return new Promise((resolve) => {
     const child = spawn(file, argv, { cwd: options.cwd ?? s.repo, env: environment(s, options), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
