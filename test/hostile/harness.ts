@@ -41,6 +41,8 @@ export interface SceneOptions {
   noPackage?: boolean;
   /** `git init` and a remote (default true). */
   git?: boolean;
+  /** The origin remote (default git@github.com:acme/widget.git). */
+  remote?: string;
 }
 
 export function scene(options: SceneOptions = {}): Scene {
@@ -68,7 +70,7 @@ export function scene(options: SceneOptions = {}): Scene {
   for (const [path, content] of Object.entries(options.files ?? {})) write(path, content);
   if (options.git ?? true) {
     git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'remote', 'add', 'origin', 'git@github.com:acme/widget.git');
+    git(repo, 'remote', 'add', 'origin', options.remote ?? 'git@github.com:acme/widget.git');
   }
   return { base, repo, outside, write, at: (path) => join(repo, path), cleanup: () => rmSync(base, { recursive: true, force: true }) };
 }
