@@ -6,18 +6,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cannotDropPrivileges, expectClean, giveToNobody, run, scene, snapshot, type Scene } from './harness.js';
+import { cannotDropPrivileges, expectClean, fifo, giveToNobody, run, scene, snapshot, type Scene } from './harness.js';
 
 const WF = '.github/workflows/publish.yml';
 const MINE = 'name: mine\non: push\njobs: {}\n';
 const noPrivileges = cannotDropPrivileges();
 const asNobody = { skip: noPrivileges ?? false };
-
-export function fifo(path: string): void {
-  mkdirSync(join(path, '..'), { recursive: true });
-  const r = spawnSync('mkfifo', [path]);
-  assert.equal(r.status, 0, 'mkfifo');
-}
 
 function withWorkflowDir(s: Scene): string {
   mkdirSync(s.at('.github/workflows'), { recursive: true });

@@ -75,6 +75,14 @@ export function scene(options: SceneOptions = {}): Scene {
   return { base, repo, outside, write, at: (path) => join(repo, path), cleanup: () => rmSync(base, { recursive: true, force: true }) };
 }
 
+/** A named pipe (FIFO) at `path` (replacing a file there): opening it for reading blocks until a writer comes. */
+export function fifo(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  rmSync(path, { force: true });
+  const r = spawnSync('mkfifo', [path]);
+  assert.equal(r.status, 0, `mkfifo ${path}`);
+}
+
 /** One entry per path under `dir` (not following links, never opening a FIFO): type and content hash. */
 export function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();
