@@ -152,6 +152,7 @@ export function run(s: Scene, args: readonly string[], options: RunOptions = {})
     stdio,
     timeout: options.timeout ?? 20_000,
     killSignal: 'SIGKILL',
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (fd !== undefined) closeSync(fd);
   return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
