@@ -153,3 +153,19 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     s.cleanup();
   });
 }
+
+test('4. two --yes --force runs at once over a different publish.yml: each writes whole files or says why, no temp file', async () => {
+  const s = scene({ files: { [WF]: 'name: mine\non: push\njobs: {}\n' } });
+  const both = await Promise.all([0, 1].map(() => runKilled(s, ['--yes', '--force'], 'SIGTERM', 60_000)));
+  for (const r of both) {
+    assert.doesNotMatch(`${r.stdout}${r.stderr}`, /^\s+at |node:internal|Something went wrong/m, r.stderr);
+    assert.ok(r.code === 0 || (r.code === 1 && /Could not write|already exists/.test(r.stderr)), `exit ${r.code}: ${r.stderr}`);
+  }
+  assert.ok(both.some((r) => r.code === 0));
+  assert.equal(readFileSync(s.at(WF), 'utf8'), whole);
+  const names = readdirSync(s.at('.github/workflows'));
+  assert.deepEqual(names.filter((f) => f.includes('ctp-tmp')), []);
+  // The user's file survives in a backup.
+  assert.ok(names.filter((f) => f.startsWith('publish.yml.bak')).some((f) => readFileSync(s.at(`.github/workflows/${f}`), 'utf8').startsWith('name: mine')));
+  s.cleanup();
+});
