@@ -116,3 +116,14 @@ export function checkTargets(changes: readonly FileChange[], root: string): Targ
 export function targetProblems(changes: readonly FileChange[], root: string): string[] {
   return checkTargets(changes, root).flatMap((t) => (t.problem ? [t.problem] : []));
 }
+
+/**
+ * The changes with every target that needs consent marked so (a symbolic link in the way,
+ * a file detection could not see): front-ends then ask before replacing it, as they do for
+ * a workflow the user wrote, and the plan says "replace" instead of "create".
+ */
+export function markConsent(changes: readonly FileChange[], root: string): FileChange[] {
+  const needing = new Set(checkTargets(changes, root).filter((t) => t.consent && !t.problem).map((t) => t.change));
+  if (needing.size === 0) return [...changes];
+  return changes.map((c) => (needing.has(c) ? { ...c, kind: 'update', needsConsent: true } : c));
+}
