@@ -32,8 +32,8 @@ function gitlabSettings(repo: RepoRef, env: string | null, ciFile: string): Chec
     // GitLab runs .gitlab-ci.yml unless the project names another file; npm matches the file that runs.
     items.push({
       id: 'ci-config-path',
-      title: `Set the project's CI/CD configuration file to ${ciFile}`,
-      detail: `Settings → CI/CD → General pipelines → "CI/CD configuration file", enter ${ciFile}: else GitLab runs .gitlab-ci.yml only.`,
+      title: `Set the CI/CD configuration file to ${ciFile}`,
+      detail: 'Settings → CI/CD → General pipelines: GitLab runs only that file.',
       url: `${base}/ci_cd`,
     });
   }

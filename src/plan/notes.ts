@@ -3,7 +3,6 @@
 import { RELEASE_TOOL_MINIMUM, type Answers, type Detected, type PackageInfo, type ReleaseTool } from '../model.js';
 import { publishableCandidates } from '../questions/packages.js';
 import { installCommand } from '../render/commands.js';
-import { LOCKFILE_NAMES } from '../render/context.js';
 
 /** A release tool the flow needs that is missing or too old: the upgrade to make first. */
 export interface ToolUpgrade {
@@ -85,8 +84,7 @@ function packageManagerNotes(d: Detected, answers: Answers, pack: boolean, targe
 
 /** Said when no lockfile is in reach of the folder the job installs in (see lockfile-reach.ts). */
 export function noLockfileNote(pm: Answers['packageManager'], dir: string): string {
-  const where = dir ? `in ${dir}` : 'at the repository root';
-  return `No ${LOCKFILE_NAMES[pm]} ${where}, where the job installs: it runs ${installCommand(pm, false)}. Commit one there, then use ${installCommand(pm, true)}.`;
+  return `No lockfile in ${dir || 'the repository root'}: the job runs ${installCommand(pm, false)}; commit one there, then use ${installCommand(pm, true)}.`;
 }
 
 export interface NotesInput {

@@ -1,6 +1,5 @@
 // The CircleCI publish job and workflow, and what to enter on npmjs.com for them.
 import { installCommand } from '../render/commands.js';
-import { LOCKFILE_NAMES } from '../render/context.js';
 import type { PackageManager, PublisherField } from '../model.js';
 import { cimgNodeTag, circleciId, contextName, vcsOrigin as checkVcsOrigin } from './circleci-validate.js';
 import { providerTemplate } from './handlebars.js';
@@ -74,7 +73,6 @@ function context(input: CircleciInput) {
     hasBuild: input.hasBuild,
     hasTest: input.hasTest,
     lockfile: input.lockfile !== false,
-    lockfileName: LOCKFILE_NAMES[input.packageManager],
     installCommand: installCommand(input.packageManager, input.lockfile !== false),
   };
 }

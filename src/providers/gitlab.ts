@@ -1,6 +1,5 @@
 // The GitLab CI/CD publish job and what to enter on npmjs.com for it.
 import { installCommand } from '../render/commands.js';
-import { LOCKFILE_NAMES } from '../render/context.js';
 import type { PackageManager, PublisherField } from '../model.js';
 import { providerTemplate } from './handlebars.js';
 import { accessUrl, shellWord, type ProviderPublisher } from './publisher.js';
@@ -80,7 +79,6 @@ export function renderGitlabJob(input: GitlabJobInput): string {
     hasBuild: input.hasBuild,
     hasTest: input.hasTest,
     lockfile: input.lockfile !== false,
-    lockfileName: LOCKFILE_NAMES[packageManager],
     installCommand: installCommand(packageManager, input.lockfile !== false),
   });
 }

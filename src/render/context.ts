@@ -5,13 +5,6 @@ import { BRANCH_FLOWS, type ReleaseFlow, type RepoRef } from '../model.js';
 import { eachWorkspaceCommand, installCommand, localBin, packCommand, publishCommand, scriptCommand } from './commands.js';
 import type { WorkflowInput, WorkflowPackage } from './workflow.js';
 
-/** The lockfile each package manager's locked install needs (named in the workflow's comment). */
-export const LOCKFILE_NAMES: Record<WorkflowInput['packageManager'], string> = {
-  npm: 'package-lock.json',
-  pnpm: 'pnpm-lock.yaml',
-  yarn: 'yarn.lock',
-  bun: 'bun.lock',
-};
 
 // GitHub's own rules for account and repository names.
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -104,7 +97,6 @@ export function workflowContext(input: WorkflowInput & { release: ReleaseFlow })
     packageManager: pm,
     pnpmVersion: pm === 'pnpm' ? (input.pnpmVersion ?? '10') : null,
     lockfile: input.lockfile !== false,
-    lockfileName: LOCKFILE_NAMES[pm],
     installCommand: installCommand(pm, input.lockfile !== false, pm === 'yarn' && input.yarnClassic === true),
     yarnClassic: pm === 'yarn' && input.yarnClassic === true,
     // Node 25 and newer no longer ship corepack, which provides yarn.

@@ -34,20 +34,20 @@ test('a package in a subfolder with the lockfile at the root of a repository tha
   const steps = runs(p.changes[0]!.after);
   assert.ok(steps.includes('npm install'), steps.join('\n'));
   assert.ok(!steps.includes('npm ci'));
-  assert.ok(p.notes.some((n) => /^No package-lock\.json in tools\/cli, where the job installs/.test(n)), p.notes.join('\n'));
+  assert.ok(p.notes.some((n) => /^No lockfile in tools\/cli: the job runs npm install; commit one there, then use npm ci\./.test(n)), p.notes.join('\n'));
 });
 
 test('a workspace member whose lockfile is at the workspace root: npm ci reaches it', async () => {
   const files = { 'package.json': pkg('root', { private: true, workspaces: ['packages/*'] }), 'package-lock.json': LOCK, 'packages/a/package.json': pkg('@acme/a') };
   const p = await planIn(files, 'packages/a');
   assert.ok(runs(p.changes[0]!.after).includes('npm ci'));
-  assert.ok(!p.notes.some((n) => /^No package-lock/.test(n)));
+  assert.ok(!p.notes.some((n) => /^No lockfile/.test(n)));
 });
 
 test('no lockfile at all: npm install, and a note; with one: npm ci', async () => {
   const none = await planIn({ 'package.json': pkg('acme-cli') }, '');
   assert.ok(runs(none.changes[0]!.after).includes('npm install'));
-  assert.ok(none.notes.some((n) => /^No package-lock\.json at the repository root/.test(n)));
+  assert.ok(none.notes.some((n) => /^No lockfile in the repository root/.test(n)));
   const locked = await planIn({ 'package.json': pkg('acme-cli'), 'package-lock.json': LOCK }, '');
   assert.ok(runs(locked.changes[0]!.after).includes('npm ci'));
 });
@@ -66,14 +66,15 @@ test('GitLab and CircleCI jobs of a subfolder package with a root lockfile: npm 
   });
   assert.match(circle.changes[0]!.after, /command: npm install\n/);
   assert.doesNotMatch(circle.changes[0]!.after, /npm ci/);
-  assert.ok(circle.notes.some((n) => /^No package-lock\.json in tools\/cli/.test(n)));
+  assert.ok(circle.notes.some((n) => /^No lockfile in tools\/cli/.test(n)));
 });
 
 test('GitLab with a CI file other than .gitlab-ci.yml: the checklist says to set the project\'s CI/CD configuration file', async () => {
   const files = { 'package.json': pkg('acme-cli', { repository: 'https://gitlab.com/acme/tools' }), 'package-lock.json': LOCK };
   const other = await planIn(files, '', { provider: 'gitlab', gitlabProject: 'acme/tools', ciFile: 'ci/release.yml' });
   const item = other.checklist.find((c) => c.id === 'ci-config-path');
-  assert.match(item?.detail ?? '', /"CI\/CD configuration file", enter ci\/release\.yml/);
+  assert.equal(item?.title, 'Set the CI/CD configuration file to ci/release.yml');
+  assert.match(item?.detail ?? '', /Settings → CI\/CD → General pipelines/);
   const usual = await planIn(files, '', { provider: 'gitlab', gitlabProject: 'acme/tools' });
   assert.ok(!usual.checklist.some((c) => c.id === 'ci-config-path'));
 });

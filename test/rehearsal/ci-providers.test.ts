@@ -60,7 +60,7 @@ describe('GitLab CI/CD', { concurrency: 3 }, () => {
     const name = '@acme/gitlab-ci-file';
     const s = setUp(machine, { remote: GITLAB, files: files(name), args: ['--ci-file', 'ci/release.yml'], tags: ['v1.2.3'] });
     try {
-      assert.match(s.stdout.replace(/\s+/g, ' '), /"CI\/CD configuration file", enter ci\/release\.yml/);
+      assert.match(s.stdout.replace(/\s+/g, ' '), /Set the CI\/CD configuration file to ci\/release\.yml/);
       const unset = await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'acme/widget', tag: 'v1.2.3' });
       assert.equal(unset.status, 'not-triggered');
       if (!passed(t, await runGitlabJob(machine, { source: s.repo.dir, ciFile: 'ci/release.yml', projectPath: 'acme/widget', tag: 'v1.2.3' }))) return;

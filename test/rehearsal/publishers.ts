@@ -22,7 +22,8 @@ export function parsePrinted(stdout: string): Map<string, Publisher> {
     fields = {};
   };
   for (const line of stdout.slice(start).split('\n').slice(1)) {
-    const head = /^(\S+)  https:\/\/www\.npmjs\.com\/package\/\S+\/access$/.exec(line);
+    // The access page's URL names the package (on the name's line, or on a line of its own).
+    const head = /(?:^|  )https:\/\/www\.npmjs\.com\/package\/(\S+)\/access$/.exec(line);
     if (head) {
       flush();
       name = head[1]!;
@@ -30,7 +31,8 @@ export function parsePrinted(stdout: string): Map<string, Publisher> {
     }
     const field = /^ {4}(\S(?:\S| (?! ))*) {2,}(.*)$/.exec(line);
     if (field && name) {
-      const [value = ''] = field[2]!.split(/ {2,}/);
+      // The report draws a box before the allowed action ("☐ Allow npm publish"; "[ ]" in ASCII).
+      const [value = ''] = field[2]!.replace(/^(?:☐|\[ \]) /, '').split(/ {2,}/);
       fields[field[1]!] = value === '(leave empty)' ? '' : value;
     }
     if (line === '' && name && Object.keys(fields).length) flush(), (name = '');

@@ -70,14 +70,15 @@ test('a stage-only publisher refuses npm publish (403) and a new scoped package 
 test('the publisher is parsed from the printed values, the empty environment included', () => {
   const printed = [
     'On npmjs.com: add a trusted publisher',
-    '@acme/widget  https://www.npmjs.com/package/@acme/widget/access',
+    '@acme/widget',
+    'https://www.npmjs.com/package/@acme/widget/access',
     '  Trusted publishing → Select your publisher → GitHub Actions, then enter:',
     '    Publisher             GitHub Actions',
     '    Organization or user  acme  case-sensitive',
     '    Repository            widget  case-sensitive',
     '    Workflow filename     publish.yml  file name only, no path',
     '    Environment name      (leave empty)',
-    '    Allowed actions       leave "Allow npm publish" unticked  stage publish is always allowed',
+    '    Allowed actions       ☐ leave "Allow npm publish" unticked  ← stage publish is always allowed',
     '',
     'Then retire the token, in this order',
   ].join('\n');
