@@ -3,34 +3,79 @@
 import type { RepoRef, Finding } from '../model.js';
 import { grantsWrite, effectivePermissions } from './rules-permissions.js';
 import { nodeLines } from './source-lines.js';
-import { mapAt, pair, text, value, type Job, type Workflow } from './workflow-model.js';
+import { isScalar } from 'yaml';
+import { mapAt, pair, text, value, type Job, type Step, type Workflow } from './workflow-model.js';
+import { commandPublishes, isTokenEnv, isTokenInput, registryKind, writesAuthToken, type RegistryKind } from './publish-rule.js';
 
-const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'];
 const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
+
+/** The registry a step talks to: its own `--registry`, else the last one configured before it in the job. */
+export function stepRegistry(workflow: Workflow, job: Job, step: Step): string | undefined {
+  let registry: string | undefined;
+  for (const s of job.steps) {
+    if (isSetupNode(s.uses) && text(s.with, 'registry-url') !== undefined) registry = text(s.with, 'registry-url');
+    for (const { text: line } of nodeLines(workflow, s.runNode)) {
+      const set = /\bnpm\s+config\s+set\s+registry[=\s]+['"]?([^\s'"]+)/.exec(line)?.[1];
+      if (set) registry = set;
+      if (s === step) {
+        const flag = /--registry[=\s]+['"]?([^\s'"]+)/.exec(line)?.[1];
+        if (flag && commandPublishes(line)) return flag;
+      }
+    }
+    if (s === step) break;
+  }
+  return registry;
+}
+
+/** npmjs.com, a proxy in front of it, or another registry, for the step. */
+export const stepRegistryKind = (workflow: Workflow, job: Job, step: Step): RegistryKind => {
+  const registry = stepRegistry(workflow, job, step);
+  return registry === undefined || registry.includes('${{') ? 'npmjs' : registryKind(registry);
+};
+
+/** The steps of a publishing job that publish to npmjs.com (directly or through a proxy). */
+export const npmPublishSteps = (workflow: Workflow, job: Job): Step[] =>
+  job.steps.filter((step) => step.publishes && stepRegistryKind(workflow, job, step) !== 'other');
 
 function trustedPublishing(workflow: Workflow, job: Job): Finding[] {
   const findings: Finding[] = [];
   const tokenFix = 'Remove the token: npm exchanges the job\'s OIDC token itself. A read-only token for installing private packages may stay on the install step.';
+  const publishing = npmPublishSteps(workflow, job);
   const envScopes = [
     { env: mapAt(workflow.root, 'env'), where: 'the workflow env' },
     { env: mapAt(job.node, 'env'), where: `job "${job.id}" env` },
-    ...job.steps.filter((step) => step.publishes).map((step) => ({ env: step.env, where: 'the publish step env' })),
+    ...publishing.map((step) => ({ env: step.env, where: 'the publish step env' })),
   ];
   for (const { env, where } of envScopes) {
-    for (const name of TOKEN_VARS) {
-      const item = pair(env, name);
-      if (item) {
+    for (const item of env?.items ?? []) {
+      const name = isScalar(item.key) ? String(item.key.value) : '';
+      const raw = isScalar(item.value) ? String(item.value.value ?? '') : '';
+      if (isTokenEnv(name, raw)) {
         findings.push(workflow.finding('use-trusted-publishing', 'error', `${name} is set in ${where}: the publish uses a long-lived token instead of trusted publishing, and a leftover token hides OIDC failures.`, workflow.lineOf(item), tokenFix));
       }
     }
   }
+  for (const step of publishing) {
+    for (const item of step.with?.items ?? []) {
+      const name = isScalar(item.key) ? String(item.key.value) : '';
+      const raw = isScalar(item.value) ? String(item.value.value ?? '') : '';
+      if (isTokenInput(name, raw)) {
+        findings.push(workflow.finding('use-trusted-publishing', 'error', `The publish step hands its action an npm token (\`${name}:\`) instead of using trusted publishing.`, workflow.lineOf(item), 'Remove the token input, and use a version of the action that publishes with OIDC (JS-DevTools/npm-publish v4+, changesets/action with no NPM_TOKEN).'));
+      }
+    }
+  }
   for (const step of job.steps) {
+    const kind = stepRegistryKind(workflow, job, step);
     const alwaysAuth = pair(step.with, 'always-auth');
-    if (isSetupNode(step.uses) && alwaysAuth && text(step.with, 'always-auth') !== 'false') {
+    if (kind !== 'other' && isSetupNode(step.uses) && alwaysAuth && text(step.with, 'always-auth') !== 'false') {
       findings.push(workflow.finding('use-trusted-publishing', 'error', 'always-auth makes npm send a token on every request; trusted publishing needs none.', workflow.lineOf(alwaysAuth), 'Remove `always-auth`.'));
     }
+    if (kind === 'proxy' && isSetupNode(step.uses)) {
+      findings.push(workflow.finding('registry-proxy', 'error', `registry-url ${text(step.with, 'registry-url')} is a proxy in front of registry.npmjs.org: trusted publishing exists only on registry.npmjs.org, and a proxy publishes with its own token.`, workflow.lineOf(pair(step.with, 'registry-url')), 'Publish to https://registry.npmjs.org/ directly (remove `registry-url`).'));
+    }
+    if (kind === 'other') continue;
     for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
-      if (/_authToken\s*=/.test(line)) {
+      if (writesAuthToken(line)) {
         findings.push(workflow.finding('use-trusted-publishing', 'error', 'The script writes an _authToken to .npmrc for publishing.', number, tokenFix));
       }
     }
@@ -86,15 +131,24 @@ function oldNpm(workflow: Workflow, job: Job): Finding[] {
   ];
 }
 
+/** A job whose every publish goes to another registry (GitHub Packages...): out of scope, a note. */
+function otherRegistryOnly(workflow: Workflow, job: Job): Finding[] {
+  const registries = [...new Set(job.steps.filter((s) => s.publishes).map((s) => stepRegistry(workflow, job, s) ?? ''))];
+  return [workflow.finding('other-registry', 'info', `Job "${job.id}" publishes only to ${registries.join(', ')}: trusted publishing exists only on registry.npmjs.org, so this job is out of scope.`, job.line)];
+}
+
 export function publishRules(workflow: Workflow, repo?: RepoRef): Finding[] {
-  return workflow.jobs
-    .filter((job) => job.publishes)
-    .flatMap((job) => [
+  const publishing = workflow.jobs.filter((job) => job.publishes);
+  const toNpm = publishing.filter((job) => npmPublishSteps(workflow, job).length > 0);
+  return [
+    ...publishing.filter((job) => !toNpm.includes(job)).flatMap((job) => otherRegistryOnly(workflow, job)),
+    ...toNpm.flatMap((job) => [
       ...trustedPublishing(workflow, job),
       ...(pair(job.node, 'environment')
         ? []
         : [workflow.finding('no-environment', 'info', `Job "${job.id}" publishes without a GitHub environment.`, job.line, 'Add `environment: npm` with required reviewers, and name the same environment in the trusted publisher on npmjs.com.')]),
       ...forkGuard(workflow, job, repo),
       ...oldNpm(workflow, job),
-    ]);
+    ]),
+  ];
 }

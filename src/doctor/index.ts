@@ -52,7 +52,7 @@ export function publishedPackages(d: Detected): PackageInfo[] {
 
 /** Everything doctor reports offline, from what detect found. */
 export function offlineFindings(d: Detected): { findings: Finding[]; workflows: string[] } {
-  const report = workflowDoctor(d.workflows, d.git.github);
+  const report = workflowDoctor(d.workflows, d.git.github, d.publishContext);
   const findings = [
     // detect's token-env is replaced by the audit's precise rule and by install-token.
     ...d.findings.filter((f) => f.id !== 'token-env'),

@@ -53,7 +53,7 @@ export function npmrcFindings(d: Detected): Finding[] {
  * (one that writes the token to .npmrc).
  */
 export function installTokenFindings(d: Detected, reported: readonly Finding[], reportedStep: (file: string, line: number) => boolean = () => false): Finding[] {
-  const seen = new Set(reported.filter((f) => f.id === 'use-trusted-publishing').map((f) => `${f.file}:${f.line}`));
+  const seen = new Set(reported.filter((f) => f.id === 'use-trusted-publishing' || f.id === 'token-check').map((f) => `${f.file}:${f.line}`));
   return d.workflows
     .flatMap((w) => w.tokenUses)
     .filter((use) => use.what !== 'always-auth' && !seen.has(`${use.file}:${use.line}`) && !reportedStep(use.file, use.line))
