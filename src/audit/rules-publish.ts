@@ -3,7 +3,7 @@
 import type { RepoRef, Finding } from '../model.js';
 import { grantsWrite, effectivePermissions } from './rules-permissions.js';
 import { nodeLines } from './source-lines.js';
-import { isScalar } from 'yaml';
+import { isScalar, isSeq } from 'yaml';
 import { mapAt, pair, text, value, type Job, type Step, type Workflow } from './workflow-model.js';
 import { commandPublishes, isTokenEnv, isTokenInput, registryKind, writesAuthToken, type RegistryKind } from './publish-rule.js';
 
@@ -113,13 +113,36 @@ function nodeHasNewNpm(version: string): boolean {
   return major !== null && Number(major[1]) >= 24;
 }
 
+/**
+ * The values `${{ env.X }}` or `${{ matrix.x }}` can take in `job` (every matrix value), or the
+ * text itself when it is not such an expression; [] when it cannot be resolved.
+ */
+export function resolveExpression(workflow: Workflow, job: Job, written: string): string[] {
+  const m = /^\$\{\{\s*(env|matrix)\.([\w-]+)\s*\}\}$/.exec(written.trim());
+  if (!m) return [written];
+  if (m[1] === 'env') {
+    const found = text(mapAt(job.node, 'env'), m[2]!) ?? text(mapAt(workflow.root, 'env'), m[2]!);
+    return found === undefined ? [] : [found];
+  }
+  const matrix = mapAt(mapAt(job.node, 'strategy'), 'matrix');
+  const list = value(matrix, m[2]!);
+  if (isSeq(list)) return list.items.flatMap((item) => (isScalar(item) && item.value !== null ? [String(item.value)] : []));
+  const single = text(matrix, m[2]!);
+  return single === undefined || single.includes('${{') ? [] : [single];
+}
+
 function oldNpm(workflow: Workflow, job: Job): Finding[] {
   const scripts = job.steps.flatMap((step) => nodeLines(workflow, step.runNode).map((line) => line.text));
   if (scripts.some((line) => /\bnpm\s+(?:--version|-v)\b/.test(line))) return [];
   if (scripts.some((line) => /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|\^?~?(?:1[1-9]|[2-9]\d))/.test(line))) return [];
-  const setupNode = job.steps.find((step) => isSetupNode(step.uses));
-  const version = text(setupNode?.with, 'node-version');
-  if (version !== undefined && nodeHasNewNpm(version)) return [];
+  // The Node that publishes is the last one set up before the first publish step.
+  const firstPublish = job.steps.findIndex((step) => step.publishes);
+  const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish);
+  const setupNode = [...before].reverse().find((step) => isSetupNode(step.uses)) ?? job.steps.find((step) => isSetupNode(step.uses));
+  const written = text(setupNode?.with, 'node-version');
+  const resolved = written === undefined ? undefined : resolveExpression(workflow, job, written);
+  if (resolved !== undefined && resolved.length > 0 && resolved.every(nodeHasNewNpm)) return [];
+  const version = resolved?.length === 1 ? resolved[0] : written;
   const why =
     version !== undefined
       ? `Node ${version} ships npm older than 11.5.1`

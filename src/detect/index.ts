@@ -43,7 +43,7 @@ export async function detect(root: string): Promise<Detected> {
   const publishContext = readPublishContext(top, absRoot);
   const workflows = readWorkflows(top, publishContext);
   const npmrc = readNpmrcs(absRoot, top, prefix);
-  const ciFiles = readCiFiles(top);
+  const ciFiles = readCiFiles(top, publishContext);
   const dependabot = readDependabot(top);
   const release = detectRelease(absRoot, top, pkg, workflows);
 
