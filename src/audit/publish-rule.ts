@@ -101,6 +101,8 @@ export const isNpmSecret = (name: string): boolean => /npm/i.test(name);
  * secret (`NPM_API_KEY: ${{ secrets.NPM_TOKEN }}`), or an npm-ish token name holding any secret.
  */
 export function isTokenEnv(key: string, value: string): boolean {
+  // `NPM_TOKEN: ''` hands npm nothing (changesets/action then publishes with OIDC).
+  if (/^\s*(?:''|""|)\s*$/.test(value)) return false;
   if ((TOKEN_ENV_NAMES as readonly string[]).includes(key.toUpperCase())) return true;
   const secrets = secretNames(value);
   if (secrets.some(isNpmSecret)) return true;
@@ -171,10 +173,19 @@ export function stepFactsPublish(f: StepFacts, context: PublishContext = {}): bo
 
 export type RegistryKind = 'npmjs' | 'proxy' | 'other';
 
+/** A registry named in a run line or env: `--registry url`, `YARN_NPM_PUBLISH_REGISTRY=url`, `npm config set registry url`. */
+export function registryIn(line: string): string | undefined {
+  const m = /(?:--registry[=\s]+|\b(?:YARN_NPM_PUBLISH_REGISTRY|YARN_NPM_REGISTRY_SERVER|NPM_CONFIG_REGISTRY|npm_config_registry)=|\bnpm\s+config\s+set\s+registry[=\s]+)['"]?(https?:\/\/[^\s'"]+)/.exec(line);
+  return m?.[1];
+}
+
+/** Env names that choose the registry a publish goes to. */
+export const REGISTRY_ENV = ['YARN_NPM_PUBLISH_REGISTRY', 'YARN_NPM_REGISTRY_SERVER', 'NPM_CONFIG_REGISTRY', 'npm_config_registry'];
+
 /** registry.npmjs.org, a proxy in front of it (Wombat Dressing Room...), or another registry. */
 export function registryKind(url: string): RegistryKind {
   const host = /^(?:\w+:)?\/\/([^/:]+)/.exec(url.trim().replace(/^['"]|['"]$/g, ''))?.[1]?.toLowerCase() ?? url.toLowerCase();
   if (host === 'registry.npmjs.org' || host === 'registry.npmjs.com' || host === 'registry.yarnpkg.com') return 'npmjs';
-  if (/wombat-dressing-room|dressing-room|npm-proxy|npmjs-proxy/.test(host)) return 'proxy';
+  if (/wombat-dressing-room|dressing-room|oss-automation\.appspot\.com|npm-proxy|npmjs-proxy/.test(host)) return 'proxy';
   return 'other';
 }

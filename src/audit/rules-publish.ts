@@ -4,38 +4,10 @@ import type { RepoRef, Finding } from '../model.js';
 import { grantsWrite, effectivePermissions } from './rules-permissions.js';
 import { nodeLines } from './source-lines.js';
 import { isScalar, isSeq } from 'yaml';
-import { mapAt, pair, text, value, type Job, type Step, type Workflow } from './workflow-model.js';
-import { commandPublishes, isTokenEnv, isTokenInput, registryKind, writesAuthToken, type RegistryKind } from './publish-rule.js';
+import { mapAt, pair, text, value, type Job, type Workflow } from './workflow-model.js';
+import { isTokenEnv, isTokenInput, writesAuthToken } from './publish-rule.js';
+import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
 
-const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
-
-/** The registry a step talks to: its own `--registry`, else the last one configured before it in the job. */
-export function stepRegistry(workflow: Workflow, job: Job, step: Step): string | undefined {
-  let registry: string | undefined;
-  for (const s of job.steps) {
-    if (isSetupNode(s.uses) && text(s.with, 'registry-url') !== undefined) registry = text(s.with, 'registry-url');
-    for (const { text: line } of nodeLines(workflow, s.runNode)) {
-      const set = /\bnpm\s+config\s+set\s+registry[=\s]+['"]?([^\s'"]+)/.exec(line)?.[1];
-      if (set) registry = set;
-      if (s === step) {
-        const flag = /--registry[=\s]+['"]?([^\s'"]+)/.exec(line)?.[1];
-        if (flag && commandPublishes(line)) return flag;
-      }
-    }
-    if (s === step) break;
-  }
-  return registry;
-}
-
-/** npmjs.com, a proxy in front of it, or another registry, for the step. */
-export const stepRegistryKind = (workflow: Workflow, job: Job, step: Step): RegistryKind => {
-  const registry = stepRegistry(workflow, job, step);
-  return registry === undefined || registry.includes('${{') ? 'npmjs' : registryKind(registry);
-};
-
-/** The steps of a publishing job that publish to npmjs.com (directly or through a proxy). */
-export const npmPublishSteps = (workflow: Workflow, job: Job): Step[] =>
-  job.steps.filter((step) => step.publishes && stepRegistryKind(workflow, job, step) !== 'other');
 
 function trustedPublishing(workflow: Workflow, job: Job): Finding[] {
   const findings: Finding[] = [];

@@ -147,21 +147,37 @@ export function readScripts(dir: string): Record<string, string> {
   }
 }
 
+/** The local action directories (`uses: ./path`) a workflow or action text refers to. */
+function localUses(content: string): string[] {
+  return [...content.matchAll(/^\s*(?:-\s+)?uses:\s*['"]?\.\/([^\s'"#@]+?)\/?['"]?\s*(?:#.*)?$/gm)]
+    .map((m) => m[1]!.replace(/\/action\.ya?ml$/, ''))
+    .filter((path) => !path.split('/').includes('..') && !/\.ya?ml$/.test(path)); // a .yml path is a reusable workflow
+}
+
 /**
  * What the publish rule needs beyond a workflow's text: the package.json scripts (of the
- * repository root and of `pkgDir`), and which local composite actions in .github/actions publish.
+ * repository root and of `pkgDir`), and which local composite actions publish: every one in
+ * .github/actions, and any other `uses: ./path` a workflow names.
  */
 export function readPublishContext(top: string, pkgDir: string = top): PublishContext {
   const scripts = { ...readScripts(top), ...readScripts(pkgDir) };
-  const actions: Record<string, boolean> = {};
-  const dir = join(top, ACTIONS_DIR);
-  for (const name of yamlNames(dir, (_n, _f, isDir) => isDir)) {
+  const dirs = new Set(yamlNames(join(top, ACTIONS_DIR), (_n, _f, isDir) => isDir).map((name) => `${ACTIONS_DIR}/${name}`));
+  for (const name of yamlNames(join(top, WORKFLOWS_DIR), (n, isFile) => isFile && /\.ya?ml$/i.test(n))) {
+    for (const path of localUses(readText(join(top, WORKFLOWS_DIR, name)) ?? '')) dirs.add(path);
+  }
+  const texts = new Map<string, string>();
+  for (const dir of dirs) {
     for (const file of ['action.yml', 'action.yaml']) {
-      const content = readText(join(dir, name, file));
+      const content = readText(join(top, ...dir.split('/'), file));
       if (content === undefined) continue;
-      actions[`./${ACTIONS_DIR}/${name}`] = scanWorkflow(`${ACTIONS_DIR}/${name}/${file}`, content, { scripts }).publishes;
+      texts.set(dir, content);
       break;
     }
+  }
+  // An action may use another local action: decide the leaves first (two rounds cover one level of nesting).
+  const actions: Record<string, boolean> = {};
+  for (let round = 0; round < 2; round++) {
+    for (const [dir, content] of texts) actions[`./${dir}`] = scanWorkflow(`${dir}/action.yml`, content, { scripts, actions: { ...actions } }).publishes;
   }
   return { scripts, actions };
 }

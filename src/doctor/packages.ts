@@ -60,7 +60,7 @@ export function installTokenFindings(d: Detected, reported: readonly Finding[], 
     .map((use) => ({
       id: 'install-token',
       level: 'info' as const,
-      message: `${use.what}${use.secret ? ` from secrets.${use.secret}` : ''} on a step that does not publish: fine for installing private packages with a read-only token.`,
+      message: `${use.what}${use.secret ? ` from secrets.${use.secret}` : ''} on a step that does not publish to registry.npmjs.org: fine for installing private packages with a read-only token, or for another registry.`,
       file: use.file,
       line: use.line,
       fix: 'Make sure it is a read-only token; a publish token here can still publish.',
