@@ -86,12 +86,18 @@ function nodeHasNewNpm(version: string): boolean {
 }
 
 /**
- * The values `${{ env.X }}` or `${{ matrix.x }}` can take in `job` (every matrix value), or the
- * text itself when it is not such an expression; [] when it cannot be resolved.
+ * The values `${{ env.X }}`, `${{ matrix.x }}` or `${{ inputs.x }}` (its default) can take in `job`
+ * (every matrix value), or the text itself when it is no expression; [] when it cannot be resolved.
  */
 export function resolveExpression(workflow: Workflow, job: Job, written: string): string[] {
-  const m = /^\$\{\{\s*(env|matrix)\.([\w-]+)\s*\}\}$/.exec(written.trim());
-  if (!m) return [written];
+  const m = /^\$\{\{\s*(env|matrix|inputs)\.([\w-]+)\s*\}\}$/.exec(written.trim());
+  if (!m) return written.includes('${{') ? [] : [written];
+  if (m[1] === 'inputs') {
+    // The input's default (a caller or a manual run may choose another value).
+    const on = mapAt(workflow.root, 'on');
+    const found = ['workflow_call', 'workflow_dispatch'].map((event) => text(mapAt(mapAt(mapAt(on, event), 'inputs'), m[2]!), 'default')).find((v) => v !== undefined);
+    return found === undefined ? [] : [found];
+  }
   if (m[1] === 'env') {
     const found = text(mapAt(job.node, 'env'), m[2]!) ?? text(mapAt(workflow.root, 'env'), m[2]!);
     return found === undefined ? [] : [found];
@@ -116,7 +122,9 @@ function oldNpm(workflow: Workflow, job: Job): Finding[] {
   if (resolved !== undefined && resolved.length > 0 && resolved.every(nodeHasNewNpm)) return [];
   const version = resolved?.length === 1 ? resolved[0] : written;
   const why =
-    version !== undefined
+    written !== undefined && resolved?.length === 0
+      ? `the Node version (${written}) cannot be resolved here, so npm may be older than 11.5.1`
+      : version !== undefined
       ? `Node ${version} ships npm older than 11.5.1`
       : setupNode && value(setupNode.with, 'node-version-file')
         ? 'the Node version comes from a file, so npm may be older than 11.5.1'
