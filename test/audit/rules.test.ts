@@ -114,3 +114,12 @@ test('the fixes of old-npm are accepted: npm check, npm upgrade to 11, Node 24 a
   }
   assert.deepEqual(auditWorkflow(edit(GOOD, 'node-version: 24', "node-version: 'lts/*'"), 'p.yml'), []);
 });
+
+test('old-npm resolves env and matrix values: Node 24 from env.NODE_VERSION is not old', () => {
+  const fromEnv = (v: string) => edit(GOOD, '          node-version: 24\n', '          node-version: ${{ env.NODE_VERSION }}\n').replace('permissions: {}\n', `permissions: {}\nenv:\n  NODE_VERSION: ${v}\n`);
+  assert.deepEqual(auditWorkflow(fromEnv('24'), 'publish.yml', { repo: { owner: 'acme', name: 'widget' } }), []);
+  const old = auditWorkflow(fromEnv('20'), 'publish.yml', { repo: { owner: 'acme', name: 'widget' } }).find((f) => f.id === 'old-npm');
+  assert.match(old?.message ?? '', /Node 20 ships npm older/);
+  const unknown = auditWorkflow(edit(GOOD, '          node-version: 24\n', '          node-version: ${{ steps.v.outputs.node }}\n'), 'publish.yml').find((f) => f.id === 'old-npm');
+  assert.match(unknown?.message ?? '', /cannot be resolved here/);
+});
