@@ -3,34 +3,51 @@
 import type { RepoRef, Finding } from '../model.js';
 import { grantsWrite, effectivePermissions } from './rules-permissions.js';
 import { nodeLines } from './source-lines.js';
+import { isScalar, isSeq } from 'yaml';
 import { mapAt, pair, text, value, type Job, type Workflow } from './workflow-model.js';
+import { isTokenEnv, isTokenInput, writesAuthToken } from './publish-rule.js';
+import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
 
-const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'];
-const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
 
 function trustedPublishing(workflow: Workflow, job: Job): Finding[] {
   const findings: Finding[] = [];
   const tokenFix = 'Remove the token: npm exchanges the job\'s OIDC token itself. A read-only token for installing private packages may stay on the install step.';
+  const publishing = npmPublishSteps(workflow, job);
   const envScopes = [
     { env: mapAt(workflow.root, 'env'), where: 'the workflow env' },
     { env: mapAt(job.node, 'env'), where: `job "${job.id}" env` },
-    ...job.steps.filter((step) => step.publishes).map((step) => ({ env: step.env, where: 'the publish step env' })),
+    ...publishing.map((step) => ({ env: step.env, where: 'the publish step env' })),
   ];
   for (const { env, where } of envScopes) {
-    for (const name of TOKEN_VARS) {
-      const item = pair(env, name);
-      if (item) {
+    for (const item of env?.items ?? []) {
+      const name = isScalar(item.key) ? String(item.key.value) : '';
+      const raw = isScalar(item.value) ? String(item.value.value ?? '') : '';
+      if (isTokenEnv(name, raw)) {
         findings.push(workflow.finding('use-trusted-publishing', 'error', `${name} is set in ${where}: the publish uses a long-lived token instead of trusted publishing, and a leftover token hides OIDC failures.`, workflow.lineOf(item), tokenFix));
       }
     }
   }
+  for (const step of publishing) {
+    for (const item of step.with?.items ?? []) {
+      const name = isScalar(item.key) ? String(item.key.value) : '';
+      const raw = isScalar(item.value) ? String(item.value.value ?? '') : '';
+      if (isTokenInput(name, raw)) {
+        findings.push(workflow.finding('use-trusted-publishing', 'error', `The publish step hands its action an npm token (\`${name}:\`).`, workflow.lineOf(item), 'Remove it; use a version of the action that publishes with OIDC.'));
+      }
+    }
+  }
   for (const step of job.steps) {
+    const kind = stepRegistryKind(workflow, job, step);
     const alwaysAuth = pair(step.with, 'always-auth');
-    if (isSetupNode(step.uses) && alwaysAuth && text(step.with, 'always-auth') !== 'false') {
+    if (kind !== 'other' && isSetupNode(step.uses) && alwaysAuth && text(step.with, 'always-auth') !== 'false') {
       findings.push(workflow.finding('use-trusted-publishing', 'error', 'always-auth makes npm send a token on every request; trusted publishing needs none.', workflow.lineOf(alwaysAuth), 'Remove `always-auth`.'));
     }
+    if (kind === 'proxy' && isSetupNode(step.uses)) {
+      findings.push(workflow.finding('registry-proxy', 'error', `${text(step.with, 'registry-url')} is a proxy: trusted publishing exists only on registry.npmjs.org.`, workflow.lineOf(pair(step.with, 'registry-url')), 'Remove `registry-url`.'));
+    }
+    if (kind === 'other') continue;
     for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
-      if (/_authToken\s*=/.test(line)) {
+      if (writesAuthToken(line)) {
         findings.push(workflow.finding('use-trusted-publishing', 'error', 'The script writes an _authToken to .npmrc for publishing.', number, tokenFix));
       }
     }
@@ -68,33 +85,71 @@ function nodeHasNewNpm(version: string): boolean {
   return major !== null && Number(major[1]) >= 24;
 }
 
+/**
+ * The values `${{ env.X }}` or `${{ matrix.x }}` can take in `job` (every matrix value), or the
+ * text itself when it is no expression; [] when it cannot be resolved.
+ */
+export function resolveExpression(workflow: Workflow, job: Job, written: string): string[] {
+  const m = /^\$\{\{\s*(env|matrix)\.([\w-]+)\s*\}\}$/.exec(written.trim());
+  if (!m) return written.includes('${{') ? [] : [written];
+  if (m[1] === 'env') {
+    const found = text(mapAt(job.node, 'env'), m[2]!) ?? text(mapAt(workflow.root, 'env'), m[2]!);
+    return found === undefined ? [] : [found];
+  }
+  const matrix = mapAt(mapAt(job.node, 'strategy'), 'matrix');
+  const list = value(matrix, m[2]!);
+  if (isSeq(list)) return list.items.flatMap((item) => (isScalar(item) && item.value !== null ? [String(item.value)] : []));
+  const single = text(matrix, m[2]!);
+  return single === undefined || single.includes('${{') ? [] : [single];
+}
+
 function oldNpm(workflow: Workflow, job: Job): Finding[] {
   const scripts = job.steps.flatMap((step) => nodeLines(workflow, step.runNode).map((line) => line.text));
   if (scripts.some((line) => /\bnpm\s+(?:--version|-v)\b/.test(line))) return [];
   if (scripts.some((line) => /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|\^?~?(?:1[1-9]|[2-9]\d))/.test(line))) return [];
-  const setupNode = job.steps.find((step) => isSetupNode(step.uses));
-  const version = text(setupNode?.with, 'node-version');
-  if (version !== undefined && nodeHasNewNpm(version)) return [];
+  // The Node that publishes is the last one set up before the first publish step.
+  const firstPublish = job.steps.findIndex((step) => step.publishes);
+  const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish);
+  const setupNode = [...before].reverse().find((step) => isSetupNode(step.uses)) ?? job.steps.find((step) => isSetupNode(step.uses));
+  // A composite action (local, or from another repository) that sets up the tools.
+  const setupAction = setupNode ? undefined : before.find((step) => step.uses !== undefined && /setup|install|prepare|tools/i.test(step.uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(step.uses));
+  const written = text(setupNode?.with, 'node-version');
+  const resolved = written === undefined ? undefined : resolveExpression(workflow, job, written);
+  if (resolved !== undefined && resolved.length > 0 && resolved.every(nodeHasNewNpm)) return [];
+  const version = resolved?.length === 1 ? resolved[0] : written;
   const why =
-    version !== undefined
+    written !== undefined && resolved?.length === 0
+      ? `Node ${written} cannot be resolved here, so npm may be older than 11.5.1`
+      : version !== undefined
       ? `Node ${version} ships npm older than 11.5.1`
       : setupNode && value(setupNode.with, 'node-version-file')
         ? 'the Node version comes from a file, so npm may be older than 11.5.1'
-        : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
+        : setupAction
+          ? `Node comes from ${setupAction.uses}, so npm may be older than 11.5.1`
+          : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
   return [
-    workflow.finding('old-npm', 'warning', `Job "${job.id}": ${why}, and nothing checks it. Trusted publishing then fails with ENEEDAUTH or a misleading E404.`, setupNode?.line ?? job.line, 'Use Node 24 and add a step that fails unless `npm --version` is 11.5.1 or newer.'),
+    workflow.finding('old-npm', 'warning', `Job "${job.id}": ${why}, and nothing checks it. Trusted publishing then fails with ENEEDAUTH or a misleading E404.`, setupNode?.line ?? setupAction?.line ?? job.line, 'Use Node 24 and add a step that fails unless `npm --version` is 11.5.1 or newer.'),
   ];
 }
 
+/** A job whose every publish goes to another registry (GitHub Packages...): out of scope, a note. */
+function otherRegistryOnly(workflow: Workflow, job: Job): Finding[] {
+  const registries = [...new Set(job.steps.filter((s) => s.publishes).map((s) => stepRegistry(workflow, job, s) ?? ''))];
+  return [workflow.finding('other-registry', 'info', `Job "${job.id}" publishes only to ${registries.join(', ')}: out of scope (trusted publishing is for registry.npmjs.org).`, job.line)];
+}
+
 export function publishRules(workflow: Workflow, repo?: RepoRef): Finding[] {
-  return workflow.jobs
-    .filter((job) => job.publishes)
-    .flatMap((job) => [
+  const publishing = workflow.jobs.filter((job) => job.publishes);
+  const toNpm = publishing.filter((job) => npmPublishSteps(workflow, job).length > 0);
+  return [
+    ...publishing.filter((job) => !toNpm.includes(job)).flatMap((job) => otherRegistryOnly(workflow, job)),
+    ...toNpm.flatMap((job) => [
       ...trustedPublishing(workflow, job),
       ...(pair(job.node, 'environment')
         ? []
         : [workflow.finding('no-environment', 'info', `Job "${job.id}" publishes without a GitHub environment.`, job.line, 'Add `environment: npm` with required reviewers, and name the same environment in the trusted publisher on npmjs.com.')]),
       ...forkGuard(workflow, job, repo),
       ...oldNpm(workflow, job),
-    ]);
+    ]),
+  ];
 }

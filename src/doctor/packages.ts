@@ -1,6 +1,7 @@
 // Preflight from package.json and .npmrc: forced provenance, an old Yarn Berry, and
 // tokens left in .npmrc (file and line only: a value is never read out).
 import type { Detected, Finding, PackageInfo } from '../model.js';
+import { registryKind } from '../audit/publish-rule.js';
 
 function lineOf(raw: string, needle: string): number | undefined {
   const index = raw.split('\n').findIndex((line) => line.includes(needle));
@@ -24,6 +25,10 @@ export function packageJsonFindings(pkg: PackageInfo): Finding[] {
   const publishConfig = data.publishConfig as Record<string, unknown> | undefined;
   if (publishConfig?.provenance === true) {
     findings.push({ id: 'forced-provenance', level: 'info', message: 'publishConfig.provenance forces provenance: trusted publishing adds it by itself for a public repository, and forcing it fails with E422 when the repository is private.', file, line: lineOf(pkg.raw, '"provenance"'), fix: 'Remove publishConfig.provenance unless the repository is public and stays public.' });
+  }
+  const registry = typeof publishConfig?.registry === 'string' ? publishConfig.registry : undefined;
+  if (registry !== undefined && registryKind(registry) === 'proxy') {
+    findings.push({ id: 'registry-proxy', level: 'error', message: `publishConfig.registry ${registry} is a proxy: trusted publishing exists only on registry.npmjs.org.`, file, line: lineOf(pkg.raw, '"registry"'), fix: 'Remove publishConfig.registry.' });
   }
   const yarn = /^yarn@(\d+)\.(\d+)\.(\d+)/.exec(pkg.packageManagerField ?? '');
   if (yarn && Number(yarn[1]) >= 2) {
@@ -53,14 +58,14 @@ export function npmrcFindings(d: Detected): Finding[] {
  * (one that writes the token to .npmrc).
  */
 export function installTokenFindings(d: Detected, reported: readonly Finding[], reportedStep: (file: string, line: number) => boolean = () => false): Finding[] {
-  const seen = new Set(reported.filter((f) => f.id === 'use-trusted-publishing').map((f) => `${f.file}:${f.line}`));
+  const seen = new Set(reported.filter((f) => f.id === 'use-trusted-publishing' || f.id === 'token-check').map((f) => `${f.file}:${f.line}`));
   return d.workflows
     .flatMap((w) => w.tokenUses)
     .filter((use) => use.what !== 'always-auth' && !seen.has(`${use.file}:${use.line}`) && !reportedStep(use.file, use.line))
     .map((use) => ({
       id: 'install-token',
       level: 'info' as const,
-      message: `${use.what}${use.secret ? ` from secrets.${use.secret}` : ''} on a step that does not publish: fine for installing private packages with a read-only token.`,
+      message: `${use.what}${use.secret ? ` from secrets.${use.secret}` : ''} on a step that does not publish to npmjs.com: fine for installing private packages with a read-only token.`,
       file: use.file,
       line: use.line,
       fix: 'Make sure it is a read-only token; a publish token here can still publish.',

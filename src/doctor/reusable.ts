@@ -4,7 +4,9 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Finding } from '../model.js';
 import type { Workflow } from '../audit/index.js';
 import { effectivePermissions, grantsWrite } from '../audit/rules-permissions.js';
-import { pair, value } from '../audit/workflow-model.js';
+import { mapAt, pair, value } from '../audit/workflow-model.js';
+import { scalarPairs } from '../audit/publishing.js';
+import { isTokenEnv } from '../audit/publish-rule.js';
 
 export interface NamedWorkflow {
   fileName: string;
@@ -17,6 +19,10 @@ export function isReusableWorkflow(workflow: Workflow): boolean {
   if (isSeq(on)) return on.items.some((item) => isScalar(item) && item.value === 'workflow_call');
   return isMap(on) && pair(on, 'workflow_call') !== undefined;
 }
+
+/** A job that calls a publishing workflow without granting id-token: write. */
+const callerPermissions = (workflow: Workflow, job: Workflow['jobs'][number], callee: string): Finding =>
+  workflow.finding('reusable-caller-permissions', 'error', `Job "${job.id}" calls ${callee}, which publishes, but does not grant id-token: write: the called workflow cannot get an OIDC token.`, job.line, 'Add `permissions: { contents: read, id-token: write }` to the calling job.');
 
 /** Jobs in `all` that call `fileName` from this repository. */
 export function callersOf(fileName: string, all: readonly NamedWorkflow[]) {
@@ -44,8 +50,29 @@ export function reusableFindings(callee: NamedWorkflow, all: readonly NamedWorkf
   for (const { caller, job } of callers) {
     if (grantsWrite(effectivePermissions(caller.workflow, job), 'id-token')) continue;
     findings.push(
-      caller.workflow.finding('reusable-caller-permissions', 'error', `Job "${job.id}" calls ${callee.fileName}, which publishes, but does not grant id-token: write: the called workflow cannot get an OIDC token.`, job.line, 'Add `permissions: { contents: read, id-token: write }` to the calling job.'),
+      callerPermissions(caller.workflow, job, callee.fileName),
     );
+  }
+  return findings;
+}
+
+/**
+ * Jobs that hand an npm token to a reusable workflow (in this repository or another): the called
+ * workflow publishes with it. The caller is the trusted publisher, and its job needs id-token: write.
+ */
+export function tokenCallFindings(named: NamedWorkflow): Finding[] {
+  const { workflow } = named;
+  const findings: Finding[] = [];
+  for (const job of workflow.jobs.filter((j) => j.passesToken)) {
+    const secrets = mapAt(job.node, 'secrets');
+    for (const [name, raw] of scalarPairs(secrets)) {
+      if (!isTokenEnv(name, raw)) continue;
+      findings.push(workflow.finding('use-trusted-publishing', 'error', `Job "${job.id}" hands ${name} to ${job.uses}, which publishes with it.`, workflow.lineOf(pair(secrets, name)), `Remove it once the called workflow uses OIDC; the trusted publisher is ${named.fileName}.`));
+    }
+    // A local callee that publishes is reusableFindings' business.
+    if (!job.uses!.startsWith('./') && !grantsWrite(effectivePermissions(workflow, job), 'id-token')) {
+      findings.push(callerPermissions(workflow, job, job.uses!));
+    }
   }
   return findings;
 }

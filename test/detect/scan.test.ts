@@ -77,7 +77,9 @@ test('scanWorkflow: env keys at any indentation, block scalars, uses', () => {
 
 test('scanWorkflow: publish detection via actions and multi-line plain run', () => {
   const yes = (t: string) => scanWorkflow('w.yml', t).publishes;
-  assert.equal(yes('steps:\n  - uses: changesets/action@v1\n'), true);
+  // The one rule (audit/publish-rule.ts): changesets/action publishes only when given a publish command.
+  assert.equal(yes('steps:\n  - uses: changesets/action@v1\n'), false);
+  assert.equal(yes('steps:\n  - uses: changesets/action@v1\n    with:\n      publish: pnpm release\n'), true);
   assert.equal(yes("steps:\n  - uses: 'JS-DevTools/npm-publish@v3'\n"), true);
   assert.equal(yes('steps:\n  - run: >-\n      npm ci &&\n      npm publish\n'), true);
   assert.equal(yes('steps:\n  - run: npm ci &&\n      pnpm publish\n'), true);
@@ -108,4 +110,10 @@ test('scanNpmrc: _authToken and always-auth lines, literal tokens flagged withou
   assert.equal(findings[0]!.id, 'npmrc-literal-token');
   assert.equal(findings[0]!.line, 4);
   assert.ok(!JSON.stringify(findings).includes('LITERALSECRET'));
+});
+
+test('scanNpmrc: a registry line pointing at a publishing proxy is an error; a mirror is left alone', () => {
+  const { findings } = scanNpmrc('.npmrc', 'registry=https://wombat-dressing-room.appspot.com/\n@acme:registry=https://npm.pkg.github.com\n');
+  assert.deepEqual(findings.map((f) => `${f.level} ${f.id}:${f.line}`), ['error registry-proxy:1']);
+  assert.deepEqual(scanNpmrc('.npmrc', 'registry=https://registry.npmjs.org/\n').findings, []);
 });
