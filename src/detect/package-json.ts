@@ -2,6 +2,9 @@
 import { join } from 'node:path';
 import { readText } from './read.js';
 import type { Finding, PackageInfo } from '../model.js';
+import { checkPackageName } from '../text/package-name.js';
+import { shown } from '../text/output.js';
+import { clip } from '../text/clip.js';
 
 export type ReadResult =
   | { status: 'ok'; pkg: PackageInfo }
@@ -126,5 +129,52 @@ export function packageFindings(result: ReadResult, file: string, isWorkspaceRoo
   if (!result.pkg.name && !result.pkg.private && !isWorkspaceRoot) {
     findings.push({ id: 'no-package-name', level: 'error', message: 'package.json has no "name".', file });
   }
+  findings.push(...nameFindings(result.pkg, file, 'error'));
   return findings;
+}
+
+/** A name for a message: control characters visible, secrets masked, long names cut. */
+export const showName = (name: string): string => clip(shown(name), 80);
+
+/**
+ * npm's naming rules for a package that would be published: a broken rule is `level` (an error
+ * for the package here, a warning for a workspace package, which is then skipped); a rule for
+ * new names only is a warning. A missing "version" is a warning: the first release needs one.
+ */
+export function nameFindings(pkg: PackageInfo, file: string, level: 'error' | 'warning'): Finding[] {
+  if (pkg.private || pkg.name === undefined) return [];
+  const findings: Finding[] = [];
+  const { errors, legacy } = checkPackageName(pkg.name);
+  if (errors.length > 0) {
+    findings.push({
+      id: 'invalid-package-name',
+      level,
+      message: `"name" "${showName(pkg.name)}" breaks npm's naming rules: ${errors.join('; ')}.${level === 'warning' ? ' This package is skipped.' : ''}`,
+      file,
+      fix: 'Rename the package in package.json to a valid npm name (lowercase, URL-safe, "name" or "@scope/name", at most 214 characters).',
+    });
+  } else if (legacy.length > 0) {
+    findings.push({
+      id: 'legacy-package-name',
+      level: 'warning',
+      message: `"name" "${showName(pkg.name)}": ${legacy.join('; ')}. npm accepts new versions of a package published under this name before the rule, but not a new package.`,
+      file,
+      fix: 'If this package is not on npm yet, rename it; otherwise nothing to do.',
+    });
+  }
+  if (pkg.version === undefined) {
+    findings.push({
+      id: 'no-version',
+      level: 'warning',
+      message: `${showName(pkg.name)} has no "version" in package.json: npm refuses to publish it, and the first release has no tag to use.`,
+      file,
+      fix: 'Add a "version" (e.g. "0.1.0", or the version already on npm), then run again.',
+    });
+  }
+  return findings;
+}
+
+/** True when npm could publish a package with this name (rules for new names aside). */
+export function publishableName(name: string): boolean {
+  return checkPackageName(name).errors.length === 0;
 }
