@@ -6,12 +6,23 @@ import type { Finding, TokenUse } from '../model.js';
 export interface NpmrcDetection {
   tokens: TokenUse[];
   findings: Finding[];
+  /** `registry=` and `@scope:registry=` lines (the URL, never a credential: those are other keys). */
+  registries: RegistryLine[];
+}
+
+export interface RegistryLine {
+  file: string;
+  line: number;
+  /** `@scope` for a scope registry; undefined for the default registry. */
+  scope?: string;
+  url: string;
 }
 
 /** Scan one .npmrc text; `file` is its path relative to the repository root. */
 export function scanNpmrc(file: string, content: string): NpmrcDetection {
   const tokens: TokenUse[] = [];
   const findings: Finding[] = [];
+  const registries: RegistryLine[] = [];
   content.split(/\r?\n/).forEach((text, index) => {
     const line = index + 1;
     const trimmed = text.trim();
@@ -19,7 +30,10 @@ export function scanNpmrc(file: string, content: string): NpmrcDetection {
     const eq = trimmed.indexOf('=');
     const key = (eq === -1 ? trimmed : trimmed.slice(0, eq)).trim();
     const value = eq === -1 ? '' : trimmed.slice(eq + 1).trim().replace(/^(['"])(.*)\1$/, '$2');
-    if (key === '_authToken' || key.endsWith(':_authToken')) {
+    const registry = /^(?:(@[^:\s]+):)?registry$/.exec(key);
+    if (registry && value && !value.includes('${')) {
+      registries.push({ file, line, url: value, ...(registry[1] ? { scope: registry[1] } : {}) });
+    } else if (key === '_authToken' || key.endsWith(':_authToken')) {
       tokens.push({ file, line, what: '_authToken' });
       if (value && !/^\$\{[^}]+\}$/.test(value)) {
         findings.push({
@@ -35,7 +49,7 @@ export function scanNpmrc(file: string, content: string): NpmrcDetection {
       tokens.push({ file, line, what: 'always-auth' });
     }
   });
-  return { tokens, findings };
+  return { tokens, findings, registries };
 }
 
 /** `.npmrc` of the target dir and, when different, of the git top level. */
@@ -43,10 +57,11 @@ export function readNpmrcs(root: string, top: string, prefix: string): NpmrcDete
   const places = prefix ? [{ dir: root, file: `${prefix}/.npmrc` }, { dir: top, file: '.npmrc' }] : [{ dir: root, file: '.npmrc' }];
   const results = places.map(({ dir, file }) => {
     const text = readText(join(dir, '.npmrc'));
-    return text === undefined ? { tokens: [], findings: [] } : scanNpmrc(file, text);
+    return text === undefined ? { tokens: [], findings: [], registries: [] } : scanNpmrc(file, text);
   });
   return {
     tokens: results.flatMap((r) => r.tokens),
     findings: results.flatMap((r) => r.findings),
+    registries: results.flatMap((r) => r.registries),
   };
 }

@@ -39,7 +39,8 @@ const repo: TextQuestion<'repo'> = {
   help: 'owner/name of the repository whose workflow publishes; npm checks it on every publish.',
   optional: true,
   defaultValue: (d) => (d.git.github ? `${d.git.github.owner}/${d.git.github.name}` : undefined),
-  certain: (d) => d.git.github !== undefined,
+  // A fork clone (package.json names another remote's repository) is asked, never assumed.
+  certain: (d) => d.git.github !== undefined && !d.findings.some((f) => f.id === 'fork-clone'),
   applies: forProviders('github'),
   parse: (input) => checked(validateRepo(input.trim()), input.trim()),
   format: (v) => v ?? '',
