@@ -11,6 +11,7 @@ import { makePlan, publishedPackage } from '../plan/index.js';
 import { renderer } from '../render/workflow.js';
 import { applyChanges, blockedChanges } from '../apply/write.js';
 import { unifiedDiff } from '../apply/diff.js';
+import { targetProblems } from '../apply/targets.js';
 import { formatChanges, formatChecklist, formatDryRun, formatManual, formatPublisher, formatWritten } from '../report/text.js';
 import { formatSummary } from '../report/summary.js';
 import { openUrl, noBrowserReason } from './browser.js';
@@ -103,6 +104,11 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
     io.out('\n' + formatDryRun(plan));
     for (const p of plan.publishers) io.out(formatPublisher(p));
     io.out(paint('bold', '\nDry run: nothing was written.'));
+    const problems = targetProblems(plan.changes, repoRoot(d));
+    if (problems.length > 0) {
+      io.err(`${problems.join('\n')}\nA run without --dry-run would write nothing.`);
+      return EXIT.failed;
+    }
     return EXIT.ok;
   }
 

@@ -85,7 +85,8 @@ async function readPnpmWorkspace(root: string): Promise<{ globs?: string[]; erro
     const yaml = await import('yaml'); // lazy: only when the file exists
     // In the bundle, yaml's CommonJS build comes back with its exports on `default` only.
     const parse = yaml.parse ?? (yaml as unknown as { default: typeof yaml }).default.parse;
-    const data: unknown = parse(text);
+    // logLevel 'error': a warning (an unknown tag such as !!js/function) is not printed with a stack.
+    const data: unknown = parse(text, { logLevel: 'error' });
     const list = typeof data === 'object' && data !== null ? (data as { packages?: unknown }).packages : undefined;
     return { globs: Array.isArray(list) ? list.filter((g): g is string => typeof g === 'string') : [] };
   } catch (error) {
@@ -150,11 +151,14 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
       findings.push(...nameFindings(result.pkg, file, 'warning'));
       if (publishableName(result.pkg.name)) packages.push(result.pkg);
     }
-    if (result.status === 'invalid') {
+    if (result.status === 'invalid' || result.status === 'unreadable') {
       findings.push({
         id: 'invalid-workspace-package-json',
         level: 'warning',
-        message: `A workspace package.json is not valid JSON, so that package is skipped: ${result.error}`,
+        message:
+          result.status === 'invalid'
+            ? `A workspace package.json is not valid JSON, so that package is skipped: ${result.error}`
+            : `A workspace package.json ${result.error}, so that package is skipped.`,
         file: joinDir(prefix, `${safeDirs[i]}/package.json`),
       });
     }
