@@ -17,6 +17,12 @@ const URL_USER_TOKEN = /\b([a-z][a-z0-9+.-]*:\/\/)([A-Za-z0-9_-]{20,})@/gi;
 /** `.npmrc`-style `_authToken=`, `_auth=`, `_password=` values (a `${VAR}` reference stays). */
 const NPMRC_VALUE = /((?:^|[\s:'"])(?:_authToken|_auth|_password)\s*[=:]\s*['"]?)(?!\$\{)([^\s'"]+)/g;
 
+/**
+ * A literal value given to a secret-named key: `NODE_AUTH_TOKEN: abc…`, `NPM_PASSWORD=abc…`, an action
+ * input `token: abc…`. References (`${{ secrets.X }}`, `$VAR`, `${VAR}`) are not values and stay.
+ */
+const NAMED_SECRET = /(\b[A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY)[A-Z0-9_]*\s*[:=]\s*['"]?|(?:^|[\s{,])(?:token|password|secret|api[-_]key)\s*:\s*['"]?)(?!\$|[^\s'"#,}]*\*\*\*)([^\s'"#,}]{6,})/gm;
+
 /** `Authorization: Bearer <value>` / `token <value>` headers. */
 const BEARER = /\b((?:Bearer|Basic)\s+)([A-Za-z0-9._~+/=-]{16,})/g;
 
@@ -28,5 +34,6 @@ export function maskSecrets(text: string): string {
     .replace(URL_PASSWORD, (_m, head: string) => `${head}:${HIDDEN}@`)
     .replace(URL_USER_TOKEN, (_m, scheme: string) => `${scheme}${HIDDEN}@`)
     .replace(NPMRC_VALUE, (_m, head: string) => `${head}${HIDDEN}`)
+    .replace(NAMED_SECRET, (_m, head: string) => `${head}${HIDDEN}`)
     .replace(BEARER, (_m, head: string) => `${head}${HIDDEN}`);
 }
