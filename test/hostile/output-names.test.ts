@@ -95,8 +95,10 @@ for (const name of ["it's", 'wid(get)', 'wow!', 'st*r']) {
 
 test('a missing "version" is flagged, and the checklist never invents v1.0.0', inScene({ pkg: { version: undefined } }, (s) => {
   const before = snapshot(s.base);
-  const r = run(s, ['--dry-run', '--no-open']);
-  expectClean(s, before, r, { code: 0, says: 'no "version"' });
+  const r = run(s, ['--yes', '--no-open']);
+  expectClean(s, before, r, { code: 0, says: 'no "version"', changes: ['.github/*'] });
+  assert.match(r.stdout, /Then retire the token/);
+  assert.match(r.stdout, /add\s+one\s+first/);
   assert.doesNotMatch(r.stdout, /v1\.0\.0/);
   const json = oneJson(run(s, ['doctor', '--json']));
   assert.ok((json.findings as Array<{ id: string }>).some((f) => f.id === 'no-version'));
@@ -104,8 +106,9 @@ test('a missing "version" is flagged, and the checklist never invents v1.0.0', i
 
 test('GitLab: a missing "version" gives no made-up tag either', inScene({ pkg: { version: undefined } }, (s) => {
   const before = snapshot(s.base);
-  const r = run(s, ['--dry-run', '--no-open']);
-  expectClean(s, before, r, { code: 0, says: 'no "version"' });
+  const r = run(s, ['--yes', '--no-open']);
+  expectClean(s, before, r, { code: 0, says: 'no "version"', changes: ['.gitlab-ci.yml', 'package.json'] });
+  assert.match(r.stdout, /add\s+one\s+first/);
   assert.doesNotMatch(r.stdout, /v1\.0\.0/);
 }, 'git@gitlab.com:acme/widget.git'));
 
