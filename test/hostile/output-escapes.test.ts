@@ -103,7 +103,7 @@ for (const [flag, value] of [
 }
 
 test('doctor --registry-check: escapes in the registry answer are shown escaped, JSON stays JSON', inScene({}, async (s, before) => {
-  const server = createServer((req, res) => {
+  const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ name: '@acme/widget', 'dist-tags': { latest: `9.9.9${HOSTILE}\u009b2J` }, versions: {} }));
   });
