@@ -58,19 +58,24 @@ export function repositoryFinding(pkg: PackageInfo, repo: RepoRef, directory: st
   };
 }
 
+/** The other remote package.json "repository" names, when it is not origin's repository. */
+export function forkRemote(pkg: PackageInfo | undefined, git: GitInfo): NonNullable<GitInfo['otherRemotes']>[number] | undefined {
+  if (!pkg?.repository?.url || !git.slug || !git.host || !git.otherRemotes) return undefined;
+  const named = parseRepositoryUrl(pkg.repository.url);
+  if (!named) return undefined;
+  const slug = `${named.owner}/${named.name}`.toLowerCase();
+  if (named.host === git.host && slug === git.slug.toLowerCase()) return undefined;
+  return git.otherRemotes.find((r) => r.host === named.host && r.slug.toLowerCase() === slug);
+}
+
 /**
  * A fork clone: package.json "repository" names the repository of another remote (`upstream`),
  * not origin's. Writing the workflow for origin would repoint package.json at the fork, so the
  * run asks (interactive) or needs --repo to say which one npm should trust.
  */
 export function forkFinding(pkg: PackageInfo | undefined, git: GitInfo): Finding | undefined {
-  if (!pkg?.repository?.url || !git.slug || !git.host || !git.otherRemotes) return undefined;
-  const named = parseRepositoryUrl(pkg.repository.url);
-  if (!named) return undefined;
-  const slug = `${named.owner}/${named.name}`.toLowerCase();
-  if (named.host === git.host && slug === git.slug.toLowerCase()) return undefined;
-  const other = git.otherRemotes.find((r) => r.host === named.host && r.slug.toLowerCase() === slug);
-  if (!other) return undefined;
+  const other = forkRemote(pkg, git);
+  if (!other || !pkg || !git.slug) return undefined;
   return {
     id: 'fork-clone',
     level: 'warning',
