@@ -79,10 +79,15 @@ test('the wizard review of a replaced workflow shows its escapes as text and hid
     term.send('Enter');
     await term.waitFor((text) => !text.includes(question) || /Write these files\?/.test(text));
   }
-  // The old file's lines are further down the review: scroll to them.
-  term.send('PageDown');
-  term.send('PageDown');
-  const screen = await term.waitFor(/\\x1b\[2J/, 15_000);
+  // The old file's lines are further down the review: page through it, keeping every page.
+  const pages = [term.screen()];
+  for (let n = 0; n < 6 && !/lines \d+-(\d+) of \1\b/.test(pages.at(-1)!); n++) {
+    const where = /lines \d+-\d+ of \d+/.exec(pages.at(-1)!)?.[0] ?? '';
+    term.send('PageDown');
+    pages.push(await term.waitFor((text) => !text.includes(where)));
+  }
+  const screen = pages.find((page) => /\\x1b\[2J/.test(page)) ?? pages.join('\n');
+  assert.match(screen, /\\x1b\[2J/);
   assert.match(screen, /\\x1b\[8mhidden/);
   assert.match(screen, /NODE_AUTH_TOKEN: github_pat_\*\*\*/);
   assert.ok(!term.history().includes(MARKERS.pat), 'token on screen');
