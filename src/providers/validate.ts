@@ -1,6 +1,8 @@
 // Checks for the values that go into GitLab and CircleCI files. Everything a user typed is
 // checked against the provider's own naming rules first: a value that passes can only be data.
 import { PACKAGE_MANAGERS, type PackageManager } from '../model.js';
+import { shown } from '../text/output.js';
+import { clip } from '../text/clip.js';
 
 /** A value the user gave that a provider (or npm) would not accept. The message says which and why. */
 export class ProviderInputError extends Error {
@@ -13,7 +15,7 @@ export class ProviderInputError extends Error {
 const fail = (message: string): never => {
   throw new ProviderInputError(message);
 };
-const show = (value: string) => JSON.stringify(value);
+const show = (value: string) => `"${clip(shown(value), 80)}"`;
 
 // GitLab's path rules (Gitlab::PathRegex): letters, digits, `_`, `-`, `.`; starts with a letter, digit
 // or `_`; not ending in `.git` / `.atom`. The same rule holds for each group, subgroup and project.

@@ -3,6 +3,8 @@
 // checks contain no character that could change the structure of a YAML file or start a
 // GitHub expression, so they are data wherever they are written.
 import { checkPackageName } from '../text/package-name.js';
+import { shown } from '../text/output.js';
+import { clip } from '../text/clip.js';
 
 /**
  * npm's rules for package names: the broken rule, or undefined. Rules for new names only
@@ -74,8 +76,7 @@ export function nodeMajor(value: string): number {
   return Number(/^\d+/.exec(value)?.[0] ?? 0);
 }
 
-/** A value made safe to quote inside an error message (control characters shown escaped). */
+/** A value made safe to quote inside an error message (control characters shown escaped, cut at 60). */
 export function printable(value: string): string {
-  const shown = JSON.stringify(value).slice(1, -1);
-  return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
+  return clip(shown(value), 60);
 }
