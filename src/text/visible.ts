@@ -3,8 +3,12 @@
 // line or fake a prompt. C0 controls show as `\x1b`; DEL, C1 and the bidirectional overrides as
 // `\u009b` (a form that stays valid inside a JSON string, where C0 is already escaped).
 
-/** A well-formed SGR (colour) sequence, as node:util styleText writes it. */
-const SGR = /\x1b\[[0-9;]*m/y;
+/**
+ * The SGR sequences node:util styleText writes for the styles this program uses (bold, dim, red,
+ * green, yellow, cyan, and their resets). Others (conceal, blink, 256 colours...) are escaped
+ * even on a colour terminal: a value cannot hide the lines after it.
+ */
+const SGR = /\x1b\[(?:1|2|22|31|32|33|36|39)m/y;
 
 function escapeChar(code: number): string {
   return code < 0x20 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;

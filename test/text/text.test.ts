@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { styleText } from 'node:util';
 import { visible } from '../../src/text/visible.js';
 import { safeOutput } from '../../src/text/output.js';
 import { shellCommand, shellWord } from '../../src/text/shell.js';
@@ -23,6 +24,12 @@ test('colour passes only where the program colours itself, and only as SGR', () 
   assert.equal(visible(painted, { keepColour: true }), painted);
   assert.equal(visible(painted), '\\x1b[1mbold\\x1b[22m');
   assert.equal(visible('\x1b]0;title\x07\x1b[2J', { keepColour: true }), '\\x1b]0;title\\x07\\x1b[2J');
+  // Conceal (8) would hide every line after it: only the styles the program uses pass.
+  assert.equal(visible('\x1b[8mhidden\x1b[33my', { keepColour: true }), '\\x1b[8mhidden\x1b[33my');
+  for (const format of ['bold', 'dim', 'red', 'green', 'yellow', 'cyan'] as const) {
+    const painted = styleText(format, 'x', { validateStream: false });
+    assert.equal(visible(painted, { keepColour: true }), painted, format);
+  }
 });
 
 test('safeOutput keeps a JSON document parseable while escaping what JSON leaves raw', () => {
