@@ -91,7 +91,9 @@ export function checkTarget(c: FileChange, root: string, realRoot: string): Targ
   if (!('bytes' in read)) {
     return { change: c, abs, state: 'file', problem: `${c.path} exists but ${read.problem}: it is not replaced. Fix its permissions (or remove it), then run again.` };
   }
-  const bad = c.kind === 'update' ? invalidUtf8At(read.bytes) : undefined;
+  // An edit of a file that is not UTF-8 would write U+FFFD where its bytes were. (A whole
+  // new file over it is fine: the replaced one is kept byte for byte as a .bak.)
+  const bad = c.kind === 'update' && c.after.includes('\uFFFD') ? invalidUtf8At(read.bytes) : undefined;
   if (bad !== undefined) {
     return { change: c, abs, state: 'file', problem: `${c.path} is not valid UTF-8 (at byte ${bad}): editing it would replace those bytes. Save it as UTF-8, then run again.` };
   }

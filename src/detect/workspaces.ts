@@ -1,7 +1,7 @@
 // Expand npm/yarn `workspaces` and pnpm-workspace.yaml globs into publishable packages.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readText } from './read.js';
+import { readText, unreadableReason } from './read.js';
 import type { Finding, PackageInfo } from '../model.js';
 import { nameFindings, publishableName, showName } from './package-json.js';
 import { readPackage } from './package-json.js';
@@ -80,7 +80,10 @@ export function expandGlobs(base: string, globs: string[]): string[] {
 /** The `packages:` list of pnpm-workspace.yaml, or undefined when the file does not exist. */
 async function readPnpmWorkspace(root: string): Promise<{ globs?: string[]; error?: string } | undefined> {
   const text = readText(join(root, 'pnpm-workspace.yaml'));
-  if (text === undefined) return undefined;
+  if (text === undefined) {
+    const problem = unreadableReason(join(root, 'pnpm-workspace.yaml'));
+    return problem ? { error: `it ${problem}` } : undefined;
+  }
   try {
     const yaml = await import('yaml'); // lazy: only when the file exists
     // In the bundle, yaml's CommonJS build comes back with its exports on `default` only.

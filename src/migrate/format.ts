@@ -6,34 +6,7 @@
 // byte. A final parse check falls back to the plain printout if the merge went wrong.
 import { isDeepStrictEqual } from 'node:util';
 import { parse, type Document, type ToStringOptions } from 'yaml';
-
-type Op = { kind: ' ' | '-' | '+'; text: string };
-
-/** Line diff (LCS). Workflows are small, so the quadratic table is fine. */
-export function lineOps(a: readonly string[], b: readonly string[]): Op[] {
-  const n = a.length;
-  const m = b.length;
-  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-    }
-  }
-  const ops: Op[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) {
-      ops.push({ kind: ' ', text: a[i++]! });
-      j++;
-    } else if (j >= m || (i < n && lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
-      ops.push({ kind: '-', text: a[i++]! });
-    } else {
-      ops.push({ kind: '+', text: b[j++]! });
-    }
-  }
-  return ops;
-}
+import { diffLines } from '../apply/diff.js';
 
 const CANDIDATES: ToStringOptions[] = [2, 4].flatMap((indent) =>
   [true, false].map((indentSeq) => ({ indent, indentSeq, lineWidth: 0, flowCollectionPadding: false })),
@@ -65,7 +38,7 @@ export function mergeEdits(original: string, before: string, after: string): str
   if (source.length !== printed.length) return fallback;
   const out: string[] = [];
   let k = 0;
-  for (const op of lineOps(printed, after.split('\n'))) {
+  for (const op of diffLines(printed, after.split('\n'))) {
     if (op.kind === '+') out.push(op.text);
     else if (op.kind === ' ') out.push(source[k++]!);
     else k++;

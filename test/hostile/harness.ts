@@ -41,6 +41,8 @@ export interface SceneOptions {
   noPackage?: boolean;
   /** `git init` and a remote (default true). */
   git?: boolean;
+  /** The origin remote (default git@github.com:acme/widget.git). */
+  remote?: string;
 }
 
 export function scene(options: SceneOptions = {}): Scene {
@@ -68,9 +70,17 @@ export function scene(options: SceneOptions = {}): Scene {
   for (const [path, content] of Object.entries(options.files ?? {})) write(path, content);
   if (options.git ?? true) {
     git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'remote', 'add', 'origin', 'git@github.com:acme/widget.git');
+    git(repo, 'remote', 'add', 'origin', options.remote ?? 'git@github.com:acme/widget.git');
   }
   return { base, repo, outside, write, at: (path) => join(repo, path), cleanup: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/** A named pipe (FIFO) at `path` (replacing a file there): opening it for reading blocks until a writer comes. */
+export function fifo(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  rmSync(path, { force: true });
+  const r = spawnSync('mkfifo', [path]);
+  assert.equal(r.status, 0, `mkfifo ${path}`);
 }
 
 /** One entry per path under `dir` (not following links, never opening a FIFO): type and content hash. */
@@ -142,6 +152,7 @@ export function run(s: Scene, args: readonly string[], options: RunOptions = {})
     stdio,
     timeout: options.timeout ?? 20_000,
     killSignal: 'SIGKILL',
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (fd !== undefined) closeSync(fd);
   return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
