@@ -2,6 +2,7 @@
 import type { Detected, PackageInfo } from '../model.js';
 import { fail, ok, type MultiSelectQuestion, type Parsed } from './types.js';
 import { printable, validatePackageName } from './validate.js';
+import { shown } from '../text/output.js';
 
 /** True when the run is at a workspace root that lists publishable packages. */
 export function isMonorepoRoot(d: Detected): boolean {
@@ -53,7 +54,8 @@ export const packages: MultiSelectQuestion<'packages'> = {
     publishableCandidates(d).map((p) => ({
       value: p.name as string,
       label: p.name as string,
-      hint: [p.dir || '.', p.version].filter(Boolean).join(' · '),
+      // The version is the repository's text, shown by both front-ends: control characters visible.
+      hint: shown([p.dir || '.', p.version].filter(Boolean).join(' · ')),
     })),
   defaultValue: (d) => {
     const names = publishableCandidates(d).map((p) => p.name as string);

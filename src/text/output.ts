@@ -16,3 +16,24 @@ export function safeOutput(text: string, keepColour = false): string {
 export function shown(value: string): string {
   return visible(maskSecrets(value), { keepLines: false });
 }
+
+interface Shown {
+  title: string;
+  detail: string;
+  command?: string;
+  url?: string;
+}
+
+/**
+ * Display-only items (the checklist) made safe where they are built, so every front-end (the Ink
+ * wizard draws them itself) shows the same filtered text.
+ */
+export function safeItems<T extends Shown>(items: readonly T[]): T[] {
+  return items.map((item) => ({
+    ...item,
+    title: safeOutput(item.title),
+    detail: safeOutput(item.detail),
+    ...(item.command !== undefined ? { command: safeOutput(item.command) } : {}),
+    ...(item.url !== undefined ? { url: safeOutput(item.url) } : {}),
+  }));
+}
