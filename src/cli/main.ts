@@ -116,7 +116,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
 }
 
 /** What an error means for the user: the exit code and the message (never a stack trace). */
-export function describeError(error: unknown): { code: number; kind: ErrorKind; message: string } {
+function describeError(error: unknown): { code: number; kind: ErrorKind; message: string } {
   if (error instanceof UsageError) return { code: EXIT.usage, kind: 'usage', message: clipLines(error.message) };
   if (error instanceof FailedError) return { code: EXIT.failed, kind: 'failed', message: clipLines(error.message) };
   if (error instanceof CancelledError || (error instanceof Error && error.name === 'ExitPromptError')) {
