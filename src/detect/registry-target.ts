@@ -39,7 +39,9 @@ export function registryTargetFindings(packages: readonly PackageInfo[], npmrc: 
       continue;
     }
     if (typeof configured === 'string') continue;
-    const line = npmrc.find((r) => r.scope !== undefined && r.scope === scopeOf(pkg.name)) ?? npmrc.find((r) => r.scope === undefined);
+    // Scopes are compared without case: .npmrc files in the wild write `@SomeOrg:registry=`.
+    const scope = scopeOf(pkg.name)?.toLowerCase();
+    const line = npmrc.find((r) => r.scope !== undefined && r.scope.toLowerCase() === scope) ?? npmrc.find((r) => r.scope === undefined);
     if (line && !isNpmjs(line.url)) {
       findings.push({
         id: 'registry-not-npmjs',

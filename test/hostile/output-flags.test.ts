@@ -93,6 +93,25 @@ test('doctor: an .npmrc scope registry for the package scope is a warning naming
   assert.match(r.stdout, /registry-not-npmjs/);
 }));
 
+// SOURCE: the publish setup described in 4hel/4hel.github.io@5a6bd66539c4a45c078214f0b06bf55d1cc41df7
+// (_posts/programming/2021-02-04-npm-registry.md): a scoped package, `registry=` on GitHub
+// Packages with the owner in the path, a git:// repository URL.
+test('--dry-run: a package whose .npmrc publishes to GitHub Packages is warned about, naming the line', inScene({
+  pkg: { name: '@octo/lib', repository: 'git://github.com/acme/widget.git' },
+  files: { '.npmrc': 'registry=https://npm.pkg.github.com/octo\n' },
+}, (s, before) => {
+  const r = run(s, ['--dry-run', '--no-open']);
+  expectClean(s, before, r, { code: 0, says: 'https://npm.pkg.github.com/octo' });
+  assert.match(r.stdout, /\.npmrc/);
+  assert.match(r.stdout, /registry\.npmjs\.org/);
+}));
+
+test('doctor: a scope registry written with capitals still matches the package scope', inScene({ files: { '.npmrc': '@Acme:registry=https://npm.pkg.github.com\n' } }, (s, before) => {
+  const r = run(s, ['doctor', '--json']);
+  expectClean(s, before, r, { code: 1 });
+  assert.ok((oneJson(r).findings as Array<{ id: string }>).some((f) => f.id === 'registry-not-npmjs'));
+}));
+
 test('an .npmrc registry on npmjs (or another scope) is fine', inScene({ files: { '.npmrc': 'registry=https://registry.npmjs.org/\n@other:registry=https://npm.pkg.github.com\n' } }, (s, before) => {
   const r = run(s, ['doctor', '--json']);
   expectClean(s, before, r, { code: r.code ?? -1 });
