@@ -1,4 +1,5 @@
-// npm's package-name rules, as validate-npm-package-name applies them: "errors" make a name
+// npm's package-name rules, as validate-npm-package-name applies them (lib/index.js, read at
+// npm/validate-npm-package-name@085bd18; the builtin list here is Node's own): "errors" make a name
 // that no registry accepts; "legacy" rules hold only for new names (a package published before
 // a rule existed, such as one with capital letters, can still publish new versions).
 import { builtinModules } from 'node:module';
@@ -18,14 +19,13 @@ export function checkPackageName(name: string): NameCheck {
   const legacy: string[] = [];
   if (name.length === 0) errors.push('a name cannot be empty');
   if (name.startsWith('.')) errors.push('a name cannot start with "."');
+  if (name.startsWith('-')) errors.push('a name cannot start with "-"');
   if (name.startsWith('_')) errors.push('a name cannot start with "_"');
   if (name.trim() !== name) errors.push('a name cannot start or end with spaces');
   if (EXCLUDED.includes(name.toLowerCase())) errors.push(`"${name.toLowerCase()}" is not allowed as a name`);
   const scoped = SCOPED.exec(name);
   const bare = scoped?.[2] ?? name;
-  if (scoped?.[1] !== undefined && (bare.startsWith('.') || bare.startsWith('_'))) {
-    errors.push('the part after the scope cannot start with "." or "_"');
-  }
+  if (scoped?.[1] !== undefined && bare.startsWith('.')) errors.push('the part after the scope cannot start with "."');
   if (encodeURIComponent(name) !== name) {
     const urlSafe = scoped !== null && scoped[1] !== undefined && encodeURIComponent(scoped[1]) === scoped[1] && encodeURIComponent(bare) === bare;
     if (!urlSafe) {
