@@ -1,8 +1,8 @@
 // `create-trusted-publish --migrate [file]`: edit the existing publish workflow in place.
 // Shows every edit as a diff; writes only with consent (--force, or yes on a terminal), through
 // applyChanges (atomic, a .bak backup of each file). Then the npmjs.com values for the file.
-import { createInterface } from 'node:readline/promises';
 import type { Options } from '../cli/args.js';
+import { askOnTerminal, type Confirm } from '../cli/confirm.js';
 import { EXIT, FailedError } from '../cli/errors.js';
 import type { Io } from '../cli/main.js';
 import { repoRoot } from '../cli/paths.js';
@@ -16,18 +16,9 @@ import { publishedPackages } from '../doctor/index.js';
 import { formatFindings, formatWritten } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from './index.js';
-import { printAfterMigration } from './after.js';
+import { migratedWorkflow, printAfterMigration } from './after.js';
 
-export type Confirm = (question: string) => Promise<boolean>;
-
-const askOnTerminal: Confirm = async (question) => {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return /^y(es)?$/i.test((await rl.question(`${question} (y/N) `)).trim());
-  } finally {
-    rl.close();
-  }
-};
+export type { Confirm } from '../cli/confirm.js';
 
 function splitSlug(slug: string | undefined) {
   const [owner, name] = (slug ?? '').split('/');
@@ -83,11 +74,8 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     io.out(`\n${paint('bold', 'Written')}\n${formatWritten(written)}`);
   }
   const packages = publishedPackages(d).map((p) => p.name!);
-  const caller = plan.trustFile ? d.workflows.find((w) => w.fileName === plan.trustFile) : undefined;
-  if (plan.trustFile && repo && caller) {
-    const content = plan.changes.find((c) => c.path === caller.path)?.after ?? caller.content;
-    printAfterMigration(d, { path: caller.path, content, trustFile: plan.trustFile, environment: plan.environment }, repo, io);
-  }
+  const migrated = migratedWorkflow(d, plan);
+  if (migrated && repo) printAfterMigration(d, migrated, repo, io);
   if (options.trust) {
     if (!plan.trustFile || !repo) throw new FailedError('--trust needs one publish workflow and a known GitHub repository: pick one with --migrate <file> and pass --repo.');
     const ok = await trustStep({ packages, repo, workflow: plan.trustFile, environment: plan.environment }, { dryRun: options.dryRun, io, cwd: d.root });
