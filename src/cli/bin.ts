@@ -1,5 +1,6 @@
 // Entry of the bundle. bin/create-trusted-publish.js checks the Node.js version first.
 import { main } from './main.js';
+import { safeOutput } from '../text/output.js';
 
 // `create-trusted-publish --dry-run | head` closes the pipe early. The run goes on to its end
 // (a --yes run still writes all its files or none) with its own exit code; only the output
@@ -21,7 +22,8 @@ for (const stream of [process.stdout, process.stderr]) {
 // tag) is no fault of the user's: one line, no stack.
 process.removeAllListeners('warning');
 process.on('warning', (warning) => {
-  process.stderr.write(`${warning.name}: ${warning.message.split('\n')[0]}\n`);
+  // The message can quote the file (a tag name): through the output filter like everything else.
+  process.stderr.write(`${safeOutput(`${warning.name}: ${warning.message.split('\n')[0]}`)}\n`);
 });
 
 /** Resolves once what was written to `stream` is out (pipes are asynchronous on macOS and Windows). */

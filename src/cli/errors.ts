@@ -35,8 +35,9 @@ export function errorJson(command: ErrorJson['command'], kind: ErrorKind, messag
   return { schema: ERROR_SCHEMA, command, ok: false, error: { kind, message, exitCode } };
 }
 
-/** `--json` among the arguments (before a `--`), read without parsing: parsing may be what failed. */
+/** `--json` (or `--format json`) among the arguments before a `--`, read without parsing: parsing may be what failed. */
 export function wantsJson(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
-  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--json' || a.startsWith('--json='));
+  const args = end === -1 ? argv : argv.slice(0, end);
+  return args.some((a, i) => a === '--json' || a.startsWith('--json=') || a === '--format=json' || (a === '--format' && args[i + 1] === 'json'));
 }

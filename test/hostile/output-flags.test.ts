@@ -22,7 +22,9 @@ function inScene(options: SceneOptions, body: (s: Scene, before: Map<string, str
 for (const [name, args] of [
   ['doctor: an unknown flag', ['doctor', '--json', '--bogus']],
   ['doctor: --registry without --registry-check', ['doctor', '--json', '--registry', 'http://127.0.0.1:9']],
-  ['doctor: two directories', ['doctor', '--json', 'a', 'b']],
+  ['doctor: an unknown --format', ['doctor', '--json', '--format', 'bogus']],
+  ['doctor --format json: an unknown flag', ['doctor', '--format', 'json', '--bogus']],
+  ['doctor: --from without a value', ['doctor', '--json', '--from']],
   ['doctor: a directory that does not exist', ['doctor', '--json', 'no-such-dir']],
   ['retire: an unknown flag', ['retire', '--json', '--bogus']],
   ['retire: --json without --yes or --dry-run', ['retire', '--json']],
