@@ -27,39 +27,26 @@ function target(error: SystemError): string | undefined {
   return tmp && error.dest ? error.dest : error.path;
 }
 
+/** What each expected error means, and the fix: `[what, fix]`, after the file's name. */
+const KNOWN: Record<string, [string, string]> = {
+  ENOENT: [': no such file (removed while this ran?)', 'Let other runs finish.'],
+  EISDIR: [' is a directory, not a file', 'Move it away.'],
+  ENOTDIR: [': part of this path is a file', 'Move that file away.'],
+  EACCES: [': permission denied', 'Make it and its folder writable (chmod u+w).'],
+  EROFS: [' is on a read-only file system', 'Use a writable copy.'],
+  EEXIST: [' is in the way (a directory, or another run)', 'Move it away, or let the other run finish.'],
+  ENOSPC: [': no space left on the device', 'Free some space.'],
+};
+KNOWN.EPERM = KNOWN.EACCES!;
+KNOWN.ENOTEMPTY = KNOWN.EEXIST!;
+KNOWN.EDQUOT = KNOWN.ENOSPC!;
+
 /** The message for an expected file-system error, or undefined for anything else. */
 export function systemErrorMessage(error: unknown): string | undefined {
   if (!isSystemError(error)) return undefined;
-  const file = where(target(error));
-  switch (error.code) {
-    case 'ENOENT':
-      if (error.syscall === 'uv_cwd' || /process\.cwd/.test(error.message)) {
-        return 'The current directory no longer exists (it was deleted or moved while the shell stayed in it).\ncd into the repository again, then run the command again.';
-      }
-      return `${file}: no such file or directory (it was removed or moved while this ran, perhaps by another run at the same time).\nRun the command again once nothing else is changing the repository.`;
-    case 'EISDIR':
-      return `${file} is a directory, where a file should be written.\nMove or rename that directory (or choose another --workflow name), then run again.`;
-    case 'ENOTDIR':
-      return `${file}: a part of this path is a file, where a directory should be.\nMove that file away, then run again.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `${file}: permission denied.\nMake it (and its folder) writable for you, e.g. chmod u+w on it, or run where you can write.`;
-    case 'EROFS':
-      return `${file} is on a read-only file system.\nRun the tool in a writable copy of the repository.`;
-    case 'EEXIST':
-    case 'ENOTEMPTY':
-      return `${file} already exists and is in the way (a directory, or another run writing at the same time).\nMove it away, or wait for the other run to finish, then run again.`;
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `${file}: no space left on the device.\nFree some space, then run again.`;
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'Too many open files on this system.\nClose some programs, then run again.';
-    case 'ELOOP':
-      return `${file}: too many symbolic links (a link that points at itself?).\nFix or remove the link, then run again.`;
-    case 'ENAMETOOLONG':
-      return `${file}: the path is too long for this file system.\nUse a shorter name, then run again.`;
-    default:
-      return undefined;
+  if (error.syscall === 'uv_cwd' || /process\.cwd/.test(error.message)) {
+    return 'The current directory no longer exists (deleted or moved).\ncd into the repository again, then run again.';
   }
+  const known = KNOWN[error.code ?? ''];
+  return known && `${where(target(error))}${known[0]}.\n${known[1]} Then run again.`;
 }

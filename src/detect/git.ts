@@ -112,9 +112,9 @@ export async function detectGit(root: string): Promise<GitDetection> {
     findings.push({
       id: 'remote-invalid',
       level: 'error',
-      message: `The URL of the remote "origin" (${shown(git.remoteUrl)}) ${unusable}, so the repository cannot be read from it.`,
+      message: `The URL of the remote "origin" (${shown(git.remoteUrl)}) ${unusable}.`,
       file: '.git/config',
-      fix: 'Correct it with `git remote set-url origin https://github.com/<owner>/<name>.git`, or give the repository with --repo owner/name.',
+      fix: 'Correct it (git remote set-url origin <url>), or pass --repo owner/name.',
     });
     delete git.remoteUrl;
     return { git, top: topReal, findings };

@@ -162,26 +162,25 @@ export function nameFindings(pkg: PackageInfo, file: string, level: 'error' | 'w
     findings.push({
       id: 'invalid-package-name',
       level,
-      message: `"name" "${showName(pkg.name)}" breaks npm's naming rules: ${errors.join('; ')}.${level === 'warning' ? ' This package is skipped.' : ''}`,
+      message: `"name" "${showName(pkg.name)}" breaks npm's naming rules: ${errors.join('; ')}.${level === 'warning' ? ' Skipped.' : ''}`,
       file,
-      fix: 'Rename the package in package.json to a valid npm name (lowercase, URL-safe, "name" or "@scope/name", at most 214 characters).',
+      fix: 'Give it a valid npm name.',
     });
   } else if (legacy.length > 0) {
     findings.push({
       id: 'legacy-package-name',
       level: 'warning',
-      message: `"name" "${showName(pkg.name)}": ${legacy.join('; ')}. npm accepts new versions of a package published under this name before the rule, but not a new package.`,
+      message: `"name" "${showName(pkg.name)}": ${legacy.join('; ')}. npm accepts new versions of an existing package, not a new one.`,
       file,
-      fix: 'If this package is not on npm yet, rename it; otherwise nothing to do.',
     });
   }
   if (pkg.version === undefined) {
     findings.push({
       id: 'no-version',
       level: 'warning',
-      message: `${showName(pkg.name)} has no "version" in package.json: npm refuses to publish it, and the first release has no tag to use.`,
+      message: `${showName(pkg.name)} has no "version": npm cannot publish it.`,
       file,
-      fix: 'Add a "version" (e.g. "0.1.0", or the version already on npm), then run again.',
+      fix: 'Add a "version", then run again.',
     });
   }
   return findings;

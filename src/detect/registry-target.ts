@@ -32,9 +32,9 @@ export function registryTargetFindings(packages: readonly PackageInfo[], npmrc: 
       findings.push({
         id: 'registry-not-npmjs',
         level: pkg === target ? 'error' : 'warning',
-        message: `${shown(pkg.name)} publishes to ${shown(configured)} (publishConfig.registry), not registry.npmjs.org: trusted publishing and the npmjs.com settings here apply to npmjs only.`,
+        message: `${shown(pkg.name)} publishes to ${shown(configured)} (publishConfig.registry): trusted publishing is for registry.npmjs.org only.`,
         file: manifest(pkg),
-        fix: 'Publish to npmjs: remove publishConfig.registry. For GitHub Packages or another registry, keep its own token setup; this tool does not apply.',
+        fix: 'To publish to npmjs, remove publishConfig.registry.',
       });
       continue;
     }
@@ -46,10 +46,10 @@ export function registryTargetFindings(packages: readonly PackageInfo[], npmrc: 
       findings.push({
         id: 'registry-not-npmjs',
         level: 'warning',
-        message: `${shown(pkg.name)} would publish to ${shown(line.url)} (${line.scope ? `${line.scope}:registry` : 'registry'} in ${line.file}), not registry.npmjs.org: trusted publishing works with npmjs only.`,
+        message: `${shown(pkg.name)} would publish to ${shown(line.url)}: trusted publishing is for registry.npmjs.org only.`,
         file: line.file,
         line: line.line,
-        fix: `If the package goes to npmjs, remove that line (or set publishConfig.registry to https://${NPMJS_HOST}/).`,
+        fix: 'To publish to npmjs, remove that line.',
       });
     }
   }

@@ -101,7 +101,7 @@ export function unusableRemote(url: string): string | undefined {
   const parsed = parseRemote(url);
   if (parsed?.host !== 'github.com') return undefined;
   if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(parsed.owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(parsed.name)) {
-    return 'does not name a GitHub owner/name (letters, digits, "-", "." and "_" only)';
+    return 'names no GitHub owner/name';
   }
   return undefined;
 }

@@ -79,10 +79,8 @@ export function forkFinding(pkg: PackageInfo | undefined, git: GitInfo): Finding
   return {
     id: 'fork-clone',
     level: 'warning',
-    message:
-      `package.json "repository" names ${other.slug}, the remote "${other.name}", but "origin" is ${git.slug} (a fork?). ` +
-      'npm trusts one repository: the workflow must run in the one package.json names.',
+    message: `package.json "repository" names ${other.slug}, the remote "${other.name}", but "origin" is ${git.slug} (a fork?).`,
     file: pkg.dir ? `${pkg.dir}/package.json` : 'package.json',
-    fix: `Say which repository publishes: --repo ${other.slug} (the package's), or --repo ${git.slug} (origin; package.json is then repointed).`,
+    fix: `Say which one publishes: --repo ${other.slug}, or --repo ${git.slug} (repoints package.json).`,
   };
 }

@@ -129,9 +129,9 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
     findings.push({
       id: 'workspace-outside',
       level: 'warning',
-      message: `The workspace pattern "${showName(glob)}" points outside this folder, so it is ignored: a publish job only builds packages inside the repository.`,
+      message: `The workspace pattern "${showName(glob)}" points outside this folder: ignored.`,
       file: joinDir(prefix, 'package.json'),
-      fix: 'Remove the pattern, or run the tool at the root that holds those packages.',
+      fix: 'Remove it, or run the tool at the root that holds those packages.',
     });
   }
   const dirs = expandGlobs(root, globs.filter((g) => !leavesRoot(g)));
@@ -140,9 +140,9 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
     findings.push({
       id: 'workspace-folder-name',
       level: 'warning',
-      message: `The workspace folder "${showName(joinDir(prefix, rel))}" has "\${{", a quote or a control character in its name, which cannot go into a workflow safely; it is skipped.`,
+      message: `The workspace folder "${showName(joinDir(prefix, rel))}" has "\${{", a quote or a control character in its name: skipped.`,
       file: joinDir(prefix, rel),
-      fix: 'Rename the folder to letters, digits, "-", "_", "." and "@".',
+      fix: 'Rename the folder.',
     });
   }
   const safeDirs = dirs.filter((rel) => !UNSAFE_DIR.test(rel));

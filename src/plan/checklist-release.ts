@@ -40,7 +40,7 @@ export function upgradeStep(upgrades: readonly ToolUpgrade[], pm: PackageManager
 
 /** What to say when package.json has no "version": never a made-up one. */
 export const NO_VERSION =
-  'package.json has no "version": add one first (npm refuses to publish without it), then tag the release v<version>.';
+  'package.json has no "version": add one first, then tag v<version>.';
 
 /**
  * The tag a first release uses: `v<version>` for one package, or when all share a version;

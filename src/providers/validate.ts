@@ -64,7 +64,7 @@ export function gitlabEnvironment(environment: string): string {
 export function gitlabCiFile(ciFile: string): string {
   const parts = ciFile.split('/');
   // Git keeps its own files there (hooks run on the next commit); case-insensitive file systems too.
-  if (parts[0]?.toLowerCase() === '.git') fail(`CI file ${show(ciFile)}: a path inside .git is git's own folder, never a CI file; give one like .gitlab-ci.yml`);
+  if (parts[0]?.toLowerCase() === '.git') fail(`CI file ${show(ciFile)} is inside .git`);
   const ok = parts.every((p) => /^[A-Za-z0-9_.-]+$/.test(p) && p !== '.' && p !== '..') && /\.ya?ml$/.test(ciFile);
   if (!ok) {
     fail(

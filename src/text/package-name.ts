@@ -18,9 +18,7 @@ export function checkPackageName(name: string): NameCheck {
   const errors: string[] = [];
   const legacy: string[] = [];
   if (name.length === 0) errors.push('a name cannot be empty');
-  if (name.startsWith('.')) errors.push('a name cannot start with "."');
-  if (name.startsWith('-')) errors.push('a name cannot start with "-"');
-  if (name.startsWith('_')) errors.push('a name cannot start with "_"');
+  for (const c of '.-_') if (name.startsWith(c)) errors.push(`a name cannot start with "${c}"`);
   if (name.trim() !== name) errors.push('a name cannot start or end with spaces');
   if (EXCLUDED.includes(name.toLowerCase())) errors.push(`"${name.toLowerCase()}" is not allowed as a name`);
   const scoped = SCOPED.exec(name);
@@ -29,7 +27,7 @@ export function checkPackageName(name: string): NameCheck {
   if (encodeURIComponent(name) !== name) {
     const urlSafe = scoped !== null && scoped[1] !== undefined && encodeURIComponent(scoped[1]) === scoped[1] && encodeURIComponent(bare) === bare;
     if (!urlSafe) {
-      errors.push(name.includes('/') && !scoped ? 'a name is "name" or "@scope/name", with one "/"' : 'a name may contain only URL-safe characters (a-z, 0-9, "-", ".", "_", "~", and "@scope/")');
+      errors.push(name.includes('/') && !scoped ? 'a name is "name" or "@scope/name"' : 'a name may contain only URL-safe characters');
     }
   }
   if (name.length > 214) legacy.push('a new name can be at most 214 characters long');

@@ -78,7 +78,7 @@ test('doctor --registry with 100 KB is refused with a short message', inScene({}
 test('publishConfig.registry on GitHub Packages stops the run with the reason', inScene({ pkg: { publishConfig: { registry: 'https://npm.pkg.github.com' } } }, (s, before) => {
   const r = run(s, ['--yes', '--no-open']);
   expectClean(s, before, r, { code: 1, says: 'npm.pkg.github.com' });
-  assert.match(r.stderr, /npmjs only/);
+  assert.match(r.stderr, /registry\.npmjs\.org only/);
 }));
 
 test('doctor: publishConfig.registry off npmjs is an error, ok: false', inScene({ pkg: { publishConfig: { registry: 'http://localhost:4873/' } } }, (s, before) => {

@@ -30,12 +30,12 @@ function inScene(options: SceneOptions, body: (s: Scene) => void, remote?: strin
 }
 
 const INVALID: Array<[string, RegExp]> = [
-  ['$(touch /tmp/ctp-pwned)', /URL-safe/],
+  ['$(touch /tmp/ctp-pwned)', /"name"\s+or\s+"@scope\/name"/],
   ['.hidden', /cannot start with "\."/],
   ['_under', /cannot start with "_"/],
   [' widget', /spaces/],
-  ['@acme/', /"name" or "@scope\/name"/],
-  ['a/b', /"name" or "@scope\/name"/],
+  ['@acme/', /"name"\s+or\s+"@scope\/name"/],
+  ['a/b', /"name"\s+or\s+"@scope\/name"/],
   ['node_modules', /not allowed/],
   ['@acme/${{ github.token }}', /URL-safe/],
   ['wid\nget', /URL-safe/],
