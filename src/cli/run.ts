@@ -126,7 +126,9 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
     io.out(`\n${paint('bold', 'Written')}\n${formatWritten(results)}`);
   }
   await showPublishers(plan, options, io);
-  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist)}`);
+  // Piped (to a file, an issue, a pull request): a Markdown task list.
+  const markdown = !process.stdout.isTTY;
+  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist, new Set(), undefined, markdown)}`);
   io.out(paint('dim', '\nRun create-trusted-publish again any time: it changes nothing when all is in place.'));
   // Exit 1: the publish job is not in place until the user pastes it (a script must not read "done").
   if (plan.manual.length > 0) {
