@@ -37,7 +37,7 @@ test('--plain: a fork clone asks for the repository, defaulting to the one packa
   const term = start(s, ['--plain', '--no-open']);
   const screen = await term.waitFor('? GitHub repository');
   assert.match(screen, /the remote "upstream", but "origin" is someone\/widget/);
-  assert.match(screen, /\? GitHub repository acme\/widget/);
+  assert.match(screen, /\? GitHub repository \(?acme\/widget\)?/);
   term.send('C-c');
   assert.equal(await term.exitCode(), 130);
 });
