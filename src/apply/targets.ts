@@ -24,81 +24,56 @@ function inside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
-function code(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException).code;
-}
+const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
-/** The deepest folder of `dir` (or `dir` itself) that exists. */
-function existingAncestor(dir: string, root: string): string {
-  let p = dir;
-  for (;;) {
-    try {
-      lstatSync(p);
-      return p;
-    } catch (error) {
-      if (code(error) !== 'ENOENT' || p === root || dirname(p) === p) return p;
-      p = dirname(p);
-    }
+/** True when something (a dangling link too) is at `path`. */
+export function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
 /** A problem with the folder the file goes in, or undefined. */
 function folderProblem(c: FileChange, abs: string, root: string, realRoot: string): string | undefined {
-  const existing = existingAncestor(dirname(abs), root);
+  // The deepest existing folder on the way: what a recursive mkdir would create in.
+  let existing = dirname(abs);
+  while (existing !== root && !exists(existing)) existing = dirname(existing);
   const shown = relative(root, existing) || '.';
-  let real: string;
   try {
-    real = realpathSync(existing);
-  } catch (error) {
-    return `${c.path}: the folder ${shown} cannot be resolved (${code(error) ?? 'error'}).`;
-  }
-  if (!inside(realRoot, real)) {
-    return `${c.path}: ${shown} leads to ${real}, outside the repository (through a symbolic link). Nothing is written there.`;
-  }
-  try {
+    const real = realpathSync(existing);
+    if (!inside(realRoot, real)) return `${c.path}: ${shown} leads to ${real}, outside the repository (through a symbolic link). Nothing is written there.`;
     if (!lstatSync(real).isDirectory()) return `${c.path}: ${shown} is not a folder.`;
     accessSync(real, constants.W_OK | constants.X_OK);
+    return undefined;
   } catch (error) {
-    return `${c.path}: cannot write in ${shown} (${code(error) === 'EACCES' || code(error) === 'EPERM' || code(error) === 'EROFS' ? 'permission denied' : (code(error) ?? 'error')}).`;
+    return `${c.path}: cannot write in ${shown} (${/^(EACCES|EPERM|EROFS)$/.test(code(error) ?? '') ? 'permission denied' : code(error)}).`;
   }
-  return undefined;
 }
 
 export function checkTarget(c: FileChange, root: string, realRoot: string): TargetCheck {
   const abs = join(root, c.path);
-  if (!inside(root, abs) || isAbsolute(c.path)) return { change: c, abs, state: 'missing', problem: `${c.path} is outside the repository.` };
-  const folder = folderProblem(c, abs, root, realRoot);
-  if (folder) return { change: c, abs, state: 'missing', problem: folder };
-  let st;
-  try {
-    st = lstatSync(abs);
-  } catch (error) {
-    if (code(error) === 'ENOENT') return { change: c, abs, state: 'missing' };
-    return { change: c, abs, state: 'missing', problem: `${c.path} cannot be inspected (${code(error) ?? 'error'}).` };
-  }
+  const t = (state: TargetCheck['state'], more: Partial<TargetCheck> = {}): TargetCheck => ({ change: c, abs, state, ...more });
+  const problem = !inside(root, abs) ? `${c.path} is outside the repository.` : folderProblem(c, abs, root, realRoot);
+  if (problem) return t('missing', { problem });
+  if (!exists(abs)) return t('missing');
+  const st = lstatSync(abs);
   if (st.isSymbolicLink()) {
-    const to = readlinkSync(abs);
-    return {
-      change: c,
-      abs,
-      state: 'link',
-      consent: `${c.path} is a symbolic link (to ${to}): replacing it turns it into a regular file (the link is kept as a .bak).`,
-    };
+    return t('link', { consent: `${c.path} is a symbolic link (to ${readlinkSync(abs)}): replacing it turns it into a regular file (the link is kept as a .bak).` });
   }
   const kind = specialKind(st);
-  if (kind) return { change: c, abs, state: 'missing', problem: `${c.path} is ${kind}, not a regular file: it is not replaced. Remove it or choose another name.` };
+  if (kind) return t('missing', { problem: `${c.path} is ${kind}, not a regular file: it is not replaced. Remove it or choose another name.` });
   const read = readBytes(abs);
-  if (!('bytes' in read)) {
-    return { change: c, abs, state: 'file', problem: `${c.path} exists but ${read.problem}: it is not replaced. Fix its permissions (or remove it), then run again.` };
-  }
+  if (!('bytes' in read)) return t('file', { problem: `${c.path} exists but ${read.problem}: it is not replaced. Fix its permissions (or remove it), then run again.` });
   // An edit of a file that is not UTF-8 would write U+FFFD where its bytes were. (A whole
   // new file over it is fine: the replaced one is kept byte for byte as a .bak.)
   const bad = c.kind === 'update' && c.after.includes('\uFFFD') ? invalidUtf8At(read.bytes) : undefined;
   if (bad !== undefined) {
-    return { change: c, abs, state: 'file', problem: `${c.path} is not valid UTF-8 (at byte ${bad}): editing it would replace those bytes. Save it as UTF-8, then run again.` };
+    return t('file', { problem: `${c.path} is not valid UTF-8 (at byte ${bad}): editing it would replace those bytes. Save it as UTF-8, then run again.` });
   }
-  if (c.kind === 'create') return { change: c, abs, state: 'file', consent: `${c.path} already exists and differs.` };
-  return { change: c, abs, state: 'file' };
+  return t('file', c.kind === 'create' ? { consent: `${c.path} already exists and differs.` } : {});
 }
 
 /** Checks every path the changes write (unchanged files are not written, so not checked). */
@@ -115,4 +90,15 @@ export function checkTargets(changes: readonly FileChange[], root: string): Targ
 /** The problems no consent can lift, one per line; empty when there are none. */
 export function targetProblems(changes: readonly FileChange[], root: string): string[] {
   return checkTargets(changes, root).flatMap((t) => (t.problem ? [t.problem] : []));
+}
+
+/**
+ * The changes with every target that needs consent marked so (a symbolic link in the way,
+ * a file detection could not see): front-ends then ask before replacing it, as they do for
+ * a workflow the user wrote, and the plan says "replace" instead of "create".
+ */
+export function markConsent(changes: readonly FileChange[], root: string): FileChange[] {
+  const needing = new Set(checkTargets(changes, root).filter((t) => t.consent && !t.problem).map((t) => t.change));
+  if (needing.size === 0) return [...changes];
+  return changes.map((c) => (needing.has(c) ? { ...c, kind: 'update', needsConsent: true } : c));
 }

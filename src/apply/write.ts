@@ -7,7 +7,7 @@ import { closeSync, constants, copyFileSync, fsyncSync, lstatSync, mkdirSync, op
 import { dirname } from 'node:path';
 import type { FileChange } from '../model.js';
 import { FailedError } from '../cli/errors.js';
-import { checkTargets, type TargetCheck } from './targets.js';
+import { checkTargets, exists, type TargetCheck } from './targets.js';
 import { removeStaleTemps, tempPath, withTempCleanup } from './temp.js';
 
 export interface WriteResult {
@@ -15,15 +15,6 @@ export interface WriteResult {
   kind: FileChange['kind'];
   /** Backup of the previous content, relative to the repository root. */
   backup?: string;
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `file.bak`, or `file.bak.2`, `.bak.3`... when one is already there (a dangling link counts). */

@@ -18,13 +18,18 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-// Node prints a process warning with its stack. A library warning (the YAML parser on an odd
-// tag) is no fault of the user's: one line, no stack.
-process.removeAllListeners('warning');
-process.on('warning', (warning) => {
-  // The message can quote the file (a tag name): through the output filter like everything else.
-  process.stderr.write(`${safeOutput(`${warning.name}: ${warning.message.split('\n')[0]}`)}\n`);
-});
+// The bundled YAML parser reports a warning (an unknown tag such as `!!js/function` in a
+// user's file) with console.warn(error), which prints its stack. One line instead.
+const warn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  const [first] = args;
+  if (args.length === 1 && first instanceof Error) {
+    // The message can quote the file (a tag name): through the output filter like everything else.
+    process.stderr.write(`${safeOutput(`${first.name}: ${first.message.split('\n')[0]}`)}\n`);
+    return;
+  }
+  warn(...args);
+};
 
 /** Resolves once what was written to `stream` is out (pipes are asynchronous on macOS and Windows). */
 function flushed(stream: NodeJS.WriteStream): Promise<void> {

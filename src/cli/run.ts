@@ -11,7 +11,7 @@ import { makePlan, publishedPackage } from '../plan/index.js';
 import { renderer } from '../render/workflow.js';
 import { applyChanges, blockedChanges } from '../apply/write.js';
 import { unifiedDiff } from '../apply/diff.js';
-import { targetProblems } from '../apply/targets.js';
+import { markConsent, targetProblems } from '../apply/targets.js';
 import { formatChanges, formatChecklist, formatDryRun, formatManual, formatPublisher, formatWritten } from '../report/text.js';
 import { formatSummary } from '../report/summary.js';
 import { openUrl, noBrowserReason } from './browser.js';
@@ -43,6 +43,11 @@ export function checkPublishable(d: Detected, given: GivenAnswers = {}): void {
 }
 
 export async function planFor(d: Detected, answers: Plan['answers']): Promise<Plan> {
+  const plan = await providerPlan(d, answers);
+  return { ...plan, changes: markConsent(plan.changes, repoRoot(d)) };
+}
+
+async function providerPlan(d: Detected, answers: Plan['answers']): Promise<Plan> {
   if (answers.provider === 'github') {
     return makePlan(d, answers, renderer);
   }

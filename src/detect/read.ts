@@ -7,7 +7,7 @@
 // a plain open or read forever (or never end, like /dev/zero): every file is opened with
 // O_NONBLOCK, then checked with fstat on the open descriptor (no race between a check and
 // the open), and read only when it is a regular file.
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 
 /** Why a path that exists cannot be read as a file, in a few words ("a named pipe (FIFO)"). */
 export function specialKind(st: Stats): string | undefined {
@@ -19,56 +19,34 @@ export function specialKind(st: Stats): string | undefined {
   return 'not a regular file';
 }
 
-export type Opened = { fd: number; size: number } | { problem: string; missing: boolean };
+export type Failed = { problem: string; missing: boolean };
 
 /** Opens a regular file for reading without ever blocking; otherwise says why not. */
-export function openRegular(path: string): Opened {
+function openRegular(path: string): { fd: number } | Failed {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'missing', missing: true };
-    if (code === 'EACCES' || code === 'EPERM') return { problem: 'cannot be read (permission denied)', missing: false };
-    if (code === 'EISDIR') return { problem: 'is a folder', missing: false };
-    if (code === 'ELOOP') return { problem: 'is a symbolic link that loops', missing: false };
-    return { problem: `cannot be opened (${code ?? 'error'})`, missing: false };
+    return { problem: code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be opened (${code})`, missing: false };
   }
-  try {
-    const st = fstatSync(fd);
-    const kind = specialKind(st);
-    if (kind === undefined) return { fd, size: st.size };
-    closeSync(fd);
-    return { problem: `is ${kind}, not a regular file`, missing: false };
-  } catch {
-    closeSync(fd);
-    return { problem: 'cannot be read', missing: false };
-  }
+  const kind = specialKind(fstatSync(fd));
+  if (kind === undefined) return { fd };
+  closeSync(fd);
+  return { problem: `is ${kind}, not a regular file`, missing: false };
 }
 
-function readAll(fd: number, size: number, limit = Infinity): Buffer {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  let chunk = Buffer.alloc(Math.min(Math.max(size, 4096) + 1, limit));
-  for (;;) {
-    const n = readSync(fd, chunk, 0, Math.min(chunk.length, limit - total), null);
-    if (n === 0) break;
-    chunks.push(chunk.subarray(0, n));
-    total += n;
-    if (total >= limit) break;
-    chunk = Buffer.alloc(chunk.length);
-  }
-  return Buffer.concat(chunks, total);
-}
-
-/** The raw bytes of a regular file, or why they cannot be read. */
-export function readBytes(path: string, limit?: number): { bytes: Buffer } | { problem: string; missing: boolean } {
+/** The raw bytes of a regular file (at most `limit`), or why they cannot be read. */
+export function readBytes(path: string, limit?: number): { bytes: Buffer } | Failed {
   const opened = openRegular(path);
   if (!('fd' in opened)) return opened;
   try {
-    return { bytes: readAll(opened.fd, opened.size, limit) };
+    if (limit === undefined) return { bytes: readFileSync(opened.fd) };
+    const buffer = Buffer.alloc(limit);
+    return { bytes: buffer.subarray(0, readSync(opened.fd, buffer, 0, limit, 0)) };
   } catch (error) {
-    return { problem: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, missing: false };
+    return { problem: `cannot be read (${(error as NodeJS.ErrnoException).code})`, missing: false };
   } finally {
     closeSync(opened.fd);
   }
@@ -92,15 +70,9 @@ export function readHead(path: string, bytes: number): string | undefined {
   return 'bytes' in r ? r.bytes.toString('utf8') : undefined;
 }
 
-/** Where `bytes` stop being UTF-8 (a byte offset), or undefined when they are valid UTF-8. */
-export function invalidUtf8At(bytes: Uint8Array): number | undefined {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return undefined;
-  } catch {
-    // Rare: find the offset by decoding growing prefixes along valid boundaries.
-    const text = Buffer.from(bytes).toString('utf8');
-    const bad = text.indexOf('\uFFFD');
-    return Buffer.byteLength(text.slice(0, Math.max(bad, 0)), 'utf8');
-  }
+/** The byte offset of the first sequence that is not UTF-8, or undefined when all of it is. */
+export function invalidUtf8At(bytes: Buffer): number | undefined {
+  const text = bytes.toString('utf8');
+  if (Buffer.from(text).equals(bytes)) return undefined;
+  return Buffer.byteLength(text.slice(0, text.indexOf('\uFFFD')));
 }

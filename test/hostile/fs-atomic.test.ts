@@ -3,6 +3,7 @@
 // that made them (a later run removes those of ended runs), and SIGINT/SIGTERM during a run
 // never leave a temp file or a half-written file.
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
@@ -124,5 +125,47 @@ test('4. a second run after an interrupted one finishes the job and leaves no te
   const before = snapshot(s.base);
   expectClean(s, before, run(s, ['--yes', '--force']), { code: 0, changes: ['.github*'] });
   assert.equal(readFileSync(s.at(WF), 'utf8'), whole);
+  s.cleanup();
+});
+
+test('4. a write that fails after another succeeded (file size limit) puts everything back', { skip: spawnSync('prlimit', ['--version']).status === 0 ? false : 'prlimit (util-linux) is not installed' }, () => {
+  // package.json is larger than the limit; publish.yml (written first) is not.
+  const s = scene({ pkg: { repository: 'github:someone/else', description: 'x'.repeat(40_000) } });
+  const before = snapshot(s.base);
+  const r = run(s, ['--yes'], { wrap: ['prlimit', '--fsize=20000'] });
+  expectClean(s, before, r, { code: 1, says: /Could not write package\.json \(EFBIG\)\. Every file this run had written was put back/ });
+  assert.ok(!existsSync(s.at('.github')));
+  s.cleanup();
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  test(`4. ${signal} while a large file is being written: the run ends after the writes, no temp file left`, async () => {
+    // A 30 MB package.json takes long enough to write that the signal lands during the write.
+    const s = scene({ pkg: { repository: 'github:someone/else', description: 'x'.repeat(30_000_000) } });
+    const temp = () => readdirSync(s.repo).some((f) => f.endsWith('.ctp-tmp'));
+    const r = await runKilled(s, ['--yes'], signal, 0, { when: temp, timeout: 60_000 });
+    assert.doesNotMatch(r.stderr, /^\s+at |node:internal/m, r.stderr);
+    assert.deepEqual(readdirSync(s.repo).filter((f) => f.includes('ctp-tmp')), []);
+    assert.deepEqual(readdirSync(s.at('.github/workflows')).filter((f) => f.includes('ctp-tmp')), []);
+    // All or nothing: the package.json is whole, with the fix.
+    assert.match(readFileSync(s.at('package.json'), 'utf8'), /"repository": \{[^}]*acme\/widget/);
+    assert.equal(r.signal, signal);
+    s.cleanup();
+  });
+}
+
+test('4. two --yes --force runs at once over a different publish.yml: each writes whole files or says why, no temp file', async () => {
+  const s = scene({ files: { [WF]: 'name: mine\non: push\njobs: {}\n' } });
+  const both = await Promise.all([0, 1].map(() => runKilled(s, ['--yes', '--force'], 'SIGTERM', 60_000)));
+  for (const r of both) {
+    assert.doesNotMatch(`${r.stdout}${r.stderr}`, /^\s+at |node:internal|Something went wrong/m, r.stderr);
+    assert.ok(r.code === 0 || (r.code === 1 && /Could not write|already exists/.test(r.stderr)), `exit ${r.code}: ${r.stderr}`);
+  }
+  assert.ok(both.some((r) => r.code === 0));
+  assert.equal(readFileSync(s.at(WF), 'utf8'), whole);
+  const names = readdirSync(s.at('.github/workflows'));
+  assert.deepEqual(names.filter((f) => f.includes('ctp-tmp')), []);
+  // The user's file survives in a backup.
+  assert.ok(names.filter((f) => f.startsWith('publish.yml.bak')).some((f) => readFileSync(s.at(`.github/workflows/${f}`), 'utf8').startsWith('name: mine')));
   s.cleanup();
 });

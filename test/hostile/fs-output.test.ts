@@ -49,6 +49,16 @@ test('11. a workflow with !!js/function and an unknown tag: doctor reports, no s
   s.cleanup();
 });
 
+test('11. --migrate on a workflow with a !!js/function value: the warning is one line, no stack trace', () => {
+  const wf = 'name: Release\non:\n  push:\n    tags: [v*]\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    env:\n      X: !!js/function "f"\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n';
+  const s = scene({ files: { '.github/workflows/release.yml': wf } });
+  const before = snapshot(s.base);
+  const r = run(s, ['--migrate', 'release.yml', '--dry-run']);
+  expectClean(s, before, r, { code: 0, says: 'Dry run: nothing was written.' });
+  for (const line of r.stderr.split('\n').filter((l) => l.includes('YAMLWarning'))) assert.match(line, /^YAMLWarning: Unresolved tag: .* at line \d+, column \d+:$/);
+  s.cleanup();
+});
+
 const TOKEN_WORKFLOW = (extra: string) =>
   `name: Release # ${extra}\non:\n  push:\n    tags: ['v*']\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`;
 const LATIN1 = Buffer.concat([Buffer.from(TOKEN_WORKFLOW('caf')), Buffer.from([0xe9, 0x0a])]);

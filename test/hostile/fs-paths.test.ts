@@ -145,3 +145,15 @@ test('2. --migrate: a workflow reached through a .github/workflows link outside 
   expectClean(s, before, r, { code: 1, says: 'outside the repository' });
   s.cleanup();
 });
+
+test('2. a workspace package folder that is a link outside is not followed: nothing written there', () => {
+  const s = scene({ pkg: { private: true, workspaces: ['packages/*'] } });
+  mkdirSync(join(s.outside, 'a'));
+  writeFileSync(join(s.outside, 'a/package.json'), JSON.stringify({ name: '@acme/a', version: '1.0.0', repository: 'github:someone/else' }, null, 2) + '\n');
+  mkdirSync(s.at('packages'));
+  symlinkSync(join(s.outside, 'a'), s.at('packages/a'));
+  const before = snapshot(s.base);
+  expectClean(s, before, run(s, ['--yes', '--force']), { code: 1, says: 'none of its workspace packages can be published' });
+  assert.match(readFileSync(join(s.outside, 'a/package.json'), 'utf8'), /someone\/else/);
+  s.cleanup();
+});

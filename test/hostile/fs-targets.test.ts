@@ -167,7 +167,7 @@ test('3. a named pipe as package.json is reported, never read (--yes and doctor 
   s.cleanup();
 });
 
-test('3. a regular file that appeared where the plan creates one is not overwritten (publish.yml.bak taken by a dangling link)', () => {
+test('2. a dangling link where publish.yml.bak would go is skipped (.bak.2), never written through', () => {
   const s = scene({ files: { [WF]: MINE } });
   symlinkSync(join(s.outside, 'gone'), s.at(`${WF}.bak`));
   const before = snapshot(s.base);

@@ -111,6 +111,8 @@ export interface RunOptions {
   stdoutPath?: string;
   /** Kill after this many ms (default 20 s): a hang is a failure, not a stuck suite. */
   timeout?: number;
+  /** A command the binary runs under, e.g. ['prlimit', '--fsize=20000']. */
+  wrap?: string[];
 }
 
 export interface Run {
@@ -121,7 +123,7 @@ export interface Run {
 }
 
 function command(args: readonly string[], options: RunOptions): { file: string; argv: string[] } {
-  const node = [process.execPath, BIN, ...args];
+  const node = [...(options.wrap ?? []), process.execPath, BIN, ...args];
   if (!options.nobody) return { file: node[0]!, argv: node.slice(1) };
   return { file: 'setpriv', argv: [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, '--clear-groups', ...node] };
 }
@@ -158,8 +160,11 @@ export function run(s: Scene, args: readonly string[], options: RunOptions = {})
   return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
-/** Runs the binary and sends `signal` after `afterMs`; resolves when it has ended. */
-export function runKilled(s: Scene, args: readonly string[], signal: NodeJS.Signals, afterMs: number, options: RunOptions = {}): Promise<Run> {
+/**
+ * Runs the binary and sends `signal` after `afterMs`, or (with `when`) as soon as `when()`
+ * is true, polled every millisecond; resolves when it has ended.
+ */
+export function runKilled(s: Scene, args: readonly string[], signal: NodeJS.Signals, afterMs: number, options: RunOptions & { when?: () => boolean } = {}): Promise<Run> {
   const { file, argv } = command(args, options);
   return new Promise((resolve) => {
     const child = spawn(file, argv, { cwd: options.cwd ?? s.repo, env: environment(s, options), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -167,9 +172,16 @@ export function runKilled(s: Scene, args: readonly string[], signal: NodeJS.Sign
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill(signal), afterMs);
+    const when = options.when;
+    const timer = when
+      ? setInterval(() => {
+          if (!when()) return;
+          clearInterval(timer);
+          child.kill(signal);
+        }, 1)
+      : setTimeout(() => child.kill(signal), afterMs);
     child.on('close', (code, sig) => {
-      clearTimeout(timer);
+      clearInterval(timer);
       resolve({ code, signal: sig, stdout, stderr });
     });
   });
