@@ -77,7 +77,7 @@ function packageManagerNotes(d: Detected, answers: Answers, pack: boolean, targe
     if (pm === 'bun' && targets.some((p) => p.workspaceRanges?.length)) {
       notes.push('changeset publish publishes bun workspaces with npm publish, which leaves workspace: ranges as written: replace them with version ranges before releasing.');
     }
-    if (pm === 'pnpm') notes.push('changeset publish runs pnpm publish: pnpm 10 hands it to npm (11.5.1 or newer, checked by the workflow); pnpm 11 does the OIDC exchange itself (11.1.2 or newer).');
+    if (pm === 'pnpm') notes.push('changeset publish runs pnpm publish: pnpm 10 hands it to npm (11.5.1+, checked by the workflow); pnpm 11 does its own OIDC exchange.');
   }
   return notes;
 }

@@ -1,5 +1,6 @@
 // What the user types into npmjs.com, in the order the form asks for it.
 import type { Answers, PublisherSettings, RepoRef } from '../model.js';
+import { shellCommand } from '../text/shell.js';
 
 export function accessUrl(packageName: string): string {
   // Scoped names stay literal in the path: /package/@scope/name/access.
@@ -14,10 +15,10 @@ export function allowedAction(answers: Pick<Answers, 'release'>): PublisherSetti
   return answers.release === 'staged' ? 'npm stage publish' : 'npm publish';
 }
 
-/** The `npm trust github` arguments after the package name, shell-quoted. */
+/** The `npm trust github` arguments after the package name (quote them with shellCommand). */
 export function trustArgs(repo: RepoRef, answers: Pick<Answers, 'workflow' | 'environment' | 'release'>): string[] {
   const args = ['--file', answers.workflow, '--repo', `${repo.owner}/${repo.name}`];
-  if (answers.environment) args.push('--env', shellQuote(answers.environment));
+  if (answers.environment) args.push('--env', answers.environment);
   args.push(answers.release === 'staged' ? '--allow-stage-publish' : '--allow-publish');
   return args;
 }
@@ -40,14 +41,9 @@ export function publisherSettings(packageName: string, repo: RepoRef, answers: A
         : { label: 'Environment name', value: '', note: 'leave empty' },
       allow === 'npm publish'
         ? { label: 'Allowed actions', value: 'Allow npm publish', note: 'tick it: new publishers allow only staged publishing' }
-        : { label: 'Allowed actions', value: 'leave "Allow npm publish" unticked', note: 'stage publish is always allowed; you approve each version with 2FA' },
+        : { label: 'Allowed actions', value: 'leave "Allow npm publish" unticked', note: 'always allowed; you approve each version with 2FA' },
     ],
     allow,
-    trustCommand: trust.join(' '),
+    trustCommand: shellCommand(...trust),
   };
-}
-
-/** Quotes a word for a POSIX shell when it needs it. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9@%+=:,./_-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

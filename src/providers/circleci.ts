@@ -1,9 +1,10 @@
 // The CircleCI publish job and workflow, and what to enter on npmjs.com for them.
-import { installCommand } from '../render/commands.js';
+import { installLine } from '../render/commands.js';
 import type { PackageManager, PublisherField } from '../model.js';
 import { cimgNodeTag, circleciId, contextName, vcsOrigin as checkVcsOrigin } from './circleci-validate.js';
 import { providerTemplate } from './handlebars.js';
 import { accessUrl, type ProviderPublisher } from './publisher.js';
+import { shellCommand } from '../text/shell.js';
 import { jobName as checkJobName, npmPackageName, packageDirectory, packageManager as checkPackageManager, ProviderInputError } from './validate.js';
 
 export interface CircleciInput {
@@ -72,8 +73,7 @@ function context(input: CircleciInput) {
     packageName: npmPackageName(input.packageName),
     hasBuild: input.hasBuild,
     hasTest: input.hasTest,
-    lockfile: input.lockfile !== false,
-    installCommand: installCommand(input.packageManager, input.lockfile !== false),
+    installCommand: installLine(input.packageManager, input.lockfile !== false),
   };
 }
 
@@ -119,10 +119,9 @@ export function circleciPublisher(packageName: string, input: CircleciPublisherI
   const name = npmPackageName(packageName);
   const fields = circleciPublisherFields(input);
   const value = (label: string) => fields.find((field) => field.label === label)!.value;
-  // Every value here is validated to [0-9a-f-] or a host/owner/repo path: no shell quoting needed.
   const trust = ['npm', 'trust', 'circleci', name, '--org-id', value('Organization ID'), '--project-id', value('Project ID')];
   trust.push('--pipeline-definition-id', value('Pipeline definition ID'), '--vcs-origin', value('VCS origin'));
   for (const id of input.contextIds ?? []) trust.push('--context-id', id.trim().toLowerCase());
   trust.push('--allow-publish');
-  return { packageName: name, url: accessUrl(name), provider: 'CircleCI', fields, allow: 'npm publish', trustCommand: trust.join(' ') };
+  return { packageName: name, url: accessUrl(name), provider: 'CircleCI', fields, allow: 'npm publish', trustCommand: shellCommand(...trust) };
 }

@@ -1,8 +1,9 @@
 // The GitLab CI/CD publish job and what to enter on npmjs.com for it.
-import { installCommand } from '../render/commands.js';
+import { installLine } from '../render/commands.js';
 import type { PackageManager, PublisherField } from '../model.js';
 import { providerTemplate } from './handlebars.js';
-import { accessUrl, shellWord, type ProviderPublisher } from './publisher.js';
+import { accessUrl, type ProviderPublisher } from './publisher.js';
+import { shellCommand } from '../text/shell.js';
 import {
   gitlabCiFile,
   gitlabEnvironment,
@@ -78,8 +79,7 @@ export function renderGitlabJob(input: GitlabJobInput): string {
     cdCommand: `cd ${packageDir}`,
     hasBuild: input.hasBuild,
     hasTest: input.hasTest,
-    lockfile: input.lockfile !== false,
-    installCommand: installCommand(packageManager, input.lockfile !== false),
+    installCommand: installLine(packageManager, input.lockfile !== false),
   });
 }
 
@@ -111,7 +111,7 @@ export function gitlabPublisher(packageName: string, input: GitlabPublisherInput
   const ciFile = gitlabCiFile(input.ciFile);
   // `npm trust gitlab --file` takes a bare file name; a CI file in a folder is entered on the website only.
   const trust = ['npm', 'trust', 'gitlab', name, '--file', ciFile, '--project', `${input.namespace}/${input.project}`];
-  if (input.environment !== null) trust.push('--env', shellWord(input.environment));
+  if (input.environment !== null) trust.push('--env', input.environment);
   trust.push('--allow-publish');
   return {
     packageName: name,
@@ -119,6 +119,6 @@ export function gitlabPublisher(packageName: string, input: GitlabPublisherInput
     provider: 'GitLab CI/CD',
     fields,
     allow: 'npm publish',
-    trustCommand: ciFile.includes('/') ? null : trust.join(' '),
+    trustCommand: ciFile.includes('/') ? null : shellCommand(...trust),
   };
 }

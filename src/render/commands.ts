@@ -62,6 +62,12 @@ export function installCommand(pm: PackageManager, lockfile: boolean, yarnClassi
   }
 }
 
+/** The install step's command; without a lockfile, with a YAML comment saying what to do. */
+export function installLine(pm: PackageManager, lockfile: boolean, yarnClassic = false): string {
+  const locked = installCommand(pm, true, yarnClassic);
+  return lockfile ? locked : `${pm} install # no lockfile here: commit one, then use ${locked}`;
+}
+
 /** How a release tool installed as a dev dependency is run, never downloaded on the fly. */
 export function localBin(pm: PackageManager, command: string): string {
   switch (pm) {

@@ -2,7 +2,7 @@
 // checked here (names, folders, branch) and reaches the YAML only through the `yaml` and
 // `exprString` helpers; commands are constants from commands.ts.
 import { BRANCH_FLOWS, type ReleaseFlow, type RepoRef } from '../model.js';
-import { eachWorkspaceCommand, installCommand, localBin, packCommand, publishCommand, scriptCommand } from './commands.js';
+import { eachWorkspaceCommand, installLine, localBin, packCommand, publishCommand, scriptCommand } from './commands.js';
 import type { WorkflowInput, WorkflowPackage } from './workflow.js';
 
 
@@ -96,8 +96,7 @@ export function workflowContext(input: WorkflowInput & { release: ReleaseFlow })
     npmMinimum,
     packageManager: pm,
     pnpmVersion: pm === 'pnpm' ? (input.pnpmVersion ?? '10') : null,
-    lockfile: input.lockfile !== false,
-    installCommand: installCommand(pm, input.lockfile !== false, pm === 'yarn' && input.yarnClassic === true),
+    installCommand: installLine(pm, input.lockfile !== false, pm === 'yarn' && input.yarnClassic === true),
     yarnClassic: pm === 'yarn' && input.yarnClassic === true,
     // Node 25 and newer no longer ship corepack, which provides yarn.
     corepackInstall: pm === 'yarn' && major !== undefined && major >= 25,
