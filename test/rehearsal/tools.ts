@@ -26,12 +26,21 @@ function bootstrapNpm(): [string, string[]] {
   return execpath && execpath.endsWith('.js') ? [process.execPath, [execpath]] : ['npm', []];
 }
 
+let configuredRegistry: string | undefined;
+/** The registry this machine's npm is set up to use (read before the empty user config below hides it). */
+function registry(): string {
+  if (configuredRegistry) return configuredRegistry;
+  const [cmd, pre] = bootstrapNpm();
+  configuredRegistry = execFileSync(cmd, [...pre, 'config', 'get', 'registry'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return configuredRegistry;
+}
+
 function npm(args: string[], cwd: string): string {
   const [cmd, pre] = bootstrapNpm();
   // An empty user config: nothing from the developer's ~/.npmrc (tokens included) is read.
   mkdirSync(TOOLS, { recursive: true });
   if (!existsSync(join(TOOLS, 'npmrc'))) writeFileSync(join(TOOLS, 'npmrc'), '');
-  return execFileSync(cmd, [...pre, ...args, '--registry=https://registry.npmjs.org/', '--no-audit', '--no-fund', '--loglevel=error'], {
+  return execFileSync(cmd, [...pre, ...args, `--registry=${registry()}`, '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,7 +117,7 @@ export function corepackHome(): Tool<string> {
           timeout: 180_000,
           // Yarn 1.22.22 on npm is signed with a key corepack no longer lists: filling this cache
           // skips the signature check (the jobs themselves never download).
-          env: { ...process.env, COREPACK_HOME: tmp, COREPACK_NPM_REGISTRY: 'https://registry.npmjs.org', COREPACK_ENABLE_DOWNLOAD_PROMPT: '0', COREPACK_INTEGRITY_KEYS: '0' },
+          env: { ...process.env, COREPACK_HOME: tmp, COREPACK_NPM_REGISTRY: registry().replace(/\/$/, ''), COREPACK_ENABLE_DOWNLOAD_PROMPT: '0', COREPACK_INTEGRITY_KEYS: '0' },
         });
       }
     });
