@@ -40,6 +40,24 @@ function remaining(plan: MigrationPlan, all: { path: string; fileName: string; c
   return workflowDoctor(files, repo).findings.filter((f) => after.has(f.file ?? '') && f.level !== 'info');
 }
 
+/** Output kept until the files are written, so a failure in it stops the run before any write. */
+function bufferedIo(): { io: Io; flush: (to: Io) => void } {
+  const lines: Array<['out' | 'err', string]> = [];
+  const io = { out: (text: string) => lines.push(['out', text]), err: (text: string) => lines.push(['err', text]) } as Io;
+  return { io, flush: (to) => lines.forEach(([kind, text]) => to[kind](text)) };
+}
+
+/** The npmjs.com values and the checklist, once per workflow file npm must be told. */
+function printPublishers(d: Awaited<ReturnType<typeof detect>>, plan: MigrationPlan, repo: ReturnType<typeof splitSlug>, io: Io): void {
+  if (!repo) return;
+  for (const trustFile of plan.trustFiles) {
+    const caller = d.workflows.find((w) => w.fileName === trustFile);
+    if (!caller) continue;
+    const content = plan.changes.find((c) => c.path === caller.path)?.after ?? caller.content;
+    printAfterMigration(d, { path: caller.path, content, trustFile, environment: plan.environment }, repo, io);
+  }
+}
+
 export async function runMigrateCli(root: string, options: Options & { migrate?: string; trust?: boolean }, io: Io, confirm: Confirm = askOnTerminal): Promise<number> {
   const d = await detect(root);
   const repo = splitSlug(options.given.repo) ?? d.git.github;
@@ -60,8 +78,19 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     io.out('\n' + unifiedDiff(result.before, result.after, path));
   }
   const left = remaining(plan, d.workflows, repo);
-  if (left.length > 0) io.out(`${paint('bold', 'Left for you (migrate does not change these)')}\n${formatFindings(left)}`);
+  if (left.length > 0 || plan.left.length > 0) {
+    io.out(paint('bold', 'Left for you (migrate does not change these)'));
+    if (left.length > 0) io.out(formatFindings(left));
+    for (const line of plan.left) io.out(`  - ${line}`);
+  }
   for (const note of plan.notes) io.out(`${paint('yellow', '!')} ${note}`);
+  // Everything that can fail is worked out before the first write: the npmjs.com values too.
+  const afterward = bufferedIo();
+  try {
+    printPublishers(d, plan, repo, afterward.io);
+  } catch (error) {
+    throw new FailedError(`Nothing was written: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const changed = plan.changes.filter((c) => c.kind === 'update');
   if (options.dryRun || changed.length === 0) {
     if (options.dryRun) io.out(paint('bold', '\nDry run: nothing was written.'));
@@ -79,12 +108,8 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     const written = await applyChanges(plan.changes, { root: repoRoot(d), consent: true });
     io.out(`\n${paint('bold', 'Written')}\n${formatWritten(written)}`);
   }
+  afterward.flush(io);
   const packages = publishedPackages(d).map((p) => p.name!);
-  const caller = plan.trustFile ? d.workflows.find((w) => w.fileName === plan.trustFile) : undefined;
-  if (plan.trustFile && repo && caller) {
-    const content = plan.changes.find((c) => c.path === caller.path)?.after ?? caller.content;
-    printAfterMigration(d, { path: caller.path, content, trustFile: plan.trustFile, environment: plan.environment }, repo, io);
-  }
   if (options.trust) {
     if (!plan.trustFile || !repo) throw new FailedError('--trust needs one publish workflow and a known GitHub repository: pick one with --migrate <file> and pass --repo.');
     const ok = await trustStep({ packages, repo, workflow: plan.trustFile, environment: plan.environment }, { dryRun: options.dryRun, io, cwd: d.root });

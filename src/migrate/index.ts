@@ -1,9 +1,13 @@
 // Which files a migration edits, in which order: a reusable publish workflow first, then the
 // workflows that call it (they must grant id-token: write and stop passing the token).
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 import type { Detected, FileChange, RepoRef, WorkflowFile } from '../model.js';
 import { parseWorkflow } from '../audit/index.js';
 import { loadPins, type ActionPins } from '../render/pins.js';
+import { repositoryFinding } from '../detect/repository.js';
+import { withRepository } from '../plan/repository-fix.js';
 import { isReusable, jobViews, localCallee } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 import { MigrateError, migrateWorkflow, type MigrateContext, type MigrateResult } from './workflow.js';
@@ -16,9 +20,13 @@ export interface MigrationPlan {
   results: Array<{ path: string; result: MigrateResult }>;
   /** The workflow file name npm must be told (the caller's, for a reusable workflow); undefined when ambiguous. */
   trustFile?: string;
+  /** Every workflow file npm must be told, one trusted publisher each. */
+  trustFiles: string[];
   /** The environment of the publishing job, when it names one. */
   environment: string | null;
   notes: string[];
+  /** What the migration did not fix, one line each (shown under "Left for you"). */
+  left: string[];
 }
 
 const publishes = (w: WorkflowFile) => {
@@ -59,12 +67,26 @@ function select(d: Detected, file: string | undefined): WorkflowFile[] {
   return [found, ...callees];
 }
 
+/** Reads a file of the repository (never outside it), or undefined. */
+function fileReader(root: string): (path: string) => string | undefined {
+  return (path) => {
+    const abs = resolve(root, path);
+    if (relative(root, abs).startsWith('..') || relative(root, abs).split(sep).includes('..')) return undefined;
+    try {
+      return readFileSync(abs, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 export function planMigration(d: Detected, options: { file?: string; repo?: RepoRef; pins?: ActionPins } = {}): MigrationPlan {
   const pins = options.pins ?? loadPins();
   const repo = options.repo ?? d.git.github;
   const targets = select(d, options.file);
   if (targets.length === 0) throw new MigrateError('No workflow in .github/workflows publishes to npm: run create-trusted-publish (without --migrate) to write one.');
-  const base: MigrateContext = { pins, ...(repo ? { repo } : {}) };
+  const readFile = fileReader(d.root);
+  const base: MigrateContext = { pins, readFile, ...(repo ? { repo } : {}) };
   const reusable = targets.filter((w) => { const root = rootOf(w.content); return root !== undefined && isReusable(root) && publishes(w); });
   const results = new Map<string, { file: WorkflowFile; result: MigrateResult }>();
   const callees: NonNullable<MigrateContext['callees']> = {};
@@ -83,18 +105,49 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   if (entry.length > 1) notes.push(`More than one workflow publishes (${entry.join(', ')}): add one trusted publisher per workflow file on npmjs.com.`);
   if (reusable.length > 0 && callers.length === 0) notes.push(`${reusable.map((w) => w.fileName).join(', ')} is called from outside this repository: npm matches the caller's repository and file name, and the caller must grant id-token: write.`);
   const list = [...results.values()];
+  const left = list.flatMap(({ file, result }) => result.left.map((line) => `${file.path}: ${line}`));
+  const dropped = new Set(list.flatMap(({ result }) => result.droppedSecrets));
+  left.push(...tokenChecks(d.workflows.filter((w) => !results.has(w.path)), dropped));
+  const changes: FileChange[] = list.map(({ file, result }) => ({
+    path: file.path,
+    kind: result.after === file.content ? 'unchanged' : 'update',
+    before: file.content,
+    after: result.after,
+    reason: 'migrated in place to trusted publishing (OIDC), no token',
+    needsConsent: true,
+  }));
+  changes.push(...repositoryFixes(d, repo));
   return {
-    changes: list.map(({ file, result }) => ({
-      path: file.path,
-      kind: result.after === file.content ? 'unchanged' : 'update',
-      before: file.content,
-      after: result.after,
-      reason: 'migrated in place to trusted publishing (OIDC), no token',
-      needsConsent: true,
-    })),
+    changes,
     results: list.map(({ file, result }) => ({ path: file.path, result })),
     ...(entry.length === 1 ? { trustFile: entry[0]! } : {}),
+    trustFiles: entry,
     environment: environmentOf((reusable[0] ?? targets[0])!.content),
     notes,
+    left,
   };
+}
+
+/** Workflows that only check the token (`npm whoami`): they fail once the secret is deleted. */
+function tokenChecks(others: readonly WorkflowFile[], dropped: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const w of others) {
+    const used = [...dropped].filter((name) => new RegExp(`\\bsecrets\\.${name}\\b`).test(w.content));
+    if (used.length === 0) continue;
+    const what = /\bnpm\s+whoami\b/.test(w.content) ? 'checks the token with npm whoami' : 'still uses it';
+    out.push(`${w.path} ${what} (secrets.${used.join(', secrets.')}): delete that workflow or step before you delete the secret.`);
+  }
+  return out;
+}
+
+/** package.json "repository" edits npm needs (E422 otherwise), for each published package. */
+function repositoryFixes(d: Detected, repo: RepoRef | undefined): FileChange[] {
+  if (!repo) return [];
+  const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
+  return [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)]
+    .filter((p) => repositoryFinding(p, repo, p.dir) !== undefined)
+    .map((p) => {
+      const path = p.dir ? `${p.dir}/package.json` : 'package.json';
+      return { path, kind: 'update' as const, before: p.raw, after: withRepository(p, repo), reason: 'sets "repository" to this repository (npm checks it: E422 otherwise)', needsConsent: true };
+    });
 }

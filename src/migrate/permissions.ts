@@ -40,6 +40,12 @@ export function stepNeeds(job: JobView): Scopes {
     if (/\bsemantic-release\b/.test(run) || uses.startsWith('cycjimmy/semantic-release-action@')) Object.assign(needs, { contents: 'write', issues: 'write', 'pull-requests': 'write' });
     if (/^(?:softprops\/action-gh-release|ncipollo\/release-action|actions\/create-release)@/.test(uses)) needs.contents = 'write';
     if (/\bgit\s+push\b|\bgh\s+release\s+(?:create|upload|edit)\b/.test(run)) needs.contents = 'write';
+    // prebuild uploads the binaries it built to the GitHub release with the token it is given.
+    if (/\bprebuild(?:ify)?\b[^\n]*\s(?:-u|--upload(?:-all)?)(?:\s|=|$)/.test(run)) needs.contents = 'write';
+    if (/\bgh\s+pr\s+(?:create|merge|edit)\b/.test(run)) needs['pull-requests'] = 'write';
+    // A script handed the GITHUB_TOKEN as an argument (`prebuild -u ${{ secrets.GITHUB_TOKEN }}`)
+    // uses it for more than a checkout: keep the write access it had by default.
+    if (/\$\{\{\s*(?:secrets\.GITHUB_TOKEN|github\.token)\s*\}\}/.test(run)) needs.contents = 'write';
   }
   return needs;
 }

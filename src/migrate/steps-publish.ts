@@ -5,8 +5,9 @@ import { secretName } from '../detect/workflows.js';
 import { mapOf, nodeOf, removeFrom, removeKey, setScalar, textOf } from './nodes.js';
 import { usesMajor } from './steps-general.js';
 import { publishesStep, type JobView } from './jobs.js';
+import { MigrateError } from './errors.js';
 
-export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'] as const;
+export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
 
 /** Removes the token variables from an `env:` map; returns the secrets they came from. */
@@ -96,6 +97,43 @@ function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void
   }
 }
 
+/**
+ * JS-DevTools/npm-publish: from v4.1 its token input is optional and npm does the OIDC
+ * exchange (the pin step has moved it to v4). v1's check-version became strategy in v2.
+ */
+function npmPublishAction(job: JobView, notes: string[], secrets: string[]): void {
+  for (const step of job.steps.filter((s) => /^js-devtools\/npm-publish@/i.test(textOf(s, 'uses') ?? ''))) {
+    const withMap = mapOf(step, 'with');
+    const registry = textOf(withMap, 'registry');
+    if (registry !== undefined && !NPMJS.test(registry.trim())) continue;
+    const token = textOf(withMap, 'token') ?? '';
+    const secret = secretName(token);
+    if (secret === 'GITHUB_TOKEN') continue;
+    if (removeFrom(step, 'with', 'token')) {
+      if (secret) secrets.push(secret);
+      notes.push(`job "${job.id}": removed the token input of JS-DevTools/npm-publish${secret ? ` (secrets.${secret})` : ''}`);
+    }
+    if (removeFrom(step, 'with', 'check-version')) notes.push(`job "${job.id}": removed check-version (npm-publish v2+ always checks the version; strategy: upgrade is the closest)`);
+  }
+}
+
+/** Yarn 1's `yarn publish` has no OIDC exchange: npm publishes the same package (Yarn 1 still installs). */
+const YARN1_PUBLISH = /\byarn\s+publish\b(?![:\w-])/;
+function yarnPublish(job: JobView, notes: string[]): void {
+  for (const step of job.steps) {
+    const node = nodeOf(step, 'run');
+    if (!isScalar(node) || typeof node.value !== 'string' || !YARN1_PUBLISH.test(node.value)) continue;
+    const lines = node.value.split('\n');
+    if (lines.some((line) => YARN1_PUBLISH.test(line) && /\s--(?:new-version|major|minor|patch|premajor|preminor|prepatch|prerelease)\b/.test(line))) {
+      throw new MigrateError(`job "${job.id}" bumps the version with \`yarn publish --new-version\`: Yarn 1 cannot publish with trusted publishing, and npm publish does not bump versions. Bump with \`yarn version\` in a step of its own, then migrate again.`);
+    }
+    node.value = lines
+      .map((line) => (YARN1_PUBLISH.test(line) ? line.replace(YARN1_PUBLISH, 'npm publish').replace(/\s--non-interactive\b/g, '') : line))
+      .join('\n');
+    notes.push(`job "${job.id}": yarn publish -> npm publish (Yarn 1 cannot publish with trusted publishing; it still installs)`);
+  }
+}
+
 /** All publish-job edits except the Node version; returns the secrets no longer handed to npm. */
 export function migratePublishJob(doc: Document, job: JobView, notes: string[]): string[] {
   const secrets: string[] = [];
@@ -103,6 +141,8 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[]):
     secrets.push(...dropTokenEnv(step, `job "${job.id}" publish step`, notes));
   }
   secrets.push(...dropTokenEnv(job.node, `job "${job.id}" env`, notes));
+  npmPublishAction(job, notes, secrets);
+  yarnPublish(job, notes);
   noScriptedToken(job, notes, secrets);
   noCache(doc, job, notes);
   return secrets;

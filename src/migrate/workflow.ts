@@ -19,6 +19,8 @@ export interface MigrateContext {
   callees?: Record<string, { scopes: Scopes; secrets: string[] }>;
   /** This file is a reusable workflow whose callers are all in the repository (and migrated too). */
   callersMigrated?: boolean;
+  /** Reads a repository file (`.nvmrc`, a local action), path relative to the root. */
+  readFile?: (path: string) => string | undefined;
 }
 
 export interface MigrateResult {
@@ -31,11 +33,12 @@ export interface MigrateResult {
   /** Union of the permissions of the jobs that publish, after the edit. */
   scopes: Scopes;
   reusable: boolean;
+  /** What the migration could not fix, one line each, for "Left for you". */
+  left: string[];
 }
 
-export class MigrateError extends Error {
-  override name = 'MigrateError';
-}
+import { MigrateError } from './errors.js';
+export { MigrateError };
 
 export function migrateWorkflow(content: string, path: string, ctx: MigrateContext): MigrateResult {
   const doc = parseDocument(content, { uniqueKeys: true });
@@ -50,11 +53,12 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   const secretsBefore = mentionedSecrets(content);
 
   // Pins first: the setup-node inputs depend on the version that will run.
-  changes.push(...pinActions(jobs, ctx.pins));
+  const left: string[] = [];
+  changes.push(...pinActions(jobs, left));
   const publishing = jobs.filter((job) => job.publishes);
   for (const job of publishing) {
     migratePublishJob(doc, job, changes);
-    ensureNewNpm(doc, job, ctx.pins, changes);
+    ensureNewNpm(doc, job, ctx.pins, changes, { root, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
     addForkGuard(doc, job, ctx.repo, changes);
   }
   if (publishing.length > 0) dropTokenEnv(root, 'workflow env', changes);
@@ -71,5 +75,5 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   const scopes = mergeScopes(...publishing.map((job) => scopesOf(nodeOf(job.node, 'permissions')) ?? {}));
   const after = mergeEdits(content, untouched, printed);
-  return { before: content, after, changes: after === content ? [] : changes, droppedSecrets, scopes, reusable };
+  return { before: content, after, changes: after === content ? [] : changes, droppedSecrets, scopes, reusable, left };
 }
