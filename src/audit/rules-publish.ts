@@ -3,6 +3,7 @@
 import type { RepoRef, Finding } from '../model.js';
 import { grantsWrite, effectivePermissions } from './rules-permissions.js';
 import { nodeLines } from './source-lines.js';
+import { nodeVerdict, setupNodeVerdict } from '../migrate/node-version.js';
 import { mapAt, pair, text, value, type Job, type Workflow } from './workflow-model.js';
 
 const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'];
@@ -61,26 +62,25 @@ function forkGuard(workflow: Workflow, job: Job, repo: RepoRef | undefined): Fin
   return [];
 }
 
-/** Node versions whose bundled npm is at least 11.5.1 (or the current LTS aliases, which are). */
-function nodeHasNewNpm(version: string): boolean {
-  if (/^(?:lts\/\*|lts\/krypton|latest|current|node)$/i.test(version)) return true;
-  const major = /^v?(\d+)/.exec(version);
-  return major !== null && Number(major[1]) >= 24;
-}
-
 function oldNpm(workflow: Workflow, job: Job): Finding[] {
   const scripts = job.steps.flatMap((step) => nodeLines(workflow, step.runNode).map((line) => line.text));
   if (scripts.some((line) => /\bnpm\s+(?:--version|-v)\b/.test(line))) return [];
   if (scripts.some((line) => /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|\^?~?(?:1[1-9]|[2-9]\d))/.test(line))) return [];
-  const setupNode = job.steps.find((step) => isSetupNode(step.uses));
+  // Every setup-node of the job counts (the last one wins at run time); env and matrix values are resolved.
+  const setups = job.steps.filter((step) => isSetupNode(step.uses));
+  const resolved = setups.map((step) => ({ step, ...setupNodeVerdict(step.with, { root: workflow.root, job: job.node }) }));
+  if (resolved.length > 0 && resolved.every((r) => r.verdict === 'ok')) return [];
+  const worst = resolved.find((r) => r.verdict !== 'ok');
+  const setupNode = worst?.step;
   const version = text(setupNode?.with, 'node-version');
-  if (version !== undefined && nodeHasNewNpm(version)) return [];
   const why =
-    version !== undefined
-      ? `Node ${version} ships npm older than 11.5.1`
-      : setupNode && value(setupNode.with, 'node-version-file')
-        ? 'the Node version comes from a file, so npm may be older than 11.5.1'
-        : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
+    version !== undefined && worst!.versions.length > 0
+      ? `Node ${worst!.versions.filter((v) => nodeVerdict(v) !== 'ok').join(', ')} ships npm older than 11.5.1`
+      : version !== undefined
+        ? `the Node version (${version}) cannot be resolved here, so npm may be older than 11.5.1`
+        : setupNode && value(setupNode.with, 'node-version-file')
+          ? 'the Node version comes from a file, so npm may be older than 11.5.1'
+          : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
   return [
     workflow.finding('old-npm', 'warning', `Job "${job.id}": ${why}, and nothing checks it. Trusted publishing then fails with ENEEDAUTH or a misleading E404.`, setupNode?.line ?? job.line, 'Use Node 24 and add a step that fails unless `npm --version` is 11.5.1 or newer.'),
   ];

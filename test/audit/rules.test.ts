@@ -108,3 +108,11 @@ test('the fixes of old-npm are accepted: npm check, npm upgrade to 11, Node 24 a
   }
   assert.deepEqual(auditWorkflow(edit(GOOD, 'node-version: 24', "node-version: 'lts/*'"), 'p.yml'), []);
 });
+
+test('old-npm resolves env and matrix Node versions: env 24 is fine, a matrix with 20 is named', () => {
+  const fromEnv = edit(GOOD, 'node-version: 24', 'node-version: ${{ env.NODE_VERSION }}').replace('jobs:\n', 'env:\n  NODE_VERSION: 24\njobs:\n');
+  assert.deepEqual(auditWorkflow(fromEnv, 'p.yml', { repo: { owner: 'acme', name: 'widget' } }), []);
+  const old = auditWorkflow(fromEnv.replace('NODE_VERSION: 24', 'NODE_VERSION: 20'), 'p.yml').filter((f) => f.id === 'old-npm');
+  assert.match(old[0]!.message, /Node 20 ships npm older/);
+  assert.doesNotMatch(old[0]!.message, /\$\{\{/);
+});
