@@ -20,6 +20,8 @@ export interface Options {
   migrate?: string;
   /** `--trust`: configure the trusted publishers with `npm trust`. */
   trust?: boolean;
+  /** `--switch-registry`: with --migrate, publish to registry.npmjs.org instead of a proxy in front of it. */
+  switchRegistry?: boolean;
 }
 
 export const OPTION_SPEC = {
@@ -42,6 +44,7 @@ export const OPTION_SPEC = {
   version: { type: 'boolean', short: 'v' },
   migrate: { type: 'string' },
   trust: { type: 'boolean' },
+  'switch-registry': { type: 'boolean' },
   provider: { type: 'string' },
   'gitlab-project': { type: 'string' },
   'ci-file': { type: 'string' },
@@ -97,6 +100,7 @@ export function parseOptions(argv: readonly string[]): Options {
     given,
     ...(values.migrate !== undefined ? { migrate: values.migrate } : {}),
     trust: values.trust ?? false,
+    switchRegistry: values['switch-registry'] ?? false,
   };
 }
 
@@ -160,6 +164,9 @@ Options
       --migrate [file]       edit the existing publish workflow(s) in place instead of
                              writing a new one: shows the diff; writes with --force
                              (or a yes on a terminal), keeping a .bak backup
+      --switch-registry      with --migrate: a job that publishes through a proxy in
+                             front of npmjs.com (Wombat Dressing Room) publishes to
+                             registry.npmjs.org instead (refused without this flag)
       --trust                then run \`npm trust github\` for each package (npm 11.15+,
                              npm login with 2FA); with --dry-run only print the commands
   -h, --help                 show this help

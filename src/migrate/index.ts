@@ -80,13 +80,13 @@ function fileReader(root: string): (path: string) => string | undefined {
   };
 }
 
-export function planMigration(d: Detected, options: { file?: string; repo?: RepoRef; pins?: ActionPins } = {}): MigrationPlan {
+export function planMigration(d: Detected, options: { file?: string; repo?: RepoRef; pins?: ActionPins; switchRegistry?: boolean } = {}): MigrationPlan {
   const pins = options.pins ?? loadPins();
   const repo = options.repo ?? d.git.github;
   const targets = select(d, options.file);
   if (targets.length === 0) throw new MigrateError('No workflow in .github/workflows publishes to npm: run create-trusted-publish (without --migrate) to write one.');
   const readFile = fileReader(d.root);
-  const base: MigrateContext = { pins, readFile, ...(repo ? { repo } : {}) };
+  const base: MigrateContext = { pins, readFile, switchRegistry: options.switchRegistry ?? false, ...(repo ? { repo } : {}) };
   const reusable = targets.filter((w) => { const root = rootOf(w.content); return root !== undefined && isReusable(root) && publishes(w); });
   const results = new Map<string, { file: WorkflowFile; result: MigrateResult }>();
   const callees: NonNullable<MigrateContext['callees']> = {};

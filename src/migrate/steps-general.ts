@@ -7,6 +7,9 @@ import type { JobView } from './jobs.js';
 
 const SHA_REF = /@[0-9a-f]{40}$/;
 
+/** Commands that push with the checkout's credentials: `git push`, `lerna version`, and `lerna publish` when it versions first. */
+export const PUSHES = /\bgit\s+push\b|\blerna\s+version\b|\blerna\s+publish\b(?![^\n]*(?:from-(?:package|git)|--canary))/;
+
 /** The major version a `uses:` names, from `@v4` or a `# v4.1.0` comment after a SHA. */
 export function usesMajor(step: YAMLMap): number | undefined {
   const node = nodeOf(step, 'uses');
@@ -54,7 +57,7 @@ export function pinActions(jobs: readonly JobView[], left: string[] = []): strin
 export function noPersistedCredentials(doc: Document, jobs: readonly JobView[]): string[] {
   const notes: string[] = [];
   for (const job of jobs) {
-    const pushes = job.steps.some((step) => /\bgit\s+push\b/.test(textOf(step, 'run') ?? ''));
+    const pushes = job.steps.some((step) => PUSHES.test(textOf(step, 'run') ?? ''));
     for (const step of job.steps) {
       if (!/^actions\/checkout@/i.test(textOf(step, 'uses') ?? '')) continue;
       const withMap = mapOf(step, 'with');

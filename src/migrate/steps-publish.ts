@@ -6,6 +6,7 @@ import { mapOf, nodeOf, removeFrom, removeKey, setScalar, textOf } from './nodes
 import { usesMajor } from './steps-general.js';
 import { publishesStep, type JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
+import { isProxy, NPMJS } from './registry.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -25,12 +26,20 @@ export function dropTokenEnv(parent: YAMLMap, where: string, notes: string[]): s
   return secrets;
 }
 
-const NPMJS = /^(?:https?:\/\/)?registry\.npmjs\.org\/?$/i;
 
-function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[]): void {
+function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], switchRegistry: boolean): void {
   const withMap = mapOf(step, 'with');
   if (!withMap) return;
   const registry = textOf(withMap, 'registry-url');
+  if (registry !== undefined && isProxy(registry)) {
+    if (!switchRegistry) {
+      throw new MigrateError(
+        `job "${job.id}" publishes through ${registry}, a proxy in front of npmjs.com (Wombat Dressing Room or the like) that holds a token of its own: trusted publishing only works against registry.npmjs.org. Re-run with --switch-registry to publish to registry.npmjs.org directly (the proxy's release checks no longer apply).`,
+      );
+    }
+    removeKey(withMap, 'registry-url');
+    notes.push(`job "${job.id}": publishes to registry.npmjs.org instead of the proxy ${registry} (--switch-registry)`);
+  }
   if (registry !== undefined && NPMJS.test(registry.trim())) {
     removeKey(withMap, 'registry-url');
     // It writes `_authToken=${NODE_AUTH_TOKEN}` (and up to v6 a placeholder token), so npm
@@ -47,7 +56,7 @@ function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[]):
 }
 
 /** Drops `cache:` inputs and cache steps, which a poisoned cache could use to run code with publish rights. */
-function noCache(doc: Document, job: JobView, notes: string[]): void {
+function noCache(doc: Document, job: JobView, notes: string[], switchRegistry: boolean): void {
   const seq = nodeOf(job.node, 'steps');
   for (const step of [...job.steps]) {
     if (isAction(step, 'actions/cache') || /^actions\/cache\/(?:restore|save)@/i.test(textOf(step, 'uses') ?? '')) {
@@ -62,7 +71,7 @@ function noCache(doc: Document, job: JobView, notes: string[]): void {
       removeFrom(step, 'with', 'cache');
       notes.push(`job "${job.id}": removed cache: ${cache} from ${(textOf(step, 'uses') ?? 'a step').replace(/@.*$/, '')}`);
     }
-    if (isAction(step, 'actions/setup-node')) setupNode(doc, job, step, notes);
+    if (isAction(step, 'actions/setup-node')) setupNode(doc, job, step, notes, switchRegistry);
     if (isAction(step, 'oven-sh/setup-bun') && textOf(mapOf(step, 'with'), 'no-cache') !== 'true') {
       const bunWith = mapOf(step, 'with');
       if (bunWith) setScalar(doc, bunWith, 'no-cache', true);
@@ -135,7 +144,7 @@ function yarnPublish(job: JobView, notes: string[]): void {
 }
 
 /** All publish-job edits except the Node version; returns the secrets no longer handed to npm. */
-export function migratePublishJob(doc: Document, job: JobView, notes: string[]): string[] {
+export function migratePublishJob(doc: Document, job: JobView, notes: string[], switchRegistry = false): string[] {
   const secrets: string[] = [];
   for (const step of job.steps.filter(publishesStep)) {
     secrets.push(...dropTokenEnv(step, `job "${job.id}" publish step`, notes));
@@ -144,6 +153,6 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[]):
   npmPublishAction(job, notes, secrets);
   yarnPublish(job, notes);
   noScriptedToken(job, notes, secrets);
-  noCache(doc, job, notes);
+  noCache(doc, job, notes, switchRegistry);
   return secrets;
 }

@@ -8,6 +8,7 @@ import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets 
 import { isReusable, jobViews } from './jobs.js';
 import { ensureNewNpm } from './node-version.js';
 import { nodeOf } from './nodes.js';
+import { publishesElsewhereOnly, publishRegistries } from './registry.js';
 import { mergeScopes, migratePermissions, scopesOf, type Scopes } from './permissions.js';
 import { noPersistedCredentials, pinActions } from './steps-general.js';
 import { dropTokenEnv, migratePublishJob } from './steps-publish.js';
@@ -21,6 +22,8 @@ export interface MigrateContext {
   callersMigrated?: boolean;
   /** Reads a repository file (`.nvmrc`, a local action), path relative to the root. */
   readFile?: (path: string) => string | undefined;
+  /** Consent to move a publish from a proxy in front of npmjs.com to registry.npmjs.org. */
+  switchRegistry?: boolean;
 }
 
 export interface MigrateResult {
@@ -55,9 +58,14 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   // Pins first: the setup-node inputs depend on the version that will run.
   const left: string[] = [];
   changes.push(...pinActions(jobs, left));
+  // A job that publishes only to another registry is not this tool's business: left as it is.
+  for (const job of jobs.filter((j) => j.publishes && publishesElsewhereOnly(j))) {
+    left.push(`job "${job.id}" publishes only to ${[...new Set(publishRegistries(job))].join(', ')}, not npmjs.com: trusted publishing does not apply, so it was left as it is.`);
+    job.publishes = false;
+  }
   const publishing = jobs.filter((job) => job.publishes);
   for (const job of publishing) {
-    migratePublishJob(doc, job, changes);
+    migratePublishJob(doc, job, changes, ctx.switchRegistry ?? false);
     ensureNewNpm(doc, job, ctx.pins, changes, { root, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
     addForkGuard(doc, job, ctx.repo, changes);
   }

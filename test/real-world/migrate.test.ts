@@ -1,0 +1,92 @@
+// `--migrate --force` on every real-world pattern under test/fixtures/real-world, through the
+// built binary in a fresh git repository. For fixtures with a migrate.json: the exit code, the
+// golden diff (git's, of every changed file) or the refusal's reason. For EVERY fixture: either
+// the doctor then reports no error or warning for the changed files and actionlint passes, or
+// migrate refused with exit 1, a specific reason, and no file changed. Never a rewrite, then a failure.
+// UPDATE_GOLDEN=1 rewrites the migrate.diff files.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { actionlint } from '../../src/audit/actionlint.js';
+import { ROOT, runCli, type RunResult } from '../helpers/cli.js';
+import { makeRepo, type TempRepo } from '../helpers/repo.js';
+import { filesUnder } from '../migrate/fixtures.js';
+
+const DIR = join(ROOT, 'test', 'fixtures', 'real-world');
+
+interface Expected {
+  exit: 0 | 1;
+  refusal?: string;
+  /** Warnings the doctor may still give for a changed file (an action with no verified pin). */
+  left?: string[];
+}
+
+/** Warnings that do not stop a publish and that migrate names under "Left for you". */
+const NOT_BLOCKING = new Set(['unpinned-uses']);
+
+const fixtures = existsSync(DIR) ? readdirSync(DIR).filter((name) => existsSync(join(DIR, name, 'repo'))).sort() : [];
+const outcome = { published: 0, refused: 0, broken: 0 };
+
+function setUp(name: string): TempRepo {
+  const meta = JSON.parse(readFileSync(join(DIR, name, 'fixture.json'), 'utf8')) as { remote: string };
+  return makeRepo({ remote: meta.remote, files: filesUnder(join(DIR, name, 'repo')) });
+}
+
+const changedFiles = (repo: TempRepo) =>
+  repo.git('status', '--porcelain', '--untracked-files=no').split('\n').filter(Boolean).map((line) => line.slice(3));
+
+describe('--migrate on the real-world corpus', () => {
+  after(() => {
+    console.log(`real-world migrate: ${fixtures.length} fixtures, ${outcome.published} migrated to a publishing workflow, ${outcome.refused} refused with a reason, ${outcome.broken} broken`);
+  });
+
+  for (const name of fixtures) {
+    test(name, async () => {
+      const repo = setUp(name);
+      try {
+        const run: RunResult = runCli([repo.dir, '--migrate', '--yes', '--force']);
+        const changed = changedFiles(repo);
+        const expectedPath = join(DIR, name, 'migrate.json');
+        const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Expected) : undefined;
+        const output = `exit ${run.code}\n${run.stdout}\n${run.stderr}`;
+
+        if (run.code !== 0) {
+          // The generic check: a refusal is exit 1, with a reason, and leaves every file as it was.
+          assert.equal(run.code, 1, output);
+          assert.deepEqual(changed, [], `refused after rewriting files:\n${output}`);
+          assert.match(run.stderr, /\S.{20,}/, 'a refusal says why');
+          assert.doesNotMatch(run.stderr, /\n\s+at .+:\d+:\d+/, 'no stack trace');
+          outcome.refused++;
+          if (expected) {
+            assert.equal(expected.exit, 1, output);
+            assert.ok(run.stderr.includes(expected.refusal ?? ''), `refusal "${expected.refusal}" in:\n${run.stderr}`);
+          }
+          return;
+        }
+
+        const doctor = runCli(['doctor', repo.dir, '--json']);
+        const report = JSON.parse(doctor.stdout) as { findings: Array<{ id: string; level: string; file: string | null; line: number | null; message: string }> };
+        const allowed = new Set([...NOT_BLOCKING, ...(expected?.left ?? [])]);
+        const blocking = report.findings.filter((f) => f.file !== null && changed.includes(f.file) && f.level !== 'info' && !(f.level === 'warning' && allowed.has(f.id)));
+        assert.deepEqual(blocking.map((f) => `${f.level} ${f.id} ${f.file}:${f.line} ${f.message}`), [], output);
+        for (const file of changed.filter((f) => f.startsWith('.github/workflows/'))) {
+          assert.deepEqual(await actionlint(readFileSync(join(repo.dir, file), 'utf8'), file), [], file);
+        }
+        outcome.published++;
+        if (expected) {
+          assert.equal(expected.exit, 0, output);
+          const diff = repo.git('-c', 'core.quotepath=off', 'diff', '--no-color', '--no-ext-diff') + '\n';
+          const golden = join(DIR, name, 'migrate.diff');
+          if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, diff);
+          assert.equal(diff, readFileSync(golden, 'utf8'));
+        }
+      } catch (error) {
+        outcome.broken++;
+        throw error;
+      } finally {
+        repo.cleanup();
+      }
+    });
+  }
+});
