@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
-import type { Detected, FileChange, RepoRef, WorkflowFile } from '../model.js';
+import type { CiFile, Detected, FileChange, RepoRef, WorkflowFile } from '../model.js';
+import { migrateCiFile } from './ci-files.js';
 import { parseWorkflow } from '../audit/index.js';
 import { loadPins, type ActionPins } from '../render/pins.js';
 import { repositoryFinding } from '../detect/repository.js';
@@ -60,6 +61,7 @@ function environmentOf(content: string): string | null {
 function select(d: Detected, file: string | undefined): WorkflowFile[] {
   if (!file) return d.workflows.filter(publishes);
   const wanted = file.replace(/^\.\//, '');
+  if (d.ciFiles.some((f) => f.path === wanted)) return [];
   const found = d.workflows.find((w) => w.fileName === wanted || w.path === wanted);
   if (!found) throw new MigrateError(`There is no workflow ${file} in .github/workflows (found: ${d.workflows.map((w) => w.fileName).join(', ') || 'none'}).`);
   const callees = d.workflows.filter((w) => publishes(w) && callersOf(w, [found]).length > 0);
@@ -84,7 +86,11 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   const pins = options.pins ?? loadPins();
   const repo = options.repo ?? d.git.github;
   const targets = select(d, options.file);
-  if (targets.length === 0) throw new MigrateError('No workflow in .github/workflows publishes to npm: run create-trusted-publish (without --migrate) to write one.');
+  const wanted = options.file?.replace(/^\.\//, '');
+  const ciTargets = d.ciFiles.filter((f) => f.publishes && (wanted === undefined || f.path === wanted));
+  if (targets.length === 0 && ciTargets.length === 0) {
+    throw new MigrateError('Nothing publishes to npm in .github/workflows, .gitlab-ci.yml or .circleci/config.yml: run create-trusted-publish (without --migrate) to write a publish workflow.');
+  }
   const readFile = fileReader(d.root);
   const base: MigrateContext = { pins, readFile, switchRegistry: options.switchRegistry ?? false, ...(repo ? { repo } : {}) };
   const reusable = targets.filter((w) => { const root = rootOf(w.content); return root !== undefined && isReusable(root) && publishes(w); });
@@ -116,13 +122,24 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     reason: 'migrated in place to trusted publishing (OIDC), no token',
     needsConsent: true,
   }));
-  changes.push(...repositoryFixes(d, repo));
+  const ciResults = ciTargets.map(migrateCiFile);
+  for (const ci of ciResults) {
+    left.push(...ci.left.map((line) => `${ci.path}: ${line}`));
+    changes.push({ path: ci.path, kind: ci.after === ci.before ? 'unchanged' : 'update', before: ci.before, after: ci.after, reason: 'migrated in place to trusted publishing (OIDC), no token', needsConsent: true });
+  }
+  notes.push(...ciTargets.map((f) => ciPublisherNote(f, d)));
+  const gitlab = d.git.host === 'gitlab.com' && d.git.slug?.includes('/') ? { owner: d.git.slug.slice(0, d.git.slug.lastIndexOf('/')), name: d.git.slug.slice(d.git.slug.lastIndexOf('/') + 1) } : undefined;
+  if (repo) changes.push(...repositoryFixes(d, repo, 'github.com'));
+  else if (gitlab && ciTargets.some((f) => f.provider === 'gitlab')) changes.push(...repositoryFixes(d, gitlab, 'gitlab.com'));
   return {
     changes,
-    results: list.map(({ file, result }) => ({ path: file.path, result })),
+    results: [
+      ...list.map(({ file, result }) => ({ path: file.path, result })),
+      ...ciResults.map((ci) => ({ path: ci.path, result: { before: ci.before, after: ci.after, changes: ci.changes, droppedSecrets: [], scopes: {}, reusable: false, left: ci.left } })),
+    ],
     ...(entry.length === 1 ? { trustFile: entry[0]! } : {}),
     trustFiles: entry,
-    environment: environmentOf((reusable[0] ?? targets[0])!.content),
+    environment: targets.length > 0 ? environmentOf((reusable[0] ?? targets[0])!.content) : null,
     notes,
     left,
   };
@@ -141,13 +158,22 @@ function tokenChecks(others: readonly WorkflowFile[], dropped: ReadonlySet<strin
 }
 
 /** package.json "repository" edits npm needs (E422 otherwise), for each published package. */
-function repositoryFixes(d: Detected, repo: RepoRef | undefined): FileChange[] {
+function repositoryFixes(d: Detected, repo: RepoRef | undefined, host: string): FileChange[] {
   if (!repo) return [];
   const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
   return [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)]
-    .filter((p) => repositoryFinding(p, repo, p.dir) !== undefined)
+    .filter((p) => repositoryFinding(p, repo, p.dir, host) !== undefined)
     .map((p) => {
       const path = p.dir ? `${p.dir}/package.json` : 'package.json';
-      return { path, kind: 'update' as const, before: p.raw, after: withRepository(p, repo), reason: 'sets "repository" to this repository (npm checks it: E422 otherwise)', needsConsent: true };
+      return { path, kind: 'update' as const, before: p.raw, after: withRepository(p, repo, host), reason: 'sets "repository" to this repository (npm checks it: E422 otherwise)', needsConsent: true };
     });
+}
+
+/** What npmjs.com needs for a migrated GitLab or CircleCI file (npm matches it exactly). */
+function ciPublisherNote(file: CiFile, d: Detected): string {
+  if (file.provider === 'gitlab') {
+    const project = d.git.host === 'gitlab.com' ? d.git.slug : undefined;
+    return `On npmjs.com, add a GitLab CI/CD trusted publisher: project ${project ?? '<namespace>/<project>'}, CI file ${file.path}, no environment unless the job names one.`;
+  }
+  return `On npmjs.com, add a CircleCI trusted publisher with this project's organization, project and pipeline definition IDs and its VCS origin (\`create-trusted-publish --provider circleci\` prints the npm trust command).`;
 }

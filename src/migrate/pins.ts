@@ -7,6 +7,8 @@ import type { ActionPin } from '../render/pins.js';
 export interface MigrationPin extends ActionPin {
   /** The floating major tag (`v1`) pointed at this commit when it was checked. */
   latestOfMajor?: boolean;
+  /** The first release of this major that publishes with OIDC once the token is gone. */
+  oidcSince?: string;
 }
 
 /** Actions that must not change major: their inputs or configuration changed between majors. */
@@ -69,4 +71,16 @@ export function choosePin(uses: string, pins: readonly MigrationPin[] = migratio
     return { keep: `${uses} kept: no verified v${major} pin (known: ${known}), and moving ${name} to another major changes its inputs` };
   }
   return { keep: `${uses} kept: ${floating ? `@${ref} means the newest v${major} release, and the verified pin (${known}) may be older` : `the verified pin (${known}) is older than ${ref}`}` };
+}
+
+/**
+ * For a reference already pinned to a commit (`@<sha> # v1.4.10`): a newer pin of the same major
+ * when the commented release predates the action's trusted-publishing support.
+ */
+export function repinForOidc(uses: string, comment: string | undefined, pins: readonly MigrationPin[] = migrationPins()): MigrationPin | undefined {
+  const version = /^\s*(v?\d+\.\d+\.\d+)\b/.exec(comment ?? '')?.[1];
+  if (!version) return undefined;
+  const name = actionName(uses.slice(0, uses.indexOf('@')));
+  const major = parts(version)[0];
+  return pins.find((pin) => actionName(pin.uses) === name && parts(pin.version)[0] === major && pin.oidcSince !== undefined && compare(version, pin.oidcSince) < 0);
 }

@@ -1,7 +1,7 @@
 // Rules for every job of a migrated workflow: pinned actions [unpinned-uses] and no
 // persisted credentials [artipacked].
 import { isScalar, type Document, type Scalar, type YAMLMap } from 'yaml';
-import { choosePin } from './pins.js';
+import { choosePin, repinForOidc } from './pins.js';
 import { insertAfter, mapOf, nodeOf, setScalar, textOf } from './nodes.js';
 import type { JobView } from './jobs.js';
 
@@ -30,7 +30,15 @@ export function pinActions(jobs: readonly JobView[], left: string[] = []): strin
     for (const step of job.steps) {
       const node = nodeOf(step, 'uses') as Scalar | undefined;
       const uses = textOf(step, 'uses');
-      if (!node || uses === undefined || !uses.includes('@') || SHA_REF.test(uses)) continue;
+      if (!node || uses === undefined || !uses.includes('@')) continue;
+      if (SHA_REF.test(uses)) {
+        const newer = repinForOidc(uses, node.comment ?? undefined);
+        if (!newer) continue;
+        node.value = `${uses.slice(0, uses.indexOf('@'))}@${newer.sha}`;
+        node.comment = ` ${newer.version}`;
+        notes.push(`job "${job.id}": ${newer.uses} pinned to ${newer.version} (releases before ${newer.oidcSince} cannot publish with trusted publishing)`);
+        continue;
+      }
       const choice = choosePin(uses);
       if (!choice) continue;
       if ('keep' in choice) {

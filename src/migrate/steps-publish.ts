@@ -137,14 +137,27 @@ function yarnPublish(job: JobView, notes: string[]): void {
       throw new MigrateError(`job "${job.id}" bumps the version with \`yarn publish --new-version\`: Yarn 1 cannot publish with trusted publishing, and npm publish does not bump versions. Bump with \`yarn version\` in a step of its own, then migrate again.`);
     }
     node.value = lines
-      .map((line) => (YARN1_PUBLISH.test(line) ? line.replace(YARN1_PUBLISH, 'npm publish').replace(/\s--non-interactive\b/g, '') : line))
+      .map((line) => (YARN1_PUBLISH.test(line) ? line.replace(YARN1_PUBLISH, 'npm publish').replace(/\s--(?:non-interactive|not-interactive|no-git-tag-version)\b/g, '') : line))
       .join('\n');
     notes.push(`job "${job.id}": yarn publish -> npm publish (Yarn 1 cannot publish with trusted publishing; it still installs)`);
   }
 }
 
+/** Publish actions that let npm do the OIDC exchange once their token is gone. */
+const OIDC_ACTIONS = /^(?:changesets\/action|js-devtools\/npm-publish|cycjimmy\/semantic-release-action)@/i;
+
+/** A third-party action that publishes with a token of its own cannot be migrated by removing the token. */
+function checkPublishActions(job: JobView): void {
+  for (const step of job.steps.filter(publishesStep)) {
+    const uses = textOf(step, 'uses');
+    if (uses === undefined || uses.startsWith('./') || OIDC_ACTIONS.test(uses)) continue;
+    throw new MigrateError(`job "${job.id}" publishes with ${uses.replace(/@.*$/, '')}, an action this tool cannot tell does trusted publishing (OIDC): replace that step with \`npm publish\` (npm 11.5.1+ does the exchange), then migrate again.`);
+  }
+}
+
 /** All publish-job edits except the Node version; returns the secrets no longer handed to npm. */
 export function migratePublishJob(doc: Document, job: JobView, notes: string[], switchRegistry = false): string[] {
+  checkPublishActions(job);
   const secrets: string[] = [];
   for (const step of job.steps.filter(publishesStep)) {
     secrets.push(...dropTokenEnv(step, `job "${job.id}" publish step`, notes));

@@ -28,9 +28,11 @@ const NOT_BLOCKING = new Set(['unpinned-uses']);
 const fixtures = existsSync(DIR) ? readdirSync(DIR).filter((name) => existsSync(join(DIR, name, 'repo'))).sort() : [];
 const outcome = { published: 0, refused: 0, broken: 0 };
 
+/** fixture.json: the remote, and extra --migrate flags a pattern needs (e.g. --switch-registry). */
+const meta = (name: string) => JSON.parse(readFileSync(join(DIR, name, 'fixture.json'), 'utf8')) as { remote: string; migrateArgs?: string[] };
+
 function setUp(name: string): TempRepo {
-  const meta = JSON.parse(readFileSync(join(DIR, name, 'fixture.json'), 'utf8')) as { remote: string };
-  return makeRepo({ remote: meta.remote, files: filesUnder(join(DIR, name, 'repo')) });
+  return makeRepo({ remote: meta(name).remote, files: filesUnder(join(DIR, name, 'repo')) });
 }
 
 const changedFiles = (repo: TempRepo) =>
@@ -45,7 +47,7 @@ describe('--migrate on the real-world corpus', () => {
     test(name, async () => {
       const repo = setUp(name);
       try {
-        const run: RunResult = runCli([repo.dir, '--migrate', '--yes', '--force']);
+        const run: RunResult = runCli([repo.dir, '--migrate', '--yes', '--force', ...(meta(name).migrateArgs ?? [])]);
         const changed = changedFiles(repo);
         const expectedPath = join(DIR, name, 'migrate.json');
         const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Expected) : undefined;
@@ -57,11 +59,11 @@ describe('--migrate on the real-world corpus', () => {
           assert.deepEqual(changed, [], `refused after rewriting files:\n${output}`);
           assert.match(run.stderr, /\S.{20,}/, 'a refusal says why');
           assert.doesNotMatch(run.stderr, /\n\s+at .+:\d+:\d+/, 'no stack trace');
-          outcome.refused++;
           if (expected) {
             assert.equal(expected.exit, 1, output);
             assert.ok(run.stderr.includes(expected.refusal ?? ''), `refusal "${expected.refusal}" in:\n${run.stderr}`);
           }
+          outcome.refused++;
           return;
         }
 
