@@ -138,7 +138,16 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   const seq = nodeOf(job.node, 'steps');
   if (!isSeq(seq)) return;
   const setups = job.steps.filter(isSetupNode);
-  if (setups.length === 0) {
+  // A local composite action may set up its own Node after ours: npm is upgraded after it.
+  const setsNode = (step: YAMLMap) => {
+    const uses = textOf(step, 'uses') ?? '';
+    if (!uses.startsWith('./') || !scope.readFile) return false;
+    const dir = uses.slice(2).replace(/\/$/, '');
+    const action = scope.readFile(`${dir}/action.yml`) ?? scope.readFile(`${dir}/action.yaml`) ?? '';
+    return /actions\/setup-node@|\bnvm\s+(?:install|use)\b|\bvolta\s+install\b/.test(action);
+  };
+  const local = job.steps.some(setsNode);
+  if (setups.length === 0 && !local) {
     const pin = pins['setup-node'];
     const step = blockMap(doc, { uses: `${pin.uses}@${pin.sha}`, with: { 'node-version': 24, 'package-manager-cache': false } }, { uses: ` ${pin.version}` });
     const checkouts = job.steps.filter((s) => /^actions\/checkout@/i.test(textOf(s, 'uses') ?? ''));
@@ -163,15 +172,6 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     // An old Node from env or a matrix, or one that cannot be known: raise npm, not the Node.
     unknown = true;
   }
-  // A local composite action may set up its own Node after ours: upgrade npm after it too.
-  const setsNode = (step: YAMLMap) => {
-    const uses = textOf(step, 'uses') ?? '';
-    if (!uses.startsWith('./') || !scope.readFile) return false;
-    const dir = uses.slice(2).replace(/\/$/, '');
-    const action = scope.readFile(`${dir}/action.yml`) ?? scope.readFile(`${dir}/action.yaml`) ?? '';
-    return /actions\/setup-node@|\bnvm\s+(?:install|use)\b|\bvolta\s+install\b/.test(action);
-  };
-  const local = job.steps.some(setsNode);
   if (!unknown && !local) return;
   if (upgrades || (asserts && !local)) return;
   const last = [...job.steps].reverse().find((step) => isSetupNode(step) || setsNode(step))!;

@@ -7,7 +7,7 @@ import { mergeEdits, printOptions } from './format.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';
 import { isReusable, jobViews } from './jobs.js';
 import { ensureNewNpm } from './node-version.js';
-import { nodeOf } from './nodes.js';
+import { nodeOf, textOf } from './nodes.js';
 import { publishesElsewhereOnly, publishRegistries } from './registry.js';
 import { mergeScopes, migratePermissions, scopesOf, type Scopes } from './permissions.js';
 import { noPersistedCredentials, pinActions } from './steps-general.js';
@@ -64,6 +64,9 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     job.publishes = false;
   }
   const publishing = jobs.filter((job) => job.publishes);
+  for (const job of publishing.filter((j) => j.steps.some((step) => /\blerna\s+publish\b/.test(textOf(step, 'run') ?? '')))) {
+    left.push(`job "${job.id}": lerna publish uploads with its own npm client code, not the npm CLI: check that your lerna version supports trusted publishing (OIDC) before you delete the token.`);
+  }
   for (const job of publishing) {
     migratePublishJob(doc, job, changes, ctx.switchRegistry ?? false);
     ensureNewNpm(doc, job, ctx.pins, changes, { root, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });

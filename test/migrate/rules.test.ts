@@ -162,3 +162,22 @@ test('JS-DevTools/npm-publish moves to v4 without its token; Yarn 1 publishes wi
   assert.equal(parse(yarn.after).jobs.publish.steps.at(-1).run, 'npm publish --access public');
   assert.throws(() => migrate(JOB('    steps:\n      - run: yarn publish --new-version 1.2.3\n')), /yarn version/);
 });
+
+test('scope comments move with the scopes from the workflow block to the job block', () => {
+  const src = `on: push
+permissions:
+  contents: write # tags and the GitHub release
+  id-token: write # provenance
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npx semantic-release
+        env:
+          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const { after } = migrate(src);
+  assert.match(after, /^ {6}contents: write # tags and the GitHub release$/m);
+  assert.match(after, /^ {6}id-token: write # provenance$/m);
+  assert.match(after, /^permissions:\n {2}contents: read\n/m);
+});
