@@ -35,7 +35,7 @@ function splitSlug(slug: string | undefined) {
 
 /** What the doctor still reports for the migrated files, errors and warnings only. */
 function remaining(plan: MigrationPlan, all: { path: string; fileName: string; content: string }[], repo: ReturnType<typeof splitSlug>) {
-  const after = new Map(plan.changes.map((c) => [c.path, c.after]));
+  const after = new Map(plan.changes.filter((c) => c.kind === 'update').map((c) => [c.path, c.after]));
   const files = all.map((w) => ({ ...w, content: after.get(w.path) ?? w.content }));
   return workflowDoctor(files, repo).findings.filter((f) => after.has(f.file ?? '') && f.level !== 'info');
 }
@@ -115,6 +115,6 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     const ok = await trustStep({ packages, repo, workflow: plan.trustFile, environment: plan.environment }, { dryRun: options.dryRun, io, cwd: d.root });
     if (!ok) return EXIT.failed;
   }
-  io.out(paint('dim', '\nThen commit, push, release, and run `create-trusted-publish doctor --registry-check` to see the provenance that proves it worked.'));
+  if (changed.length > 0) io.out(paint('dim', '\nThen commit, push, release, and run `create-trusted-publish doctor --registry-check` to see the provenance that proves it worked.'));
   return EXIT.ok;
 }

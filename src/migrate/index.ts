@@ -107,7 +107,7 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     results.set(w.path, { file: w, result: migrateWorkflow(w.content, w.path, { ...base, callees }) });
   }
   const notes: string[] = [];
-  const entry = reusable.length > 0 ? [...new Set(callers.map((c) => c.fileName))] : targets.filter(publishes).map((t) => t.fileName);
+  const entry = reusable.length > 0 ? [...new Set(callers.map((c) => c.fileName))] : targets.filter((t) => publishes(t) && results.get(t.path)?.result.npmPublisher !== false).map((t) => t.fileName);
   if (entry.length > 1) notes.push(`More than one workflow publishes (${entry.join(', ')}): add one trusted publisher per workflow file on npmjs.com.`);
   if (reusable.length > 0 && callers.length === 0) notes.push(`${reusable.map((w) => w.fileName).join(', ')} is called from outside this repository: npm matches the caller's repository and file name, and the caller must grant id-token: write.`);
   const list = [...results.values()];
@@ -135,7 +135,7 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     changes,
     results: [
       ...list.map(({ file, result }) => ({ path: file.path, result })),
-      ...ciResults.map((ci) => ({ path: ci.path, result: { before: ci.before, after: ci.after, changes: ci.changes, droppedSecrets: [], scopes: {}, reusable: false, left: ci.left } })),
+      ...ciResults.map((ci) => ({ path: ci.path, result: { before: ci.before, after: ci.after, changes: ci.changes, droppedSecrets: [], scopes: {}, reusable: false, left: ci.left, npmPublisher: true } })),
     ],
     ...(entry.length === 1 ? { trustFile: entry[0]! } : {}),
     trustFiles: entry,

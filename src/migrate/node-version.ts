@@ -3,7 +3,7 @@
 import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap } from 'yaml';
 import type { ActionPins } from '../render/pins.js';
 import { blockMap, mapOf, nodeOf, textOf } from './nodes.js';
-import type { JobView } from './jobs.js';
+import { publishesStep, type JobView } from './jobs.js';
 
 const NEW_ENOUGH = /^(?:lts\/\*|lts\/krypton|latest|current|node)$/i;
 const OLD_LTS = /^lts\/(?:argon|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod)$/i;
@@ -175,6 +175,10 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   if (!unknown && !local) return;
   if (upgrades || (asserts && !local)) return;
   const last = [...job.steps].reverse().find((step) => isSetupNode(step) || setsNode(step))!;
-  insertStep(job, seq.items.indexOf(last) + 1, upgradeStep(doc));
+  const upgrade = upgradeStep(doc);
+  // Only where the publish runs (a matrix leg on an old Node would fail to install npm 11).
+  const condition = textOf(job.steps.find(publishesStep), 'if');
+  if (condition !== undefined && job.steps.filter(publishesStep).every((step) => textOf(step, 'if') === condition)) upgrade.items.splice(1, 0, doc.createPair('if', condition));
+  insertStep(job, seq.items.indexOf(last) + 1, upgrade);
   notes.push(`job "${job.id}": added a step that upgrades npm to ^11.5.1 (the Node version ${local ? 'may be set by a local action' : 'is old or cannot be known here'})`);
 }

@@ -38,6 +38,8 @@ export interface MigrateResult {
   reusable: boolean;
   /** What the migration could not fix, one line each, for "Left for you". */
   left: string[];
+  /** True when a job publishes to npmjs.com (false for a file that publishes only elsewhere). */
+  npmPublisher: boolean;
 }
 
 import { MigrateError } from './errors.js';
@@ -55,14 +57,18 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   const changes: string[] = [];
   const secretsBefore = mentionedSecrets(content);
 
-  // Pins first: the setup-node inputs depend on the version that will run.
   const left: string[] = [];
-  changes.push(...pinActions(jobs, left));
   // A job that publishes only to another registry is not this tool's business: left as it is.
   for (const job of jobs.filter((j) => j.publishes && publishesElsewhereOnly(j))) {
     left.push(`job "${job.id}" publishes only to ${[...new Set(publishRegistries(job))].join(', ')}, not npmjs.com: trusted publishing does not apply, so it was left as it is.`);
     job.publishes = false;
   }
+  // Nothing here publishes to npmjs.com (nor calls a workflow that does): the file stays as it is.
+  if (!jobs.some((job) => job.publishes || job.calleeScopes)) {
+    return { before: content, after: content, changes: [], droppedSecrets: [], scopes: {}, reusable: isReusable(root), left, npmPublisher: false };
+  }
+  // Pins first: the setup-node inputs depend on the version that will run.
+  changes.push(...pinActions(jobs, left));
   const publishing = jobs.filter((job) => job.publishes);
   for (const job of publishing.filter((j) => j.steps.some((step) => /\blerna\s+publish\b/.test(textOf(step, 'run') ?? '')))) {
     left.push(`job "${job.id}": lerna publish uploads with its own npm client code, not the npm CLI: check that your lerna version supports trusted publishing (OIDC) before you delete the token.`);
@@ -86,5 +92,5 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   const scopes = mergeScopes(...publishing.map((job) => scopesOf(nodeOf(job.node, 'permissions')) ?? {}));
   const after = mergeEdits(content, untouched, printed);
-  return { before: content, after, changes: after === content ? [] : changes, droppedSecrets, scopes, reusable, left };
+  return { before: content, after, changes: after === content ? [] : changes, droppedSecrets, scopes, reusable, left, npmPublisher: publishing.length > 0 };
 }
