@@ -5,9 +5,11 @@ import { dangerousTriggers, templateInjection } from './rules-injection.js';
 import { excessivePermissions } from './rules-permissions.js';
 import { publishRules } from './rules-publish.js';
 import { parseWorkflow } from './workflow-model.js';
+import type { PublishContext } from './publish-rule.js';
 
 export { parseWorkflow, type Workflow, type Job, type Step } from './workflow-model.js';
-export { runPublishes } from './publishing.js';
+export { runPublishes, stepPublishes } from './publishing.js';
+export * from './publish-rule.js';
 
 /** Every finding id `auditWorkflow` can report. */
 export const AUDIT_RULES = [
@@ -21,6 +23,8 @@ export const AUDIT_RULES = [
   'dangerous-triggers',
   'adhoc-packages',
   'use-trusted-publishing',
+  'registry-proxy',
+  'other-registry',
   'no-environment',
   'no-fork-guard',
   'old-npm',
@@ -32,8 +36,8 @@ export type AuditRule = (typeof AUDIT_RULES)[number];
  * (cache-poisoning, use-trusted-publishing, no-environment, no-fork-guard, old-npm) only to
  * jobs that publish. `opts.repo` lets the fork guard be checked against the real repository.
  */
-export function auditWorkflow(content: string, path: string, opts: { repo?: RepoRef } = {}): Finding[] {
-  const parsed = parseWorkflow(content, path);
+export function auditWorkflow(content: string, path: string, opts: { repo?: RepoRef; context?: PublishContext } = {}): Finding[] {
+  const parsed = parseWorkflow(content, path, opts.context);
   if (!parsed.ok) return parsed.findings;
   const workflow = parsed.workflow;
   const findings = [

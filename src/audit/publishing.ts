@@ -1,29 +1,48 @@
 // Which steps publish to npm: the line between general rules and publish-specific ones.
-import type { YAMLMap } from 'yaml';
-
-/**
- * A command that publishes: `npm publish`, `npm stage publish`, `pnpm -r publish`,
- * `yarn npm publish`, `bun publish`, `changeset publish`, `lerna publish`, semantic-release.
- * `--dry-run` publishes nothing.
- */
-const PUBLISH_COMMAND =
-  /\b(?:(?:npm|pnpm|bun|yarn)\b[^\n;&|#]*?\s(?:stage\s+|npm\s+)?publish|changeset\s+publish|lerna\s+publish|semantic-release)(?![\w-])/;
-
-/** Actions that publish to npm when they run. */
-const PUBLISH_ACTIONS = /^(?:changesets\/action|js-devtools\/npm-publish|cycjimmy\/semantic-release-action)@/i;
+// The rule itself lives in publish-rule.ts (shared with the line scanner of detect); this file
+// reads a parsed step's facts for it.
+import { isScalar, type YAMLMap } from 'yaml';
+import { isTokenEnv, isTokenInput, runPublishesWith, stepFactsPublish, type PublishContext } from './publish-rule.js';
 
 /** True when a `run:` script contains a publish command (on a line that is not a dry run). */
-export function runPublishes(run: string): boolean {
-  return run.split('\n').some((line) => PUBLISH_COMMAND.test(line.replace(/#.*$/, '')) && !/--dry-run\b/.test(line));
+export function runPublishes(run: string, context: PublishContext = {}): boolean {
+  return runPublishesWith(run, context);
 }
 
-export function stepPublishes(uses: string | undefined, run: string | undefined, withMap: YAMLMap | undefined): boolean {
-  if (run !== undefined && runPublishes(run)) return true;
-  if (uses === undefined || !PUBLISH_ACTIONS.test(uses)) return false;
-  // changesets/action only publishes when given a publish command: `publish` up to v1,
-  // `publish-script` from v2 on.
-  if (/^changesets\/action@/i.test(uses)) return Boolean(withMap?.has('publish') || withMap?.has('publish-script'));
-  return true;
+/** The `key: value` pairs of a map whose values are scalars, as text. */
+export function scalarPairs(map: YAMLMap | undefined): Array<[string, string]> {
+  return (map?.items ?? []).flatMap((item) =>
+    isScalar(item.key) && isScalar(item.value) && item.value.value !== null ? [[String(item.key.value), String(item.value.value)] as [string, string]] : [],
+  );
+}
+
+/** True when an `env:` map hands npm a token (any of the names and secrets the rule knows). */
+export const envHasToken = (env: YAMLMap | undefined): boolean => scalarPairs(env).some(([k, v]) => isTokenEnv(k, v));
+
+/**
+ * Does a step publish? `env` and `jobToken` (the job's or workflow's env holds a token) let the
+ * rule see token-only publishes; `context` adds package.json scripts and local actions.
+ */
+export function stepPublishes(
+  uses: string | undefined,
+  run: string | undefined,
+  withMap: YAMLMap | undefined,
+  env?: YAMLMap,
+  context: PublishContext = {},
+  jobToken = false,
+): boolean {
+  const withPairs = scalarPairs(withMap);
+  return stepFactsPublish(
+    {
+      ...(uses !== undefined ? { uses } : {}),
+      ...(run !== undefined ? { run } : {}),
+      withKeys: (withMap?.items ?? []).flatMap((item) => (isScalar(item.key) ? [String(item.key.value)] : [])),
+      tokenInput: withPairs.some(([k, v]) => isTokenInput(k, v)),
+      stepToken: envHasToken(env),
+      jobToken,
+    },
+    context,
+  );
 }
 
 export function jobPublishes(steps: { publishes: boolean }[]): boolean {

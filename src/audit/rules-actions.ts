@@ -1,5 +1,6 @@
 // Rules about the actions a workflow uses and what they leave behind:
 // unpinned-uses, artipacked, cache-poisoning, adhoc-packages.
+import { publishesToNpm } from './registry.js';
 import type { Finding } from '../model.js';
 import { nodeLines, sourceLine } from './source-lines.js';
 import { pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
@@ -78,7 +79,7 @@ function cacheFindings(workflow: Workflow, job: Job): Finding[] {
 }
 
 export function cachePoisoning(workflow: Workflow): Finding[] {
-  return workflow.jobs.filter((job) => job.publishes).flatMap((job) => cacheFindings(workflow, job));
+  return workflow.jobs.filter((job) => publishesToNpm(workflow, job)).flatMap((job) => cacheFindings(workflow, job));
 }
 
 const GLOBAL_INSTALL = /\b(?:npm|pnpm)\s+(?:i|install|add)\b([^\n;&|#]*)/;

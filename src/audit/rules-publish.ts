@@ -3,35 +3,52 @@
 import type { RepoRef, Finding } from '../model.js';
 import { grantsWrite, effectivePermissions } from './rules-permissions.js';
 import { nodeLines } from './source-lines.js';
+import { isScalar } from 'yaml';
 import { nodeVerdict, setupNodeVerdict } from '../migrate/node-version.js';
 import { mapAt, pair, text, value, type Job, type Workflow } from './workflow-model.js';
+import { isTokenEnv, isTokenInput, writesAuthToken } from './publish-rule.js';
+import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
 
-const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'];
-const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
 
 function trustedPublishing(workflow: Workflow, job: Job): Finding[] {
   const findings: Finding[] = [];
   const tokenFix = 'Remove the token: npm exchanges the job\'s OIDC token itself. A read-only token for installing private packages may stay on the install step.';
+  const publishing = npmPublishSteps(workflow, job);
   const envScopes = [
     { env: mapAt(workflow.root, 'env'), where: 'the workflow env' },
     { env: mapAt(job.node, 'env'), where: `job "${job.id}" env` },
-    ...job.steps.filter((step) => step.publishes).map((step) => ({ env: step.env, where: 'the publish step env' })),
+    ...publishing.map((step) => ({ env: step.env, where: 'the publish step env' })),
   ];
   for (const { env, where } of envScopes) {
-    for (const name of TOKEN_VARS) {
-      const item = pair(env, name);
-      if (item) {
+    for (const item of env?.items ?? []) {
+      const name = isScalar(item.key) ? String(item.key.value) : '';
+      const raw = isScalar(item.value) ? String(item.value.value ?? '') : '';
+      if (isTokenEnv(name, raw)) {
         findings.push(workflow.finding('use-trusted-publishing', 'error', `${name} is set in ${where}: the publish uses a long-lived token instead of trusted publishing, and a leftover token hides OIDC failures.`, workflow.lineOf(item), tokenFix));
       }
     }
   }
+  for (const step of publishing) {
+    for (const item of step.with?.items ?? []) {
+      const name = isScalar(item.key) ? String(item.key.value) : '';
+      const raw = isScalar(item.value) ? String(item.value.value ?? '') : '';
+      if (isTokenInput(name, raw)) {
+        findings.push(workflow.finding('use-trusted-publishing', 'error', `The publish step hands its action an npm token (\`${name}:\`) instead of using trusted publishing.`, workflow.lineOf(item), 'Remove the token input, and use a version of the action that publishes with OIDC (JS-DevTools/npm-publish v4+, changesets/action with no NPM_TOKEN).'));
+      }
+    }
+  }
   for (const step of job.steps) {
+    const kind = stepRegistryKind(workflow, job, step);
     const alwaysAuth = pair(step.with, 'always-auth');
-    if (isSetupNode(step.uses) && alwaysAuth && text(step.with, 'always-auth') !== 'false') {
+    if (kind !== 'other' && isSetupNode(step.uses) && alwaysAuth && text(step.with, 'always-auth') !== 'false') {
       findings.push(workflow.finding('use-trusted-publishing', 'error', 'always-auth makes npm send a token on every request; trusted publishing needs none.', workflow.lineOf(alwaysAuth), 'Remove `always-auth`.'));
     }
+    if (kind === 'proxy' && isSetupNode(step.uses)) {
+      findings.push(workflow.finding('registry-proxy', 'error', `registry-url ${text(step.with, 'registry-url')} is a proxy in front of registry.npmjs.org: trusted publishing exists only on registry.npmjs.org, and a proxy publishes with its own token.`, workflow.lineOf(pair(step.with, 'registry-url')), 'Publish to https://registry.npmjs.org/ directly (remove `registry-url`).'));
+    }
+    if (kind === 'other') continue;
     for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
-      if (/_authToken\s*=/.test(line)) {
+      if (writesAuthToken(line)) {
         findings.push(workflow.finding('use-trusted-publishing', 'error', 'The script writes an _authToken to .npmrc for publishing.', number, tokenFix));
       }
     }
@@ -66,18 +83,20 @@ function oldNpm(workflow: Workflow, job: Job): Finding[] {
   const scripts = job.steps.flatMap((step) => nodeLines(workflow, step.runNode).map((line) => line.text));
   if (scripts.some((line) => /\bnpm\s+(?:--version|-v)\b/.test(line))) return [];
   if (scripts.some((line) => /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|\^?~?(?:1[1-9]|[2-9]\d))/.test(line))) return [];
-  // Every setup-node of the job counts (the last one wins at run time); env and matrix values are resolved.
-  const setups = job.steps.filter((step) => isSetupNode(step.uses));
-  const resolved = setups.map((step) => ({ step, ...setupNodeVerdict(step.with, { root: workflow.root, job: job.node }) }));
-  if (resolved.length > 0 && resolved.every((r) => r.verdict === 'ok')) return [];
-  const worst = resolved.find((r) => r.verdict !== 'ok');
-  const setupNode = worst?.step;
-  const version = text(setupNode?.with, 'node-version');
+  // The Node that publishes is the last one set up before the first publish step; env, matrix and
+  // input defaults are resolved by the helper migrate uses too.
+  const firstPublish = job.steps.findIndex((step) => step.publishes);
+  const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish);
+  const setupNode = [...before].reverse().find((step) => isSetupNode(step.uses)) ?? job.steps.find((step) => isSetupNode(step.uses));
+  const written = text(setupNode?.with, 'node-version');
+  const { verdict, versions } = setupNodeVerdict(setupNode?.with, { root: workflow.root, job: job.node });
+  if (setupNode && verdict === 'ok') return [];
+  const old = versions.filter((v) => nodeVerdict(v) !== 'ok');
   const why =
-    version !== undefined && worst!.versions.length > 0
-      ? `Node ${worst!.versions.filter((v) => nodeVerdict(v) !== 'ok').join(', ')} ships npm older than 11.5.1`
-      : version !== undefined
-        ? `the Node version (${version}) cannot be resolved here, so npm may be older than 11.5.1`
+    written !== undefined && versions.length === 0
+      ? `the Node version (${written}) cannot be resolved here, so npm may be older than 11.5.1`
+      : written !== undefined
+        ? `Node ${old.join(', ') || written} ships npm older than 11.5.1`
         : setupNode && value(setupNode.with, 'node-version-file')
           ? 'the Node version comes from a file, so npm may be older than 11.5.1'
           : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
@@ -86,15 +105,24 @@ function oldNpm(workflow: Workflow, job: Job): Finding[] {
   ];
 }
 
+/** A job whose every publish goes to another registry (GitHub Packages...): out of scope, a note. */
+function otherRegistryOnly(workflow: Workflow, job: Job): Finding[] {
+  const registries = [...new Set(job.steps.filter((s) => s.publishes).map((s) => stepRegistry(workflow, job, s) ?? ''))];
+  return [workflow.finding('other-registry', 'info', `Job "${job.id}" publishes only to ${registries.join(', ')}: trusted publishing exists only on registry.npmjs.org, so this job is out of scope.`, job.line)];
+}
+
 export function publishRules(workflow: Workflow, repo?: RepoRef): Finding[] {
-  return workflow.jobs
-    .filter((job) => job.publishes)
-    .flatMap((job) => [
+  const publishing = workflow.jobs.filter((job) => job.publishes);
+  const toNpm = publishing.filter((job) => npmPublishSteps(workflow, job).length > 0);
+  return [
+    ...publishing.filter((job) => !toNpm.includes(job)).flatMap((job) => otherRegistryOnly(workflow, job)),
+    ...toNpm.flatMap((job) => [
       ...trustedPublishing(workflow, job),
       ...(pair(job.node, 'environment')
         ? []
         : [workflow.finding('no-environment', 'info', `Job "${job.id}" publishes without a GitHub environment.`, job.line, 'Add `environment: npm` with required reviewers, and name the same environment in the trusted publisher on npmjs.com.')]),
       ...forkGuard(workflow, job, repo),
       ...oldNpm(workflow, job),
-    ]);
+    ]),
+  ];
 }

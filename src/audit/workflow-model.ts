@@ -1,7 +1,8 @@
 // A parsed workflow with line numbers: the view every audit rule works on.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding } from '../model.js';
-import { jobPublishes, stepPublishes } from './publishing.js';
+import { envHasToken, jobPublishes, stepPublishes } from './publishing.js';
+import type { PublishContext } from './publish-rule.js';
 
 export interface Step {
   node: YAMLMap;
@@ -24,6 +25,8 @@ export interface Job {
   /** Job-level `uses:` (a reusable workflow call). */
   uses?: string;
   publishes: boolean;
+  /** A reusable workflow call whose `secrets:` hand it an npm token: it publishes with that token. */
+  passesToken: boolean;
 }
 
 export interface Workflow {
@@ -33,6 +36,8 @@ export interface Workflow {
   jobs: Job[];
   /** True when some job publishes to npm. */
   publishes: boolean;
+  /** True when some job hands an npm token to a reusable workflow it calls. */
+  passesToken: boolean;
   /** 1-based line of a node (its first character); 1 when unknown. */
   lineOf(node: Node | Pair | null | undefined): number;
   /** 1-based line of a character offset in the content. */
@@ -64,7 +69,11 @@ export function text(map: YAMLMap | undefined, key: string): string | undefined 
   return isScalar(node) && node.value !== null ? String(node.value) : undefined;
 }
 
-export function parseWorkflow(content: string, path: string): ParseResult {
+/**
+ * Parse a workflow once, with line numbers, and mark what publishes by the one rule
+ * (publish-rule.ts). `context` adds the package.json scripts and local actions it can follow.
+ */
+export function parseWorkflow(content: string, path: string, context: PublishContext = {}): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(content, { uniqueKeys: true, lineCounter, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
@@ -96,10 +105,12 @@ export function parseWorkflow(content: string, path: string): ParseResult {
     return start === undefined ? 1 : lineAt(start);
   };
   const jobs: Job[] = [];
+  const workflowToken = envHasToken(mapAt(root, 'env'));
   for (const item of mapAt(root, 'jobs')?.items ?? []) {
     if (!isScalar(item.key) || !isMap(item.value)) continue;
     const jobNode = item.value;
     const steps: Step[] = [];
+    const jobToken = workflowToken || envHasToken(mapAt(jobNode, 'env'));
     const stepList = value(jobNode, 'steps');
     for (const stepNode of isSeq(stepList) ? stepList.items : []) {
       if (!isMap(stepNode)) continue;
@@ -114,7 +125,7 @@ export function parseWorkflow(content: string, path: string): ParseResult {
         ...(run !== undefined ? { run, runNode: value(stepNode, 'run') } : {}),
         ...(withMap ? { with: withMap } : {}),
         ...(env ? { env } : {}),
-        publishes: stepPublishes(uses, run, withMap),
+        publishes: stepPublishes(uses, run, withMap, env, context, jobToken),
       });
     }
     const jobUses = text(jobNode, 'uses');
@@ -125,10 +136,11 @@ export function parseWorkflow(content: string, path: string): ParseResult {
       steps,
       ...(jobUses !== undefined ? { uses: jobUses } : {}),
       publishes: jobPublishes(steps),
+      passesToken: jobUses !== undefined && envHasToken(mapAt(jobNode, 'secrets')),
     });
   }
   return {
     ok: true,
-    workflow: { path, content, root, jobs, publishes: jobs.some((job) => job.publishes), lineOf, lineAt, finding },
+    workflow: { path, content, root, jobs, publishes: jobs.some((job) => job.publishes), passesToken: jobs.some((job) => job.passesToken), lineOf, lineAt, finding },
   };
 }

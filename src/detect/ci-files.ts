@@ -3,17 +3,19 @@
 import { join } from 'node:path';
 import { readText } from './read.js';
 import type { CiFile, Detected, Finding, TokenUse } from '../model.js';
-import { runsPublish } from './workflows.js';
+import { runPublishesWith, type PublishContext } from '../audit/publish-rule.js';
 
 export const GITLAB_CI_PATH = '.gitlab-ci.yml';
 export const CIRCLECI_CONFIG_PATH = '.circleci/config.yml';
 
 // Any mention counts, not only `env:` keys: GitLab and CircleCI pass tokens through `variables:`,
 // `environment:`, contexts and `echo "//registry.npmjs.org/:_authToken=..." > .npmrc` lines.
-const TOKEN_VAR = /\b(NPM_TOKEN|NODE_AUTH_TOKEN)\b/;
+// The usual names (NPM_TOKEN, NODE_AUTH_TOKEN, NPM_AUTH_TOKEN, YARN_NPM_AUTH_TOKEN) and custom
+// ones that say npm and token (NPM_PUBLISH_TOKEN, RELEASE_NPM_TOKEN...).
+const TOKEN_VAR = /\b((?:[A-Z0-9]+_)*NPM(?:_[A-Z0-9]+)*_(?:TOKEN|AUTH_TOKEN|API_KEY)|NODE_AUTH_TOKEN)\b/;
 
 /** Token mentions and publish commands in one CI file; comment lines are skipped. */
-export function scanCiFile(file: string, content: string): { publishes: boolean; tokenUses: TokenUse[] } {
+export function scanCiFile(file: string, content: string, context: PublishContext = {}): { publishes: boolean; tokenUses: TokenUse[] } {
   const tokenUses: TokenUse[] = [];
   let publishes = false;
   content.split(/\r?\n/).forEach((line, index) => {
@@ -22,20 +24,41 @@ export function scanCiFile(file: string, content: string): { publishes: boolean;
     // The variable's name first: it is what the checklist tells the user to delete.
     const what = TOKEN_VAR.exec(text)?.[1] ?? (text.includes('_authToken') ? '_authToken' : undefined);
     if (what) tokenUses.push({ file, line: index + 1, what });
-    if (runsPublish(text.replace(/^-\s+/, ''))) publishes = true;
+    if (runPublishesWith(text.replace(/^-\s+/, '').replace(/^(?:script|before_script|after_script|command|run):\s*/, ''), context)) publishes = true;
   });
   return { publishes, tokenUses };
 }
 
 /** One CI file at `path` (relative to the repository root `top`), when it exists. */
-export function readCiFile(top: string, path: string, provider: CiFile['provider']): CiFile | undefined {
+export function readCiFile(top: string, path: string, provider: CiFile['provider'], context: PublishContext = {}): CiFile | undefined {
   const content = readText(join(top, ...path.split('/')));
-  return content === undefined ? undefined : { provider, path, content, ...scanCiFile(path, content) };
+  return content === undefined ? undefined : { provider, path, content, ...scanCiFile(path, content, context) };
 }
 
-/** `.gitlab-ci.yml` and `.circleci/config.yml`, the ones present. */
-export function readCiFiles(top: string): CiFile[] {
-  const files = [readCiFile(top, GITLAB_CI_PATH, 'gitlab'), readCiFile(top, CIRCLECI_CONFIG_PATH, 'circleci')];
+/** The local files a GitLab CI file includes (`include: 'x.yml'`, `- local: /ci/x.yml`), relative to the root. */
+export function gitlabLocalIncludes(content: string): string[] {
+  const paths: string[] = [];
+  let inInclude = false;
+  for (const line of content.split(/\r?\n/)) {
+    if (/^include\s*:/.test(line)) {
+      inInclude = true;
+      const inline = /^include\s*:\s*['"]?([^'"\s#{[]+\.ya?ml)['"]?\s*$/.exec(line)?.[1];
+      if (inline) paths.push(inline);
+      continue;
+    }
+    if (inInclude && /^\S/.test(line)) inInclude = false;
+    if (!inInclude) continue;
+    const local = /^\s*(?:-\s+)?(?:local\s*:\s*)?['"]?([^'"\s#:]+\.ya?ml)['"]?\s*$/.exec(line)?.[1];
+    if (local && !/^\s*(?:-\s+)?(?:remote|template|file|project)\s*:/.test(line)) paths.push(local);
+  }
+  return [...new Set(paths.map((p) => p.replace(/^\.?\//, '')).filter((p) => !p.includes('..') && !p.includes('*')))];
+}
+
+/** `.gitlab-ci.yml` (with the local files it includes) and `.circleci/config.yml`, the ones present. */
+export function readCiFiles(top: string, context: PublishContext = {}): CiFile[] {
+  const gitlab = readCiFile(top, GITLAB_CI_PATH, 'gitlab', context);
+  const included = gitlab ? gitlabLocalIncludes(gitlab.content).map((path) => readCiFile(top, path, 'gitlab', context)) : [];
+  const files = [gitlab, ...included, readCiFile(top, CIRCLECI_CONFIG_PATH, 'circleci', context)];
   return files.filter((f): f is CiFile => f !== undefined);
 }
 

@@ -8,7 +8,7 @@ import { packageFindings, readPackage } from './package-json.js';
 import { detectRelease } from './release.js';
 import { repositoryFinding } from './repository.js';
 import { detectWorkspaces } from './workspaces.js';
-import { readWorkflows, workflowFindings } from './workflows.js';
+import { readPublishContext, readWorkflows, workflowFindings } from './workflows.js';
 import { readDependabot } from './dependabot.js';
 import { ciFileFindings, readCiFiles } from './ci-files.js';
 
@@ -40,9 +40,10 @@ export async function detect(root: string): Promise<Detected> {
 
   const workspaces = await detectWorkspaces(absRoot, prefix, pkg?.workspaces);
   const pm = detectPackageManager(absRoot, top, prefix, [pkg?.packageManagerField, topPkgField]);
-  const workflows = readWorkflows(top);
+  const publishContext = readPublishContext(top, absRoot);
+  const workflows = readWorkflows(top, publishContext);
   const npmrc = readNpmrcs(absRoot, top, prefix);
-  const ciFiles = readCiFiles(top);
+  const ciFiles = readCiFiles(top, publishContext);
   const dependabot = readDependabot(top);
   const release = detectRelease(absRoot, top, pkg, workflows);
 
@@ -73,6 +74,7 @@ export async function detect(root: string): Promise<Detected> {
     ciFiles,
     ...(dependabot ? { dependabot } : {}),
     npmrcTokens: npmrc.tokens,
+    publishContext,
     findings,
     release: release.release,
   };

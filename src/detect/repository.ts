@@ -42,6 +42,16 @@ export function repositoryFinding(pkg: PackageInfo, repo: RepoRef, directory: st
   if (repositoryMatches(pkg.repository, repo, directory, host)) return undefined;
   const expected = expectedRepository(repo, directory, host);
   const file = directory ? `${normaliseDir(directory)}/package.json` : 'package.json';
+  if (repositoryMatches(pkg.repository, repo, '', host)) {
+    // npm compares repository.url only: a missing or different directory is worth fixing, never an E422.
+    return {
+      id: 'repository-directory',
+      level: 'info',
+      message: `${pkg.name ?? 'package.json'}: "repository" names the right repository but ${pkg.repository?.directory ? `directory "${pkg.repository.directory}"` : 'no directory'}; npm does not check it, but it tells people where the package lives.`,
+      file,
+      fix: `Add "directory": "${expected.directory}" to "repository".`,
+    };
+  }
   const current = pkg.repository?.url
     ? `points at ${redactUrl(pkg.repository.url)}${pkg.repository.directory ? ` (directory "${pkg.repository.directory}")` : ''}`
     : 'is missing';

@@ -1,38 +1,33 @@
 // GitHub Actions workflows: does each publish, and where does it hand npm a token?
 // A line scanner, not a YAML parser: it runs before the first prompt and must stay cheap.
+// What publishes is decided by the one rule in audit/publish-rule.ts, which the YAML model uses too.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText } from './read.js';
 import type { Finding, TokenUse, WorkflowFile } from '../model.js';
+import {
+  commandPublishes,
+  isTokenEnv,
+  isTokenInput,
+  secretName,
+  stepFactsPublish,
+  writesAuthToken,
+  type PublishContext,
+  type StepFacts,
+} from '../audit/publish-rule.js';
+
+export { secretName } from '../audit/publish-rule.js';
+export type { PublishContext } from '../audit/publish-rule.js';
 
 export const WORKFLOWS_DIR = '.github/workflows';
-const TOKEN_KEYS = new Set(['NODE_AUTH_TOKEN', 'NPM_TOKEN']);
+export const ACTIONS_DIR = '.github/actions';
 const ENV_PARENTS = new Set(['env', 'secrets']);
-
-const PUBLISH_COMMANDS = [
-  /\bnpm\s+(?:stage\s+)?publish\b/,
-  /\bpnpm\s+(?:(?:-r|--recursive|-F\s+\S+|--filter(?:=|\s+)\S+)\s+)*publish\b/,
-  /\byarn\s+(?:npm\s+)?publish\b/,
-  /\bbun\s+publish\b/,
-  /\bsemantic-release\b/,
-  /\bchangeset\s+publish\b/,
-  /\blerna\s+publish\b/,
-];
-const PUBLISH_ACTIONS = /^['"]?(?:changesets\/action|js-devtools\/npm-publish)(?:@|['"]?$)/i;
 
 const KEY_LINE = /^(\s*)(-\s+)?(['"]?)([\w.\-/]+)\3\s*:(?:\s+(.*?))?\s*$/;
 
-/** Does one line of shell run a publish? (`--dry-run` does not count; shell comments are ignored.) */
+/** Does one line of shell run a publish? (`--dry-run` and preview publishers do not count; shell comments are ignored.) */
 export function runsPublish(command: string): boolean {
-  const text = command.replace(/(^|\s)#.*$/, '');
-  if (/--dry-run\b/.test(text)) return false;
-  return PUBLISH_COMMANDS.some((re) => re.test(text));
-}
-
-/** The NAME in `${{ secrets.NAME }}` (first one in the value), if any. */
-export function secretName(value: string): string | undefined {
-  const m = /\$\{\{[^}]*?\bsecrets(?:\.([A-Za-z_][\w-]*)|\[\s*['"]([^'"]+)['"]\s*\])/.exec(value);
-  return m ? (m[1] ?? m[2]) : undefined;
+  return commandPublishes(command);
 }
 
 const stripComment = (value: string) => value.replace(/\s+#.*$/, '').trim();
@@ -42,14 +37,26 @@ function tokenUse(file: string, line: number, what: string, value: string): Toke
   return secret ? { file, line, what, secret } : { file, line, what };
 }
 
-/** Scan a workflow's text. `file` is its path relative to the repository root. */
-export function scanWorkflow(file: string, content: string): { publishes: boolean; tokenUses: TokenUse[] } {
+type Draft = Omit<StepFacts, 'jobToken'>;
+
+/** Scan a workflow's (or a composite action's) text. `file` is its path relative to the repository root. */
+export function scanWorkflow(file: string, content: string, context: PublishContext = {}): { publishes: boolean; tokenUses: TokenUse[] } {
   const lines = content.split(/\r?\n/);
   const tokenUses: TokenUse[] = [];
   const stack: Array<{ col: number; key: string }> = [];
-  let publishes = false;
+  const jobs: Array<{ token: boolean; steps: Draft[] }> = [];
+  let workflowToken = false;
+  let step: Draft | undefined;
   // Lines more indented than `col` after `key: value` or `key: |` belong to that scalar.
   let scalar: { col: number; run: boolean } | undefined;
+  const currentJob = () => jobs[jobs.length - 1] ?? (jobs.push({ token: false, steps: [] }), jobs[0]!);
+
+  const addToken = (lineNo: number, what: string, value: string, inStep: boolean, inJob: boolean) => {
+    tokenUses.push(tokenUse(file, lineNo, what, value));
+    if (inStep && step) step.stepToken = true;
+    else if (inJob) currentJob().token = true;
+    else workflowToken = true;
+  };
 
   lines.forEach((line, index) => {
     const lineNo = index + 1;
@@ -58,7 +65,10 @@ export function scanWorkflow(file: string, content: string): { publishes: boolea
       if (!trimmed) return;
       const indent = line.length - line.trimStart().length;
       if (indent > scalar.col) {
-        if (scalar.run && runsPublish(trimmed)) publishes = true;
+        if (scalar.run && step) {
+          step.run = step.run ? `${step.run}\n${trimmed}` : trimmed;
+          if (writesAuthToken(trimmed)) tokenUses.push({ file, line: lineNo, what: '_authToken' });
+        }
         return;
       }
       scalar = undefined;
@@ -71,41 +81,116 @@ export function scanWorkflow(file: string, content: string): { publishes: boolea
     const value = stripComment(m[5] ?? '');
     while (stack.length && stack[stack.length - 1]!.col >= col) stack.pop();
     const parent = stack[stack.length - 1]?.key;
+    if (m[2] && parent === 'steps') {
+      step = { withKeys: [], tokenInput: false, stepToken: false };
+      currentJob().steps.push(step);
+    } else if (parent === 'jobs' && stack.length === 1) {
+      jobs.push({ token: false, steps: [] });
+      step = undefined;
+    }
+    const inStep = stack.some((s) => s.key === 'steps');
+    const inJob = stack[0]?.key === 'jobs' && stack.length >= 2;
     stack.push({ col, key });
+    const isRun = key === 'run' && inStep && parent === 'steps';
     if (!value) return;
-    scalar = { col, run: key === 'run' };
-
-    if (/^[|>][-+0-9]*$/.test(value)) return;
-    if (key === 'run' && runsPublish(value)) publishes = true;
-    if (key === 'uses' && PUBLISH_ACTIONS.test(value)) publishes = true;
-    if (TOKEN_KEYS.has(key) && parent && ENV_PARENTS.has(parent)) tokenUses.push(tokenUse(file, lineNo, key, value));
+    scalar = { col, run: isRun };
+    if (/^[|>][-+0-9]*$/.test(value)) {
+      if (isRun && step) step.run = '';
+      return;
+    }
+    if (isRun && step) {
+      step.run = value.replace(/^(['"])(.*)\1$/, '$2');
+      if (writesAuthToken(value)) tokenUses.push({ file, line: lineNo, what: '_authToken' });
+    }
+    if (key === 'uses' && inStep && parent === 'steps' && step) step.uses = value.replace(/^['"]|['"]$/g, '');
+    if (parent === 'with' && inStep && step) {
+      step.withKeys = [...step.withKeys, key];
+      if (isTokenInput(key, value)) {
+        step.tokenInput = true;
+        tokenUses.push(tokenUse(file, lineNo, key, value));
+      }
+    }
+    if (parent && ENV_PARENTS.has(parent) && isTokenEnv(key, value)) addToken(lineNo, key, value, inStep, inJob);
     if (key === 'always-auth' && /^['"]?true['"]?$/i.test(value)) tokenUses.push({ file, line: lineNo, what: 'always-auth' });
     if (ENV_PARENTS.has(key) && value.startsWith('{')) {
       // Flow style: env: { NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }} }
-      for (const f of value.matchAll(/\b(NODE_AUTH_TOKEN|NPM_TOKEN)\s*:\s*((?:\$\{\{[^}]*\}\}|[^,}])*)/g)) {
-        tokenUses.push(tokenUse(file, lineNo, f[1]!, f[2]!));
+      for (const f of value.matchAll(/([\w-]+)\s*:\s*((?:\$\{\{[^}]*\}\}|[^,}])*)/g)) {
+        if (isTokenEnv(f[1]!, f[2]!)) addToken(lineNo, f[1]!, f[2]!, inStep, inJob);
       }
     }
   });
+  const publishes = jobs.some((job) => job.steps.some((s) => stepFactsPublish({ ...s, jobToken: job.token || workflowToken }, context)));
   return { publishes, tokenUses };
 }
 
-/** Every `*.yml` / `*.yaml` in `<top>/.github/workflows`, sorted by file name. */
-export function readWorkflows(top: string): WorkflowFile[] {
-  const dir = join(top, WORKFLOWS_DIR);
-  let names: string[];
+function yamlNames(dir: string, pick: (name: string, isFile: boolean, isDir: boolean) => boolean): string[] {
   try {
-    const entries = readdirSync(dir, { withFileTypes: true });
-    names = entries.filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name)).map((e) => e.name).sort();
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => pick(e.name, e.isFile(), e.isDirectory()))
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }
+}
+
+/** The scripts of package.json at `dir`, if it has any. */
+export function readScripts(dir: string): Record<string, string> {
+  const raw = readText(join(dir, 'package.json'));
+  if (raw === undefined) return {};
+  try {
+    const scripts = (JSON.parse(raw) as { scripts?: unknown }).scripts;
+    if (!scripts || typeof scripts !== 'object') return {};
+    return Object.fromEntries(Object.entries(scripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+/** The local action directories (`uses: ./path`) a workflow or action text refers to. */
+function localUses(content: string): string[] {
+  return [...content.matchAll(/^\s*(?:-\s+)?uses:\s*['"]?\.\/([^\s'"#@]+?)\/?['"]?\s*(?:#.*)?$/gm)]
+    .map((m) => m[1]!.replace(/\/action\.ya?ml$/, ''))
+    .filter((path) => !path.split('/').includes('..') && !/\.ya?ml$/.test(path)); // a .yml path is a reusable workflow
+}
+
+/**
+ * What the publish rule needs beyond a workflow's text: the package.json scripts (of the
+ * repository root and of `pkgDir`), and which local composite actions publish: every one in
+ * .github/actions, and any other `uses: ./path` a workflow names.
+ */
+export function readPublishContext(top: string, pkgDir: string = top): PublishContext {
+  const scripts = { ...readScripts(top), ...readScripts(pkgDir) };
+  const dirs = new Set(yamlNames(join(top, ACTIONS_DIR), (_n, _f, isDir) => isDir).map((name) => `${ACTIONS_DIR}/${name}`));
+  for (const name of yamlNames(join(top, WORKFLOWS_DIR), (n, isFile) => isFile && /\.ya?ml$/i.test(n))) {
+    for (const path of localUses(readText(join(top, WORKFLOWS_DIR, name)) ?? '')) dirs.add(path);
+  }
+  const texts = new Map<string, string>();
+  for (const dir of dirs) {
+    for (const file of ['action.yml', 'action.yaml']) {
+      const content = readText(join(top, ...dir.split('/'), file));
+      if (content === undefined) continue;
+      texts.set(dir, content);
+      break;
+    }
+  }
+  // An action may use another local action: decide the leaves first (two rounds cover one level of nesting).
+  const actions: Record<string, boolean> = {};
+  for (let round = 0; round < 2; round++) {
+    for (const [dir, content] of texts) actions[`./${dir}`] = scanWorkflow(`${dir}/action.yml`, content, { scripts, actions: { ...actions } }).publishes;
+  }
+  return { scripts, actions };
+}
+
+/** Every `*.yml` / `*.yaml` in `<top>/.github/workflows`, sorted by file name. */
+export function readWorkflows(top: string, context: PublishContext = readPublishContext(top)): WorkflowFile[] {
+  const dir = join(top, WORKFLOWS_DIR);
   const files: WorkflowFile[] = [];
-  for (const fileName of names) {
+  for (const fileName of yamlNames(dir, (name, isFile) => isFile && /\.ya?ml$/i.test(name))) {
     const content = readText(join(dir, fileName));
     if (content === undefined) continue;
     const path = `${WORKFLOWS_DIR}/${fileName}`;
-    files.push({ path, fileName, content, ...scanWorkflow(path, content) });
+    files.push({ path, fileName, content, ...scanWorkflow(path, content, context) });
   }
   return files;
 }
@@ -114,7 +199,7 @@ export function workflowFindings(workflows: WorkflowFile[]): Finding[] {
   const findings: Finding[] = [];
   for (const wf of workflows) {
     for (const use of wf.tokenUses) {
-      if (!TOKEN_KEYS.has(use.what)) continue;
+      if (use.what === 'always-auth' || use.what === '_authToken') continue;
       const source = use.secret ? ` from secrets.${use.secret}` : '';
       findings.push({
         id: 'token-env',

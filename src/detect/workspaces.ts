@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readText } from './read.js';
 import type { Finding, PackageInfo } from '../model.js';
 import { readPackage } from './package-json.js';
+import { isExcludedDir, isPublishable, lernaGlobs } from './package-set.js';
 
 const MAX_GLOBSTAR_DEPTH = 4;
 const SKIP_DIRS = new Set(['node_modules']);
@@ -96,7 +97,8 @@ const joinDir = (prefix: string, rel: string) => (prefix ? `${prefix}/${rel}` : 
 
 /**
  * Workspaces declared by the package in `root` (`prefix` is its path relative to the
- * repository root). Only publishable packages (a name, not private) are returned.
+ * repository root). Only publishable packages (a name and a version, not private) are returned;
+ * lerna.json `packages` count as workspaces too.
  */
 export async function detectWorkspaces(root: string, prefix: string, fieldGlobs: string[] | undefined): Promise<WorkspaceDetection> {
   const findings: Finding[] = [];
@@ -109,15 +111,17 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
       file: joinDir(prefix, 'pnpm-workspace.yaml'),
     });
   }
-  const globs = [...(fieldGlobs ?? []), ...(pnpm?.globs ?? [])];
-  const isMonorepo = fieldGlobs !== undefined || (pnpm?.globs?.length ?? 0) > 0;
+  const lerna = lernaGlobs(root);
+  const globs = [...new Set([...(fieldGlobs ?? []), ...(pnpm?.globs ?? []), ...(lerna ?? [])])];
+  const isMonorepo = fieldGlobs !== undefined || (pnpm?.globs?.length ?? 0) > 0 || (lerna?.length ?? 0) > 0;
   if (!isMonorepo) return { isMonorepo, globs, packages: [], findings };
 
-  const dirs = expandGlobs(root, globs);
+  // Test fixtures, examples, playgrounds and docs sites matched by a broad glob are not published.
+  const dirs = expandGlobs(root, globs).filter((rel) => !isExcludedDir(rel));
   const results = dirs.map((rel) => readPackage(join(root, rel), joinDir(prefix, rel)));
   const packages: PackageInfo[] = [];
   results.forEach((result, i) => {
-    if (result.status === 'ok' && result.pkg.name && !result.pkg.private) packages.push(result.pkg);
+    if (result.status === 'ok' && isPublishable(result.pkg)) packages.push(result.pkg);
     if (result.status === 'invalid') {
       findings.push({
         id: 'invalid-workspace-package-json',

@@ -6,6 +6,7 @@ import { checkPackage, registryFindings } from '../registry/check.js';
 import { DEFAULT_REGISTRY, normaliseRegistry, type FetchLike } from '../registry/fetch.js';
 import { installTokenFindings, npmrcFindings, packageJsonFindings } from './packages.js';
 import { workflowDoctor } from './workflows.js';
+import { napiPlatformPackages } from '../detect/package-set.js';
 
 export { workflowDoctor, type WorkflowSource } from './workflows.js';
 
@@ -47,12 +48,14 @@ export function mustFix(findings: readonly Finding[]): boolean {
 
 export function publishedPackages(d: Detected): PackageInfo[] {
   const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
-  return [...own, ...d.workspacePackages.filter((p) => p.name)];
+  const packages = [...own, ...d.workspacePackages.filter((p) => p.name)];
+  // napi-rs: every platform package is published too, and needs its own trusted publisher.
+  return [...packages, ...packages.flatMap((p) => napiPlatformPackages(p).map((name) => ({ ...p, name })))];
 }
 
 /** Everything doctor reports offline, from what detect found. */
 export function offlineFindings(d: Detected): { findings: Finding[]; workflows: string[] } {
-  const report = workflowDoctor(d.workflows, d.git.github);
+  const report = workflowDoctor(d.workflows, d.git.github, d.publishContext);
   const findings = [
     // detect's token-env is replaced by the audit's precise rule and by install-token.
     ...d.findings.filter((f) => f.id !== 'token-env'),
@@ -61,6 +64,11 @@ export function offlineFindings(d: Detected): { findings: Finding[]; workflows: 
     ...npmrcFindings(d),
     ...[d.pkg, ...d.workspacePackages].filter((p): p is PackageInfo => p !== undefined).flatMap(packageJsonFindings),
   ];
+  for (const p of publishedPackages(d).filter((p) => d.pkg === p || d.workspacePackages.includes(p))) {
+    const platforms = napiPlatformPackages(p);
+    if (platforms.length === 0) continue;
+    findings.push({ id: 'napi-platform-packages', level: 'info', message: `${p.name} publishes ${platforms.length} napi-rs platform packages (${platforms.join(', ')}): each is a package of its own on npm.`, file: p.dir ? `${p.dir}/package.json` : 'package.json', fix: 'Add the same trusted publisher to every platform package on npmjs.com (npm trust can do it per package).' });
+  }
   if (report.checked.length === 0) {
     findings.push({ id: 'no-publish-workflow', level: 'info', message: 'No workflow in .github/workflows publishes to npm.', fix: 'Run create-trusted-publish to write one.' });
   }

@@ -53,14 +53,14 @@ export function npmrcFindings(d: Detected): Finding[] {
  * (one that writes the token to .npmrc).
  */
 export function installTokenFindings(d: Detected, reported: readonly Finding[], reportedStep: (file: string, line: number) => boolean = () => false): Finding[] {
-  const seen = new Set(reported.filter((f) => f.id === 'use-trusted-publishing').map((f) => `${f.file}:${f.line}`));
+  const seen = new Set(reported.filter((f) => f.id === 'use-trusted-publishing' || f.id === 'token-check').map((f) => `${f.file}:${f.line}`));
   return d.workflows
     .flatMap((w) => w.tokenUses)
     .filter((use) => use.what !== 'always-auth' && !seen.has(`${use.file}:${use.line}`) && !reportedStep(use.file, use.line))
     .map((use) => ({
       id: 'install-token',
       level: 'info' as const,
-      message: `${use.what}${use.secret ? ` from secrets.${use.secret}` : ''} on a step that does not publish: fine for installing private packages with a read-only token.`,
+      message: `${use.what}${use.secret ? ` from secrets.${use.secret}` : ''} on a step that does not publish to registry.npmjs.org: fine for installing private packages with a read-only token, or for another registry.`,
       file: use.file,
       line: use.line,
       fix: 'Make sure it is a read-only token; a publish token here can still publish.',

@@ -5,6 +5,7 @@ import type { Finding } from '../model.js';
 import type { Job, Workflow } from '../audit/index.js';
 import { actionMajor } from '../audit/rules-actions.js';
 import { nodeLines } from '../audit/source-lines.js';
+import { publishesToNpm } from '../audit/registry.js';
 import { mapAt, pair, text, value } from '../audit/workflow-model.js';
 
 const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
@@ -87,6 +88,6 @@ function publishTools(workflow: Workflow, job: Job): Finding[] {
 /** The preflight rules for the jobs of `workflow` that publish. */
 export function preflight(workflow: Workflow): Finding[] {
   return workflow.jobs
-    .filter((job) => job.publishes)
+    .filter((job) => publishesToNpm(workflow, job))
     .flatMap((job) => [...placeholderToken(workflow, job), ...selfHosted(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]);
 }

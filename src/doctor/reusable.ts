@@ -4,7 +4,9 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Finding } from '../model.js';
 import type { Workflow } from '../audit/index.js';
 import { effectivePermissions, grantsWrite } from '../audit/rules-permissions.js';
-import { pair, value } from '../audit/workflow-model.js';
+import { mapAt, pair, value } from '../audit/workflow-model.js';
+import { scalarPairs } from '../audit/publishing.js';
+import { isTokenEnv } from '../audit/publish-rule.js';
 
 export interface NamedWorkflow {
   fileName: string;
@@ -46,6 +48,27 @@ export function reusableFindings(callee: NamedWorkflow, all: readonly NamedWorkf
     findings.push(
       caller.workflow.finding('reusable-caller-permissions', 'error', `Job "${job.id}" calls ${callee.fileName}, which publishes, but does not grant id-token: write: the called workflow cannot get an OIDC token.`, job.line, 'Add `permissions: { contents: read, id-token: write }` to the calling job.'),
     );
+  }
+  return findings;
+}
+
+/**
+ * Jobs that hand an npm token to a reusable workflow (in this repository or another): the called
+ * workflow publishes with it. The caller is the trusted publisher, and its job needs id-token: write.
+ */
+export function tokenCallFindings(named: NamedWorkflow): Finding[] {
+  const { workflow } = named;
+  const findings: Finding[] = [];
+  for (const job of workflow.jobs.filter((j) => j.passesToken)) {
+    const secrets = mapAt(job.node, 'secrets');
+    for (const [name, raw] of scalarPairs(secrets)) {
+      if (!isTokenEnv(name, raw)) continue;
+      findings.push(workflow.finding('use-trusted-publishing', 'error', `Job "${job.id}" hands ${name} to ${job.uses}, which publishes with that token instead of trusted publishing.`, workflow.lineOf(pair(secrets, name)), `Remove the secret once the called workflow publishes with OIDC, and enter ${named.fileName} as the workflow file name of the trusted publisher on npmjs.com.`));
+    }
+    // A local callee that publishes is reusableFindings' business.
+    if (!job.uses!.startsWith('./') && !grantsWrite(effectivePermissions(workflow, job), 'id-token')) {
+      findings.push(workflow.finding('reusable-caller-permissions', 'error', `Job "${job.id}" calls ${job.uses}, which publishes, but does not grant id-token: write: the called workflow cannot get an OIDC token.`, job.line, 'Add `permissions: { contents: read, id-token: write }` to the calling job.'));
+    }
   }
   return findings;
 }

@@ -2,9 +2,12 @@
 // that call a reusable one that publishes). Also used by --migrate to say what remains.
 import type { Finding, RepoRef } from '../model.js';
 import { auditWorkflow, parseWorkflow } from '../audit/index.js';
+import { isScalar } from 'yaml';
+import { isTokenEnv, onlyChecksToken, writesAuthToken, type PublishContext } from '../audit/publish-rule.js';
+import { mapAt } from '../audit/workflow-model.js';
 import { nodeLines } from '../audit/source-lines.js';
 import { preflight } from './preflight.js';
-import { callersOf, reusableFindings, type NamedWorkflow } from './reusable.js';
+import { callersOf, reusableFindings, tokenCallFindings, type NamedWorkflow } from './reusable.js';
 
 export interface WorkflowSource {
   /** Relative to the repository root. */
@@ -33,13 +36,30 @@ function oldSemanticReleaseInRun(named: NamedWorkflow): Finding[] {
   );
 }
 
-export function workflowDoctor(files: readonly WorkflowSource[], repo?: RepoRef): WorkflowReport {
+/** Steps that only check the npm token (a scheduled `npm whoami`): the token must go too. */
+function tokenChecks(named: NamedWorkflow): Finding[] {
+  const { workflow } = named;
+  return workflow.jobs.flatMap((job) =>
+    job.steps
+      .filter((step) => !step.publishes && step.run !== undefined && onlyChecksToken(step.run))
+      .flatMap((step) => {
+        const item = [step.env, mapAt(job.node, 'env'), mapAt(workflow.root, 'env')]
+          .flatMap((env) => env?.items ?? [])
+          .find((i) => isScalar(i.key) && isScalar(i.value) && isTokenEnv(String(i.key.value), String(i.value.value ?? '')));
+        return item
+          ? [workflow.finding('token-check', 'warning', `Job "${job.id}" only checks the npm token (${step.run!.trim().split('\n')[0]}): a workflow that needs the token keeps it alive after the move to trusted publishing.`, workflow.lineOf(item), 'Delete the check (or the workflow) when the token is retired.')]
+          : [];
+      }),
+  );
+}
+
+export function workflowDoctor(files: readonly WorkflowSource[], repo?: RepoRef, context: PublishContext = {}): WorkflowReport {
   const findings: Finding[] = [];
   const parsed: NamedWorkflow[] = [];
   const tokenSteps: Array<{ file: string; from: number; to: number }> = [];
   const publishing = new Set<string>();
   for (const file of files) {
-    const result = parseWorkflow(file.content, file.path);
+    const result = parseWorkflow(file.content, file.path, context);
     if (!result.ok) {
       // A file that cannot be parsed may be the publish workflow: say so rather than skip it.
       if (/\bpublish\b|semantic-release|changeset/.test(file.content)) {
@@ -51,16 +71,17 @@ export function workflowDoctor(files: readonly WorkflowSource[], repo?: RepoRef)
     parsed.push({ fileName: file.fileName, workflow: result.workflow });
     for (const step of result.workflow.jobs.flatMap((job) => job.steps)) {
       const range = step.node.range;
-      if (range && /_authToken\s*=/.test(step.run ?? '')) tokenSteps.push({ file: file.path, from: result.workflow.lineAt(range[0]), to: result.workflow.lineAt(range[1]) });
+      if (range && (step.run ?? '').split('\n').some(writesAuthToken)) tokenSteps.push({ file: file.path, from: result.workflow.lineAt(range[0]), to: result.workflow.lineAt(range[1]) });
     }
-    if (result.workflow.publishes) publishing.add(file.path);
+    if (result.workflow.publishes || result.workflow.passesToken) publishing.add(file.path);
   }
   for (const named of parsed.filter((n) => n.workflow.publishes)) {
     for (const { caller } of callersOf(named.fileName, parsed)) publishing.add(caller.workflow.path);
   }
+  for (const named of parsed) findings.push(...tokenChecks(named));
   for (const named of parsed.filter((n) => publishing.has(n.workflow.path))) {
-    findings.push(...auditWorkflow(named.workflow.content, named.workflow.path, repo ? { repo } : {}));
-    findings.push(...preflight(named.workflow), ...oldSemanticReleaseInRun(named), ...reusableFindings(named, parsed));
+    findings.push(...auditWorkflow(named.workflow.content, named.workflow.path, { ...(repo ? { repo } : {}), context }));
+    findings.push(...preflight(named.workflow), ...oldSemanticReleaseInRun(named), ...reusableFindings(named, parsed), ...tokenCallFindings(named));
   }
   return {
     findings,

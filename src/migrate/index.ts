@@ -6,6 +6,7 @@ import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 import type { CiFile, Detected, FileChange, RepoRef, WorkflowFile } from '../model.js';
 import { migrateCiFile } from './ci-files.js';
 import { parseWorkflow } from '../audit/index.js';
+import type { PublishContext } from '../audit/publish-rule.js';
 import { loadPins, type ActionPins } from '../render/pins.js';
 import { repositoryFinding } from '../detect/repository.js';
 import { withRepository } from '../plan/repository-fix.js';
@@ -30,8 +31,9 @@ export interface MigrationPlan {
   left: string[];
 }
 
-const publishes = (w: WorkflowFile) => {
-  const parsed = parseWorkflow(w.content, w.path);
+/** The audit model's verdict, with the repository's scripts and local actions (as doctor reads them). */
+const publishesWith = (context: PublishContext) => (w: WorkflowFile) => {
+  const parsed = parseWorkflow(w.content, w.path, context);
   return parsed.ok && parsed.workflow.publishes;
 };
 
@@ -59,6 +61,7 @@ function environmentOf(content: string): string | null {
 }
 
 function select(d: Detected, file: string | undefined): WorkflowFile[] {
+  const publishes = publishesWith(d.publishContext ?? {});
   if (!file) return d.workflows.filter(publishes);
   const wanted = file.replace(/^\.\//, '');
   if (d.ciFiles.some((f) => f.path === wanted)) return [];
@@ -84,6 +87,8 @@ function fileReader(root: string): (path: string) => string | undefined {
 
 export function planMigration(d: Detected, options: { file?: string; repo?: RepoRef; pins?: ActionPins; switchRegistry?: boolean } = {}): MigrationPlan {
   const pins = options.pins ?? loadPins();
+  const context: PublishContext = d.publishContext ?? {};
+  const publishes = publishesWith(context);
   const repo = options.repo ?? d.git.github;
   const targets = select(d, options.file);
   const wanted = options.file?.replace(/^\.\//, '');
@@ -92,7 +97,7 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     throw new MigrateError('Nothing publishes to npm in .github/workflows, .gitlab-ci.yml or .circleci/config.yml: run create-trusted-publish (without --migrate) to write a publish workflow.');
   }
   const readFile = fileReader(d.root);
-  const base: MigrateContext = { pins, readFile, switchRegistry: options.switchRegistry ?? false, ...(repo ? { repo } : {}) };
+  const base: MigrateContext = { pins, readFile, publish: context, switchRegistry: options.switchRegistry ?? false, ...(repo ? { repo } : {}) };
   const reusable = targets.filter((w) => { const root = rootOf(w.content); return root !== undefined && isReusable(root) && publishes(w); });
   const results = new Map<string, { file: WorkflowFile; result: MigrateResult }>();
   const callees: NonNullable<MigrateContext['callees']> = {};

@@ -10,6 +10,8 @@ export interface JobView {
   node: YAMLMap;
   steps: YAMLMap[];
   publishes: boolean;
+  /** The steps that publish (the audit model's rule, set by migrateWorkflow). */
+  publishing: Set<YAMLMap>;
   /** Job-level `uses:` (a reusable workflow call). */
   uses?: string;
   /** For a call of a reusable workflow that publishes: the scopes its jobs need. */
@@ -22,7 +24,23 @@ export function localCallee(uses: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export const publishesStep = (step: YAMLMap): boolean => stepPublishes(textOf(step, 'uses'), textOf(step, 'run'), mapOf(step, 'with'));
+const publishesStep = (step: YAMLMap): boolean => stepPublishes(textOf(step, 'uses'), textOf(step, 'run'), mapOf(step, 'with'), mapOf(step, 'env'));
+
+/** The steps of a job that publish. */
+export const publishSteps = (job: JobView): YAMLMap[] => job.steps.filter((step) => job.publishing.has(step));
+
+/**
+ * Takes what publishes from the audit model of the same text (one rule for doctor and migrate:
+ * scripts, local actions, token-only steps). Jobs and steps line up by position.
+ */
+export function applyModel(views: JobView[], model: { jobs: Array<{ id: string; publishes: boolean; steps: Array<{ publishes: boolean }> }> }): void {
+  for (const view of views) {
+    const job = model.jobs.find((j) => j.id === view.id);
+    if (!job || job.steps.length !== view.steps.length) continue;
+    view.publishing = new Set(view.steps.filter((_, i) => job.steps[i]!.publishes));
+    view.publishes = job.publishes;
+  }
+}
 
 export function jobViews(root: YAMLMap, callees: Readonly<Record<string, Scopes>> = {}): JobView[] {
   const jobs = mapOf(root, 'jobs');
@@ -38,6 +56,7 @@ export function jobViews(root: YAMLMap, callees: Readonly<Record<string, Scopes>
       node,
       steps,
       publishes: steps.some(publishesStep),
+      publishing: new Set(steps.filter(publishesStep)),
       ...(uses !== undefined ? { uses } : {}),
       ...(callee && callees[callee] ? { calleeScopes: callees[callee] } : {}),
     });

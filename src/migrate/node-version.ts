@@ -3,7 +3,7 @@
 import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap } from 'yaml';
 import type { ActionPins } from '../render/pins.js';
 import { blockMap, mapOf, nodeOf, textOf } from './nodes.js';
-import { publishesStep, type JobView } from './jobs.js';
+import { publishSteps, type JobView } from './jobs.js';
 
 const NEW_ENOUGH = /^(?:lts\/\*|lts\/krypton|latest|current|node)$/i;
 const OLD_LTS = /^lts\/(?:argon|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod)$/i;
@@ -55,8 +55,14 @@ function scalarsOf(node: unknown): string[] {
 export function resolveNodeVersions(withMap: YAMLMap | undefined, scope: NodeScope): string[] {
   const version = textOf(withMap, 'node-version');
   if (version !== undefined) {
-    const expr = /^\$\{\{\s*(env|matrix)\.([\w-]+)\s*\}\}$/.exec(version.trim());
+    const expr = /^\$\{\{\s*(env|matrix|inputs)\.([\w-]+)\s*\}\}$/.exec(version.trim());
     if (!expr) return version.includes('${{') ? [] : [version];
+    if (expr[1] === 'inputs') {
+      // The input's default (a caller or a manual run may choose another value).
+      const on = mapOf(scope.root, 'on');
+      const found = ['workflow_call', 'workflow_dispatch'].map((event) => textOf(mapOf(mapOf(mapOf(on, event), 'inputs'), expr[2]!), 'default')).find((v) => v !== undefined);
+      return found === undefined ? [] : [found];
+    }
     if (expr[1] === 'env') {
       const value = textOf(mapOf(scope.job, 'env'), expr[2]!) ?? textOf(mapOf(scope.root, 'env'), expr[2]!);
       return value === undefined || value.includes('${{') ? [] : [value];
@@ -177,8 +183,8 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   const last = [...job.steps].reverse().find((step) => isSetupNode(step) || setsNode(step))!;
   const upgrade = upgradeStep(doc);
   // Only where the publish runs (a matrix leg on an old Node would fail to install npm 11).
-  const condition = textOf(job.steps.find(publishesStep), 'if');
-  if (condition !== undefined && job.steps.filter(publishesStep).every((step) => textOf(step, 'if') === condition)) upgrade.items.splice(1, 0, doc.createPair('if', condition));
+  const condition = textOf(publishSteps(job)[0], 'if');
+  if (condition !== undefined && publishSteps(job).every((step) => textOf(step, 'if') === condition)) upgrade.items.splice(1, 0, doc.createPair('if', condition));
   insertStep(job, seq.items.indexOf(last) + 1, upgrade);
   notes.push(`job "${job.id}": added a step that upgrades npm to ^11.5.1 (the Node version ${local ? 'may be set by a local action' : 'is old or cannot be known here'})`);
 }

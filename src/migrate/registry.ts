@@ -3,7 +3,7 @@
 // a proxy in front of npmjs.com (Wombat Dressing Room) is switched only with consent.
 import type { YAMLMap } from 'yaml';
 import { mapOf, textOf } from './nodes.js';
-import { publishesStep, type JobView } from './jobs.js';
+import type { JobView } from './jobs.js';
 
 export const NPMJS = /^(?:https?:\/\/)?registry\.npmjs\.org\/?$/i;
 
@@ -20,7 +20,7 @@ export function publishRegistries(job: JobView): string[] {
   let current: string | undefined;
   for (const step of job.steps) {
     if (isSetupNode(step)) current = textOf(mapOf(step, 'with'), 'registry-url') ?? current;
-    if (!publishesStep(step)) continue;
+    if (!job.publishing.has(step)) continue;
     const flag = /--registry[=\s]+["']?(\S+?)["']?(?:\s|$)/.exec(textOf(step, 'run') ?? '')?.[1];
     const action = textOf(mapOf(step, 'with'), 'registry');
     out.push(flag ?? action ?? current ?? 'https://registry.npmjs.org');

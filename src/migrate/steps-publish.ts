@@ -4,7 +4,7 @@ import { isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import { secretName } from '../detect/workflows.js';
 import { mapOf, nodeOf, removeFrom, removeKey, setScalar, textOf } from './nodes.js';
 import { usesMajor } from './steps-general.js';
-import { publishesStep, type JobView } from './jobs.js';
+import { publishSteps, type JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
 import { isProxy, NPMJS } from './registry.js';
 
@@ -148,7 +148,7 @@ const OIDC_ACTIONS = /^(?:changesets\/action|js-devtools\/npm-publish|cycjimmy\/
 
 /** A third-party action that publishes with a token of its own cannot be migrated by removing the token. */
 function checkPublishActions(job: JobView): void {
-  for (const step of job.steps.filter(publishesStep)) {
+  for (const step of publishSteps(job)) {
     const uses = textOf(step, 'uses');
     if (uses === undefined || uses.startsWith('./') || OIDC_ACTIONS.test(uses)) continue;
     throw new MigrateError(`job "${job.id}" publishes with ${uses.replace(/@.*$/, '')}, an action this tool cannot tell does trusted publishing (OIDC): replace that step with \`npm publish\` (npm 11.5.1+ does the exchange), then migrate again.`);
@@ -159,7 +159,7 @@ function checkPublishActions(job: JobView): void {
 export function migratePublishJob(doc: Document, job: JobView, notes: string[], switchRegistry = false): string[] {
   checkPublishActions(job);
   const secrets: string[] = [];
-  for (const step of job.steps.filter(publishesStep)) {
+  for (const step of publishSteps(job)) {
     secrets.push(...dropTokenEnv(step, `job "${job.id}" publish step`, notes));
   }
   secrets.push(...dropTokenEnv(job.node, `job "${job.id}" env`, notes));

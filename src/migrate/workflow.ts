@@ -5,7 +5,9 @@ import type { RepoRef } from '../model.js';
 import type { ActionPins } from '../render/pins.js';
 import { mergeEdits, printOptions } from './format.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';
-import { isReusable, jobViews } from './jobs.js';
+import { applyModel, isReusable, jobViews } from './jobs.js';
+import { parseWorkflow } from '../audit/workflow-model.js';
+import type { PublishContext } from '../audit/publish-rule.js';
 import { ensureNewNpm } from './node-version.js';
 import { nodeOf, textOf } from './nodes.js';
 import { publishesElsewhereOnly, publishRegistries } from './registry.js';
@@ -22,6 +24,8 @@ export interface MigrateContext {
   callersMigrated?: boolean;
   /** Reads a repository file (`.nvmrc`, a local action), path relative to the root. */
   readFile?: (path: string) => string | undefined;
+  /** package.json scripts and local actions, for the publish rule (as doctor reads them). */
+  publish?: PublishContext;
   /** Consent to move a publish from a proxy in front of npmjs.com to registry.npmjs.org. */
   switchRegistry?: boolean;
 }
@@ -54,6 +58,8 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   const root = doc.contents as YAMLMap;
   const callees = Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([file, c]) => [file, c.scopes]));
   const jobs = jobViews(root, callees);
+  const model = parseWorkflow(content, path, ctx.publish ?? {});
+  if (model.ok) applyModel(jobs, model.workflow);
   const changes: string[] = [];
   const secretsBefore = mentionedSecrets(content);
 

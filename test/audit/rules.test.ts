@@ -68,6 +68,12 @@ add('use-trusted-publishing: NPM_TOKEN in the job env (changesets)', edit(GOOD, 
 add('use-trusted-publishing: NPM_TOKEN in the job env (changesets v2 publish-script)', edit(GOOD, '      - run: npm publish\n', `      - uses: ${CHANGESETS}\n        with:\n          publish-script: npm run release\n`).replace('    steps:\n', '    env:\n      NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n    steps:\n'), (s) => at(s, 'use-trusted-publishing', 'NPM_TOKEN:'));
 add('use-trusted-publishing: always-auth', edit(GOOD, '          node-version: 24\n', '          node-version: 24\n          always-auth: true\n'), (s) => at(s, 'use-trusted-publishing', 'always-auth'));
 add('use-trusted-publishing: .npmrc written with a token', edit(GOOD, '      - run: npm publish\n', '      - run: |\n          echo "//registry.npmjs.org/:_authToken=$TOKEN" > ~/.npmrc\n          npm publish\n'), (s) => at(s, 'use-trusted-publishing', '_authToken'));
+add('use-trusted-publishing: YARN_NPM_AUTH_TOKEN on yarn npm publish', edit(GOOD, '      - run: npm publish\n', '      - run: yarn npm publish\n        env:\n          YARN_NPM_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n'), (s) => at(s, 'use-trusted-publishing', 'YARN_NPM_AUTH_TOKEN'));
+add('use-trusted-publishing: a custom name holding an npm secret on a script', edit(GOOD, '      - run: npm publish\n', '      - run: bash scripts/deploy.sh\n        env:\n          NPM_API_KEY: ${{ secrets.NPM_TOKEN }}\n'), (s) => at(s, 'use-trusted-publishing', 'NPM_API_KEY'));
+add('use-trusted-publishing: npm config set _authToken', edit(GOOD, '      - run: npm publish\n', '      - run: |\n          npm config set //registry.npmjs.org/:_authToken "$TOKEN"\n          npm publish\n'), (s) => at(s, 'use-trusted-publishing', '_authToken'));
+add('use-trusted-publishing: token input of a publish action', edit(GOOD, '      - run: npm publish\n', `      - uses: JS-DevTools/npm-publish@${FAKE_SHA} # v3\n        with:\n          token: \${{ secrets.NPM_TOKEN }}\n`), (s) => at(s, 'use-trusted-publishing', '          token:'));
+add('registry-proxy: registry-url of a proxy', edit(GOOD, '          node-version: 24\n', '          node-version: 24\n          registry-url: https://wombat-dressing-room.appspot.com/\n'), (s) => at(s, 'registry-proxy', 'registry-url'));
+add('other-registry: publishing only to GitHub Packages', edit(GOOD, '          node-version: 24\n', '          node-version: 24\n          registry-url: https://npm.pkg.github.com\n'), () => [['other-registry', jobLine]]);
 add('use-trusted-publishing: no id-token: write', edit(GOOD, '      id-token: write\n', ''), () => [['use-trusted-publishing', jobLine]]);
 add('no-environment (info)', edit(GOOD, '    environment: npm\n', ''), () => [['no-environment', jobLine]]);
 add('no-fork-guard: no condition', edit(GOOD, "    if: github.repository == 'acme/widget'\n", ''), () => [['no-fork-guard', jobLine]]);
@@ -109,10 +115,19 @@ test('the fixes of old-npm are accepted: npm check, npm upgrade to 11, Node 24 a
   assert.deepEqual(auditWorkflow(edit(GOOD, 'node-version: 24', "node-version: 'lts/*'"), 'p.yml'), []);
 });
 
-test('old-npm resolves env and matrix Node versions: env 24 is fine, a matrix with 20 is named', () => {
+test('old-npm resolves env Node versions from the workflow env: 24 is fine, 20 is named', () => {
   const fromEnv = edit(GOOD, 'node-version: 24', 'node-version: ${{ env.NODE_VERSION }}').replace('jobs:\n', 'env:\n  NODE_VERSION: 24\njobs:\n');
   assert.deepEqual(auditWorkflow(fromEnv, 'p.yml', { repo: { owner: 'acme', name: 'widget' } }), []);
   const old = auditWorkflow(fromEnv.replace('NODE_VERSION: 24', 'NODE_VERSION: 20'), 'p.yml').filter((f) => f.id === 'old-npm');
   assert.match(old[0]!.message, /Node 20 ships npm older/);
   assert.doesNotMatch(old[0]!.message, /\$\{\{/);
+});
+
+test('old-npm resolves env and matrix values: Node 24 from env.NODE_VERSION is not old', () => {
+  const fromEnv = (v: string) => edit(GOOD, '          node-version: 24\n', '          node-version: ${{ env.NODE_VERSION }}\n').replace('permissions: {}\n', `permissions: {}\nenv:\n  NODE_VERSION: ${v}\n`);
+  assert.deepEqual(auditWorkflow(fromEnv('24'), 'publish.yml', { repo: { owner: 'acme', name: 'widget' } }), []);
+  const old = auditWorkflow(fromEnv('20'), 'publish.yml', { repo: { owner: 'acme', name: 'widget' } }).find((f) => f.id === 'old-npm');
+  assert.match(old?.message ?? '', /Node 20 ships npm older/);
+  const unknown = auditWorkflow(edit(GOOD, '          node-version: 24\n', '          node-version: ${{ steps.v.outputs.node }}\n'), 'publish.yml').find((f) => f.id === 'old-npm');
+  assert.match(unknown?.message ?? '', /cannot be resolved here/);
 });

@@ -189,12 +189,12 @@ test('subdirectory package: prefix, top-level lockfile, repository.directory rig
   });
   await withRepo(makeRepo({ remote: 'https://github.com/acme/mono.git', files: files('packages/b') }), async (r) => {
     const d = await detect(join(r.dir, 'packages/a'));
-    const f = finding(d, 'repository-mismatch');
+    // npm compares repository.url only: a wrong directory is a suggestion, not an E422 mismatch.
+    assert.equal(finding(d, 'repository-mismatch'), undefined);
+    const f = finding(d, 'repository-directory');
+    assert.equal(f?.level, 'info');
     assert.equal(f?.file, 'packages/a/package.json');
-    assert.equal(
-      f?.fix,
-      'package.json "repository" will be set to git+https://github.com/acme/mono.git with "directory": "packages/a".',
-    );
+    assert.equal(f?.fix, 'Add "directory": "packages/a" to "repository".');
   });
 });
 

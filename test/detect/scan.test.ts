@@ -77,7 +77,9 @@ test('scanWorkflow: env keys at any indentation, block scalars, uses', () => {
 
 test('scanWorkflow: publish detection via actions and multi-line plain run', () => {
   const yes = (t: string) => scanWorkflow('w.yml', t).publishes;
-  assert.equal(yes('steps:\n  - uses: changesets/action@v1\n'), true);
+  // The one rule (audit/publish-rule.ts): changesets/action publishes only when given a publish command.
+  assert.equal(yes('steps:\n  - uses: changesets/action@v1\n'), false);
+  assert.equal(yes('steps:\n  - uses: changesets/action@v1\n    with:\n      publish: pnpm release\n'), true);
   assert.equal(yes("steps:\n  - uses: 'JS-DevTools/npm-publish@v3'\n"), true);
   assert.equal(yes('steps:\n  - run: >-\n      npm ci &&\n      npm publish\n'), true);
   assert.equal(yes('steps:\n  - run: npm ci &&\n      pnpm publish\n'), true);

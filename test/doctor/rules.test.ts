@@ -69,3 +69,8 @@ test('a workflow that does not publish is not checked at all', () => {
   const lint = 'on: pull_request_target\njobs:\n  lint:\n    runs-on: self-hosted\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm run lint\n';
   assert.deepEqual(workflowDoctor([wf(lint, 'lint.yml')], repo).findings, []);
 });
+
+test('token-check: a scheduled workflow that only runs npm whoami with the token', () => {
+  const check = 'on:\n  schedule:\n    - cron: "0 0 * * 1"\npermissions: {}\njobs:\n  whoami:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm whoami\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n';
+  assert.deepEqual(ids([wf(check, 'token-check.yml')]), ['warning token-check:11']);
+});

@@ -1,0 +1,191 @@
+// The one rule for what publishes to npm and what hands npm a token. Detect (a line scanner that
+// runs before the first prompt), the audit model, doctor and migrate all decide with these
+// functions. Plain text in, no YAML parser: importing this module costs nothing at start-up.
+
+/** Package.json scripts, and whether each local composite action (`./.github/actions/x`) publishes. */
+export interface PublishContext {
+  scripts?: Readonly<Record<string, string>>;
+  actions?: Readonly<Record<string, boolean>>;
+}
+
+const PUBLISH_COMMANDS = [
+  /\bnpm\s+(?:--?[\w-]+(?:=\S+)?\s+)*(?:stage\s+)?publish\b/,
+  /\bpnpm\s+(?:(?:-r|--recursive|-F\s+\S+|--filter(?:=|\s+)\S+|-C\s+\S+|--dir(?:=|\s+)\S+)\s+)*publish\b/,
+  /\byarn\s+(?:workspaces\s+foreach\b[^;&|#]*?\s)?(?:npm\s+)?publish\b/,
+  /\bbun\s+publish\b/,
+  /\bsemantic-release\b/,
+  /\bchangeset\s+publish\b/,
+  /\blerna\s+publish\b/,
+  /\bauto\s+shipit\b/,
+  /\bnapi\s+(?:prepublish|pre-publish)\b/,
+  /\bnx\s+release\s+publish\b/,
+  /\brelease-it\b(?![^;&|#]*--no-npm)/,
+];
+
+/** Publishes to a preview registry (pkg.pr.new and the like), not to npm. */
+const PREVIEW = /\bpkg-pr-new\b|\bpkg\.pr\.new\b|\bcontinuous-release\b/;
+
+/** Commands that only read with the token: they check it, they do not publish. */
+const TOKEN_CHECK = /\bnpm\s+(?:whoami|ping|view|info|show|access\s+(?:ls|list|get))\b|\bnpm\s+token\s+list\b/;
+
+/** Steps that install (a read-only token for private dependencies is fine there). */
+const INSTALL = /^(?:npm\s+(?:ci|install|i)\b|pnpm\s+(?:install|i|fetch)\b|yarn(?:\s+install\b|\s*$|\s+--(?:frozen-lockfile|immutable)\b)|bun\s+(?:install|i)\b|corepack\s+enable\b|npx\s+--yes\s+\S+@\S+\s+install\b)/;
+
+const code = (line: string) => line.replace(/(^|\s)#.*$/, '').trim();
+
+/** Does one line of shell publish to npm? Dry runs and preview publishers do not. */
+export function commandPublishes(line: string): boolean {
+  const text = code(line);
+  if (!text || /--dry-run\b/.test(text) || PREVIEW.test(text)) return false;
+  return PUBLISH_COMMANDS.some((re) => re.test(text));
+}
+
+/** A preview publisher (pkg-pr-new...): it never needs npm's trusted publishing. */
+export function isPreviewPublish(line: string): boolean {
+  return PREVIEW.test(code(line));
+}
+
+/** The names of the package.json scripts a line runs (`npm run x`, `pnpm x`, `yarn x`, `bun run x`). */
+export function scriptsRun(line: string, scripts: Readonly<Record<string, string>> = {}): string[] {
+  const names: string[] = [];
+  for (const m of code(line).matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:(?:-w|-r|--filter(?:=|\s+)\S+|-F\s+\S+|--silent|-s)\s+)*(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
+    if (Object.hasOwn(scripts, m[1]!)) names.push(m[1]!);
+  }
+  return names;
+}
+
+/** Does a `run:` script publish, directly or through a package.json script it calls (one level)? */
+export function runPublishesWith(run: string, context: PublishContext = {}): boolean {
+  return run.split('\n').some((line) => {
+    if (commandPublishes(line)) return true;
+    return scriptsRun(line, context.scripts).some((name) => context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes));
+  });
+}
+
+/** Only installs, sets up or builds: every line is an install command, a cd, or empty. */
+export function onlyInstalls(run: string): boolean {
+  const lines = run.split('\n').map(code).filter(Boolean);
+  return lines.length > 0 && lines.every((line) => INSTALL.test(line) || /^(?:cd\s|echo\s(?!.*_authToken))/.test(line));
+}
+
+/** Only checks the token (`npm whoami`...): the token is used, nothing is published. */
+export function onlyChecksToken(run: string): boolean {
+  const lines = run.split('\n').map(code).filter(Boolean);
+  return lines.some((line) => TOKEN_CHECK.test(line)) && !lines.some(commandPublishes);
+}
+
+/** Names the release: `yarn release`, `pnpm run ci-publish`, `bash scripts/deploy.sh`. */
+export function looksLikeRelease(run: string): boolean {
+  return run.split('\n').map(code).some((line) => /\b(?:release|publish|deploy|ship|shipit)\b/i.test(line) && !PREVIEW.test(line));
+}
+
+/** Environment variables that carry an npm token under their usual names. */
+export const TOKEN_ENV_NAMES = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN', 'NPM_CONFIG__AUTH_TOKEN'] as const;
+
+/** The NAME in `${{ secrets.NAME }}` (first one in the value), if any. */
+export function secretName(value: string): string | undefined {
+  const m = /\$\{\{[^}]*?\bsecrets(?:\.([A-Za-z_][\w-]*)|\[\s*['"]([^'"]+)['"]\s*\])/.exec(value);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** All secret names in a value (`secrets.A || secrets.B`). */
+export function secretNames(value: string): string[] {
+  return [...value.matchAll(/\bsecrets(?:\.([A-Za-z_][\w-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g)].map((m) => (m[1] ?? m[2])!);
+}
+
+/** A secret whose name says npm: NPM_TOKEN, RELEASE_BOT_NPM_TOKEN, NPMJS_AUTH... */
+export const isNpmSecret = (name: string): boolean => /npm/i.test(name);
+
+/**
+ * Does `key: value` hand npm a token? A usual name (NODE_AUTH_TOKEN...), any name holding an npm
+ * secret (`NPM_API_KEY: ${{ secrets.NPM_TOKEN }}`), or an npm-ish token name holding any secret.
+ */
+export function isTokenEnv(key: string, value: string): boolean {
+  // `NPM_TOKEN: ''` hands npm nothing (changesets/action then publishes with OIDC).
+  if (/^\s*(?:''|""|)\s*$/.test(value)) return false;
+  if ((TOKEN_ENV_NAMES as readonly string[]).includes(key.toUpperCase())) return true;
+  const secrets = secretNames(value);
+  if (secrets.some(isNpmSecret)) return true;
+  return /npm/i.test(key) && /token|auth|key/i.test(key) && secrets.length > 0;
+}
+
+/** A `with:` input of an action that hands it an npm token (`token: ${{ secrets.NPM_TOKEN }}`, `npm-token: ...`). */
+export function isTokenInput(key: string, value: string): boolean {
+  if (!/token|auth/i.test(key) || /github/i.test(key)) return false;
+  const secrets = secretNames(value);
+  return secrets.some(isNpmSecret) || (/npm/i.test(key) && secrets.length > 0);
+}
+
+/** A line that writes or configures an npm `_authToken` (`npm config set ...:_authToken`, `echo ... >> .npmrc`). */
+export const writesAuthToken = (line: string): boolean => /_authToken\b/.test(code(line)) || /\bnpm\s+config\s+set\s+_auth\b/.test(code(line));
+
+/** Actions that publish to npm; changesets/action only with a publish command. */
+const PUBLISH_ACTIONS = /^['"]?(?:changesets\/action|js-devtools\/npm-publish|cycjimmy\/semantic-release-action|codfish\/semantic-release-action|mikeal\/merge-release|pascalgn\/npm-publish-action|actions\/npm|primer\/publish)(?:@|['"]?$)/i;
+
+/** Does a step's `uses:` publish? `withKeys` are its `with:` input names. */
+export function actionPublishes(uses: string, withKeys: readonly string[], context: PublishContext = {}): boolean {
+  const local = localAction(uses, context);
+  if (local !== undefined) return local;
+  if (!PUBLISH_ACTIONS.test(uses)) return false;
+  if (/^['"]?changesets\/action\b/i.test(uses)) return withKeys.includes('publish') || withKeys.includes('publish-script');
+  return true;
+}
+
+/** Whether the local composite action `uses: ./path` publishes, when the context knows it. */
+export function localAction(uses: string, context: PublishContext = {}): boolean | undefined {
+  if (!uses.startsWith('./')) return undefined;
+  const key = uses.replace(/\/+$/, '').replace(/\/action\.ya?ml$/, '');
+  return context.actions?.[key];
+}
+
+/** What one step does, as both the YAML model and the line scanner read it. */
+export interface StepFacts {
+  uses?: string;
+  run?: string;
+  /** Its `with:` input names. */
+  withKeys: readonly string[];
+  /** A `with:` input hands it an npm token. */
+  tokenInput: boolean;
+  /** Its own `env:` hands it an npm token. */
+  stepToken: boolean;
+  /** The job's or the workflow's `env:` hands it an npm token. */
+  jobToken: boolean;
+}
+
+/**
+ * The `publishes` rule. A step publishes when it runs a publish command (directly or through a
+ * package.json script), uses a publishing action or a local action that publishes, or is handed
+ * an npm token and is not an install, a token check or a preview publish: such a step is a
+ * publish until proven otherwise.
+ */
+export function stepFactsPublish(f: StepFacts, context: PublishContext = {}): boolean {
+  if (f.run !== undefined) {
+    if (runPublishesWith(f.run, context)) return true;
+    const lines = f.run.split('\n');
+    if (lines.some(isPreviewPublish) || onlyInstalls(f.run) || onlyChecksToken(f.run)) return false;
+    return f.stepToken || (f.jobToken && looksLikeRelease(f.run));
+  }
+  if (f.uses === undefined) return false;
+  if (actionPublishes(f.uses, f.withKeys, context)) return true;
+  if (/^actions\/(?:setup-node|checkout|cache)@/i.test(f.uses)) return false;
+  return f.tokenInput;
+}
+
+export type RegistryKind = 'npmjs' | 'proxy' | 'other';
+
+/** A registry named in a run line or env: `--registry url`, `YARN_NPM_PUBLISH_REGISTRY=url`, `npm config set registry url`. */
+export function registryIn(line: string): string | undefined {
+  const m = /(?:--registry[=\s]+|\b(?:YARN_NPM_PUBLISH_REGISTRY|YARN_NPM_REGISTRY_SERVER|NPM_CONFIG_REGISTRY|npm_config_registry)=|\bnpm\s+config\s+set\s+registry[=\s]+)['"]?(https?:\/\/[^\s'"]+)/.exec(line);
+  return m?.[1];
+}
+
+/** Env names that choose the registry a publish goes to. */
+export const REGISTRY_ENV = ['YARN_NPM_PUBLISH_REGISTRY', 'YARN_NPM_REGISTRY_SERVER', 'NPM_CONFIG_REGISTRY', 'npm_config_registry'];
+
+/** registry.npmjs.org, a proxy in front of it (Wombat Dressing Room...), or another registry. */
+export function registryKind(url: string): RegistryKind {
+  const host = /^(?:\w+:)?\/\/([^/:]+)/.exec(url.trim().replace(/^['"]|['"]$/g, ''))?.[1]?.toLowerCase() ?? url.toLowerCase();
+  if (host === 'registry.npmjs.org' || host === 'registry.npmjs.com' || host === 'registry.yarnpkg.com') return 'npmjs';
+  if (/wombat-dressing-room|dressing-room|oss-automation\.appspot\.com|npm-proxy|npmjs-proxy/.test(host)) return 'proxy';
+  return 'other';
+}

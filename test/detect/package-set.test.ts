@@ -1,0 +1,48 @@
+// The package set beyond the workspace globs, and the GitLab files doctor reads.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { gitlabLocalIncludes } from '../../src/detect/ci-files.js';
+import { isExcludedDir, napiPlatform, napiPlatformPackages } from '../../src/detect/package-set.js';
+import type { PackageInfo } from '../../src/model.js';
+
+test('napi-rs target triples map to the platform package suffixes napi-rs publishes', () => {
+  const cases: Record<string, string> = {
+    'x86_64-apple-darwin': 'darwin-x64',
+    'aarch64-apple-darwin': 'darwin-arm64',
+    'x86_64-pc-windows-msvc': 'win32-x64-msvc',
+    'i686-pc-windows-msvc': 'win32-ia32-msvc',
+    'x86_64-unknown-linux-gnu': 'linux-x64-gnu',
+    'aarch64-unknown-linux-musl': 'linux-arm64-musl',
+    'armv7-unknown-linux-gnueabihf': 'linux-arm-gnueabihf',
+    'aarch64-linux-android': 'android-arm64',
+    'x86_64-unknown-freebsd': 'freebsd-x64',
+    'wasm32-wasip1-threads': 'wasm32-wasi',
+  };
+  for (const [triple, suffix] of Object.entries(cases)) assert.equal(napiPlatform(triple), suffix, triple);
+});
+
+test('napi v2 `triples` with defaults and additional targets', () => {
+  const raw = JSON.stringify({ name: '@acme/x', napi: { name: 'x', triples: { defaults: true, additional: ['aarch64-apple-darwin'] } } });
+  const pkg: PackageInfo = { dir: '', manifestPath: '/p/package.json', raw, name: '@acme/x', private: false, scripts: {} };
+  assert.deepEqual(napiPlatformPackages(pkg), ['@acme/x-darwin-x64', '@acme/x-win32-x64-msvc', '@acme/x-linux-x64-gnu', '@acme/x-darwin-arm64']);
+});
+
+test('test fixtures, examples, playgrounds and docs sites are not published', () => {
+  for (const dir of ['examples/blog', 'playground/alias', 'packages/docs', 'test/fixtures/pkg', 'website']) assert.equal(isExcludedDir(dir), true, dir);
+  for (const dir of ['packages/core', 'packages/docs-utils', 'modules/e2e-runner']) assert.equal(isExcludedDir(dir), false, dir);
+});
+
+test('GitLab local includes: string, list, local: keys; remote and templates are not files here', () => {
+  const text = [
+    'include:',
+    '  - local: /ci/release.yml',
+    "  - 'ci/lint.yml'",
+    '  - remote: https://example.com/x.yml',
+    '  - template: Nodejs.gitlab-ci.yml',
+    '  - project: group/shared',
+    '    file: /templates/npm.yml',
+    'stages: [test]',
+  ].join('\n');
+  assert.deepEqual(gitlabLocalIncludes(text), ['ci/release.yml', 'ci/lint.yml']);
+  assert.deepEqual(gitlabLocalIncludes("include: '.gitlab/ci/publish.yml'\n"), ['.gitlab/ci/publish.yml']);
+});
