@@ -77,6 +77,13 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     for (const change of result.changes) io.out(`  - ${change}`);
     io.out('\n' + unifiedDiff(result.before, result.after, path));
   }
+  // The other files it edits (scripts the publish runs, package.json "repository"), shown the same way.
+  const shown = new Set(plan.results.map((r) => r.path));
+  for (const c of plan.changes.filter((change) => change.kind === 'update' && !shown.has(change.path))) {
+    io.out(paint('bold', `\n${c.path}`));
+    io.out(`  - ${c.reason}`);
+    io.out('\n' + unifiedDiff(c.before ?? '', c.after, c.path));
+  }
   const left = remaining(plan, d.workflows, repo);
   if (left.length > 0 || plan.left.length > 0) {
     io.out(paint('bold', 'Left for you (migrate does not change these)'));

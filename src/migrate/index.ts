@@ -6,7 +6,7 @@ import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 import type { CiFile, Detected, FileChange, RepoRef, WorkflowFile } from '../model.js';
 import { migrateCiFile } from './ci-files.js';
 import { parseWorkflow } from '../audit/index.js';
-import type { PublishContext } from '../audit/publish-rule.js';
+import { isTokenEnv, type PublishContext } from '../audit/publish-rule.js';
 import { loadPins, type ActionPins } from '../render/pins.js';
 import { repositoryFinding } from '../detect/repository.js';
 import { withRepository } from '../plan/repository-fix.js';
@@ -94,6 +94,8 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   const wanted = options.file?.replace(/^\.\//, '');
   const ciTargets = d.ciFiles.filter((f) => f.publishes && (wanted === undefined || f.path === wanted));
   if (targets.length === 0 && ciTargets.length === 0) {
+    const remote = remoteTokenCalls(d.workflows);
+    if (remote) throw new MigrateError(remote);
     throw new MigrateError('Nothing publishes to npm in .github/workflows, .gitlab-ci.yml or .circleci/config.yml: run create-trusted-publish (without --migrate) to write a publish workflow.');
   }
   const readFile = fileReader(d.root);
@@ -127,6 +129,14 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     reason: 'migrated in place to trusted publishing (OIDC), no token',
     needsConsent: true,
   }));
+  const edited = new Set(changes.map((c) => c.path));
+  for (const { result } of list) {
+    for (const [path, edit] of result.scripts) {
+      if (edited.has(path)) continue;
+      edited.add(path);
+      changes.push({ path, kind: 'update', before: edit.before, after: edit.after, reason: 'no longer writes or checks the npm token', needsConsent: true });
+    }
+  }
   const ciResults = ciTargets.map(migrateCiFile);
   for (const ci of ciResults) {
     left.push(...ci.left.map((line) => `${ci.path}: ${line}`));
@@ -140,7 +150,7 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     changes,
     results: [
       ...list.map(({ file, result }) => ({ path: file.path, result })),
-      ...ciResults.map((ci) => ({ path: ci.path, result: { before: ci.before, after: ci.after, changes: ci.changes, droppedSecrets: [], scopes: {}, reusable: false, left: ci.left, npmPublisher: true } })),
+      ...ciResults.map((ci) => ({ path: ci.path, result: { before: ci.before, after: ci.after, changes: ci.changes, droppedSecrets: [], scopes: {}, reusable: false, left: ci.left, npmPublisher: true, scripts: new Map() } })),
     ],
     ...(entry.length === 1 ? { trustFile: entry[0]! } : {}),
     trustFiles: entry,
@@ -181,4 +191,26 @@ function ciPublisherNote(file: CiFile, d: Detected): string {
     return `On npmjs.com, add a GitLab CI/CD trusted publisher: project ${project ?? '<namespace>/<project>'}, CI file ${file.path}, no environment unless the job names one.`;
   }
   return `On npmjs.com, add a CircleCI trusted publisher with this project's organization, project and pipeline definition IDs and its VCS origin (\`create-trusted-publish --provider circleci\` prints the npm trust command).`;
+}
+
+/** A job that hands an npm token to a reusable workflow of another repository: that one must move first. */
+function remoteTokenCalls(workflows: readonly WorkflowFile[]): string | undefined {
+  for (const w of workflows) {
+    const root = rootOf(w.content);
+    for (const job of root ? jobViews(root) : []) {
+      for (const step of job.steps) {
+        const uses = textOf(step, 'uses');
+        if (!uses || uses.startsWith('./') || /^actions\//i.test(uses)) continue;
+        const env = mapOf(step, 'env');
+        if (!(env?.items ?? []).some((item) => isScalar(item.key) && isScalar(item.value) && isTokenEnv(String(item.key.value), String(item.value.value ?? '')))) continue;
+        return `${w.path}: job "${job.id}" hands an npm token to ${uses.replace(/@.*$/, '')}, an action this tool cannot tell does trusted publishing (OIDC): replace that step with \`npm publish\` (npm 11.5.1 or newer does the exchange), then migrate again.`;
+      }
+      if (!job.uses || localCallee(job.uses) || job.uses.startsWith('./')) continue;
+      const secrets = mapOf(job.node, 'secrets');
+      const token = (secrets?.items ?? []).find((item) => isScalar(item.key) && isScalar(item.value) && isTokenEnv(String(item.key.value), String(item.value.value ?? '')));
+      if (!token) continue;
+      return `${w.path}: job "${job.id}" hands an npm token (${String((token.key as { value: unknown }).value)}) to ${job.uses}, a reusable workflow of another repository. Migrate that workflow in its own repository first (no token, id-token: write); then this job needs id-token: write and no token secret, and npm must be told this file, ${w.fileName}.`;
+    }
+  }
+  return undefined;
 }

@@ -2,6 +2,9 @@
 // and which ones publish (the same test the audit uses).
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { stepPublishes } from '../audit/publishing.js';
+import { npmPublishSteps } from '../audit/registry.js';
+import type { Workflow } from '../audit/workflow-model.js';
+import { elsewhereOnly } from './registry.js';
 import { mapOf, mapsIn, nodeOf, textOf } from './nodes.js';
 import type { Scopes } from './permissions.js';
 
@@ -31,15 +34,21 @@ export const publishSteps = (job: JobView): YAMLMap[] => job.steps.filter((step)
 
 /**
  * Takes what publishes from the audit model of the same text (one rule for doctor and migrate:
- * scripts, local actions, token-only steps). Jobs and steps line up by position.
+ * scripts, local actions, token-only steps, registries). Jobs and steps line up by position.
+ * A job that publishes only to another registry publishes nothing here; its registries are returned.
  */
-export function applyModel(views: JobView[], model: { jobs: Array<{ id: string; publishes: boolean; steps: Array<{ publishes: boolean }> }> }): void {
+export function applyModel(views: JobView[], model: Workflow): Map<string, string[]> {
+  const elsewhere = new Map<string, string[]>();
   for (const view of views) {
     const job = model.jobs.find((j) => j.id === view.id);
     if (!job || job.steps.length !== view.steps.length) continue;
-    view.publishing = new Set(view.steps.filter((_, i) => job.steps[i]!.publishes));
-    view.publishes = job.publishes;
+    const other = elsewhereOnly(model, job);
+    if (other) elsewhere.set(view.id, other);
+    const npm = new Set(npmPublishSteps(model, job));
+    view.publishing = new Set(view.steps.filter((_, i) => npm.has(job.steps[i]!)));
+    view.publishes = job.publishes && !other;
   }
+  return elsewhere;
 }
 
 export function jobViews(root: YAMLMap, callees: Readonly<Record<string, Scopes>> = {}): JobView[] {

@@ -6,19 +6,24 @@ import { mapOf, nodeOf, removeFrom, removeKey, setScalar, textOf } from './nodes
 import { usesMajor } from './steps-general.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
-import { isProxy, NPMJS } from './registry.js';
+import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE } from './scripts.js';
+import { isTokenEnv, isTokenInput, onlyChecksToken } from '../audit/publish-rule.js';
+import { isNpmjs, isProxy } from './registry.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
 
-/** Removes the token variables from an `env:` map; returns the secrets they came from. */
+/** Removes the npm token variables from an `env:` map (the one rule's names); returns the secrets they came from. */
 export function dropTokenEnv(parent: YAMLMap, where: string, notes: string[]): string[] {
   const secrets: string[] = [];
-  for (const name of TOKEN_VARS) {
-    const value = textOf(mapOf(parent, 'env'), name) ?? '';
+  const env = mapOf(parent, 'env');
+  for (const item of [...(env?.items ?? [])]) {
+    if (!isScalar(item.key) || !isScalar(item.value)) continue;
+    const name = String(item.key.value);
+    const value = String(item.value.value ?? '');
     // A GITHUB_TOKEN here publishes to GitHub Packages, not npmjs.com: not this tool's business.
-    if (secretName(value) === 'GITHUB_TOKEN') continue;
-    if (!removeFrom(parent, 'env', name)) continue;
+    if (secretName(value) === 'GITHUB_TOKEN' || !isTokenEnv(name, value)) continue;
+    removeFrom(parent, 'env', name);
     const secret = secretName(value);
     if (secret) secrets.push(secret);
     notes.push(`${where}: removed ${name}${secret ? ` (secrets.${secret})` : ''}`);
@@ -26,6 +31,25 @@ export function dropTokenEnv(parent: YAMLMap, where: string, notes: string[]): s
   return secrets;
 }
 
+/** A local composite action that publishes: no token input, and no token lines inside it. */
+function localPublishAction(job: JobView, notes: string[], secrets: string[], options: PublishJobOptions): void {
+  for (const step of publishSteps(job)) {
+    const uses = textOf(step, 'uses');
+    if (!uses?.startsWith('./')) continue;
+    for (const item of [...(mapOf(step, 'with')?.items ?? [])]) {
+      if (!isScalar(item.key) || !isScalar(item.value) || !isTokenInput(String(item.key.value), String(item.value.value ?? ''))) continue;
+      const secret = secretName(String(item.value.value ?? ''));
+      if (secret) secrets.push(secret);
+      removeFrom(step, 'with', String(item.key.value));
+      notes.push(`job "${job.id}": no longer hands ${uses} a token (${String(item.key.value)})`);
+    }
+    const edit = localActionEdit(uses, options.readFile);
+    if (edit) {
+      options.scripts?.set(edit.path, { before: edit.before, after: edit.after });
+      notes.push(`job "${job.id}": ${edit.path} no longer writes or checks the npm token`);
+    }
+  }
+}
 
 function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], switchRegistry: boolean): void {
   const withMap = mapOf(step, 'with');
@@ -40,7 +64,7 @@ function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], 
     removeKey(withMap, 'registry-url');
     notes.push(`job "${job.id}": publishes to registry.npmjs.org instead of the proxy ${registry} (--switch-registry)`);
   }
-  if (registry !== undefined && NPMJS.test(registry.trim())) {
+  if (registry !== undefined && isNpmjs(registry)) {
     removeKey(withMap, 'registry-url');
     // It writes `_authToken=${NODE_AUTH_TOKEN}` (and up to v6 a placeholder token), so npm
     // skips or fails the OIDC exchange with ENEEDAUTH/E404 (actions/setup-node#1551,
@@ -114,7 +138,7 @@ function npmPublishAction(job: JobView, notes: string[], secrets: string[]): voi
   for (const step of job.steps.filter((s) => /^js-devtools\/npm-publish@/i.test(textOf(s, 'uses') ?? ''))) {
     const withMap = mapOf(step, 'with');
     const registry = textOf(withMap, 'registry');
-    if (registry !== undefined && !NPMJS.test(registry.trim())) continue;
+    if (registry !== undefined && !isNpmjs(registry)) continue;
     const token = textOf(withMap, 'token') ?? '';
     const secret = secretName(token);
     if (secret === 'GITHUB_TOKEN') continue;
@@ -156,9 +180,51 @@ function checkPublishActions(job: JobView): void {
 }
 
 /** All publish-job edits except the Node version; returns the secrets no longer handed to npm. */
-export function migratePublishJob(doc: Document, job: JobView, notes: string[], switchRegistry = false): string[] {
+export interface PublishJobOptions {
+  switchRegistry?: boolean;
+  readFile?: (path: string) => string | undefined;
+  /** Collects the edits of repository scripts the publish steps run. */
+  scripts?: Map<string, { before: string; after: string }>;
+}
+
+/** `npm whoami` checks the token, which is gone: the lines go, and steps that only did that. */
+export function noTokenChecks(job: JobView, notes: string[], secrets: string[]): void {
+  const seq = nodeOf(job.node, 'steps');
+  for (const step of [...job.steps]) {
+    const node = nodeOf(step, 'run');
+    if (!isScalar(node) || typeof node.value !== 'string') continue;
+    // A step whose every line is `npm whoami ...` (or an echo) only checks the token.
+    const lines = node.value.split('\n').filter((line) => line.trim() !== '');
+    const whole = onlyChecksToken(node.value) && lines.every((line) => /^\s*(?:npm\s+whoami\b|echo\b)/.test(line)) && lines.some((line) => /\bnpm\s+whoami\b/.test(line));
+    if (!whole && !node.value.split('\n').some((line) => TOKEN_CHECK_LINE.test(line))) continue;
+    const kept = node.value.split('\n').filter((line) => !TOKEN_CHECK_LINE.test(line));
+    if (whole || kept.every((line) => line.trim() === '')) {
+      for (const name of TOKEN_VARS) {
+        const secret = secretName(textOf(mapOf(step, 'env'), name) ?? '');
+        if (secret) secrets.push(secret);
+      }
+      if (isSeq(seq)) seq.items.splice(seq.items.indexOf(step), 1);
+      job.steps.splice(job.steps.indexOf(step), 1);
+      notes.push(`job "${job.id}": removed the step that only checked the token (npm whoami)`);
+    } else {
+      node.value = kept.join('\n');
+      notes.push(`job "${job.id}": removed npm whoami (it checks the token, which is gone)`);
+    }
+  }
+}
+
+export function migratePublishJob(doc: Document, job: JobView, notes: string[], options: PublishJobOptions = {}): string[] {
+  const switchRegistry = options.switchRegistry ?? false;
   checkPublishActions(job);
   const secrets: string[] = [];
+  for (const step of publishSteps(job)) {
+    for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile)) {
+      options.scripts?.set(path, edit);
+      notes.push(`job "${job.id}": ${path} no longer writes or checks the npm token`);
+    }
+  }
+  noTokenChecks(job, notes, secrets);
+  localPublishAction(job, notes, secrets, options);
   for (const step of publishSteps(job)) {
     secrets.push(...dropTokenEnv(step, `job "${job.id}" publish step`, notes));
   }

@@ -10,10 +10,10 @@ import { parseWorkflow } from '../audit/workflow-model.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { ensureNewNpm } from './node-version.js';
 import { nodeOf, textOf } from './nodes.js';
-import { publishesElsewhereOnly, publishRegistries } from './registry.js';
 import { mergeScopes, migratePermissions, scopesOf, type Scopes } from './permissions.js';
 import { noPersistedCredentials, pinActions } from './steps-general.js';
-import { dropTokenEnv, migratePublishJob } from './steps-publish.js';
+import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.js';
+import { onlyChecksToken } from '../audit/publish-rule.js';
 
 export interface MigrateContext {
   repo?: RepoRef;
@@ -44,6 +44,8 @@ export interface MigrateResult {
   left: string[];
   /** True when a job publishes to npmjs.com (false for a file that publishes only elsewhere). */
   npmPublisher: boolean;
+  /** Repository scripts the publish steps run, edited (token lines removed), by path. */
+  scripts: Map<string, { before: string; after: string }>;
 }
 
 import { MigrateError } from './errors.js';
@@ -59,19 +61,19 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   const callees = Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([file, c]) => [file, c.scopes]));
   const jobs = jobViews(root, callees);
   const model = parseWorkflow(content, path, ctx.publish ?? {});
-  if (model.ok) applyModel(jobs, model.workflow);
+  const elsewhere = model.ok ? applyModel(jobs, model.workflow) : new Map<string, string[]>();
   const changes: string[] = [];
   const secretsBefore = mentionedSecrets(content);
 
   const left: string[] = [];
+  const scripts = new Map<string, { before: string; after: string }>();
   // A job that publishes only to another registry is not this tool's business: left as it is.
-  for (const job of jobs.filter((j) => j.publishes && publishesElsewhereOnly(j))) {
-    left.push(`job "${job.id}" publishes only to ${[...new Set(publishRegistries(job))].join(', ')}, not npmjs.com: trusted publishing does not apply, so it was left as it is.`);
-    job.publishes = false;
+  for (const [id, registries] of elsewhere) {
+    left.push(`job "${id}" publishes only to ${registries.join(', ')}, not npmjs.com: trusted publishing does not apply, so it was left as it is.`);
   }
   // Nothing here publishes to npmjs.com (nor calls a workflow that does): the file stays as it is.
   if (!jobs.some((job) => job.publishes || job.calleeScopes)) {
-    return { before: content, after: content, changes: [], droppedSecrets: [], scopes: {}, reusable: isReusable(root), left, npmPublisher: false };
+    return { before: content, after: content, changes: [], droppedSecrets: [], scopes: {}, reusable: isReusable(root), left, npmPublisher: false, scripts };
   }
   // Pins first: the setup-node inputs depend on the version that will run.
   changes.push(...pinActions(jobs, left));
@@ -80,11 +82,17 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     left.push(`job "${job.id}": lerna publish uploads with its own npm client code, not the npm CLI: check that your lerna version supports trusted publishing (OIDC) before you delete the token.`);
   }
   for (const job of publishing) {
-    migratePublishJob(doc, job, changes, ctx.switchRegistry ?? false);
+    migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
     ensureNewNpm(doc, job, ctx.pins, changes, { root, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
     addForkGuard(doc, job, ctx.repo, changes);
   }
   if (publishing.length > 0) dropTokenEnv(root, 'workflow env', changes);
+  // Other jobs of the file that only check the token (npm whoami) would fail once it is gone.
+  for (const job of jobs.filter((j) => !j.publishes && j.steps.some((step) => onlyChecksToken(textOf(step, 'run') ?? '')))) {
+    const secrets: string[] = [];
+    noTokenChecks(job, changes, secrets);
+    dropTokenEnv(job.node, `job "${job.id}" env`, changes);
+  }
   dropPassedSecrets(jobs, Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([f, c]) => [f, c.secrets])), changes);
   changes.push(...migratePermissions(doc, root, jobs));
   changes.push(...noPersistedCredentials(doc, jobs));
@@ -98,5 +106,5 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   const scopes = mergeScopes(...publishing.map((job) => scopesOf(nodeOf(job.node, 'permissions')) ?? {}));
   const after = mergeEdits(content, untouched, printed);
-  return { before: content, after, changes: after === content ? [] : changes, droppedSecrets, scopes, reusable, left, npmPublisher: publishing.length > 0 };
+  return { before: content, after, changes: after === content ? [] : changes, droppedSecrets, scopes, reusable, left, npmPublisher: publishing.length > 0, scripts };
 }
