@@ -7,7 +7,7 @@ import { MigrateError } from './errors.js';
 import { mergeEdits, printOptions } from './format.js';
 import { mapOf, nodeOf } from './nodes.js';
 
-const SHELL_SCRIPT = /(?:^|[\s;&|(])(?:(?:bash|sh|zsh)\s+(?:-\w+\s+)*)?(\.{0,2}\/?[\w./-]+\.(?:sh|bash))\b/g;
+const SHELL_SCRIPT = /(?:^|[\s;&|(])(?:(?:bash|sh|zsh)\s+(?:-\w+\s+)*(\.{0,2}\/?[\w./-]+)|(\.{0,2}\/?[\w./-]+\.(?:sh|bash))\b)/g;
 const OTHER_SCRIPT = /(?:^|[\s;&|(])(?:node|tsx|ts-node|python3?|zx)\s+(\.{0,2}\/?[\w./-]+\.(?:[cm]?js|ts|py|mjs))\b/g;
 
 /** A line that writes an npm token, or only checks one. */
@@ -29,7 +29,7 @@ export function scriptEdits(run: string, where: string, readFile: ((path: string
   const edits = new Map<string, { before: string; after: string }>();
   if (!readFile) return edits;
   for (const match of run.matchAll(SHELL_SCRIPT)) {
-    const path = match[1]!.replace(/^\.\//, '');
+    const path = (match[1] ?? match[2])!.replace(/^\.\//, '');
     const before = readFile(path);
     if (before === undefined) continue;
     const after = withoutTokenLines(before);

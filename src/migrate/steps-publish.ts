@@ -51,7 +51,7 @@ function localPublishAction(job: JobView, notes: string[], secrets: string[], op
   }
 }
 
-function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], switchRegistry: boolean): void {
+function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], switchRegistry: boolean, elsewhere: boolean): void {
   const withMap = mapOf(step, 'with');
   if (!withMap) return;
   const registry = textOf(withMap, 'registry-url');
@@ -71,7 +71,8 @@ function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], 
     // npm/documentation#1960). registry.npmjs.org needs no registry-url.
     notes.push(`job "${job.id}": removed registry-url from setup-node (it writes a placeholder token)`);
   }
-  if (removeKey(withMap, 'always-auth')) notes.push(`job "${job.id}": removed always-auth from setup-node`);
+  // always-auth for another registry (this one's, or an earlier setup-node's left in .npmrc) stays.
+  if (!elsewhere && removeKey(withMap, 'always-auth')) notes.push(`job "${job.id}": removed always-auth from setup-node`);
   const major = usesMajor(step);
   if ((major === undefined || major >= 5) && textOf(withMap, 'package-manager-cache') !== 'false') {
     setScalar(doc, withMap, 'package-manager-cache', false);
@@ -81,6 +82,7 @@ function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], 
 
 /** Drops `cache:` inputs and cache steps, which a poisoned cache could use to run code with publish rights. */
 function noCache(doc: Document, job: JobView, notes: string[], switchRegistry: boolean): void {
+  let registry = 'https://registry.npmjs.org';
   const seq = nodeOf(job.node, 'steps');
   for (const step of [...job.steps]) {
     if (isAction(step, 'actions/cache') || /^actions\/cache\/(?:restore|save)@/i.test(textOf(step, 'uses') ?? '')) {
@@ -95,7 +97,11 @@ function noCache(doc: Document, job: JobView, notes: string[], switchRegistry: b
       removeFrom(step, 'with', 'cache');
       notes.push(`job "${job.id}": removed cache: ${cache} from ${(textOf(step, 'uses') ?? 'a step').replace(/@.*$/, '')}`);
     }
-    if (isAction(step, 'actions/setup-node')) setupNode(doc, job, step, notes, switchRegistry);
+    if (isAction(step, 'actions/setup-node')) {
+      const url = textOf(mapOf(step, 'with'), 'registry-url');
+      if (url !== undefined) registry = url;
+      setupNode(doc, job, step, notes, switchRegistry, !isNpmjs(registry) && !isProxy(registry));
+    }
     if (isAction(step, 'oven-sh/setup-bun') && textOf(mapOf(step, 'with'), 'no-cache') !== 'true') {
       const bunWith = mapOf(step, 'with');
       if (bunWith) setScalar(doc, bunWith, 'no-cache', true);
