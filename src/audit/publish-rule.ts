@@ -74,6 +74,15 @@ export function onlyChecksToken(run: string): boolean {
   return lines.some((line) => TOKEN_CHECK.test(line)) && !lines.some(commandPublishes);
 }
 
+/** Scripts whose name says they build or check, never publish: `npm run lint`, `yarn test:unit`, `pnpm build`. */
+const CHECK_SCRIPT = /^(?:npm|pnpm|yarn|bun)\s+(?:run(?:-script)?\s+)?(?:--if-present\s+)?(?:lint|test|t|build|check|typecheck|type-check|tsc|format|prettier|coverage|bench|docs?|compile|e2e)(?::[\w:.-]+)?(?:\s|$)/;
+
+/** Only runs build, lint or test scripts: proof enough that a token there publishes nothing. */
+export function onlyRunsChecks(run: string): boolean {
+  const lines = run.split('\n').map(code).filter(Boolean);
+  return lines.length > 0 && lines.every((line) => CHECK_SCRIPT.test(line) || INSTALL.test(line));
+}
+
 /** Names the release: `yarn release`, `pnpm run ci-publish`, `bash scripts/deploy.sh`. */
 export function looksLikeRelease(run: string): boolean {
   return run.split('\n').map(code).some((line) => /\b(?:release|publish|deploy|ship|shipit)\b/i.test(line) && !PREVIEW.test(line));
@@ -155,14 +164,14 @@ export interface StepFacts {
 /**
  * The `publishes` rule. A step publishes when it runs a publish command (directly or through a
  * package.json script), uses a publishing action or a local action that publishes, or is handed
- * an npm token and is not an install, a token check or a preview publish: such a step is a
- * publish until proven otherwise.
+ * an npm token and is not an install, a token check, a build/lint/test script or a preview
+ * publish: such a step is a publish until proven otherwise.
  */
 export function stepFactsPublish(f: StepFacts, context: PublishContext = {}): boolean {
   if (f.run !== undefined) {
     if (runPublishesWith(f.run, context)) return true;
     const lines = f.run.split('\n');
-    if (lines.some(isPreviewPublish) || onlyInstalls(f.run) || onlyChecksToken(f.run)) return false;
+    if (lines.some(isPreviewPublish) || onlyInstalls(f.run) || onlyChecksToken(f.run) || onlyRunsChecks(f.run)) return false;
     return f.stepToken || (f.jobToken && looksLikeRelease(f.run));
   }
   if (f.uses === undefined) return false;

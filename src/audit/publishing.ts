@@ -1,7 +1,7 @@
 // Which steps publish to npm: the line between general rules and publish-specific ones.
 // The rule itself lives in publish-rule.ts (shared with the line scanner of detect); this file
 // reads a parsed step's facts for it.
-import { isScalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { isTokenEnv, isTokenInput, runPublishesWith, stepFactsPublish, type PublishContext } from './publish-rule.js';
 
 /** True when a `run:` script contains a publish command (on a line that is not a dry run). */
@@ -18,6 +18,13 @@ export function scalarPairs(map: YAMLMap | undefined): Array<[string, string]> {
 
 /** True when an `env:` map hands npm a token (any of the names and secrets the rule knows). */
 export const envHasToken = (env: YAMLMap | undefined): boolean => scalarPairs(env).some(([k, v]) => isTokenEnv(k, v));
+
+/** True when the job's or the workflow's `env:` hands npm a token (the `jobToken` of stepPublishes). */
+export const jobHasToken = (root: YAMLMap | undefined, jobNode: YAMLMap | undefined): boolean =>
+  [root, jobNode].some((map) => {
+    const env = map?.get('env');
+    return envHasToken(isMap(env) ? env : undefined);
+  });
 
 /**
  * Does a step publish? `env` and `jobToken` (the job's or workflow's env holds a token) let the

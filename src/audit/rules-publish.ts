@@ -88,6 +88,8 @@ function oldNpm(workflow: Workflow, job: Job): Finding[] {
   const firstPublish = job.steps.findIndex((step) => step.publishes);
   const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish);
   const setupNode = [...before].reverse().find((step) => isSetupNode(step.uses)) ?? job.steps.find((step) => isSetupNode(step.uses));
+  // A composite action (local, or from another repository) that sets up the tools.
+  const setupAction = setupNode ? undefined : before.find((step) => step.uses !== undefined && /setup|install|prepare|tools/i.test(step.uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(step.uses));
   const written = text(setupNode?.with, 'node-version');
   const { verdict, versions } = setupNodeVerdict(setupNode?.with, { root: workflow.root, job: job.node });
   if (setupNode && verdict === 'ok') return [];
@@ -99,9 +101,11 @@ function oldNpm(workflow: Workflow, job: Job): Finding[] {
         ? `Node ${old.join(', ') || written} ships npm older than 11.5.1`
         : setupNode && value(setupNode.with, 'node-version-file')
           ? 'the Node version comes from a file, so npm may be older than 11.5.1'
-          : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
+          : setupAction
+            ? `Node is set up by ${setupAction.uses}, which this check cannot read, so npm may be older than 11.5.1`
+            : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
   return [
-    workflow.finding('old-npm', 'warning', `Job "${job.id}": ${why}, and nothing checks it. Trusted publishing then fails with ENEEDAUTH or a misleading E404.`, setupNode?.line ?? job.line, 'Use Node 24 and add a step that fails unless `npm --version` is 11.5.1 or newer.'),
+    workflow.finding('old-npm', 'warning', `Job "${job.id}": ${why}, and nothing checks it. Trusted publishing then fails with ENEEDAUTH or a misleading E404.`, setupNode?.line ?? setupAction?.line ?? job.line, 'Use Node 24 and add a step that fails unless `npm --version` is 11.5.1 or newer.'),
   ];
 }
 

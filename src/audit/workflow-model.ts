@@ -1,7 +1,7 @@
 // A parsed workflow with line numbers: the view every audit rule works on.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding } from '../model.js';
-import { envHasToken, jobPublishes, stepPublishes } from './publishing.js';
+import { envHasToken, jobHasToken, jobPublishes, stepPublishes } from './publishing.js';
 import type { PublishContext } from './publish-rule.js';
 
 export interface Step {
@@ -105,12 +105,11 @@ export function parseWorkflow(content: string, path: string, context: PublishCon
     return start === undefined ? 1 : lineAt(start);
   };
   const jobs: Job[] = [];
-  const workflowToken = envHasToken(mapAt(root, 'env'));
   for (const item of mapAt(root, 'jobs')?.items ?? []) {
     if (!isScalar(item.key) || !isMap(item.value)) continue;
     const jobNode = item.value;
     const steps: Step[] = [];
-    const jobToken = workflowToken || envHasToken(mapAt(jobNode, 'env'));
+    const jobToken = jobHasToken(root, jobNode);
     const stepList = value(jobNode, 'steps');
     for (const stepNode of isSeq(stepList) ? stepList.items : []) {
       if (!isMap(stepNode)) continue;

@@ -1,7 +1,9 @@
-// `.npmrc` lines that hand npm a token. Records file and line only, never the value.
+// `.npmrc` lines that hand npm a token, or send it to a publishing proxy. Records file and line
+// only, never a token's value.
 import { join } from 'node:path';
 import { readText } from './read.js';
 import type { Finding, TokenUse } from '../model.js';
+import { registryKind } from '../audit/publish-rule.js';
 
 export interface NpmrcDetection {
   tokens: TokenUse[];
@@ -33,6 +35,15 @@ export function scanNpmrc(file: string, content: string): NpmrcDetection {
       }
     } else if (key === 'always-auth' || key.endsWith(':always-auth')) {
       tokens.push({ file, line, what: 'always-auth' });
+    } else if (key === 'registry' && registryKind(value) === 'proxy') {
+      findings.push({
+        id: 'registry-proxy',
+        level: 'error',
+        message: `${file}:${line} points npm at ${value}, a proxy in front of registry.npmjs.org: trusted publishing exists only on registry.npmjs.org.`,
+        file,
+        line,
+        fix: 'Remove the registry line (or set it to https://registry.npmjs.org/) before publishing with trusted publishing.',
+      });
     }
   });
   return { tokens, findings };

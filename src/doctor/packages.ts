@@ -1,6 +1,7 @@
 // Preflight from package.json and .npmrc: forced provenance, an old Yarn Berry, and
 // tokens left in .npmrc (file and line only: a value is never read out).
 import type { Detected, Finding, PackageInfo } from '../model.js';
+import { registryKind } from '../audit/publish-rule.js';
 
 function lineOf(raw: string, needle: string): number | undefined {
   const index = raw.split('\n').findIndex((line) => line.includes(needle));
@@ -24,6 +25,12 @@ export function packageJsonFindings(pkg: PackageInfo): Finding[] {
   const publishConfig = data.publishConfig as Record<string, unknown> | undefined;
   if (publishConfig?.provenance === true) {
     findings.push({ id: 'forced-provenance', level: 'info', message: 'publishConfig.provenance forces provenance: trusted publishing adds it by itself for a public repository, and forcing it fails with E422 when the repository is private.', file, line: lineOf(pkg.raw, '"provenance"'), fix: 'Remove publishConfig.provenance unless the repository is public and stays public.' });
+  }
+  const registry = typeof publishConfig?.registry === 'string' ? publishConfig.registry : undefined;
+  if (registry !== undefined && registryKind(registry) === 'proxy') {
+    findings.push({ id: 'registry-proxy', level: 'error', message: `publishConfig.registry ${registry} is a proxy in front of registry.npmjs.org: trusted publishing exists only on registry.npmjs.org.`, file, line: lineOf(pkg.raw, '"registry"'), fix: 'Remove publishConfig.registry (or set it to https://registry.npmjs.org/).' });
+  } else if (registry !== undefined && registryKind(registry) === 'other') {
+    findings.push({ id: 'other-registry', level: 'info', message: `${pkg.name ?? 'This package'} publishes to ${registry} (publishConfig.registry): trusted publishing exists only on registry.npmjs.org, so it is out of scope.`, file, line: lineOf(pkg.raw, '"registry"') });
   }
   const yarn = /^yarn@(\d+)\.(\d+)\.(\d+)/.exec(pkg.packageManagerField ?? '');
   if (yarn && Number(yarn[1]) >= 2) {

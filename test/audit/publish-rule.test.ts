@@ -73,3 +73,9 @@ test('registries: npmjs.com, a proxy in front of it, or another one', () => {
   assert.equal(registryKind('https://wombat-dressing-room.appspot.com'), 'proxy');
   assert.equal(registryKind('https://npm.pkg.github.com'), 'other');
 });
+
+test('a token on a build, lint or test script is proof enough that the step does not publish', () => {
+  const step = { withKeys: [], tokenInput: false, stepToken: true, jobToken: false };
+  for (const run of ['npm run lint', 'yarn test:unit', 'pnpm build', 'npm ci\nnpm test']) assert.equal(stepFactsPublish({ ...step, run }), false, run);
+  assert.equal(stepFactsPublish({ ...step, run: 'npm run build && npm publish' }), true);
+});

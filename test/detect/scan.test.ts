@@ -111,3 +111,9 @@ test('scanNpmrc: _authToken and always-auth lines, literal tokens flagged withou
   assert.equal(findings[0]!.line, 4);
   assert.ok(!JSON.stringify(findings).includes('LITERALSECRET'));
 });
+
+test('scanNpmrc: a registry line pointing at a publishing proxy is an error; a mirror is left alone', () => {
+  const { findings } = scanNpmrc('.npmrc', 'registry=https://wombat-dressing-room.appspot.com/\n@acme:registry=https://npm.pkg.github.com\n');
+  assert.deepEqual(findings.map((f) => `${f.level} ${f.id}:${f.line}`), ['error registry-proxy:1']);
+  assert.deepEqual(scanNpmrc('.npmrc', 'registry=https://registry.npmjs.org/\n').findings, []);
+});

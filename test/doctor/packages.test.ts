@@ -1,0 +1,17 @@
+// Registries named in package.json: a proxy in front of npmjs.com is an error, another registry a note.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { packageJsonFindings } from '../../src/doctor/packages.js';
+import type { PackageInfo } from '../../src/model.js';
+
+const pkg = (publishConfig: object): PackageInfo => {
+  const raw = JSON.stringify({ name: '@acme/w', version: '1.0.0', publishConfig }, null, 2) + '\n';
+  return { dir: '', manifestPath: '/r/package.json', raw, name: '@acme/w', version: '1.0.0', private: false, scripts: {}, publishConfig: publishConfig as Record<string, unknown> };
+};
+
+test('publishConfig.registry: proxy -> error, other registry -> note, npmjs.com -> nothing', () => {
+  const at = (p: PackageInfo) => packageJsonFindings(p).map((f) => `${f.level} ${f.id}:${f.line}`);
+  assert.deepEqual(at(pkg({ registry: 'https://wombat-dressing-room.appspot.com' })), ['error registry-proxy:5']);
+  assert.deepEqual(at(pkg({ registry: 'https://npm.pkg.github.com' })), ['info other-registry:5']);
+  assert.deepEqual(at(pkg({ registry: 'https://registry.npmjs.org/', access: 'public' })), []);
+});
