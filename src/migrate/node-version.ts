@@ -152,7 +152,14 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     const action = scope.readFile(`${dir}/action.yml`) ?? scope.readFile(`${dir}/action.yaml`) ?? '';
     return /actions\/setup-node@|\bnvm\s+(?:install|use)\b|\bvolta\s+install\b/.test(action);
   };
-  const local = job.steps.some(setsNode);
+  // A setup action of another repository (`org/config/.github/setup@main`) cannot be read: it may
+  // install its own Node, so npm is upgraded after it too (the doctor reads it the same way).
+  const remoteSetup = (step: YAMLMap) => {
+    const uses = textOf(step, 'uses') ?? '';
+    return uses !== '' && !uses.startsWith('./') && /setup|install|prepare|tools/i.test(uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(uses);
+  };
+  const setsNodeOrMay = (step: YAMLMap) => setsNode(step) || (setups.length === 0 && remoteSetup(step));
+  const local = job.steps.some(setsNodeOrMay);
   if (setups.length === 0 && !local) {
     const pin = pins['setup-node'];
     const step = blockMap(doc, { uses: `${pin.uses}@${pin.sha}`, with: { 'node-version': 24, 'package-manager-cache': false } }, { uses: ` ${pin.version}` });
@@ -180,11 +187,11 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   }
   if (!unknown && !local) return;
   if (upgrades || (asserts && !local)) return;
-  const last = [...job.steps].reverse().find((step) => isSetupNode(step) || setsNode(step))!;
+  const last = [...job.steps].reverse().find((step) => isSetupNode(step) || setsNodeOrMay(step))!;
   const upgrade = upgradeStep(doc);
   // Only where the publish runs (a matrix leg on an old Node would fail to install npm 11).
   const condition = textOf(publishSteps(job)[0], 'if');
   if (condition !== undefined && publishSteps(job).every((step) => textOf(step, 'if') === condition)) upgrade.items.splice(1, 0, doc.createPair('if', condition));
   insertStep(job, seq.items.indexOf(last) + 1, upgrade);
-  notes.push(`job "${job.id}": added a step that upgrades npm to ^11.5.1 (the Node version ${local ? 'may be set by a local action' : 'is old or cannot be known here'})`);
+  notes.push(`job "${job.id}": added a step that upgrades npm to ^11.5.1 (the Node version ${local ? 'may be set by a setup action' : 'is old or cannot be known here'})`);
 }
