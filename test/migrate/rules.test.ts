@@ -181,3 +181,30 @@ jobs:
   assert.match(after, /^ {6}id-token: write # provenance$/m);
   assert.match(after, /^permissions:\n {2}contents: read\n/m);
 });
+
+test('folded scalars, flow sequences and trailing blank lines outside the edits stay as written', () => {
+  const src = `on:
+  push:
+    branches: [main, 'release/*']
+jobs:
+  docs:
+    if: >
+      github.event_name == 'push' &&
+      github.ref == 'refs/heads/main'
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./build-docs.sh
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+
+
+`;
+  const { after } = migrate(src);
+  assert.match(after, /branches: \[main, 'release\/\*'\]\n/);
+  assert.match(after, /if: >\n {6}github\.event_name == 'push' &&\n {6}github\.ref == 'refs\/heads\/main'\n/);
+  assert.match(after, /- run: npm publish\n\n\n$/);
+});
