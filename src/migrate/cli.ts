@@ -11,6 +11,7 @@ import { applyChanges } from '../apply/write.js';
 import { unifiedDiff } from '../apply/diff.js';
 import { detect } from '../detect/index.js';
 import { workflowDoctor } from '../doctor/workflows.js';
+import type { PublishContext } from '../audit/publish-rule.js';
 import { publishedPackages } from '../doctor/index.js';
 import { formatFindings, formatWritten } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
@@ -33,11 +34,11 @@ function splitSlug(slug: string | undefined) {
   return owner && name ? { owner, name } : undefined;
 }
 
-/** What the doctor still reports for the migrated files, errors and warnings only. */
-function remaining(plan: MigrationPlan, all: { path: string; fileName: string; content: string }[], repo: ReturnType<typeof splitSlug>) {
+/** What the doctor still reports for the migrated files, notes included. */
+function remaining(plan: MigrationPlan, all: { path: string; fileName: string; content: string }[], repo: ReturnType<typeof splitSlug>, context: PublishContext = {}) {
   const after = new Map(plan.changes.filter((c) => c.kind === 'update').map((c) => [c.path, c.after]));
   const files = all.map((w) => ({ ...w, content: after.get(w.path) ?? w.content }));
-  return workflowDoctor(files, repo).findings.filter((f) => after.has(f.file ?? '') && f.level !== 'info');
+  return workflowDoctor(files, repo, context).findings.filter((f) => after.has(f.file ?? ''));
 }
 
 /** Output kept until the files are written, so a failure in it stops the run before any write. */
@@ -84,7 +85,7 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     io.out(`  - ${c.reason}`);
     io.out('\n' + unifiedDiff(c.before ?? '', c.after, c.path));
   }
-  const left = remaining(plan, d.workflows, repo);
+  const left = remaining(plan, d.workflows, repo, d.publishContext);
   if (left.length > 0 || plan.left.length > 0) {
     io.out(paint('bold', 'Left for you (migrate does not change these)'));
     if (left.length > 0) io.out(formatFindings(left));
