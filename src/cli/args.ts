@@ -22,6 +22,10 @@ export interface Options {
   trust?: boolean;
   /** `--switch-registry`: with --migrate, publish to registry.npmjs.org instead of a proxy in front of it. */
   switchRegistry?: boolean;
+  /** `--pr`: propose the written files as a pull request (with --yes or --migrate). */
+  pr?: boolean;
+  /** `--markdown`: print the pull request's body; write nothing. */
+  markdown?: boolean;
 }
 
 export const OPTION_SPEC = {
@@ -45,6 +49,8 @@ export const OPTION_SPEC = {
   migrate: { type: 'string' },
   trust: { type: 'boolean' },
   'switch-registry': { type: 'boolean' },
+  pr: { type: 'boolean' },
+  markdown: { type: 'boolean' },
   provider: { type: 'string' },
   'gitlab-project': { type: 'string' },
   'ci-file': { type: 'string' },
@@ -61,6 +67,8 @@ export function parseOptions(argv: readonly string[]): Options {
   if (values.environment !== undefined && values['no-environment']) {
     throw new UsageError('--environment and --no-environment cannot be used together.');
   }
+
+  checkPrFlags(values);
 
   const given: GivenAnswers = {};
   const set = <K extends keyof Answers>(id: K, raw: string | undefined) => {
@@ -101,7 +109,18 @@ export function parseOptions(argv: readonly string[]): Options {
     ...(values.migrate !== undefined ? { migrate: values.migrate } : {}),
     trust: values.trust ?? false,
     switchRegistry: values['switch-registry'] ?? false,
+    pr: values.pr ?? false,
+    markdown: values.markdown ?? false,
   };
+}
+
+function checkPrFlags(values: { pr?: boolean; markdown?: boolean; yes?: boolean; 'dry-run'?: boolean; migrate?: string; trust?: boolean }): void {
+  if (values.markdown && (values.pr || values.trust || values.yes)) {
+    throw new UsageError(`--markdown only prints the pull request's description and writes nothing: leave out --${values.pr ? 'pr' : values.trust ? 'trust' : 'yes'}.`);
+  }
+  if (!values.pr) return;
+  if (values['dry-run']) throw new UsageError('--pr writes, commits and pushes: leave out --dry-run (--markdown shows the description without touching anything).');
+  if (!values.yes && values.migrate === undefined) throw new UsageError('--pr runs with --yes or --migrate: the files it proposes are the ones that run writes.');
 }
 
 export const HELP = `create-trusted-publish: publish to npm from CI without a token (OIDC trusted publishing)
@@ -109,7 +128,8 @@ export const HELP = `create-trusted-publish: publish to npm from CI without a to
 Usage
   npm create trusted-publish [-- options]
   create-trusted-publish [dir] [options]
-  create-trusted-publish doctor [dir] [--json] [--registry-check] [--registry <url>]
+  create-trusted-publish doctor [dir…] [--json|--format <f>|--markdown] [--from <file>]
+                                [--org <org>] [--registry-check] [--registry <url>]
   create-trusted-publish retire [dir] [--yes] [--dry-run] [--revoke <id>] [--json] ...
 
 Reads the package in [dir] (default: the current directory), writes a hardened
@@ -169,6 +189,11 @@ Options
                              registry.npmjs.org instead (refused without this flag)
       --trust                then run \`npm trust github\` for each package (npm 11.15+,
                              npm login with 2FA); with --dry-run only print the commands
+      --pr                   then commit exactly the files written on a new branch
+                             (trusted-publishing), push it and open a pull request
+                             with gh (with --yes or --migrate)
+      --markdown             print that pull request's description (changes,
+                             npmjs.com values, checklist) as Markdown; write nothing
   -h, --help                 show this help
   -v, --version              show the version
 

@@ -8,7 +8,8 @@ import { UsageError } from './errors.js';
 
 type Spec = NonNullable<ParseArgsConfig['options']>;
 
-export function parseCommandLine<const S extends Spec>(argv: readonly string[], options: S, helpHint: string) {
+/** `many`: any number of directories (doctor's fleet view); otherwise at most one. */
+export function parseCommandLine<const S extends Spec>(argv: readonly string[], options: S, helpHint: string, many = false) {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
@@ -18,8 +19,8 @@ export function parseCommandLine<const S extends Spec>(argv: readonly string[], 
     throw new UsageError(`${message}\n${helpHint}`);
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`Expected at most one directory, got: ${positionals.join(' ')}`);
-  return { values, dir: positionals[0] ?? '.' };
+  if (positionals.length > 1 && !many) throw new UsageError(`Expected at most one directory, got: ${positionals.join(' ')}`);
+  return { values, dir: positionals[0] ?? '.', dirs: positionals };
 }
 
 /** The absolute path of `dir`, which must be an existing directory. */

@@ -1,12 +1,12 @@
 // The command line: options -> detect -> (questions) -> plan -> apply -> settings -> checklist.
 // Interactive front-ends are imported lazily so --help, --version, --dry-run and --yes
 // never load React, Ink or Inquirer.
-import { parseOptions, HELP } from './args.js';
+import { parseOptions, HELP, type Options } from './args.js';
 import { targetDir } from './command-line.js';
 import { EXIT, UsageError, FailedError, CancelledError } from './errors.js';
 import { detect } from '../detect/index.js';
 import type { Detected } from '../model.js';
-import { acceptOverrides, checkTrustProvider, runNonInteractive } from './run.js';
+import { acceptOverrides, checkPublishable, checkTrustProvider, runNonInteractive } from './run.js';
 import { formatFindings } from '../report/text.js';
 
 declare const __VERSION__: string | undefined;
@@ -52,6 +52,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
       return EXIT.ok;
     }
     const root = targetDir(options.dir);
+    if (options.markdown || options.pr) return await runPullRequest(root, options, io);
     if (options.migrate !== undefined) {
       const { runMigrateCli } = await import('../migrate/cli.js');
       return await runMigrateCli(root, options, io);
@@ -89,6 +90,31 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
   } catch (error) {
     return reportError(error, io);
   }
+}
+
+/** `--markdown` (print the pull request's body) and `--pr` (write, then open it). */
+async function runPullRequest(root: string, options: Options, io: Io): Promise<number> {
+  const { runMarkdown, runWithPr } = await import('../pr/cli.js');
+  const detected = acceptOverrides(await detect(root), options.given);
+  if (options.migrate !== undefined) {
+    const { runMigrateCli } = await import('../migrate/cli.js');
+    if (options.markdown) return runMarkdown(detected, options, io);
+    return runWithPr(detected, options, io, () => runMigrateCli(root, options, io));
+  }
+  const blocking = blockers(detected);
+  if (blocking.length > 0) {
+    io.err(formatFindings(blocking));
+    return EXIT.failed;
+  }
+  checkPublishable(detected, options.given);
+  if (options.markdown) return runMarkdown(detected, options, io);
+  return runWithPr(detected, options, io, async () => {
+    if (options.trust) checkTrustProvider(detected, options.given);
+    const code = await runNonInteractive(detected, options, io);
+    if (code !== EXIT.ok || !options.trust) return code;
+    const { trustAfterPlan } = await import('../trust/after-plan.js');
+    return trustAfterPlan(detected, options, io);
+  });
 }
 
 export function reportError(error: unknown, io: Io): number {

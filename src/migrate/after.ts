@@ -1,6 +1,6 @@
 // After a migration: the same npmjs.com values and retire-the-token checklist a new
 // workflow gets, for the file npm must be told (the caller's, for a reusable workflow).
-import type { Answers, Detected, RepoRef, Trigger } from '../model.js';
+import type { Answers, ChecklistItem, Detected, PublisherSettings, RepoRef, Trigger } from '../model.js';
 import type { Io } from '../cli/main.js';
 import { paint } from '../cli/style.js';
 import { publisherSettings } from '../plan/publisher.js';
@@ -8,6 +8,7 @@ import { checklist } from '../plan/checklist.js';
 import { resolveDefaults } from '../questions/resolve.js';
 import { formatChecklist, formatPublisher } from '../report/text.js';
 import { publishedPackages } from '../doctor/index.js';
+import type { MigrationPlan } from './index.js';
 
 /** What starts the migrated workflow, read from its `on:` block (for the "publish a release" step). */
 export function triggerOf(content: string): Trigger {
@@ -16,20 +17,38 @@ export function triggerOf(content: string): Trigger {
   return 'manual';
 }
 
-export function printAfterMigration(
-  d: Detected,
-  migrated: { path: string; content: string; trustFile: string; environment: string | null },
-  repo: RepoRef,
-  io: Io,
-): void {
+export interface MigratedWorkflow {
+  path: string;
+  content: string;
+  trustFile: string;
+  environment: string | null;
+}
+
+/** The workflow npm must be told about (the caller's, for a reusable one), as it is after the migration. */
+export function migratedWorkflow(d: Detected, plan: MigrationPlan): MigratedWorkflow | undefined {
+  const caller = plan.trustFile ? d.workflows.find((w) => w.fileName === plan.trustFile) : undefined;
+  if (!plan.trustFile || !caller) return undefined;
+  const content = plan.changes.find((c) => c.path === caller.path)?.after ?? caller.content;
+  return { path: caller.path, content, trustFile: plan.trustFile, environment: plan.environment };
+}
+
+/** The npmjs.com values and the checklist for a migrated workflow (also the pull request's). */
+export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef): { publishers: PublisherSettings[]; checklist: ChecklistItem[] } {
   const answers: Answers = {
     ...resolveDefaults(d, { repo: `${repo.owner}/${repo.name}`, environment: migrated.environment }),
     workflow: migrated.trustFile,
     trigger: triggerOf(migrated.content),
   };
   const packages = publishedPackages(d).map((p) => ({ name: p.name!, version: p.version }));
+  return {
+    publishers: packages.map((p) => publisherSettings(p.name, repo, answers)),
+    checklist: checklist({ detected: d, answers, repo, packages, written: [migrated.path], workflowPath: migrated.path }),
+  };
+}
+
+export function printAfterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef, io: Io): void {
+  const after = afterMigration(d, migrated, repo);
   io.out(paint('bold', '\nOn npmjs.com: add a trusted publisher'));
-  for (const p of packages) io.out(formatPublisher(publisherSettings(p.name, repo, answers)));
-  const items = checklist({ detected: d, answers, repo, packages, written: [migrated.path], workflowPath: migrated.path });
-  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(items)}`);
+  for (const p of after.publishers) io.out(formatPublisher(p));
+  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(after.checklist)}`);
 }

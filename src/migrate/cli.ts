@@ -1,8 +1,8 @@
 // `create-trusted-publish --migrate [file]`: edit the existing publish workflow in place.
 // Shows every edit as a diff; writes only with consent (--force, or yes on a terminal), through
 // applyChanges (atomic, a .bak backup of each file). Then the npmjs.com values for the file.
-import { createInterface } from 'node:readline/promises';
 import type { Options } from '../cli/args.js';
+import { askOnTerminal, type Confirm } from '../cli/confirm.js';
 import { EXIT, FailedError } from '../cli/errors.js';
 import type { Io } from '../cli/main.js';
 import { repoRoot } from '../cli/paths.js';
@@ -18,16 +18,7 @@ import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from './index.js';
 import { printAfterMigration } from './after.js';
 
-export type Confirm = (question: string) => Promise<boolean>;
-
-const askOnTerminal: Confirm = async (question) => {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return /^y(es)?$/i.test((await rl.question(`${question} (y/N) `)).trim());
-  } finally {
-    rl.close();
-  }
-};
+export type { Confirm } from '../cli/confirm.js';
 
 function splitSlug(slug: string | undefined) {
   const [owner, name] = (slug ?? '').split('/');

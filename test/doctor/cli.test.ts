@@ -44,12 +44,16 @@ test('doctor on a workflow this tool wrote: exit 0', () => {
 });
 
 test('bad usage exits 2', () => {
-  for (const args of [['doctor', '--frobnicate'], ['doctor', '--registry', 'http://x'], ['doctor', '--registry-check', '--registry', 'ftp://x'], ['doctor', '/nonexistent/dir'], ['doctor', 'a', 'b']]) {
+  for (const args of [['doctor', '--frobnicate'], ['doctor', '--registry', 'http://x'], ['doctor', '--registry-check', '--registry', 'ftp://x'], ['doctor', '/nonexistent/dir']]) {
     const r = runCli(args);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
     assert.ok(r.stderr.trim().length > 0);
   }
   assert.equal(runCli(['doctor', '--help']).code, 0);
+  // Several directories are the fleet view: one that does not exist is a row saying so.
+  const fleet = runCli(['doctor', '/nonexistent/a', '/nonexistent/b']);
+  assert.equal(fleet.code, 1);
+  assert.match(fleet.stdout, /^a\s+–\s+–\s+not checked\s+check the path, then run again: no such directory$/m);
 });
 
 test('doctor --registry-check: no provenance yet is a warning; an unreachable registry too, without a crash', async () => {

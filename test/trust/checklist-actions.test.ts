@@ -33,7 +33,7 @@ test('an environment secret uses --env for the delete and the check', async () =
 });
 
 test('a failed delete is not marked done, and a missing gh points to the settings page', async () => {
-  const gh = fakeGh({ 'acme/widget': ['NPM_TOKEN'] }, { failDelete: true });
+  const gh = fakeGh({ 'acme/widget': ['NPM_TOKEN'] }, { fail: 'delete' });
   const failed = await deleteSecret({ repo: 'acme/widget', name: 'NPM_TOKEN' }, { env: { ...process.env, ...gh.env } });
   assert.equal(failed.status, 'failed');
   assert.match(failed.detail, /still listed: failed to delete secret NPM_TOKEN/);

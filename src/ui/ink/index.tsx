@@ -5,7 +5,7 @@ import { render } from 'ink';
 import type { Detected } from '../../model.js';
 import type { Options } from '../../cli/args.js';
 import type { Io } from '../../cli/main.js';
-import { CancelledError } from '../../cli/errors.js';
+import { CancelledError, EXIT } from '../../cli/errors.js';
 import { noBrowserReason } from '../../cli/browser.js';
 import { App } from './app.js';
 import { wizardConfig } from './config.js';
@@ -39,6 +39,10 @@ export async function run({ detected, options, io }: RunContext, effects: Effect
     instance.unmount();
   }
   if (!final?.outcome) throw new CancelledError();
-  return await afterWizard(final, io);
+  const code = await afterWizard(final, io);
+  // A separate last step (src/pr/offer.ts): asked only when gh is installed.
+  if (code !== EXIT.ok || !final.plan || !final.written || (final.outcome.kind !== 'done' && final.outcome.kind !== 'trust')) return code;
+  const { offerPullRequest } = await import('../../pr/offer.js');
+  return (await offerPullRequest(detected, final.plan, final.written, io)) ?? code;
 }
 

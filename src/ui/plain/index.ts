@@ -129,5 +129,9 @@ export async function run({ detected, options, io }: RunContext, deps: PlainDeps
     paint('dim', '\nTo check where you are later, run `npm create trusted-publish` again in this folder: it changes nothing that is already in place.'),
   );
   // As with --yes: the publish job is not in place until it is pasted.
-  return plan.manual.length > 0 ? EXIT.failed : EXIT.ok;
+  if (plan.manual.length > 0) return EXIT.failed;
+  // A separate last step (src/pr/offer.ts): asked only on a terminal, when gh is installed.
+  if (!process.stdin.isTTY) return EXIT.ok;
+  const { offerPullRequest } = await import('../../pr/offer.js');
+  return (await offerPullRequest(detected, plan, results, io, (message) => prompts.confirm({ message, default: false }))) ?? EXIT.ok;
 }
