@@ -13,4 +13,15 @@ if (major < 22 || (major === 22 && minor < 14)) {
 // Reuses V8's compiled code across runs (Node 22.1+): a few ms from the second run on.
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
-await import('../dist/cli.js');
+try {
+  await import('../dist/cli.js');
+} catch (error) {
+  // A clone that was never built: one line saying how, not a stack trace.
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/dist/cli.js')) throw error;
+  const root = (await import('node:url')).fileURLToPath(new URL('..', import.meta.url));
+  process.stderr.write(
+    `create-trusted-publish is not built in ${root}: run \`npm install && npm run build\` there, ` +
+      'or start it with `node scripts/from-clone.mjs`, which builds when needed.\n',
+  );
+  process.exit(1);
+}

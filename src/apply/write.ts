@@ -1,11 +1,14 @@
 // The only code in the product that writes files. Every write is atomic (temp file in the
 // same directory, then rename), replacing a file keeps a backup, and nothing that needs
-// consent is written without it. Either every check passes before the first write, or
-// nothing is written.
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// consent is written without it. Every target is checked before the first write
+// (targets.ts); a write that still fails rolls back the ones before it, so a run writes
+// all its files or none.
+import { closeSync, constants, copyFileSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { FileChange } from '../model.js';
 import { FailedError } from '../cli/errors.js';
+import { checkTargets, exists, type TargetCheck } from './targets.js';
+import { removeStaleTemps, tempPath, withTempCleanup } from './temp.js';
 
 export interface WriteResult {
   path: string;
@@ -14,39 +17,37 @@ export interface WriteResult {
   backup?: string;
 }
 
-/** `file.bak`, or `file.bak.2`, `.bak.3`... when one is already there. */
+/** `file.bak`, or `file.bak.2`, `.bak.3`... when one is already there (a dangling link counts). */
 function backupPath(abs: string): string {
   let candidate = `${abs}.bak`;
-  for (let n = 2; existsSync(candidate); n++) candidate = `${abs}.bak.${n}`;
+  for (let n = 2; exists(candidate); n++) candidate = `${abs}.bak.${n}`;
   return candidate;
 }
 
+/** Keeps what is at `abs` at `target`: a copy of a file, or the same link for a symbolic link. */
+function backUp(t: TargetCheck, target: string): void {
+  if (t.state === 'link') symlinkSync(readlinkSync(t.abs), target);
+  else copyFileSync(t.abs, target, constants.COPYFILE_EXCL);
+}
+
 // Synchronous: a few small files, and each fs/promises call would be a thread-pool round trip.
-function atomicWrite(abs: string, content: string): void {
-  mkdirSync(dirname(abs), { recursive: true });
-  // Unique enough with 'wx' below, which refuses to reuse an existing name.
-  const tmp = join(dirname(abs), `.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.ctp-tmp`);
-  let mode: number | undefined;
+function atomicWrite(t: TargetCheck, content: string, temps: Set<string>): void {
+  const tmp = tempPath(t.abs);
+  // A regular file keeps its mode; a link is replaced by a plain file.
+  const mode = t.state === 'file' ? lstatSync(t.abs).mode & 0o777 : 0o644;
+  temps.add(tmp);
   try {
-    mode = statSync(abs).mode & 0o777;
-  } catch {
-    mode = undefined;
-  }
-  const fd = openSync(tmp, 'wx', mode ?? 0o644);
-  try {
-    writeFileSync(fd, content, 'utf8');
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
+    const fd = openSync(tmp, 'wx', mode);
+    try {
+      writeFileSync(fd, content, 'utf8');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, t.abs);
+  } finally {
     rmSync(tmp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  try {
-    renameSync(tmp, abs);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
+    temps.delete(tmp);
   }
 }
 
@@ -62,29 +63,77 @@ export function blockedChanges(changes: readonly FileChange[], consent: boolean)
   return consent ? [] : changes.filter((c) => c.needsConsent && c.kind === 'update');
 }
 
+/** What a failed run undoes: created folders and files, replaced contents. */
+interface Undo {
+  abs: string;
+  createdDir?: string;
+  /** Where the previous file or link was copied; undefined when there was none. */
+  saved?: string;
+  /** The saved copy is the user's .bak (kept after success), not a temp file. */
+  keep: boolean;
+}
+
+function rollBack(done: readonly Undo[]): void {
+  for (const u of [...done].reverse()) {
+    try {
+      if (u.saved) renameSync(u.saved, u.abs);
+      else rmSync(u.abs, { force: true });
+      if (u.createdDir) rmSync(u.createdDir, { recursive: true, force: true });
+    } catch {
+      // Best effort: the message says which file failed.
+    }
+  }
+}
+
+function refuse(checks: readonly TargetCheck[], consent: boolean): void {
+  const problems = checks.flatMap((t) => (t.problem ? [t.problem] : []));
+  if (problems.length > 0) throw new FailedError(`${problems.join('\n')}\nNothing was written.`);
+  if (consent) return;
+  const blocked = checks.filter((t) => (t.change.needsConsent && t.change.kind === 'update') || t.consent);
+  if (blocked.length === 0) return;
+  const reasons = blocked.map((t) => t.consent ?? `${t.change.path} already exists and differs.`);
+  throw new FailedError(
+    `${reasons.join('\n')}\nNothing was written.\n` +
+      'Re-run with --force to replace it (the current file is kept as a .bak backup), or choose another --workflow name.',
+  );
+}
+
 export async function applyChanges(changes: readonly FileChange[], options: ApplyOptions): Promise<WriteResult[]> {
-  const blocked = blockedChanges(changes, options.consent);
-  if (blocked.length > 0) {
-    throw new FailedError(
-      `${blocked.map((c) => c.path).join(', ')} already exists and differs. Nothing was written.\n` +
-        'Re-run with --force to replace it (the current file is kept as a .bak backup), or choose another --workflow name.',
-    );
-  }
+  const checks = checkTargets(changes, options.root);
+  refuse(checks, options.consent);
+  const byChange = new Map(checks.map((t) => [t.change, t]));
   const results: WriteResult[] = [];
-  for (const c of changes) {
-    const abs = join(options.root, c.path);
-    if (c.kind === 'unchanged') {
-      results.push({ path: c.path, kind: c.kind });
-      continue;
+  const done: Undo[] = [];
+  await withTempCleanup((temps) => {
+    for (const c of changes) {
+      const t = byChange.get(c);
+      if (c.kind === 'unchanged' || !t) {
+        results.push({ path: c.path, kind: c.kind });
+        continue;
+      }
+      try {
+        const createdDir = mkdirSync(dirname(t.abs), { recursive: true });
+        removeStaleTemps(dirname(t.abs));
+        // A .bak is kept only when the user agreed to replace what is there; any other
+        // replaced file is saved to a temp file until every write has succeeded.
+        const keep = t.state !== 'missing' && (c.needsConsent || t.consent !== undefined);
+        const undo: Undo = { abs: t.abs, keep, ...(createdDir ? { createdDir } : {}) };
+        if (t.state !== 'missing') {
+          const saved = keep ? backupPath(t.abs) : tempPath(t.abs);
+          if (!keep) temps.add(saved);
+          backUp(t, saved);
+          undo.saved = saved;
+        }
+        done.push(undo);
+        atomicWrite(t, c.after, temps);
+        results.push({ path: c.path, kind: t.state === 'missing' ? 'create' : 'update', backup: keep && undo.saved ? undo.saved.slice(options.root.length + 1) : undefined });
+      } catch (error) {
+        rollBack(done);
+        const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        throw new FailedError(`Could not write ${c.path} (${reason}). Every file this run had written was put back: nothing was changed.`);
+      }
     }
-    let backup: string | undefined;
-    if (c.kind === 'update' && c.needsConsent) {
-      const target = backupPath(abs);
-      copyFileSync(abs, target, constants.COPYFILE_EXCL);
-      backup = target.slice(options.root.length + 1);
-    }
-    atomicWrite(abs, c.after);
-    results.push({ path: c.path, kind: c.kind, backup });
-  }
+    for (const u of done) if (u.saved && !u.keep) rmSync(u.saved, { force: true });
+  });
   return results;
 }

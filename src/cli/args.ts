@@ -197,6 +197,14 @@ Options
   -h, --help                 show this help
   -v, --version              show the version
 
+Examples
+  npm create trusted-publish                       the wizard, in this folder
+  npm create trusted-publish -- --dry-run          every file it would write
+  npm create trusted-publish -- --yes --environment production --node 22
+  npm create trusted-publish -- --migrate release.yml
+                                                   fix a token workflow in place
+  npx create-trusted-publish doctor --registry-check
+
 Exit codes
   0 done   1 failed   2 bad usage or invalid input   130 cancelled
 

@@ -6,8 +6,9 @@ export type OpenResult = 'opened' | 'no-browser' | 'failed';
 /** Why no browser can be opened here, or undefined when one may be. */
 export function noBrowserReason(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.BROWSER === 'none') return 'BROWSER=none';
-  if (env.BROWSER) return undefined;
+  // CI comes before $BROWSER: nobody is there to look at a page a CI job opens.
   if (env.CI) return 'running in CI';
+  if (env.BROWSER) return undefined;
   if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return 'no display';
   return undefined;
 }

@@ -11,6 +11,7 @@ import { makePlan, publishedPackage } from '../plan/index.js';
 import { renderer } from '../render/workflow.js';
 import { applyChanges, blockedChanges } from '../apply/write.js';
 import { unifiedDiff } from '../apply/diff.js';
+import { markConsent, targetProblems } from '../apply/targets.js';
 import { formatChanges, formatChecklist, formatDryRun, formatManual, formatPublisher, formatWritten } from '../report/text.js';
 import { formatSummary } from '../report/summary.js';
 import { openUrl, noBrowserReason } from './browser.js';
@@ -37,6 +38,11 @@ export function checkPublishable(d: Detected, given: GivenAnswers = {}): void {
 }
 
 export async function planFor(d: Detected, answers: Plan['answers']): Promise<Plan> {
+  const plan = await providerPlan(d, answers);
+  return { ...plan, changes: markConsent(plan.changes, repoRoot(d)) };
+}
+
+async function providerPlan(d: Detected, answers: Plan['answers']): Promise<Plan> {
   if (answers.provider === 'github') {
     return makePlan(d, answers, renderer);
   }
@@ -112,6 +118,11 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
     io.out('\n' + formatDryRun(plan));
     for (const p of plan.publishers) io.out(formatPublisher(p));
     io.out(paint('bold', '\nDry run: nothing was written.'));
+    const problems = targetProblems(plan.changes, repoRoot(d));
+    if (problems.length > 0) {
+      io.err(`${problems.join('\n')}\nA run without --dry-run would write nothing.`);
+      return EXIT.failed;
+    }
     return EXIT.ok;
   }
 
@@ -133,7 +144,9 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
     io.out(`\n${paint('bold', 'Written')}\n${formatWritten(results)}`);
   }
   await showPublishers(plan, options, io);
-  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist)}`);
+  // Piped (to a file, an issue, a pull request): a Markdown task list.
+  const markdown = !process.stdout.isTTY;
+  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist, new Set(), undefined, markdown)}`);
   io.out(paint('dim', '\nRun create-trusted-publish again any time: it changes nothing when all is in place.'));
   // Exit 1: the publish job is not in place until the user pastes it (a script must not read "done").
   if (plan.manual.length > 0) {

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { readText } from './read.js';
+import { readText, unreadableReason } from './read.js';
 
 export interface GitFacts {
   top: string;
@@ -90,4 +90,18 @@ export function readGitFiles(start: string, env: NodeJS.ProcessEnv = process.env
   const target = originHead && /^ref:\s*(refs\/remotes\/origin\/.+)$/.exec(originHead.trim())?.[1];
   if (target) facts.originHead = target;
   return facts;
+}
+
+/**
+ * Why git itself cannot be asked: a .git/config, HEAD or global config that is a named pipe
+ * or a device would block git (and us) on open. Undefined when they are regular files.
+ */
+export function gitFilesProblem(start: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const gitDir = findGitDir(start);
+  const local = gitDir === undefined || gitDir === 'other' ? [] : [join(gitDir, 'config'), join(gitDir, 'HEAD')];
+  for (const file of [...local, ...configFiles(env)]) {
+    const problem = unreadableReason(file);
+    if (problem && !problem.startsWith('cannot be read')) return `${file} ${problem}`;
+  }
+  return undefined;
 }

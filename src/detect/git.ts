@@ -3,7 +3,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Finding, GitInfo } from '../model.js';
 import { runGit } from './exec.js';
-import { readGitFiles } from './git-files.js';
+import { gitFilesProblem, readGitFiles } from './git-files.js';
 import { parseRemote, redactUrl } from './remote.js';
 import { providerForHost, unsupportedProviderReason } from '../providers/unsupported.js';
 
@@ -40,6 +40,8 @@ export async function detectGit(root: string): Promise<GitDetection> {
   if (!isDirectory(rootReal)) return notRepo(`${root} is not a directory, so it is not a git repository.`);
 
   const facts = readGitFiles(rootReal);
+  const blocked = facts ? undefined : gitFilesProblem(rootReal);
+  if (blocked) return notRepo(`${blocked}: git cannot read this repository (it would wait forever), so it is read as no repository.`);
   const [top, remote, originHead, branch] = facts
     ? [
         { ok: true, stdout: facts.top, missing: false },

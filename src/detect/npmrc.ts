@@ -1,7 +1,7 @@
 // `.npmrc` lines that hand npm a token, or send it to a publishing proxy. Records file and line
 // only, never a token's value.
 import { join } from 'node:path';
-import { readText } from './read.js';
+import { readText, unreadableReason } from './read.js';
 import type { Finding, TokenUse } from '../model.js';
 import { registryKind } from '../audit/publish-rule.js';
 
@@ -54,7 +54,12 @@ export function readNpmrcs(root: string, top: string, prefix: string): NpmrcDete
   const places = prefix ? [{ dir: root, file: `${prefix}/.npmrc` }, { dir: top, file: '.npmrc' }] : [{ dir: root, file: '.npmrc' }];
   const results = places.map(({ dir, file }) => {
     const text = readText(join(dir, '.npmrc'));
-    return text === undefined ? { tokens: [], findings: [] } : scanNpmrc(file, text);
+    if (text !== undefined) return scanNpmrc(file, text);
+    const problem = unreadableReason(join(dir, '.npmrc'));
+    const findings: Finding[] = problem
+      ? [{ id: 'unreadable-npmrc', level: 'warning', message: `${file} ${problem}: it was not read, so tokens in it are not reported.`, file, fix: `Make ${file} a regular file you can read, or remove it.` }]
+      : [];
+    return { tokens: [], findings };
   });
   return {
     tokens: results.flatMap((r) => r.tokens),

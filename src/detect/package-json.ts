@@ -1,11 +1,12 @@
 // Read one package.json into PackageInfo. Missing or invalid files become findings.
 import { join } from 'node:path';
-import { readText } from './read.js';
+import { readText, unreadableReason } from './read.js';
 import type { Finding, PackageInfo } from '../model.js';
 
 export type ReadResult =
   | { status: 'ok'; pkg: PackageInfo }
   | { status: 'missing' }
+  | { status: 'unreadable'; error: string }
   | { status: 'invalid'; error: string };
 
 type Json = Record<string, unknown>;
@@ -83,7 +84,10 @@ export function toPackageInfo(data: Json, raw: string, manifestPath: string, dir
 export function readPackage(absDir: string, dir: string): ReadResult {
   const manifestPath = join(absDir, 'package.json');
   const raw = readText(manifestPath);
-  if (raw === undefined) return { status: 'missing' };
+  if (raw === undefined) {
+    const problem = unreadableReason(manifestPath);
+    return problem ? { status: 'unreadable', error: problem } : { status: 'missing' };
+  }
   let data: unknown;
   try {
     data = JSON.parse(raw.replace(/^\uFEFF/, ''));
@@ -102,6 +106,15 @@ export function packageFindings(result: ReadResult, file: string, isWorkspaceRoo
       level: 'error',
       message: 'There is no package.json in this directory.',
       fix: 'Run the tool in the directory of the package you publish.',
+    }];
+  }
+  if (result.status === 'unreadable') {
+    return [{
+      id: 'unreadable-package-json',
+      level: 'error',
+      message: `package.json ${result.error}.`,
+      file,
+      fix: 'Make package.json a regular file you can read, then run the tool again.',
     }];
   }
   if (result.status === 'invalid') {

@@ -1,7 +1,7 @@
 // Expand npm/yarn `workspaces` and pnpm-workspace.yaml globs into publishable packages.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readText } from './read.js';
+import { readText, unreadableReason } from './read.js';
 import type { Finding, PackageInfo } from '../model.js';
 import { readPackage } from './package-json.js';
 import { isExcludedDir, isPublishable, lernaGlobs } from './package-set.js';
@@ -80,12 +80,16 @@ export function expandGlobs(base: string, globs: string[]): string[] {
 /** The `packages:` list of pnpm-workspace.yaml, or undefined when the file does not exist. */
 async function readPnpmWorkspace(root: string): Promise<{ globs?: string[]; error?: string } | undefined> {
   const text = readText(join(root, 'pnpm-workspace.yaml'));
-  if (text === undefined) return undefined;
+  if (text === undefined) {
+    const problem = unreadableReason(join(root, 'pnpm-workspace.yaml'));
+    return problem ? { error: `it ${problem}` } : undefined;
+  }
   try {
     const yaml = await import('yaml'); // lazy: only when the file exists
     // In the bundle, yaml's CommonJS build comes back with its exports on `default` only.
     const parse = yaml.parse ?? (yaml as unknown as { default: typeof yaml }).default.parse;
-    const data: unknown = parse(text);
+    // logLevel 'error': a warning (an unknown tag such as !!js/function) is not printed with a stack.
+    const data: unknown = parse(text, { logLevel: 'error' });
     const list = typeof data === 'object' && data !== null ? (data as { packages?: unknown }).packages : undefined;
     return { globs: Array.isArray(list) ? list.filter((g): g is string => typeof g === 'string') : [] };
   } catch (error) {
@@ -122,11 +126,14 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
   const packages: PackageInfo[] = [];
   results.forEach((result, i) => {
     if (result.status === 'ok' && isPublishable(result.pkg)) packages.push(result.pkg);
-    if (result.status === 'invalid') {
+    if (result.status === 'invalid' || result.status === 'unreadable') {
       findings.push({
         id: 'invalid-workspace-package-json',
         level: 'warning',
-        message: `A workspace package.json is not valid JSON, so that package is skipped: ${result.error}`,
+        message:
+          result.status === 'invalid'
+            ? `A workspace package.json is not valid JSON, so that package is skipped: ${result.error}`
+            : `A workspace package.json ${result.error}, so that package is skipped.`,
         file: joinDir(prefix, `${dirs[i]}/package.json`),
       });
     }

@@ -9,6 +9,7 @@ import { repoRoot } from '../cli/paths.js';
 import { paint } from '../cli/style.js';
 import { applyChanges } from '../apply/write.js';
 import { unifiedDiff } from '../apply/diff.js';
+import { targetProblems } from '../apply/targets.js';
 import { detect } from '../detect/index.js';
 import { workflowDoctor } from '../doctor/workflows.js';
 import type { PublishContext } from '../audit/publish-rule.js';
@@ -60,6 +61,8 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     if (error instanceof MigrateError) throw new FailedError(error.message);
     throw error;
   }
+  const problems = targetProblems(plan.changes, repoRoot(d));
+  if (problems.length > 0) throw new FailedError(`${problems.join('\n')}\nNothing was written.`);
   for (const { path, result } of plan.results) {
     if (result.after === result.before) {
       io.out(`${path}: nothing to migrate.`);

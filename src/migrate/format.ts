@@ -6,34 +6,7 @@
 // byte. A final parse check falls back to the plain printout if the merge went wrong.
 import { isDeepStrictEqual } from 'node:util';
 import { parse, type Document, type ToStringOptions } from 'yaml';
-
-type Op = { kind: ' ' | '-' | '+'; text: string };
-
-/** Line diff (LCS). Workflows are small, so the quadratic table is fine. */
-export function lineOps(a: readonly string[], b: readonly string[]): Op[] {
-  const n = a.length;
-  const m = b.length;
-  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-    }
-  }
-  const ops: Op[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) {
-      ops.push({ kind: ' ', text: a[i++]! });
-      j++;
-    } else if (j >= m || (i < n && lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
-      ops.push({ kind: '-', text: a[i++]! });
-    } else {
-      ops.push({ kind: '+', text: b[j++]! });
-    }
-  }
-  return ops;
-}
+import { diffLines } from '../apply/diff.js';
 
 const CANDIDATES: ToStringOptions[] = [2, 4].flatMap((indent) =>
   [true, false].map((indentSeq) => ({ indent, indentSeq, lineWidth: 0, flowCollectionPadding: false })),
@@ -63,7 +36,7 @@ function alignSource(source: readonly string[], printed: readonly string[]) {
   let i = 0;
   let j = 0;
   let open: { s0: number; s1: number; p0: number; p1: number } | undefined;
-  for (const op of lineOps(source, printed)) {
+  for (const op of diffLines(source, printed)) {
     if (op.kind === ' ') {
       open = undefined;
       line[j++] = i++;
@@ -99,7 +72,7 @@ export function mergeEdits(original: string, before: string, after: string): str
   const source = original.split(/\r?\n/);
   const printed = before.split('\n');
   const { line, hunkOf, hunks } = alignSource(source, printed);
-  const ops = lineOps(printed, after.split('\n'));
+  const ops = diffLines(printed, after.split('\n'));
   // A hunk's source lines are kept only when every printed line of it is kept.
   const kept = new Array<boolean>(printed.length).fill(false);
   let j = 0;

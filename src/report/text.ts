@@ -52,19 +52,27 @@ export function formatWritten(results: readonly WriteResult[]): string {
     .join('\n');
 }
 
+/**
+ * The values to enter on npmjs.com. The URL and the `npm trust` command each get a line of
+ * their own and are never wrapped by this tool: the terminal soft-wraps them, so they copy whole.
+ */
 export function formatPublisher(p: PublisherSettings): string {
   const width = Math.max(...p.fields.map((f) => f.label.length));
+  const valueWidth = Math.max(...p.fields.filter((f) => f.label !== 'Allowed actions').map((f) => (f.value === '' ? 13 : f.value.length)));
   const lines = [
-    `${paint('bold', p.packageName)}  ${p.url}`,
+    paint('bold', p.packageName),
+    p.url,
     `  Trusted publishing → Select your publisher → ${p.provider}, then enter:`,
     ...p.fields.map((f) => {
-      const value = f.value === '' ? paint('dim', '(leave empty)') : paint('cyan', f.value);
+      // The box people miss: new publishers allow only staged publishing unless it is ticked.
+      if (f.label === 'Allowed actions') return `    ${f.label.padEnd(width)}  ${paint(['yellow', 'bold'], `☐ ${f.value}`)}${f.note ? paint('yellow', `  ← ${f.note}`) : ''}`;
+      const value = f.value === '' ? paint('dim', '(leave empty)'.padEnd(valueWidth)) : paint('cyan', f.value.padEnd(valueWidth));
       const note = f.note && f.value !== '' ? paint('dim', `  ${f.note}`) : '';
-      return `    ${f.label.padEnd(width)}  ${value}${note}`;
+      return `    ${f.label.padEnd(width)}  ${value}${note}`.trimEnd();
     }),
-    p.trustCommand
-      ? `  Or from a terminal logged in to npm (npm 11.15 or newer): ${p.trustCommand}`
-      : '  (npm trust cannot name a CI file in a folder: enter these on the website.)',
+    ...(p.trustCommand
+      ? ['  Or, instead of the form, from a terminal logged in to npm (npm 11.15 or newer):', `    ${p.trustCommand}`]
+      : ['  (npm trust cannot name a CI file in a folder: enter these on the website.)']),
   ];
   return lines.join('\n');
 }
@@ -100,23 +108,44 @@ export function wrap(text: string, width: number, indent: string): string[] {
   return lines;
 }
 
+/** An item that is another way to do the steps around it (all publishers at once), not a step to tick. */
+export const isAlternative = (item: ChecklistItem): boolean => item.id === 'publisher:all';
+
 /**
  * The checklist as text for the scrollback. Prose is wrapped to the terminal; commands and
- * URLs never are, so they can be copied whole.
+ * URLs never are, so they can be copied whole. With `markdown` (a pipe, or --markdown) it is
+ * a Markdown task list, to paste into an issue or a pull request.
  */
 export function formatChecklist(
   items: readonly ChecklistItem[],
   done: ReadonlySet<string> = new Set(),
   width = process.stdout.columns || 80,
+  markdown = false,
 ): string {
+  if (markdown) return checklistMarkdown(items, done);
   const indent = '       ';
+  let n = 0;
   return items
-    .map((item, i) => {
-      const box = done.has(item.id) ? '[x]' : '[ ]';
-      const lines = [`${box} ${i + 1}. ${item.title}`];
+    .map((item) => {
+      const head = isAlternative(item) ? `    ${item.title}:` : `${done.has(item.id) ? '[x]' : '[ ]'} ${++n}. ${item.title}`;
+      const lines = [head];
       for (const line of item.detail.split('\n')) lines.push(...wrap(line, Math.max(width, 40), indent));
       if (item.command) lines.push(`${indent}$ ${item.command}`);
       if (item.url) lines.push(`${indent}${item.url}`);
+      return lines.join('\n');
+    })
+    .join('\n');
+}
+
+function checklistMarkdown(items: readonly ChecklistItem[], done: ReadonlySet<string>): string {
+  let n = 0;
+  return items
+    .map((item) => {
+      const head = isAlternative(item) ? `  - ${item.title}:` : `- [${done.has(item.id) ? 'x' : ' '}] ${++n}. ${item.title}`;
+      const pad = isAlternative(item) ? '    ' : '  ';
+      const lines = [head, ...item.detail.split('\n').map((l) => `${pad}${l}`)];
+      if (item.command) lines.push(`${pad}\`${item.command}\``);
+      if (item.url) lines.push(`${pad}<${item.url}>`);
       return lines.join('\n');
     })
     .join('\n');

@@ -11,19 +11,25 @@ import { CancelledError } from '../cli/errors.js';
 
 /** The lines that wait for Enter; erased once it comes, as Ink would replace them. */
 export function promptText(questions: number, migrate?: string): string {
+  const width = process.stdout.columns || 80;
+  if (migrate) {
+    // A workflow already publishes: editing it in place is the smallest change and keeps its trigger.
+    const lines = [
+      ...wrap(`Recommended: fix ${migrate} in place, keeping what starts it. You see the diff before anything is written.`, width, ''),
+      ...wrap(`Or press n to write a new workflow instead (${questions} ${questions === 1 ? 'question' : 'questions'}).`, width, ''),
+    ];
+    return `${lines.join('\n')}\n${paint('dim', `Enter fix ${migrate} in place  ·  n new workflow  ·  Esc quit`)}`;
+  }
   const next =
     questions === 0
       ? 'Everything is answered already: next, a review of the files before anything is written.'
       : `Next: ${questions} ${questions === 1 ? 'question' : 'questions'}, each with a recommended answer. Nothing is written before you review it.`;
-  const width = process.stdout.columns || 80;
-  const lines = wrap(next, width, '');
-  if (migrate) lines.push(...wrap(`Or press m to fix ${migrate} in place instead: the smallest edit, shown as a diff first.`, width, ''));
-  const keys = migrate ? 'Enter continue  ·  m fix in place  ·  Esc quit' : 'Enter continue  ·  Esc quit';
-  return `${lines.join('\n')}\n${paint('dim', keys)}`;
+  return `${wrap(next, width, '').join('\n')}\n${paint('dim', 'Enter continue  ·  Esc quit')}`;
 }
 
-export function foundText(d: Detected): string {
-  return `${formatSummary(d)}\n\n`;
+/** The tool's name and version, then "What I found". */
+export function foundText(d: Detected, version: string): string {
+  return `${paint('dim', `create-trusted-publish ${version}`)}\n\n${formatSummary(d)}\n\n`;
 }
 
 /** Terminal rows that `text` takes at `columns` (long lines wrap). */

@@ -7,8 +7,10 @@ import { checkPublishable } from '../cli/run.js';
 import { checkGivenConflict } from './conflict.js';
 import { eraseRows, foundText, promptText, rowsOf, waitForKey } from './first-screen.js';
 import { paint } from '../cli/style.js';
+import { VERSION } from '../cli/main.js';
 import { wizardConfig } from './ink/config.js';
 import { progress } from './ink/hooks/wizard-state.js';
+import { detectedProvider } from '../questions/provider.js';
 
 /** Publish workflows that hand npm a token: the ones migrate can fix in place. */
 function tokenPublishers(d: Detected): string[] {
@@ -47,12 +49,31 @@ export function questionCount(detected: Detected, options: Pick<Options, 'given'
   return progress(config.questions, 0, config.answers).total;
 }
 
+/**
+ * "What I found" says what will happen to package.json "repository" only where it will:
+ * not with --no-fix-repository, not for CircleCI (no provenance, so npm does not compare
+ * it), and not on the in-place path (it edits the workflow only).
+ */
+export function honestFindings(d: Detected, options: Pick<Options, 'given'>, inPlace: boolean): Detected {
+  const provider = options.given.provider ?? detectedProvider(d);
+  const findings = d.findings.flatMap((f): Finding[] => {
+    if (f.id !== 'repository-mismatch') return [f];
+    if (provider === 'circleci') return [];
+    const url = /will be set to (\S+?)\.?( with|$)/.exec(f.fix ?? '')?.[1];
+    const target = url ? ` to ${url}` : '';
+    if (options.given.fixRepository === false) return [{ ...f, fix: `Left as it is (--no-fix-repository): set "repository"${target} by hand before the first publish.` }];
+    if (inPlace) return [{ ...f, fix: `Fixing the workflow in place leaves package.json as it is: set "repository"${target} by hand, or press n for a new workflow, which sets it.` }];
+    return [f];
+  });
+  return { ...d, findings };
+}
+
 export async function startWizard(detected: Detected, options: Options, io: Io): Promise<number> {
   checkPublishable(detected, options.given);
   checkGivenConflict(options.given);
   const migratable = detected.git.github ? tokenPublishers(detected) : [];
   const prompt = promptText(questionCount(detected, options), migratable.length > 0 ? migratable.join(', ') : undefined);
-  io.out(foundText(detected));
+  io.out(foundText(honestFindings(detected, options, migratable.length > 0), VERSION));
   const check = await existingWorkflowCheck(detected);
   if (check) io.out(`${check}\n\n`);
   io.out(prompt);
@@ -61,13 +82,15 @@ export async function startWizard(detected: Detected, options: Options, io: Io):
   // in the terminal's buffer.
   const loading = import('./ink/index.js');
   loading.catch(() => undefined); // handled below; an early Esc must not leave it unhandled
-  const key = await waitForKey(migratable.length > 0 ? ['m'] : []);
+  const key = await waitForKey(migratable.length > 0 ? ['n'] : []);
   process.stdout.write(eraseRows(rowsOf(`${prompt}\n`, process.stdout.columns || 80) - 1));
-  if (key === 'm') {
-    // The in-place edit of the existing workflow(s): its own diff and consent question.
-    const { runMigrateCli } = await import('../migrate/cli.js');
-    return runMigrateCli(detected.root, { ...options, migrate: migratable.length === 1 ? migratable[0] : '' }, io);
-  }
   const ui = await loading;
-  return ui.run({ detected, options, io });
+  if (migratable.length > 0 && key === 'enter') {
+    // The in-place edit, in the same screens: its diff to review, the npmjs.com values, the checklist.
+    const { migrationPlan } = await import('./migrate-plan.js');
+    const migration = migrationPlan(detected, options.given);
+    if (!('error' in migration)) return ui.run({ detected, options, io, migration });
+    io.out(`${paint('yellow', '!')} Cannot fix it in place: ${migration.error} Writing a new workflow instead.\n`);
+  }
+  return ui.run({ detected, options, io, ...(migratable.length > 0 ? { oldWorkflows: migratable } : {}) });
 }

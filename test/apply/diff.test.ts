@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { unifiedDiff } from '../../src/apply/diff.js';
+import { diffLines, MAX_EDITS, unifiedDiff } from '../../src/apply/diff.js';
 
 function gitDiff(a: string, b: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'ctp-diff-'));
@@ -74,4 +74,47 @@ test('git apply turns the old text into the new one with our diff', () => {
     }),
     { numRuns: 150 },
   );
+});
+
+/** Replays an edit script on `a`: the lines it keeps and adds must be `b`. */
+function replay(a: readonly string[], ops: ReturnType<typeof diffLines>): string[] {
+  const out: string[] = [];
+  let i = 0;
+  for (const op of ops) {
+    if (op.kind === '+') out.push(op.text);
+    else {
+      assert.equal(op.text, a[i], 'a kept or removed line is the next line of a');
+      i++;
+      if (op.kind === ' ') out.push(op.text);
+    }
+  }
+  assert.equal(i, a.length);
+  return out;
+}
+
+test('the edit script turns a into b, also past MAX_EDITS where it stops being minimal', () => {
+  const file = fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 60 });
+  fc.assert(fc.property(file, file, (a, b) => assert.deepEqual(replay(a, diffLines(a, b)), b)), { numRuns: 300 });
+  const a = Array.from({ length: 2 * MAX_EDITS + 10 }, (_, i) => `line ${i}`);
+  const b = [...a].reverse();
+  const ops = diffLines(a, b);
+  assert.deepEqual(replay(a, ops), b);
+  assert.ok(ops.length <= a.length + b.length);
+});
+
+test('a 2 MB file with a few edited lines gives a small diff (the old quadratic table needed gigabytes)', () => {
+  const a = Array.from({ length: 70_000 }, (_, i) => `      - run: echo step ${i} with padding to make the line longer`);
+  const b = a.map((l, i) => (i % 10_000 === 5 ? `${l} # edited` : l));
+  const diff = unifiedDiff(a.join('\n') + '\n', b.join('\n') + '\n', 'big.yml');
+  assert.ok(a.join('\n').length > 2_000_000);
+  assert.equal(diff.split('\n').filter((l) => /^[-+][^-+]/.test(l)).length, 14);
+  assert.equal(diff.split('\n').filter((l) => l.startsWith('@@')).length, 7);
+});
+
+test('two unrelated 2 MB files give a diff no longer than both files', () => {
+  const a = Array.from({ length: 60_000 }, (_, i) => `a ${i} ${'x'.repeat(30)}`);
+  const b = Array.from({ length: 60_000 }, (_, i) => `b ${i} ${'y'.repeat(30)}`);
+  const diff = unifiedDiff(a.join('\n'), b.join('\n'), 'big.yml');
+  assert.ok(diff.length < a.join('\n').length + b.join('\n').length + 200_000);
+  assert.equal(diff.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---')).length, 60_000);
 });

@@ -56,7 +56,7 @@ test('--yes writes the workflow, prints the npm values, opens the page and print
   const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });
   const browser = recordingBrowser();
   try {
-    const r = runCli([repo.dir, '--yes'], { env: browser.env });
+    const r = runCli([repo.dir, '--yes'], { env: { ...browser.env, CI: undefined } });
     assert.equal(r.code, 0, r.stderr);
     const wf = readFileSync(join(repo.dir, WORKFLOW), 'utf8');
     const doc = parse(wf);

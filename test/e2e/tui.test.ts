@@ -119,7 +119,7 @@ describe('the wizard in a real terminal', () => {
     }
     await term.waitFor('Question 3 of 6');
     term.send('BSpace', 'x');
-    await term.waitFor('› npx');
+    await term.waitFor(/› x\s*$/m);
     term.send('C-c');
     assert.equal(await term.exitCode(), 130);
     await term.waitFor('Cancelled. Nothing was written.');
@@ -173,7 +173,7 @@ describe('the wizard in a real terminal', () => {
     assertRestored(term);
   });
 
-  it('a token-based publish workflow: the first screen shows its problems and m fixes it in place', async () => {
+  it('a token-based publish workflow: fixing it in place is the default, in the same screens', async () => {
     const tokenWorkflow = [
       'name: Release',
       'on:',
@@ -199,18 +199,31 @@ describe('the wizard in a real terminal', () => {
       files: { '.github/workflows/release.yml': tokenWorkflow },
       pkg: { repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },
     });
-    const first = await term.waitFor('m fix in place');
+    const first = await term.waitFor('Enter fix release.yml in place');
     assert.match(first, /Your publish workflow today/);
     assert.match(first, /release\.yml:\d+ +Job "publish" publishes but lacks id-token/);
-    term.send('m');
-    await term.waitFor('Apply these edits');
-    term.send('y', 'Enter');
+    assert.match(first, /Recommended: fix release\.yml in place, keeping what starts it/);
+    term.send('Enter');
+    // The same screens as a new workflow: the diff to review, the npmjs.com values, the checklist.
+    const review = await term.waitFor('Apply these edits to .github/workflows/release.yml?');
+    assert.match(review, /^- +node-version: 20$/m);
+    term.send('Enter');
+    const values = await term.waitFor('Open the npm settings page?');
+    assert.match(values, /Workflow filename +release\.yml/);
+    term.send('n', 'Enter');
+    await term.waitFor('is saved on npmjs.com');
+    term.send('Enter');
+    const list = await term.waitFor('Tick what you have done');
+    assert.match(list, /Publish a release with the new workflow|Publish a release/);
+    term.send('Escape');
     assert.equal(await term.exitCode(), 0);
     const after = readFileSync(join(repo.dir, '.github/workflows/release.yml'), 'utf8');
     assert.doesNotMatch(after, /NODE_AUTH_TOKEN/);
     assert.match(after, /id-token: write/);
     assert.match(after, /# keep this comment/);
+    assert.match(after, /^ {2}release:\n {4}types: \[published\]/m, 'the trigger is kept');
     assert.equal(readFileSync(join(repo.dir, '.github/workflows/release.yml.bak'), 'utf8'), tokenWorkflow);
+    assert.ok(!existsSync(join(repo.dir, '.github/workflows/publish.yml')), 'no second publish workflow');
     assert.match(term.history(), /Workflow filename +release\.yml/);
     assertRestored(term);
   });

@@ -18,6 +18,7 @@ export const KEY = {
   left: '\u001B[D',
   backspace: '\u007F',
   tab: '\t',
+  shiftTab: '\u001B[Z',
   space: ' ',
   ctrlC: '\u0003',
 } as const;
@@ -28,6 +29,8 @@ export type Screen = ReturnType<typeof render> & {
   /** Writes keys one at a time, as a person types. */
   press(...keys: string[]): Promise<void>;
   frame(): string;
+  /** Resolves with the first frame so far that matches: text printed above the live frame shows only in the frame that printed it. */
+  printed(match: string | RegExp | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
 };
 
 function matcher(match: string | RegExp | ((frame: string) => boolean)) {
@@ -46,6 +49,19 @@ export function renderScreen(tree: ReactElement, size: { columns: number; rows: 
     const f = screen.lastFrame();
     if (f === undefined || f.trim() === '') throw new Error('empty frame');
     return f;
+  };
+  const printed: Screen['printed'] = (match, timeoutMs = 5000) => {
+    const test = matcher(match);
+    const start = Date.now();
+    return new Promise((resolve, reject) => {
+      const poll = () => {
+        const found = screen.frames.find((f) => test(f));
+        if (found !== undefined) return resolve(found);
+        if (Date.now() - start > timeoutMs) return reject(new Error(`timed out waiting for ${String(match)} to be printed`));
+        setTimeout(poll, 5);
+      };
+      poll();
+    });
   };
   const waitFor: Screen['waitFor'] = (match, timeoutMs = 5000) => {
     const test = matcher(match);
@@ -74,7 +90,7 @@ export function renderScreen(tree: ReactElement, size: { columns: number; rows: 
       }
     }
   };
-  return Object.assign(screen, { waitFor, press, frame });
+  return Object.assign(screen, { waitFor, press, frame, printed });
 }
 
 export interface FakeEffects extends Effects {

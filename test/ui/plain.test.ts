@@ -73,9 +73,9 @@ describe('plain prompts', () => {
     const { repo, next, opened, out, result } = await setup();
     await answer(next, /How releases are made[\s\S]*❯ npm publish when I release/);
     await answer(next, /Publish when[\s\S]*❯ A GitHub release is published/);
-    await answer(next, /GitHub environment \(empty: no environment\) npm/);
-    await answer(next, /Workflow file name publish\.yml/);
-    await answer(next, /Node\.js version in CI 24/);
+    await answer(next, /GitHub environment \(type "none" for no environment\) \(npm\)/);
+    await answer(next, /Workflow file name \(publish\.yml\)/);
+    await answer(next, /Node\.js version in CI \(24\)/);
     await answer(next, /Fix "repository" in package\.json\? \(Y\/n\)/);
     await answer(next, /Write these files\? \(Y\/n\)/);
     await answer(next, /Open the npm settings page\? \(Y\/n\)/);
@@ -95,7 +95,7 @@ describe('plain prompts', () => {
     const { next, result } = await setup(['--release', 'publish', '--trigger', 'tag', '--no-open']);
     const h = await next();
     assert.match(h.getScreen(), /GitHub environment/);
-    for (let i = 0; i < 3; i++) h.events.keypress('backspace');
+    // The default is a placeholder: typing replaces it (no "npmprod$").
     h.events.type('prod$');
     h.events.keypress('enter');
     await h.nextRender();
@@ -116,10 +116,10 @@ describe('plain prompts', () => {
       files: { '.github/workflows/publish.yml': existing },
       pkg: { repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },
     });
-    await answer(next, /Workflow file name publish\.yml/);
+    await answer(next, /Workflow file name \(publish\.yml\)/);
     await answer(next, /Write these files\?/);
     await answer(next, /Replace \.github\/workflows\/publish\.yml\? A backup is kept\. \(y\/N\)/);
-    await answer(next, /Workflow file name npm-publish\.yml/);
+    await answer(next, /Workflow file name \(npm-publish\.yml\)/);
     assert.equal(await result, 0);
     assert.equal(readFileSync(join(repo.dir, '.github/workflows/publish.yml'), 'utf8'), existing);
     assert.ok(existsSync(join(repo.dir, '.github/workflows/npm-publish.yml')));
@@ -159,9 +159,9 @@ describe('plain prompts', () => {
 describe('plain prompts, GitLab', () => {
   it('asks the GitLab questions from the same list, none of the GitHub-only ones, and writes .gitlab-ci.yml', async () => {
     const { repo, next, out, result } = await setup([], { remote: 'git@gitlab.com:group/sub/proj.git' });
-    await answer(next, /GitLab environment \(empty: no environment\) npm/);
-    await answer(next, /GitLab CI file \.gitlab-ci\.yml/);
-    await answer(next, /Node\.js version in CI 24/);
+    await answer(next, /GitLab environment \(type "none" for no environment\) \(npm\)/);
+    await answer(next, /GitLab CI file \(\.gitlab-ci\.yml\)/);
+    await answer(next, /Node\.js version in CI \(24\)/);
     await answer(next, /Fix "repository" in package\.json\? \(Y\/n\)/);
     await answer(next, /Write these files\? \(Y\/n\)/);
     await answer(next, /Open the npm settings page\? \(Y\/n\)/);

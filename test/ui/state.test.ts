@@ -62,15 +62,49 @@ const config = (c: Partial<WizardConfig> = {}): WizardConfig => ({
 const run = (state: WizardState, ...actions: Parameters<typeof wizardReducer>[1][]) => actions.reduce(wizardReducer, state);
 
 describe('wizard reducer', () => {
-  it('starts at the first question and walks to the review, logging each answer', () => {
-    const s = run(initWizard(config()), { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'environment', value: null });
+  it('starts at the first question and walks to the review; the answers are logged once the review is accepted', () => {
+    let s = run(initWizard(config()), { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'environment', value: null });
     assert.equal(s.step.kind, 'review');
     assert.equal(s.answers.trigger, 'tag');
     assert.equal(s.answers.environment, null);
+    assert.deepEqual(s.log, [], 'answers can still change: nothing in the scrollback yet');
+    s = run(s, { type: 'review', yes: true, plan: plan([change({})]) });
     assert.deepEqual(s.log.map((l) => l.entry), [
       { kind: 'answer', label: 'Publish when', value: 'A v* tag is pushed' },
       { kind: 'answer', label: 'GitHub environment', value: '(no environment)' },
     ]);
+  });
+
+  it('goes back: Shift-Tab to the previous question, from the review to the last one, keeping answers', () => {
+    let s = run(initWizard(config()), { type: 'back' });
+    assert.deepEqual(s.step, { kind: 'question', index: 0 }, 'nothing before the first question');
+    s = run(s, { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'back' });
+    assert.deepEqual(s.step, { kind: 'question', index: 0 });
+    assert.equal(s.answers.trigger, 'tag');
+    s = run(s, { type: 'answer', id: 'trigger', value: 'manual' }, { type: 'answer', id: 'environment', value: 'prod' }, { type: 'back' });
+    assert.deepEqual(s.step, { kind: 'question', index: 1 }, 'the review goes back to the last question');
+  });
+
+  it('review → pick an answer → change it → straight back to the review', () => {
+    let s = run(initWizard(config()), { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'environment', value: 'npm' });
+    s = run(s, { type: 'pick' });
+    assert.equal(s.step.kind, 'pick');
+    assert.equal(run(s, { type: 'back' }).step.kind, 'review');
+    s = run(s, { type: 'edit', index: 0 });
+    assert.deepEqual(s.step, { kind: 'question', index: 0, thenReview: true });
+    assert.equal(run(s, { type: 'back' }).step.kind, 'review', 'back from the changed question is the review');
+    s = run(s, { type: 'answer', id: 'trigger', value: 'release' });
+    assert.equal(s.step.kind, 'review');
+    assert.equal(s.answers.trigger, 'release');
+    assert.equal(s.answers.environment, 'npm');
+  });
+
+  it('Esc on the checklist is leaving it, not cancelling: the ticks stay', () => {
+    let s = run(initWizard(config({ questions: [] })), { type: 'review', yes: true, plan: plan([change({})]) });
+    s = run(s, { type: 'written', results: [{ path: 'x', kind: 'create' }] }, { type: 'open', yes: false }, { type: 'next' });
+    assert.equal(s.step.kind, 'checklist');
+    s = run(s, { type: 'toggle' }, { type: 'cancel' });
+    assert.deepEqual(s.outcome, { kind: 'done', done: ['commit'] });
   });
 
   it('ignores a late key meant for the previous question', () => {

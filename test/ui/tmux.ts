@@ -49,14 +49,29 @@ export class Terminal {
     return this.tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 'e2e');
   }
 
-  /** The screen and everything scrolled off it. */
-  history(): string {
-    return this.tmux('capture-pane', '-p', '-S', '-', '-t', 'e2e');
+  /** The screen and everything scrolled off it; `joined`: lines the terminal soft-wrapped are joined (only breaks the program printed remain). */
+  history({ joined = false } = {}): string {
+    return this.tmux('capture-pane', '-p', ...(joined ? ['-J'] : []), '-S', '-', '-t', 'e2e');
+  }
+
+  /** Records every byte the program writes from now on (escape sequences included) to `file`. */
+  record(file: string): void {
+    this.tmux('pipe-pane', '-o', '-t', 'e2e', `cat > ${quote(file)}`);
+  }
+
+  /** The visible screen with soft-wrapped lines joined. */
+  joinedScreen(): string {
+    return this.tmux('capture-pane', '-p', '-J', '-t', 'e2e');
   }
 
   /** tmux key names: Enter, Escape, Up, Down, Space, C-c, or literal text. */
   send(...keys: string[]): void {
     this.tmux('send-keys', '-t', 'e2e', ...keys);
+  }
+
+  /** Bytes written to the program in one go, as a terminal does when keys come faster than it reads. */
+  sendBytes(text: string): void {
+    this.tmux('send-keys', '-t', 'e2e', '-l', text);
   }
 
   cursorVisible(): boolean {

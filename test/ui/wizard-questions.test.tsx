@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { KEY } from './ink-helpers.js';
 import { PUBLISH, fixture, wizard } from './wizard-fixture.js';
 import { foundText, promptText } from '../../src/ui/first-screen.js';
-import { questionCount } from '../../src/ui/start-wizard.js';
+import { honestFindings, questionCount } from '../../src/ui/start-wizard.js';
 
 describe('found screen', () => {
   it('shows what was detected, the problem it will fix, and what comes next', async () => {
     const d = await fixture();
-    const frame = `${foundText(d)}\n${promptText(questionCount(d, { given: {}, force: false }))}`;
+    const frame = `${foundText(d, "1.0.0")}\n${promptText(questionCount(d, { given: {}, force: false }))}`;
     assert.match(frame, /Package\s+@acme\/widget@1\.2\.3/);
     assert.match(frame, /Repository\s+acme\/widget/);
     assert.match(frame, /Package manager\s+npm \(package-lock\.json\)/);
@@ -38,10 +38,12 @@ describe('questions', () => {
     await screen.waitFor('› A GitHub release is published');
     await screen.press(KEY.up, KEY.enter);
     frame = await screen.waitFor('Question 2 of 4');
-    assert.match(frame, /✔ Publish when: I start it by hand/);
     assert.match(frame, /GitHub environment/);
     assert.match(frame, /› npm/);
     assert.doesNotMatch(frame, /Node\.js version in CI\n/, 'a question answered by a flag is not asked');
+    await screen.press(KEY.shiftTab);
+    frame = await screen.waitFor('Question 1 of 4');
+    assert.match(frame, /› I start it by hand/, 'Shift-Tab goes back to the answer given');
   });
 
   it('shows a validation error inline and clears it once the value is fixed', async () => {
@@ -59,8 +61,10 @@ describe('questions', () => {
     await screen.waitFor((f) => !f.includes('✖'));
     await screen.waitFor('environment: "prod"'); // the preview follows the typing
     await screen.press(KEY.left, KEY.left, 'x', KEY.enter);
-    frame = await screen.waitFor('Question 3 of 5');
-    assert.match(frame, /✔ GitHub environment: prxod/);
+    await screen.waitFor('Question 3 of 5');
+    await screen.press(KEY.shiftTab);
+    frame = await screen.waitFor('Question 2 of 5');
+    assert.match(frame, /› prxod/);
   });
 
   it('takes text typed ahead in one chunk, Enter included', async () => {
@@ -68,12 +72,14 @@ describe('questions', () => {
     await screen.waitFor('Question 1 of 5');
     await screen.press(KEY.enter);
     await screen.waitFor('Question 2 of 5');
-    await screen.press('\u0015', 'staging\r');
-    const frame = await screen.waitFor('Question 3 of 5');
-    assert.match(frame, /✔ GitHub environment: staging/);
+    await screen.press('staging\r');
+    await screen.waitFor('Question 3 of 5');
+    await screen.press(KEY.shiftTab);
+    const frame = await screen.waitFor('Question 2 of 5');
+    assert.match(frame, /› staging/, 'the typed text replaced the pre-filled "npm" (no "npmstaging")');
   });
 
-  it('answers yes/no questions with y and n, and shows the package.json change in the preview', async () => {
+  it('y and n choose on a yes/no question, Enter answers, and the preview shows the package.json change', async () => {
     const { screen } = wizard(await fixture(), { given: PUBLISH });
     for (const n of [1, 2, 3, 4]) {
       await screen.waitFor(`Question ${n} of 5`);
@@ -85,9 +91,13 @@ describe('questions', () => {
     await screen.press(KEY.right);
     frame = await screen.waitFor('npm will refuse the publish (E422)');
     assert.match(frame, /until it names acme\/widget\./);
+    await screen.press('y');
+    await screen.waitFor('+  "repository": {');
     await screen.press('n');
+    frame = await screen.waitFor('npm will refuse the publish (E422)');
+    assert.match(frame, /Question 5 of 5/, 'n alone does not answer');
+    await screen.press(KEY.enter);
     frame = await screen.waitFor('Review');
-    assert.match(frame, /✔ Fix "repository" in package\.json\?: no/);
     assert.match(frame, /! package\.json "repository" does not name acme\/widget/);
   });
 
@@ -98,5 +108,17 @@ describe('questions', () => {
     assert.ok(line?.includes('╭'), `question and preview share rows:\n${frame}`);
     await screen.press(KEY.tab);
     await screen.waitFor((f) => f.includes('Question 1 of 5') && !f.includes('as it will be written'));
+  });
+});
+
+describe('found screen: the repository fix is promised only where it is made', () => {
+  it('says "will be set" by default, "left as it is" with --no-fix-repository, nothing for CircleCI', async () => {
+    const d = await fixture();
+    const shown = (given: Parameters<typeof honestFindings>[1]['given'], inPlace = false) => foundText(honestFindings(d, { given }, inPlace), '1.0.0');
+    assert.match(shown({}), /"repository" will be set to/);
+    assert.match(shown({ fixRepository: false }), /Left as it is \(--no-fix-repository\): set "repository" to\s+git\+https:\/\/github\.com\/acme\/widget\.git by hand/);
+    assert.doesNotMatch(shown({ fixRepository: false }), /will be set/);
+    assert.doesNotMatch(shown({ provider: 'circleci' }), /"repository"/);
+    assert.match(shown({}, true), /Fixing the workflow in place leaves\s+package\.json\s+as\s+it\s+is/);
   });
 });

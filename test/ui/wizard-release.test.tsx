@@ -21,8 +21,10 @@ describe('release tools', () => {
     frame = await screen.waitFor('› Changesets');
     await screen.press(KEY.enter);
     frame = await screen.waitFor('Question 2 of 5');
-    assert.match(frame, /✔ How releases are made: Changesets/);
     assert.match(frame, /GitHub environment/, 'no "Publish when" question');
+    await screen.press(KEY.shiftTab);
+    frame = await screen.waitFor('Question 1 of 5');
+    assert.match(frame, /› Changesets/);
   });
 });
 
@@ -36,10 +38,13 @@ describe('a monorepo', () => {
     frame = await screen.waitFor('› [ ] @acme/cli');
     await screen.press(KEY.down, KEY.space, KEY.enter);
     frame = await screen.waitFor('✖ ');
-    assert.match(frame, /Name at least one package/);
+    assert.match(frame, /Tick at least one package: Space ticks/);
     await screen.press('a', KEY.enter);
-    frame = await screen.waitFor('How releases are made');
-    assert.match(frame, /✔ Packages to publish: @acme\/cli, @acme\/core/);
+    await screen.waitFor('How releases are made');
+    await screen.press(KEY.left);
+    frame = await screen.waitFor('Packages to publish');
+    assert.match(frame, /› \[x\] @acme\/cli/, '← goes back, the answer kept');
+    assert.match(frame, /\[x\] @acme\/core/);
   });
 
   it('semantic-release for several packages goes back to the question that decides, saying why', async () => {

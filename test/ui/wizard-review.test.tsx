@@ -15,7 +15,9 @@ describe('review, npmjs.com and checklist', () => {
     assert.match(frame, /Write these files\? +› +Yes +No/);
     await screen.press(KEY.enter);
 
-    frame = await screen.waitFor('Open the npm settings page?');
+    await screen.waitFor('Open the npm settings page?');
+    // The values are printed above the live frame, once, as plain text.
+    frame = await screen.printed('Select your publisher');
     assert.equal(effects.writes.length, 1);
     assert.equal(effects.writes[0]?.consent, false);
     assert.deepEqual(effects.writes[0]?.changes.map((c) => c.path), ['.github/workflows/publish.yml', 'package.json', '.github/dependabot.yml']);
@@ -23,12 +25,14 @@ describe('review, npmjs.com and checklist', () => {
     assert.match(frame, /https:\/\/www\.npmjs\.com\/package\/@acme\/widget\/access/);
     const order = ['Publisher', 'Organization or user', 'Repository', 'Workflow filename', 'Environment name', 'Allowed actions'];
     const values = frame.slice(frame.indexOf('On npmjs.com'));
-    const at = order.map((label) => values.search(new RegExp(`^ {2}${label} +`, 'm')));
+    const at = order.map((label) => values.search(new RegExp(`^ {4}${label} +`, 'm')));
     assert.ok(at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1]!)), `fields in form order:\n${frame}`);
     assert.match(frame, /Organization or user +acme +case-sensitive/);
     assert.match(frame, /Workflow filename +publish\.yml/);
     assert.match(frame, /Environment name +npm/);
-    assert.match(frame, /☐ Allow npm publish\n +↑ tick it/);
+    assert.match(frame, /☐ Allow npm publish +← tick it/);
+    assert.match(frame, /^https:\/\/www\.npmjs\.com\/package\/@acme\/widget\/access$/m, 'the URL on a line of its own');
+    assert.match(frame, /^ {4}npm trust github @acme\/widget --file publish\.yml --repo acme\/widget --env npm --allow-publish$/m, 'the command whole on one line');
 
     await screen.press(KEY.enter);
     frame = await screen.waitFor('in your browser.');
@@ -37,6 +41,12 @@ describe('review, npmjs.com and checklist', () => {
     frame = await screen.waitFor('Then retire the token');
     assert.match(frame, /› \[ \] 1\. Commit and push the workflow/);
     assert.match(frame, /\$ git add \.github\/workflows\/publish\.yml package\.json/);
+    const lines = frame.split('\n');
+    const command = lines.slice(lines.findIndex((l) => l.includes('$ git add')));
+    const end = command.findIndex((l) => /git push$/.test(l));
+    assert.ok(end >= 0, frame);
+    // Broken only between words, each line but the last ending in a backslash.
+    for (const line of command.slice(0, end)) assert.match(line, / \\$/, `a command line that does not end in a backslash: ${line}`);
     await screen.press(KEY.space);
     await screen.waitFor('› [x] 1.');
     await screen.press(KEY.down, KEY.down, KEY.space, KEY.up);
@@ -51,9 +61,9 @@ describe('review, npmjs.com and checklist', () => {
     const { screen, effects } = wizard(await fixture(), { offerOpen: false, given: PUBLISH });
     await toReview(screen, 5);
     await screen.press(KEY.enter);
-    const frame = await screen.waitFor('When the publisher is saved');
+    const frame = await screen.waitFor('is saved on npmjs.com');
     assert.doesNotMatch(frame, /Open the npm settings page/);
-    assert.match(frame, /@acme\/widget\/access/);
+    assert.match(await screen.printed('/access'), /^https:\/\/www\.npmjs\.com\/package\/@acme\/widget\/access$/m);
     assert.deepEqual(effects.opened, []);
   });
 
@@ -61,6 +71,9 @@ describe('review, npmjs.com and checklist', () => {
     const { screen, effects, result } = wizard(await fixture(), { given: PUBLISH });
     await toReview(screen, 5);
     await screen.press('n');
+    await screen.waitFor(/› +Yes +No/);
+    assert.equal((await screen.frame()).includes('Write these files?'), true, 'n alone only chooses No');
+    await screen.press(KEY.enter);
     assert.deepEqual((await result()).outcome, { kind: 'declined' });
     assert.equal(effects.writes.length, 0);
   });
@@ -79,7 +92,7 @@ describe('an existing, different workflow', () => {
     frame = await screen.waitFor('Replace .github/workflows/publish.yml? A backup is kept.');
     assert.match(frame, /Replace .*\? A backup is kept\. +› +Yes +No/);
     await screen.press(KEY.enter);
-    frame = await screen.waitFor('Choose a new file name');
+    frame = await screen.waitFor((f) => f.includes('Choose a new file name') && f.includes('! Kept'));
     assert.match(frame, /! Kept \.github\/workflows\/publish\.yml as it is\./);
     assert.match(frame, /› npm-publish\.yml/);
     await screen.press(KEY.enter);
@@ -97,7 +110,7 @@ describe('an existing, different workflow', () => {
     await toReview(screen, 4);
     await screen.press(KEY.enter);
     await screen.waitFor('A backup is kept.');
-    await screen.press('y');
+    await screen.press('y', KEY.enter);
     const frame = await screen.waitFor('Open the npm settings page?');
     assert.match(frame, /Replaced \.github\/workflows\/publish\.yml \(previous version kept as/);
     assert.equal(effects.writes[0]?.consent, true);

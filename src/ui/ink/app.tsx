@@ -7,7 +7,7 @@ import type { Answers, Detected } from '../../model.js';
 import type { Effects } from './effects.js';
 import { useWizard } from './hooks/use-wizard.js';
 import { usePlan } from './hooks/use-plan.js';
-import { progress, type Answer, type WizardConfig, type WizardState } from './hooks/wizard-state.js';
+import { previousQuestion, progress, type Answer, type WizardConfig, type WizardState } from './hooks/wizard-state.js';
 import { reviewRows } from './layout.js';
 import { LogLine } from './steps/log.js';
 import { QuestionScreen } from './steps/question-screen.js';
@@ -15,9 +15,11 @@ import { ReviewStep } from './steps/review.js';
 import { ReplaceStep } from './steps/replace.js';
 import { PublisherStep } from './steps/publisher.js';
 import { ChecklistStep } from './steps/checklist.js';
+import { PickStep } from './steps/pick.js';
 import { KeyHints } from './components/key-hints.js';
 import { useTheme } from './theme.js';
 import { labelOf } from '../../questions/list.js';
+import { generatedWorkflow } from '../previous-answers.js';
 
 export interface AppProps {
   detected: Detected;
@@ -39,10 +41,12 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
   const live = question && draft?.id === question.id ? { ...state.answers, [question.id]: draft.value } : state.answers;
   const planState = usePlan(effects, live);
   useInput((_input, key) => {
-    if (key.tab) setShowPreview((shown) => !shown);
+    if (key.tab && !key.shift) setShowPreview((shown) => !shown);
   }, { isActive: question !== undefined });
 
-  const existing = new Set(detected.workflows.map((w) => w.fileName));
+  // The workflow this tool wrote is not "replaced": a re-run with the same answers keeps it.
+  const mine = generatedWorkflow(detected)?.fileName;
+  const existing = new Set(detected.workflows.map((w) => w.fileName).filter((n) => n !== mine));
   const body = (() => {
     switch (step.kind) {
       case 'question': {
@@ -60,6 +64,7 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
             hint={question.id === 'workflow' ? (v) => (existing.has(v) ? `.github/workflows/${v} exists: you will be asked before it is replaced.` : undefined) : undefined}
             planState={planState}
             showPreview={showPreview}
+            onBack={step.thenReview || previousQuestion(state.questions, step.index, state.answers) >= 0 ? () => { setDraft(undefined); dispatch({ type: 'back' }); } : undefined}
             onDraft={(value) => setDraft(value === undefined ? undefined : { id: question.id, value })}
             onSubmit={(value) => {
               setDraft(undefined);
@@ -80,8 +85,28 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
         if (!planState.ready || !planState.plan) return <Text dimColor>Preparing the files…</Text>;
         {
           const plan = planState.plan;
-          return <ReviewStep plan={plan} height={reviewRows(plan, columns, rows)} onAnswer={(yes) => dispatch({ type: 'review', yes, plan })} />;
+          const changeable = state.questions.some((q) => state.answers[q.id] !== undefined);
+          return (
+            <ReviewStep
+              plan={plan}
+              height={reviewRows(plan, columns, rows)}
+              question={state.config.migrate?.question}
+              onAnswer={(yes) => dispatch({ type: 'review', yes, plan })}
+              onBack={changeable ? () => dispatch({ type: 'back' }) : undefined}
+              onChange={changeable ? () => dispatch({ type: 'pick' }) : undefined}
+            />
+          );
         }
+      case 'pick':
+        return (
+          <PickStep
+            questions={state.questions}
+            answers={state.answers}
+            width={columns}
+            onPick={(index) => dispatch({ type: 'edit', index })}
+            onBack={() => dispatch({ type: 'back' })}
+          />
+        );
       case 'replace':
         return <ReplaceStep paths={step.paths} onAnswer={(yes) => dispatch({ type: 'replace', yes })} />;
       case 'writing':

@@ -5,6 +5,7 @@ import { applyChanges, type WriteResult } from '../../apply/write.js';
 import { openUrl, type OpenResult } from '../../cli/browser.js';
 import { planFor } from '../../cli/run.js';
 import { repoRoot } from '../../cli/paths.js';
+import { alreadyDone } from '../already-done.js';
 
 export interface Effects {
   /** The plan for complete answers (renders the workflow; the first call loads the templates). */
@@ -13,6 +14,8 @@ export interface Effects {
   write(changes: readonly FileChange[], consent: boolean): Promise<WriteResult[]>;
   /** Opens a URL in the browser ($BROWSER when set). */
   open(url: string): Promise<OpenResult>;
+  /** Checklist items already done (a re-run: the workflow committed and pushed). */
+  alreadyDone?(plan: Plan): Promise<string[]>;
 }
 
 export function realEffects(detected: Detected): Effects {
@@ -20,5 +23,6 @@ export function realEffects(detected: Detected): Effects {
     plan: (answers) => planFor(detected, answers),
     write: (changes, consent) => applyChanges(changes, { root: repoRoot(detected), consent }),
     open: (url) => openUrl(url),
+    alreadyDone: (plan) => alreadyDone(plan, detected.root),
   };
 }

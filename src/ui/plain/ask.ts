@@ -36,6 +36,7 @@ export async function ask(
       message: label,
       choices: q.choices(detected).map((c) => ({ value: c.value, name: c.label, description: c.hint, checked: picked.includes(c.value) })),
       validate: (items) => {
+        if (items.length === 0) return 'Tick at least one package: Space ticks the one under the cursor, a ticks all.';
         const parsed = q.parse(items.map((i) => i.value).join(','));
         return (parsed.ok ? q.check(parsed.value, detected) : parsed.error) ?? true;
       },
@@ -54,18 +55,20 @@ export async function ask(
     return prompts.confirm({ message: label, default: initial !== false });
   }
   const format = q.format as (v: Answer) => string;
-  const empty = 'emptyMeans' in q && q.emptyMeans ? ` (empty: ${q.emptyMeans})` : '';
+  // The pre-filled answer is a default, not text to edit: typing replaces it (Tab fills it in
+  // to edit). An answer whose empty value means something (no environment) is typed as "none".
+  const emptyMeans = 'emptyMeans' in q ? q.emptyMeans : undefined;
+  const read = (value: string) => (emptyMeans && value.trim().toLowerCase() === 'none' ? '' : value);
   const text = await prompts.input({
-    message: `${label}${empty}`,
-    // Editable, so an answer whose empty value means something (no environment) can be cleared.
-    default: initial === undefined ? undefined : format(initial),
-    prefill: 'editable',
+    message: `${label}${emptyMeans ? ` (type "none" for ${emptyMeans})` : ''}`,
+    default: initial === undefined || format(initial) === '' ? undefined : format(initial),
+    prefill: 'tab',
     validate: (value) => {
-      const parsed = q.parse(value);
+      const parsed = q.parse(read(value));
       return parsed.ok ? true : parsed.error;
     },
   });
-  const parsed = q.parse(text);
+  const parsed = q.parse(read(text));
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;
 }

@@ -10,13 +10,14 @@ import checkbox from '@inquirer/checkbox';
 import type { Answers, Detected, Plan } from '../../model.js';
 import type { Options } from '../../cli/args.js';
 import type { Io } from '../../cli/main.js';
-import { EXIT, UsageError } from '../../cli/errors.js';
+import { CancelledError, EXIT, UsageError } from '../../cli/errors.js';
 import { checkPublishable, planFor, showPublishers } from '../../cli/run.js';
 import { repoRoot } from '../../cli/paths.js';
 import { noBrowserReason, openUrl } from '../../cli/browser.js';
 import { paint } from '../../cli/style.js';
-import { QUESTIONS, questionApplies, questionFor, type AnyQuestion } from '../../questions/list.js';
-import { initialValue, pendingQuestions } from '../../questions/resolve.js';
+import { questionApplies, questionFor, type AnyQuestion } from '../../questions/list.js';
+import { pendingQuestions } from '../../questions/resolve.js';
+import { startingAnswers } from '../previous-answers.js';
 import { checkGivenConflict, conflictOf } from '../conflict.js';
 import { applyChanges, blockedChanges } from '../../apply/write.js';
 import { unifiedDiff } from '../../apply/diff.js';
@@ -25,6 +26,8 @@ import { formatChanges, formatChecklist, formatManual, formatWritten } from '../
 import { freeWorkflowName } from '../workflow-name.js';
 import { reviewQuestion } from '../review-question.js';
 import { ask, type Prompts } from './ask.js';
+import { DOCS_URL, equivalentCommand } from '../../report/equivalent-command.js';
+import { VERSION } from '../../cli/main.js';
 
 export interface RunContext {
   detected: Detected;
@@ -40,8 +43,30 @@ export interface PlainDeps {
   noBrowser(): string | undefined;
 }
 
+/**
+ * An @inquirer prompt that Esc leaves, as in the full-screen wizard: Inquirer's own keys have
+ * no Esc, so a keypress listener aborts it, and the abort is a cancel (exit 130).
+ */
+function escapable<F extends (config: never, context?: { signal?: AbortSignal }) => Promise<unknown>>(prompt: F): F {
+  return (async (config: never) => {
+    const controller = new AbortController();
+    const onKey = (_: unknown, key?: { name?: string }) => {
+      if (key?.name === 'escape') controller.abort();
+    };
+    process.stdin.on('keypress', onKey);
+    try {
+      return await prompt(config, { signal: controller.signal });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortPromptError') throw new CancelledError();
+      throw error;
+    } finally {
+      process.stdin.off('keypress', onKey);
+    }
+  }) as F;
+}
+
 const realDeps: PlainDeps = {
-  prompts: { input, select, confirm, checkbox },
+  prompts: { input: escapable(input), select: escapable(select), confirm: escapable(confirm), checkbox: escapable(checkbox) },
   plan: planFor,
   open: openUrl,
   noBrowser: () => noBrowserReason(),
@@ -57,17 +82,24 @@ function printReview(plan: Plan, io: Io): void {
   }
 }
 
-export async function run({ detected, options, io }: RunContext, deps: PlainDeps = realDeps): Promise<number> {
+export async function run(context: RunContext, deps?: PlainDeps): Promise<number> {
+  if (deps) return runWith(context, deps);
+  // A dumb terminal gets questions line by line with no cursor movement, and ASCII markers.
+  if (process.env.TERM === 'dumb') {
+    const { linePrompts, toAscii } = await import('./line-prompts.js');
+    const io: Io = { out: (t) => context.io.out(toAscii(t)), err: (t) => context.io.err(toAscii(t)) };
+    return runWith({ ...context, io }, { ...realDeps, prompts: linePrompts() });
+  }
+  return runWith(context, realDeps);
+}
+
+async function runWith({ detected, options, io }: RunContext, deps: PlainDeps): Promise<number> {
   checkPublishable(detected, options.given);
   checkGivenConflict(options.given);
   const { prompts } = deps;
-  io.out(formatSummary(detected));
+  io.out(`${paint('dim', `create-trusted-publish ${VERSION}`)}\n\n${formatSummary(detected)}`);
 
-  const answers: Partial<Answers> = {};
-  for (const q of QUESTIONS) {
-    const value = initialValue(q, detected, options.given);
-    if (value !== undefined) (answers as Record<string, unknown>)[q.id] = value;
-  }
+  const answers = startingAnswers(detected, options.given);
   const askInto = async (q: AnyQuestion) => {
     (answers as Record<string, unknown>)[q.id] = await ask(q, answers[q.id], detected, prompts, io, answers);
   };
@@ -128,6 +160,7 @@ export async function run({ detected, options, io }: RunContext, deps: PlainDeps
   io.out(
     paint('dim', '\nTo check where you are later, run `npm create trusted-publish` again in this folder: it changes nothing that is already in place.'),
   );
+  io.out(paint('dim', `\nThe same without questions:\n  ${equivalentCommand(detected, plan.answers)}\nDocs: ${DOCS_URL}`));
   // As with --yes: the publish job is not in place until it is pasted.
   if (plan.manual.length > 0) return EXIT.failed;
   // A separate last step (src/pr/offer.ts): asked only on a terminal, when gh is installed.

@@ -1,4 +1,5 @@
-// Yes or no: y/n answer at once, ←/→ (and ↑/↓ unless they scroll) switch, Enter takes the highlighted one.
+// Yes or no: y/n, ←/→ (and ↑/↓ unless they scroll) choose, Enter takes the highlighted one.
+// y and n only choose: one stray key must not decline a whole run.
 import { Box, Text } from 'ink';
 import { useKeys } from '../hooks/keys-router.js';
 import { useTheme } from '../theme.js';
@@ -20,8 +21,11 @@ export function Confirm({ value, onChange, onSubmit, isActive = true, vertical =
   useKeys(
     (input, key) => {
       if (isEnter(input, key)) return onSubmit(current.current);
-      if (input === 'y' || input === 'Y') return onSubmit(true);
-      if (input === 'n' || input === 'N') return onSubmit(false);
+      const pick = input === 'y' || input === 'Y' ? true : input === 'n' || input === 'N' ? false : undefined;
+      if (pick !== undefined) {
+        current.current = pick;
+        return onChange(pick);
+      }
       if (key.leftArrow || key.rightArrow || (vertical && (key.upArrow || key.downArrow))) {
         current.current = !current.current;
         onChange(current.current);

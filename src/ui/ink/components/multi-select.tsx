@@ -1,10 +1,10 @@
 // Several choices: ↑/↓ move, Space ticks, a ticks all or none, Enter takes the ticked ones.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useKeys } from '../hooks/keys-router.js';
 import type { Choice } from '../../../questions/list.js';
 import { wrapIndex } from '../hooks/list-nav.js';
 import { useLatest } from '../hooks/use-latest.js';
-import { useTheme } from '../theme.js';
+import { ChoiceRow, widest } from './choice-row.js';
 import { isEnter } from '../hooks/keys.js';
 
 export interface MultiSelectProps {
@@ -14,10 +14,13 @@ export interface MultiSelectProps {
   onChange(selected: string[], cursor: number): void;
   onSubmit(selected: string[]): void;
   isActive?: boolean;
+  /** Columns the list may use. */
+  width?: number;
 }
 
-export function MultiSelect({ choices, selected, cursor, onChange, onSubmit, isActive = true }: MultiSelectProps) {
-  const theme = useTheme();
+export function MultiSelect({ choices, selected, cursor, onChange, onSubmit, isActive = true, width }: MultiSelectProps) {
+  const labelWidth = widest(choices.map((c) => `[x] ${c.label}`));
+  const hintWidth = widest(choices.map((c) => c.hint));
   const current = useLatest({ selected, cursor });
   const set = (next: { selected: string[]; cursor: number }) => {
     current.current = next;
@@ -51,13 +54,7 @@ export function MultiSelect({ choices, selected, cursor, onChange, onSubmit, isA
         const checked = selected.includes(choice.value);
         return (
           <Box key={choice.value} aria-role="checkbox" aria-state={{ checked, selected: focused }}>
-            <Text color={focused ? theme.accent : undefined} aria-hidden>
-              {focused ? '› ' : '  '}
-            </Text>
-            <Text color={focused ? theme.accent : undefined} bold={focused}>
-              {`${checked ? '[x]' : '[ ]'} ${choice.label}`}
-            </Text>
-            {choice.hint ? <Text dimColor>  {choice.hint}</Text> : null}
+            <ChoiceRow label={`${checked ? '[x]' : '[ ]'} ${choice.label}`} hint={choice.hint} focused={focused} labelWidth={labelWidth} hintWidth={hintWidth} width={width} />
           </Box>
         );
       })}

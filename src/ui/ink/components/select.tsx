@@ -1,9 +1,9 @@
 // A list of choices: ↑/↓ (or k/j) move, Enter picks, a digit jumps to that choice.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useKeys } from '../hooks/keys-router.js';
 import type { Choice } from '../../../questions/list.js';
 import { wrapIndex } from '../hooks/list-nav.js';
-import { useTheme } from '../theme.js';
+import { ChoiceRow, widest } from './choice-row.js';
 import { useLatest } from '../hooks/use-latest.js';
 import { isEnter } from '../hooks/keys.js';
 
@@ -13,10 +13,13 @@ export interface SelectProps {
   onChange(index: number): void;
   onSubmit(index: number): void;
   isActive?: boolean;
+  /** Columns the list may use. */
+  width?: number;
 }
 
-export function Select({ choices, index, onChange, onSubmit, isActive = true }: SelectProps) {
-  const theme = useTheme();
+export function Select({ choices, index, onChange, onSubmit, isActive = true, width }: SelectProps) {
+  const labelWidth = widest(choices.map((c) => c.label));
+  const hintWidth = widest(choices.map((c) => c.hint));
   const current = useLatest(index);
   const move = (next: number) => {
     current.current = next;
@@ -38,13 +41,7 @@ export function Select({ choices, index, onChange, onSubmit, isActive = true }: 
         const selected = i === index;
         return (
           <Box key={choice.value} aria-role="option" aria-state={{ selected }}>
-            <Text color={selected ? theme.accent : undefined} aria-hidden>
-              {selected ? '› ' : '  '}
-            </Text>
-            <Text color={selected ? theme.accent : undefined} bold={selected}>
-              {choice.label}
-            </Text>
-            {choice.hint ? <Text dimColor>  {choice.hint}</Text> : null}
+            <ChoiceRow label={choice.label} hint={choice.hint} focused={selected} labelWidth={labelWidth} hintWidth={hintWidth} width={width} />
           </Box>
         );
       })}

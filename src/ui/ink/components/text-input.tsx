@@ -26,7 +26,7 @@ export function TextInput({ state, onChange, onSubmit, placeholder, isActive = t
       const [first = '', ...rest] = input.split(/\r\n|\r|\n/);
       const now = current.current;
       const next = editText(now, first, key);
-      if (next && (next.value !== now.value || next.cursor !== now.cursor)) {
+      if (next && (next.value !== now.value || next.cursor !== now.cursor || next.pristine !== now.pristine)) {
         current.current = next;
         onChange(next);
       }
@@ -44,8 +44,11 @@ export function TextInput({ state, onChange, onSubmit, placeholder, isActive = t
         ›{' '}
       </Text>
       <Text>{before}</Text>
-      <Text inverse>{at}</Text>
-      <Text>{after}</Text>
+      {/* The pre-filled answer reads as a placeholder: typing replaces it. */}
+      <Text inverse dimColor={state.pristine}>
+        {at}
+      </Text>
+      <Text dimColor={state.pristine}>{after}</Text>
       {state.value === '' && placeholder ? <Text dimColor> {placeholder}</Text> : null}
     </Box>
   );

@@ -8,6 +8,25 @@ import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } fr
 import { useInput, type Key } from 'ink';
 
 type Handler = (input: string, key: Key) => void;
+
+const NO_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
+  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
+  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+/**
+ * Several keys that arrive in one read ("\r\r", "n\r": a fast typist, a terminal that batches
+ * them) reach Ink as one input that is none of them. Split at each Enter: text, Enter, text...
+ * Escape sequences (arrows) are left as Ink parsed them.
+ */
+export function splitKeys(input: string, key: Key): [string, Key][] {
+  if (input.length < 2 || input.includes('\x1b') || !/[\r\n]/.test(input)) return [[input, key]];
+  return input
+    .split(/(\r\n|\r|\n)/)
+    .filter((part) => part !== '')
+    .map((part): [string, Key] => (/^[\r\n]/.test(part) ? ['\r', { ...NO_KEY, return: true }] : [part, NO_KEY]));
+}
 interface Entry {
   handler: { current: Handler };
 }
@@ -17,8 +36,20 @@ const Router = createContext<Set<Entry> | undefined>(undefined);
 export function KeysRouter({ children }: { children: ReactNode }) {
   const entries = useRef(new Set<Entry>()).current;
   useInput((input, key) => {
-    // A copy: a handler may change the step, which unregisters handlers while we loop.
-    for (const entry of [...entries]) if (entries.has(entry)) entry.handler.current(input, key);
+    const deliver = ([part, partKey]: [string, Key]) => {
+      // A copy: a handler may change the step, which unregisters handlers while we loop.
+      for (const entry of [...entries]) if (entries.has(entry)) entry.handler.current(part, partKey);
+    };
+    const [first, ...rest] = splitKeys(input, key);
+    deliver(first!);
+    // Each further key after the screen the previous one led to has registered its handlers.
+    const next = () => {
+      const part = rest.shift();
+      if (!part) return;
+      deliver(part);
+      setTimeout(next, 0);
+    };
+    if (rest.length > 0) setTimeout(next, 0);
   });
   return <Router.Provider value={entries}>{children}</Router.Provider>;
 }

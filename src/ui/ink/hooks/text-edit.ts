@@ -5,10 +5,15 @@ export interface TextState {
   value: string;
   /** Cursor position in code points, 0..value length. */
   cursor: number;
+  /**
+   * True while the value is the pre-filled answer, untouched: the first character typed
+   * replaces it (as in create-vite), Backspace clears it, and an arrow key starts editing it.
+   */
+  pristine?: boolean;
 }
 
-export function textState(value: string): TextState {
-  return { value, cursor: [...value].length };
+export function textState(value: string, pristine = false): TextState {
+  return pristine && value !== '' ? { value, cursor: 0, pristine: true } : { value, cursor: [...value].length };
 }
 
 // Printable text only: a paste can carry newlines, tabs or escape sequences.
@@ -20,6 +25,14 @@ export function editText(state: TextState, input: string, key: Key): TextState |
   const chars = [...state.value];
   const at = state.cursor;
   const make = (next: string[], cursor: number): TextState => ({ value: next.join(''), cursor });
+  if (state.pristine) {
+    if (key.leftArrow || key.rightArrow || key.end || key.home || (key.ctrl && (input === 'a' || input === 'e'))) {
+      return { value: state.value, cursor: key.home || (key.ctrl && input === 'a') ? 0 : chars.length };
+    }
+    if (key.backspace || key.delete || (key.ctrl && (input === 'u' || input === 'k' || input === 'w'))) return { value: '', cursor: 0 };
+    const typed = editText({ value: '', cursor: 0 }, input, key);
+    return typed && typed.value !== '' ? typed : undefined;
+  }
 
   if (key.leftArrow) return { ...state, cursor: Math.max(0, at - 1) };
   if (key.rightArrow) return { ...state, cursor: Math.min(chars.length, at + 1) };

@@ -18,7 +18,7 @@ export function initialText(q: AnyQuestion, value: Answer | undefined): string {
 }
 
 export function useTextField(q: AnyQuestion, value: Answer | undefined, { onDraft, onSubmit }: FieldHandlers) {
-  const [text, setText] = useState<TextState>(() => textState(initialText(q, value)));
+  const [text, setText] = useState<TextState>(() => textState(initialText(q, value), true));
   const [error, setError] = useState<string | undefined>();
   // Keys in one chunk run before a re-render: read and write the latest text here.
   const latest = useRef({ text, error });
@@ -76,6 +76,8 @@ export function useMultiField(q: AnyQuestion, value: Answer | undefined, detecte
   };
   const submit = (selected: string[]) => {
     if (q.kind !== 'multiselect') return;
+    // Said in the words of this screen, not of the --packages flag.
+    if (selected.length === 0) return setError('Tick at least one package: Space ticks the one under the cursor, a ticks all.');
     const parsed = q.parse(selected.join(','));
     const problem = parsed.ok ? q.check(parsed.value, detected) : parsed.error;
     if (parsed.ok && !problem) return onSubmit(parsed.value);

@@ -38,6 +38,16 @@ export function useWizard(config: WizardConfig, effects: Effects, onFinish: (sta
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opening]);
 
+  const checklist = step.kind === 'checklist';
+  useEffect(() => {
+    if (!checklist || !state.plan || !effects.alreadyDone) return;
+    void effects.alreadyDone(state.plan).then(
+      (done) => done.length > 0 && dispatch({ type: 'preset', done }),
+      () => undefined,
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [checklist]);
+
   // The finished frame renders nothing live, so unmounting leaves only <Static> output
   // behind; the caller prints the rest as plain text.
   const finished = step.kind === 'finished';

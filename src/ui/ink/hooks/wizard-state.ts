@@ -7,6 +7,7 @@ import { conflictOf } from '../../conflict.js';
 import { blockedChanges, type WriteResult } from '../../../apply/write.js';
 import type { OpenResult } from '../../../cli/browser.js';
 import { freeWorkflowName } from '../../workflow-name.js';
+import { isAlternative } from '../../../report/text.js';
 
 export type Answer = Answers[keyof Answers];
 
@@ -16,6 +17,8 @@ export type OpenState = 'ask' | 'opening' | 'declined' | 'skipped' | OpenResult;
 export type Step =
   | { kind: 'question'; index: number; notice?: string; thenReview?: boolean }
   | { kind: 'review' }
+  /** Choosing an answer to change from the review; the question then returns to the review. */
+  | { kind: 'pick' }
   | { kind: 'replace'; paths: string[] }
   | { kind: 'writing'; consent: boolean }
   | { kind: 'publisher'; index: number; open: OpenState }
@@ -48,6 +51,8 @@ export interface WizardConfig {
   offerOpen: boolean;
   /** Workflow file names already in .github/workflows. */
   existingWorkflows: string[];
+  /** Set when the existing workflow is edited in place: the review asks this instead. */
+  migrate?: { question: string };
 }
 
 export interface WizardState {
@@ -59,6 +64,8 @@ export interface WizardState {
   /** The plan the user said yes to, frozen at review. */
   plan?: Plan;
   written?: WriteResult[];
+  /** How many packages' npmjs.com values are printed already (in the scrollback). */
+  shownPublishers?: number;
   outcome?: Outcome;
 }
 
@@ -72,7 +79,14 @@ export type Action =
   | { type: 'opened'; index: number; result: OpenResult }
   | { type: 'next' }
   | { type: 'trust' }
+  /** Shift-Tab (and ← or Backspace where they edit nothing): the previous question. */
+  | { type: 'back' }
+  /** From the review: choose an answer to change, then change it. */
+  | { type: 'pick' }
+  | { type: 'edit'; index: number }
   | { type: 'move'; delta: number }
+  /** Items found done already (a re-run), ticked on arrival. */
+  | { type: 'preset'; done: string[] }
   | { type: 'toggle' }
   | { type: 'leave' }
   | { type: 'cancel' };
@@ -85,6 +99,12 @@ export function applies(q: AnyQuestion, answers: Partial<Answers>): boolean {
 /** The first question at or after `from` that applies, or -1. */
 export function nextQuestion(questions: readonly AnyQuestion[], from: number, answers: Partial<Answers>): number {
   for (let i = from; i < questions.length; i++) if (applies(questions[i]!, answers)) return i;
+  return -1;
+}
+
+/** The last question before `from` that applies, or -1. */
+export function previousQuestion(questions: readonly AnyQuestion[], from: number, answers: Partial<Answers>): number {
+  for (let i = Math.min(from, questions.length) - 1; i >= 0; i--) if (applies(questions[i]!, answers)) return i;
   return -1;
 }
 
@@ -129,45 +149,73 @@ function finish(state: WizardState, outcome: Outcome): WizardState {
   return { ...state, step: { kind: 'finished' }, outcome };
 }
 
-function publisherStep(state: WizardState, index: number): Step {
-  return { kind: 'publisher', index, open: state.config.offerOpen ? 'ask' : 'skipped' };
+function publisherStep(state: WizardState, index: number): WizardState {
+  return { ...state, shownPublishers: index + 1, step: { kind: 'publisher', index, open: state.config.offerOpen ? 'ask' : 'skipped' } };
+}
+
+/** The answers as they stay in the scrollback, logged once the review is accepted (they can change until then). */
+function answersLog(state: WizardState): WizardState['log'] {
+  let entries = state.log;
+  for (const q of state.questions) {
+    const value = state.answers[q.id];
+    if (!applies(q, state.answers) || value === undefined) continue;
+    entries = [...entries, { id: entries.length, entry: { kind: 'answer', label: labelOf(q, state.answers), value: describeAnswer(q, value) } }];
+  }
+  return entries;
 }
 
 export function wizardReducer(state: WizardState, action: Action): WizardState {
   const { step } = state;
   if (step.kind === 'finished') return state;
   // Cancelling mid-write would leave the user unsure what was written: writes take milliseconds.
-  if (action.type === 'cancel') return step.kind === 'writing' ? state : finish(state, { kind: 'cancelled' });
+  if (action.type === 'cancel') {
+    // Leaving the checklist is never a cancellation: everything is written, the ticks stay.
+    if (step.kind === 'checklist') return finish(state, { kind: 'done', done: step.done });
+    return step.kind === 'writing' ? state : finish(state, { kind: 'cancelled' });
+  }
   if (action.type === 'failed') return finish(state, { kind: 'failed', error: action.error });
 
   switch (step.kind) {
     case 'question': {
+      if (action.type === 'back') {
+        // From a question reached through the review, back is the review.
+        if (step.thenReview) return { ...state, step: { kind: 'review' } };
+        const previous = previousQuestion(state.questions, step.index, state.answers);
+        return previous < 0 ? state : { ...state, step: { kind: 'question', index: previous } };
+      }
       if (action.type !== 'answer') return state;
       const q = state.questions[step.index];
       // A late key from the previous question's field (keys can come several at once).
       if (!q || q.id !== action.id) return state;
       const answers = { ...state.answers, [q.id]: action.value };
       const next = step.thenReview ? -1 : nextQuestion(state.questions, step.index + 1, answers);
-      return {
-        ...state,
-        answers,
-        log: log(state, { kind: 'answer', label: labelOf(q, answers), value: describeAnswer(q, action.value) }),
-        step: next >= 0 ? { kind: 'question', index: next } : afterQuestions(state, answers),
-      };
+      return { ...state, answers, step: next >= 0 ? { kind: 'question', index: next } : afterQuestions(state, answers) };
     }
 
     case 'review': {
+      if (action.type === 'back') {
+        const last = previousQuestion(state.questions, state.questions.length, state.answers);
+        return last < 0 ? state : { ...state, step: { kind: 'question', index: last } };
+      }
+      if (action.type === 'pick') return state.questions.some((q) => applies(q, state.answers)) ? { ...state, step: { kind: 'pick' } } : state;
       if (action.type !== 'review') return state;
       if (!action.yes) return finish(state, { kind: 'declined' });
       const blocked = blockedChanges(action.plan.changes, state.config.force);
       const plan = action.plan;
+      const log = answersLog(state);
       if (blocked.length > 0) return { ...state, plan, step: { kind: 'replace', paths: blocked.map((c) => c.path) } };
-      return { ...state, plan, step: { kind: 'writing', consent: state.config.force } };
+      return { ...state, plan, log, step: { kind: 'writing', consent: state.config.force } };
+    }
+
+    case 'pick': {
+      if (action.type === 'back') return { ...state, step: { kind: 'review' } };
+      if (action.type !== 'edit' || !state.questions[action.index]) return state;
+      return { ...state, step: { kind: 'question', index: action.index, thenReview: true } };
     }
 
     case 'replace': {
       if (action.type !== 'replace') return state;
-      if (action.yes) return { ...state, step: { kind: 'writing', consent: true } };
+      if (action.yes) return { ...state, log: answersLog(state), step: { kind: 'writing', consent: true } };
       // Keep the user's file untouched and offer a free name for the new workflow.
       let questions = state.questions;
       let index = questions.findIndex((q) => q.id === 'workflow');
@@ -190,7 +238,7 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
 
     case 'writing':
       if (action.type !== 'written') return state;
-      return { ...state, written: action.results, log: log(state, { kind: 'written', results: action.results }), step: publisherStep(state, 0) };
+      return publisherStep({ ...state, written: action.results, log: log(state, { kind: 'written', results: action.results }) }, 0);
 
     case 'publisher': {
       if (action.type === 'open' && step.open === 'ask') return { ...state, step: { ...step, open: action.yes ? 'opening' : 'declined' } };
@@ -201,7 +249,7 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
       if (action.type !== 'next' || step.open === 'ask') return state;
       const next = step.index + 1;
       const withLog = { ...state, log: log(state, { kind: 'publisher', index: step.index, open: step.open }) };
-      if (next < (state.plan?.publishers.length ?? 0)) return { ...withLog, step: publisherStep(state, next) };
+      if (next < (state.plan?.publishers.length ?? 0)) return publisherStep(withLog, next);
       return { ...withLog, step: { kind: 'checklist', cursor: 0, done: [] } };
     }
 
@@ -211,9 +259,12 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
         const cursor = Math.max(0, Math.min(items.length - 1, step.cursor + action.delta));
         return { ...state, step: { ...step, cursor } };
       }
+      if (action.type === 'preset') return { ...state, step: { ...step, done: [...new Set([...step.done, ...action.done])] } };
       if (action.type === 'toggle') {
-        const id = items[step.cursor]?.id;
-        if (!id) return state;
+        const item = items[step.cursor];
+        // "Or add all publishers at once" is another way to do the steps around it, not a step.
+        if (!item || isAlternative(item)) return state;
+        const id = item.id;
         const done = step.done.includes(id) ? step.done.filter((d) => d !== id) : [...step.done, id];
         return { ...state, step: { ...step, done } };
       }

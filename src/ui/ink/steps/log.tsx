@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import type { Plan } from '../../../model.js';
 import type { LogEntry } from '../hooks/wizard-state.js';
-import { PublisherValues, openLine } from './publisher.js';
+import { openLine } from './publisher.js';
 import { useTheme } from '../theme.js';
 
 export interface LogLineProps {
@@ -44,15 +44,10 @@ export function LogLine({ entry, plan, skipReason }: LogLineProps) {
         </Box>
       );
     case 'publisher': {
+      // The values themselves were printed when the step began (see steps/publisher.tsx).
       const settings = plan?.publishers[entry.index];
-      if (!settings) return null;
-      const status = openLine(entry.open, settings.url, skipReason);
-      return (
-        <Box flexDirection="column" marginBottom={1}>
-          <PublisherValues settings={settings} heading="On npmjs.com: add a trusted publisher" />
-          {status ? <Text dimColor>{status}</Text> : null}
-        </Box>
-      );
+      const status = settings ? openLine(entry.open, settings.url, skipReason) : undefined;
+      return status ? <Text dimColor>{status}</Text> : null;
     }
   }
 }

@@ -15,9 +15,9 @@ export interface QuestionScreenProps extends Omit<QuestionStepProps, 'previewKey
 export function QuestionScreen({ planState, showPreview, ...props }: QuestionScreenProps) {
   const { columns, rows } = useWindowSize();
   const { question, detected, notice } = props;
-  const choices = question.kind === 'multiselect' ? question.choices(detected).length : 0;
+  const choices = question.kind === 'multiselect' ? question.choices(detected) : [];
   const layout = questionLayout(question, notice, columns, rows, choices);
-  const form = <QuestionStep {...props} previewKey={layout.previewRows > 0} />;
+  const form = <QuestionStep {...props} previewKey={layout.previewRows > 0} previewShown={showPreview} width={layout.wide ? layout.leftWidth : columns} />;
   const pane =
     showPreview && layout.previewRows > 0 ? (
       <PreviewPane

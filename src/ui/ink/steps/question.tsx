@@ -10,6 +10,7 @@ import { KeyHints } from '../components/key-hints.js';
 import { useChoiceField, useConfirmField, useMultiField, useTextField, type FieldHandlers } from '../hooks/use-question-field.js';
 import type { Answer } from '../hooks/wizard-state.js';
 import { useTheme } from '../theme.js';
+import { useKeys } from '../hooks/keys-router.js';
 
 export interface QuestionStepProps extends FieldHandlers {
   question: AnyQuestion;
@@ -25,6 +26,12 @@ export interface QuestionStepProps extends FieldHandlers {
   hint?: (value: string) => string | undefined;
   /** Whether Tab toggles a preview on this screen. */
   previewKey?: boolean;
+  /** Whether the preview is shown now (for the Tab hint). */
+  previewShown?: boolean;
+  /** Columns the question may use (choices lay out in them). */
+  width?: number;
+  /** Shift-Tab (and ← or Backspace on a list): the previous question; undefined on the first. */
+  onBack?: () => void;
   /** The label when it depends on earlier answers (labelOf); else the question's own. */
   label?: string;
 }
@@ -44,17 +51,17 @@ function TextField({ question, value, hint, ...handlers }: QuestionStepProps) {
   );
 }
 
-function SelectField({ question, value, ...handlers }: QuestionStepProps) {
+function SelectField({ question, value, width, ...handlers }: QuestionStepProps) {
   const field = useChoiceField(question, value, handlers);
-  return <Select choices={field.choices} index={field.index} onChange={field.change} onSubmit={field.submit} />;
+  return <Select choices={field.choices} index={field.index} onChange={field.change} onSubmit={field.submit} width={width} />;
 }
 
-function MultiField({ question, value, detected, ...handlers }: QuestionStepProps) {
+function MultiField({ question, value, detected, width, ...handlers }: QuestionStepProps) {
   const theme = useTheme();
   const field = useMultiField(question, value, detected, handlers);
   return (
     <Box flexDirection="column">
-      <MultiSelect choices={field.choices} selected={field.selected} cursor={field.cursor} onChange={field.change} onSubmit={field.submit} />
+      <MultiSelect choices={field.choices} selected={field.selected} cursor={field.cursor} onChange={field.change} onSubmit={field.submit} width={width} />
       {field.error ? <Text color={theme.error}>✖ {field.error}</Text> : null}
     </Box>
   );
@@ -65,17 +72,23 @@ function ConfirmField({ value, ...handlers }: QuestionStepProps) {
   return <Confirm value={field.value} onChange={field.change} onSubmit={field.submit} />;
 }
 
+// `back`: the keys that also go to the previous question (Shift-Tab always does); a text
+// field keeps ← and Backspace for editing.
 const FIELDS = {
-  text: { Field: TextField, keys: ['type to change', 'Enter accept'] },
-  select: { Field: SelectField, keys: ['↑↓ choose', 'Enter accept'] },
-  confirm: { Field: ConfirmField, keys: ['←→ or y/n', 'Enter accept'] },
-  multiselect: { Field: MultiField, keys: ['↑↓ move', 'Space tick', 'a all', 'Enter accept'] },
+  text: { Field: TextField, keys: ['type to replace', 'Enter accept'], back: false },
+  select: { Field: SelectField, keys: ['↑↓ choose', 'Enter accept'], back: true },
+  confirm: { Field: ConfirmField, keys: ['y/n or ←→ choose', 'Enter accept'], back: false },
+  multiselect: { Field: MultiField, keys: ['↑↓ move', 'Space tick', 'a all', 'Enter accept'], back: true },
 } as const;
 
 export function QuestionStep(props: QuestionStepProps) {
   const theme = useTheme();
-  const { question, number, total, notice, previewKey, label } = props;
-  const { Field, keys } = FIELDS[question.kind];
+  const { question, number, total, notice, previewKey, previewShown = true, label, onBack } = props;
+  const { Field, keys, back } = FIELDS[question.kind];
+  useKeys((_input, key) => {
+    if (!onBack) return;
+    if ((key.tab && key.shift) || (back && (key.leftArrow || key.backspace))) onBack();
+  });
   return (
     <Box flexDirection="column">
       {notice ? <Text color={theme.warn}>{notice}</Text> : null}
@@ -87,7 +100,10 @@ export function QuestionStep(props: QuestionStepProps) {
         <Field key={`${question.id}:${number}`} {...props} />
       </Box>
       <Box marginTop={1}>
-        <KeyHints hints={[...keys, ...(previewKey ? ['Tab preview'] : []), 'Esc quit']} />
+        <KeyHints
+          width={props.width}
+          hints={[...keys, ...(onBack ? ['Shift-Tab back'] : []), ...(previewKey ? [previewShown ? 'Tab hide preview' : 'Tab show preview'] : []), 'Esc quit']}
+        />
       </Box>
     </Box>
   );

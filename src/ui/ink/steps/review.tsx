@@ -8,6 +8,7 @@ import { Viewport } from '../components/viewport.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { kindWord, reviewLines } from '../review-lines.js';
 import { useTheme } from '../theme.js';
+import { useKeys } from '../hooks/keys-router.js';
 import { reviewQuestion } from '../../review-question.js';
 
 export interface ReviewStepProps {
@@ -15,20 +16,29 @@ export interface ReviewStepProps {
   /** Rows the diff may take. */
   height: number;
   onAnswer(yes: boolean): void;
+  /** The consent question, when it is not the usual one (an in-place edit). */
+  question?: string;
+  /** Shift-Tab: the last question; c: pick any answer to change. Undefined when nothing was asked. */
+  onBack?: () => void;
+  onChange?: () => void;
 }
 
-export function ReviewStep({ plan, height, onAnswer }: ReviewStepProps) {
+export function ReviewStep({ plan, height, onAnswer, question, onBack, onChange }: ReviewStepProps) {
   const theme = useTheme();
   const lines = reviewLines(plan);
   const start = useScroll(lines.length, height);
   const [yes, setYes] = useState(true);
+  useKeys((input, key) => {
+    if (key.tab && key.shift) onBack?.();
+    else if (input === 'c') onChange?.();
+  });
   return (
     <Box flexDirection="column">
       <Text bold>Review</Text>
       {plan.changes.map((c) => (
         <Text key={c.path} wrap="truncate-end">
           {'  '}
-          <Text color={c.kind === 'update' ? theme.warn : c.kind === 'create' ? theme.ok : undefined}>{kindWord(c).padEnd(8)}</Text>
+          <Text color={c.kind === 'update' ? theme.warn : c.kind === 'create' ? theme.ok : undefined}>{(question && c.kind === 'update' ? 'edit' : kindWord(c)).padEnd(8)}</Text>
           {c.path}
           <Text dimColor>{`  ${c.reason}`}</Text>
         </Text>
@@ -57,10 +67,18 @@ export function ReviewStep({ plan, height, onAnswer }: ReviewStepProps) {
         </Box>
       ) : null}
       <Box marginTop={1} gap={1}>
-        <Text bold>{reviewQuestion(plan)}</Text>
+        <Text bold>{question && plan.changes.some((c) => c.kind !== 'unchanged') ? question : reviewQuestion(plan)}</Text>
         <Confirm value={yes} onChange={setYes} onSubmit={onAnswer} vertical={false} />
       </Box>
-      <KeyHints hints={['Enter accept', ...(lines.length > height ? ['↑↓ PgUp PgDn scroll'] : []), 'Esc quit']} />
+      <KeyHints
+        hints={[
+          'y/n choose',
+          'Enter accept',
+          ...(onChange ? ['c change an answer', 'Shift-Tab back'] : []),
+          ...(lines.length > height ? ['↑↓ PgUp PgDn scroll'] : []),
+          'Esc quit',
+        ]}
+      />
     </Box>
   );
 }
