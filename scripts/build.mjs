@@ -2,7 +2,7 @@
 // Only packages on ALLOWED may enter the bundle: a new transitive dependency fails the
 // build until it is added here on purpose.
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { bundlePlugins } from './bundle-plugins.mjs';
@@ -29,6 +29,9 @@ const ALLOWED = new Set([
   'fast-string-truncated-width', 'fast-string-width', 'fast-wrap-ansi',
 ]);
 
+/** Gives a chunk `require` for the CommonJS packages inside it (removed again where unused). */
+const BANNER = "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);";
+
 /** The esbuild options of the published bundle; bench/profile.mjs adds source maps to them. */
 export function bundleOptions(outdir) {
   return {
@@ -53,7 +56,7 @@ export function bundleOptions(outdir) {
     // The Handlebars compiler is needed only when running from source: the bundle renders
     // precompiled templates with the runtime (src/render/engine.ts).
     external: ['react-devtools-core', 'source-map', 'handlebars/dist/cjs/handlebars.js'],
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    banner: { js: BANNER },
     chunkNames: 'chunks/[name]-[hash]',
     // yaml's "node" export is CommonJS, which esbuild cannot tree-shake; its ES module
     // build is the same code (~30 kB less in the bundle).
@@ -81,6 +84,13 @@ async function main() {
   if (unexpected.length > 0) {
     console.error(`build: packages not on the allow-list entered the bundle: ${unexpected.join(', ')}\nAdd them to scripts/build.mjs on purpose, or remove the import.`);
     process.exit(1);
+  }
+  // The banner gives every chunk a `require`; drop it from the chunks that never use one.
+  for (const file of Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'))) {
+    const path = join(root, file);
+    const text = await readFile(path, 'utf8');
+    const body = text.startsWith(BANNER) ? text.slice(BANNER.length) : undefined;
+    if (body !== undefined && !/\brequire\b/.test(body)) await writeFile(path, body.replace(/^\n/, ''));
   }
   // No copy of open's bundled xdg-open: bundled, open looks for it beside its chunk and
   // otherwise uses the system's xdg-open; where neither exists the URL is printed anyway.

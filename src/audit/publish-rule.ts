@@ -26,10 +26,10 @@ const PUBLISH_COMMANDS = [
 const PREVIEW = /\bpkg-pr-new\b|\bpkg\.pr\.new\b|\bcontinuous-release\b/;
 
 /** Commands that only read with the token: they check it, they do not publish. */
-const TOKEN_CHECK = /\bnpm\s+(?:whoami|ping|view|info|show|access\s+(?:ls|list|get))\b|\bnpm\s+token\s+list\b/;
+const TOKEN_CHECK = /\bnpm\s+(?:whoami|ping|view|info|token\s+list)\b/;
 
 /** Steps that install (a read-only token for private dependencies is fine there). */
-const INSTALL = /^(?:npm\s+(?:ci|install|i)\b|pnpm\s+(?:install|i|fetch)\b|yarn(?:\s+install\b|\s*$|\s+--(?:frozen-lockfile|immutable)\b)|bun\s+(?:install|i)\b|corepack\s+enable\b|npx\s+--yes\s+\S+@\S+\s+install\b)/;
+const INSTALL = /^(?:(?:npm|bun)\s+(?:ci|install|i)\b|pnpm\s+(?:install|i|fetch)\b|yarn(?:\s+install\b|\s*$|\s+--(?:frozen-lockfile|immutable)\b)|corepack\s+enable\b)/;
 
 const code = (line: string) => line.replace(/(^|\s)#.*$/, '').trim();
 
@@ -129,7 +129,7 @@ export function isTokenInput(key: string, value: string): boolean {
 export const writesAuthToken = (line: string): boolean => /_authToken\b/.test(code(line)) || /\bnpm\s+config\s+set\s+_auth\b/.test(code(line));
 
 /** Actions that publish to npm; changesets/action only with a publish command. */
-const PUBLISH_ACTIONS = /^['"]?(?:changesets\/action|js-devtools\/npm-publish|cycjimmy\/semantic-release-action|codfish\/semantic-release-action|mikeal\/merge-release|pascalgn\/npm-publish-action|actions\/npm|primer\/publish)(?:@|['"]?$)/i;
+const PUBLISH_ACTIONS = /^['"]?(?:changesets\/action|js-devtools\/npm-publish|cycjimmy\/semantic-release-action|pascalgn\/npm-publish-action)(?:@|['"]?$)/i;
 
 /** Does a step's `uses:` publish? `withKeys` are its `with:` input names. */
 export function actionPublishes(uses: string, withKeys: readonly string[], context: PublishContext = {}): boolean {
@@ -195,6 +195,6 @@ export const REGISTRY_ENV = ['YARN_NPM_PUBLISH_REGISTRY', 'YARN_NPM_REGISTRY_SER
 export function registryKind(url: string): RegistryKind {
   const host = /^(?:\w+:)?\/\/([^/:]+)/.exec(url.trim().replace(/^['"]|['"]$/g, ''))?.[1]?.toLowerCase() ?? url.toLowerCase();
   if (host === 'registry.npmjs.org' || host === 'registry.npmjs.com' || host === 'registry.yarnpkg.com') return 'npmjs';
-  if (/wombat-dressing-room|dressing-room|oss-automation\.appspot\.com|npm-proxy|npmjs-proxy/.test(host)) return 'proxy';
+  if (/dressing-room|oss-automation\.appspot|npmjs?-proxy/.test(host)) return 'proxy';
   return 'other';
 }

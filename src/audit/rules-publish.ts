@@ -33,7 +33,7 @@ function trustedPublishing(workflow: Workflow, job: Job): Finding[] {
       const name = isScalar(item.key) ? String(item.key.value) : '';
       const raw = isScalar(item.value) ? String(item.value.value ?? '') : '';
       if (isTokenInput(name, raw)) {
-        findings.push(workflow.finding('use-trusted-publishing', 'error', `The publish step hands its action an npm token (\`${name}:\`) instead of using trusted publishing.`, workflow.lineOf(item), 'Remove the token input, and use a version of the action that publishes with OIDC (JS-DevTools/npm-publish v4+, changesets/action with no NPM_TOKEN).'));
+        findings.push(workflow.finding('use-trusted-publishing', 'error', `The publish step hands its action an npm token (\`${name}:\`).`, workflow.lineOf(item), 'Remove it; use a version of the action that publishes with OIDC.'));
       }
     }
   }
@@ -44,7 +44,7 @@ function trustedPublishing(workflow: Workflow, job: Job): Finding[] {
       findings.push(workflow.finding('use-trusted-publishing', 'error', 'always-auth makes npm send a token on every request; trusted publishing needs none.', workflow.lineOf(alwaysAuth), 'Remove `always-auth`.'));
     }
     if (kind === 'proxy' && isSetupNode(step.uses)) {
-      findings.push(workflow.finding('registry-proxy', 'error', `registry-url ${text(step.with, 'registry-url')} is a proxy in front of registry.npmjs.org: trusted publishing exists only on registry.npmjs.org, and a proxy publishes with its own token.`, workflow.lineOf(pair(step.with, 'registry-url')), 'Publish to https://registry.npmjs.org/ directly (remove `registry-url`).'));
+      findings.push(workflow.finding('registry-proxy', 'error', `${text(step.with, 'registry-url')} is a proxy: trusted publishing exists only on registry.npmjs.org.`, workflow.lineOf(pair(step.with, 'registry-url')), 'Remove `registry-url`.'));
     }
     if (kind === 'other') continue;
     for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
@@ -96,13 +96,13 @@ function oldNpm(workflow: Workflow, job: Job): Finding[] {
   const old = versions.filter((v) => nodeVerdict(v) !== 'ok');
   const why =
     written !== undefined && versions.length === 0
-      ? `the Node version (${written}) cannot be resolved here, so npm may be older than 11.5.1`
+      ? `Node ${written} cannot be resolved here, so npm may be older than 11.5.1`
       : written !== undefined
         ? `Node ${old.join(', ') || written} ships npm older than 11.5.1`
         : setupNode && value(setupNode.with, 'node-version-file')
           ? 'the Node version comes from a file, so npm may be older than 11.5.1'
           : setupAction
-            ? `Node is set up by ${setupAction.uses}, which this check cannot read, so npm may be older than 11.5.1`
+            ? `Node comes from ${setupAction.uses}, so npm may be older than 11.5.1`
             : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
   return [
     workflow.finding('old-npm', 'warning', `Job "${job.id}": ${why}, and nothing checks it. Trusted publishing then fails with ENEEDAUTH or a misleading E404.`, setupNode?.line ?? setupAction?.line ?? job.line, 'Use Node 24 and add a step that fails unless `npm --version` is 11.5.1 or newer.'),
@@ -112,7 +112,7 @@ function oldNpm(workflow: Workflow, job: Job): Finding[] {
 /** A job whose every publish goes to another registry (GitHub Packages...): out of scope, a note. */
 function otherRegistryOnly(workflow: Workflow, job: Job): Finding[] {
   const registries = [...new Set(job.steps.filter((s) => s.publishes).map((s) => stepRegistry(workflow, job, s) ?? ''))];
-  return [workflow.finding('other-registry', 'info', `Job "${job.id}" publishes only to ${registries.join(', ')}: trusted publishing exists only on registry.npmjs.org, so this job is out of scope.`, job.line)];
+  return [workflow.finding('other-registry', 'info', `Job "${job.id}" publishes only to ${registries.join(', ')}: out of scope (trusted publishing is for registry.npmjs.org).`, job.line)];
 }
 
 export function publishRules(workflow: Workflow, repo?: RepoRef): Finding[] {

@@ -39,10 +39,10 @@ export function scanNpmrc(file: string, content: string): NpmrcDetection {
       findings.push({
         id: 'registry-proxy',
         level: 'error',
-        message: `${file}:${line} points npm at ${value}, a proxy in front of registry.npmjs.org: trusted publishing exists only on registry.npmjs.org.`,
+        message: `${value} is a proxy: trusted publishing exists only on registry.npmjs.org.`,
         file,
         line,
-        fix: 'Remove the registry line (or set it to https://registry.npmjs.org/) before publishing with trusted publishing.',
+        fix: 'Remove the registry line.',
       });
     }
   });

@@ -27,18 +27,18 @@ export function lernaGlobs(root: string): string[] | undefined {
   }
 }
 
-const ARCH: Record<string, string> = { x86_64: 'x64', aarch64: 'arm64', i686: 'ia32', armv7: 'arm', riscv64gc: 'riscv64', powerpc64le: 'ppc64', s390x: 's390x', wasm32: 'wasm32' };
+const ARCH: Record<string, string> = { x86_64: 'x64', aarch64: 'arm64', i686: 'ia32', armv7: 'arm', riscv64gc: 'riscv64' };
 const NAPI_V2_DEFAULTS = ['x86_64-apple-darwin', 'x86_64-pc-windows-msvc', 'x86_64-unknown-linux-gnu'];
 
 /** The napi-rs platform suffix of a Rust target triple: `aarch64-apple-darwin` -> `darwin-arm64`. */
 export function napiPlatform(triple: string): string {
-  const [archPart = '', ...rest] = triple.split('-');
-  const arch = ARCH[archPart] ?? archPart;
+  if (triple.startsWith('wasm32')) return 'wasm32-wasi';
+  const [arch = '', ...rest] = triple.split('-');
   const tail = rest.join('-');
-  if (arch === 'wasm32') return 'wasm32-wasi';
-  const platform = /darwin/.test(tail) ? 'darwin' : /windows/.test(tail) ? 'win32' : /android/.test(tail) ? 'android' : /freebsd/.test(tail) ? 'freebsd' : /linux/.test(tail) ? 'linux' : tail;
-  const abi = /(?:^|-)(gnueabihf|musleabihf|gnu|musl|msvc)$/.exec(tail)?.[1];
-  return abi && platform !== 'android' && platform !== 'darwin' && platform !== 'freebsd' ? `${platform}-${arch}-${abi}` : `${platform}-${arch}`;
+  const os = ['darwin', 'windows', 'android', 'freebsd', 'linux'].find((name) => tail.includes(name)) ?? tail;
+  // Only Linux and Windows packages name their ABI (gnu, musl, msvc, gnueabihf).
+  const abi = os === 'linux' || os === 'windows' ? /(gnueabihf|musleabihf|gnu|musl|msvc)$/.exec(tail)?.[1] : undefined;
+  return [os === 'windows' ? 'win32' : os, ARCH[arch] ?? arch, abi].filter(Boolean).join('-');
 }
 
 /** The platform packages a napi-rs package publishes (`napi.targets`, or v2's `napi.triples`), by name. */

@@ -47,7 +47,7 @@ export function repositoryFinding(pkg: PackageInfo, repo: RepoRef, directory: st
     return {
       id: 'repository-directory',
       level: 'info',
-      message: `${pkg.name ?? 'package.json'}: "repository" names the right repository but ${pkg.repository?.directory ? `directory "${pkg.repository.directory}"` : 'no directory'}; npm does not check it, but it tells people where the package lives.`,
+      message: `${pkg.name ?? 'package.json'}: "repository" has ${pkg.repository?.directory ? `directory "${pkg.repository.directory}"` : 'no directory'} (npm does not check it).`,
       file,
       fix: `Add "directory": "${expected.directory}" to "repository".`,
     };

@@ -67,7 +67,7 @@ export function offlineFindings(d: Detected): { findings: Finding[]; workflows: 
   for (const p of publishedPackages(d).filter((p) => d.pkg === p || d.workspacePackages.includes(p))) {
     const platforms = napiPlatformPackages(p);
     if (platforms.length === 0) continue;
-    findings.push({ id: 'napi-platform-packages', level: 'info', message: `${p.name} publishes ${platforms.length} napi-rs platform packages (${platforms.join(', ')}): each is a package of its own on npm.`, file: p.dir ? `${p.dir}/package.json` : 'package.json', fix: 'Add the same trusted publisher to every platform package on npmjs.com (npm trust can do it per package).' });
+    findings.push({ id: 'napi-platform-packages', level: 'info', message: `${p.name} also publishes ${platforms.join(', ')}.`, file: p.dir ? `${p.dir}/package.json` : 'package.json', fix: 'Add the trusted publisher to each of them too.' });
   }
   if (report.checked.length === 0) {
     findings.push({ id: 'no-publish-workflow', level: 'info', message: 'No workflow in .github/workflows publishes to npm.', fix: 'Run create-trusted-publish to write one.' });

@@ -28,9 +28,7 @@ export function packageJsonFindings(pkg: PackageInfo): Finding[] {
   }
   const registry = typeof publishConfig?.registry === 'string' ? publishConfig.registry : undefined;
   if (registry !== undefined && registryKind(registry) === 'proxy') {
-    findings.push({ id: 'registry-proxy', level: 'error', message: `publishConfig.registry ${registry} is a proxy in front of registry.npmjs.org: trusted publishing exists only on registry.npmjs.org.`, file, line: lineOf(pkg.raw, '"registry"'), fix: 'Remove publishConfig.registry (or set it to https://registry.npmjs.org/).' });
-  } else if (registry !== undefined && registryKind(registry) === 'other') {
-    findings.push({ id: 'other-registry', level: 'info', message: `${pkg.name ?? 'This package'} publishes to ${registry} (publishConfig.registry): trusted publishing exists only on registry.npmjs.org, so it is out of scope.`, file, line: lineOf(pkg.raw, '"registry"') });
+    findings.push({ id: 'registry-proxy', level: 'error', message: `publishConfig.registry ${registry} is a proxy: trusted publishing exists only on registry.npmjs.org.`, file, line: lineOf(pkg.raw, '"registry"'), fix: 'Remove publishConfig.registry.' });
   }
   const yarn = /^yarn@(\d+)\.(\d+)\.(\d+)/.exec(pkg.packageManagerField ?? '');
   if (yarn && Number(yarn[1]) >= 2) {
@@ -67,7 +65,7 @@ export function installTokenFindings(d: Detected, reported: readonly Finding[], 
     .map((use) => ({
       id: 'install-token',
       level: 'info' as const,
-      message: `${use.what}${use.secret ? ` from secrets.${use.secret}` : ''} on a step that does not publish to registry.npmjs.org: fine for installing private packages with a read-only token, or for another registry.`,
+      message: `${use.what}${use.secret ? ` from secrets.${use.secret}` : ''} on a step that does not publish to npmjs.com: fine for installing private packages with a read-only token.`,
       file: use.file,
       line: use.line,
       fix: 'Make sure it is a read-only token; a publish token here can still publish.',

@@ -20,6 +20,10 @@ export function isReusableWorkflow(workflow: Workflow): boolean {
   return isMap(on) && pair(on, 'workflow_call') !== undefined;
 }
 
+/** A job that calls a publishing workflow without granting id-token: write. */
+const callerPermissions = (workflow: Workflow, job: Workflow['jobs'][number], callee: string): Finding =>
+  workflow.finding('reusable-caller-permissions', 'error', `Job "${job.id}" calls ${callee}, which publishes, but does not grant id-token: write: the called workflow cannot get an OIDC token.`, job.line, 'Add `permissions: { contents: read, id-token: write }` to the calling job.');
+
 /** Jobs in `all` that call `fileName` from this repository. */
 export function callersOf(fileName: string, all: readonly NamedWorkflow[]) {
   const target = `./.github/workflows/${fileName}`;
@@ -46,7 +50,7 @@ export function reusableFindings(callee: NamedWorkflow, all: readonly NamedWorkf
   for (const { caller, job } of callers) {
     if (grantsWrite(effectivePermissions(caller.workflow, job), 'id-token')) continue;
     findings.push(
-      caller.workflow.finding('reusable-caller-permissions', 'error', `Job "${job.id}" calls ${callee.fileName}, which publishes, but does not grant id-token: write: the called workflow cannot get an OIDC token.`, job.line, 'Add `permissions: { contents: read, id-token: write }` to the calling job.'),
+      callerPermissions(caller.workflow, job, callee.fileName),
     );
   }
   return findings;
@@ -63,11 +67,11 @@ export function tokenCallFindings(named: NamedWorkflow): Finding[] {
     const secrets = mapAt(job.node, 'secrets');
     for (const [name, raw] of scalarPairs(secrets)) {
       if (!isTokenEnv(name, raw)) continue;
-      findings.push(workflow.finding('use-trusted-publishing', 'error', `Job "${job.id}" hands ${name} to ${job.uses}, which publishes with that token instead of trusted publishing.`, workflow.lineOf(pair(secrets, name)), `Remove the secret once the called workflow publishes with OIDC, and enter ${named.fileName} as the workflow file name of the trusted publisher on npmjs.com.`));
+      findings.push(workflow.finding('use-trusted-publishing', 'error', `Job "${job.id}" hands ${name} to ${job.uses}, which publishes with it.`, workflow.lineOf(pair(secrets, name)), `Remove it once the called workflow uses OIDC; the trusted publisher is ${named.fileName}.`));
     }
     // A local callee that publishes is reusableFindings' business.
     if (!job.uses!.startsWith('./') && !grantsWrite(effectivePermissions(workflow, job), 'id-token')) {
-      findings.push(workflow.finding('reusable-caller-permissions', 'error', `Job "${job.id}" calls ${job.uses}, which publishes, but does not grant id-token: write: the called workflow cannot get an OIDC token.`, job.line, 'Add `permissions: { contents: read, id-token: write }` to the calling job.'));
+      findings.push(callerPermissions(workflow, job, job.uses!));
     }
   }
   return findings;

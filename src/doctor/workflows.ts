@@ -47,7 +47,7 @@ function tokenChecks(named: NamedWorkflow): Finding[] {
           .flatMap((env) => env?.items ?? [])
           .find((i) => isScalar(i.key) && isScalar(i.value) && isTokenEnv(String(i.key.value), String(i.value.value ?? '')));
         return item
-          ? [workflow.finding('token-check', 'warning', `Job "${job.id}" only checks the npm token (${step.run!.trim().split('\n')[0]}): a workflow that needs the token keeps it alive after the move to trusted publishing.`, workflow.lineOf(item), 'Delete the check (or the workflow) when the token is retired.')]
+          ? [workflow.finding('token-check', 'warning', `Job "${job.id}" only checks the npm token: it keeps the token alive.`, workflow.lineOf(item), 'Delete the check when the token is retired.')]
           : [];
       }),
   );
