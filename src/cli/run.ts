@@ -129,13 +129,18 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
   const blocked = blockedChanges(plan.changes, options.force);
   if (blocked.length > 0) {
     for (const c of blocked) io.err(unifiedDiff(c.before ?? '', c.after, c.path));
-    throw new FailedError(
-      `${blocked.map((c) => c.path).join(', ')} already exists and differs. Nothing was written.\n` +
-        'Re-run with --migrate to edit the existing workflow in place, with --force to replace it (the current file is kept as a .bak backup), or choose another --workflow name.',
-    );
   }
   const root = repoRoot(d);
-  const results = await applyChanges(plan.changes, { root, consent: options.force });
+  let results: Awaited<ReturnType<typeof applyChanges>>;
+  try {
+    results = await applyChanges(plan.changes, { root, consent: options.force });
+  } catch (error) {
+    // The refusal to replace an existing workflow also names the in-place migration.
+    if (error instanceof FailedError && blocked.some((c) => c.path.startsWith('.github/workflows/'))) {
+      throw new FailedError(`${error.message}\nTo edit the existing workflow in place instead, re-run with --migrate.`);
+    }
+    throw error;
+  }
   if (results.length === 0) {
     // Only a hand edit is planned (shown above).
   } else if (results.every((r) => r.kind === 'unchanged')) {
