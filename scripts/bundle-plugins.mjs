@@ -48,16 +48,11 @@ const yogaWasmFile = {
 };
 
 // Every templates/**/*.hbs precompiled into src/render/precompiled.ts (GitHub) or
-// src/providers/precompiled.ts (GitLab, CircleCI), keyed by path and hash (the same FNV-1a as
-// templateHash in src/render/engine.ts), so runs load only Handlebars' runtime. The options
-// must equal COMPILE_OPTIONS there; test/render/bundle.test.ts compares the bundle's output
-// with the source's byte for byte.
+// src/providers/precompiled.ts (GitLab, CircleCI), keyed by path, so runs load only
+// Handlebars' runtime and the package ships no template source (only templates/actions.json,
+// which is data). The options must equal COMPILE_OPTIONS in src/render/engine.ts;
+// test/render/bundle.test.ts compares the bundle's output with the source's byte for byte.
 const COMPILE_OPTIONS = { noEscape: true, strict: true };
-function templateHash(source) {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < source.length; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
-  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${source.length}`;
-}
 // Which templates each precompiled module carries, by top directory under templates/: a
 // GitHub run loads only the GitHub templates.
 const PRECOMPILED_GROUPS = [
@@ -110,7 +105,7 @@ const precompiledTemplates = {
           files.map(async (file) => {
             const source = await readFile(join(dir, file), 'utf8');
             const spec = slimPrecompiled(Handlebars.precompile(source, COMPILE_OPTIONS));
-            return `${JSON.stringify(file)}:{hash:${JSON.stringify(templateHash(source))},spec:${spec}}`;
+            return `${JSON.stringify(file)}:${spec}`;
           }),
         );
         return { contents: `export default {${entries.join(',')}};`, loader: 'js', watchFiles: files.map((f) => join(dir, f)) };

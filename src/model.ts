@@ -96,6 +96,8 @@ export interface GitInfo {
   github?: RepoRef;
   /** The remote's repository path for any recognised host: `owner/name`, or `group/sub/project` on GitLab. */
   slug?: string;
+  /** Remotes other than origin that name a repository (a fork clone's `upstream`). */
+  otherRemotes?: Array<{ name: string; host: string; slug: string }>;
   /** From `origin/HEAD`, else the current branch, else undefined. */
   defaultBranch?: string;
   /** Path of the package directory relative to the git top level ('' when it is the top level). */

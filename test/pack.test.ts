@@ -58,9 +58,9 @@ const ALLOWED: { pattern: RegExp; what: string }[] = [
   { pattern: /^dist\/cli\.js$/, what: 'the bundle entry' },
   { pattern: /^dist\/chunks\/[A-Za-z0-9_.-]+-[A-Z0-9]{8}\.js$/, what: 'bundle chunks (name-HASH.js)' },
   { pattern: /^dist\/chunks\/yoga-layout\.wasm\.br$/, what: "Ink's layout engine, taken out of its base64 by the build" },
-  { pattern: /^templates\/(?:[\w.-]+\/)*[\w.-]+\.(?:hbs|json)$/, what: 'workflow templates' },
+  { pattern: /^templates\/actions\.json$/, what: 'the action pins (the templates themselves are precompiled into the bundle)' },
 ];
-const REQUIRED = ['package.json', 'README.md', 'bin/create-trusted-publish.js', 'dist/cli.js', 'dist/chunks/yoga-layout.wasm.br'];
+const REQUIRED = ['package.json', 'README.md', 'bin/create-trusted-publish.js', 'dist/cli.js', 'dist/chunks/yoga-layout.wasm.br', 'templates/actions.json'];
 
 test('npm pack publishes only the runtime files', () => {
   const unexpected = paths().filter((p) => !ALLOWED.some((a) => a.pattern.test(p)));
@@ -73,16 +73,18 @@ test('npm pack publishes every file the package needs', () => {
   assert.deepEqual(missing, [], `missing from the package: ${missing.join(', ')}`);
   if (existsSync(join(root, 'LICENSE'))) assert.ok(files.has('LICENSE'), 'LICENSE exists but is not published');
   assert.ok(paths().some((p) => p.startsWith('dist/chunks/')), 'no dist/chunks/*.js: the build no longer splits the UI out');
-  assert.ok(paths().some((p) => p.startsWith('templates/')), 'no templates/ published');
 });
 
-test('every template in the repository is published', () => {
-  const files = new Set(paths());
-  const listed = readdirSync(join(root, 'templates'), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.startsWith('.')) // npm never publishes .DS_Store, .*.swp
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'));
-  const missing = listed.filter((p) => !files.has(p));
-  assert.deepEqual(missing, [], `templates not published: ${missing.join(', ')}`);
+test('every template in the repository is in the bundle, and no template source is published', () => {
+  const published = paths();
+  const sources = readdirSync(join(root, 'templates'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.hbs'))
+    .map((e) => relative(join(root, 'templates'), join(e.parentPath, e.name)).split(sep).join('/'));
+  assert.ok(sources.length > 10, 'templates/ holds the sources');
+  const bundle = readdirSync(join(root, 'dist', 'chunks')).map((f) => readFileSync(join(root, 'dist', 'chunks', f), 'latin1')).join('\n');
+  const missing = sources.filter((s) => !bundle.includes(JSON.stringify(s)));
+  assert.deepEqual(missing, [], `templates not precompiled into the bundle: ${missing.join(', ')}`);
+  assert.deepEqual(published.filter((p) => p.endsWith('.hbs')), []);
 });
 
 test('nothing from development is published', () => {

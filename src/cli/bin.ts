@@ -1,5 +1,6 @@
 // Entry of the bundle. bin/create-trusted-publish.js checks the Node.js version first.
 import { main } from './main.js';
+import { safeOutput } from '../text/output.js';
 
 // `create-trusted-publish --dry-run | head` closes the pipe early. The run goes on to its end
 // (a --yes run still writes all its files or none) with its own exit code; only the output
@@ -23,7 +24,8 @@ const warn = console.warn.bind(console);
 console.warn = (...args: unknown[]) => {
   const [first] = args;
   if (args.length === 1 && first instanceof Error) {
-    process.stderr.write(`${first.name}: ${first.message.split('\n')[0]}\n`);
+    // The message can quote the file (a tag name): through the output filter like everything else.
+    process.stderr.write(`${safeOutput(`${first.name}: ${first.message.split('\n')[0]}`)}\n`);
     return;
   }
   warn(...args);

@@ -3,11 +3,15 @@
 // never load React, Ink or Inquirer.
 import { parseOptions, HELP, type Options } from './args.js';
 import { targetDir } from './command-line.js';
-import { EXIT, UsageError, FailedError, CancelledError } from './errors.js';
+import { EXIT, UsageError, FailedError, CancelledError, errorJson, wantsJson, type ErrorKind } from './errors.js';
 import { detect } from '../detect/index.js';
 import type { Detected } from '../model.js';
 import { acceptOverrides, checkPublishable, checkTrustProvider, runNonInteractive } from './run.js';
 import { formatFindings } from '../report/text.js';
+import { paint } from './style.js';
+import { safeOutput } from '../text/output.js';
+import { clipLines } from '../text/clip.js';
+import { systemErrorMessage } from './system-errors.js';
 
 declare const __VERSION__: string | undefined;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -17,31 +21,51 @@ export interface Io {
   err: (text: string) => void;
 }
 
-const stdio: Io = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-};
+/** True when this program colours `stream` itself (styleText decides: TTY, NO_COLOR, FORCE_COLOR). */
+function coloured(stream: NodeJS.WriteStream): boolean {
+  return paint('red', 'x', stream) !== 'x';
+}
+
+/** Writes to a stream through the one output filter: secrets masked, control characters visible. */
+function writer(stream: NodeJS.WriteStream): (text: string) => void {
+  let colour: boolean | undefined;
+  return (text) => {
+    colour ??= coloured(stream);
+    const safe = safeOutput(text, colour);
+    stream.write(safe.endsWith('\n') ? safe : safe + '\n');
+  };
+}
+
+const stdio: Io = { out: writer(process.stdout), err: writer(process.stderr) };
 
 /** Findings that stop the run before anything is asked (acceptOverrides has already dropped
- * the host error a --repo or --provider answers). */
-function blockers(d: Detected) {
-  return d.findings.filter((f) => f.level === 'error');
+ * the host error a --repo or --provider answers). A fork clone is asked about on a terminal;
+ * without one, --repo must say which repository publishes. */
+function blockers(d: Detected, interactive: boolean) {
+  return d.findings.filter((f) => f.level === 'error' || (!interactive && f.id === 'fork-clone'));
 }
 
 function isInteractiveTerminal(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY);
 }
 
+/** `doctor` and `retire`: with --json, even a usage error is one JSON document on stdout. */
+async function subcommand(name: 'doctor' | 'retire', argv: readonly string[], io: Io): Promise<number> {
+  try {
+    if (name === 'doctor') {
+      const { runDoctorCli } = await import('../doctor/cli.js');
+      return await runDoctorCli(argv, io);
+    }
+    const { runRetireCli } = await import('../retire/cli.js');
+    return await runRetireCli(argv, io);
+  } catch (error) {
+    return reportError(error, io, wantsJson(argv) ? name : undefined);
+  }
+}
+
 export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
   try {
-    if (argv[0] === 'doctor') {
-      const { runDoctorCli } = await import('../doctor/cli.js');
-      return await runDoctorCli(argv.slice(1), io);
-    }
-    if (argv[0] === 'retire') {
-      const { runRetireCli } = await import('../retire/cli.js');
-      return await runRetireCli(argv.slice(1), io);
-    }
+    if (argv[0] === 'doctor' || argv[0] === 'retire') return await subcommand(argv[0], argv.slice(1), io);
     const options = parseOptions(argv);
     if (options.help) {
       io.out(HELP);
@@ -69,7 +93,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
       );
     }
     const detected = acceptOverrides(await detect(root), options.given);
-    const blocking = blockers(detected);
+    const blocking = blockers(detected, interactive);
     if (blocking.length > 0) {
       io.err(formatFindings(blocking));
       return EXIT.failed;
@@ -101,7 +125,7 @@ async function runPullRequest(root: string, options: Options, io: Io): Promise<n
     if (options.markdown) return runMarkdown(detected, options, io);
     return runWithPr(detected, options, io, () => runMigrateCli(root, options, io));
   }
-  const blocking = blockers(detected);
+  const blocking = blockers(detected, false);
   if (blocking.length > 0) {
     io.err(formatFindings(blocking));
     return EXIT.failed;
@@ -117,21 +141,27 @@ async function runPullRequest(root: string, options: Options, io: Io): Promise<n
   });
 }
 
-export function reportError(error: unknown, io: Io): number {
-  if (error instanceof UsageError) {
-    io.err(error.message);
-    return EXIT.usage;
-  }
-  if (error instanceof FailedError) {
-    io.err(error.message);
-    return EXIT.failed;
-  }
+/** What an error means for the user: the exit code and the message (never a stack trace). */
+function describeError(error: unknown): { code: number; kind: ErrorKind; message: string } {
+  if (error instanceof UsageError) return { code: EXIT.usage, kind: 'usage', message: clipLines(error.message) };
+  if (error instanceof FailedError) return { code: EXIT.failed, kind: 'failed', message: clipLines(error.message) };
   if (error instanceof CancelledError || (error instanceof Error && error.name === 'ExitPromptError')) {
-    io.err('Cancelled. Nothing was written.');
-    return EXIT.cancelled;
+    return { code: EXIT.cancelled, kind: 'cancelled', message: 'Cancelled. Nothing was written.' };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  io.err(`Something went wrong: ${message}\nNothing more was written. Please report this with the command you ran.`);
-  if (process.env.DEBUG) io.err(error instanceof Error ? (error.stack ?? '') : '');
-  return EXIT.failed;
+  const expected = systemErrorMessage(error);
+  if (expected) return { code: EXIT.failed, kind: 'failed', message: expected };
+  const message = clipLines(error instanceof Error ? error.message : String(error));
+  return { code: EXIT.failed, kind: 'unexpected', message: `Something went wrong: ${message}\nPlease report this with the command you ran.` };
+}
+
+/**
+ * Says what went wrong on stderr and returns the exit code. `json` (doctor --json, retire --json)
+ * also puts one error document on stdout, so a script reading stdout always gets JSON.
+ */
+export function reportError(error: unknown, io: Io, json?: 'doctor' | 'retire'): number {
+  const { code, kind, message } = describeError(error);
+  io.err(message);
+  if (kind === 'unexpected' && process.env.DEBUG) io.err(error instanceof Error ? (error.stack ?? '') : '');
+  if (json) io.out(JSON.stringify(errorJson(json, kind, message, code), null, 2));
+  return code;
 }

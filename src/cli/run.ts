@@ -18,6 +18,9 @@ import { openUrl, noBrowserReason } from './browser.js';
 import { paint } from './style.js';
 import { repoRoot } from './paths.js';
 
+/** Findings that say why a workspace package or pattern was left out. */
+const SKIPPED_WORKSPACES = new Set(['workspace-outside', 'workspace-folder-name', 'invalid-package-name', 'invalid-workspace-package-json']);
+
 /**
  * Refuses, in plain words, what no workflow can publish: no package.json, no name, a
  * private package, a monorepo without a publishable package. `given` flags are checked
@@ -27,8 +30,10 @@ export function checkPublishable(d: Detected, given: GivenAnswers = {}): void {
   if (publishableCandidates(d).length === 0) {
     // Detection reports `monorepo` for every workspace root, with or without packages.
     if (d.findings.some((f) => f.id === 'monorepo')) {
+      const skipped = d.findings.filter((f) => SKIPPED_WORKSPACES.has(f.id));
       throw new FailedError(
-        'This is a monorepo root, but none of its workspace packages can be published: each needs a "name" and no "private": true.',
+        'This is a monorepo root, but none of its workspace packages can be published: each needs a "name" and no "private": true.' +
+          skipped.map((f) => `\n${f.file ? `${f.file}: ` : ''}${f.message}${f.fix ? ` ${f.fix}` : ''}`).join(''),
       );
     }
     const pkg = publishedPackage(d);
@@ -56,9 +61,14 @@ async function providerPlan(d: Detected, answers: Plan['answers']): Promise<Plan
  * A remote on a host npm does not trust (Bitbucket, a self-managed GitLab) stops the run, unless
  * --provider or --repo says where the publish job runs instead: then it is no longer a finding.
  */
+/** What a --repo or --provider answers: the remote's host or URL; only --repo answers a fork clone. */
+const ANSWERED_BY_PROVIDER = new Set(['not-github', 'remote-invalid']);
+const ANSWERED_BY_REPO = new Set([...ANSWERED_BY_PROVIDER, 'fork-clone']);
+
 export function acceptOverrides(d: Detected, given: GivenAnswers): Detected {
   if (given.provider === undefined && given.repo === undefined) return d;
-  return { ...d, findings: d.findings.filter((f) => f.id !== 'not-github') };
+  const answered = given.repo === undefined ? ANSWERED_BY_PROVIDER : ANSWERED_BY_REPO;
+  return { ...d, findings: d.findings.filter((f) => !answered.has(f.id)) };
 }
 
 /** `--trust` runs `npm trust github`: refused up front for the other providers. */

@@ -15,6 +15,8 @@ export interface GitFacts {
   originHead?: string;
   /** The checked-out branch, when HEAD is a branch. */
   branch?: string;
+  /** Every remote with a url, in config order (origin included). */
+  remotes: Array<{ name: string; url: string }>;
 }
 
 function findGitDir(start: string): string | 'other' | undefined {
@@ -31,22 +33,30 @@ function findGitDir(start: string): string | 'other' | undefined {
 /** Config features that change what git would answer; seen in any config file → ask git. */
 const UNUSUAL = /^\s*(\[\s*include|\[\s*url\b|insteadof\b|pushinsteadof\b|worktree\b|bare\s*=\s*true|refstorage\b)/im;
 
-function originUrl(config: string): string | undefined {
-  let inOrigin = false;
+/**
+ * The first url of every remote, by name. Git's rules: the section name (`remote`) and the key
+ * (`url`) ignore case, the subsection name (`"origin"`) does not. '\0' when git must answer
+ * (quoted values, escapes, the old `[remote.name]` form, which git lower-cases).
+ */
+export function remoteUrls(config: string): Map<string, string> | '\0' {
+  const urls = new Map<string, string>();
+  let remote: string | undefined;
   for (const raw of config.split(/\r?\n/)) {
     const line = raw.trim();
     if (line.startsWith('[')) {
-      inOrigin = /^\[\s*remote\s+"origin"\s*\]$/i.test(line);
+      if (/^\[\s*remote\s*\./i.test(line)) return '\0';
+      remote = /^\[\s*remote\s+"([^"\\]*)"\s*\]$/i.exec(line)?.[1];
       continue;
     }
-    const m = inOrigin ? /^url\s*=\s*(.*)$/i.exec(line) : null;
-    if (m?.[1]) {
+    const m = remote !== undefined ? /^url\s*=\s*(.*)$/i.exec(line) : null;
+    if (m?.[1] && remote !== undefined && !urls.has(remote)) {
       const value = m[1].trim();
       // Quoted values and escapes are rare in urls; leave them to git.
-      return /["\\;#]/.test(value) ? '\0' : value;
+      if (/["\\;#]/.test(value)) return '\0';
+      urls.set(remote, value);
     }
   }
-  return undefined;
+  return urls;
 }
 
 /**
@@ -81,9 +91,10 @@ export function readGitFiles(start: string, env: NodeJS.ProcessEnv = process.env
   if (config === undefined || head === undefined) return undefined;
   if ([config, ...globals].some((c) => c !== undefined && UNUSUAL.test(c))) return undefined;
 
-  const remoteUrl = originUrl(config);
-  if (remoteUrl === '\0') return undefined;
-  const facts: GitFacts = { top: dirname(gitDir) };
+  const remotes = remoteUrls(config);
+  if (remotes === '\0') return undefined;
+  const remoteUrl = remotes.get('origin');
+  const facts: GitFacts = { top: dirname(gitDir), remotes: [...remotes].map(([name, url]) => ({ name, url })) };
   if (remoteUrl) facts.remoteUrl = remoteUrl;
   const branch = /^ref:\s*refs\/heads\/(.+)$/.exec(head.trim())?.[1];
   if (branch) facts.branch = branch;

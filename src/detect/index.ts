@@ -6,11 +6,12 @@ import { detectPackageManager } from './lockfile.js';
 import { readNpmrcs } from './npmrc.js';
 import { packageFindings, readPackage } from './package-json.js';
 import { detectRelease } from './release.js';
-import { repositoryFinding } from './repository.js';
+import { forkFinding, repositoryFinding } from './repository.js';
 import { detectWorkspaces } from './workspaces.js';
 import { readPublishContext, readWorkflows, workflowFindings } from './workflows.js';
 import { readDependabot } from './dependabot.js';
 import { ciFileFindings, readCiFiles } from './ci-files.js';
+import { registryTargetFindings } from './registry-target.js';
 
 export { parseRemote, redactUrl, type RemoteRef } from './remote.js';
 export { repositoryMatches, expectedRepository, parseRepositoryUrl } from './repository.js';
@@ -52,8 +53,10 @@ export async function detect(root: string): Promise<Detected> {
     ...packageFindings(pkgResult, manifestFile, workspaces.isMonorepo),
     ...gitResult.findings,
   ];
+  const fork = forkFinding(pkg, git);
+  if (fork) findings.push(fork);
   const hosted = repositoryOnHost(git);
-  if (hosted && pkg) {
+  if (hosted && pkg && !fork) {
     const toCheck: PackageInfo[] = [];
     if (!pkg.private) toCheck.push(pkg);
     toCheck.push(...workspaces.packages);
@@ -63,6 +66,7 @@ export async function detect(root: string): Promise<Detected> {
     }
   }
   findings.push(...workspaces.findings, ...pm.findings, ...workflowFindings(workflows), ...ciFileFindings(ciFiles), ...npmrc.findings, ...release.findings);
+  findings.push(...registryTargetFindings([...(pkg ? [pkg] : []), ...workspaces.packages], npmrc.registries, pkg));
 
   return {
     root: absRoot,

@@ -8,12 +8,23 @@ import { registryKind } from '../audit/publish-rule.js';
 export interface NpmrcDetection {
   tokens: TokenUse[];
   findings: Finding[];
+  /** `registry=` and `@scope:registry=` lines (the URL, never a credential: those are other keys). */
+  registries: RegistryLine[];
+}
+
+export interface RegistryLine {
+  file: string;
+  line: number;
+  /** `@scope` for a scope registry; undefined for the default registry. */
+  scope?: string;
+  url: string;
 }
 
 /** Scan one .npmrc text; `file` is its path relative to the repository root. */
 export function scanNpmrc(file: string, content: string): NpmrcDetection {
   const tokens: TokenUse[] = [];
   const findings: Finding[] = [];
+  const registries: RegistryLine[] = [];
   content.split(/\r?\n/).forEach((text, index) => {
     const line = index + 1;
     const trimmed = text.trim();
@@ -21,7 +32,10 @@ export function scanNpmrc(file: string, content: string): NpmrcDetection {
     const eq = trimmed.indexOf('=');
     const key = (eq === -1 ? trimmed : trimmed.slice(0, eq)).trim();
     const value = eq === -1 ? '' : trimmed.slice(eq + 1).trim().replace(/^(['"])(.*)\1$/, '$2');
-    if (key === '_authToken' || key.endsWith(':_authToken')) {
+    const registry = /^(?:(@[^:\s]+):)?registry$/.exec(key);
+    if (registry && value && !value.includes('${')) {
+      registries.push({ file, line, url: value, ...(registry[1] ? { scope: registry[1] } : {}) });
+    } else if (key === '_authToken' || key.endsWith(':_authToken')) {
       tokens.push({ file, line, what: '_authToken' });
       if (value && !/^\$\{[^}]+\}$/.test(value)) {
         findings.push({
@@ -46,7 +60,7 @@ export function scanNpmrc(file: string, content: string): NpmrcDetection {
       });
     }
   });
-  return { tokens, findings };
+  return { tokens, findings, registries };
 }
 
 /** `.npmrc` of the target dir and, when different, of the git top level. */
@@ -59,10 +73,11 @@ export function readNpmrcs(root: string, top: string, prefix: string): NpmrcDete
     const findings: Finding[] = problem
       ? [{ id: 'unreadable-npmrc', level: 'warning', message: `${file} ${problem}: it was not read, so tokens in it are not reported.`, file, fix: `Make ${file} a regular file you can read, or remove it.` }]
       : [];
-    return { tokens: [], findings };
+    return { tokens: [], findings, registries: [] };
   });
   return {
     tokens: results.flatMap((r) => r.tokens),
     findings: results.flatMap((r) => r.findings),
+    registries: results.flatMap((r) => r.registries),
   };
 }

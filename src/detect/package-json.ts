@@ -2,6 +2,9 @@
 import { join } from 'node:path';
 import { readText, unreadableReason } from './read.js';
 import type { Finding, PackageInfo } from '../model.js';
+import { checkPackageName } from '../text/package-name.js';
+import { shown } from '../text/output.js';
+import { clip } from '../text/clip.js';
 
 export type ReadResult =
   | { status: 'ok'; pkg: PackageInfo }
@@ -139,5 +142,51 @@ export function packageFindings(result: ReadResult, file: string, isWorkspaceRoo
   if (!result.pkg.name && !result.pkg.private && !isWorkspaceRoot) {
     findings.push({ id: 'no-package-name', level: 'error', message: 'package.json has no "name".', file });
   }
+  findings.push(...nameFindings(result.pkg, file, 'error'));
   return findings;
+}
+
+/** A name for a message: control characters visible, secrets masked, long names cut. */
+export const showName = (name: string): string => clip(shown(name), 80);
+
+/**
+ * npm's naming rules for a package that would be published: a broken rule is `level` (an error
+ * for the package here, a warning for a workspace package, which is then skipped); a rule for
+ * new names only is a warning. A missing "version" is a warning: the first release needs one.
+ */
+export function nameFindings(pkg: PackageInfo, file: string, level: 'error' | 'warning'): Finding[] {
+  if (pkg.private || pkg.name === undefined) return [];
+  const findings: Finding[] = [];
+  const { errors, legacy } = checkPackageName(pkg.name);
+  if (errors.length > 0) {
+    findings.push({
+      id: 'invalid-package-name',
+      level,
+      message: `"name" "${showName(pkg.name)}" breaks npm's naming rules: ${errors.join('; ')}.${level === 'warning' ? ' Skipped.' : ''}`,
+      file,
+      fix: 'Give it a valid npm name.',
+    });
+  } else if (legacy.length > 0) {
+    findings.push({
+      id: 'legacy-package-name',
+      level: 'warning',
+      message: `"name" "${showName(pkg.name)}": ${legacy.join('; ')}. npm accepts new versions of an existing package, not a new one.`,
+      file,
+    });
+  }
+  if (pkg.version === undefined) {
+    findings.push({
+      id: 'no-version',
+      level: 'warning',
+      message: `${showName(pkg.name)} has no "version": npm cannot publish it.`,
+      file,
+      fix: 'Add a "version", then run again.',
+    });
+  }
+  return findings;
+}
+
+/** True when npm could publish a package with this name (rules for new names aside). */
+export function publishableName(name: string): boolean {
+  return checkPackageName(name).errors.length === 0;
 }

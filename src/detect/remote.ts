@@ -90,3 +90,18 @@ export function redactUrl(url: string): string {
   const keep = /^ssh/i.test(m[1]!.replace(/^git\+/i, '')) && /^[a-z0-9._-]+$/i.test(user) ? `${user}@` : '';
   return `${m[1]}${keep}${host}${m[3]}`;
 }
+
+/**
+ * Why a remote URL cannot name a repository safely (a control character, a GitHub expression, an
+ * owner or name GitHub would not allow), or undefined when it is fine or simply not recognised.
+ */
+export function unusableRemote(url: string): string | undefined {
+  if (/[\x00-\x1f\x7f-\x9f]/.test(url)) return 'holds a control character';
+  if (url.includes('${{')) return 'holds "${{"';
+  const parsed = parseRemote(url);
+  if (parsed?.host !== 'github.com') return undefined;
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(parsed.owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(parsed.name)) {
+    return 'names no GitHub owner/name';
+  }
+  return undefined;
+}

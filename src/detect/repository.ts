@@ -1,6 +1,6 @@
 // Does package.json "repository" point at the repository npm will see in the OIDC token? On GitHub and
 // GitLab npm compares them (E422 otherwise); `host` is github.com unless said.
-import type { Finding, PackageInfo, RepoRef } from '../model.js';
+import type { Finding, GitInfo, PackageInfo, RepoRef } from '../model.js';
 import { parseRemote, redactUrl, type RemoteRef } from './remote.js';
 
 type Repository = PackageInfo['repository'] | string;
@@ -65,5 +65,32 @@ export function repositoryFinding(pkg: PackageInfo, repo: RepoRef, directory: st
     fix:
       `package.json "repository" will be set to ${expected.url}` +
       (expected.directory ? ` with "directory": "${expected.directory}".` : '.'),
+  };
+}
+
+/** The other remote package.json "repository" names, when it is not origin's repository. */
+export function forkRemote(pkg: PackageInfo | undefined, git: GitInfo): NonNullable<GitInfo['otherRemotes']>[number] | undefined {
+  if (!pkg?.repository?.url || !git.slug || !git.host || !git.otherRemotes) return undefined;
+  const named = parseRepositoryUrl(pkg.repository.url);
+  if (!named) return undefined;
+  const slug = `${named.owner}/${named.name}`.toLowerCase();
+  if (named.host === git.host && slug === git.slug.toLowerCase()) return undefined;
+  return git.otherRemotes.find((r) => r.host === named.host && r.slug.toLowerCase() === slug);
+}
+
+/**
+ * A fork clone: package.json "repository" names the repository of another remote (`upstream`),
+ * not origin's. Writing the workflow for origin would repoint package.json at the fork, so the
+ * run asks (interactive) or needs --repo to say which one npm should trust.
+ */
+export function forkFinding(pkg: PackageInfo | undefined, git: GitInfo): Finding | undefined {
+  const other = forkRemote(pkg, git);
+  if (!other || !pkg || !git.slug) return undefined;
+  return {
+    id: 'fork-clone',
+    level: 'warning',
+    message: `package.json "repository" names ${other.slug}, the remote "${other.name}", but "origin" is ${git.slug} (a fork?).`,
+    file: pkg.dir ? `${pkg.dir}/package.json` : 'package.json',
+    fix: `Say which one publishes: --repo ${other.slug}, or --repo ${git.slug} (repoints package.json).`,
   };
 }

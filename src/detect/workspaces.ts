@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText, unreadableReason } from './read.js';
 import type { Finding, PackageInfo } from '../model.js';
+import { nameFindings, publishableName, showName } from './package-json.js';
 import { readPackage } from './package-json.js';
 import { isExcludedDir, isPublishable, lernaGlobs } from './package-set.js';
 
@@ -99,6 +100,12 @@ async function readPnpmWorkspace(root: string): Promise<{ globs?: string[]; erro
 
 const joinDir = (prefix: string, rel: string) => (prefix ? `${prefix}/${rel}` : rel);
 
+/** A pattern that climbs out of the folder (`../*`) or starts at the file-system root. */
+const leavesRoot = (glob: string) => /^!?\//.test(glob.trim()) || glob.split(/[\\/]/).includes('..');
+
+/** Folder names that no workflow value may hold: a GitHub expression, quotes, control characters. */
+const UNSAFE_DIR = /\$\{\{|["'`\\]|[\x00-\x1f\x7f]/;
+
 /**
  * Workspaces declared by the package in `root` (`prefix` is its path relative to the
  * repository root). Only publishable packages (a name and a version, not private) are returned;
@@ -120,12 +127,37 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
   const isMonorepo = fieldGlobs !== undefined || (pnpm?.globs?.length ?? 0) > 0 || (lerna?.length ?? 0) > 0;
   if (!isMonorepo) return { isMonorepo, globs, packages: [], findings };
 
+  const outside = globs.filter(leavesRoot);
+  for (const glob of outside) {
+    findings.push({
+      id: 'workspace-outside',
+      level: 'warning',
+      message: `The workspace pattern "${showName(glob)}" points outside this folder: ignored.`,
+      file: joinDir(prefix, 'package.json'),
+      fix: 'Remove it, or run the tool at the root that holds those packages.',
+    });
+  }
   // Test fixtures, examples, playgrounds and docs sites matched by a broad glob are not published.
-  const dirs = expandGlobs(root, globs).filter((rel) => !isExcludedDir(rel));
-  const results = dirs.map((rel) => readPackage(join(root, rel), joinDir(prefix, rel)));
+  const dirs = expandGlobs(root, globs.filter((g) => !leavesRoot(g))).filter((rel) => !isExcludedDir(rel));
+  const unsafe = dirs.filter((rel) => UNSAFE_DIR.test(rel));
+  for (const rel of unsafe) {
+    findings.push({
+      id: 'workspace-folder-name',
+      level: 'warning',
+      message: `The workspace folder "${showName(joinDir(prefix, rel))}" has "\${{", a quote or a control character in its name: skipped.`,
+      file: joinDir(prefix, rel),
+      fix: 'Rename the folder.',
+    });
+  }
+  const safeDirs = dirs.filter((rel) => !UNSAFE_DIR.test(rel));
+  const results = safeDirs.map((rel) => readPackage(join(root, rel), joinDir(prefix, rel)));
   const packages: PackageInfo[] = [];
   results.forEach((result, i) => {
-    if (result.status === 'ok' && isPublishable(result.pkg)) packages.push(result.pkg);
+    if (result.status === 'ok' && result.pkg.name && isPublishable(result.pkg)) {
+      const file = joinDir(prefix, `${safeDirs[i]}/package.json`);
+      findings.push(...nameFindings(result.pkg, file, 'warning'));
+      if (publishableName(result.pkg.name)) packages.push(result.pkg);
+    }
     if (result.status === 'invalid' || result.status === 'unreadable') {
       findings.push({
         id: 'invalid-workspace-package-json',
@@ -134,7 +166,7 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
           result.status === 'invalid'
             ? `A workspace package.json is not valid JSON, so that package is skipped: ${result.error}`
             : `A workspace package.json ${result.error}, so that package is skipped.`,
-        file: joinDir(prefix, `${dirs[i]}/package.json`),
+        file: joinDir(prefix, `${safeDirs[i]}/package.json`),
       });
     }
   });

@@ -2,7 +2,9 @@
 // before tokens are disallowed and revoked.
 import type { Answers, ChecklistItem, Detected, ManualEdit, PackageInfo, PublisherSettings, RepoRef } from '../model.js';
 import { PROVIDER_NAMES } from '../questions/provider.js';
-import { accessUrl, shellQuote } from './publisher.js';
+import { accessUrl } from './publisher.js';
+import { shellWord } from '../text/shell.js';
+import { NO_VERSION } from './checklist-release.js';
 import { commitItem, disallowTokensItem, revokeTokenItem } from './checklist-common.js';
 
 export interface CiChecklistInput {
@@ -51,7 +53,7 @@ function provenanceStep(answers: Answers, name: string): ChecklistItem {
       id: 'provenance',
       title: 'Check the release arrived (no provenance from CircleCI)',
       detail: 'npm makes no provenance attestations for CircleCI publishes: the package page shows no badge, and that is expected.',
-      command: `npm view ${shellQuote(name)} version`,
+      command: `npm view ${shellWord(name)} version`,
       url: page,
     };
   }
@@ -59,7 +61,7 @@ function provenanceStep(answers: Answers, name: string): ChecklistItem {
     id: 'provenance',
     title: 'Confirm the release has provenance',
     detail: 'A public project gets a provenance badge on the package page (the job signs through Sigstore); a private project publishes without one, which is expected.',
-    command: `npm view ${shellQuote(name)} dist.attestations`,
+    command: `npm view ${shellWord(name)} dist.attestations`,
     url: page,
   };
 }
@@ -104,13 +106,14 @@ export function ciChecklist(input: CiChecklistInput): ChecklistItem[] {
     url: accessUrl(name),
   });
   if (answers.provider === 'gitlab') items.push(...gitlabSettings(repo, answers.environment));
-  const tag = shellQuote(`v${pkg.version ?? '1.0.0'}`);
+  const tag = pkg.version === undefined ? undefined : shellWord(`v${pkg.version}`);
+  const publishDetail =
+    'A new trusted publisher that sees no publish for about two days may expire. The job checks that the tag matches package.json "version": bump it first if that version is on npm.';
   items.push({
     id: 'publish',
     title: 'Publish a release with the new job, soon',
-    detail:
-      'A new trusted publisher that sees no publish for about two days may expire. The job checks that the tag matches package.json "version": bump it first if that version is on npm.',
-    command: `git tag ${tag} && git push origin ${tag}`,
+    detail: tag ? publishDetail : `${publishDetail} ${NO_VERSION}`,
+    ...(tag ? { command: `git tag ${tag} && git push origin ${tag}` } : {}),
   });
   items.push(provenanceStep(answers, name));
   items.push(disallowTokensItem([name]), revokeTokenItem());

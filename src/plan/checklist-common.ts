@@ -1,6 +1,7 @@
 // Checklist items every provider shares, worded once.
 import type { ChecklistItem } from '../model.js';
-import { accessUrl, shellQuote } from './publisher.js';
+import { accessUrl } from './publisher.js';
+import { shellWord } from '../text/shell.js';
 
 /** The package pages, one per line, when there are several (the item's url shows the first). */
 export const otherUrls = (names: readonly string[], url: (n: string) => string) =>
@@ -11,7 +12,7 @@ export function commitItem(files: readonly string[], title: string, detail: stri
     id: 'commit',
     title,
     detail,
-    command: `git add ${files.map(shellQuote).join(' ')} && git commit -m "ci: publish to npm with trusted publishing" && git push`,
+    command: `git add ${files.map(shellWord).join(' ')} && git commit -m "ci: publish to npm with trusted publishing" && git push`,
   };
 }
 
@@ -22,7 +23,7 @@ export function disallowTokensItem(names: readonly string[]): ChecklistItem {
     detail:
       'On the access page choose "Require two-factor authentication and disallow tokens". Trusted publishing keeps working.' +
       otherUrls(names, accessUrl),
-    command: names.map((n) => `npm access set mfa=publish ${shellQuote(n)}`).join(' && '),
+    command: names.map((n) => `npm access set mfa=publish ${shellWord(n)}`).join(' && '),
     url: names[0] ? accessUrl(names[0]) : undefined,
   };
 }

@@ -2,7 +2,7 @@
 // the first release, and approving a staged version.
 import type { Answers, ChecklistItem, PackageManager, RepoRef } from '../model.js';
 import type { ToolUpgrade } from './notes.js';
-import { shellQuote } from './publisher.js';
+import { shellCommand, shellWord } from '../text/shell.js';
 
 export interface ReleasePackage {
   name: string;
@@ -34,14 +34,22 @@ export function upgradeStep(upgrades: readonly ToolUpgrade[], pm: PackageManager
     detail:
       `${specs.join(', ')} or newer is what publishes with trusted publishing; the version in package.json ` +
       'does not, and the first release would fail. Commit the upgraded lockfile with the workflow (next step).',
-    command: `${DEV_INSTALL[pm]} ${specs.map(shellQuote).join(' ')}`,
+    command: `${DEV_INSTALL[pm]} ${specs.map(shellWord).join(' ')}`,
   };
 }
 
-/** The tag a first release uses: `v<version>` for one package, or when all share a version. */
-function firstTag(input: ReleaseStepInput): string {
+/** What to say when package.json has no "version": never a made-up one. */
+export const NO_VERSION =
+  'package.json has no "version": add one first, then tag v<version>.';
+
+/**
+ * The tag a first release uses: `v<version>` for one package, or when all share a version;
+ * undefined when the version is missing (the checklist then says to add one).
+ */
+function firstTag(input: ReleaseStepInput): string | undefined {
   const [first] = input.packages;
-  const version = first?.version ?? '1.0.0';
+  const version = first?.version;
+  if (version === undefined) return undefined;
   if (!input.monorepo) return `v${version}`;
   const shared = input.packages.every((p) => p.version === first?.version);
   return shared ? `v${version}` : `${first?.name ?? 'package'}@${version}`;
@@ -49,7 +57,9 @@ function firstTag(input: ReleaseStepInput): string {
 
 function triggeredRelease(input: ReleaseStepInput, base: ChecklistItem): ChecklistItem {
   const { answers, repo } = input;
-  const tag = shellQuote(firstTag(input));
+  const first = firstTag(input);
+  if (first === undefined && answers.trigger !== 'manual') return { ...base, detail: `${base.detail} ${NO_VERSION}` };
+  const tag = shellWord(first ?? '');
   const monorepoDetail = input.monorepo
     ? ' A tag <name>@<version> releases that package; v<version> releases every package at that version; versions already on npm are skipped.'
     : '';
@@ -60,7 +70,7 @@ function triggeredRelease(input: ReleaseStepInput, base: ChecklistItem): Checkli
     case 'tag':
       return { ...base, detail, command: `git tag ${tag} && git push origin ${tag}` };
     case 'manual':
-      return { ...base, detail, command: `gh workflow run ${answers.workflow} --repo ${repo.owner}/${repo.name}` };
+      return { ...base, detail, command: shellCommand('gh', 'workflow', 'run', answers.workflow, '--repo', `${repo.owner}/${repo.name}`) };
   }
 }
 

@@ -2,7 +2,8 @@
 // have published once (with provenance) before tokens are disallowed and revoked.
 import type { Answers, ChecklistItem, Detected, RepoRef, TokenUse } from '../model.js';
 import { BRANCH_FLOWS } from '../model.js';
-import { accessUrl, allowedAction, shellQuote, trustArgs } from './publisher.js';
+import { accessUrl, allowedAction, trustArgs } from './publisher.js';
+import { shellCommand, shellWord } from '../text/shell.js';
 import { approveStep, releaseStep, upgradeStep, type ReleasePackage } from './checklist-release.js';
 import { commitItem, disallowTokensItem, otherUrls, revokeTokenItem } from './checklist-common.js';
 import type { ToolUpgrade } from './notes.js';
@@ -32,12 +33,12 @@ export function tokenSecrets(uses: readonly TokenUse[]): string[] {
 
 /** One `npm trust` per package, with the pause npm's docs suggest between calls. */
 function trustAllStep(input: ChecklistInput): ChecklistItem {
-  const names = input.packages.map((p) => shellQuote(p.name)).join(' ');
+  const names = input.packages.map((p) => shellWord(p.name)).join(' ');
   return {
     id: 'publisher:all',
     title: `Or add all ${input.packages.length} trusted publishers from a terminal`,
     detail: 'npm trust configures one package per call and needs an interactive npm login with 2FA (npm 11.15 or newer).',
-    command: `for p in ${names}; do npm trust github "$p" ${trustArgs(input.repo, input.answers).join(' ')} --yes; sleep 2; done`,
+    command: `for p in ${names}; do npm trust github "$p" ${shellCommand(...trustArgs(input.repo, input.answers))} --yes; sleep 2; done`,
   };
 }
 
@@ -85,7 +86,7 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
     detail:
       'The package page shows a provenance badge; the version document lists attestations. That is the proof the move worked.' +
       otherUrls(names, page),
-    command: names.map((n) => `npm view ${shellQuote(n)} dist.attestations`).join(' && '),
+    command: names.map((n) => `npm view ${shellWord(n)} dist.attestations`).join(' && '),
     url: names[0] ? page(names[0]) : undefined,
   });
   items.push(disallowTokensItem(names), revokeTokenItem());
@@ -99,7 +100,7 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
       detail:
         'Nothing publishes with it any more. If a workflow uses it only to install private packages, ' +
         'replace it with a read-only token instead.',
-      command: `gh secret delete ${secret} --repo ${slug}`,
+      command: shellCommand('gh', 'secret', 'delete', secret, '--repo', slug),
       url: `https://github.com/${slug}/settings/secrets/actions`,
     });
   }

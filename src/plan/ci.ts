@@ -5,6 +5,7 @@ import { ProviderInputError } from '../providers/index.js';
 import { repositoryMatches } from '../detect/repository.js';
 import { providerConflict, PROVIDER_NAMES } from '../questions/provider.js';
 import { ciChecklist } from './checklist-ci.js';
+import { safeItems, safeOutput } from '../text/output.js';
 import { withRepository } from './repository-fix.js';
 import { manifestPath, needsPack, targetPackages } from './targets.js';
 import { circleciJob, gitlabJob, type CiJob } from './ci-jobs.js';
@@ -79,7 +80,7 @@ export function makeCiPlan(d: Detected, answers: Answers): Plan {
     changes,
     manual,
     publishers: [job.publisher],
-    checklist: ciChecklist({ detected: d, answers, repo: job.repo, pkg, publisher: job.publisher, ciFile: job.path, written, manual }),
-    notes,
+    checklist: safeItems(ciChecklist({ detected: d, answers, repo: job.repo, pkg, publisher: job.publisher, ciFile: job.path, written, manual })),
+    notes: notes.map((note) => safeOutput(note)),
   };
 }

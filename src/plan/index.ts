@@ -5,6 +5,7 @@ import type { Renderer } from '../render/workflow.js';
 import { isMonorepoRoot } from '../questions/packages.js';
 import { answersConflict } from '../questions/resolve.js';
 import { checklist } from './checklist.js';
+import { safeItems, safeOutput } from '../text/output.js';
 import { planNotes, toolUpgrades } from './notes.js';
 import { publisherSettings } from './publisher.js';
 import { releasePleaseFiles } from './release-please.js';
@@ -104,7 +105,7 @@ export function makePlan(d: Detected, answers: Answers, render: Renderer): Plan 
     changes,
     manual: [],
     publishers: targets.map((p) => publisherSettings(p.name as string, repo, answers)),
-    checklist: checklist({
+    checklist: safeItems(checklist({
       detected: d,
       answers,
       repo,
@@ -114,7 +115,7 @@ export function makePlan(d: Detected, answers: Answers, render: Renderer): Plan 
       monorepo,
       branch,
       upgrades: toolUpgrades(d, answers),
-    }),
-    notes,
+    })),
+    notes: notes.map((note) => safeOutput(note)),
   };
 }

@@ -1,5 +1,6 @@
 // What the user types into npmjs.com, in the order the form asks for it.
 import type { Answers, PublisherSettings, RepoRef } from '../model.js';
+import { shellCommand } from '../text/shell.js';
 
 export function accessUrl(packageName: string): string {
   // Scoped names stay literal in the path: /package/@scope/name/access.
@@ -11,10 +12,10 @@ export function allowedAction(answers: Pick<Answers, 'release'>): PublisherSetti
   return answers.release === 'staged' ? 'npm stage publish' : 'npm publish';
 }
 
-/** The `npm trust github` arguments after the package name, shell-quoted. */
+/** The `npm trust github` arguments after the package name (quote them with shellCommand). */
 export function trustArgs(repo: RepoRef, answers: Pick<Answers, 'workflow' | 'environment' | 'release'>): string[] {
   const args = ['--file', answers.workflow, '--repo', `${repo.owner}/${repo.name}`];
-  if (answers.environment) args.push('--env', shellQuote(answers.environment));
+  if (answers.environment) args.push('--env', answers.environment);
   args.push(answers.release === 'staged' ? '--allow-stage-publish' : '--allow-publish');
   return args;
 }
@@ -40,11 +41,6 @@ export function publisherSettings(packageName: string, repo: RepoRef, answers: A
         : { label: 'Allowed actions', value: 'Allow npm stage publish', note: 'only this one: CI stages, you approve each version with 2FA' },
     ],
     allow,
-    trustCommand: trust.join(' '),
+    trustCommand: shellCommand(...trust),
   };
-}
-
-/** Quotes a word for a POSIX shell when it needs it. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9@%+=:,./_-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

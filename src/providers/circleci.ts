@@ -3,6 +3,7 @@ import type { PackageManager, PublisherField } from '../model.js';
 import { cimgNodeTag, circleciId, contextName, vcsOrigin as checkVcsOrigin } from './circleci-validate.js';
 import { providerTemplate } from './handlebars.js';
 import { accessUrl, type ProviderPublisher } from './publisher.js';
+import { shellCommand } from '../text/shell.js';
 import { jobName as checkJobName, npmPackageName, packageDirectory, packageManager as checkPackageManager, ProviderInputError } from './validate.js';
 
 export interface CircleciInput {
@@ -114,10 +115,9 @@ export function circleciPublisher(packageName: string, input: CircleciPublisherI
   const name = npmPackageName(packageName);
   const fields = circleciPublisherFields(input);
   const value = (label: string) => fields.find((field) => field.label === label)!.value;
-  // Every value here is validated to [0-9a-f-] or a host/owner/repo path: no shell quoting needed.
   const trust = ['npm', 'trust', 'circleci', name, '--org-id', value('Organization ID'), '--project-id', value('Project ID')];
   trust.push('--pipeline-definition-id', value('Pipeline definition ID'), '--vcs-origin', value('VCS origin'));
   for (const id of input.contextIds ?? []) trust.push('--context-id', id.trim().toLowerCase());
   trust.push('--allow-publish');
-  return { packageName: name, url: accessUrl(name), provider: 'CircleCI', fields, allow: 'npm publish', trustCommand: trust.join(' ') };
+  return { packageName: name, url: accessUrl(name), provider: 'CircleCI', fields, allow: 'npm publish', trustCommand: shellCommand(...trust) };
 }

@@ -1,7 +1,8 @@
 // The GitLab CI/CD publish job and what to enter on npmjs.com for it.
 import type { PackageManager, PublisherField } from '../model.js';
 import { providerTemplate } from './handlebars.js';
-import { accessUrl, shellWord, type ProviderPublisher } from './publisher.js';
+import { accessUrl, type ProviderPublisher } from './publisher.js';
+import { shellCommand } from '../text/shell.js';
 import {
   gitlabCiFile,
   gitlabEnvironment,
@@ -106,7 +107,7 @@ export function gitlabPublisher(packageName: string, input: GitlabPublisherInput
   const ciFile = gitlabCiFile(input.ciFile);
   // `npm trust gitlab --file` takes a bare file name; a CI file in a folder is entered on the website only.
   const trust = ['npm', 'trust', 'gitlab', name, '--file', ciFile, '--project', `${input.namespace}/${input.project}`];
-  if (input.environment !== null) trust.push('--env', shellWord(input.environment));
+  if (input.environment !== null) trust.push('--env', input.environment);
   trust.push('--allow-publish');
   return {
     packageName: name,
@@ -114,6 +115,6 @@ export function gitlabPublisher(packageName: string, input: GitlabPublisherInput
     provider: 'GitLab CI/CD',
     fields,
     allow: 'npm publish',
-    trustCommand: ciFile.includes('/') ? null : trust.join(' '),
+    trustCommand: ciFile.includes('/') ? null : shellCommand(...trust),
   };
 }

@@ -2,10 +2,9 @@
 // so its helpers and partials (named `gitlab/...`, `circleci/...`) cannot clash with the GitHub ones;
 // same compile options: no HTML escaping, and a missing variable is an error.
 import type { Render } from '../render/handlebars.js';
-import { compileTemplate, createHandlebars } from '../render/engine.js';
+import { compileTemplate, createHandlebars, partialNames } from '../render/engine.js';
 import PRECOMPILED from './precompiled.js';
 import { yamlString } from '../render/scalars.js';
-import { partialNames } from '../render/templates.js';
 
 type Handlebars = ReturnType<typeof createHandlebars>;
 
@@ -24,7 +23,7 @@ function createInstance(): Handlebars {
     return a === b;
   });
   for (const dir of PARTIAL_DIRS) {
-    for (const name of partialNames(`${dir}/partials`)) {
+    for (const name of partialNames(`${dir}/partials`, PRECOMPILED)) {
       hb.registerPartial(`${dir}/${name}`, compileTemplate(hb, `${dir}/partials/${name}.hbs`, PRECOMPILED));
     }
   }

@@ -17,8 +17,3 @@ export function accessUrl(packageName: string): string {
   // Scoped names stay literal in the path: /package/@scope/name/access.
   return `https://www.npmjs.com/package/${packageName}/access`;
 }
-
-/** Quotes a word for a POSIX shell when it needs it. */
-export function shellWord(word: string): string {
-  return /^[A-Za-z0-9@%+=:,./_-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}

@@ -1,6 +1,8 @@
 // Checks for the values that go into GitLab and CircleCI files. Everything a user typed is
 // checked against the provider's own naming rules first: a value that passes can only be data.
 import { PACKAGE_MANAGERS, type PackageManager } from '../model.js';
+import { shown } from '../text/output.js';
+import { clip } from '../text/clip.js';
 
 /** A value the user gave that a provider (or npm) would not accept. The message says which and why. */
 export class ProviderInputError extends Error {
@@ -13,7 +15,7 @@ export class ProviderInputError extends Error {
 const fail = (message: string): never => {
   throw new ProviderInputError(message);
 };
-const show = (value: string) => JSON.stringify(value);
+const show = (value: string) => `"${clip(shown(value), 80)}"`;
 
 // GitLab's path rules (Gitlab::PathRegex): letters, digits, `_`, `-`, `.`; starts with a letter, digit
 // or `_`; not ending in `.git` / `.atom`. The same rule holds for each group, subgroup and project.
@@ -61,6 +63,8 @@ export function gitlabEnvironment(environment: string): string {
 /** The top-level CI file, relative to the repository root (GitLab's "CI/CD configuration file" setting). */
 export function gitlabCiFile(ciFile: string): string {
   const parts = ciFile.split('/');
+  // Git keeps its own files there (hooks run on the next commit); case-insensitive file systems too.
+  if (parts[0]?.toLowerCase() === '.git') fail(`CI file ${show(ciFile)} is inside .git`);
   const ok = parts.every((p) => /^[A-Za-z0-9_.-]+$/.test(p) && p !== '.' && p !== '..') && /\.ya?ml$/.test(ciFile);
   if (!ok) {
     fail(

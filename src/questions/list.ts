@@ -7,6 +7,7 @@ import { circleciContexts, circleciOrgId, circleciPipelineId, circleciProjectId,
 import { release, triggerApplies } from './release.js';
 import { fail, ok, type ConfirmQuestion, type Parsed, type Question, type SelectQuestion, type TextQuestion } from './types.js';
 import { validateEnvironment, validateNodeVersion, validateRepo, validateWorkflowFile } from './validate.js';
+import { forkRemote } from '../detect/repository.js';
 
 export type {
   Choice,
@@ -38,8 +39,14 @@ const repo: TextQuestion<'repo'> = {
   label: 'GitHub repository',
   help: 'owner/name of the repository whose workflow publishes; npm checks it on every publish.',
   optional: true,
-  defaultValue: (d) => (d.git.github ? `${d.git.github.owner}/${d.git.github.name}` : undefined),
-  certain: (d) => d.git.github !== undefined,
+  // A fork clone (package.json names another remote's repository) is asked, never assumed;
+  // the default keeps package.json as it is (the other answer repoints it at the fork).
+  defaultValue: (d) => {
+    const fork = d.findings.some((f) => f.id === 'fork-clone') ? forkRemote(d.pkg, d.git) : undefined;
+    if (fork?.host === 'github.com') return fork.slug;
+    return d.git.github ? `${d.git.github.owner}/${d.git.github.name}` : undefined;
+  },
+  certain: (d) => d.git.github !== undefined && !d.findings.some((f) => f.id === 'fork-clone'),
   applies: forProviders('github'),
   parse: (input) => checked(validateRepo(input.trim()), input.trim()),
   format: (v) => v ?? '',

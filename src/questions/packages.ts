@@ -1,7 +1,8 @@
 // Which packages the workflow publishes: the package here, or some of a monorepo's.
 import type { Detected, PackageInfo } from '../model.js';
 import { fail, ok, type MultiSelectQuestion, type Parsed } from './types.js';
-import { validatePackageName } from './validate.js';
+import { printable, validatePackageName } from './validate.js';
+import { shown } from '../text/output.js';
 
 /** True when the run is at a workspace root that lists publishable packages. */
 export function isMonorepoRoot(d: Detected): boolean {
@@ -29,7 +30,7 @@ export function parsePackageList(input: string): Parsed<string[]> {
   if (names.length === 0) return fail('Name at least one package, e.g. @acme/core,@acme/cli.');
   for (const name of names) {
     const error = validatePackageName(name);
-    if (error) return fail(`"${JSON.stringify(name).slice(1, -1)}": ${error}`);
+    if (error) return fail(`"${printable(name)}": ${error}`);
   }
   return ok(names);
 }
@@ -53,7 +54,8 @@ export const packages: MultiSelectQuestion<'packages'> = {
     publishableCandidates(d).map((p) => ({
       value: p.name as string,
       label: p.name as string,
-      hint: [p.dir || '.', p.version].filter(Boolean).join(' · '),
+      // The version is the repository's text, shown by both front-ends: control characters visible.
+      hint: shown([p.dir || '.', p.version].filter(Boolean).join(' · ')),
     })),
   defaultValue: (d) => {
     const names = publishableCandidates(d).map((p) => p.name as string);

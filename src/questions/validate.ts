@@ -2,22 +2,18 @@
 // that explains the rule, or undefined when the value is fine. Values that pass these
 // checks contain no character that could change the structure of a YAML file or start a
 // GitHub expression, so they are data wherever they are written.
+import { checkPackageName } from '../text/package-name.js';
+import { shown } from '../text/output.js';
+import { clip } from '../text/clip.js';
 
-/** npm's rules for package names (as enforced by the registry for new packages). */
+/**
+ * npm's rules for package names: the broken rule, or undefined. Rules for new names only
+ * (lowercase, length) are not checked here: a flag names a package of this repository, and
+ * npm still publishes new versions of a package named before those rules.
+ */
 export function validatePackageName(name: string): string | undefined {
-  if (name.length === 0) return 'A package name cannot be empty.';
-  if (name.length > 214) return 'A package name can be at most 214 characters long.';
-  if (name !== name.trim()) return 'A package name cannot start or end with spaces.';
-  if (name !== name.toLowerCase()) return 'A package name must be lowercase.';
-  const match = /^(?:@([^/]+)\/)?([^/]+)$/.exec(name);
-  if (!match) return 'A package name is `name` or `@scope/name`.';
-  const [, scope, bare] = match;
-  for (const part of [scope, bare]) {
-    if (part === undefined) continue;
-    if (part.startsWith('.') || part.startsWith('_')) return 'A package name cannot start with "." or "_".';
-    if (!/^[a-z0-9._~-]+$/.test(part)) return 'A package name may contain only a-z, 0-9, "-", ".", "_" and "~" (and one "@scope/").';
-  }
-  return undefined;
+  const [error] = checkPackageName(name).errors;
+  return error === undefined ? undefined : `${error[0]!.toUpperCase()}${error.slice(1)}.`;
 }
 
 // Older accounts may hold double or trailing hyphens, so only the first character is strict.
@@ -80,8 +76,7 @@ export function nodeMajor(value: string): number {
   return Number(/^\d+/.exec(value)?.[0] ?? 0);
 }
 
-/** A value made safe to quote inside an error message (control characters shown escaped). */
+/** A value made safe to quote inside an error message (control characters shown escaped, cut at 60). */
 export function printable(value: string): string {
-  const shown = JSON.stringify(value).slice(1, -1);
-  return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
+  return clip(shown(value), 60);
 }

@@ -27,8 +27,12 @@ export function normaliseRegistry(url: string): string {
 }
 
 /** The `--registry <url>` flag of doctor and retire: the default, or a checked URL (exit 2 otherwise). */
+const MAX_URL = 2048;
+
 export function registryFlag(value: string | undefined): string {
   if (value === undefined) return DEFAULT_REGISTRY;
+  // A longer URL is no registry (a host name is at most 253 characters): refused, not echoed whole.
+  if (value.length > MAX_URL) throw new UsageError(`--registry: give a registry URL of at most ${MAX_URL} characters (got ${value.length}).`);
   try {
     return normaliseRegistry(value);
   } catch (error) {

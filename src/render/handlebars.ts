@@ -1,9 +1,8 @@
 // The one Handlebars instance that renders workflow templates, and its helpers.
 import type { HelperDelegate, HelperOptions } from 'handlebars';
-import { compileTemplate, createHandlebars, COMPILE_OPTIONS } from './engine.js';
+import { compileTemplate, createHandlebars, COMPILE_OPTIONS, partialNames } from './engine.js';
 import { loadPins, pinnedUses, PINNED_ACTIONS, type PinnedAction } from './pins.js';
 import { exprString, yamlString } from './scalars.js';
-import { partialNames } from './templates.js';
 
 export { COMPILE_OPTIONS };
 type Handlebars = ReturnType<typeof createHandlebars>;

@@ -1,12 +1,7 @@
 // The GitHub templates (templates/github/), precompiled by the build (scripts/bundle-plugins.mjs,
-// plugin `precompiled-templates`) and keyed by path, with a hash of the text they were
-// compiled from (templateHash in engine.ts). Empty when running from source. The GitLab and
-// CircleCI templates are in src/providers/precompiled.ts.
-export interface PrecompiledTemplate {
-  hash: string;
-  spec: unknown;
-}
-export type PrecompiledTemplates = Record<string, PrecompiledTemplate>;
+// plugin `precompiled-templates`) and keyed by their path under templates/. Empty when running
+// from source. The GitLab and CircleCI templates are in src/providers/precompiled.ts.
+export type PrecompiledTemplates = Record<string, unknown>;
 
 const PRECOMPILED: PrecompiledTemplates = {};
 export default PRECOMPILED;

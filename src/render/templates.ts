@@ -1,4 +1,5 @@
-// Locating and reading the shipped `templates/` directory (data files, not code).
+// Locating and reading the `templates/` directory: the template sources (read only when running
+// from source) and actions.json, the one data file the package ships.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,12 +29,8 @@ export function readTemplate(relativePath: string): string {
   return readFileSync(join(templatesDir(), ...relativePath.split('/')), 'utf8');
 }
 
-/** Names (without `.hbs`) of the partials directly inside a templates subdirectory, sorted. */
-export function partialNames(relativeDir: string): string[] {
+/** File names directly inside a templates subdirectory (none when it does not exist). */
+export function templateFileNames(relativeDir: string): string[] {
   const abs = join(templatesDir(), ...relativeDir.split('/'));
-  if (!existsSync(abs)) return [];
-  return readdirSync(abs)
-    .filter((file) => file.endsWith('.hbs'))
-    .sort()
-    .map((file) => file.slice(0, -'.hbs'.length));
+  return existsSync(abs) ? readdirSync(abs) : [];
 }

@@ -3,7 +3,7 @@
 import type { Answers, Detected } from '../model.js';
 import { QUESTIONS, questionApplies, type AnyQuestion } from '../questions/list.js';
 import { resolveDefaults } from '../questions/resolve.js';
-import { shellQuote } from '../plan/publisher.js';
+import { shellWord } from '../text/shell.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -11,7 +11,7 @@ function flagsFor(q: AnyQuestion, value: Answers[keyof Answers]): string[] {
   if (q.id === 'environment' && value === null) return ['--no-environment'];
   if (q.id === 'fixRepository') return value === false ? ['--no-fix-repository'] : [];
   const text = q.id === 'packages' && Array.isArray(value) ? value.join(',') : (q.format as (v: unknown) => string)(value);
-  return text === '' ? [] : [`--${q.flag}`, shellQuote(text)];
+  return text === '' ? [] : [`--${q.flag}`, shellWord(text)];
 }
 
 export function equivalentCommand(d: Detected, answers: Partial<Answers>): string {

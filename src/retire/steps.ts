@@ -2,7 +2,7 @@
 // terminal's y/N, or --yes); --dry-run stops at the commands. Results come from the
 // actions' read-backs in src/trust/checklist-actions.ts.
 import type { ActionResult, TokenSummary } from '../trust/index.js';
-import { shellWord } from '../trust/exec.js';
+import { shellCommand } from '../text/shell.js';
 import { accessPage } from '../trust/commands.js';
 import type { SecretTarget } from './targets.js';
 
@@ -36,7 +36,7 @@ export interface RetireDeps {
   out(text: string): void;
 }
 
-export const command = (...words: string[]) => words.map(shellWord).join(' ');
+export const command = (...words: string[]) => shellCommand(...words);
 
 /** An action's result as a summary item: a tool that is not installed did not do the step. */
 export function fromAction(step: RetireItem['step'], r: ActionResult): RetireItem {

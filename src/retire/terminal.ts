@@ -5,10 +5,13 @@ import { spawn } from 'node:child_process';
 import { runCommand, type Runner } from '../trust/exec.js';
 import type { TokenSummary } from '../trust/index.js';
 import { tokenLabel } from './tokens.js';
+import { safeOutput } from '../text/output.js';
 
+// Inquirer writes to the terminal itself: what it shows (commands, token names from the
+// registry) goes through the output filter first.
 export async function confirmPrompt(message: string): Promise<boolean> {
   const { default: confirm } = await import('@inquirer/confirm');
-  return confirm({ message, default: false });
+  return confirm({ message: safeOutput(message), default: false });
 }
 
 export async function pickPrompt(tokens: readonly TokenSummary[]): Promise<string[]> {
@@ -17,7 +20,7 @@ export async function pickPrompt(tokens: readonly TokenSummary[]): Promise<strin
   return checkbox({
     message: 'Revoke which tokens? (tick only the ones to revoke)',
     // Nothing pre-selected: which token CI used is the user's call, never a guess.
-    choices: tokens.map((t) => ({ name: tokenLabel(t, width), value: t.id, checked: false })),
+    choices: tokens.map((t) => ({ name: safeOutput(tokenLabel(t, width)), value: t.id, checked: false })),
     pageSize: 12,
   });
 }

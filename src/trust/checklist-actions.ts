@@ -2,6 +2,7 @@
 // item is `done` only when the read-back shows it; otherwise it says what to check where.
 import { runCommand, type Runner } from './exec.js';
 import { accessPage } from './commands.js';
+import { shellCommand } from '../text/shell.js';
 
 export interface ActionResult {
   id: string;
@@ -35,7 +36,7 @@ export async function deleteSecret(target: { repo: string; name: string; env?: s
   const run = o.run ?? runCommand;
   const scope = ['--repo', target.repo, ...(target.env ? ['--env', target.env] : [])];
   const args = ['secret', 'delete', target.name, ...scope];
-  const base = { id: `secret:${target.name}`, command: ['gh', ...args].join(' '), url: `https://github.com/${target.repo}/settings/${target.env ? 'environments' : 'secrets/actions'}` };
+  const base = { id: `secret:${target.name}`, command: shellCommand('gh', ...args), url: `https://github.com/${target.repo}/settings/${target.env ? 'environments' : 'secrets/actions'}` };
   const deleted = await run('gh', args, runOpts(o));
   if (deleted.missing) return { ...base, status: 'unavailable', detail: 'gh (the GitHub CLI) is not installed: delete the secret on the settings page.' };
   const list = await run('gh', ['secret', 'list', ...scope, '--json', 'name'], runOpts(o));
@@ -53,7 +54,7 @@ export async function deleteSecret(target: { repo: string; name: string; env?: s
 export async function disallowTokens(packageName: string, o: ActionOptions = {}): Promise<ActionResult> {
   const args = ['access', 'set', 'mfa=publish', packageName];
   const result = await (o.run ?? runCommand)('npm', args, runOpts(o, o.stdio ?? 'inherit'));
-  const base = { id: `disallow-tokens:${packageName}`, command: ['npm', ...args].join(' '), url: accessPage(packageName) };
+  const base = { id: `disallow-tokens:${packageName}`, command: shellCommand('npm', ...args), url: accessPage(packageName) };
   if (result.missing) return { ...base, status: 'unavailable', detail: 'npm was not found on PATH.' };
   return result.code === 0
     ? { ...base, status: 'unverified', detail: 'npm accepted it. npm cannot read this setting back: the access page should show "Require two-factor authentication and disallow tokens".' }
@@ -95,7 +96,7 @@ export async function listTokens(o: ActionOptions = {}): Promise<TokenSummary[] 
 /** `npm token revoke <id>` for a token the user chose explicitly; verified with a new list. */
 export async function revokeToken(id: string, o: ActionOptions = {}): Promise<ActionResult> {
   const args = ['token', 'revoke', id];
-  const base = { id: `revoke-token:${id}`, command: ['npm', ...args].join(' '), url: 'https://www.npmjs.com/settings/~/tokens' };
+  const base = { id: `revoke-token:${id}`, command: shellCommand('npm', ...args), url: 'https://www.npmjs.com/settings/~/tokens' };
   const result = await (o.run ?? runCommand)('npm', args, runOpts(o, o.stdio ?? 'inherit'));
   if (result.missing) return { ...base, status: 'unavailable', detail: 'npm was not found on PATH.' };
   const after = await rawTokens(o);

@@ -1,7 +1,7 @@
 // The exact `npm trust github` command lines for a plan: shown first, then run (or printed
 // only, with --dry-run). One call per package: npm trust is unaware of workspaces.
 import type { Plan, RepoRef } from '../model.js';
-import { shellWord } from './exec.js';
+import { shellCommand } from '../text/shell.js';
 
 export interface TrustTarget {
   packages: string[];
@@ -49,7 +49,7 @@ export function trustCommandsFor(target: TrustTarget): TrustCommand[] {
     return {
       packageName,
       args,
-      display: ['npm', ...args].map(shellWord).join(' '),
+      display: shellCommand('npm', ...args),
       url: accessPage(packageName),
       expect: { repository, file: target.workflow, environment: target.environment, permission: stage ? 'createStagedPackage' : 'createPackage' },
     };

@@ -52,8 +52,3 @@ export function versionAtLeast(version: string, minimum: string): boolean {
   for (let i = 0; i < 3; i++) if (a[i]! !== b[i]!) return a[i]! > b[i]!;
   return true;
 }
-
-/** Quotes a word for a POSIX shell when it needs it (for display only: nothing runs through a shell). */
-export function shellWord(word: string): string {
-  return /^[A-Za-z0-9@%+=:,./_-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}

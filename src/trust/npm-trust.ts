@@ -3,6 +3,7 @@
 // module only runs it, pauses between packages, and reads the result back.
 // Endpoints npm uses (npm 11.19 lib/trust-cmd.js, lib/commands/trust/{github,list}.js):
 // POST and GET /-/package/<escaped name>/trust.
+import { safeOutput } from '../text/output.js';
 import { bootstrapFix } from '../registry/check.js';
 import { runCommand, versionAtLeast, type RunOptions, type Runner } from './exec.js';
 import type { TrustCommand } from './commands.js';
@@ -111,7 +112,7 @@ async function exists(packageName: string, o: NpmOptions): Promise<boolean> {
 }
 
 export async function runNpmTrust(commands: readonly TrustCommand[], o: RunTrustOptions = {}): Promise<TrustResult[]> {
-  const out = o.out ?? ((text: string) => process.stdout.write(`${text}\n`));
+  const out = o.out ?? ((text: string) => process.stdout.write(`${safeOutput(text)}\n`));
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const results: TrustResult[] = [];
   for (const [index, command] of commands.entries()) {

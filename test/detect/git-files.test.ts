@@ -92,3 +92,22 @@ test('GIT_CONFIG_GLOBAL and GIT_CONFIG_NOSYSTEM are honoured, not a reason to gi
     repo.cleanup();
   }
 });
+
+test('remote names are case-sensitive and every remote is read, as git reads them', async () => {
+  const repo = makeRepo({});
+  try {
+    writeFileSync(
+      join(repo.dir, '.git/config'),
+      '[core]\n\trepositoryformatversion = 0\n[remote "ORIGIN"]\n\turl = git@github.com:evil/widget.git\n' +
+        '[Remote "origin"]\n\tURL = git@github.com:acme/widget.git\n\turl = git@github.com:acme/second.git\n[remote "upstream"]\n\turl = https://github.com/up/widget.git\n',
+    );
+    const ours = readGitFiles(realpathSync(repo.dir), cleanEnv());
+    assert.ok(ours);
+    assert.equal(ours.remoteUrl, viaGit(repo.dir).remoteUrl);
+    const listed = git(repo.dir, 'config', '--get-regexp', '^remote\\..*\\.url$').split('\n').map((l) => /^remote\.(.+)\.url (.*)$/.exec(l)!);
+    const firstOfEach = listed.filter((m, i) => listed.findIndex((n) => n[1] === m[1]) === i).map((m) => ({ name: m[1], url: m[2] }));
+    assert.deepEqual(ours.remotes, firstOfEach);
+  } finally {
+    repo.cleanup();
+  }
+});

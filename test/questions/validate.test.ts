@@ -21,7 +21,9 @@ const invalid = (fn: (v: string) => string | undefined, values: string[], patter
 
 test('package names follow npm rules', () => {
   valid(validatePackageName, ['widget', '@acme/widget', 'a.b-c_d~e', 'x'.repeat(214)]);
-  invalid(validatePackageName, ['', 'Widget', '.hidden', '_under', '@acme/', 'a b', 'x'.repeat(215), '@a/b/c', ' widget']);
+  invalid(validatePackageName, ['', '.hidden', '_under', '@acme/', 'a b', '@a/b/c', ' widget', '$(touch x)', '@acme/.dot', 'node_modules', 'a\nb']);
+  // Rules for new names only: npm still publishes new versions of packages named before them.
+  valid(validatePackageName, ['JSONStream', 'x'.repeat(215)]);
 });
 
 test('owner/repo follows GitHub rules and explains the form', () => {

@@ -3,6 +3,7 @@
 import type { Answers, FileChange, Plan } from '../../model.js';
 import { unifiedDiff } from '../../apply/diff.js';
 import { clampOffset } from './hooks/list-nav.js';
+import { safeOutput } from '../../text/output.js';
 
 export interface PreviewLine {
   text: string;
@@ -39,7 +40,8 @@ const ANCHORS: Partial<Record<keyof Answers, { re: RegExp[]; block?: boolean }>>
 };
 
 function marked(text: string, id: keyof Answers | undefined): PreviewLine[] {
-  const lines = text.replace(/\n$/, '').split('\n');
+  // The repository's own text (a CI file the job is merged into) goes through the output filter.
+  const lines = text.replace(/\n$/, '').split('\n').map((line) => safeOutput(line));
   const anchor = id ? ANCHORS[id] : undefined;
   const out = lines.map((line) => ({ text: line, mark: false }));
   const re = anchor?.re.find((r) => lines.some((line) => r.test(line)));
@@ -57,7 +59,7 @@ function diffLines(change: FileChange): PreviewLine[] {
   return unifiedDiff(change.before ?? '', change.after, change.path)
     .replace(/\n$/, '')
     .split('\n')
-    .map((text) => ({ text, mark: text.startsWith('+') && !text.startsWith('+++') }));
+    .map((text) => ({ text: safeOutput(text), mark: text.startsWith('+') && !text.startsWith('+++') }));
 }
 
 export function previewFor(plan: Plan, id: keyof Answers | undefined): Preview {

@@ -2,6 +2,7 @@
 import type { FileChange, Plan } from '../../model.js';
 import { unifiedDiff } from '../../apply/diff.js';
 import type { ViewLine } from './components/viewport.js';
+import { safeOutput } from '../../text/output.js';
 
 export function reviewLines(plan: Plan): ViewLine[] {
   const lines: ViewLine[] = [];
@@ -24,7 +25,8 @@ export function reviewLines(plan: Plan): ViewLine[] {
       for (const line of unifiedDiff(c.before ?? '', c.after, c.path).replace(/\n$/, '').split('\n')) lines.push({ text: line });
     }
   }
-  return lines;
+  // Existing files are the repository's text: shown through the one output filter.
+  return lines.map((line) => ({ ...line, text: safeOutput(line.text) }));
 }
 
 export function kindWord(c: FileChange): string {

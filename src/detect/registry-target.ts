@@ -1,0 +1,57 @@
+// Where `npm publish` would send each package. Trusted publishing, and every value this tool
+// prints for npmjs.com, is for registry.npmjs.org only: a package that publishes to GitHub
+// Packages, Verdaccio or another registry is said so, plainly.
+import type { Finding, PackageInfo } from '../model.js';
+import type { RegistryLine } from './npmrc.js';
+import { shown } from '../text/output.js';
+
+const NPMJS_HOST = 'registry.npmjs.org';
+
+function isNpmjs(url: string): boolean {
+  try {
+    return new URL(url).hostname.toLowerCase() === NPMJS_HOST;
+  } catch {
+    return false;
+  }
+}
+
+const manifest = (pkg: PackageInfo) => (pkg.dir ? `${pkg.dir}/package.json` : 'package.json');
+const scopeOf = (name: string | undefined) => (name?.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined);
+
+/**
+ * publishConfig.registry off npmjs is an error for the package here (npm publishes there, whatever
+ * CI says) and a warning for a workspace package (the others can still move); an .npmrc
+ * registry, or scope registry for the package's scope, off npmjs is a warning (CI may set its own).
+ */
+export function registryTargetFindings(packages: readonly PackageInfo[], npmrc: readonly RegistryLine[], target?: PackageInfo): Finding[] {
+  const findings: Finding[] = [];
+  for (const pkg of packages) {
+    if (pkg.private || !pkg.name) continue;
+    const configured = pkg.publishConfig?.registry;
+    if (typeof configured === 'string' && !isNpmjs(configured)) {
+      findings.push({
+        id: 'registry-not-npmjs',
+        level: pkg === target ? 'error' : 'warning',
+        message: `${shown(pkg.name)} publishes to ${shown(configured)} (publishConfig.registry): trusted publishing is for registry.npmjs.org only.`,
+        file: manifest(pkg),
+        fix: 'To publish to npmjs, remove publishConfig.registry.',
+      });
+      continue;
+    }
+    if (typeof configured === 'string') continue;
+    // Scopes are compared without case: .npmrc files in the wild write `@SomeOrg:registry=`.
+    const scope = scopeOf(pkg.name)?.toLowerCase();
+    const line = npmrc.find((r) => r.scope !== undefined && r.scope.toLowerCase() === scope) ?? npmrc.find((r) => r.scope === undefined);
+    if (line && !isNpmjs(line.url)) {
+      findings.push({
+        id: 'registry-not-npmjs',
+        level: 'warning',
+        message: `${shown(pkg.name)} would publish to ${shown(line.url)}: trusted publishing is for registry.npmjs.org only.`,
+        file: line.file,
+        line: line.line,
+        fix: 'To publish to npmjs, remove that line.',
+      });
+    }
+  }
+  return findings;
+}

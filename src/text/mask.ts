@@ -1,0 +1,39 @@
+// Secret-looking values hidden before anything is printed: diffs, messages, JSON. The product
+// never reads a token on purpose, but a repository can hold one in a file it shows (a workflow
+// with a literal token, a package.json "repository" URL with credentials, an .npmrc line).
+// Prefixes stay, so the user still sees what kind of value it was and where.
+
+const HIDDEN = '***';
+
+/** Token formats with a fixed prefix (npm, GitHub, GitLab, AWS access keys, Slack). */
+const PREFIXED = /\b(npm_|gh[pousr]_|github_pat_|glpat-|gldt-|xox[abprs]-)[A-Za-z0-9_-]{8,}|\b(AKIA)[0-9A-Z]{16}\b/g;
+
+/** `scheme://user:password@host`: the password (any value, it is a credential by position). */
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@'"`]*):([^@/\s'"`]+)@/gi;
+
+/** `scheme://token@host` where the user part is long and not a plain ssh user. */
+const URL_USER_TOKEN = /\b([a-z][a-z0-9+.-]*:\/\/)([A-Za-z0-9_-]{20,})@/gi;
+
+/** `.npmrc`-style `_authToken=`, `_auth=`, `_password=` values (a `${VAR}` reference stays). */
+const NPMRC_VALUE = /((?:^|[\s:'"])(?:_authToken|_auth|_password)\s*[=:]\s*['"]?)(?!\$\{)([^\s'"]+)/g;
+
+/**
+ * A literal value given to a secret-named key: `NODE_AUTH_TOKEN: abc…`, `NPM_PASSWORD=abc…`, an action
+ * input `token: abc…`. References (`${{ secrets.X }}`, `$VAR`, `${VAR}`) are not values and stay.
+ */
+const NAMED_SECRET = /(\b[A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY)[A-Z0-9_]*\s*[:=]\s*['"]?|(?:^|[\s{,])(?:token|password|secret|api[-_]key)\s*:\s*['"]?)(?!\$|[^\s'"#,}]*\*\*\*)([^\s'"#,}]{6,})/gm;
+
+/** `Authorization: Bearer <value>` / `token <value>` headers. */
+const BEARER = /\b((?:Bearer|Basic)\s+)([A-Za-z0-9._~+/=-]{16,})/g;
+
+/** `text` with every secret-looking value replaced by its prefix and `***`. */
+export function maskSecrets(text: string): string {
+  if (text.length === 0) return text;
+  return text
+    .replace(PREFIXED, (_m, prefix: string | undefined, aws: string | undefined) => `${prefix ?? aws}${HIDDEN}`)
+    .replace(URL_PASSWORD, (_m, head: string) => `${head}:${HIDDEN}@`)
+    .replace(URL_USER_TOKEN, (_m, scheme: string) => `${scheme}${HIDDEN}@`)
+    .replace(NPMRC_VALUE, (_m, head: string) => `${head}${HIDDEN}`)
+    .replace(NAMED_SECRET, (_m, head: string) => `${head}${HIDDEN}`)
+    .replace(BEARER, (_m, head: string) => `${head}${HIDDEN}`);
+}
