@@ -111,7 +111,7 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
     const existing = tokenPublishers(d);
     if (existing.length > 0) {
       io.out(formatSummary(d));
-      io.out(`\n${existing.join(', ')} already ${existing.length === 1 ? 'publishes' : 'publish'} to npm with a token: migrating ${existing.length === 1 ? 'it' : 'them'} in place (--migrate) instead of adding a second publishing workflow. Pass --workflow <name> to write a new one.`);
+      io.out(`\n${existing.join(', ')} already ${existing.length === 1 ? 'publishes' : 'publish'} to npm with a token, so ${existing.length === 1 ? 'it is' : 'they are'} migrated in place (--migrate) instead of adding a second publishing workflow. Pass --workflow <name> to write a new one.`);
       const { runMigrateCli } = await import('../migrate/cli.js');
       return await runMigrateCli(d.root, { ...options, migrate: '' }, io);
     }

@@ -197,7 +197,7 @@ test('token values are never printed', () => {
     const r = runCli([repo.dir, '--yes', '--force']);
     assert.equal(r.code, 0, r.stderr);
     assert.ok(!(r.stdout + r.stderr).includes('SuperSecretValue'));
-    assert.match(r.stdout, /old\.yml already publishes to npm with a token: migrating it in place/);
+    assert.match(r.stdout, /old\.yml already publishes to npm with a token, so it is migrated in place/);
     assert.match(r.stdout, /\.npmrc:1/);
     assert.match(r.stdout, /\.github\/workflows\/old\.yml:8 NODE_AUTH_TOKEN/);
   } finally {
