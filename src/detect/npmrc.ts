@@ -35,7 +35,16 @@ export function scanNpmrc(file: string, content: string): NpmrcDetection {
     const registry = /^(?:(@[^:\s]+):)?registry$/.exec(key);
     if (registry && value && !value.includes('${')) {
       registries.push({ file, line, url: value, ...(registry[1] ? { scope: registry[1] } : {}) });
-      if (!registry[1] && registryKind(value) === 'proxy') findings.push(proxyFinding(file, line, value));
+      if (!registry[1] && registryKind(value) === 'proxy') {
+        findings.push({
+          id: 'registry-proxy',
+          level: 'error',
+          message: `${value} is a proxy: trusted publishing exists only on registry.npmjs.org.`,
+          file,
+          line,
+          fix: 'Remove the registry line.',
+        });
+      }
     } else if (key === '_authToken' || key.endsWith(':_authToken')) {
       tokens.push({ file, line, what: '_authToken' });
       if (value && !/^\$\{[^}]+\}$/.test(value)) {
@@ -72,9 +81,4 @@ export function readNpmrcs(root: string, top: string, prefix: string): NpmrcDete
     findings: results.flatMap((r) => r.findings),
     registries: results.flatMap((r) => r.registries),
   };
-}
-
-/** `registry=` naming a publishing proxy (Wombat Dressing Room...): trusted publishing needs registry.npmjs.org. */
-function proxyFinding(file: string, line: number, value: string): Finding {
-  return { id: 'registry-proxy', level: 'error', message: `${value} is a proxy: trusted publishing exists only on registry.npmjs.org.`, file, line, fix: 'Remove the registry line.' };
 }

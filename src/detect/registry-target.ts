@@ -4,15 +4,13 @@
 import type { Finding, PackageInfo } from '../model.js';
 import type { RegistryLine } from './npmrc.js';
 import { shown } from '../text/output.js';
+import { registryKind } from '../audit/publish-rule.js';
 
-const NPMJS_HOST = 'registry.npmjs.org';
+const isNpmjs = (url: string) => registryKind(url) === 'npmjs';
 
-function isNpmjs(url: string): boolean {
-  try {
-    return new URL(url).hostname.toLowerCase() === NPMJS_HOST;
-  } catch {
-    return false;
-  }
+function lineOf(raw: string, needle: string): number | undefined {
+  const index = raw.split('\n').findIndex((line) => line.includes(needle));
+  return index === -1 ? undefined : index + 1;
 }
 
 const manifest = (pkg: PackageInfo) => (pkg.dir ? `${pkg.dir}/package.json` : 'package.json');
@@ -28,12 +26,24 @@ export function registryTargetFindings(packages: readonly PackageInfo[], npmrc: 
   for (const pkg of packages) {
     if (pkg.private || !pkg.name) continue;
     const configured = pkg.publishConfig?.registry;
+    if (typeof configured === 'string' && registryKind(configured) === 'proxy') {
+      findings.push({
+        id: 'registry-proxy',
+        level: 'error',
+        message: `publishConfig.registry ${shown(configured)} is a proxy: trusted publishing exists only on registry.npmjs.org.`,
+        file: manifest(pkg),
+        line: lineOf(pkg.raw, '"registry"'),
+        fix: 'Remove publishConfig.registry.',
+      });
+      continue;
+    }
     if (typeof configured === 'string' && !isNpmjs(configured)) {
       findings.push({
         id: 'registry-not-npmjs',
         level: pkg === target ? 'error' : 'warning',
         message: `${shown(pkg.name)} publishes to ${shown(configured)} (publishConfig.registry): trusted publishing is for registry.npmjs.org only.`,
         file: manifest(pkg),
+        line: lineOf(pkg.raw, '"registry"'),
         fix: 'To publish to npmjs, remove publishConfig.registry.',
       });
       continue;
@@ -42,7 +52,8 @@ export function registryTargetFindings(packages: readonly PackageInfo[], npmrc: 
     // Scopes are compared without case: .npmrc files in the wild write `@SomeOrg:registry=`.
     const scope = scopeOf(pkg.name)?.toLowerCase();
     const line = npmrc.find((r) => r.scope !== undefined && r.scope.toLowerCase() === scope) ?? npmrc.find((r) => r.scope === undefined);
-    if (line && !isNpmjs(line.url)) {
+    // A default registry that is a proxy is scanNpmrc's registry-proxy error.
+    if (line && !isNpmjs(line.url) && !(line.scope === undefined && registryKind(line.url) === 'proxy')) {
       findings.push({
         id: 'registry-not-npmjs',
         level: 'warning',

@@ -1,7 +1,6 @@
 // Preflight from package.json and .npmrc: forced provenance, an old Yarn Berry, and
 // tokens left in .npmrc (file and line only: a value is never read out).
 import type { Detected, Finding, PackageInfo } from '../model.js';
-import { registryKind } from '../audit/publish-rule.js';
 
 function lineOf(raw: string, needle: string): number | undefined {
   const index = raw.split('\n').findIndex((line) => line.includes(needle));
@@ -25,10 +24,6 @@ export function packageJsonFindings(pkg: PackageInfo): Finding[] {
   const publishConfig = data.publishConfig as Record<string, unknown> | undefined;
   if (publishConfig?.provenance === true) {
     findings.push({ id: 'forced-provenance', level: 'info', message: 'publishConfig.provenance forces provenance: trusted publishing adds it by itself for a public repository, and forcing it fails with E422 when the repository is private.', file, line: lineOf(pkg.raw, '"provenance"'), fix: 'Remove publishConfig.provenance unless the repository is public and stays public.' });
-  }
-  const registry = typeof publishConfig?.registry === 'string' ? publishConfig.registry : undefined;
-  if (registry !== undefined && registryKind(registry) === 'proxy') {
-    findings.push({ id: 'registry-proxy', level: 'error', message: `publishConfig.registry ${registry} is a proxy: trusted publishing exists only on registry.npmjs.org.`, file, line: lineOf(pkg.raw, '"registry"'), fix: 'Remove publishConfig.registry.' });
   }
   const yarn = /^yarn@(\d+)\.(\d+)\.(\d+)/.exec(pkg.packageManagerField ?? '');
   if (yarn && Number(yarn[1]) >= 2) {

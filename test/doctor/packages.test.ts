@@ -1,7 +1,7 @@
 // Registries named in package.json: a proxy in front of npmjs.com is an error.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { packageJsonFindings } from '../../src/doctor/packages.js';
+import { registryTargetFindings } from '../../src/detect/registry-target.js';
 import type { PackageInfo } from '../../src/model.js';
 
 const pkg = (publishConfig: object): PackageInfo => {
@@ -9,9 +9,9 @@ const pkg = (publishConfig: object): PackageInfo => {
   return { dir: '', manifestPath: '/r/package.json', raw, name: '@acme/w', version: '1.0.0', private: false, scripts: {}, publishConfig: publishConfig as Record<string, unknown> };
 };
 
-test('publishConfig.registry: a proxy is an error; npmjs.com or another registry, nothing here', () => {
-  const at = (p: PackageInfo) => packageJsonFindings(p).map((f) => `${f.level} ${f.id}:${f.line}`);
+test('publishConfig.registry: a proxy is a registry-proxy error; another registry is registry-not-npmjs; npmjs.com nothing', () => {
+  const at = (p: PackageInfo) => registryTargetFindings([p], [], p).map((f) => `${f.level} ${f.id}:${f.line}`);
   assert.deepEqual(at(pkg({ registry: 'https://wombat-dressing-room.appspot.com' })), ['error registry-proxy:5']);
-  assert.deepEqual(at(pkg({ registry: 'https://npm.pkg.github.com' })), []);
+  assert.deepEqual(at(pkg({ registry: 'https://npm.pkg.github.com' })), ['error registry-not-npmjs:5']);
   assert.deepEqual(at(pkg({ registry: 'https://registry.npmjs.org/', access: 'public' })), []);
 });
