@@ -3,7 +3,8 @@
 import type { RepoRef, Finding } from '../model.js';
 import { grantsWrite, effectivePermissions } from './rules-permissions.js';
 import { nodeLines } from './source-lines.js';
-import { isScalar, isSeq } from 'yaml';
+import { isScalar } from 'yaml';
+import { nodeVerdict, setupNodeVerdict } from '../migrate/node-version.js';
 import { mapAt, pair, text, value, type Job, type Workflow } from './workflow-model.js';
 import { isTokenEnv, isTokenInput, writesAuthToken } from './publish-rule.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
@@ -78,55 +79,31 @@ function forkGuard(workflow: Workflow, job: Job, repo: RepoRef | undefined): Fin
   return [];
 }
 
-/** Node versions whose bundled npm is at least 11.5.1 (or the current LTS aliases, which are). */
-function nodeHasNewNpm(version: string): boolean {
-  if (/^(?:lts\/\*|lts\/krypton|latest|current|node)$/i.test(version)) return true;
-  const major = /^v?(\d+)/.exec(version);
-  return major !== null && Number(major[1]) >= 24;
-}
-
-/**
- * The values `${{ env.X }}` or `${{ matrix.x }}` can take in `job` (every matrix value), or the
- * text itself when it is no expression; [] when it cannot be resolved.
- */
-export function resolveExpression(workflow: Workflow, job: Job, written: string): string[] {
-  const m = /^\$\{\{\s*(env|matrix)\.([\w-]+)\s*\}\}$/.exec(written.trim());
-  if (!m) return written.includes('${{') ? [] : [written];
-  if (m[1] === 'env') {
-    const found = text(mapAt(job.node, 'env'), m[2]!) ?? text(mapAt(workflow.root, 'env'), m[2]!);
-    return found === undefined ? [] : [found];
-  }
-  const matrix = mapAt(mapAt(job.node, 'strategy'), 'matrix');
-  const list = value(matrix, m[2]!);
-  if (isSeq(list)) return list.items.flatMap((item) => (isScalar(item) && item.value !== null ? [String(item.value)] : []));
-  const single = text(matrix, m[2]!);
-  return single === undefined || single.includes('${{') ? [] : [single];
-}
-
 function oldNpm(workflow: Workflow, job: Job): Finding[] {
   const scripts = job.steps.flatMap((step) => nodeLines(workflow, step.runNode).map((line) => line.text));
   if (scripts.some((line) => /\bnpm\s+(?:--version|-v)\b/.test(line))) return [];
   if (scripts.some((line) => /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|\^?~?(?:1[1-9]|[2-9]\d))/.test(line))) return [];
-  // The Node that publishes is the last one set up before the first publish step.
+  // The Node that publishes is the last one set up before the first publish step; env, matrix and
+  // input defaults are resolved by the helper migrate uses too.
   const firstPublish = job.steps.findIndex((step) => step.publishes);
   const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish);
   const setupNode = [...before].reverse().find((step) => isSetupNode(step.uses)) ?? job.steps.find((step) => isSetupNode(step.uses));
   // A composite action (local, or from another repository) that sets up the tools.
   const setupAction = setupNode ? undefined : before.find((step) => step.uses !== undefined && /setup|install|prepare|tools/i.test(step.uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(step.uses));
   const written = text(setupNode?.with, 'node-version');
-  const resolved = written === undefined ? undefined : resolveExpression(workflow, job, written);
-  if (resolved !== undefined && resolved.length > 0 && resolved.every(nodeHasNewNpm)) return [];
-  const version = resolved?.length === 1 ? resolved[0] : written;
+  const { verdict, versions } = setupNodeVerdict(setupNode?.with, { root: workflow.root, job: job.node });
+  if (setupNode && verdict === 'ok') return [];
+  const old = versions.filter((v) => nodeVerdict(v) !== 'ok');
   const why =
-    written !== undefined && resolved?.length === 0
+    written !== undefined && versions.length === 0
       ? `Node ${written} cannot be resolved here, so npm may be older than 11.5.1`
-      : version !== undefined
-      ? `Node ${version} ships npm older than 11.5.1`
-      : setupNode && value(setupNode.with, 'node-version-file')
-        ? 'the Node version comes from a file, so npm may be older than 11.5.1'
-        : setupAction
-          ? `Node comes from ${setupAction.uses}, so npm may be older than 11.5.1`
-          : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
+      : written !== undefined
+        ? `Node ${old.join(', ') || written} ships npm older than 11.5.1`
+        : setupNode && value(setupNode.with, 'node-version-file')
+          ? 'the Node version comes from a file, so npm may be older than 11.5.1'
+          : setupAction
+            ? `Node comes from ${setupAction.uses}, so npm may be older than 11.5.1`
+            : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
   return [
     workflow.finding('old-npm', 'warning', `Job "${job.id}": ${why}, and nothing checks it. Trusted publishing then fails with ENEEDAUTH or a misleading E404.`, setupNode?.line ?? setupAction?.line ?? job.line, 'Use Node 24 and add a step that fails unless `npm --version` is 11.5.1 or newer.'),
   ];

@@ -20,6 +20,8 @@ export interface Options {
   migrate?: string;
   /** `--trust`: configure the trusted publishers with `npm trust`. */
   trust?: boolean;
+  /** `--switch-registry`: with --migrate, publish to registry.npmjs.org instead of a proxy in front of it. */
+  switchRegistry?: boolean;
   /** `--pr`: propose the written files as a pull request (with --yes or --migrate). */
   pr?: boolean;
   /** `--markdown`: print the pull request's body; write nothing. */
@@ -46,6 +48,7 @@ export const OPTION_SPEC = {
   version: { type: 'boolean', short: 'v' },
   migrate: { type: 'string' },
   trust: { type: 'boolean' },
+  'switch-registry': { type: 'boolean' },
   pr: { type: 'boolean' },
   markdown: { type: 'boolean' },
   provider: { type: 'string' },
@@ -105,6 +108,7 @@ export function parseOptions(argv: readonly string[]): Options {
     given,
     ...(values.migrate !== undefined ? { migrate: values.migrate } : {}),
     trust: values.trust ?? false,
+    switchRegistry: values['switch-registry'] ?? false,
     pr: values.pr ?? false,
     markdown: values.markdown ?? false,
   };
@@ -180,6 +184,9 @@ Options
       --migrate [file]       edit the existing publish workflow(s) in place instead of
                              writing a new one: shows the diff; writes with --force
                              (or a yes on a terminal), keeping a .bak backup
+      --switch-registry      with --migrate: a job that publishes through a proxy in
+                             front of npmjs.com (Wombat Dressing Room) publishes to
+                             registry.npmjs.org instead (refused without this flag)
       --trust                then run \`npm trust github\` for each package (npm 11.15+,
                              npm login with 2FA); with --dry-run only print the commands
       --pr                   then commit exactly the files written on a new branch

@@ -96,7 +96,26 @@ export async function showPublishers(plan: Plan, options: Pick<Options, 'open'>,
   io.out(paint('dim', result === 'opened' ? `Opened ${first.url} in your browser.` : `Could not open a browser: open ${first.url} yourself.`));
 }
 
+/**
+ * Workflows (and GitLab/CircleCI files) that already publish to npm with a token. `--yes` migrates
+ * them in place rather than adding a second publishing workflow beside them.
+ */
+export function tokenPublishers(d: Detected): string[] {
+  // Detection's own scan (no YAML parser on this path): a publish command and a token in one file.
+  const files = [...d.workflows, ...d.ciFiles].filter((f) => f.publishes && f.tokenUses.length > 0);
+  return files.map((f) => f.path);
+}
+
 export async function runNonInteractive(d: Detected, options: Options, io: Io): Promise<number> {
+  if (options.given.workflow === undefined && options.given.provider === undefined) {
+    const existing = tokenPublishers(d);
+    if (existing.length > 0) {
+      io.out(formatSummary(d));
+      io.out(`\n${existing.join(', ')} already ${existing.length === 1 ? 'publishes' : 'publish'} to npm with a token, so ${existing.length === 1 ? 'it is' : 'they are'} migrated in place (--migrate) instead of adding a second publishing workflow. Pass --workflow <name> to write a new one.`);
+      const { runMigrateCli } = await import('../migrate/cli.js');
+      return await runMigrateCli(d.root, { ...options, migrate: '' }, io);
+    }
+  }
   checkPublishable(d, options.given);
   io.out(formatSummary(d));
   const answers = resolveDefaults(d, options.given);
@@ -122,7 +141,16 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
     for (const c of blocked) io.err(unifiedDiff(c.before ?? '', c.after, c.path));
   }
   const root = repoRoot(d);
-  const results = await applyChanges(plan.changes, { root, consent: options.force });
+  let results: Awaited<ReturnType<typeof applyChanges>>;
+  try {
+    results = await applyChanges(plan.changes, { root, consent: options.force });
+  } catch (error) {
+    // The refusal to replace an existing workflow also names the in-place migration.
+    if (error instanceof FailedError && blocked.some((c) => c.path.startsWith('.github/workflows/'))) {
+      throw new FailedError(`${error.message}\nTo edit the existing workflow in place instead, re-run with --migrate.`);
+    }
+    throw error;
+  }
   if (results.length === 0) {
     // Only a hand edit is planned (shown above).
   } else if (results.every((r) => r.kind === 'unchanged')) {

@@ -12,7 +12,7 @@ export const CIRCLECI_CONFIG_PATH = '.circleci/config.yml';
 // `environment:`, contexts and `echo "//registry.npmjs.org/:_authToken=..." > .npmrc` lines.
 // The usual names (NPM_TOKEN, NODE_AUTH_TOKEN, NPM_AUTH_TOKEN, YARN_NPM_AUTH_TOKEN) and custom
 // ones that say npm and token (NPM_PUBLISH_TOKEN, RELEASE_NPM_TOKEN...).
-const TOKEN_VAR = /\b((?:[A-Z0-9]+_)*NPM(?:_[A-Z0-9]+)*_(?:TOKEN|AUTH_TOKEN|API_KEY)|NODE_AUTH_TOKEN)\b/;
+const TOKEN_VAR = /\b(?!NPM_ID_TOKEN\b)((?:[A-Z0-9]+_)*NPM(?:_[A-Z0-9]+)*_(?:TOKEN|AUTH_TOKEN|API_KEY)|NODE_AUTH_TOKEN)\b/;
 
 /** Token mentions and publish commands in one CI file; comment lines are skipped. */
 export function scanCiFile(file: string, content: string, context: PublishContext = {}): { publishes: boolean; tokenUses: TokenUse[] } {

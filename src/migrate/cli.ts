@@ -12,11 +12,12 @@ import { unifiedDiff } from '../apply/diff.js';
 import { targetProblems } from '../apply/targets.js';
 import { detect } from '../detect/index.js';
 import { workflowDoctor } from '../doctor/workflows.js';
+import type { PublishContext } from '../audit/publish-rule.js';
 import { publishedPackages } from '../doctor/index.js';
 import { formatFindings, formatWritten } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from './index.js';
-import { migratedWorkflow, printAfterMigration } from './after.js';
+import { printAfterMigration } from './after.js';
 
 export type { Confirm } from '../cli/confirm.js';
 
@@ -25,11 +26,29 @@ function splitSlug(slug: string | undefined) {
   return owner && name ? { owner, name } : undefined;
 }
 
-/** What the doctor still reports for the migrated files, errors and warnings only. */
-function remaining(plan: MigrationPlan, all: { path: string; fileName: string; content: string }[], repo: ReturnType<typeof splitSlug>) {
-  const after = new Map(plan.changes.map((c) => [c.path, c.after]));
+/** What the doctor still reports for the migrated files, notes included. */
+function remaining(plan: MigrationPlan, all: { path: string; fileName: string; content: string }[], repo: ReturnType<typeof splitSlug>, context: PublishContext = {}) {
+  const after = new Map(plan.changes.filter((c) => c.kind === 'update').map((c) => [c.path, c.after]));
   const files = all.map((w) => ({ ...w, content: after.get(w.path) ?? w.content }));
-  return workflowDoctor(files, repo).findings.filter((f) => after.has(f.file ?? '') && f.level !== 'info');
+  return workflowDoctor(files, repo, context).findings.filter((f) => after.has(f.file ?? ''));
+}
+
+/** Output kept until the files are written, so a failure in it stops the run before any write. */
+function bufferedIo(): { io: Io; flush: (to: Io) => void } {
+  const lines: Array<['out' | 'err', string]> = [];
+  const io = { out: (text: string) => lines.push(['out', text]), err: (text: string) => lines.push(['err', text]) } as Io;
+  return { io, flush: (to) => lines.forEach(([kind, text]) => to[kind](text)) };
+}
+
+/** The npmjs.com values and the checklist, once per workflow file npm must be told. */
+function printPublishers(d: Awaited<ReturnType<typeof detect>>, plan: MigrationPlan, repo: ReturnType<typeof splitSlug>, io: Io): void {
+  if (!repo) return;
+  for (const trustFile of plan.trustFiles) {
+    const caller = d.workflows.find((w) => w.fileName === trustFile);
+    if (!caller) continue;
+    const content = plan.changes.find((c) => c.path === caller.path)?.after ?? caller.content;
+    printAfterMigration(d, { path: caller.path, content, trustFile, environment: plan.environment }, repo, io);
+  }
 }
 
 export async function runMigrateCli(root: string, options: Options & { migrate?: string; trust?: boolean }, io: Io, confirm: Confirm = askOnTerminal): Promise<number> {
@@ -37,7 +56,7 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
   const repo = splitSlug(options.given.repo) ?? d.git.github;
   let plan: MigrationPlan;
   try {
-    plan = planMigration(d, { ...(options.migrate ? { file: options.migrate } : {}), ...(repo ? { repo } : {}) });
+    plan = planMigration(d, { ...(options.migrate ? { file: options.migrate } : {}), ...(repo ? { repo } : {}), switchRegistry: options.switchRegistry ?? false });
   } catch (error) {
     if (error instanceof MigrateError) throw new FailedError(error.message);
     throw error;
@@ -53,9 +72,27 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     for (const change of result.changes) io.out(`  - ${change}`);
     io.out('\n' + unifiedDiff(result.before, result.after, path));
   }
-  const left = remaining(plan, d.workflows, repo);
-  if (left.length > 0) io.out(`${paint('bold', 'Left for you (migrate does not change these)')}\n${formatFindings(left)}`);
+  // The other files it edits (scripts the publish runs, package.json "repository"), shown the same way.
+  const shown = new Set(plan.results.map((r) => r.path));
+  for (const c of plan.changes.filter((change) => change.kind === 'update' && !shown.has(change.path))) {
+    io.out(paint('bold', `\n${c.path}`));
+    io.out(`  - ${c.reason}`);
+    io.out('\n' + unifiedDiff(c.before ?? '', c.after, c.path));
+  }
+  const left = remaining(plan, d.workflows, repo, d.publishContext);
+  if (left.length > 0 || plan.left.length > 0) {
+    io.out(paint('bold', 'Left for you (migrate does not change these)'));
+    if (left.length > 0) io.out(formatFindings(left));
+    for (const line of plan.left) io.out(`  - ${line}`);
+  }
   for (const note of plan.notes) io.out(`${paint('yellow', '!')} ${note}`);
+  // Everything that can fail is worked out before the first write: the npmjs.com values too.
+  const afterward = bufferedIo();
+  try {
+    printPublishers(d, plan, repo, afterward.io);
+  } catch (error) {
+    throw new FailedError(`Nothing was written: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const changed = plan.changes.filter((c) => c.kind === 'update');
   if (options.dryRun || changed.length === 0) {
     if (options.dryRun) io.out(paint('bold', '\nDry run: nothing was written.'));
@@ -73,14 +110,13 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     const written = await applyChanges(plan.changes, { root: repoRoot(d), consent: true });
     io.out(`\n${paint('bold', 'Written')}\n${formatWritten(written)}`);
   }
+  afterward.flush(io);
   const packages = publishedPackages(d).map((p) => p.name!);
-  const migrated = migratedWorkflow(d, plan);
-  if (migrated && repo) printAfterMigration(d, migrated, repo, io);
   if (options.trust) {
     if (!plan.trustFile || !repo) throw new FailedError('--trust needs one publish workflow and a known GitHub repository: pick one with --migrate <file> and pass --repo.');
     const ok = await trustStep({ packages, repo, workflow: plan.trustFile, environment: plan.environment }, { dryRun: options.dryRun, io, cwd: d.root });
     if (!ok) return EXIT.failed;
   }
-  io.out(paint('dim', '\nThen commit, push, release, and run `create-trusted-publish doctor --registry-check` to see the provenance that proves it worked.'));
+  if (changed.length > 0) io.out(paint('dim', '\nThen commit, push, release, and run `create-trusted-publish doctor --registry-check` to see the provenance that proves it worked.'));
   return EXIT.ok;
 }

@@ -25,9 +25,45 @@ export function printOptions(doc: Document, source: string): ToStringOptions {
 }
 
 /**
+ * Where each line of the printout comes from in the source. Equal lines map one to one; a run of
+ * lines that differ (a folded scalar printed on one line, blank lines or comments the printer
+ * drops) is a hunk: its source lines stand for its printed lines as a whole.
+ */
+function alignSource(source: readonly string[], printed: readonly string[]) {
+  const line: Array<number | undefined> = new Array(printed.length);
+  const hunkOf: Array<number | undefined> = new Array(printed.length);
+  const hunks: Array<{ s0: number; s1: number; p0: number; p1: number }> = [];
+  let i = 0;
+  let j = 0;
+  let open: { s0: number; s1: number; p0: number; p1: number } | undefined;
+  for (const op of diffLines(source, printed)) {
+    if (op.kind === ' ') {
+      open = undefined;
+      line[j++] = i++;
+      continue;
+    }
+    if (!open) hunks.push((open = { s0: i, s1: i, p0: j, p1: j }));
+    if (op.kind === '-') open.s1 = ++i;
+    else {
+      hunkOf[j] = hunks.length - 1;
+      open.p1 = ++j;
+    }
+  }
+  // A hunk of as many source lines as printed ones pairs them line by line (a reformatted line each).
+  hunks.forEach((h, n) => {
+    if (h.s1 - h.s0 !== h.p1 - h.p0) return;
+    for (let p = h.p0; p < h.p1; p++) {
+      line[p] = h.s0 + (p - h.p0);
+      if (hunkOf[p] === n) hunkOf[p] = undefined;
+    }
+  });
+  return { line, hunkOf, hunks: hunks.map((h) => (h.s1 - h.s0 === h.p1 - h.p0 ? { ...h, s1: h.s0, p1: h.p0 } : h)) };
+}
+
+/**
  * `original` with the changes between `before` (the untouched document, printed) and
- * `after` (the edited one, printed the same way). Falls back to `after` when the source
- * and its printout do not line up, or when the merged text does not mean what `after` means.
+ * `after` (the edited one, printed the same way). Falls back to `after` when the merged text
+ * does not mean what `after` means.
  */
 export function mergeEdits(original: string, before: string, after: string): string {
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
@@ -35,14 +71,49 @@ export function mergeEdits(original: string, before: string, after: string): str
   if (before === after) return original;
   const source = original.split(/\r?\n/);
   const printed = before.split('\n');
-  if (source.length !== printed.length) return fallback;
-  const out: string[] = [];
-  let k = 0;
-  for (const op of diffLines(printed, after.split('\n'))) {
-    if (op.kind === '+') out.push(op.text);
-    else if (op.kind === ' ') out.push(source[k++]!);
-    else k++;
+  const { line, hunkOf, hunks } = alignSource(source, printed);
+  const ops = diffLines(printed, after.split('\n'));
+  // A hunk's source lines are kept only when every printed line of it is kept.
+  const kept = new Array<boolean>(printed.length).fill(false);
+  let j = 0;
+  for (const op of ops) {
+    if (op.kind === ' ') kept[j++] = true;
+    else if (op.kind === '-') j++;
   }
+  const intact = hunks.map((h) => kept.slice(h.p0, h.p1).every(Boolean));
+  const done = new Set<number>();
+  const out: string[] = [];
+  // Source-only hunks (no printed line) go out where they stood.
+  const flushBefore = (p: number) => {
+    hunks.forEach((h, n) => {
+      if (h.p0 === h.p1 && h.p0 <= p && !done.has(n)) {
+        done.add(n);
+        out.push(...source.slice(h.s0, h.s1));
+      }
+    });
+  };
+  j = 0;
+  for (const op of ops) {
+    if (op.kind === '+') {
+      out.push(op.text);
+      continue;
+    }
+    flushBefore(j);
+    if (op.kind === ' ') {
+      const n = hunkOf[j];
+      if (n === undefined) out.push(source[line[j]!]!);
+      else if (!intact[n]) out.push(printed[j]!);
+      else if (!done.has(n)) {
+        done.add(n);
+        out.push(...source.slice(hunks[n]!.s0, hunks[n]!.s1));
+      }
+    } else {
+      const n = hunkOf[j];
+      if (n !== undefined && !intact[n] && !done.has(n)) done.add(n);
+    }
+    j++;
+  }
+  flushBefore(printed.length);
   const merged = out.join(eol);
   try {
     return isDeepStrictEqual(parse(merged), parse(after)) ? merged : fallback;

@@ -29,7 +29,8 @@ export function addForkGuard(doc: Document, job: JobView, repo: RepoRef | undefi
   }
   const inner = current.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1').trim();
   const node = nodeOf(job.node, 'if');
-  if (isScalar(node)) node.value = `${guard} && (${inner})`;
+  // A block scalar (`if: >`) keeps its style and its final newline (the chomping indicator).
+  if (isScalar(node)) node.value = `${guard} && (${inner.replace(/\s*\n\s*/g, ' ')})${/\n$/.test(String(node.value)) ? '\n' : ''}`;
   notes.push(`job "${job.id}": its if: condition now also requires ${slug}`);
 }
 

@@ -1,9 +1,15 @@
 // Which files a migration edits, in which order: a reusable publish workflow first, then the
 // workflows that call it (they must grant id-token: write and stop passing the token).
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
-import type { Detected, FileChange, RepoRef, WorkflowFile } from '../model.js';
+import type { CiFile, Detected, FileChange, RepoRef, WorkflowFile } from '../model.js';
+import { migrateCiFile } from './ci-files.js';
 import { parseWorkflow } from '../audit/index.js';
+import { isTokenEnv, type PublishContext } from '../audit/publish-rule.js';
 import { loadPins, type ActionPins } from '../render/pins.js';
+import { repositoryFinding } from '../detect/repository.js';
+import { withRepository } from '../plan/repository-fix.js';
 import { isReusable, jobViews, localCallee } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 import { MigrateError, migrateWorkflow, type MigrateContext, type MigrateResult } from './workflow.js';
@@ -16,13 +22,18 @@ export interface MigrationPlan {
   results: Array<{ path: string; result: MigrateResult }>;
   /** The workflow file name npm must be told (the caller's, for a reusable workflow); undefined when ambiguous. */
   trustFile?: string;
+  /** Every workflow file npm must be told, one trusted publisher each. */
+  trustFiles: string[];
   /** The environment of the publishing job, when it names one. */
   environment: string | null;
   notes: string[];
+  /** What the migration did not fix, one line each (shown under "Left for you"). */
+  left: string[];
 }
 
-const publishes = (w: WorkflowFile) => {
-  const parsed = parseWorkflow(w.content, w.path);
+/** The audit model's verdict, with the repository's scripts and local actions (as doctor reads them). */
+const publishesWith = (context: PublishContext) => (w: WorkflowFile) => {
+  const parsed = parseWorkflow(w.content, w.path, context);
   return parsed.ok && parsed.workflow.publishes;
 };
 
@@ -50,8 +61,10 @@ function environmentOf(content: string): string | null {
 }
 
 function select(d: Detected, file: string | undefined): WorkflowFile[] {
+  const publishes = publishesWith(d.publishContext ?? {});
   if (!file) return d.workflows.filter(publishes);
   const wanted = file.replace(/^\.\//, '');
+  if (d.ciFiles.some((f) => f.path === wanted)) return [];
   const found = d.workflows.find((w) => w.fileName === wanted || w.path === wanted);
   if (!found) throw new MigrateError(`There is no workflow ${file} in .github/workflows (found: ${d.workflows.map((w) => w.fileName).join(', ') || 'none'}).`);
   const callees = d.workflows.filter((w) => publishes(w) && callersOf(w, [found]).length > 0);
@@ -59,12 +72,34 @@ function select(d: Detected, file: string | undefined): WorkflowFile[] {
   return [found, ...callees];
 }
 
-export function planMigration(d: Detected, options: { file?: string; repo?: RepoRef; pins?: ActionPins } = {}): MigrationPlan {
+/** Reads a file of the repository (never outside it), or undefined. */
+function fileReader(root: string): (path: string) => string | undefined {
+  return (path) => {
+    const abs = resolve(root, path);
+    if (relative(root, abs).startsWith('..') || relative(root, abs).split(sep).includes('..')) return undefined;
+    try {
+      return readFileSync(abs, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+export function planMigration(d: Detected, options: { file?: string; repo?: RepoRef; pins?: ActionPins; switchRegistry?: boolean } = {}): MigrationPlan {
   const pins = options.pins ?? loadPins();
+  const context: PublishContext = d.publishContext ?? {};
+  const publishes = publishesWith(context);
   const repo = options.repo ?? d.git.github;
   const targets = select(d, options.file);
-  if (targets.length === 0) throw new MigrateError('No workflow in .github/workflows publishes to npm: run create-trusted-publish (without --migrate) to write one.');
-  const base: MigrateContext = { pins, ...(repo ? { repo } : {}) };
+  const wanted = options.file?.replace(/^\.\//, '');
+  const ciTargets = d.ciFiles.filter((f) => f.publishes && (wanted === undefined || f.path === wanted));
+  if (targets.length === 0 && ciTargets.length === 0) {
+    const remote = remoteTokenCalls(d.workflows);
+    if (remote) throw new MigrateError(remote);
+    throw new MigrateError('Nothing publishes to npm in .github/workflows, .gitlab-ci.yml or .circleci/config.yml: run create-trusted-publish (without --migrate) to write a publish workflow.');
+  }
+  const readFile = fileReader(d.root);
+  const base: MigrateContext = { pins, readFile, publish: context, switchRegistry: options.switchRegistry ?? false, ...(repo ? { repo } : {}) };
   const reusable = targets.filter((w) => { const root = rootOf(w.content); return root !== undefined && isReusable(root) && publishes(w); });
   const results = new Map<string, { file: WorkflowFile; result: MigrateResult }>();
   const callees: NonNullable<MigrateContext['callees']> = {};
@@ -79,22 +114,103 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     results.set(w.path, { file: w, result: migrateWorkflow(w.content, w.path, { ...base, callees }) });
   }
   const notes: string[] = [];
-  const entry = reusable.length > 0 ? [...new Set(callers.map((c) => c.fileName))] : targets.filter(publishes).map((t) => t.fileName);
+  const entry = reusable.length > 0 ? [...new Set(callers.map((c) => c.fileName))] : targets.filter((t) => publishes(t) && results.get(t.path)?.result.npmPublisher !== false).map((t) => t.fileName);
   if (entry.length > 1) notes.push(`More than one workflow publishes (${entry.join(', ')}): add one trusted publisher per workflow file on npmjs.com.`);
   if (reusable.length > 0 && callers.length === 0) notes.push(`${reusable.map((w) => w.fileName).join(', ')} is called from outside this repository: npm matches the caller's repository and file name, and the caller must grant id-token: write.`);
   const list = [...results.values()];
+  const left = list.flatMap(({ file, result }) => result.left.map((line) => `${file.path}: ${line}`));
+  const dropped = new Set(list.flatMap(({ result }) => result.droppedSecrets));
+  left.push(...tokenChecks(d.workflows.filter((w) => !results.has(w.path)), dropped));
+  const changes: FileChange[] = list.map(({ file, result }) => ({
+    path: file.path,
+    kind: result.after === file.content ? 'unchanged' : 'update',
+    before: file.content,
+    after: result.after,
+    reason: 'migrated in place to trusted publishing (OIDC), no token',
+    needsConsent: true,
+  }));
+  const edited = new Set(changes.map((c) => c.path));
+  for (const { result } of list) {
+    for (const [path, edit] of result.scripts) {
+      if (edited.has(path)) continue;
+      edited.add(path);
+      changes.push({ path, kind: 'update', before: edit.before, after: edit.after, reason: 'no longer writes or checks the npm token', needsConsent: true });
+    }
+  }
+  const ciResults = ciTargets.map(migrateCiFile);
+  for (const ci of ciResults) {
+    left.push(...ci.left.map((line) => `${ci.path}: ${line}`));
+    changes.push({ path: ci.path, kind: ci.after === ci.before ? 'unchanged' : 'update', before: ci.before, after: ci.after, reason: 'migrated in place to trusted publishing (OIDC), no token', needsConsent: true });
+  }
+  notes.push(...ciTargets.map((f) => ciPublisherNote(f, d)));
+  const gitlab = d.git.host === 'gitlab.com' && d.git.slug?.includes('/') ? { owner: d.git.slug.slice(0, d.git.slug.lastIndexOf('/')), name: d.git.slug.slice(d.git.slug.lastIndexOf('/') + 1) } : undefined;
+  if (repo) changes.push(...repositoryFixes(d, repo, 'github.com'));
+  else if (gitlab && ciTargets.some((f) => f.provider === 'gitlab')) changes.push(...repositoryFixes(d, gitlab, 'gitlab.com'));
   return {
-    changes: list.map(({ file, result }) => ({
-      path: file.path,
-      kind: result.after === file.content ? 'unchanged' : 'update',
-      before: file.content,
-      after: result.after,
-      reason: 'migrated in place to trusted publishing (OIDC), no token',
-      needsConsent: true,
-    })),
-    results: list.map(({ file, result }) => ({ path: file.path, result })),
+    changes,
+    results: [
+      ...list.map(({ file, result }) => ({ path: file.path, result })),
+      ...ciResults.map((ci) => ({ path: ci.path, result: { before: ci.before, after: ci.after, changes: ci.changes, droppedSecrets: [], scopes: {}, reusable: false, left: ci.left, npmPublisher: true, scripts: new Map() } })),
+    ],
     ...(entry.length === 1 ? { trustFile: entry[0]! } : {}),
-    environment: environmentOf((reusable[0] ?? targets[0])!.content),
+    trustFiles: entry,
+    environment: targets.length > 0 ? environmentOf((reusable[0] ?? targets[0])!.content) : null,
     notes,
+    left,
   };
+}
+
+/** Workflows that only check the token (`npm whoami`): they fail once the secret is deleted. */
+function tokenChecks(others: readonly WorkflowFile[], dropped: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const w of others) {
+    const used = [...dropped].filter((name) => new RegExp(`\\bsecrets\\.${name}\\b`).test(w.content));
+    if (used.length === 0) continue;
+    const what = /\bnpm\s+whoami\b/.test(w.content) ? 'checks the token with npm whoami' : 'still uses it';
+    out.push(`${w.path} ${what} (secrets.${used.join(', secrets.')}): delete that workflow or step before you delete the secret.`);
+  }
+  return out;
+}
+
+/** package.json "repository" edits npm needs (E422 otherwise), for each published package. */
+function repositoryFixes(d: Detected, repo: RepoRef | undefined, host: string): FileChange[] {
+  if (!repo) return [];
+  const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
+  return [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)]
+    .filter((p) => repositoryFinding(p, repo, p.dir, host) !== undefined)
+    .map((p) => {
+      const path = p.dir ? `${p.dir}/package.json` : 'package.json';
+      return { path, kind: 'update' as const, before: p.raw, after: withRepository(p, repo, host), reason: 'sets "repository" to this repository (npm checks it: E422 otherwise)', needsConsent: true };
+    });
+}
+
+/** What npmjs.com needs for a migrated GitLab or CircleCI file (npm matches it exactly). */
+function ciPublisherNote(file: CiFile, d: Detected): string {
+  if (file.provider === 'gitlab') {
+    const project = d.git.host === 'gitlab.com' ? d.git.slug : undefined;
+    return `On npmjs.com, add a GitLab CI/CD trusted publisher: project ${project ?? '<namespace>/<project>'}, CI file ${file.path}, no environment unless the job names one.`;
+  }
+  return `On npmjs.com, add a CircleCI trusted publisher with this project's organization, project and pipeline definition IDs and its VCS origin (\`create-trusted-publish --provider circleci\` prints the npm trust command).`;
+}
+
+/** A job that hands an npm token to a reusable workflow of another repository: that one must move first. */
+function remoteTokenCalls(workflows: readonly WorkflowFile[]): string | undefined {
+  for (const w of workflows) {
+    const root = rootOf(w.content);
+    for (const job of root ? jobViews(root) : []) {
+      for (const step of job.steps) {
+        const uses = textOf(step, 'uses');
+        if (!uses || uses.startsWith('./') || /^actions\//i.test(uses)) continue;
+        const env = mapOf(step, 'env');
+        if (!(env?.items ?? []).some((item) => isScalar(item.key) && isScalar(item.value) && isTokenEnv(String(item.key.value), String(item.value.value ?? '')))) continue;
+        return `${w.path}: job "${job.id}" hands an npm token to ${uses.replace(/@.*$/, '')}, an action this tool cannot tell does trusted publishing (OIDC): replace that step with \`npm publish\` (npm 11.5.1 or newer does the exchange), then migrate again.`;
+      }
+      if (!job.uses || localCallee(job.uses) || job.uses.startsWith('./')) continue;
+      const secrets = mapOf(job.node, 'secrets');
+      const token = (secrets?.items ?? []).find((item) => isScalar(item.key) && isScalar(item.value) && isTokenEnv(String(item.key.value), String(item.value.value ?? '')));
+      if (!token) continue;
+      return `${w.path}: job "${job.id}" hands an npm token (${String((token.key as { value: unknown }).value)}) to ${job.uses}, a reusable workflow of another repository. Migrate that workflow in its own repository first (no token, id-token: write); then this job needs id-token: write and no token secret, and npm must be told this file, ${w.fileName}.`;
+    }
+  }
+  return undefined;
 }

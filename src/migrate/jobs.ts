@@ -2,6 +2,9 @@
 // and which ones publish (the same test the audit uses).
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { stepPublishes } from '../audit/publishing.js';
+import { npmPublishSteps } from '../audit/registry.js';
+import type { Workflow } from '../audit/workflow-model.js';
+import { elsewhereOnly } from './registry.js';
 import { mapOf, mapsIn, nodeOf, textOf } from './nodes.js';
 import type { Scopes } from './permissions.js';
 
@@ -10,6 +13,8 @@ export interface JobView {
   node: YAMLMap;
   steps: YAMLMap[];
   publishes: boolean;
+  /** The steps that publish (the audit model's rule, set by migrateWorkflow). */
+  publishing: Set<YAMLMap>;
   /** Job-level `uses:` (a reusable workflow call). */
   uses?: string;
   /** For a call of a reusable workflow that publishes: the scopes its jobs need. */
@@ -22,7 +27,29 @@ export function localCallee(uses: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export const publishesStep = (step: YAMLMap): boolean => stepPublishes(textOf(step, 'uses'), textOf(step, 'run'), mapOf(step, 'with'));
+const publishesStep = (step: YAMLMap): boolean => stepPublishes(textOf(step, 'uses'), textOf(step, 'run'), mapOf(step, 'with'), mapOf(step, 'env'));
+
+/** The steps of a job that publish. */
+export const publishSteps = (job: JobView): YAMLMap[] => job.steps.filter((step) => job.publishing.has(step));
+
+/**
+ * Takes what publishes from the audit model of the same text (one rule for doctor and migrate:
+ * scripts, local actions, token-only steps, registries). Jobs and steps line up by position.
+ * A job that publishes only to another registry publishes nothing here; its registries are returned.
+ */
+export function applyModel(views: JobView[], model: Workflow): Map<string, string[]> {
+  const elsewhere = new Map<string, string[]>();
+  for (const view of views) {
+    const job = model.jobs.find((j) => j.id === view.id);
+    if (!job || job.steps.length !== view.steps.length) continue;
+    const other = elsewhereOnly(model, job);
+    if (other) elsewhere.set(view.id, other);
+    const npm = new Set(npmPublishSteps(model, job));
+    view.publishing = new Set(view.steps.filter((_, i) => npm.has(job.steps[i]!)));
+    view.publishes = job.publishes && !other;
+  }
+  return elsewhere;
+}
 
 export function jobViews(root: YAMLMap, callees: Readonly<Record<string, Scopes>> = {}): JobView[] {
   const jobs = mapOf(root, 'jobs');
@@ -38,6 +65,7 @@ export function jobViews(root: YAMLMap, callees: Readonly<Record<string, Scopes>
       node,
       steps,
       publishes: steps.some(publishesStep),
+      publishing: new Set(steps.filter(publishesStep)),
       ...(uses !== undefined ? { uses } : {}),
       ...(callee && callees[callee] ? { calleeScopes: callees[callee] } : {}),
     });

@@ -2,8 +2,8 @@
 // npm 10, which cannot exchange the OIDC token (ENEEDAUTH, or a misleading E404).
 import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap } from 'yaml';
 import type { ActionPins } from '../render/pins.js';
-import { blockMap, blockScript, mapOf, nodeOf, textOf } from './nodes.js';
-import type { JobView } from './jobs.js';
+import { blockMap, mapOf, nodeOf, textOf } from './nodes.js';
+import { publishSteps, type JobView } from './jobs.js';
 
 const NEW_ENOUGH = /^(?:lts\/\*|lts\/krypton|latest|current|node)$/i;
 const OLD_LTS = /^lts\/(?:argon|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod)$/i;
@@ -24,6 +24,77 @@ export function nodeVerdict(version: string): NodeVerdict {
   if (major >= 24) return 'ok';
   const minor = match[2] === undefined || match[2] === 'x' ? Infinity : Number(match[2]);
   return major === 22 && minor >= 14 ? 'node22' : 'raise';
+}
+
+const RANK: Record<NodeVerdict, number> = { raise: 0, unknown: 1, node22: 2, ok: 3 };
+
+/** The worst of several verdicts (a matrix publishes with each of its values). */
+export function worstVerdict(verdicts: readonly NodeVerdict[]): NodeVerdict {
+  return verdicts.reduce<NodeVerdict>((worst, v) => (RANK[v] < RANK[worst] ? v : worst), 'ok');
+}
+
+/** Where a `${{ env.X }}` or `${{ matrix.X }}` value can be looked up: the job and workflow maps. */
+export interface NodeScope {
+  root: YAMLMap | undefined;
+  job: YAMLMap | undefined;
+  /** Reads a repository file (`.nvmrc`, package.json), when the caller can. */
+  readFile?: (path: string) => string | undefined;
+}
+
+function scalarsOf(node: unknown): string[] {
+  if (isScalar(node) && node.value !== null) return [String(node.value)];
+  if (isSeq(node)) return node.items.filter(isScalar).map((item) => String(item.value));
+  return [];
+}
+
+/**
+ * The Node versions a setup-node step can run, its expressions resolved from `env:` (job, then
+ * workflow) and `strategy.matrix` lists, and `node-version-file` read when a reader is given.
+ * An empty list: not knowable here.
+ */
+export function resolveNodeVersions(withMap: YAMLMap | undefined, scope: NodeScope): string[] {
+  const version = textOf(withMap, 'node-version');
+  if (version !== undefined) {
+    const expr = /^\$\{\{\s*(env|matrix|inputs)\.([\w-]+)\s*\}\}$/.exec(version.trim());
+    if (!expr) return version.includes('${{') ? [] : [version];
+    if (expr[1] === 'inputs') {
+      // The input's default (a caller or a manual run may choose another value).
+      const on = mapOf(scope.root, 'on');
+      const found = ['workflow_call', 'workflow_dispatch'].map((event) => textOf(mapOf(mapOf(mapOf(on, event), 'inputs'), expr[2]!), 'default')).find((v) => v !== undefined);
+      return found === undefined ? [] : [found];
+    }
+    if (expr[1] === 'env') {
+      const value = textOf(mapOf(scope.job, 'env'), expr[2]!) ?? textOf(mapOf(scope.root, 'env'), expr[2]!);
+      return value === undefined || value.includes('${{') ? [] : [value];
+    }
+    const matrix = mapOf(mapOf(scope.job, 'strategy'), 'matrix');
+    const values = scalarsOf(nodeOf(matrix, expr[2]!));
+    const included = (isSeq(nodeOf(matrix, 'include')) ? (nodeOf(matrix, 'include') as { items: unknown[] }).items : [])
+      .flatMap((entry) => (isMap(entry) ? scalarsOf(nodeOf(entry, expr[2]!)) : []));
+    const all = [...values, ...included];
+    return all.some((v) => v.includes('${{')) ? [] : all;
+  }
+  const file = textOf(withMap, 'node-version-file');
+  if (file === undefined || !scope.readFile) return [];
+  const text = scope.readFile(file.replace(/^\.\//, ''));
+  if (text === undefined) return [];
+  if (/(^|\/)package\.json$/.test(file)) {
+    try {
+      const pkg = JSON.parse(text) as { volta?: { node?: string }; engines?: { node?: string } };
+      return pkg.volta?.node ? [pkg.volta.node] : [];
+    } catch {
+      return [];
+    }
+  }
+  const first = text.split(/\r?\n/).map((line) => line.replace(/#.*$/, '').trim()).find((line) => line !== '');
+  const tool = first && /^nodejs\s+(\S+)/.exec(first);
+  return first === undefined ? [] : [tool ? tool[1]! : first];
+}
+
+/** The verdict for one setup-node step: what its resolved versions give. */
+export function setupNodeVerdict(withMap: YAMLMap | undefined, scope: NodeScope): { verdict: NodeVerdict; versions: string[] } {
+  const versions = resolveNodeVersions(withMap, scope);
+  return { verdict: versions.length === 0 ? 'unknown' : worstVerdict(versions.map(nodeVerdict)), versions };
 }
 
 export const NPM_CHECK = `npm_version="$(npm --version)"
@@ -55,20 +126,41 @@ function insertStep(job: JobView, at: number, step: YAMLMap): void {
   job.steps = seq.items.filter((item): item is YAMLMap => isMap(item));
 }
 
-function checkStep(doc: Document): YAMLMap {
-  const step = blockMap(doc, { name: 'Check npm version' });
-  step.items.push(doc.createPair('run', blockScript(doc, NPM_CHECK)));
+
+/** A step that upgrades npm within 11.x, for a job whose Node version is old or cannot be known here. */
+function upgradeStep(doc: Document): YAMLMap {
+  const step = blockMap(doc, { name: 'Upgrade npm for trusted publishing' });
+  // A range, not npm@latest: npm 12 does not run on older Node 22.
+  step.items.push(doc.createPair('run', 'npm install -g npm@^11.5.1'));
   return step;
 }
 
-export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, notes: string[]): void {
+const isSetupNode = (step: YAMLMap) => /^actions\/setup-node@/i.test(textOf(step, 'uses') ?? '');
+
+export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, notes: string[], scope: Omit<NodeScope, 'job'> = { root: undefined }): void {
   pinNpmUpgrade(job, notes);
   const upgrades = scripts(job).some((s) => NPM_UPGRADE.test(s));
   const asserts = scripts(job).some((s) => NPM_ASSERT.test(s));
   const seq = nodeOf(job.node, 'steps');
   if (!isSeq(seq)) return;
-  const setup = job.steps.find((step) => /^actions\/setup-node@/i.test(textOf(step, 'uses') ?? ''));
-  if (!setup) {
+  const setups = job.steps.filter(isSetupNode);
+  // A local composite action may set up its own Node after ours: npm is upgraded after it.
+  const setsNode = (step: YAMLMap) => {
+    const uses = textOf(step, 'uses') ?? '';
+    if (!uses.startsWith('./') || !scope.readFile) return false;
+    const dir = uses.slice(2).replace(/\/$/, '');
+    const action = scope.readFile(`${dir}/action.yml`) ?? scope.readFile(`${dir}/action.yaml`) ?? '';
+    return /actions\/setup-node@|\bnvm\s+(?:install|use)\b|\bvolta\s+install\b/.test(action);
+  };
+  // A setup action of another repository (`org/config/.github/setup@main`) cannot be read: it may
+  // install its own Node, so npm is upgraded after it too (the doctor reads it the same way).
+  const remoteSetup = (step: YAMLMap) => {
+    const uses = textOf(step, 'uses') ?? '';
+    return uses !== '' && !uses.startsWith('./') && /setup|install|prepare|tools/i.test(uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(uses);
+  };
+  const setsNodeOrMay = (step: YAMLMap) => setsNode(step) || (setups.length === 0 && remoteSetup(step));
+  const local = job.steps.some(setsNodeOrMay);
+  if (setups.length === 0 && !local) {
     const pin = pins['setup-node'];
     const step = blockMap(doc, { uses: `${pin.uses}@${pin.sha}`, with: { 'node-version': 24, 'package-manager-cache': false } }, { uses: ` ${pin.version}` });
     const checkouts = job.steps.filter((s) => /^actions\/checkout@/i.test(textOf(s, 'uses') ?? ''));
@@ -77,17 +169,29 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     notes.push(`job "${job.id}": added setup-node with Node 24 (the runner's own Node ships npm 10)`);
     return;
   }
-  const withMap = mapOf(setup, 'with');
-  const version = textOf(withMap, 'node-version');
-  const verdict = version === undefined ? 'unknown' : nodeVerdict(version);
-  if (verdict === 'ok' || (verdict === 'node22' && upgrades)) return;
-  if (verdict === 'raise' || verdict === 'node22') {
-    const node = nodeOf(withMap, 'node-version') as Scalar;
-    node.value = node.type === Scalar.PLAIN ? 24 : '24';
-    notes.push(`job "${job.id}": node-version ${version} -> 24 (npm 11.5.1 or newer)`);
-    return;
+  let unknown = false;
+  for (const setup of setups) {
+    const withMap = mapOf(setup, 'with');
+    const { verdict } = setupNodeVerdict(withMap, { ...scope, job: job.node });
+    if (verdict === 'ok' || (verdict === 'node22' && upgrades)) continue;
+    const node = nodeOf(withMap, 'node-version');
+    const literal = isScalar(node) && !String(node.value).includes('${{');
+    if ((verdict === 'raise' || verdict === 'node22') && literal) {
+      const version = String((node as Scalar).value);
+      (node as Scalar).value = (node as Scalar).type === Scalar.PLAIN ? 24 : '24';
+      notes.push(`job "${job.id}": node-version ${version} -> 24 (npm 11.5.1 or newer)`);
+      continue;
+    }
+    // An old Node from env or a matrix, or one that cannot be known: raise npm, not the Node.
+    unknown = true;
   }
-  if (asserts) return;
-  insertStep(job, seq.items.indexOf(setup) + 1, checkStep(doc));
-  notes.push(`job "${job.id}": added a step that fails clearly unless npm is 11.5.1 or newer (the Node version is ${version === undefined ? 'read from a file' : 'an expression'})`);
+  if (!unknown && !local) return;
+  if (upgrades || (asserts && !local)) return;
+  const last = [...job.steps].reverse().find((step) => isSetupNode(step) || setsNodeOrMay(step))!;
+  const upgrade = upgradeStep(doc);
+  // Only where the publish runs (a matrix leg on an old Node would fail to install npm 11).
+  const condition = textOf(publishSteps(job)[0], 'if');
+  if (condition !== undefined && publishSteps(job).every((step) => textOf(step, 'if') === condition)) upgrade.items.splice(1, 0, doc.createPair('if', condition));
+  insertStep(job, seq.items.indexOf(last) + 1, upgrade);
+  notes.push(`job "${job.id}": added a step that upgrades npm to ^11.5.1 (the Node version ${local ? 'may be set by a setup action' : 'is old or cannot be known here'})`);
 }

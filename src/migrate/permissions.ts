@@ -2,8 +2,9 @@
 // it does not list, and a new top-level block changes what every other job gets, so each
 // new block is built from what the job inherited before plus what its steps visibly need.
 import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
-import { blockMap, insertAfter, insertBefore, nodeOf, pairOf, textOf } from './nodes.js';
+import { blockMap, insertAfter, insertBefore, mapOf, nodeOf, pairOf, textOf } from './nodes.js';
 import type { JobView } from './jobs.js';
+import { PUSHES } from './steps-general.js';
 
 export type Scopes = Record<string, string>;
 
@@ -39,7 +40,15 @@ export function stepNeeds(job: JobView): Scopes {
     if (uses.startsWith('changesets/action@') || /release-please-action@/.test(uses)) Object.assign(needs, { contents: 'write', 'pull-requests': 'write' });
     if (/\bsemantic-release\b/.test(run) || uses.startsWith('cycjimmy/semantic-release-action@')) Object.assign(needs, { contents: 'write', issues: 'write', 'pull-requests': 'write' });
     if (/^(?:softprops\/action-gh-release|ncipollo\/release-action|actions\/create-release)@/.test(uses)) needs.contents = 'write';
-    if (/\bgit\s+push\b|\bgh\s+release\s+(?:create|upload|edit)\b/.test(run)) needs.contents = 'write';
+    if (PUSHES.test(run) || /\bgh\s+release\s+(?:create|upload|edit)\b|--create-release\b/.test(run)) needs.contents = 'write';
+    // prebuild uploads the binaries it built to the GitHub release with the token it is given.
+    if (/\bprebuild(?:ify)?\b[^\n]*\s(?:-u|--upload(?:-all)?)(?:\s|=|$)/.test(run)) needs.contents = 'write';
+    if (/\bgh\s+pr\s+(?:create|merge|edit)\b/.test(run)) needs['pull-requests'] = 'write';
+    // Publishing to GitHub Packages uses the GITHUB_TOKEN with packages: write.
+    if (/npm\.pkg\.github\.com/.test(`${run} ${textOf(mapOf(step, 'with'), 'registry-url') ?? ''}`)) needs.packages = 'write';
+    // A script handed the GITHUB_TOKEN as an argument (`prebuild -u ${{ secrets.GITHUB_TOKEN }}`)
+    // uses it for more than a checkout: keep the write access it had by default.
+    if (/\$\{\{\s*(?:secrets\.GITHUB_TOKEN|github\.token)\s*\}\}/.test(run)) needs.contents = 'write';
   }
   return needs;
 }
@@ -50,9 +59,19 @@ function ordered(scopes: Scopes): Scopes {
   return Object.fromEntries(keys.map((key) => [key, scopes[key]!]));
 }
 
-function setJobBlock(doc: Document, job: JobView, scopes: Scopes): void {
+/** The trailing comments of a permissions block's scopes (`contents: write # for tags`). */
+function scopeComments(node: Node | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isMap(node)) return out;
+  for (const item of node.items) if (isScalar(item.key) && isScalar(item.value) && item.value.comment) out[String(item.key.value)] = item.value.comment;
+  return out;
+}
+
+function setJobBlock(doc: Document, job: JobView, scopes: Scopes, comments: Record<string, string> = {}): void {
   const data = ordered(scopes);
-  const map = blockMap(doc, data, 'id-token' in data ? { 'id-token': ID_TOKEN_COMMENT } : {});
+  // A scope moved from the workflow level keeps its comment when the level is the same.
+  const kept = Object.fromEntries(Object.entries(comments).filter(([scope]) => scope in data));
+  const map = blockMap(doc, data, { ...kept, ...('id-token' in data && !kept['id-token'] ? { 'id-token': ID_TOKEN_COMMENT } : {}) });
   const existing = pairOf(job.node, 'permissions');
   if (existing) existing.value = map;
   else insertAfter(doc, job.node, 'permissions', map, JOB_KEYS_BEFORE);
@@ -88,6 +107,8 @@ export function migratePermissions(doc: Document, root: YAMLMap, jobs: readonly 
   const topScopes = scopesOf(top);
   const topWriteAll = isScalar(top) && top.value === 'write-all';
   const replaceTop = top === undefined || topWriteAll || Object.values(topScopes ?? {}).includes('write');
+  /** Comments of the workflow-level scopes whose level a job block keeps. */
+  const topComments = (next: Scopes) => Object.fromEntries(Object.entries(scopeComments(top)).filter(([scope]) => topScopes?.[scope] === next[scope]));
   /** What a job without its own block got before this edit. */
   const inherited = (job: JobView): Scopes =>
     topScopes && !topWriteAll ? { ...topScopes } : mergeScopes({ contents: 'read' }, stepNeeds(job));
@@ -107,14 +128,15 @@ export function migratePermissions(doc: Document, root: YAMLMap, jobs: readonly 
       }
       // A new block replaces what the job inherited: keep all of it, then add what it needs.
       const next = mergeScopes(inherited(job), want);
-      setJobBlock(doc, job, next);
+      setJobBlock(doc, job, next, topComments(next));
       notes.push(`job "${job.id}": permissions ${describe(next)}`);
     } else if (replaceTop && own === undefined) {
       const before = inherited(job);
       delete before['id-token'];
       const extra = Object.entries(before).filter(([scope, level]) => !(scope === 'contents' && level === 'read'));
       if (extra.length > 0) {
-        setJobBlock(doc, job, mergeScopes({ contents: 'read' }, before));
+        const next = mergeScopes({ contents: 'read' }, before);
+        setJobBlock(doc, job, next, topComments(next));
         notes.push(`job "${job.id}" keeps what it had: ${describe(Object.fromEntries(extra))}`);
       } else if (top === undefined) {
         notes.push(`job "${job.id}" now runs with contents: read only; give it its own permissions block if it needs more.`);

@@ -4,19 +4,26 @@ import { isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import { secretName } from '../detect/workflows.js';
 import { mapOf, nodeOf, removeFrom, removeKey, setScalar, textOf } from './nodes.js';
 import { usesMajor } from './steps-general.js';
-import { publishesStep, type JobView } from './jobs.js';
+import { publishSteps, type JobView } from './jobs.js';
+import { MigrateError } from './errors.js';
+import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE } from './scripts.js';
+import { isTokenEnv, isTokenInput, onlyChecksToken } from '../audit/publish-rule.js';
+import { isNpmjs, isProxy } from './registry.js';
 
-export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN'] as const;
+export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
 
-/** Removes the token variables from an `env:` map; returns the secrets they came from. */
+/** Removes the npm token variables from an `env:` map (the one rule's names); returns the secrets they came from. */
 export function dropTokenEnv(parent: YAMLMap, where: string, notes: string[]): string[] {
   const secrets: string[] = [];
-  for (const name of TOKEN_VARS) {
-    const value = textOf(mapOf(parent, 'env'), name) ?? '';
+  const env = mapOf(parent, 'env');
+  for (const item of [...(env?.items ?? [])]) {
+    if (!isScalar(item.key) || !isScalar(item.value)) continue;
+    const name = String(item.key.value);
+    const value = String(item.value.value ?? '');
     // A GITHUB_TOKEN here publishes to GitHub Packages, not npmjs.com: not this tool's business.
-    if (secretName(value) === 'GITHUB_TOKEN') continue;
-    if (!removeFrom(parent, 'env', name)) continue;
+    if (secretName(value) === 'GITHUB_TOKEN' || !isTokenEnv(name, value)) continue;
+    removeFrom(parent, 'env', name);
     const secret = secretName(value);
     if (secret) secrets.push(secret);
     notes.push(`${where}: removed ${name}${secret ? ` (secrets.${secret})` : ''}`);
@@ -24,20 +31,48 @@ export function dropTokenEnv(parent: YAMLMap, where: string, notes: string[]): s
   return secrets;
 }
 
-const NPMJS = /^(?:https?:\/\/)?registry\.npmjs\.org\/?$/i;
+/** A local composite action that publishes: no token input, and no token lines inside it. */
+function localPublishAction(job: JobView, notes: string[], secrets: string[], options: PublishJobOptions): void {
+  for (const step of publishSteps(job)) {
+    const uses = textOf(step, 'uses');
+    if (!uses?.startsWith('./')) continue;
+    for (const item of [...(mapOf(step, 'with')?.items ?? [])]) {
+      if (!isScalar(item.key) || !isScalar(item.value) || !isTokenInput(String(item.key.value), String(item.value.value ?? ''))) continue;
+      const secret = secretName(String(item.value.value ?? ''));
+      if (secret) secrets.push(secret);
+      removeFrom(step, 'with', String(item.key.value));
+      notes.push(`job "${job.id}": no longer hands ${uses} a token (${String(item.key.value)})`);
+    }
+    const edit = localActionEdit(uses, options.readFile);
+    if (edit) {
+      options.scripts?.set(edit.path, { before: edit.before, after: edit.after });
+      notes.push(`job "${job.id}": ${edit.path} no longer writes or checks the npm token`);
+    }
+  }
+}
 
-function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[]): void {
+function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], switchRegistry: boolean, elsewhere: boolean): void {
   const withMap = mapOf(step, 'with');
   if (!withMap) return;
   const registry = textOf(withMap, 'registry-url');
-  if (registry !== undefined && NPMJS.test(registry.trim())) {
+  if (registry !== undefined && isProxy(registry)) {
+    if (!switchRegistry) {
+      throw new MigrateError(
+        `job "${job.id}" publishes through ${registry}, a proxy in front of npmjs.com (Wombat Dressing Room or the like) that holds a token of its own: trusted publishing only works against registry.npmjs.org. Re-run with --switch-registry to publish to registry.npmjs.org directly (the proxy's release checks no longer apply).`,
+      );
+    }
+    removeKey(withMap, 'registry-url');
+    notes.push(`job "${job.id}": publishes to registry.npmjs.org instead of the proxy ${registry} (--switch-registry)`);
+  }
+  if (registry !== undefined && isNpmjs(registry)) {
     removeKey(withMap, 'registry-url');
     // It writes `_authToken=${NODE_AUTH_TOKEN}` (and up to v6 a placeholder token), so npm
     // skips or fails the OIDC exchange with ENEEDAUTH/E404 (actions/setup-node#1551,
     // npm/documentation#1960). registry.npmjs.org needs no registry-url.
     notes.push(`job "${job.id}": removed registry-url from setup-node (it writes a placeholder token)`);
   }
-  if (removeKey(withMap, 'always-auth')) notes.push(`job "${job.id}": removed always-auth from setup-node`);
+  // always-auth for another registry (this one's, or an earlier setup-node's left in .npmrc) stays.
+  if (!elsewhere && removeKey(withMap, 'always-auth')) notes.push(`job "${job.id}": removed always-auth from setup-node`);
   const major = usesMajor(step);
   if ((major === undefined || major >= 5) && textOf(withMap, 'package-manager-cache') !== 'false') {
     setScalar(doc, withMap, 'package-manager-cache', false);
@@ -46,7 +81,8 @@ function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[]):
 }
 
 /** Drops `cache:` inputs and cache steps, which a poisoned cache could use to run code with publish rights. */
-function noCache(doc: Document, job: JobView, notes: string[]): void {
+function noCache(doc: Document, job: JobView, notes: string[], switchRegistry: boolean): void {
+  let registry = 'https://registry.npmjs.org';
   const seq = nodeOf(job.node, 'steps');
   for (const step of [...job.steps]) {
     if (isAction(step, 'actions/cache') || /^actions\/cache\/(?:restore|save)@/i.test(textOf(step, 'uses') ?? '')) {
@@ -61,7 +97,11 @@ function noCache(doc: Document, job: JobView, notes: string[]): void {
       removeFrom(step, 'with', 'cache');
       notes.push(`job "${job.id}": removed cache: ${cache} from ${(textOf(step, 'uses') ?? 'a step').replace(/@.*$/, '')}`);
     }
-    if (isAction(step, 'actions/setup-node')) setupNode(doc, job, step, notes);
+    if (isAction(step, 'actions/setup-node')) {
+      const url = textOf(mapOf(step, 'with'), 'registry-url');
+      if (url !== undefined) registry = url;
+      setupNode(doc, job, step, notes, switchRegistry, !isNpmjs(registry) && !isProxy(registry));
+    }
     if (isAction(step, 'oven-sh/setup-bun') && textOf(mapOf(step, 'with'), 'no-cache') !== 'true') {
       const bunWith = mapOf(step, 'with');
       if (bunWith) setScalar(doc, bunWith, 'no-cache', true);
@@ -96,14 +136,108 @@ function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void
   }
 }
 
+/**
+ * JS-DevTools/npm-publish: from v4.1 its token input is optional and npm does the OIDC
+ * exchange (the pin step has moved it to v4). v1's check-version became strategy in v2.
+ */
+function npmPublishAction(job: JobView, notes: string[], secrets: string[]): void {
+  for (const step of job.steps.filter((s) => /^js-devtools\/npm-publish@/i.test(textOf(s, 'uses') ?? ''))) {
+    const withMap = mapOf(step, 'with');
+    const registry = textOf(withMap, 'registry');
+    if (registry !== undefined && !isNpmjs(registry)) continue;
+    const token = textOf(withMap, 'token') ?? '';
+    const secret = secretName(token);
+    if (secret === 'GITHUB_TOKEN') continue;
+    if (removeFrom(step, 'with', 'token')) {
+      if (secret) secrets.push(secret);
+      notes.push(`job "${job.id}": removed the token input of JS-DevTools/npm-publish${secret ? ` (secrets.${secret})` : ''}`);
+    }
+    if (removeFrom(step, 'with', 'check-version')) notes.push(`job "${job.id}": removed check-version (npm-publish v2+ always checks the version; strategy: upgrade is the closest)`);
+  }
+}
+
+/** Yarn 1's `yarn publish` has no OIDC exchange: npm publishes the same package (Yarn 1 still installs). */
+const YARN1_PUBLISH = /\byarn\s+publish\b(?![:\w-])/;
+function yarnPublish(job: JobView, notes: string[]): void {
+  for (const step of job.steps) {
+    const node = nodeOf(step, 'run');
+    if (!isScalar(node) || typeof node.value !== 'string' || !YARN1_PUBLISH.test(node.value)) continue;
+    const lines = node.value.split('\n');
+    if (lines.some((line) => YARN1_PUBLISH.test(line) && /\s--(?:new-version|major|minor|patch|premajor|preminor|prepatch|prerelease)\b/.test(line))) {
+      throw new MigrateError(`job "${job.id}" bumps the version with \`yarn publish --new-version\`: Yarn 1 cannot publish with trusted publishing, and npm publish does not bump versions. Bump with \`yarn version\` in a step of its own, then migrate again.`);
+    }
+    node.value = lines
+      .map((line) => (YARN1_PUBLISH.test(line) ? line.replace(YARN1_PUBLISH, 'npm publish').replace(/\s--(?:non-interactive|not-interactive|no-git-tag-version)\b/g, '') : line))
+      .join('\n');
+    notes.push(`job "${job.id}": yarn publish -> npm publish (Yarn 1 cannot publish with trusted publishing; it still installs)`);
+  }
+}
+
+/** Publish actions that let npm do the OIDC exchange once their token is gone. */
+const OIDC_ACTIONS = /^(?:changesets\/action|js-devtools\/npm-publish|cycjimmy\/semantic-release-action)@/i;
+
+/** A third-party action that publishes with a token of its own cannot be migrated by removing the token. */
+function checkPublishActions(job: JobView): void {
+  for (const step of publishSteps(job)) {
+    const uses = textOf(step, 'uses');
+    if (uses === undefined || uses.startsWith('./') || OIDC_ACTIONS.test(uses)) continue;
+    throw new MigrateError(`job "${job.id}" publishes with ${uses.replace(/@.*$/, '')}, an action this tool cannot tell does trusted publishing (OIDC): replace that step with \`npm publish\` (npm 11.5.1+ does the exchange), then migrate again.`);
+  }
+}
+
 /** All publish-job edits except the Node version; returns the secrets no longer handed to npm. */
-export function migratePublishJob(doc: Document, job: JobView, notes: string[]): string[] {
+export interface PublishJobOptions {
+  switchRegistry?: boolean;
+  readFile?: (path: string) => string | undefined;
+  /** Collects the edits of repository scripts the publish steps run. */
+  scripts?: Map<string, { before: string; after: string }>;
+}
+
+/** `npm whoami` checks the token, which is gone: the lines go, and steps that only did that. */
+export function noTokenChecks(job: JobView, notes: string[], secrets: string[]): void {
+  const seq = nodeOf(job.node, 'steps');
+  for (const step of [...job.steps]) {
+    const node = nodeOf(step, 'run');
+    if (!isScalar(node) || typeof node.value !== 'string') continue;
+    // A step whose every line is `npm whoami ...` (or an echo) only checks the token.
+    const lines = node.value.split('\n').filter((line) => line.trim() !== '');
+    const whole = onlyChecksToken(node.value) && lines.every((line) => /^\s*(?:npm\s+whoami\b|echo\b)/.test(line)) && lines.some((line) => /\bnpm\s+whoami\b/.test(line));
+    if (!whole && !node.value.split('\n').some((line) => TOKEN_CHECK_LINE.test(line))) continue;
+    const kept = node.value.split('\n').filter((line) => !TOKEN_CHECK_LINE.test(line));
+    if (whole || kept.every((line) => line.trim() === '')) {
+      for (const name of TOKEN_VARS) {
+        const secret = secretName(textOf(mapOf(step, 'env'), name) ?? '');
+        if (secret) secrets.push(secret);
+      }
+      if (isSeq(seq)) seq.items.splice(seq.items.indexOf(step), 1);
+      job.steps.splice(job.steps.indexOf(step), 1);
+      notes.push(`job "${job.id}": removed the step that only checked the token (npm whoami)`);
+    } else {
+      node.value = kept.join('\n');
+      notes.push(`job "${job.id}": removed npm whoami (it checks the token, which is gone)`);
+    }
+  }
+}
+
+export function migratePublishJob(doc: Document, job: JobView, notes: string[], options: PublishJobOptions = {}): string[] {
+  const switchRegistry = options.switchRegistry ?? false;
+  checkPublishActions(job);
   const secrets: string[] = [];
-  for (const step of job.steps.filter(publishesStep)) {
+  for (const step of publishSteps(job)) {
+    for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile)) {
+      options.scripts?.set(path, edit);
+      notes.push(`job "${job.id}": ${path} no longer writes or checks the npm token`);
+    }
+  }
+  noTokenChecks(job, notes, secrets);
+  localPublishAction(job, notes, secrets, options);
+  for (const step of publishSteps(job)) {
     secrets.push(...dropTokenEnv(step, `job "${job.id}" publish step`, notes));
   }
   secrets.push(...dropTokenEnv(job.node, `job "${job.id}" env`, notes));
+  npmPublishAction(job, notes, secrets);
+  yarnPublish(job, notes);
   noScriptedToken(job, notes, secrets);
-  noCache(doc, job, notes);
+  noCache(doc, job, notes, switchRegistry);
   return secrets;
 }

@@ -5,12 +5,15 @@ import type { RepoRef } from '../model.js';
 import type { ActionPins } from '../render/pins.js';
 import { mergeEdits, printOptions } from './format.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';
-import { isReusable, jobViews } from './jobs.js';
+import { applyModel, isReusable, jobViews } from './jobs.js';
+import { parseWorkflow } from '../audit/workflow-model.js';
+import type { PublishContext } from '../audit/publish-rule.js';
 import { ensureNewNpm } from './node-version.js';
-import { nodeOf } from './nodes.js';
+import { nodeOf, textOf } from './nodes.js';
 import { mergeScopes, migratePermissions, scopesOf, type Scopes } from './permissions.js';
 import { noPersistedCredentials, pinActions } from './steps-general.js';
-import { dropTokenEnv, migratePublishJob } from './steps-publish.js';
+import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.js';
+import { onlyChecksToken } from '../audit/publish-rule.js';
 
 export interface MigrateContext {
   repo?: RepoRef;
@@ -19,6 +22,12 @@ export interface MigrateContext {
   callees?: Record<string, { scopes: Scopes; secrets: string[] }>;
   /** This file is a reusable workflow whose callers are all in the repository (and migrated too). */
   callersMigrated?: boolean;
+  /** Reads a repository file (`.nvmrc`, a local action), path relative to the root. */
+  readFile?: (path: string) => string | undefined;
+  /** package.json scripts and local actions, for the publish rule (as doctor reads them). */
+  publish?: PublishContext;
+  /** Consent to move a publish from a proxy in front of npmjs.com to registry.npmjs.org. */
+  switchRegistry?: boolean;
 }
 
 export interface MigrateResult {
@@ -31,11 +40,16 @@ export interface MigrateResult {
   /** Union of the permissions of the jobs that publish, after the edit. */
   scopes: Scopes;
   reusable: boolean;
+  /** What the migration could not fix, one line each, for "Left for you". */
+  left: string[];
+  /** True when a job publishes to npmjs.com (false for a file that publishes only elsewhere). */
+  npmPublisher: boolean;
+  /** Repository scripts the publish steps run, edited (token lines removed), by path. */
+  scripts: Map<string, { before: string; after: string }>;
 }
 
-export class MigrateError extends Error {
-  override name = 'MigrateError';
-}
+import { MigrateError } from './errors.js';
+export { MigrateError };
 
 export function migrateWorkflow(content: string, path: string, ctx: MigrateContext): MigrateResult {
   const doc = parseDocument(content, { uniqueKeys: true });
@@ -46,18 +60,39 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   const root = doc.contents as YAMLMap;
   const callees = Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([file, c]) => [file, c.scopes]));
   const jobs = jobViews(root, callees);
+  const model = parseWorkflow(content, path, ctx.publish ?? {});
+  const elsewhere = model.ok ? applyModel(jobs, model.workflow) : new Map<string, string[]>();
   const changes: string[] = [];
   const secretsBefore = mentionedSecrets(content);
 
+  const left: string[] = [];
+  const scripts = new Map<string, { before: string; after: string }>();
+  // A job that publishes only to another registry is not this tool's business: left as it is.
+  for (const [id, registries] of elsewhere) {
+    left.push(`job "${id}" publishes only to ${registries.join(', ')}, not npmjs.com: trusted publishing does not apply, so it was left as it is.`);
+  }
+  // Nothing here publishes to npmjs.com (nor calls a workflow that does): the file stays as it is.
+  if (!jobs.some((job) => job.publishes || job.calleeScopes)) {
+    return { before: content, after: content, changes: [], droppedSecrets: [], scopes: {}, reusable: isReusable(root), left, npmPublisher: false, scripts };
+  }
   // Pins first: the setup-node inputs depend on the version that will run.
-  changes.push(...pinActions(jobs, ctx.pins));
+  changes.push(...pinActions(jobs, left));
   const publishing = jobs.filter((job) => job.publishes);
+  for (const job of publishing.filter((j) => j.steps.some((step) => /\blerna\s+publish\b/.test(textOf(step, 'run') ?? '')))) {
+    left.push(`job "${job.id}": lerna publish uploads with its own npm client code, not the npm CLI: check that your lerna version supports trusted publishing (OIDC) before you delete the token.`);
+  }
   for (const job of publishing) {
-    migratePublishJob(doc, job, changes);
-    ensureNewNpm(doc, job, ctx.pins, changes);
+    migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
+    ensureNewNpm(doc, job, ctx.pins, changes, { root, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
     addForkGuard(doc, job, ctx.repo, changes);
   }
   if (publishing.length > 0) dropTokenEnv(root, 'workflow env', changes);
+  // Other jobs of the file that only check the token (npm whoami) would fail once it is gone.
+  for (const job of jobs.filter((j) => !j.publishes && j.steps.some((step) => onlyChecksToken(textOf(step, 'run') ?? '')))) {
+    const secrets: string[] = [];
+    noTokenChecks(job, changes, secrets);
+    dropTokenEnv(job.node, `job "${job.id}" env`, changes);
+  }
   dropPassedSecrets(jobs, Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([f, c]) => [f, c.secrets])), changes);
   changes.push(...migratePermissions(doc, root, jobs));
   changes.push(...noPersistedCredentials(doc, jobs));
@@ -71,5 +106,5 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   const scopes = mergeScopes(...publishing.map((job) => scopesOf(nodeOf(job.node, 'permissions')) ?? {}));
   const after = mergeEdits(content, untouched, printed);
-  return { before: content, after, changes: after === content ? [] : changes, droppedSecrets, scopes, reusable };
+  return { before: content, after, changes: after === content ? [] : changes, droppedSecrets, scopes, reusable, left, npmPublisher: publishing.length > 0, scripts };
 }

@@ -115,6 +115,14 @@ test('the fixes of old-npm are accepted: npm check, npm upgrade to 11, Node 24 a
   assert.deepEqual(auditWorkflow(edit(GOOD, 'node-version: 24', "node-version: 'lts/*'"), 'p.yml'), []);
 });
 
+test('old-npm resolves env Node versions from the workflow env: 24 is fine, 20 is named', () => {
+  const fromEnv = edit(GOOD, 'node-version: 24', 'node-version: ${{ env.NODE_VERSION }}').replace('jobs:\n', 'env:\n  NODE_VERSION: 24\njobs:\n');
+  assert.deepEqual(auditWorkflow(fromEnv, 'p.yml', { repo: { owner: 'acme', name: 'widget' } }), []);
+  const old = auditWorkflow(fromEnv.replace('NODE_VERSION: 24', 'NODE_VERSION: 20'), 'p.yml').filter((f) => f.id === 'old-npm');
+  assert.match(old[0]!.message, /Node 20 ships npm older/);
+  assert.doesNotMatch(old[0]!.message, /\$\{\{/);
+});
+
 test('old-npm resolves env and matrix values: Node 24 from env.NODE_VERSION is not old', () => {
   const fromEnv = (v: string) => edit(GOOD, '          node-version: 24\n', '          node-version: ${{ env.NODE_VERSION }}\n').replace('permissions: {}\n', `permissions: {}\nenv:\n  NODE_VERSION: ${v}\n`);
   assert.deepEqual(auditWorkflow(fromEnv('24'), 'publish.yml', { repo: { owner: 'acme', name: 'widget' } }), []);

@@ -193,9 +193,11 @@ test('token values are never printed', () => {
     },
   });
   try {
-    const r = runCli([repo.dir, '--yes']);
+    // An existing token workflow is migrated in place (with --force: it edits a file).
+    const r = runCli([repo.dir, '--yes', '--force']);
     assert.equal(r.code, 0, r.stderr);
     assert.ok(!(r.stdout + r.stderr).includes('SuperSecretValue'));
+    assert.match(r.stdout, /old\.yml already publishes to npm with a token, so it is migrated in place/);
     assert.match(r.stdout, /\.npmrc:1/);
     assert.match(r.stdout, /\.github\/workflows\/old\.yml:8 NODE_AUTH_TOKEN/);
   } finally {
@@ -249,6 +251,28 @@ test('output piped into a reader that stops early (| head): no stack trace, and 
     assert.equal(code, 0);
     assert.ok(existsSync(join(repo.dir, '.github/workflows/publish.yml')), 'the workflow was written');
     assert.ok(existsSync(join(repo.dir, '.github/dependabot.yml')), 'the Dependabot file was written');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('--yes beside a token-publishing workflow migrates it instead of adding publish.yml; without --force nothing is written', () => {
+  const repo = makePackageRepo({
+    files: { '.github/workflows/release.yml': 'on:\n  release:\n    types: [published]\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n' },
+  });
+  try {
+    const refused = runCli([repo.dir, '--yes']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /--force/);
+    assert.equal(repo.git('status', '--porcelain'), '');
+    const r = runCli([repo.dir, '--yes', '--force']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(!existsSync(join(repo.dir, '.github/workflows/publish.yml')), 'no second publishing workflow');
+    assert.doesNotMatch(readFileSync(join(repo.dir, '.github/workflows/release.yml'), 'utf8'), /NODE_AUTH_TOKEN/);
+    assert.match(r.stdout, /acme \/ widget \/ release\.yml/);
+    const named = runCli([repo.dir, '--yes', '--workflow', 'release.yml']);
+    assert.equal(named.code, 1);
+    assert.match(named.stderr, /--migrate/);
   } finally {
     repo.cleanup();
   }

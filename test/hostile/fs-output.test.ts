@@ -86,7 +86,8 @@ test('19. --migrate on a UTF-8 workflow with accents and a BOM still migrates (t
 test('19. --yes --force over a publish.yml that is not UTF-8 keeps its bytes in the .bak', () => {
   const s = scene({ files: { '.github/workflows/publish.yml': latin1Workflow } });
   const before = snapshot(s.base);
-  expectClean(s, before, run(s, ['--yes', '--force']), { code: 0, changes: ['.github*'] });
+  // --workflow names the file: a new workflow replaces it (plain --yes would migrate it in place).
+  expectClean(s, before, run(s, ['--yes', '--force', '--workflow', 'publish.yml']), { code: 0, changes: ['.github*'] });
   assert.deepEqual(readFileSync(s.at('.github/workflows/publish.yml.bak')), latin1Workflow);
   s.cleanup();
 });
@@ -95,7 +96,7 @@ test('8. --yes over a 2 MB publish.yml: the refusal diff is printed in bounded s
   const big = TOKEN_WORKFLOW('big') + Array.from({ length: 60_000 }, (_, i) => `# padding line ${i} ${'x'.repeat(20)}`).join('\n') + '\n';
   const s = scene({ files: { '.github/workflows/publish.yml': big } });
   const before = snapshot(s.base);
-  const r = run(s, ['--yes'], { timeout: 60_000 });
+  const r = run(s, ['--yes', '--workflow', 'publish.yml'], { timeout: 60_000 });
   expectClean(s, before, r, { code: 1, says: 'already exists and differs' });
   assert.ok(r.stderr.length < big.length + 100_000, `diff of ${r.stderr.length} bytes`);
   s.cleanup();
@@ -110,5 +111,12 @@ test('8. --migrate --dry-run on a 100 KB workflow ends, its diff no longer than 
   expectClean(s, before, r, { code: 0, says: 'Dry run: nothing was written.' });
   const diffLines = r.stdout.split('\n').filter((l) => /^[-+][^-+]/.test(l)).length;
   assert.ok(diffLines < 200, `${diffLines} changed lines`);
+  s.cleanup();
+});
+
+test('19. --yes --force beside a token workflow that is not UTF-8 migrates in place, so it refuses with the reason and writes nothing', () => {
+  const s = scene({ files: { '.github/workflows/publish.yml': latin1Workflow } });
+  const before = snapshot(s.base);
+  expectClean(s, before, run(s, ['--yes', '--force']), { code: 1, says: 'is not valid UTF-8' });
   s.cleanup();
 });

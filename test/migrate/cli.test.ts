@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { fixtureFiles, fixtureRepo } from './fixtures.js';
+import { makePackageRepo, makeRepo } from '../helpers/repo.js';
 
 const WORKFLOW = '.github/workflows/release.yml';
 
@@ -96,5 +97,27 @@ test('after a migration: the npmjs.com values for the migrated file and the reti
     assert.doesNotMatch(r.stdout, /Remove token env from other workflows/, 'the migrated file no longer hands npm a token');
   } finally {
     repo.cleanup();
+  }
+});
+
+test('two publishing workflows: npmjs.com values for each; a run that cannot finish writes nothing', () => {
+  const workflow = 'on: push\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n';
+  const repo = makePackageRepo({ files: { '.github/workflows/release.yml': workflow, '.github/workflows/canary.yml': workflow } });
+  try {
+    const r = runCli([repo.dir, '--migrate', '--yes', '--force']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Workflow filename\s+release\.yml/);
+    assert.match(r.stdout, /Workflow filename\s+canary\.yml/);
+  } finally {
+    repo.cleanup();
+  }
+  const noPackage = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': { name: 'root', private: true }, '.github/workflows/release.yml': workflow } });
+  try {
+    const r = runCli([noPackage.dir, '--migrate', '--yes', '--force']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^Nothing was written: /);
+    assert.equal(noPackage.git('status', '--porcelain'), '');
+  } finally {
+    noPackage.cleanup();
   }
 });

@@ -9,7 +9,7 @@ export const FIXTURES_DIR = join(ROOT, 'test', 'fixtures', 'workflows');
 export const FIXTURES = ['plain', 'matrix', 'pnpm', 'changesets', 'semantic-release', 'reusable'] as const;
 export type FixtureName = (typeof FIXTURES)[number];
 
-function filesUnder(dir: string, base = dir): Record<string, string> {
+export function filesUnder(dir: string, base = dir): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(dir)) {
     const abs = join(dir, entry);

@@ -62,10 +62,10 @@ test('Node versions: < 22 and 22 without an npm upgrade go to 24; 22 with an upg
   assert.equal(parse(migrate(setup('"20"')).after).jobs.publish.steps[0].with['node-version'], '24');
 });
 
-test('a Node version from an expression gets a step that checks npm; no setup-node gets one', () => {
-  const fromMatrix = parse(migrate(JOB(`    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: \${{ matrix.node }}\n      - run: npm publish\n`)).after);
-  assert.equal(fromMatrix.jobs.publish.steps[1].name, 'Check npm version');
-  assert.match(fromMatrix.jobs.publish.steps[1].run, /11\.5\.1/);
+test('a Node version that cannot be known gets an npm upgrade within 11.x; no setup-node gets one', () => {
+  const fromInput = parse(migrate(JOB(`    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: \${{ inputs.node }}\n      - run: npm publish\n`)).after);
+  assert.equal(fromInput.jobs.publish.steps[1].name, 'Upgrade npm for trusted publishing');
+  assert.equal(fromInput.jobs.publish.steps[1].run, 'npm install -g npm@^11.5.1');
   const bare = parse(migrate(JOB('    steps:\n      - uses: actions/checkout@v4\n      - run: npm publish\n')).after);
   assert.equal(bare.jobs.publish.steps[1].uses, `${pins['setup-node'].uses}@${pins['setup-node'].sha}`);
   assert.equal(bare.jobs.publish.steps[1].with['node-version'], 24);
@@ -123,4 +123,88 @@ test('--migrate takes an optional file name', () => {
   assert.deepEqual(normaliseMigrateArgv(['--migrate', 'release.yml', 'dir']), ['--migrate=release.yml', 'dir']);
   assert.deepEqual(normaliseMigrateArgv(['--migrate', 'dir', '--yes']), ['--migrate=', 'dir', '--yes']);
   assert.deepEqual(normaliseMigrateArgv(['--migrate=ci.yaml']), ['--migrate=ci.yaml']);
+});
+
+test('env and matrix Node versions are resolved: env 24 needs nothing, a matrix with 20 upgrades npm', () => {
+  const env = JOB(`    env:\n      NODE_VERSION: 24\n    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: \${{ env.NODE_VERSION }}\n      - run: npm publish\n`);
+  const steps = parse(migrate(env).after).jobs.publish.steps;
+  assert.equal(steps.length, 2);
+  assert.equal(steps[0].with['node-version'], '${{ env.NODE_VERSION }}');
+  const matrix = JOB(`    strategy:\n      matrix:\n        node: [20, 24]\n    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: \${{ matrix.node }}\n      - run: npm publish\n`);
+  const out = parse(migrate(matrix).after).jobs.publish;
+  assert.deepEqual(out.strategy.matrix.node, [20, 24]);
+  assert.equal(out.steps[1].run, 'npm install -g npm@^11.5.1');
+});
+
+test('every setup-node of the publishing job is checked, not only the first', () => {
+  const src = JOB('    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 24\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 18\n      - run: npm publish\n');
+  const steps = parse(migrate(src).after).jobs.publish.steps;
+  assert.deepEqual(steps.map((s: { with?: Record<string, unknown> }) => s.with?.['node-version']), [24, 24, undefined]);
+});
+
+test('release actions keep their major; a floating major is kept unless the pin is its newest release', () => {
+  const uses = (ref: string) => JOB(`    steps:\n      - uses: ${ref}\n        with:\n          publish: npm run release\n        env:\n          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}\n`);
+  assert.match(migrate(uses('changesets/action@v1')).after, /changesets\/action@a45c4d594aa4e2c509dc14a9f2b3b67ba3780d0d # v1\.9\.0/);
+  assert.match(migrate(uses('changesets/action@v2')).after, /# v2\.1\.1/);
+  const rp = migrate(JOB('    steps:\n      - uses: googleapis/release-please-action@v4\n      - run: npm publish\n'));
+  assert.match(rp.after, /release-please-action@v4\n/);
+  assert.ok(rp.left.some((line) => /release-please-action@v4 kept/.test(line)), rp.left.join());
+  const pnpm = migrate(JOB('    steps:\n      - uses: pnpm/action-setup@v4\n      - run: pnpm publish\n'));
+  assert.match(pnpm.after, /pnpm\/action-setup@v4\n/, 'v4 means the newest v4.x: never pinned back to v4.0.0');
+});
+
+test('JS-DevTools/npm-publish moves to v4 without its token; Yarn 1 publishes with npm', () => {
+  const action = migrate(JOB('    steps:\n      - uses: JS-DevTools/npm-publish@v1\n        with:\n          token: ${{ secrets.NPM_TOKEN }}\n          check-version: true\n'));
+  assert.match(action.after, /JS-DevTools\/npm-publish@0fd2f4369c5d6bcfcde6091a7c527d810b9b5c3f # v4\.1\.5/);
+  assert.doesNotMatch(action.after, /^\s+token:|check-version/m);
+  assert.deepEqual(action.droppedSecrets, ['NPM_TOKEN']);
+  const yarn = migrate(JOB('    steps:\n      - run: yarn publish --non-interactive --access public\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n'));
+  assert.equal(parse(yarn.after).jobs.publish.steps.at(-1).run, 'npm publish --access public');
+  assert.throws(() => migrate(JOB('    steps:\n      - run: yarn publish --new-version 1.2.3\n')), /yarn version/);
+});
+
+test('scope comments move with the scopes from the workflow block to the job block', () => {
+  const src = `on: push
+permissions:
+  contents: write # tags and the GitHub release
+  id-token: write # provenance
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npx semantic-release
+        env:
+          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const { after } = migrate(src);
+  assert.match(after, /^ {6}contents: write # tags and the GitHub release$/m);
+  assert.match(after, /^ {6}id-token: write # provenance$/m);
+  assert.match(after, /^permissions:\n {2}contents: read\n/m);
+});
+
+test('folded scalars, flow sequences and trailing blank lines outside the edits stay as written', () => {
+  const src = `on:
+  push:
+    branches: [main, 'release/*']
+jobs:
+  docs:
+    if: >
+      github.event_name == 'push' &&
+      github.ref == 'refs/heads/main'
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./build-docs.sh
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+
+
+`;
+  const { after } = migrate(src);
+  assert.match(after, /branches: \[main, 'release\/\*'\]\n/);
+  assert.match(after, /if: >\n {6}github\.event_name == 'push' &&\n {6}github\.ref == 'refs\/heads\/main'\n/);
+  assert.match(after, /- run: npm publish\n\n\n$/);
 });

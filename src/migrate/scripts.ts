@@ -1,0 +1,74 @@
+// Publish steps that run a script of the repository (`bash scripts/release.sh`): lines that write
+// an _authToken to .npmrc or check the token with `npm whoami` go from shell scripts too, as they
+// do from `run:` blocks (an empty token in .npmrc, or a failing whoami under `set -e`, would stop
+// the trusted publish). Other languages are not edited: the migration stops and says where.
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { MigrateError } from './errors.js';
+import { mergeEdits, printOptions } from './format.js';
+import { mapOf, nodeOf } from './nodes.js';
+
+const SHELL_SCRIPT = /(?:^|[\s;&|(])(?:(?:bash|sh|zsh)\s+(?:-\w+\s+)*(\.{0,2}\/?[\w./-]+)|(\.{0,2}\/?[\w./-]+\.(?:sh|bash))\b)/g;
+const OTHER_SCRIPT = /(?:^|[\s;&|(])(?:node|tsx|ts-node|python3?|zx)\s+(\.{0,2}\/?[\w./-]+\.(?:[cm]?js|ts|py|mjs))\b/g;
+
+/** A line that writes an npm token, or only checks one. */
+export const TOKEN_WRITE = /_authToken|\bnpm\s+config\s+set\s+_auth\b/;
+export const TOKEN_CHECK_LINE = /^\s*npm\s+whoami\b[^;&|]*(?:\|\|\s*(?:true|:))?\s*$/;
+
+/** The script with those lines removed, or undefined when nothing changes. */
+export function withoutTokenLines(text: string): string | undefined {
+  const lines = text.split('\n');
+  const kept = lines.filter((line) => !TOKEN_WRITE.test(line) && !TOKEN_CHECK_LINE.test(line));
+  return kept.length === lines.length ? undefined : kept.join('\n');
+}
+
+/**
+ * Edits of the repository scripts a publish step runs, by path. Throws MigrateError for a
+ * non-shell script that writes a token (it cannot be edited line by line safely).
+ */
+export function scriptEdits(run: string, where: string, readFile: ((path: string) => string | undefined) | undefined): Map<string, { before: string; after: string }> {
+  const edits = new Map<string, { before: string; after: string }>();
+  if (!readFile) return edits;
+  for (const match of run.matchAll(SHELL_SCRIPT)) {
+    const path = (match[1] ?? match[2])!.replace(/^\.\//, '');
+    const before = readFile(path);
+    if (before === undefined) continue;
+    const after = withoutTokenLines(before);
+    if (after !== undefined) edits.set(path, { before, after });
+  }
+  for (const match of run.matchAll(OTHER_SCRIPT)) {
+    const path = match[1]!.replace(/^\.\//, '');
+    const text = readFile(path);
+    if (text !== undefined && TOKEN_WRITE.test(text)) {
+      throw new MigrateError(`${where} runs ${path}, which writes an npm _authToken itself: remove that from the script (npm then uses the OIDC token), then migrate again.`);
+    }
+  }
+  return edits;
+}
+
+/**
+ * A local composite action a publish step uses (`./.github/actions/release`): its steps that write
+ * an _authToken or check the token go (a line, or the whole step). Undefined when nothing changes.
+ */
+export function localActionEdit(uses: string, readFile: ((path: string) => string | undefined) | undefined): { path: string; before: string; after: string } | undefined {
+  if (!readFile || !uses.startsWith('./')) return undefined;
+  const dir = uses.slice(2).replace(/\/+$/, '');
+  const path = [`${dir}/action.yml`, `${dir}/action.yaml`].find((p) => readFile(p) !== undefined);
+  if (!path) return undefined;
+  const before = readFile(path)!;
+  const doc = parseDocument(before);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const options = printOptions(doc, before);
+  const untouched = doc.toString(options);
+  const steps = nodeOf(mapOf(doc.contents as YAMLMap, 'runs'), 'steps');
+  if (!isSeq(steps)) return undefined;
+  for (const step of [...steps.items]) {
+    const run = isMap(step) ? nodeOf(step, 'run') : undefined;
+    if (!isScalar(run) || typeof run.value !== 'string') continue;
+    const kept = withoutTokenLines(run.value);
+    if (kept === undefined) continue;
+    if (kept.trim() === '') steps.items.splice(steps.items.indexOf(step), 1);
+    else run.value = kept;
+  }
+  const after = mergeEdits(before, untouched, doc.toString(options));
+  return after === before ? undefined : { path, before, after };
+}

