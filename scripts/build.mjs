@@ -6,6 +6,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { bundlePlugins } from './bundle-plugins.mjs';
+import { compressEntryChunk } from './compress-chunk.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -92,6 +93,8 @@ async function main() {
     const body = text.startsWith(BANNER) ? text.slice(BANNER.length) : undefined;
     if (body !== undefined && !/\brequire\b/.test(body)) await writeFile(path, body.replace(/^\n/, ''));
   }
+  // The full-screen wizard's chunk ships compressed (scripts/compress-chunk.mjs).
+  await compressEntryChunk(root, result.metafile, 'src/ui/ink/index.tsx');
   // No copy of open's bundled xdg-open: bundled, open looks for it beside its chunk and
   // otherwise uses the system's xdg-open; where neither exists the URL is printed anyway.
   if (process.argv.includes('--report')) {

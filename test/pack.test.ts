@@ -58,6 +58,7 @@ const ALLOWED: { pattern: RegExp; what: string }[] = [
   { pattern: /^dist\/cli\.js$/, what: 'the bundle entry' },
   { pattern: /^dist\/chunks\/[A-Za-z0-9_.-]+-[A-Z0-9]{8}\.js$/, what: 'bundle chunks (name-HASH.js)' },
   { pattern: /^dist\/chunks\/yoga-layout\.wasm\.br$/, what: "Ink's layout engine, taken out of its base64 by the build" },
+  { pattern: /^dist\/chunks\/ink-[A-Z0-9]{8}\.js\.br$/, what: 'the full-screen wizard, brotli-compressed by the build (scripts/compress-chunk.mjs)' },
   { pattern: /^templates\/actions\.json$/, what: 'the action pins (the templates themselves are precompiled into the bundle)' },
 ];
 const REQUIRED = ['package.json', 'README.md', 'bin/create-trusted-publish.js', 'dist/cli.js', 'dist/chunks/yoga-layout.wasm.br', 'templates/actions.json'];
@@ -73,6 +74,8 @@ test('npm pack publishes every file the package needs', () => {
   assert.deepEqual(missing, [], `missing from the package: ${missing.join(', ')}`);
   if (existsSync(join(root, 'LICENSE'))) assert.ok(files.has('LICENSE'), 'LICENSE exists but is not published');
   assert.ok(paths().some((p) => p.startsWith('dist/chunks/')), 'no dist/chunks/*.js: the build no longer splits the UI out');
+  assert.ok(paths().some((p) => /^dist\/chunks\/ink-[A-Z0-9]{8}\.js\.br$/.test(p)), 'the wizard chunk is not published compressed');
+  assert.ok(!paths().some((p) => /^dist\/chunks\/ink-[A-Z0-9]{8}\.js$/.test(p)), 'the wizard chunk is published uncompressed too');
 });
 
 test('every template in the repository is in the bundle, and no template source is published', () => {

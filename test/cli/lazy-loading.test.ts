@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { brotliDecompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -46,13 +47,14 @@ function loadedDistFiles(args: string[], cwd: string): string[] {
 }
 
 function uiPackagesIn(files: string[]): string[] {
-  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  // The wizard's chunk ships brotli-compressed (scripts/compress-chunk.mjs).
+  const texts = files.map((f) => (f.endsWith('.br') ? brotliDecompressSync(readFileSync(f)).toString('utf8') : readFileSync(f, 'utf8')));
   return UI_SIGNATURES.filter(([, re]) => texts.some((t) => re.test(t))).map(([name]) => name);
 }
 
 test('the signatures find React, Ink and Inquirer in the bundle (so their absence below means something)', () => {
   const all = readdirSync(DIST, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.js'))
+    .filter((e) => e.isFile() && /\.js(?:\.br)?$/.test(e.name))
     .map((e) => join(e.parentPath, e.name));
   assert.deepEqual(uiPackagesIn(all), UI_SIGNATURES.map(([name]) => name));
 });
