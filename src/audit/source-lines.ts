@@ -21,7 +21,12 @@ export function nodeLines(workflow: Workflow, node: Node | undefined): SourceLin
     .map((text, index) => ({ text, line: first + index }));
 }
 
+/** A workflow's lines, split once: rules ask for one line per `uses:`, which is linear only this way. */
+const LINES = new WeakMap<Workflow, string[]>();
+
 /** The full text of a 1-based source line. */
 export function sourceLine(workflow: Workflow, line: number): string {
-  return workflow.content.split(/\r?\n/)[line - 1] ?? '';
+  let lines = LINES.get(workflow);
+  if (!lines) LINES.set(workflow, (lines = workflow.content.split(/\r?\n/)));
+  return lines[line - 1] ?? '';
 }
