@@ -1,7 +1,7 @@
 // The Ink wizard: review, replacing a workflow, npmjs.com, the checklist, cancelling.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { HAND_WRITTEN, KEY } from './ink-helpers.js';
+import { HAND_WRITTEN, KEY, renderScreen } from './ink-helpers.js';
 import { PUBLISH, fixture, toReview, wizard } from './wizard-fixture.js';
 
 describe('review, npmjs.com and checklist', () => {
@@ -144,5 +144,30 @@ describe('cancel', () => {
     await screen.press(KEY.esc);
     assert.deepEqual((await result()).outcome, { kind: 'cancelled' });
     assert.equal(effects.writes.length, 0);
+  });
+});
+
+describe('a yes/no question beside a long prompt', () => {
+  it('keeps "› Yes No (y/n)" whole on one row: the prompt wraps, the choices do not', async () => {
+    const { Box, Text } = await import('ink');
+    const { Confirm } = await import('../../src/ui/ink/components/confirm.js');
+    const { KeysRouter } = await import('../../src/ui/ink/hooks/keys-router.js');
+    const prompt = 'Apply these edits to .github/workflows/release.yml? A .bak backup is kept.';
+    const screen = renderScreen(
+      <KeysRouter>
+        <Box gap={1} width={60}>
+          <Text bold>{prompt}</Text>
+          <Confirm value={true} onChange={() => {}} onSubmit={() => {}} />
+        </Box>
+      </KeysRouter>,
+      { columns: 60, rows: 10 },
+    );
+    try {
+      const frame = await screen.waitFor('Yes');
+      assert.match(frame, /› +Yes +No +\(y\/n\)/, frame);
+      assert.ok(frame.includes('backup is kept'), frame);
+    } finally {
+      screen.unmount();
+    }
   });
 });

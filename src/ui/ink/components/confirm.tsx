@@ -41,7 +41,7 @@ export function Confirm({ value, onChange, onSubmit, isActive = true, vertical =
     </Box>
   );
   return (
-    <Box aria-role="radiogroup" gap={1}>
+    <Box aria-role="radiogroup" gap={1} flexShrink={0}>
       <Text color={theme.accent} aria-hidden>
         ›
       </Text>
