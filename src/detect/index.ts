@@ -8,7 +8,7 @@ import { packageFindings, readPackage } from './package-json.js';
 import { detectRelease } from './release.js';
 import { forkFinding, repositoryFinding } from './repository.js';
 import { detectWorkspaces } from './workspaces.js';
-import { readPublishContext, readWorkflows, workflowFindings } from './workflows.js';
+import { readPublishContext, readWorkflows, readWorkflowTexts, workflowFindings } from './workflows.js';
 import { readDependabot } from './dependabot.js';
 import { ciFileFindings, readCiFiles } from './ci-files.js';
 import { registryTargetFindings } from './registry-target.js';
@@ -41,8 +41,10 @@ export async function detect(root: string): Promise<Detected> {
 
   const workspaces = await detectWorkspaces(absRoot, prefix, pkg?.workspaces);
   const pm = detectPackageManager(absRoot, top, prefix, [pkg?.packageManagerField, topPkgField]);
-  const publishContext = readPublishContext(top, absRoot);
-  const workflows = readWorkflows(top, publishContext);
+  // Each workflow is read once: the publish context (local actions they use) and the scan share the texts.
+  const workflowTexts = readWorkflowTexts(top);
+  const publishContext = readPublishContext(top, absRoot, workflowTexts);
+  const workflows = readWorkflows(top, publishContext, workflowTexts);
   const npmrc = readNpmrcs(absRoot, top, prefix);
   const ciFiles = readCiFiles(top, publishContext);
   const dependabot = readDependabot(top);

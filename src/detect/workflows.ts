@@ -2,7 +2,7 @@
 // A line scanner, not a YAML parser: it runs before the first prompt and must stay cheap.
 // What publishes is decided by the one rule in audit/publish-rule.ts, which the YAML model uses too.
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readText } from './read.js';
 import type { Finding, TokenUse, WorkflowFile } from '../model.js';
 import {
@@ -159,11 +159,11 @@ function localUses(content: string): string[] {
  * repository root and of `pkgDir`), and which local composite actions publish: every one in
  * .github/actions, and any other `uses: ./path` a workflow names.
  */
-export function readPublishContext(top: string, pkgDir: string = top): PublishContext {
-  const scripts = { ...readScripts(top), ...readScripts(pkgDir) };
+export function readPublishContext(top: string, pkgDir: string = top, workflows: WorkflowText[] = readWorkflowTexts(top)): PublishContext {
+  const scripts = resolve(pkgDir) === resolve(top) ? readScripts(top) : { ...readScripts(top), ...readScripts(pkgDir) };
   const dirs = new Set(yamlNames(join(top, ACTIONS_DIR), (_n, _f, isDir) => isDir).map((name) => `${ACTIONS_DIR}/${name}`));
-  for (const name of yamlNames(join(top, WORKFLOWS_DIR), (n, isFile) => isFile && /\.ya?ml$/i.test(n))) {
-    for (const path of localUses(readText(join(top, WORKFLOWS_DIR, name)) ?? '')) dirs.add(path);
+  for (const { content } of workflows) {
+    for (const path of localUses(content)) dirs.add(path);
   }
   const texts = new Map<string, string>();
   for (const dir of dirs) {
@@ -182,17 +182,27 @@ export function readPublishContext(top: string, pkgDir: string = top): PublishCo
   return { scripts, actions };
 }
 
-/** Every `*.yml` / `*.yaml` in `<top>/.github/workflows`, sorted by file name. */
-export function readWorkflows(top: string, context: PublishContext = readPublishContext(top)): WorkflowFile[] {
+export interface WorkflowText {
+  fileName: string;
+  content: string;
+}
+
+/** The text of every readable `*.yml` / `*.yaml` in `<top>/.github/workflows`, sorted by file name: read once per run. */
+export function readWorkflowTexts(top: string): WorkflowText[] {
   const dir = join(top, WORKFLOWS_DIR);
-  const files: WorkflowFile[] = [];
-  for (const fileName of yamlNames(dir, (name, isFile) => isFile && /\.ya?ml$/i.test(name))) {
+  return yamlNames(dir, (name, isFile) => isFile && /\.ya?ml$/i.test(name)).flatMap((fileName) => {
     const content = readText(join(dir, fileName));
-    if (content === undefined) continue;
+    return content === undefined ? [] : [{ fileName, content }];
+  });
+}
+
+/** Every `*.yml` / `*.yaml` in `<top>/.github/workflows`, sorted by file name. */
+export function readWorkflows(top: string, context?: PublishContext, texts: WorkflowText[] = readWorkflowTexts(top)): WorkflowFile[] {
+  const ctx = context ?? readPublishContext(top, top, texts);
+  return texts.map(({ fileName, content }) => {
     const path = `${WORKFLOWS_DIR}/${fileName}`;
-    files.push({ path, fileName, content, ...scanWorkflow(path, content, context) });
-  }
-  return files;
+    return { path, fileName, content, ...scanWorkflow(path, content, ctx) };
+  });
 }
 
 export function workflowFindings(workflows: WorkflowFile[]): Finding[] {
