@@ -15,6 +15,7 @@ export * from './publish-rule.js';
 export const AUDIT_RULES = [
   'invalid-yaml',
   'duplicate-keys',
+  'workflow-too-large',
   'unpinned-uses',
   'excessive-permissions',
   'artipacked',

@@ -1,8 +1,9 @@
 // A parsed workflow with line numbers: the view every audit rule works on.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding } from '../model.js';
 import { envHasToken, jobHasToken, jobPublishes, stepPublishes } from './publishing.js';
 import type { PublishContext } from './publish-rule.js';
+import { oversize, readYaml, type YamlText } from './yaml-text.js';
 
 export interface Step {
   node: YAMLMap;
@@ -74,8 +75,16 @@ export function text(map: YAMLMap | undefined, key: string): string | undefined 
  * (publish-rule.ts). `context` adds the package.json scripts and local actions it can follow.
  */
 export function parseWorkflow(content: string, path: string, context: PublishContext = {}): ParseResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(content, { uniqueKeys: true, lineCounter, prettyErrors: false });
+  const tooLarge = oversize(content);
+  if (tooLarge) {
+    return { ok: false, findings: [{ id: 'workflow-too-large', level: 'error', message: `Not checked: ${tooLarge}.`, file: path, line: 1, fix: 'Split it: move jobs into reusable workflows or steps into composite actions.' }] };
+  }
+  return workflowOf(readYaml(content), content, path, context);
+}
+
+/** The model of an already parsed text (the document a migration edits, before its edits). */
+export function workflowOf(parsed: YamlText, content: string, path: string, context: PublishContext = {}): ParseResult {
+  const { doc, lines: lineCounter } = parsed;
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   const finding = (id: string, level: Finding['level'], message: string, line: number, fix?: string): Finding => ({
     id,

@@ -6,22 +6,29 @@
 // byte. A final parse check falls back to the plain printout if the merge went wrong.
 import { isDeepStrictEqual } from 'node:util';
 import { parse, type Document, type ToStringOptions } from 'yaml';
+import { readYaml } from '../audit/yaml-text.js';
 import { diffLines } from '../apply/diff.js';
 
 const CANDIDATES: ToStringOptions[] = [2, 4].flatMap((indent) =>
   [true, false].map((indentSeq) => ({ indent, indentSeq, lineWidth: 0, flowCollectionPadding: false })),
 );
 
-/** The printing options whose output of the untouched document is closest to the source. */
-export function printOptions(doc: Document, source: string): ToStringOptions {
+/** The printing options whose output of the untouched document is closest to the source, and that output. */
+export function closestPrint(doc: Document, source: string): { options: ToStringOptions; printed: string } {
   const lines = new Set(source.split(/\r?\n/));
-  let best = CANDIDATES[0]!;
+  let best = { options: CANDIDATES[0]!, printed: '' };
   let bestScore = -1;
   for (const options of CANDIDATES) {
-    const score = doc.toString(options).split('\n').filter((line) => lines.has(line)).length;
-    if (score > bestScore) [best, bestScore] = [options, score];
+    const printed = doc.toString(options);
+    const score = printed.split('\n').filter((line) => lines.has(line)).length;
+    if (score > bestScore) [best, bestScore] = [{ options, printed }, score];
   }
   return best;
+}
+
+/** The printing options whose output of the untouched document is closest to the source. */
+export function printOptions(doc: Document, source: string): ToStringOptions {
+  return closestPrint(doc, source).options;
 }
 
 /**
@@ -63,9 +70,9 @@ function alignSource(source: readonly string[], printed: readonly string[]) {
 /**
  * `original` with the changes between `before` (the untouched document, printed) and
  * `after` (the edited one, printed the same way). Falls back to `after` when the merged text
- * does not mean what `after` means.
+ * does not mean what `after` means (what `edited`, the document `after` was printed from, holds).
  */
-export function mergeEdits(original: string, before: string, after: string): string {
+export function mergeEdits(original: string, before: string, after: string, edited?: Document): string {
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const fallback = after.split('\n').join(eol);
   if (before === after) return original;
@@ -116,7 +123,11 @@ export function mergeEdits(original: string, before: string, after: string): str
   flushBefore(printed.length);
   const merged = out.join(eol);
   try {
-    return isDeepStrictEqual(parse(merged), parse(after)) ? merged : fallback;
+    // The merged text is parsed through the shared cache: what is checked after the migration
+    // (doctor's findings, the npmjs.com values) reads this very text again.
+    const check = readYaml(merged).doc;
+    if (check.errors.length > 0) return fallback;
+    return isDeepStrictEqual(check.toJS(), edited ? edited.toJS() : parse(after)) ? merged : fallback;
   } catch {
     return fallback;
   }

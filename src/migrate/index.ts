@@ -2,7 +2,7 @@
 // workflows that call it (they must grant id-token: write and stop passing the token).
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type YAMLMap } from 'yaml';
 import type { CiFile, Detected, FileChange, RepoRef, WorkflowFile } from '../model.js';
 import { migrateCiFile } from './ci-files.js';
 import { parseWorkflow } from '../audit/index.js';
@@ -12,7 +12,8 @@ import { repositoryFinding } from '../detect/repository.js';
 import { withRepository } from '../plan/repository-fix.js';
 import { isReusable, jobViews, localCallee } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
-import { MigrateError, migrateWorkflow, type MigrateContext, type MigrateResult } from './workflow.js';
+import { MigrateError, migrateWorkflow, refuseOversize, type MigrateContext, type MigrateResult } from './workflow.js';
+import { oversize, readYaml } from '../audit/yaml-text.js';
 
 export { MigrateError, migrateWorkflow, type MigrateResult } from './workflow.js';
 export { normaliseMigrateArgv } from './args.js';
@@ -37,8 +38,10 @@ const publishesWith = (context: PublishContext) => (w: WorkflowFile) => {
   return parsed.ok && parsed.workflow.publishes;
 };
 
+/** The top-level mapping of a workflow (the shared parse: read it, never edit it). */
 function rootOf(content: string): YAMLMap | undefined {
-  const doc = parseDocument(content);
+  if (oversize(content)) return undefined;
+  const doc = readYaml(content).doc;
   return isMap(doc.contents) ? (doc.contents as YAMLMap) : undefined;
 }
 
@@ -62,11 +65,16 @@ function environmentOf(content: string): string | null {
 
 function select(d: Detected, file: string | undefined): WorkflowFile[] {
   const publishes = publishesWith(d.publishContext ?? {});
-  if (!file) return d.workflows.filter(publishes);
+  if (!file) {
+    // Detection's line scan saw a publish in a file too large to parse: say so, not "nothing publishes".
+    for (const w of d.workflows.filter((w) => w.publishes)) refuseOversize(w.content, w.path);
+    return d.workflows.filter(publishes);
+  }
   const wanted = file.replace(/^\.\//, '');
   if (d.ciFiles.some((f) => f.path === wanted)) return [];
   const found = d.workflows.find((w) => w.fileName === wanted || w.path === wanted);
   if (!found) throw new MigrateError(`There is no workflow ${file} in .github/workflows (found: ${d.workflows.map((w) => w.fileName).join(', ') || 'none'}).`);
+  refuseOversize(found.content, found.path);
   const callees = d.workflows.filter((w) => publishes(w) && callersOf(w, [found]).length > 0);
   if (!publishes(found) && callees.length === 0) throw new MigrateError(`${found.path} does not publish to npm: nothing to migrate.`);
   return [found, ...callees];
@@ -101,14 +109,18 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   const readFile = fileReader(d.root);
   const base: MigrateContext = { pins, readFile, publish: context, switchRegistry: options.switchRegistry ?? false, ...(repo ? { repo } : {}) };
   const reusable = targets.filter((w) => { const root = rootOf(w.content); return root !== undefined && isReusable(root) && publishes(w); });
+  // Everything read from the files as they are comes first: each migration takes its file's
+  // parsed document to edit it.
+  const callersByFile = new Map(reusable.map((w) => [w.path, callersOf(w, d.workflows)]));
+  const environment = targets.length > 0 ? environmentOf((reusable[0] ?? targets[0])!.content) : null;
   const results = new Map<string, { file: WorkflowFile; result: MigrateResult }>();
   const callees: NonNullable<MigrateContext['callees']> = {};
   for (const w of reusable) {
-    const result = migrateWorkflow(w.content, w.path, { ...base, callersMigrated: callersOf(w, d.workflows).length > 0 });
+    const result = migrateWorkflow(w.content, w.path, { ...base, callersMigrated: callersByFile.get(w.path)!.length > 0 });
     results.set(w.path, { file: w, result });
     callees[w.fileName] = { scopes: result.scopes, secrets: result.droppedSecrets };
   }
-  const callers = reusable.flatMap((w) => callersOf(w, d.workflows));
+  const callers = reusable.flatMap((w) => callersByFile.get(w.path)!);
   for (const w of [...targets, ...callers]) {
     if (results.has(w.path)) continue;
     results.set(w.path, { file: w, result: migrateWorkflow(w.content, w.path, { ...base, callees }) });
@@ -154,7 +166,7 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     ],
     ...(entry.length === 1 ? { trustFile: entry[0]! } : {}),
     trustFiles: entry,
-    environment: targets.length > 0 ? environmentOf((reusable[0] ?? targets[0])!.content) : null,
+    environment,
     notes,
     left,
   };

@@ -39,8 +39,10 @@ export const publishSteps = (job: JobView): YAMLMap[] => job.steps.filter((step)
  */
 export function applyModel(views: JobView[], model: Workflow): Map<string, string[]> {
   const elsewhere = new Map<string, string[]>();
+  const byId = new Map<string, Workflow['jobs'][number]>();
+  for (const job of model.jobs) if (!byId.has(job.id)) byId.set(job.id, job);
   for (const view of views) {
-    const job = model.jobs.find((j) => j.id === view.id);
+    const job = byId.get(view.id);
     if (!job || job.steps.length !== view.steps.length) continue;
     const other = elsewhereOnly(model, job);
     if (other) elsewhere.set(view.id, other);

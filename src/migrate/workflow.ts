@@ -1,12 +1,13 @@
 // Migrates one workflow file in place: the smallest edit that turns a token-based publish
 // into trusted publishing and meets the workflow rules it can meet without guessing.
-import { parseDocument, isMap, type YAMLMap } from 'yaml';
+import { isMap, type YAMLMap } from 'yaml';
 import type { RepoRef } from '../model.js';
 import type { ActionPins } from '../render/pins.js';
-import { mergeEdits, printOptions } from './format.js';
+import { closestPrint, mergeEdits } from './format.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';
 import { applyModel, isReusable, jobViews } from './jobs.js';
-import { parseWorkflow } from '../audit/workflow-model.js';
+import { workflowOf } from '../audit/workflow-model.js';
+import { firstError, oversize, takeYaml } from '../audit/yaml-text.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { ensureNewNpm } from './node-version.js';
 import { nodeOf, textOf } from './nodes.js';
@@ -51,16 +52,25 @@ export interface MigrateResult {
 import { MigrateError } from './errors.js';
 export { MigrateError };
 
+/** A workflow GitHub would not run is not parsed, nor migrated: the refusal says why. */
+export function refuseOversize(content: string, path: string): void {
+  const tooLarge = oversize(content);
+  if (tooLarge) throw new MigrateError(`${path} is not migrated: ${tooLarge}. Split it first (reusable workflows, composite actions), then migrate again.`);
+}
+
 export function migrateWorkflow(content: string, path: string, ctx: MigrateContext): MigrateResult {
-  const doc = parseDocument(content, { uniqueKeys: true });
-  if (doc.errors.length > 0) throw new MigrateError(`${path} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}): fix it first.`);
+  refuseOversize(content, path);
+  // This document is edited: taken from the shared ones, so no other reader sees the edits.
+  const parsed = takeYaml(content);
+  const doc = parsed.doc;
+  if (doc.errors.length > 0) throw new MigrateError(`${path} is not valid YAML (${firstError(parsed)}): fix it first.`);
   if (!isMap(doc.contents)) throw new MigrateError(`${path} is not a workflow (no top-level mapping).`);
-  const options = printOptions(doc, content);
-  const untouched = doc.toString(options);
+  const { options, printed: untouched } = closestPrint(doc, content);
   const root = doc.contents as YAMLMap;
   const callees = Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([file, c]) => [file, c.scopes]));
   const jobs = jobViews(root, callees);
-  const model = parseWorkflow(content, path, ctx.publish ?? {});
+  // The audit model of the same document, before any edit: its nodes are the ones edited.
+  const model = workflowOf(parsed, content, path, ctx.publish ?? {});
   const elsewhere = model.ok ? applyModel(jobs, model.workflow) : new Map<string, string[]>();
   const changes: string[] = [];
   const secretsBefore = mentionedSecrets(content);
@@ -105,6 +115,6 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     printed = doc.toString(options);
   }
   const scopes = mergeScopes(...publishing.map((job) => scopesOf(nodeOf(job.node, 'permissions')) ?? {}));
-  const after = mergeEdits(content, untouched, printed);
+  const after = mergeEdits(content, untouched, printed, doc);
   return { before: content, after, changes: after === content ? [] : changes, droppedSecrets, scopes, reusable, left, npmPublisher: publishing.length > 0, scripts };
 }

@@ -1,0 +1,109 @@
+// One parse per workflow text. Detection's publish context, the audit, doctor and --migrate
+// all read the same workflow several times in one run; the `yaml` document of a text is
+// made once here and shared. A caller that edits a document takes it (takeYaml): it leaves
+// the cache, so no reader ever sees the edits.
+//
+// Duplicate keys are found here in one pass over each map, not by the parser (its
+// `uniqueKeys` check compares every key with every earlier one: quadratic in the size of a
+// map such as `jobs:`). They are reported as the parser reports them, in its error list.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type Node } from 'yaml';
+
+/**
+ * GitHub does not run a workflow file larger than this: "Workflow file exceeds the maximum
+ * allowed size of 500 KB" (https://docs.github.com/actions/reference/limits#workflow-file-size).
+ * Past it a workflow is not parsed at all (the parser's memory grows to hundreds of bytes per
+ * byte of input).
+ */
+export const MAX_WORKFLOW_BYTES = 512_000;
+
+export interface YamlText {
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+/** Why a text is not parsed (too large for GitHub), or undefined. */
+export function oversize(text: string): string | undefined {
+  if (text.length <= MAX_WORKFLOW_BYTES / 4) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= MAX_WORKFLOW_BYTES) return undefined;
+  const size = bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.round(bytes / 1000)} kB`;
+  return `it is ${size}, and GitHub does not run a workflow file larger than 500 KB (512,000 bytes)`;
+}
+
+/** DUPLICATE_KEY errors, as the parser's uniqueKeys check would add them, in source order. */
+function duplicateKeys(doc: Document.Parsed): YAMLParseError[] {
+  const found: YAMLParseError[] = [];
+  const walk = (node: unknown): void => {
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      const nodes = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        // The parser's rule: the same key node, or two scalars with the same value.
+        if (isScalar(key) ? seen.has(key.value) : nodes.has(key)) {
+          const at = key?.range?.[0] ?? node.range?.[0] ?? 0;
+          found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        }
+        if (isScalar(key)) seen.add(key.value);
+        else nodes.add(key);
+        walk(key);
+        walk(pair.value);
+      }
+    } else if (isSeq(node)) for (const item of node.items) walk(item);
+  };
+  walk(doc.contents);
+  return found.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+function parse(text: string): YamlText {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: false, lineCounter: lines, prettyErrors: false });
+  for (const error of duplicateKeys(doc)) {
+    // Before the first parser error that comes later in the text, as the parser orders them.
+    const i = doc.errors.findIndex((e) => e.pos[0] > error.pos[0]);
+    doc.errors.splice(i < 0 ? doc.errors.length : i, 0, error);
+  }
+  return { doc, lines };
+}
+
+// Texts of at most this many characters in all stay parsed (a few workflows at GitHub's limit).
+const CACHE_CHARS = 2 * MAX_WORKFLOW_BYTES;
+const cache = new Map<string, YamlText>();
+let cached = 0;
+
+function remember(text: string, parsed: YamlText): void {
+  cache.set(text, parsed);
+  cached += text.length;
+  for (const [old] of cache) {
+    if (cached <= CACHE_CHARS || old === text) break;
+    cache.delete(old);
+    cached -= old.length;
+  }
+}
+
+/** The parsed document of a text, shared: never edit it (see takeYaml). */
+export function readYaml(text: string): YamlText {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const parsed = parse(text);
+  remember(text, parsed);
+  return parsed;
+}
+
+/** A document to edit: the shared one taken out of the cache, or a fresh parse. */
+export function takeYaml(text: string): YamlText {
+  const hit = cache.get(text);
+  if (!hit) return parse(text);
+  cache.delete(text);
+  cached -= text.length;
+  return hit;
+}
+
+/** The first error of a document as one line, with its position ("… at line 3, column 1"). */
+export function firstError(parsed: YamlText): string | undefined {
+  const error = parsed.doc.errors[0];
+  if (!error) return undefined;
+  if (error.pos[0] < 0) return error.message.split('\n')[0];
+  const { line, col } = parsed.lines.linePos(error.pos[0]);
+  return `${error.message.split('\n')[0]} at line ${line}, column ${col}`;
+}
