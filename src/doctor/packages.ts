@@ -54,9 +54,11 @@ export function npmrcFindings(d: Detected): Finding[] {
  */
 export function installTokenFindings(d: Detected, reported: readonly Finding[], reportedStep: (file: string, line: number) => boolean = () => false): Finding[] {
   const seen = new Set(reported.filter((f) => f.id === 'use-trusted-publishing' || f.id === 'token-check').map((f) => `${f.file}:${f.line}`));
+  // A file too large to check: which of its steps publish is not known.
+  const unchecked = new Set(reported.filter((f) => f.id === 'workflow-too-large').map((f) => f.file));
   return d.workflows
     .flatMap((w) => w.tokenUses)
-    .filter((use) => use.what !== 'always-auth' && !seen.has(`${use.file}:${use.line}`) && !reportedStep(use.file, use.line))
+    .filter((use) => use.what !== 'always-auth' && !unchecked.has(use.file) && !seen.has(`${use.file}:${use.line}`) && !reportedStep(use.file, use.line))
     .map((use) => ({
       id: 'install-token',
       level: 'info' as const,

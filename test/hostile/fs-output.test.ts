@@ -120,3 +120,59 @@ test('19. --yes --force beside a token workflow that is not UTF-8 migrates in pl
   expectClean(s, before, run(s, ['--yes', '--force']), { code: 1, says: 'is not valid UTF-8' });
   s.cleanup();
 });
+
+/**
+ * A token workflow padded with ordinary jobs to about `bytes`. Files this large exist: a
+ * workflow of one public repository grew past GitHub's 512,000-byte limit and stopped
+ * running (SOURCE: QwenLM/qwen-code pull request 9517, qwen-autofix.yml at 512,782 bytes).
+ */
+function paddedWorkflow(bytes: number): string {
+  const parts = [TOKEN_WORKFLOW('large')];
+  let size = parts[0]!.length;
+  for (let i = 0; size < bytes; i++) {
+    const job = `  check${i}:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "check ${i} of the release candidate"\n`;
+    parts.push(job);
+    size += job.length;
+  }
+  return parts.join('');
+}
+
+// The parser's memory grows to hundreds of bytes per byte of YAML: a heap capped well below
+// what parsing 11 MB takes shows the file is refused before it is parsed.
+const CAPPED = { NODE_OPTIONS: '--max-old-space-size=160' };
+const SIZE_REFUSAL = /release\.yml is not migrated: it is (11\.0|2\.0) MB, and GitHub does not run a workflow file larger than 500 KB \(512,000 bytes\)/;
+
+for (const megabytes of [2, 11]) {
+  const big = paddedWorkflow(megabytes * 1_000_000);
+  for (const args of [['--migrate', '--dry-run'], ['--migrate', 'release.yml', '--dry-run'], ['--migrate', '--force'], ['--yes', '--force']]) {
+    test(`8. ${args.join(' ')} on a ${megabytes} MB workflow (heap capped at 160 MB): refused with its size before parsing, exit 1, file untouched`, () => {
+      const s = scene({ files: { '.github/workflows/release.yml': big } });
+      const before = snapshot(s.base);
+      const r = run(s, args, { env: CAPPED, timeout: 60_000 });
+      expectClean(s, before, r, { code: 1, says: SIZE_REFUSAL });
+      s.cleanup();
+    });
+  }
+  test(`8. doctor on a ${megabytes} MB workflow (heap capped at 160 MB): one workflow-too-large finding, no parse`, () => {
+    const s = scene({ files: { '.github/workflows/release.yml': big } });
+    const before = snapshot(s.base);
+    const r = run(s, ['doctor', '--json'], { env: CAPPED, timeout: 60_000 });
+    expectClean(s, before, r, { code: 1 });
+    const ids = (JSON.parse(r.stdout) as { findings: Array<{ id: string; file?: string }> }).findings.filter((f) => f.file === '.github/workflows/release.yml').map((f) => f.id);
+    assert.deepEqual(ids, ['workflow-too-large']);
+    s.cleanup();
+  });
+}
+
+test('8. --migrate --force on a workflow just under 512,000 bytes migrates within a 400 MB heap, its padding byte for byte', () => {
+  const big = paddedWorkflow(500_000);
+  assert.ok(Buffer.byteLength(big) <= 512_000);
+  const s = scene({ files: { '.github/workflows/release.yml': big } });
+  const before = snapshot(s.base);
+  const r = run(s, ['--migrate', '--force'], { env: { NODE_OPTIONS: '--max-old-space-size=400' }, timeout: 180_000 });
+  expectClean(s, before, r, { code: 0, changes: ['.github/workflows/release.yml', '.github/workflows/release.yml.bak'] });
+  const after = readFileSync(s.at('.github/workflows/release.yml'), 'utf8');
+  assert.doesNotMatch(after, /NPM_TOKEN/);
+  assert.ok(after.endsWith(big.slice(big.indexOf('  check0:'))), 'the padding jobs are unchanged');
+  s.cleanup();
+});
