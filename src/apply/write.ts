@@ -3,12 +3,13 @@
 // consent is written without it. Every target is checked before the first write
 // (targets.ts); a write that still fails rolls back the ones before it, so a run writes
 // all its files or none.
-import { closeSync, constants, copyFileSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, constants, copyFileSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { FileChange } from '../model.js';
 import { FailedError } from '../cli/errors.js';
 import { checkTargets, exists, type TargetCheck } from './targets.js';
 import { removeStaleTemps, tempPath, withTempCleanup } from './temp.js';
+import { holdFolder } from './folder.js';
 
 export interface WriteResult {
   path: string;
@@ -104,16 +105,21 @@ export async function applyChanges(changes: readonly FileChange[], options: Appl
   const byChange = new Map(checks.map((t) => [t.change, t]));
   const results: WriteResult[] = [];
   const done: Undo[] = [];
+  const held: Array<() => void> = [];
   await withTempCleanup((temps) => {
     for (const c of changes) {
-      const t = byChange.get(c);
-      if (c.kind === 'unchanged' || !t) {
+      const checked = byChange.get(c);
+      if (c.kind === 'unchanged' || !checked) {
         results.push({ path: c.path, kind: c.kind });
         continue;
       }
       try {
-        const createdDir = mkdirSync(dirname(t.abs), { recursive: true });
-        removeStaleTemps(dirname(t.abs));
+        // Written through its folder held open, not through a path a swapped folder could redirect.
+        const folder = holdFolder(options.root, dirname(checked.abs));
+        held.push(folder.release);
+        const t: TargetCheck = { ...checked, abs: join(folder.path, basename(checked.abs)) };
+        const createdDir = folder.created;
+        removeStaleTemps(folder.path);
         // A .bak is kept only when the user agreed to replace what is there; any other
         // replaced file is saved to a temp file until every write has succeeded.
         const keep = t.state !== 'missing' && (c.needsConsent || t.consent !== undefined);
@@ -126,7 +132,7 @@ export async function applyChanges(changes: readonly FileChange[], options: Appl
         }
         done.push(undo);
         atomicWrite(t, c.after, temps);
-        results.push({ path: c.path, kind: t.state === 'missing' ? 'create' : 'update', backup: keep && undo.saved ? undo.saved.slice(options.root.length + 1) : undefined });
+        results.push({ path: c.path, kind: t.state === 'missing' ? 'create' : 'update', backup: keep && undo.saved ? join(dirname(c.path), basename(undo.saved)) : undefined });
       } catch (error) {
         rollBack(done);
         const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
@@ -134,6 +140,6 @@ export async function applyChanges(changes: readonly FileChange[], options: Appl
       }
     }
     for (const u of done) if (u.saved && !u.keep) rmSync(u.saved, { force: true });
-  });
+  }).finally(() => held.forEach((release) => release()));
   return results;
 }
