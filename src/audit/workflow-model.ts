@@ -79,8 +79,16 @@ export function parseWorkflow(content: string, path: string, context: PublishCon
   if (tooLarge) {
     return { ok: false, findings: [{ id: 'workflow-too-large', level: 'error', message: `Not checked: ${tooLarge}.`, file: path, line: 1, fix: 'Split it: move jobs into reusable workflows or steps into composite actions.' }] };
   }
-  return workflowOf(readYaml(content), content, path, context);
+  const parsed = readYaml(content);
+  // The same text, path and context (select, doctor, audit in one run): the same model.
+  const last = models.get(parsed);
+  if (last && last.path === path && last.context === context) return last.result;
+  const result = workflowOf(parsed, content, path, context);
+  models.set(parsed, { path, context, result });
+  return result;
 }
+
+const models = new WeakMap<YamlText, { path: string; context: PublishContext; result: ParseResult }>();
 
 /** The model of an already parsed text (the document a migration edits, before its edits). */
 export function workflowOf(parsed: YamlText, content: string, path: string, context: PublishContext = {}): ParseResult {

@@ -35,17 +35,16 @@ function duplicateKeys(doc: Document.Parsed): YAMLParseError[] {
   const found: YAMLParseError[] = [];
   const walk = (node: unknown): void => {
     if (isMap(node)) {
-      const seen = new Set<unknown>();
-      const nodes = new Set<unknown>();
+      // The parser's rule: the same key node, or two scalars with the same value.
+      const seen = node.items.length > 1 ? new Set<unknown>() : undefined;
       for (const pair of node.items) {
         const key = pair.key as Node | null;
-        // The parser's rule: the same key node, or two scalars with the same value.
-        if (isScalar(key) ? seen.has(key.value) : nodes.has(key)) {
+        const id = isScalar(key) ? key.value : key;
+        if (seen?.has(id)) {
           const at = key?.range?.[0] ?? node.range?.[0] ?? 0;
           found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
         }
-        if (isScalar(key)) seen.add(key.value);
-        else nodes.add(key);
+        seen?.add(id);
         walk(key);
         walk(pair.value);
       }

@@ -5,7 +5,7 @@
 // and apply only the changed lines to the original text. Every other line stays byte for
 // byte. A final parse check falls back to the plain printout if the merge went wrong.
 import { isDeepStrictEqual } from 'node:util';
-import { parse, type Document, type ToStringOptions } from 'yaml';
+import { isMap, isPair, isSeq, parse, type Document, type ToStringOptions } from 'yaml';
 import { readYaml } from '../audit/yaml-text.js';
 import { diffLines } from '../apply/diff.js';
 
@@ -13,17 +13,43 @@ const CANDIDATES: ToStringOptions[] = [2, 4].flatMap((indent) =>
   [true, false].map((indentSeq) => ({ indent, indentSeq, lineWidth: 0, flowCollectionPadding: false })),
 );
 
+/** Sources larger than this are scored on a sample: the first items of every long list and map. */
+const SAMPLE_FROM = 64_000;
+const SAMPLE_ITEMS = 40;
+
+/** Runs `fn` with every collection of `doc` cut to its first SAMPLE_ITEMS items, then puts them back. */
+function onSample<T>(doc: Document, fn: () => T): T {
+  const cut: Array<[{ items: unknown[] }, unknown[]]> = [];
+  const walk = (node: unknown): void => {
+    if (!isMap(node) && !isSeq(node)) return;
+    const items = node.items as unknown[];
+    if (items.length > SAMPLE_ITEMS) {
+      cut.push([node as { items: unknown[] }, items]);
+      (node as { items: unknown[] }).items = items.slice(0, SAMPLE_ITEMS);
+    }
+    for (const item of (node as { items: unknown[] }).items) {
+      if (isPair(item)) {
+        walk(item.key);
+        walk(item.value);
+      } else walk(item);
+    }
+  };
+  walk(doc.contents);
+  try {
+    return fn();
+  } finally {
+    for (const [node, items] of cut) node.items = items;
+  }
+}
+
 /** The printing options whose output of the untouched document is closest to the source, and that output. */
 export function closestPrint(doc: Document, source: string): { options: ToStringOptions; printed: string } {
   const lines = new Set(source.split(/\r?\n/));
-  let best = { options: CANDIDATES[0]!, printed: '' };
-  let bestScore = -1;
-  for (const options of CANDIDATES) {
-    const printed = doc.toString(options);
-    const score = printed.split('\n').filter((line) => lines.has(line)).length;
-    if (score > bestScore) [best, bestScore] = [{ options, printed }, score];
-  }
-  return best;
+  const score = (options: ToStringOptions) => doc.toString(options).split('\n').filter((line) => lines.has(line)).length;
+  // A large file is printed once in full, with the options that won on the sample.
+  const scores = source.length > SAMPLE_FROM ? onSample(doc, () => CANDIDATES.map(score)) : CANDIDATES.map(score);
+  const options = CANDIDATES[scores.indexOf(Math.max(...scores))]!;
+  return { options, printed: doc.toString(options) };
 }
 
 /** The printing options whose output of the untouched document is closest to the source. */
