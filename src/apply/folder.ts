@@ -52,9 +52,14 @@ export function holdFolder(root: string, dir: string): Folder & { release(): voi
         continue;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') {
-          mkdirSync(at);
-          created ??= at;
+        if (code === 'ENOENT' && ++hops <= 40) {
+          try {
+            mkdirSync(at);
+            created ??= at;
+          } catch (made) {
+            // Made meanwhile by someone else: open what is there now, as above.
+            if ((made as NodeJS.ErrnoException).code !== 'EEXIST') throw made;
+          }
           continue;
         }
         if ((code !== 'ELOOP' && code !== 'ENOTDIR') || !lstatSync(at).isSymbolicLink() || ++hops > 40) throw error;
