@@ -14,15 +14,32 @@ export const CIRCLECI_CONFIG_PATH = '.circleci/config.yml';
 // ones that say npm and token (NPM_PUBLISH_TOKEN, RELEASE_NPM_TOKEN...).
 const TOKEN_VAR = /\b(?!NPM_ID_TOKEN\b)((?:[A-Z0-9]+_)*NPM(?:_[A-Z0-9]+)*_(?:TOKEN|AUTH_TOKEN|API_KEY)|NODE_AUTH_TOKEN)\b/;
 
+/**
+ * CircleCI orb commands whose source was read and that only write the npm token to .npmrc
+ * (takescoop/npm: src/commands/login.yml of its repository). The token itself comes from a
+ * context, so the file never names it: the command is the token use.
+ */
+export const TOKEN_ONLY_ORB_COMMANDS: Readonly<Record<string, readonly string[]>> = { 'takescoop/npm': ['login'] };
+
+/** `alias/command` steps of the orbs a CircleCI file declares (`npm: takescoop/npm@1.2.3`) that only write the token. */
+function tokenOrbSteps(content: string): RegExp | undefined {
+  const names: string[] = [];
+  for (const m of content.matchAll(/^\s+([\w-]+):\s*['"]?([\w-]+\/[\w-]+)@[\w.-]+['"]?\s*$/gm)) {
+    for (const command of TOKEN_ONLY_ORB_COMMANDS[m[2]!] ?? []) names.push(`${m[1]}/${command}`);
+  }
+  return names.length > 0 ? new RegExp(`^-\\s+(${names.map((n) => n.replace(/[-/]/g, '\\$&')).join('|')}):?$`) : undefined;
+}
+
 /** Token mentions and publish commands in one CI file; comment lines are skipped. */
 export function scanCiFile(file: string, content: string, context: PublishContext = {}): { publishes: boolean; tokenUses: TokenUse[] } {
   const tokenUses: TokenUse[] = [];
   let publishes = false;
+  const orbStep = tokenOrbSteps(content);
   content.split(/\r?\n/).forEach((line, index) => {
     const text = line.trim();
     if (text === '' || text.startsWith('#')) return;
     // The variable's name first: it is what the checklist tells the user to delete.
-    const what = TOKEN_VAR.exec(text)?.[1] ?? (text.includes('_authToken') ? '_authToken' : undefined);
+    const what = TOKEN_VAR.exec(text)?.[1] ?? (text.includes('_authToken') ? '_authToken' : orbStep?.exec(text)?.[1]);
     if (what) tokenUses.push({ file, line: index + 1, what });
     if (runPublishesWith(text.replace(/^-\s+/, '').replace(/^(?:script|before_script|after_script|command|run):\s*/, ''), context)) publishes = true;
   });

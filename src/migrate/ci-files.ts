@@ -3,10 +3,10 @@
 // and SIGSTORE_ID_TOKEN (provenance). CircleCI: the publish step exports the ID token from
 // `circleci run oidc get` with that audience (npm 11.11.0+). Lines that write an _authToken go;
 // everything else stays byte for byte (the same line merge as workflows).
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { CiFile } from '../model.js';
 import { runsPublish } from '../detect/workflows.js';
-import { CIMG_NODE_FOR_MAJOR } from '../providers/circleci-validate.js';
+import { migrateCircle, nodeImageMajor } from './circleci.js';
 import { GITLAB_GLOBAL_KEYWORDS } from '../providers/gitlab.js';
 import { MigrateError } from './errors.js';
 import { mergeEdits, printOptions } from './format.js';
@@ -22,7 +22,6 @@ export interface CiMigration {
 
 const TOKEN_LINE = /_authToken|\bNPM_TOKEN\b|\bNODE_AUTH_TOKEN\b/;
 const WRITES_TOKEN = /_authToken/;
-const ID_TOKEN_EXPORT = `NPM_ID_TOKEN="$(circleci run oidc get --claims '{"aud": "npm:registry.npmjs.org"}')"\nexport NPM_ID_TOKEN`;
 
 /** The text of a script scalar, or of each item of a script list. */
 const lines = (node: Node | undefined): Scalar[] =>
@@ -41,15 +40,6 @@ function dropTokenLines(parent: YAMLMap, key: string, where: string, notes: stri
     notes.push(`${where}: removed the line that wrote an _authToken to .npmrc`);
   }
   if (isSeq(node) && node.items.length === 0) removeKey(parent, key);
-}
-
-/** `node:14`, `cimg/node:18.20`, `circleci/node:10.16.3` -> 14, 18, 10; undefined for other images. */
-function nodeImageMajor(image: string | undefined): number | 'new' | undefined {
-  const match = /^(?:docker\.io\/)?(?:library\/)?(?:node|cimg\/node|circleci\/node):([\w.-]+)$/.exec(image?.trim() ?? '');
-  if (!match) return undefined;
-  if (/^(?:latest|current|lts|krypton)\b/.test(match[1]!)) return 'new';
-  const major = /^(\d+)/.exec(match[1]!);
-  return major ? Number(major[1]) : undefined;
 }
 
 function gitlabJobs(root: YAMLMap): Array<{ id: string; node: YAMLMap }> {
@@ -95,64 +85,6 @@ function setImage(job: YAMLMap, doc: Document, image: string): void {
   const node = nodeOf(job, 'image');
   if (isScalar(node)) node.value = image;
   else insertBefore(doc, job, 'image', image, ['stage', 'id_tokens', 'before_script', 'script']);
-}
-
-function circleSteps(job: YAMLMap): Array<{ step: Node; command: Scalar | undefined; holder: YAMLMap | undefined }> {
-  const steps = nodeOf(job, 'steps');
-  if (!isSeq(steps)) return [];
-  return steps.items.map((step) => {
-    if (!isMap(step)) return { step: step as Node, command: undefined, holder: undefined };
-    for (const kind of ['run', 'deploy']) {
-      const body = nodeOf(step, kind);
-      if (isScalar(body)) return { step, command: body, holder: step };
-      if (isMap(body) && isScalar(nodeOf(body, 'command'))) return { step, command: nodeOf(body, 'command') as Scalar, holder: body };
-    }
-    return { step, command: undefined, holder: undefined };
-  });
-}
-
-function migrateCircle(doc: Document, root: YAMLMap, changes: string[], left: string[]): void {
-  for (const item of mapOf(root, 'jobs')?.items ?? []) {
-    if (!isScalar(item.key) || !isMap(item.value)) continue;
-    const job = item.value;
-    const where = `job "${String(item.key.value)}"`;
-    const steps = circleSteps(job);
-    if (!steps.some((s) => s.command && String(s.command.value).split('\n').some(runsPublish))) continue;
-    const seq = nodeOf(job, 'steps') as YAMLSeq;
-    for (const { step, command } of steps) {
-      if (!command || !WRITES_TOKEN.test(String(command.value))) continue;
-      const kept = String(command.value).split('\n').filter((line) => !WRITES_TOKEN.test(line));
-      if (kept.every((line) => line.trim() === '')) seq.items.splice(seq.items.indexOf(step), 1);
-      else command.value = kept.join('\n');
-      changes.push(`${where}: removed the step that wrote an _authToken to .npmrc`);
-    }
-    for (const { command } of steps) {
-      const text = String(command?.value ?? '');
-      if (!command || !text.split('\n').some(runsPublish) || text.includes('circleci run oidc get')) continue;
-      const out = text.split('\n');
-      const at = out.findIndex(runsPublish);
-      const indent = /^\s*/.exec(out[at]!)![0];
-      out.splice(at, 0, ...ID_TOKEN_EXPORT.split('\n').map((line) => indent + line));
-      command.value = out.join('\n').replace(/\n*$/, '\n');
-      command.type = Scalar.BLOCK_LITERAL;
-      changes.push(`${where}: the publish step exports NPM_ID_TOKEN from circleci run oidc get (aud npm:registry.npmjs.org)`);
-    }
-    const docker = nodeOf(job, 'docker');
-    const image = isSeq(docker) && isMap(docker.items[0]) ? textOf(docker.items[0] as YAMLMap, 'image') : undefined;
-    const major = nodeImageMajor(image);
-    const tag = `cimg/node:${CIMG_NODE_FOR_MAJOR[24]}`;
-    if (typeof major === 'number' && major < 24 && isSeq(docker)) {
-      (nodeOf(docker.items[0] as YAMLMap, 'image') as Scalar).value = tag;
-      changes.push(`${where}: image ${tag} instead of ${image} (CircleCI needs npm 11.11.0 or newer)`);
-    } else if (docker === undefined && nodeOf(job, '<<') !== undefined) {
-      // The executor comes from a merged anchor: the job gets its own, the others keep theirs.
-      insertBefore(doc, job, 'docker', [{ image: tag }], ['steps']);
-      changes.push(`${where}: its own docker image ${tag} (CircleCI needs npm 11.11.0 or newer; the shared anchor is left as it is)`);
-    } else if (major !== 'new' && !(typeof major === 'number' && major >= 24)) {
-      left.push(`${where}: check that its image has npm 11.11.0 or newer (CircleCI trusted publishing needs it).`);
-    }
-    left.push(`${where}: on npmjs.com, the CircleCI trusted publisher needs the organization, project and pipeline definition IDs (Project Settings → Overview and Project Setup).`);
-  }
 }
 
 /** Migrates one GitLab or CircleCI file; throws MigrateError when it cannot be read. */

@@ -1,5 +1,5 @@
-// Rules for every job of a migrated workflow: pinned actions [unpinned-uses] and no
-// persisted credentials [artipacked].
+// Rules for every job of a migrated workflow: pinned actions [unpinned-uses], no
+// persisted credentials [artipacked] and no expression pasted into a script [template-injection].
 import { isScalar, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { choosePin, repinForOidc } from './pins.js';
 import { insertAfter, mapOf, nodeOf, setScalar, textOf } from './nodes.js';
@@ -77,6 +77,78 @@ export function noPersistedCredentials(doc: Document, jobs: readonly JobView[]):
       if (withMap) setScalar(doc, withMap, 'persist-credentials', false);
       else insertAfter(doc, step, 'with', { 'persist-credentials': false }, ['uses']);
       notes.push(`job "${job.id}": checkout with persist-credentials: false`);
+    }
+  }
+  return notes;
+}
+
+/** Contexts an outsider can set, as the template-injection rule reads them, when written as a plain property path. */
+const UNTRUSTED_PATH = /^(?:github\.event(?:\.[\w-]+)+|inputs\.[\w-]+|github\.head_ref)$/;
+
+/** `inputs.tag` -> INPUTS_TAG, `github.event.release.tag_name` -> RELEASE_TAG_NAME, `github.head_ref` -> HEAD_REF. */
+function envNameFor(path: string): string {
+  const parts = path.split('.');
+  const tail = parts[0] === 'inputs' ? parts : parts.slice(-2);
+  const name = tail.join('_').replace(/[^A-Za-z0-9]/g, '_').toUpperCase();
+  return /^(?:GITHUB|RUNNER)_/.test(name) ? name.replace(/^(?:GITHUB|RUNNER)_/, '') : name;
+}
+
+/** The shell quoting in force at the end of `prefix` (a line of a bash script): none, single or double. */
+function quotingAt(prefix: string): 'none' | 'single' | 'double' {
+  let state: 'none' | 'single' | 'double' = 'none';
+  for (let i = 0; i < prefix.length; i++) {
+    const c = prefix[i];
+    if (state !== 'single' && c === '\\') i++;
+    else if (state === 'none' && c === "'") state = 'single';
+    else if (state === 'single' && c === "'") state = 'none';
+    else if (state === 'none' && c === '"') state = 'double';
+    else if (state === 'double' && c === '"') state = 'none';
+  }
+  return state;
+}
+
+/**
+ * [template-injection]: `${{ inputs.x }}` (or a `github.event` value, `github.head_ref`) inside a
+ * bash `run:` goes through the step's `env:` and is read as "$NAME": the same value, never parsed
+ * as script. Expressions inside single quotes, other shells and other expression forms are left
+ * as they are (the doctor names them).
+ */
+export function noTemplateInjection(doc: Document, jobs: readonly JobView[]): string[] {
+  const notes: string[] = [];
+  for (const job of jobs) {
+    const shell = textOf(mapOf(mapOf(job.node, 'defaults'), 'run'), 'shell');
+    for (const step of job.steps) {
+      const node = nodeOf(step, 'run');
+      if (!isScalar(node) || typeof node.value !== 'string' || !node.value.includes('${{')) continue;
+      if (!/^(?:bash|sh)\b/.test(textOf(step, 'shell') ?? shell ?? 'bash')) continue;
+      const env = mapOf(step, 'env');
+      const taken = new Map<string, string>((env?.items ?? []).filter((i) => isScalar(i.key)).map((i) => [String((i.key as Scalar).value), isScalar(i.value) ? String(i.value.value ?? '') : '']));
+      const added: Record<string, string> = {};
+      const script = node.value
+        .split('\n')
+        .map((line) =>
+          line.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (whole: string, path: string, offset: number) => {
+            if (!UNTRUSTED_PATH.test(path)) return whole;
+            const quoting = quotingAt(line.slice(0, offset));
+            if (quoting === 'single') return whole;
+            let name = envNameFor(path);
+            const expression = `\${{ ${path} }}`;
+            while (taken.has(name) && taken.get(name) !== expression) name = `${name}_`;
+            if (!taken.has(name)) {
+              taken.set(name, expression);
+              added[name] = expression;
+            }
+            return quoting === 'double' ? `\${${name}}` : `"\${${name}}"`;
+          }),
+        )
+        .join('\n');
+      if (Object.keys(added).length === 0) continue;
+      node.value = script;
+      for (const [name, expression] of Object.entries(added)) {
+        if (env) env.items.push(doc.createPair(name, expression));
+        else insertAfter(doc, step, 'env', { [name]: expression }, ['run', 'shell', 'working-directory']);
+      }
+      notes.push(`job "${job.id}": ${Object.values(added).join(', ')} reaches the script through env: (${Object.keys(added).join(', ')}), not pasted into it`);
     }
   }
   return notes;

@@ -158,18 +158,53 @@ function npmPublishAction(job: JobView, notes: string[], secrets: string[]): voi
 
 /** Yarn 1's `yarn publish` has no OIDC exchange: npm publishes the same package (Yarn 1 still installs). */
 const YARN1_PUBLISH = /\byarn\s+publish\b(?![:\w-])/;
+/** `yarn publish` and its arguments, up to the end of that command (`&&`, `;`, `|`, end of line). */
+const YARN1_COMMAND = /\byarn\s+publish\b(?![:\w-])((?:\s+(?:"[^"]*"|'[^']*'|[^\s;&|"']+)+)*)/;
+const BUMPS = ['major', 'minor', 'patch', 'premajor', 'preminor', 'prepatch', 'prerelease'];
+
+/**
+ * One `yarn publish ...` as npm commands. Yarn 1 sets the version first when asked
+ * (`--new-version X` or a bump flag; the same version is no change), then publishes:
+ * `npm version X --allow-same-version` does that step (committing and tagging unless
+ * `--no-git-tag-version`, as yarn does), then `npm publish` with the remaining arguments.
+ */
+function npmForYarnPublish(args: string): string {
+  const words = args.match(/(?:"[^"]*"|'[^']*'|[^\s"']+)+/g) ?? [];
+  const publish: string[] = [];
+  const version: string[] = [];
+  let target: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const [flag, inline] = word.startsWith('--') && word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
+    const value = () => inline ?? words[++i] ?? '';
+    if (flag === '--non-interactive' || flag === '--not-interactive') continue;
+    if (flag === '--new-version') target = value();
+    else if (BUMPS.includes(flag.slice(2)) && flag.startsWith('--')) target = flag.slice(2);
+    else if (flag === '--no-git-tag-version' || flag === '--no-commit-hooks') version.push(flag);
+    else if (flag === '--preid' || flag === '--message') version.push(flag, value());
+    else publish.push(word);
+  }
+  const npmPublish = ['npm publish', ...publish].join(' ');
+  if (target === undefined) return npmPublish;
+  return [['npm version', target, '--allow-same-version', ...version].join(' '), npmPublish].join(' && ');
+}
+
 function yarnPublish(job: JobView, notes: string[]): void {
   for (const step of job.steps) {
     const node = nodeOf(step, 'run');
     if (!isScalar(node) || typeof node.value !== 'string' || !YARN1_PUBLISH.test(node.value)) continue;
-    const lines = node.value.split('\n');
-    if (lines.some((line) => YARN1_PUBLISH.test(line) && /\s--(?:new-version|major|minor|patch|premajor|preminor|prepatch|prerelease)\b/.test(line))) {
-      throw new MigrateError(`job "${job.id}" bumps the version with \`yarn publish --new-version\`: Yarn 1 cannot publish with trusted publishing, and npm publish does not bump versions. Bump with \`yarn version\` in a step of its own, then migrate again.`);
-    }
-    node.value = lines
-      .map((line) => (YARN1_PUBLISH.test(line) ? line.replace(YARN1_PUBLISH, 'npm publish').replace(/\s--(?:non-interactive|not-interactive|no-git-tag-version)\b/g, '') : line))
+    let bumps = false;
+    node.value = node.value
+      .split('\n')
+      .map((line) =>
+        line.replace(YARN1_COMMAND, (_whole: string, args: string) => {
+          const npm = npmForYarnPublish(args);
+          if (npm.startsWith('npm version')) bumps = true;
+          return npm;
+        }),
+      )
       .join('\n');
-    notes.push(`job "${job.id}": yarn publish -> npm publish (Yarn 1 cannot publish with trusted publishing; it still installs)`);
+    notes.push(`job "${job.id}": yarn publish -> ${bumps ? 'npm version, then npm publish' : 'npm publish'} (Yarn 1 cannot publish with trusted publishing; it still installs)`);
   }
 }
 

@@ -160,7 +160,13 @@ test('JS-DevTools/npm-publish moves to v4 without its token; Yarn 1 publishes wi
   assert.deepEqual(action.droppedSecrets, ['NPM_TOKEN']);
   const yarn = migrate(JOB('    steps:\n      - run: yarn publish --non-interactive --access public\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n'));
   assert.equal(parse(yarn.after).jobs.publish.steps.at(-1).run, 'npm publish --access public');
-  assert.throws(() => migrate(JOB('    steps:\n      - run: yarn publish --new-version 1.2.3\n')), /yarn version/);
+});
+
+test('yarn publish that sets the version first becomes npm version, then npm publish (in the same command chain)', () => {
+  const run = (script: string) => parse(migrate(JOB(`    steps:\n      - run: ${script}\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`)).after).jobs.publish.steps.at(-1).run;
+  assert.equal(run('cd packages/a && yarn publish --new-version 1.2.3 --tag beta --non-interactive; echo done'), 'cd packages/a && npm version 1.2.3 --allow-same-version && npm publish --tag beta; echo done');
+  assert.equal(run('yarn publish --minor --preid rc --no-git-tag-version --access public'), 'npm version minor --allow-same-version --preid rc --no-git-tag-version && npm publish --access public');
+  assert.equal(run('yarn publish --new-version=2.0.0 dist'), 'npm version 2.0.0 --allow-same-version && npm publish dist');
 });
 
 test('scope comments move with the scopes from the workflow block to the job block', () => {

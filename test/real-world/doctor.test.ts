@@ -11,12 +11,11 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { runCli, ROOT } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/repo.js';
+import { TOKEN_RULES } from './token-rules.js';
 
 const CORPUS = join(ROOT, 'test', 'fixtures', 'real-world');
 const update = process.env.UPDATE_GOLDEN === '1';
 
-/** The ids that say "this publish (or this file) still hands npm a token". */
-export const TOKEN_RULES = new Set(['use-trusted-publishing', 'ci-token', 'token-check', 'registry-proxy', 'reusable-caller-permissions']);
 
 interface Expected {
   id: string;
