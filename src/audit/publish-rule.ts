@@ -6,6 +6,8 @@
 export interface PublishContext {
   scripts?: Readonly<Record<string, string>>;
   actions?: Readonly<Record<string, boolean>>;
+  /** Reads a file of the repository by its path from the top (`.nvmrc`, a local action.yml), or undefined. */
+  readFile?: (path: string) => string | undefined;
 }
 
 const PUBLISH_COMMANDS = [
