@@ -238,3 +238,21 @@ runs:
   // The workflow's Node 24, then the action reinstalls Node 18: the upgrade goes after the action.
   assert.deepEqual(run("      - uses: actions/setup-node@v4\n        with:\n          node-version: 24\n      - uses: ./.github/actions/setup\n"), ['actions/setup-node', './.github/actions/setup', upgrade, 'npm publish']);
 });
+
+test('lerna publish: lerna 9 or newer does the OIDC exchange itself; an older or unknown lerna is left for the user', () => {
+  const src = JOB('    steps:\n      - run: npx lerna publish from-git --yes\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n');
+  const left = (pkg: object | undefined) =>
+    migrateWorkflow(src, '.github/workflows/release.yml', { pins, repo, readFile: (p) => (p === 'package.json' && pkg ? JSON.stringify(pkg) : undefined) }).left.filter((l) => /lerna/.test(l));
+  assert.deepEqual(left({ devDependencies: { lerna: '^9.0.3' } }), []);
+  assert.deepEqual(left({ devDependencies: { lerna: '10.0.1' } }), []);
+  assert.match(left({ devDependencies: { lerna: '^8.2.1' } }).join('\n'), /lerna \^8\.2\.1 cannot publish with trusted publishing: .*from 9\.0\.0 on.*Upgrade lerna/);
+  assert.match(left(undefined).join('\n'), /package\.json names no lerna version/);
+  // Through a package.json script, one level.
+  const viaScript = migrateWorkflow(JOB('    steps:\n      - run: npm run release\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n'), '.github/workflows/release.yml', {
+    pins,
+    repo,
+    publish: { scripts: { release: 'lerna publish from-package --yes' } },
+    readFile: (p) => (p === 'package.json' ? JSON.stringify({ devDependencies: { lerna: '^6.6.2' } }) : undefined),
+  });
+  assert.match(viaScript.left.join('\n'), /lerna \^6\.6\.2 cannot publish/);
+});
