@@ -47,7 +47,7 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   const packages = publishedPackages(d).map((p) => ({ name: p.name!, version: p.version }));
   return {
     publishers: packages.map((p) => publisherSettings(p.name, repo, answers)),
-    checklist: checklist({ detected: d, answers, repo, packages, written: [migrated.path, ...(migrated.edited ?? [])], workflowPath: migrated.path }),
+    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path }),
   };
 }
 
