@@ -138,7 +138,7 @@ export interface Detected {
   /** `_authToken` and `always-auth` lines in .npmrc files (file and line only). */
   npmrcTokens: TokenUse[];
   /** What the publish rule follows beyond a workflow's text: package.json scripts, local actions that publish. */
-  publishContext?: { scripts?: Readonly<Record<string, string>>; actions?: Readonly<Record<string, boolean>> };
+  publishContext?: { scripts?: Readonly<Record<string, string>>; actions?: Readonly<Record<string, boolean>>; readFile?: (path: string) => string | undefined };
   findings: Finding[];
   /** The release tooling already in place (absent when detection did not look). */
   release?: ReleaseDetection;

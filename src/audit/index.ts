@@ -49,7 +49,7 @@ export function auditWorkflow(content: string, path: string, opts: { repo?: Repo
     ...templateInjection(workflow),
     ...adhocPackages(workflow),
     ...cachePoisoning(workflow),
-    ...publishRules(workflow, opts.repo),
+    ...publishRules(workflow, opts.repo, opts.context?.readFile),
   ];
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

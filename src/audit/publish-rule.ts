@@ -6,6 +6,8 @@
 export interface PublishContext {
   scripts?: Readonly<Record<string, string>>;
   actions?: Readonly<Record<string, boolean>>;
+  /** Reads a file of the repository by its path from the top (`.nvmrc`, a local action.yml), or undefined. */
+  readFile?: (path: string) => string | undefined;
 }
 
 const PUBLISH_COMMANDS = [
@@ -25,8 +27,11 @@ const PUBLISH_COMMANDS = [
 /** Publishes to a preview registry (pkg.pr.new and the like), not to npm. */
 const PREVIEW = /\bpkg-pr-new\b|\bpkg\.pr\.new\b|\bcontinuous-release\b/;
 
+/** Asks the registry whom the token belongs to: `npm whoami`, or a curl to the registry's user endpoint. */
+export const WHO_AM_I = /\bnpm\s+whoami\b|\bcurl\b[^\n]*registry\.npmjs\.org\/-\/(?:npm\/v1\/user|whoami)\b/;
+
 /** Commands that only read with the token: they check it, they do not publish. */
-const TOKEN_CHECK = /\bnpm\s+(?:whoami|ping|view|info|token\s+list)\b/;
+const TOKEN_CHECK = new RegExp(`\\bnpm\\s+(?:ping|view|info|token\\s+list)\\b|${WHO_AM_I.source}`);
 
 /** Steps that install (a read-only token for private dependencies is fine there). */
 const INSTALL = /^(?:(?:npm|bun)\s+(?:ci|install|i)\b|pnpm\s+(?:install|i|fetch)\b|yarn(?:\s+install\b|\s*$|\s+--(?:frozen-lockfile|immutable)\b)|corepack\s+enable\b)/;

@@ -4,8 +4,8 @@ import type { RepoRef, Finding } from '../model.js';
 import { grantsWrite, effectivePermissions } from './rules-permissions.js';
 import { nodeLines } from './source-lines.js';
 import { isScalar } from 'yaml';
-import { nodeVerdict, setupNodeVerdict } from '../migrate/node-version.js';
-import { mapAt, pair, text, value, type Job, type Workflow } from './workflow-model.js';
+import { localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from '../migrate/node-version.js';
+import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 import { isTokenEnv, isTokenInput, writesAuthToken } from './publish-rule.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
 
@@ -79,33 +79,46 @@ function forkGuard(workflow: Workflow, job: Job, repo: RepoRef | undefined): Fin
   return [];
 }
 
-function oldNpm(workflow: Workflow, job: Job): Finding[] {
+function oldNpm(workflow: Workflow, job: Job, readFile?: (path: string) => string | undefined): Finding[] {
   const scripts = job.steps.flatMap((step) => nodeLines(workflow, step.runNode).map((line) => line.text));
   if (scripts.some((line) => /\bnpm\s+(?:--version|-v)\b/.test(line))) return [];
   if (scripts.some((line) => /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|\^?~?(?:1[1-9]|[2-9]\d))/.test(line))) return [];
-  // The Node that publishes is the last one set up before the first publish step; env, matrix and
-  // input defaults are resolved by the helper migrate uses too.
+  // The Node that publishes is the last one set up before the first publish step (by setup-node or
+  // by a local composite action, which may reinstall an older Node after the workflow's); env,
+  // matrix, input defaults and node-version-file are resolved by the helpers migrate uses too.
   const firstPublish = job.steps.findIndex((step) => step.publishes);
   const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish);
-  const setupNode = [...before].reverse().find((step) => isSetupNode(step.uses)) ?? job.steps.find((step) => isSetupNode(step.uses));
+  const localNode = (step: Step) => (step.uses === undefined ? undefined : localActionNode(step.uses, step.with, readFile));
+  const setter = [...before].reverse().find((step) => isSetupNode(step.uses) || localNode(step) !== undefined);
+  const local = setter && !isSetupNode(setter.uses) ? { step: setter, versions: localNode(setter)!.versions } : undefined;
+  const setupNode = local ? undefined : (setter ?? job.steps.find((step) => isSetupNode(step.uses)));
   // A composite action (local, or from another repository) that sets up the tools.
-  const setupAction = setupNode ? undefined : before.find((step) => step.uses !== undefined && /setup|install|prepare|tools/i.test(step.uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(step.uses));
+  const setupAction = setupNode || local ? undefined : before.find((step) => step.uses !== undefined && /setup|install|prepare|tools/i.test(step.uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(step.uses));
   const written = text(setupNode?.with, 'node-version');
-  const { verdict, versions } = setupNodeVerdict(setupNode?.with, { root: workflow.root, job: job.node });
-  if (setupNode && verdict === 'ok') return [];
+  const file = text(setupNode?.with, 'node-version-file');
+  const { verdict, versions } = local
+    ? { verdict: local.versions.length === 0 ? 'unknown' : worstVerdict(local.versions.map(nodeVerdict)), versions: local.versions }
+    : setupNodeVerdict(setupNode?.with, { root: workflow.root, job: job.node, ...(readFile ? { readFile } : {}) });
+  if ((setupNode || local) && verdict === 'ok') return [];
   const old = versions.filter((v) => nodeVerdict(v) !== 'ok');
-  const why =
-    written !== undefined && versions.length === 0
+  const ships = (what: string) => `${what} ships npm older than 11.5.1`;
+  const why = local
+    ? versions.length > 0
+      ? ships(`Node ${old.join(', ')} (set up by ${local.step.uses})`)
+      : `Node comes from ${local.step.uses}, so npm may be older than 11.5.1`
+    : written !== undefined && versions.length === 0
       ? `Node ${written} cannot be resolved here, so npm may be older than 11.5.1`
       : written !== undefined
-        ? `Node ${old.join(', ') || written} ships npm older than 11.5.1`
-        : setupNode && value(setupNode.with, 'node-version-file')
-          ? 'the Node version comes from a file, so npm may be older than 11.5.1'
-          : setupAction
-            ? `Node comes from ${setupAction.uses}, so npm may be older than 11.5.1`
-            : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
+        ? ships(`Node ${old.join(', ') || written}`)
+        : file !== undefined && versions.length > 0
+          ? ships(`Node ${old.join(', ')} (from ${file})`)
+          : file !== undefined
+            ? `the Node version comes from ${file}, which cannot be read here, so npm may be older than 11.5.1`
+            : setupAction
+              ? `Node comes from ${setupAction.uses}, so npm may be older than 11.5.1`
+              : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
   return [
-    workflow.finding('old-npm', 'warning', `Job "${job.id}": ${why}, and nothing checks it. Trusted publishing then fails with ENEEDAUTH or a misleading E404.`, setupNode?.line ?? setupAction?.line ?? job.line, 'Use Node 24 and add a step that fails unless `npm --version` is 11.5.1 or newer.'),
+    workflow.finding('old-npm', 'warning', `Job "${job.id}": ${why}, and nothing checks it. Trusted publishing then fails with ENEEDAUTH or a misleading E404.`, local?.step.line ?? setupNode?.line ?? setupAction?.line ?? job.line, 'Use Node 24 and add a step that fails unless `npm --version` is 11.5.1 or newer.'),
   ];
 }
 
@@ -115,7 +128,7 @@ function otherRegistryOnly(workflow: Workflow, job: Job): Finding[] {
   return [workflow.finding('other-registry', 'info', `Job "${job.id}" publishes only to ${registries.join(', ')}: out of scope (trusted publishing is for registry.npmjs.org).`, job.line)];
 }
 
-export function publishRules(workflow: Workflow, repo?: RepoRef): Finding[] {
+export function publishRules(workflow: Workflow, repo?: RepoRef, readFile?: (path: string) => string | undefined): Finding[] {
   const publishing = workflow.jobs.filter((job) => job.publishes);
   const toNpm = publishing.filter((job) => npmPublishSteps(workflow, job).length > 0);
   return [
@@ -126,7 +139,7 @@ export function publishRules(workflow: Workflow, repo?: RepoRef): Finding[] {
         ? []
         : [workflow.finding('no-environment', 'info', `Job "${job.id}" publishes without a GitHub environment.`, job.line, 'Add `environment: npm` with required reviewers, and name the same environment in the trusted publisher on npmjs.com.')]),
       ...forkGuard(workflow, job, repo),
-      ...oldNpm(workflow, job),
+      ...oldNpm(workflow, job, readFile),
     ]),
   ];
 }

@@ -184,8 +184,9 @@ Options
       --migrate [file]       edit the existing publish workflow(s) in place instead of
                              writing a new one: shows the diff; writes with --force
                              (or a yes on a terminal), keeping a .bak backup
-      --switch-registry      with --migrate: a job that publishes through a proxy in
-                             front of npmjs.com (Wombat Dressing Room) publishes to
+      --switch-registry      with --migrate: a publish through a proxy in front of
+                             npmjs.com (Wombat Dressing Room; in the workflow,
+                             .npmrc or publishConfig.registry) goes to
                              registry.npmjs.org instead (refused without this flag)
       --trust                then run \`npm trust github\` for each package (npm 11.15+,
                              npm login with 2FA); with --dry-run only print the commands

@@ -52,7 +52,18 @@ export function registryTargetFindings(packages: readonly PackageInfo[], npmrc: 
     // Scopes are compared without case: .npmrc files in the wild write `@SomeOrg:registry=`.
     const scope = scopeOf(pkg.name)?.toLowerCase();
     const line = npmrc.find((r) => r.scope !== undefined && r.scope.toLowerCase() === scope) ?? npmrc.find((r) => r.scope === undefined);
-    // A default registry that is a proxy is scanNpmrc's registry-proxy error.
+    // A default registry that is a proxy is scanNpmrc's registry-proxy error; the scope's is here.
+    if (line && line.scope !== undefined && registryKind(line.url) === 'proxy') {
+      findings.push({
+        id: 'registry-proxy',
+        level: 'error',
+        message: `${shown(line.url)} (${line.scope}:registry) is a proxy: ${shown(pkg.name)} would publish there, and trusted publishing exists only on registry.npmjs.org.`,
+        file: line.file,
+        line: line.line,
+        fix: 'Remove that line (or run --migrate --switch-registry).',
+      });
+      continue;
+    }
     if (line && !isNpmjs(line.url) && !(line.scope === undefined && registryKind(line.url) === 'proxy')) {
       findings.push({
         id: 'registry-not-npmjs',

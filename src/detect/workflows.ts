@@ -2,7 +2,7 @@
 // A line scanner, not a YAML parser: it runs before the first prompt and must stay cheap.
 // What publishes is decided by the one rule in audit/publish-rule.ts, which the YAML model uses too.
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { readText } from './read.js';
 import type { Finding, TokenUse, WorkflowFile } from '../model.js';
 import {
@@ -179,7 +179,16 @@ export function readPublishContext(top: string, pkgDir: string = top, workflows:
   for (let round = 0; round < 2; round++) {
     for (const [dir, content] of texts) actions[`./${dir}`] = scanWorkflow(`${dir}/action.yml`, content, { scripts, actions: { ...actions } }).publishes;
   }
-  return { scripts, actions };
+  return { scripts, actions, readFile: repoReader(top) };
+}
+
+/** Reads a file by its path from the repository's top (never outside it), or undefined. */
+function repoReader(top: string): (path: string) => string | undefined {
+  const base = resolve(top);
+  return (path) => {
+    const abs = resolve(base, path);
+    return abs.startsWith(base + sep) ? readText(abs) : undefined;
+  };
 }
 
 export interface WorkflowText {

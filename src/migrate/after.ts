@@ -22,14 +22,19 @@ export interface MigratedWorkflow {
   content: string;
   trustFile: string;
   environment: string | null;
+  /** Every file the migration edits: their token uses are gone, not left for the user. */
+  edited?: string[];
 }
+
+/** The files a migration plan rewrites. */
+export const editedPaths = (plan: MigrationPlan): string[] => plan.changes.filter((c) => c.kind === 'update').map((c) => c.path);
 
 /** The workflow npm must be told about (the caller's, for a reusable one), as it is after the migration. */
 export function migratedWorkflow(d: Detected, plan: MigrationPlan): MigratedWorkflow | undefined {
   const caller = plan.trustFile ? d.workflows.find((w) => w.fileName === plan.trustFile) : undefined;
   if (!plan.trustFile || !caller) return undefined;
   const content = plan.changes.find((c) => c.path === caller.path)?.after ?? caller.content;
-  return { path: caller.path, content, trustFile: plan.trustFile, environment: plan.environment };
+  return { path: caller.path, content, trustFile: plan.trustFile, environment: plan.environment, edited: editedPaths(plan) };
 }
 
 /** The npmjs.com values and the checklist for a migrated workflow (also the pull request's). */
@@ -42,7 +47,7 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   const packages = publishedPackages(d).map((p) => ({ name: p.name!, version: p.version }));
   return {
     publishers: packages.map((p) => publisherSettings(p.name, repo, answers)),
-    checklist: checklist({ detected: d, answers, repo, packages, written: [migrated.path], workflowPath: migrated.path }),
+    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path }),
   };
 }
 

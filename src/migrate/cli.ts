@@ -17,7 +17,7 @@ import { publishedPackages } from '../doctor/index.js';
 import { formatFindings, formatWritten } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from './index.js';
-import { printAfterMigration } from './after.js';
+import { editedPaths, printAfterMigration } from './after.js';
 
 export type { Confirm } from '../cli/confirm.js';
 
@@ -47,7 +47,7 @@ function printPublishers(d: Awaited<ReturnType<typeof detect>>, plan: MigrationP
     const caller = d.workflows.find((w) => w.fileName === trustFile);
     if (!caller) continue;
     const content = plan.changes.find((c) => c.path === caller.path)?.after ?? caller.content;
-    printAfterMigration(d, { path: caller.path, content, trustFile, environment: plan.environment }, repo, io);
+    printAfterMigration(d, { path: caller.path, content, trustFile, environment: plan.environment, edited: editedPaths(plan) }, repo, io);
   }
 }
 

@@ -10,6 +10,8 @@ import { isTokenEnv, type PublishContext } from '../audit/publish-rule.js';
 import { loadPins, type ActionPins } from '../render/pins.js';
 import { repositoryFinding } from '../detect/repository.js';
 import { withRepository } from '../plan/repository-fix.js';
+import { registryProxyEdits } from './registry-files.js';
+import { retireTokenChecks } from './token-checks.js';
 import { isReusable, jobViews, localCallee } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 import { MigrateError, migrateWorkflow, refuseOversize, type MigrateContext, type MigrateResult } from './workflow.js';
@@ -132,7 +134,9 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   const list = [...results.values()];
   const left = list.flatMap(({ file, result }) => result.left.map((line) => `${file.path}: ${line}`));
   const dropped = new Set(list.flatMap(({ result }) => result.droppedSecrets));
-  left.push(...tokenChecks(d.workflows.filter((w) => !results.has(w.path)), dropped));
+  const others = d.workflows.filter((w) => !results.has(w.path));
+  const retired = retireTokenChecks(others, dropped);
+  left.push(...retired.left, ...tokenChecks(others.filter((w) => !retired.handled.has(w.path)), dropped));
   const changes: FileChange[] = list.map(({ file, result }) => ({
     path: file.path,
     kind: result.after === file.content ? 'unchanged' : 'update',
@@ -141,6 +145,7 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     reason: 'migrated in place to trusted publishing (OIDC), no token',
     needsConsent: true,
   }));
+  changes.push(...retired.changes);
   const edited = new Set(changes.map((c) => c.path));
   for (const { result } of list) {
     for (const [path, edit] of result.scripts) {
@@ -155,9 +160,17 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     changes.push({ path: ci.path, kind: ci.after === ci.before ? 'unchanged' : 'update', before: ci.before, after: ci.after, reason: 'migrated in place to trusted publishing (OIDC), no token', needsConsent: true });
   }
   notes.push(...ciTargets.map((f) => ciPublisherNote(f, d)));
+  // A proxy in .npmrc or publishConfig: switched in the same write set, or nothing is written.
+  const proxies = registryProxyEdits(d, options.switchRegistry ?? false);
+  changes.push(...proxies);
+  const switched = new Map(proxies.map((c) => [c.path, c.after]));
   const gitlab = d.git.host === 'gitlab.com' && d.git.slug?.includes('/') ? { owner: d.git.slug.slice(0, d.git.slug.lastIndexOf('/')), name: d.git.slug.slice(d.git.slug.lastIndexOf('/') + 1) } : undefined;
-  if (repo) changes.push(...repositoryFixes(d, repo, 'github.com'));
-  else if (gitlab && ciTargets.some((f) => f.provider === 'gitlab')) changes.push(...repositoryFixes(d, gitlab, 'gitlab.com'));
+  const fixes = repo ? repositoryFixes(d, repo, 'github.com', switched) : gitlab && ciTargets.some((f) => f.provider === 'gitlab') ? repositoryFixes(d, gitlab, 'gitlab.com', switched) : [];
+  for (const fix of fixes) {
+    const same = changes.find((c) => c.path === fix.path);
+    if (same) Object.assign(same, { after: fix.after, reason: `${same.reason}; ${fix.reason}` });
+    else changes.push(fix);
+  }
   return {
     changes,
     results: [
@@ -185,14 +198,15 @@ function tokenChecks(others: readonly WorkflowFile[], dropped: ReadonlySet<strin
 }
 
 /** package.json "repository" edits npm needs (E422 otherwise), for each published package. */
-function repositoryFixes(d: Detected, repo: RepoRef | undefined, host: string): FileChange[] {
+function repositoryFixes(d: Detected, repo: RepoRef | undefined, host: string, edited: ReadonlyMap<string, string> = new Map()): FileChange[] {
   if (!repo) return [];
   const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
   return [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)]
     .filter((p) => repositoryFinding(p, repo, p.dir, host) !== undefined)
     .map((p) => {
       const path = p.dir ? `${p.dir}/package.json` : 'package.json';
-      return { path, kind: 'update' as const, before: p.raw, after: withRepository(p, repo, host), reason: 'sets "repository" to this repository (npm checks it: E422 otherwise)', needsConsent: true };
+      const raw = edited.get(path) ?? p.raw;
+      return { path, kind: 'update' as const, before: p.raw, after: withRepository({ ...p, raw }, repo, host), reason: 'sets "repository" to this repository (npm checks it: E422 otherwise)', needsConsent: true };
     });
 }
 

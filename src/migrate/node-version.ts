@@ -1,6 +1,6 @@
 // npm >= 11.5.1 in the publishing job [old-npm]: Node 24 ships it; Node 22 and older ship
 // npm 10, which cannot exchange the OIDC token (ENEEDAUTH, or a misleading E404).
-import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parse, Scalar, type Document, type YAMLMap } from 'yaml';
 import type { ActionPins } from '../render/pins.js';
 import { blockMap, mapOf, nodeOf, textOf } from './nodes.js';
 import { publishSteps, type JobView } from './jobs.js';
@@ -8,25 +8,45 @@ import { publishSteps, type JobView } from './jobs.js';
 const NEW_ENOUGH = /^(?:lts\/\*|lts\/krypton|latest|current|node)$/i;
 const OLD_LTS = /^lts\/(?:argon|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod)$/i;
 
-/** `node22`: Node >= 22.14 ships npm 10 but runs npm 11; fine when the job upgrades npm. */
+/**
+ * `node22`: the Node ships an npm older than 11.5.1 but runs npm 11 (Node 22.14 and newer, Node 24
+ * before 24.5.0): fine when the job upgrades npm.
+ */
 export type NodeVerdict = 'ok' | 'raise' | 'node22' | 'unknown';
 
-/** Whether a setup-node `node-version` gives npm >= 11.5.1. Expressions cannot be known. */
-export function nodeVerdict(version: string): NodeVerdict {
-  const v = version.trim();
-  if (v.includes('${{')) return 'unknown';
+function exactVerdict(v: string): NodeVerdict {
   if (NEW_ENOUGH.test(v)) return 'ok';
   if (/^lts\/jod$/i.test(v)) return 'node22';
   if (OLD_LTS.test(v)) return 'raise';
-  const match = /^v?(\d+)(?:\.(\d+|x))?/.exec(v);
+  const match = /^[\^~]?v?(\d+)(?:\.(\d+|x|\*))?/.exec(v);
   if (!match) return 'raise';
   const major = Number(match[1]);
-  if (major >= 24) return 'ok';
-  const minor = match[2] === undefined || match[2] === 'x' ? Infinity : Number(match[2]);
+  const minor = match[2] === undefined || !/^\d+$/.test(match[2]) || v.startsWith('^') ? Infinity : Number(match[2]);
+  // Node 24 ships npm 11.5.1 from 24.5.0 on; 24.0-24.4 ship an older npm 11.
+  if (major > 24 || (major === 24 && minor >= 5)) return 'ok';
+  if (major === 24) return 'node22';
   return major === 22 && minor >= 14 ? 'node22' : 'raise';
 }
 
+/**
+ * Whether a setup-node `node-version` gives npm >= 11.5.1. Expressions cannot be known. A range
+ * resolves, as setup-node does, to the newest version it allows: `>=20` is the newest Node.
+ */
+export function nodeVerdict(version: string): NodeVerdict {
+  const v = version.trim();
+  if (v.includes('${{')) return 'unknown';
+  const ranges = v.split('||').map((part) => part.trim()).filter(Boolean);
+  if (ranges.length > 1) return bestVerdict(ranges.map(nodeVerdict));
+  if (/^>=?\s*v?\d/.test(v)) return /</.test(v) ? 'unknown' : 'ok';
+  if (/^</.test(v)) return 'unknown';
+  return exactVerdict(v);
+}
+
 const RANK: Record<NodeVerdict, number> = { raise: 0, unknown: 1, node22: 2, ok: 3 };
+
+function bestVerdict(verdicts: readonly NodeVerdict[]): NodeVerdict {
+  return verdicts.reduce<NodeVerdict>((best, v) => (RANK[v] > RANK[best] ? v : best), 'raise');
+}
 
 /** The worst of several verdicts (a matrix publishes with each of its values). */
 export function worstVerdict(verdicts: readonly NodeVerdict[]): NodeVerdict {
@@ -76,19 +96,82 @@ export function resolveNodeVersions(withMap: YAMLMap | undefined, scope: NodeSco
   }
   const file = textOf(withMap, 'node-version-file');
   if (file === undefined || !scope.readFile) return [];
-  const text = scope.readFile(file.replace(/^\.\//, ''));
-  if (text === undefined) return [];
-  if (/(^|\/)package\.json$/.test(file)) {
-    try {
-      const pkg = JSON.parse(text) as { volta?: { node?: string }; engines?: { node?: string } };
-      return pkg.volta?.node ? [pkg.volta.node] : [];
-    } catch {
-      return [];
-    }
+  const found = nodeVersionFromFile(file.replace(/^\.\//, ''), scope.readFile);
+  return found === undefined ? [] : [found];
+}
+
+/**
+ * The version setup-node reads from a `node-version-file`, as it reads it: a JSON file (package.json)
+ * gives `volta.node`, then a `devEngines.runtime` entry named node, then `engines.node`, then the
+ * file `volta.extends` names; mise.toml gives `[tools] node`; any other file (.nvmrc,
+ * .node-version, .tool-versions) its first line that is a version, optionally after `node`/`nodejs`.
+ */
+export function nodeVersionFromFile(path: string, readFile: (path: string) => string | undefined, depth = 0): string | undefined {
+  const text = readFile(path);
+  if (text === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
   }
-  const first = text.split(/\r?\n/).map((line) => line.replace(/#.*$/, '').trim()).find((line) => line !== '');
-  const tool = first && /^nodejs\s+(\S+)/.exec(first);
-  return first === undefined ? [] : [tool ? tool[1]! : first];
+  if (typeof json === 'object' && json !== null) {
+    const pkg = json as { volta?: { node?: unknown; extends?: unknown }; devEngines?: { runtime?: unknown }; engines?: { node?: unknown } };
+    if (typeof pkg.volta?.node === 'string') return pkg.volta.node;
+    const runtimes = [pkg.devEngines?.runtime].flat().filter((r): r is { name?: unknown; version?: unknown } => typeof r === 'object' && r !== null);
+    const runtime = runtimes.find((r) => typeof r.name === 'string' && r.name.toLowerCase() === 'node' && typeof r.version === 'string');
+    if (runtime) return runtime.version as string;
+    if (typeof pkg.engines?.node === 'string') return pkg.engines.node;
+    if (typeof pkg.volta?.extends === 'string' && depth < 3) {
+      const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+      const target = `${dir}${pkg.volta.extends}`.replace(/(^|\/)\.\//g, '$1');
+      return nodeVersionFromFile(target, readFile, depth + 1);
+    }
+    return undefined;
+  }
+  const tools = /^\[tools\][^[]*?^\s*node\s*=\s*(?:"([^"]+)"|'([^']+)'|\{[^}]*version\s*=\s*"([^"]+)")/m.exec(text);
+  if (tools) return tools[1] ?? tools[2] ?? tools[3];
+  const line = /^(?:node(?:js)?\s+)?v?(\S+)$/m.exec(text);
+  return line ? line[1] : text.trim() || undefined;
+}
+
+/**
+ * What a local composite action (`uses: ./.github/actions/setup`) does to Node: undefined when it
+ * sets up no Node; otherwise the versions its last Node set-up gives ([] when not knowable here),
+ * its `${{ inputs.x }}` taken from the caller's `with:` or the input's default.
+ */
+export function localActionNode(uses: string, callerWith: YAMLMap | undefined, readFile: ((path: string) => string | undefined) | undefined): { versions: string[] } | undefined {
+  if (!uses.startsWith('./') || !readFile) return undefined;
+  const dir = uses.slice(2).replace(/\/$/, '');
+  const text = readFile(`${dir}/action.yml`) ?? readFile(`${dir}/action.yaml`);
+  if (text === undefined || !/actions\/setup-node@|\bnvm\s+(?:install|use)\b|\bvolta\s+install\b|\bfnm\s+(?:install|use)\b/.test(text)) return undefined;
+  let action: unknown;
+  try {
+    action = parse(text);
+  } catch {
+    return { versions: [] };
+  }
+  const steps = (action as { runs?: { steps?: unknown } } | null)?.runs?.steps;
+  const list = Array.isArray(steps) ? (steps as Array<Record<string, unknown>>) : [];
+  const last = [...list].reverse().find((step) => typeof step === 'object' && step !== null && (/^actions\/setup-node@/i.test(String(step.uses ?? '')) || /\b(?:nvm|volta|fnm)\s+(?:install|use)\b/.test(String(step.run ?? ''))));
+  if (!last || typeof last.uses !== 'string') return { versions: [] };
+  const withs = (typeof last.with === 'object' && last.with !== null ? last.with : {}) as Record<string, unknown>;
+  const inputs = ((action as { inputs?: Record<string, { default?: unknown }> }).inputs ?? {}) as Record<string, { default?: unknown } | null>;
+  const resolve = (raw: unknown): string | undefined => {
+    if (raw === undefined || raw === null) return undefined;
+    const value = String(raw);
+    const input = /^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$/.exec(value.trim());
+    if (!input) return value.includes('${{') ? undefined : value;
+    const given = textOf(callerWith, input[1]!);
+    const fallback = inputs[input[1]!]?.default;
+    const chosen = given ?? (fallback === undefined || fallback === null ? undefined : String(fallback));
+    return chosen === undefined || chosen === '' || chosen.includes('${{') ? undefined : chosen;
+  };
+  const version = resolve(withs['node-version']);
+  if (version !== undefined) return { versions: [version] };
+  const file = resolve(withs['node-version-file']);
+  const found = file === undefined ? undefined : nodeVersionFromFile(file.replace(/^\.\//, ''), readFile);
+  return { versions: found === undefined ? [] : [found] };
 }
 
 /** The verdict for one setup-node step: what its resolved versions give. */
@@ -145,12 +228,12 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   if (!isSeq(seq)) return;
   const setups = job.steps.filter(isSetupNode);
   // A local composite action may set up its own Node after ours: npm is upgraded after it.
-  const setsNode = (step: YAMLMap) => {
-    const uses = textOf(step, 'uses') ?? '';
-    if (!uses.startsWith('./') || !scope.readFile) return false;
-    const dir = uses.slice(2).replace(/\/$/, '');
-    const action = scope.readFile(`${dir}/action.yml`) ?? scope.readFile(`${dir}/action.yaml`) ?? '';
-    return /actions\/setup-node@|\bnvm\s+(?:install|use)\b|\bvolta\s+install\b/.test(action);
+  const localNode = (step: YAMLMap) => localActionNode(textOf(step, 'uses') ?? '', mapOf(step, 'with'), scope.readFile);
+  const setsNode = (step: YAMLMap) => localNode(step) !== undefined;
+  // One whose Node is known to ship npm 11.5.1 or newer needs no upgrade after it.
+  const setsNewNode = (step: YAMLMap) => {
+    const versions = localNode(step)?.versions ?? [];
+    return versions.length > 0 && worstVerdict(versions.map(nodeVerdict)) === 'ok';
   };
   // A setup action of another repository (`org/config/.github/setup@main`) cannot be read: it may
   // install its own Node, so npm is upgraded after it too (the doctor reads it the same way).
@@ -159,8 +242,9 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     return uses !== '' && !uses.startsWith('./') && /setup|install|prepare|tools/i.test(uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(uses);
   };
   const setsNodeOrMay = (step: YAMLMap) => setsNode(step) || (setups.length === 0 && remoteSetup(step));
-  const local = job.steps.some(setsNodeOrMay);
-  if (setups.length === 0 && !local) {
+  const anyLocal = job.steps.some(setsNodeOrMay);
+  const local = job.steps.some((step) => setsNodeOrMay(step) && !setsNewNode(step));
+  if (setups.length === 0 && !anyLocal) {
     const pin = pins['setup-node'];
     const step = blockMap(doc, { uses: `${pin.uses}@${pin.sha}`, with: { 'node-version': 24, 'package-manager-cache': false } }, { uses: ` ${pin.version}` });
     const checkouts = job.steps.filter((s) => /^actions\/checkout@/i.test(textOf(s, 'uses') ?? ''));
@@ -169,6 +253,9 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     notes.push(`job "${job.id}": added setup-node with Node 24 (the runner's own Node ships npm 10)`);
     return;
   }
+  // The Node that publishes is the last one set up: a local action's known new Node settles it.
+  const lastSetter = [...job.steps].reverse().find((step) => isSetupNode(step) || setsNodeOrMay(step));
+  if (lastSetter && setsNewNode(lastSetter)) return;
   let unknown = false;
   for (const setup of setups) {
     const withMap = mapOf(setup, 'with');

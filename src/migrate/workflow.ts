@@ -14,7 +14,10 @@ import { nodeOf, textOf } from './nodes.js';
 import { mergeScopes, migratePermissions, scopesOf, type Scopes } from './permissions.js';
 import { noPersistedCredentials, noTemplateInjection, pinActions } from './steps-general.js';
 import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.js';
-import { onlyChecksToken } from '../audit/publish-rule.js';
+import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
+import { lernaLeft } from './lerna.js';
+
+const LERNA_PUBLISH = /\blerna\s+publish\b/;
 
 export interface MigrateContext {
   repo?: RepoRef;
@@ -88,8 +91,11 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   // Pins first: the setup-node inputs depend on the version that will run.
   changes.push(...pinActions(jobs, left));
   const publishing = jobs.filter((job) => job.publishes);
-  for (const job of publishing.filter((j) => j.steps.some((step) => /\blerna\s+publish\b/.test(textOf(step, 'run') ?? '')))) {
-    left.push(`job "${job.id}": lerna publish uploads with its own npm client code, not the npm CLI: check that your lerna version supports trusted publishing (OIDC) before you delete the token.`);
+  const lernaPublishes = (run: string) =>
+    run.split('\n').some((line) => LERNA_PUBLISH.test(line) || scriptsRun(line, ctx.publish?.scripts).some((name) => LERNA_PUBLISH.test(ctx.publish!.scripts![name]!)));
+  for (const job of publishing.filter((j) => j.steps.some((step) => lernaPublishes(textOf(step, 'run') ?? '')))) {
+    const line = lernaLeft(job.id, ctx.readFile);
+    if (line) left.push(line);
   }
   for (const job of publishing) {
     migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });

@@ -17,6 +17,16 @@ function indentOf(raw: string): string | number {
   return m?.[1] ?? 2;
 }
 
+/** `data` written back as package.json text in the style of `raw`: indentation, line endings, final newline, one line. */
+export function asPackageJson(raw: string, data: unknown): string {
+  const eol = raw.includes('\r\n') ? '\r\n' : '\n';
+  // A package.json kept on one line stays on one line.
+  const oneLine = !/\n/.test(raw.trimEnd());
+  let text = oneLine ? JSON.stringify(data) : JSON.stringify(data, null, indentOf(raw));
+  if (eol !== '\n') text = text.replace(/\n/g, eol);
+  return /\r?\n$/.test(raw) ? text + eol : text;
+}
+
 /**
  * package.json text with "repository" set, keeping key order, indentation, line endings
  * and the final newline. A missing key goes after "version" (or "name").
@@ -36,10 +46,5 @@ export function withRepository(pkg: PackageInfo, repo: RepoRef, host = 'github.c
       if (key === anchor) out.repository = value;
     }
   }
-  const eol = pkg.raw.includes('\r\n') ? '\r\n' : '\n';
-  // A package.json kept on one line stays on one line.
-  const oneLine = !/\n/.test(pkg.raw.trimEnd());
-  let text = oneLine ? JSON.stringify(out) : JSON.stringify(out, null, indentOf(pkg.raw));
-  if (eol !== '\n') text = text.replace(/\n/g, eol);
-  return /\r?\n$/.test(pkg.raw) ? text + eol : text;
+  return asPackageJson(pkg.raw, out);
 }

