@@ -5,6 +5,7 @@ import type { Plan } from '../../../model.js';
 import { Confirm } from '../components/confirm.js';
 import { KeyHints } from '../components/key-hints.js';
 import { Viewport } from '../components/viewport.js';
+import { Note } from '../components/note.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { kindWord, reviewLines } from '../review-lines.js';
 import { useTheme } from '../theme.js';
@@ -52,14 +53,10 @@ export function ReviewStep({ plan, height, onAnswer, question, onBack, onChange 
         </Text>
       ))}
       {plan.manual.map((m) => (
-        <Text key={`reason:${m.path}`} color={theme.warn}>
-          ! {m.path}: {m.reason}.
-        </Text>
+        <Note key={`reason:${m.path}`} mark="!" color={theme.warn}>{`${m.path}: ${m.reason}.`}</Note>
       ))}
       {plan.notes.map((note) => (
-        <Text key={note} color={theme.warn}>
-          ! {note}
-        </Text>
+        <Note key={note} mark="!" color={theme.warn}>{note}</Note>
       ))}
       {lines.length > 0 ? (
         <Box marginTop={1}>
