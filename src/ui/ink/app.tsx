@@ -148,7 +148,7 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
       <Static items={state.log}>
         {({ id, entry }) => (
           <Box key={id}>
-            <LogLine entry={entry} plan={state.plan} skipReason={skipReason} />
+            <LogLine entry={entry} plan={state.plan} skipReason={skipReason} inPlace={state.config.migrate !== undefined} />
           </Box>
         )}
       </Static>
