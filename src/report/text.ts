@@ -65,7 +65,11 @@ export function formatPublisher(p: PublisherSettings): string {
     `  Trusted publishing → Select your publisher → ${p.provider}, then enter:`,
     ...p.fields.map((f) => {
       // The box people miss: new publishers allow only staged publishing unless it is ticked.
-      if (f.label === 'Allowed actions') return `    ${f.label.padEnd(width)}  ${paint(['yellow', 'bold'], `☐ ${f.value}`)}${f.note ? paint('yellow', `  ← ${f.note}`) : ''}`;
+      // A box before a tick to make; none before "leave … unticked" (an instruction, not a step).
+      if (f.label === 'Allowed actions') {
+        const box = /^leave /.test(f.value) ? '' : '☐ ';
+        return `    ${f.label.padEnd(width)}  ${paint(['yellow', 'bold'], `${box}${f.value}`)}${f.note ? paint('yellow', `  ← ${f.note}`) : ''}`;
+      }
       const value = f.value === '' ? paint('dim', '(leave empty)'.padEnd(valueWidth)) : paint('cyan', f.value.padEnd(valueWidth));
       const note = f.note && f.value !== '' ? paint('dim', `  ${f.note}`) : '';
       return `    ${f.label.padEnd(width)}  ${value}${note}`.trimEnd();
