@@ -7,7 +7,7 @@ import { conflictOf } from '../../conflict.js';
 import { blockedChanges, type WriteResult } from '../../../apply/write.js';
 import type { OpenResult } from '../../../cli/browser.js';
 import { freeWorkflowName } from '../../workflow-name.js';
-import { isAlternative } from '../../../report/text.js';
+import { isAlternative } from '../../../report/checklist.js';
 
 export type Answer = Answers[keyof Answers];
 
