@@ -55,8 +55,10 @@ export function questionLayout(q: AnyQuestion, notice: string | undefined, colum
 }
 
 /** Rows for the diff on the review screen. */
-export function reviewRows(plan: Plan, columns: number, rows: number): number {
-  const notes = [...plan.notes, ...plan.manual.map((m) => `${m.path}: ${m.reason}.`)].reduce((n, note) => n + noteLines('!', note, columns).length, 0);
+export function reviewRows(plan: Plan, columns: number, rows: number, notice?: string): number {
+  const texts = [...plan.notes, ...plan.manual.map((m) => `${m.path}: ${m.reason}.`)];
+  // The notice has a blank row above it.
+  const notes = texts.reduce((n, note) => n + noteLines('!', note, columns).length, notice ? 1 + noteLines('!', notice, columns).length : 0);
   const fixed = 1 + plan.changes.length + plan.manual.length + notes + 1 + 1 + 1 + hintRows(columns) + 1 + 1;
   return Math.max(3, rows - fixed);
 }

@@ -19,12 +19,14 @@ export interface ReviewStepProps {
   onAnswer(yes: boolean): void;
   /** The consent question, when it is not the usual one (an in-place edit). */
   question?: string;
+  /** Why the review is shown again (a replace was declined). */
+  notice?: string;
   /** Shift-Tab: the last question; c: pick any answer to change. Undefined when nothing was asked. */
   onBack?: () => void;
   onChange?: () => void;
 }
 
-export function ReviewStep({ plan, height, onAnswer, question, onBack, onChange }: ReviewStepProps) {
+export function ReviewStep({ plan, height, onAnswer, question, notice, onBack, onChange }: ReviewStepProps) {
   const theme = useTheme();
   const lines = reviewLines(plan);
   const start = useScroll(lines.length, height);
@@ -61,6 +63,11 @@ export function ReviewStep({ plan, height, onAnswer, question, onBack, onChange 
       {lines.length > 0 ? (
         <Box marginTop={1}>
           <Viewport lines={lines} start={start} height={height} diff />
+        </Box>
+      ) : null}
+      {notice ? (
+        <Box marginTop={1}>
+          <Note mark="!" color={theme.warn}>{notice}</Note>
         </Box>
       ) : null}
       <Box marginTop={1} gap={1}>
