@@ -156,6 +156,24 @@ describe('endings', () => {
   });
 });
 
+describe('keys typed before the wizard has loaded', () => {
+  it('"Enter Enter" written at spawn is two Enters: past the first screen and the first question, nothing echoed', async () => {
+    const repo = repoFor();
+    const term = open(repo, { columns: 100, rows: 40 });
+    // At once, before Node has even loaded the program: the first screen is not drawn yet.
+    term.sendBytes('\r\r');
+    const screen = await term.waitFor('Question 2 of 5');
+    assert.match(screen, /Publish when/);
+    const history = term.history();
+    assert.match(history, /What I found/);
+    assert.doesNotMatch(history, /Question 1 of 5[\s\S]*Question 1 of 5/, 'the first question was answered, not drawn twice');
+    term.send('Escape');
+    assert.equal(await term.exitCode(), 130);
+    assert.match(term.stty(), /(^|\s)icanon(\s|$)/, 'the terminal is cooked again');
+    assert.equal(repo.git('status', '--porcelain'), '');
+  });
+});
+
 describe('re-runs', () => {
   it('remember custom answers: Enter everywhere changes nothing, and says so', async () => {
     const repo = repoFor();
