@@ -18,6 +18,7 @@ import { paint } from '../../cli/style.js';
 import { questionApplies, questionFor, type AnyQuestion } from '../../questions/list.js';
 import { pendingQuestions } from '../../questions/resolve.js';
 import { publishingWorkflows, startingAnswers } from '../previous-answers.js';
+import { alreadyDone } from '../already-done.js';
 import { checkGivenConflict, conflictOf } from '../conflict.js';
 import { applyChanges, blockedChanges } from '../../apply/write.js';
 import { unifiedDiff } from '../../apply/diff.js';
@@ -172,7 +173,8 @@ async function runWith({ detected, options, io }: RunContext, deps: PlainDeps): 
     }
   }
 
-  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist)}`);
+  const done = new Set(await alreadyDone(plan, detected.root, options.registryCheck ? {} : undefined));
+  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist, done)}`);
   io.out(
     paint('dim', '\nTo check where you are later, run `npm create trusted-publish` again in this folder: it changes nothing that is already in place.'),
   );
