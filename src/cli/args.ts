@@ -26,6 +26,8 @@ export interface Options {
   pr?: boolean;
   /** `--markdown`: print the pull request's body; write nothing. */
   markdown?: boolean;
+  /** `--registry-check`: the wizard's checklist asks npm and GitHub what is done already (else it stays offline). */
+  registryCheck?: boolean;
 }
 
 export const OPTION_SPEC = {
@@ -51,6 +53,7 @@ export const OPTION_SPEC = {
   'switch-registry': { type: 'boolean' },
   pr: { type: 'boolean' },
   markdown: { type: 'boolean' },
+  'registry-check': { type: 'boolean' },
   provider: { type: 'string' },
   'gitlab-project': { type: 'string' },
   'ci-file': { type: 'string' },
@@ -111,6 +114,7 @@ export function parseOptions(argv: readonly string[]): Options {
     switchRegistry: values['switch-registry'] ?? false,
     pr: values.pr ?? false,
     markdown: values.markdown ?? false,
+    registryCheck: values['registry-check'] ?? false,
   };
 }
 
@@ -181,6 +185,8 @@ Options
                              or a comma list; default: none)
       --no-open              do not open the npmjs.com settings page in a browser
       --plain                line-by-line prompts instead of the full-screen wizard
+      --registry-check       checklist: tick the publisher (npm trust list, logged in)
+                             and the protected environment (gh) when already done
       --migrate [file]       edit the existing publish workflow(s) in place instead of
                              writing a new one: shows the diff; writes with --force
                              (or a yes on a terminal), keeping a .bak backup

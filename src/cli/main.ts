@@ -12,6 +12,7 @@ import { paint } from './style.js';
 import { safeOutput } from '../text/output.js';
 import { clipLines } from '../text/clip.js';
 import { systemErrorMessage } from './system-errors.js';
+import { holdKeys, releaseKeys } from '../ui/held-keys.js';
 
 declare const __VERSION__: string | undefined;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -92,6 +93,10 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
           '(--dry-run shows what would be written). See --help.',
       );
     }
+    // The full-screen wizard keeps every key from here on (ui/held-keys.ts): none is echoed
+    // over the screen or lost before Ink reads the terminal.
+    const fullScreen = interactive && !options.plain && process.env.TERM !== 'dumb';
+    if (fullScreen) holdKeys();
     const detected = acceptOverrides(await detect(root), options.given);
     const blocking = blockers(detected, interactive);
     if (blocking.length > 0) {
@@ -113,6 +118,9 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     return await trustAfterPlan(detected, options, io);
   } catch (error) {
     return reportError(error, io);
+  } finally {
+    // Whatever ended the run, the terminal is cooked again (a no-op once Ink has taken the keys).
+    await releaseKeys({ raw: false });
   }
 }
 

@@ -60,7 +60,9 @@ export function repositoryFinding(pkg: PackageInfo, repo: RepoRef, directory: st
     level: 'warning',
     message:
       `${pkg.name ?? 'package.json'}: "repository" ${current}; npm rejects a trusted publish unless it matches ` +
-      `https://${host}/${repo.owner}/${repo.name}${expected.directory ? ` with directory "${expected.directory}"` : ''} (E422).`,
+      `https://${host}/${repo.owner}/${repo.name} (E422)` +
+      // npm does not check "directory": suggested for a monorepo, never required.
+      (expected.directory ? `; "directory": "${expected.directory}" is suggested, not required.` : '.'),
     file,
     fix:
       `package.json "repository" will be set to ${expected.url}` +

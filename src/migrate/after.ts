@@ -6,7 +6,8 @@ import { paint } from '../cli/style.js';
 import { publisherSettings } from '../plan/publisher.js';
 import { checklist } from '../plan/checklist.js';
 import { resolveDefaults } from '../questions/resolve.js';
-import { formatChecklist, formatPublisher } from '../report/text.js';
+import { formatPublisher } from '../report/text.js';
+import { formatChecklist } from '../report/checklist.js';
 import { publishedPackages } from '../doctor/index.js';
 import type { MigrationPlan } from './index.js';
 

@@ -46,6 +46,7 @@ function packageFacts(d: Detected, answers: Answers, pkg: PackageInfo) {
   return {
     packageDir: pkg.dir,
     lockfile: lockfileInReach(d, answers.packageManager, pkg.dir),
+    yarnClassic: answers.packageManager === 'yarn' && d.packageManager.yarnClassic === true,
     packageName: pkg.name ?? '',
     hasBuild: Boolean(pkg.scripts.build),
     hasTest: Boolean(pkg.scripts.test),

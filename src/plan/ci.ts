@@ -37,7 +37,7 @@ function ciNotes(d: Detected, answers: Answers, pkg: PackageInfo, job: CiJob): s
     notes.push(`This repository uses ${flow}: the ${name} job does not run it. It publishes when a v<version> tag is pushed, so let ${flow} version and tag, and the job publish.`);
   }
   if (answers.packageManager === 'yarn' && d.packageManager.yarnClassic) {
-    notes.push('Yarn 1: the job runs yarn install --immutable (Yarn 2 or newer, through corepack); change it to yarn install --frozen-lockfile, or move to Yarn 4.');
+    notes.push('Yarn 1: the job installs with yarn install --frozen-lockfile (Yarn 1 has no --immutable) and publishes with npm publish.');
   }
   if (needsPack(answers, [pkg], false)) {
     notes.push(`${pkg.name} depends on workspace: or catalog: ranges, which npm publish would ship as written: replace them, or publish from GitHub Actions, whose workflow packs first.`);

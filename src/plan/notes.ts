@@ -101,7 +101,8 @@ export function planNotes({ detected: d, answers, targets, pack, unfixed, branch
   const notes: string[] = [];
   for (const p of unfixed) {
     const file = p.dir ? `${p.dir}/package.json` : 'package.json';
-    notes.push(`${file} "repository" does not name ${answers.repo}${p.dir ? ` with directory "${p.dir}"` : ''}: npm will refuse the publish (E422) until it does.`);
+    const directory = p.dir ? ` ("directory": "${p.dir}" is suggested, not required)` : '';
+    notes.push(`${file} "repository" does not name ${answers.repo}: npm will refuse the publish (E422) until it does${directory}.`);
   }
   notes.push(...toolUpgrades(d, answers).map(upgradeNote));
   notes.push(...packageManagerNotes(d, answers, pack, targets));

@@ -3,6 +3,7 @@
 // order, commands in code blocks. Everything comes from the plan; nothing is recomputed.
 import type { ChangeKind, ChecklistItem, CiProvider, PublisherSettings, RepoRef } from '../model.js';
 import { code, codeBlock, table } from '../report/markdown.js';
+import { checklistMarkdown } from '../report/checklist.js';
 
 export const PR_BRANCH = 'trusted-publishing';
 export const PR_TITLE = 'Publish to npm with trusted publishing (OIDC), without a token';
@@ -56,20 +57,6 @@ function publishersSection(publishers: readonly PublisherSettings[]): string[] {
   return lines;
 }
 
-/** `viaPr`: the commit step is this pull request, so it reads "merge". */
-function checklistSection(items: readonly ChecklistItem[], viaPr: boolean): string[] {
-  const lines = ['### Then retire the token, in this order', ''];
-  items.forEach((item, i) => {
-    const merged = viaPr && item.id === 'commit';
-    lines.push(`- [ ] **${i + 1}. ${merged ? 'Merge this pull request' : item.title}**`);
-    const detail = merged ? 'GitHub runs the workflow from the default branch: merge before the first release.' : item.detail;
-    for (const line of detail.split('\n')) lines.push(`  ${line}`);
-    if (item.command && !merged) lines.push('', codeBlock(item.command, 'sh').replace(/^/gm, '  '));
-    if (item.url) lines.push('', `  ${item.url}`);
-  });
-  return lines;
-}
-
 export function prBody(content: PrContent, options: { viaPr?: boolean } = {}): string {
   return [
     `## ${PR_TITLE}`,
@@ -80,7 +67,9 @@ export function prBody(content: PrContent, options: { viaPr?: boolean } = {}): s
     '',
     ...publishersSection(content.publishers),
     '',
-    ...checklistSection(content.checklist, options.viaPr ?? false),
+    '### Then retire the token, in this order',
+    '',
+    checklistMarkdown(content.checklist, { viaPr: options.viaPr ?? false }),
     '',
     `_Made with create-trusted-publish. Run ${code('npx create-trusted-publish doctor')} to check it again._`,
   ].join('\n') + '\n';

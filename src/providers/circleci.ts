@@ -29,6 +29,8 @@ export interface CircleciInput {
   hasTest: boolean;
   /** Whether a lockfile is in reach of packageDir (default true); without one, install is not a locked install. */
   lockfile?: boolean;
+  /** Yarn 1: a locked install is `--frozen-lockfile` (Yarn 1 has no `--immutable`). */
+  yarnClassic?: boolean;
   /** Name of the job and of the workflow; defaults to {@link CIRCLECI_JOB_NAME}. */
   jobName?: string;
 }
@@ -73,7 +75,7 @@ function context(input: CircleciInput) {
     packageName: npmPackageName(input.packageName),
     hasBuild: input.hasBuild,
     hasTest: input.hasTest,
-    installCommand: installLine(input.packageManager, input.lockfile !== false),
+    installCommand: installLine(input.packageManager, input.lockfile !== false, input.yarnClassic === true),
   };
 }
 

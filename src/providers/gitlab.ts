@@ -33,6 +33,8 @@ export interface GitlabJobInput {
   hasTest: boolean;
   /** Whether a lockfile is in reach of packageDir (default true); without one, install is not a locked install. */
   lockfile?: boolean;
+  /** Yarn 1: a locked install is `--frozen-lockfile` (Yarn 1 has no `--immutable`). */
+  yarnClassic?: boolean;
   /** The top-level CI file, usually `.gitlab-ci.yml`. Only shown in the job's header comment. */
   ciFile: string;
   /** Defaults to {@link GITLAB_JOB_NAME}. */
@@ -79,7 +81,7 @@ export function renderGitlabJob(input: GitlabJobInput): string {
     cdCommand: `cd ${packageDir}`,
     hasBuild: input.hasBuild,
     hasTest: input.hasTest,
-    installCommand: installLine(packageManager, input.lockfile !== false),
+    installCommand: installLine(packageManager, input.lockfile !== false, input.yarnClassic === true),
   });
 }
 

@@ -1,7 +1,7 @@
-// Plain-text renderings of findings, the plan, the npmjs.com values and the checklist.
-// Used by the non-interactive run, the plain prompts, and printed after the Ink wizard so
-// the checklist stays in the scrollback.
-import type { ChecklistItem, Finding, ManualEdit, Plan, PublisherSettings } from '../model.js';
+// Plain-text renderings of findings, the plan and the npmjs.com values, for the
+// non-interactive run, the plain prompts, and the scrollback after the Ink wizard
+// (the checklist's own rendering is report/checklist.ts).
+import type { Finding, ManualEdit, Plan, PublisherSettings } from '../model.js';
 import { unifiedDiff } from '../apply/diff.js';
 import { paint } from '../cli/style.js';
 import type { WriteResult } from '../apply/write.js';
@@ -65,7 +65,11 @@ export function formatPublisher(p: PublisherSettings): string {
     `  Trusted publishing → Select your publisher → ${p.provider}, then enter:`,
     ...p.fields.map((f) => {
       // The box people miss: new publishers allow only staged publishing unless it is ticked.
-      if (f.label === 'Allowed actions') return `    ${f.label.padEnd(width)}  ${paint(['yellow', 'bold'], `☐ ${f.value}`)}${f.note ? paint('yellow', `  ← ${f.note}`) : ''}`;
+      // A box before a tick to make; none before "leave … unticked" (an instruction, not a step).
+      if (f.label === 'Allowed actions') {
+        const box = /^leave /.test(f.value) ? '' : '☐ ';
+        return `    ${f.label.padEnd(width)}  ${paint(['yellow', 'bold'], `${box}${f.value}`)}${f.note ? paint('yellow', `  ← ${f.note}`) : ''}`;
+      }
       const value = f.value === '' ? paint('dim', '(leave empty)'.padEnd(valueWidth)) : paint('cyan', f.value.padEnd(valueWidth));
       const note = f.note && f.value !== '' ? paint('dim', `  ${f.note}`) : '';
       return `    ${f.label.padEnd(width)}  ${value}${note}`.trimEnd();
@@ -106,47 +110,4 @@ export function wrap(text: string, width: number, indent: string): string[] {
   }
   if (line) lines.push(indent + line);
   return lines;
-}
-
-/** An item that is another way to do the steps around it (all publishers at once), not a step to tick. */
-export const isAlternative = (item: ChecklistItem): boolean => item.id === 'publisher:all';
-
-/**
- * The checklist as text for the scrollback. Prose is wrapped to the terminal; commands and
- * URLs never are, so they can be copied whole. With `markdown` (a pipe, or --markdown) it is
- * a Markdown task list, to paste into an issue or a pull request.
- */
-export function formatChecklist(
-  items: readonly ChecklistItem[],
-  done: ReadonlySet<string> = new Set(),
-  width = process.stdout.columns || 80,
-  markdown = false,
-): string {
-  if (markdown) return checklistMarkdown(items, done);
-  const indent = '       ';
-  let n = 0;
-  return items
-    .map((item) => {
-      const head = isAlternative(item) ? `    ${item.title}:` : `${done.has(item.id) ? '[x]' : '[ ]'} ${++n}. ${item.title}`;
-      const lines = [head];
-      for (const line of item.detail.split('\n')) lines.push(...wrap(line, Math.max(width, 40), indent));
-      if (item.command) lines.push(`${indent}$ ${item.command}`);
-      if (item.url) lines.push(`${indent}${item.url}`);
-      return lines.join('\n');
-    })
-    .join('\n');
-}
-
-function checklistMarkdown(items: readonly ChecklistItem[], done: ReadonlySet<string>): string {
-  let n = 0;
-  return items
-    .map((item) => {
-      const head = isAlternative(item) ? `  - ${item.title}:` : `- [${done.has(item.id) ? 'x' : ' '}] ${++n}. ${item.title}`;
-      const pad = isAlternative(item) ? '    ' : '  ';
-      const lines = [head, ...item.detail.split('\n').map((l) => `${pad}${l}`)];
-      if (item.command) lines.push(`${pad}\`${item.command}\``);
-      if (item.url) lines.push(`${pad}<${item.url}>`);
-      return lines.join('\n');
-    })
-    .join('\n');
 }

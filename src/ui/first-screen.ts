@@ -8,6 +8,7 @@ import { formatSummary } from '../report/summary.js';
 import { paint } from '../cli/style.js';
 import { wrap } from '../report/text.js';
 import { CancelledError } from '../cli/errors.js';
+import { nextKey } from './held-keys.js';
 
 /** The lines that wait for Enter; erased once it comes, as Ink would replace them. */
 export function promptText(questions: number, migrate?: string): string {
@@ -46,26 +47,15 @@ export function eraseRows(rows: number): string {
 
 /**
  * Resolves with 'enter', or with one of `keys` when it is pressed; rejects with
- * CancelledError on Esc or Ctrl-C. Leaves stdin paused and cooked.
+ * CancelledError on Esc or Ctrl-C. Keys come from ui/held-keys.ts: those typed after the one
+ * taken here stay held for the wizard.
  */
-export function waitForKey<K extends string>(keys: readonly K[] = [], stdin: NodeJS.ReadStream = process.stdin): Promise<'enter' | K> {
-  return new Promise((resolve, reject) => {
-    const done = (result: 'enter' | K | Error) => {
-      stdin.off('data', onData);
-      stdin.setRawMode(false);
-      stdin.pause();
-      if (result instanceof Error) reject(result);
-      else resolve(result);
-    };
-    const onData = (chunk: Buffer) => {
-      const key = chunk.toString('utf8');
-      // A lone ESC is the Esc key; ESC followed by more bytes is an arrow or function key.
-      if (key === '\x1b' || key === '\x03') done(new CancelledError());
-      else if (key.startsWith('\r') || key.startsWith('\n')) done('enter');
-      else if ((keys as readonly string[]).includes(key.toLowerCase())) done(key.toLowerCase() as K);
-    };
-    stdin.setRawMode(true);
-    stdin.on('data', onData);
-    stdin.resume();
-  });
+export async function waitForKey<K extends string>(keys: readonly K[] = [], stdin: NodeJS.ReadStream = process.stdin): Promise<'enter' | K> {
+  for (;;) {
+    const key = await nextKey(stdin);
+    // A lone ESC is the Esc key; an escape sequence (an arrow) is not.
+    if (key === '\x1b' || key === '\x03') throw new CancelledError();
+    if (key === '\r' || key === '\n') return 'enter';
+    if ((keys as readonly string[]).includes(key.toLowerCase())) return key.toLowerCase() as K;
+  }
 }

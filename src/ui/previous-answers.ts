@@ -16,6 +16,11 @@ export function generatedWorkflow(d: Detected): WorkflowFile | undefined {
   return mine.length === 1 ? mine[0] : undefined;
 }
 
+/** Paths of the workflows that publish: detected so, or written by this tool. */
+export function publishingWorkflows(d: Detected): string[] {
+  return d.workflows.filter((w) => w.publishes || GENERATED.test(w.content)).map((w) => w.path);
+}
+
 const unquote = (s: string) => s.trim().replace(/^(["'])(.*)\1$/, '$2');
 
 function releaseOf(content: string): ReleaseFlow {

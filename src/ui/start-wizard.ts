@@ -5,6 +5,7 @@ import type { Options } from '../cli/args.js';
 import type { Io } from '../cli/main.js';
 import { checkPublishable } from '../cli/run.js';
 import { checkGivenConflict } from './conflict.js';
+import { releaseKeys } from './held-keys.js';
 import { eraseRows, foundText, promptText, rowsOf, waitForKey } from './first-screen.js';
 import { paint } from '../cli/style.js';
 import { VERSION } from '../cli/main.js';
@@ -78,13 +79,14 @@ export async function startWizard(detected: Detected, options: Options, io: Io):
   if (check) io.out(`${check}\n\n`);
   io.out(prompt);
   // Loading after the screen is drawn: evaluating Ink's modules blocks the thread for tens
-  // of milliseconds, which must not come before the first frame. Keys typed meanwhile wait
-  // in the terminal's buffer.
+  // of milliseconds, which must not come before the first frame. Keys typed meanwhile are
+  // held (held-keys.ts), and handed to Ink when it starts.
   const loading = import('./ink/index.js');
   loading.catch(() => undefined); // handled below; an early Esc must not leave it unhandled
   const key = await waitForKey(migratable.length > 0 ? ['n'] : []);
   process.stdout.write(eraseRows(rowsOf(`${prompt}\n`, process.stdout.columns || 80) - 1));
   const ui = await loading;
+  await releaseKeys({ raw: true });
   if (migratable.length > 0 && key === 'enter') {
     // The in-place edit, in the same screens: its diff to review, the npmjs.com values, the checklist.
     const { migrationPlan } = await import('./migrate-plan.js');

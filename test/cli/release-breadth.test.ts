@@ -118,7 +118,7 @@ test('--release staged: npm stage publish, "Allow npm publish" left unticked, an
     const doc = await workflowOf(repo);
     assert.equal(doc.jobs.publish.steps.at(-1).run, 'npm stage publish');
     assert.ok(doc.jobs.publish.steps.some((s: { run?: string }) => s.run === 'npm install -g npm@^11.15.0'));
-    assert.match(r.stdout, /Allowed actions\s+☐ leave "Allow npm publish" unticked/);
+    assert.match(r.stdout, /Allowed actions +leave "Allow npm publish" unticked/);
     assert.ok(r.stdout.includes('npm trust github @acme/widget --file publish.yml --repo acme/widget --env npm --allow-stage-publish'));
     assert.match(r.stdout, /Approve the staged version on npmjs\.com/);
     assert.match(r.stdout, /Staged Packages/);

@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makePackageRepo, type TempRepo } from '../helpers/repo.js';
@@ -156,6 +156,24 @@ describe('endings', () => {
   });
 });
 
+describe('keys typed before the wizard has loaded', () => {
+  it('"Enter Enter" written at spawn is two Enters: past the first screen and the first question, nothing echoed', async () => {
+    const repo = repoFor();
+    const term = open(repo, { columns: 100, rows: 40 });
+    // At once, before Node has even loaded the program: the first screen is not drawn yet.
+    term.sendBytes('\r\r');
+    const screen = await term.waitFor('Question 2 of 5');
+    assert.match(screen, /Publish when/);
+    const history = term.history();
+    assert.match(history, /What I found/);
+    assert.doesNotMatch(history, /Question 1 of 5[\s\S]*Question 1 of 5/, 'the first question was answered, not drawn twice');
+    term.send('Escape');
+    assert.equal(await term.exitCode(), 130);
+    assert.match(term.stty(), /(^|\s)icanon(\s|$)/, 'the terminal is cooked again');
+    assert.equal(repo.git('status', '--porcelain'), '');
+  });
+});
+
 describe('re-runs', () => {
   it('remember custom answers: Enter everywhere changes nothing, and says so', async () => {
     const repo = repoFor();
@@ -195,6 +213,41 @@ describe('re-runs', () => {
     assert.doesNotMatch(review, /^[-+] /m, 'no diff');
     term.send('Escape');
     assert.equal(await term.exitCode(), 130);
+    assert.equal(readFileSync(join(repo.dir, '.github/workflows/publish.yml'), 'utf8'), written);
+  });
+});
+
+describe('re-runs that change an answer', () => {
+  it('declining to replace the workflow an earlier run wrote goes back to the review: never a second publish workflow', async () => {
+    const repo = repoFor();
+    execFileSync(process.execPath, [bin, repo.dir, '--yes', '--release', 'publish', '--no-open'], { stdio: 'ignore', env: { ...process.env, BROWSER: 'none' } });
+    const written = readFileSync(join(repo.dir, '.github/workflows/publish.yml'), 'utf8');
+    const term = open(repo, { columns: 100, rows: 40 }, ['--release', 'publish']);
+    await term.waitFor('Enter continue');
+    term.send('Enter');
+    await term.waitFor('Question 1 of 4');
+    term.send('Enter');
+    await term.waitFor('Question 2 of 4');
+    term.send('production');
+    await term.waitFor('› production');
+    term.send('Enter');
+    for (const n of [3, 4]) {
+      await term.waitFor(`Question ${n} of 4`);
+      term.send('Enter');
+    }
+    await term.waitFor('Write these files?');
+    term.send('Enter');
+    const ask = await term.waitFor('Replace .github/workflows/publish.yml? A backup is kept.');
+    assert.match(ask.replace(/\s+/g, ' '), /publish\.yml was written by an earlier run: your changed answers change it/);
+    assert.match(ask.replace(/\s+/g, ' '), /No: it stays as it is, nothing is written, and you are back at the review/);
+    term.send('Enter'); // No is the default
+    const review = await term.waitFor('stays as it is and nothing is written');
+    assert.match(review, /Write these files\?/);
+    assert.match(review.replace(/\s+/g, ' '), /a second workflow would publish the package twice\. Press c to change an answer, or Esc to quit\./);
+    assert.doesNotMatch(review, /Choose a new file name|npm-publish\.yml/);
+    term.send('Escape');
+    assert.equal(await term.exitCode(), 130);
+    assert.deepEqual(readdirSync(join(repo.dir, '.github/workflows')), ['publish.yml'], 'no second publish workflow');
     assert.equal(readFileSync(join(repo.dir, '.github/workflows/publish.yml'), 'utf8'), written);
   });
 });

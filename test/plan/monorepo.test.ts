@@ -62,7 +62,7 @@ test('--packages narrows everything to the chosen ones; --no-fix-repository leav
   const p = plan({ packages: ['@acme/core'], fixRepository: false });
   assert.deepEqual(p.publishers.map((s) => s.packageName), ['@acme/core']);
   assert.deepEqual(p.changes.map((c) => c.path), ['.github/workflows/publish.yml', '.github/dependabot.yml']);
-  assert.ok(p.notes.some((n) => n.startsWith('packages/core/package.json "repository" does not name acme/widget with directory "packages/core"')));
+  assert.ok(p.notes.some((n) => n === 'packages/core/package.json "repository" does not name acme/widget: npm will refuse the publish (E422) until it does ("directory": "packages/core" is suggested, not required).'), p.notes.join("\n"));
   assert.ok(!p.notes.some((n) => n.includes('packages/cli')));
   assert.throws(() => plan({ packages: ['nope'] }), /Choose from: acme-cli, @acme\/core/);
 });

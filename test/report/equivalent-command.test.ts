@@ -38,8 +38,8 @@ describe('command lines', () => {
 });
 
 describe('the checklist as a Markdown task list', () => {
-  it('one task per step, numbered, commands in backticks, the alternative not a task', async () => {
-    const { formatChecklist } = await import('../../src/report/text.js');
+  it('one task per step, numbered, commands in fenced blocks, the alternative not a task', async () => {
+    const { formatChecklist } = await import('../../src/report/checklist.js');
     const items = [
       { id: 'commit', title: 'Commit and push', detail: 'Push it.', command: 'git push' },
       { id: 'publisher:all', title: 'Or add all 2 trusted publishers from a terminal', detail: 'One call each.', command: 'for p in a b; do npm trust github "$p"; done' },
@@ -49,14 +49,21 @@ describe('the checklist as a Markdown task list', () => {
     assert.equal(
       md,
       [
-        '- [x] 1. Commit and push',
+        '- [x] **1. Commit and push**',
         '  Push it.',
-        '  `git push`',
-        '  - Or add all 2 trusted publishers from a terminal:',
+        '',
+        '  ```sh',
+        '  git push',
+        '  ```',
+        '  - **Or add all 2 trusted publishers from a terminal:**',
         '    One call each.',
-        '    `for p in a b; do npm trust github "$p"; done`',
-        '- [ ] 2. Revoke the token',
+        '',
+        '    ```sh',
+        '    for p in a b; do npm trust github "$p"; done',
+        '    ```',
+        '- [ ] **2. Revoke the token**',
         '  Delete it.',
+        '',
         '  <https://www.npmjs.com/settings/~/tokens>',
       ].join('\n'),
     );

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatChecklist, wrap } from '../../src/report/text.js';
+import { wrap } from '../../src/report/text.js';
+import { formatChecklist } from '../../src/report/checklist.js';
 
 test('prose wraps to the width; commands and URLs stay whole for copying', () => {
   const command = 'git add .github/workflows/publish.yml package.json && git commit -m "ci: publish to npm with trusted publishing" && git push';

@@ -2,7 +2,7 @@
 // @inquirer/testing, real plans and writes in a temp repository.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from '@inquirer/testing';
 import * as inquirer from '@inquirer/prompts';
@@ -110,8 +110,29 @@ describe('plain prompts', () => {
     assert.equal(await result, 0);
   });
 
-  it('declining a replacement keeps the existing workflow byte for byte and asks for another name', async () => {
+  it('declining to replace a workflow that publishes keeps it byte for byte and asks again: never a second publish workflow', async () => {
     const existing = 'name: Release\non: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm publish\n';
+    const { repo, next, result, out } = await setup(['--no-open', '--release', 'publish', '--trigger', 'release', '--environment', 'npm', '--node', '24'], {
+      files: { '.github/workflows/publish.yml': existing },
+      pkg: { repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },
+    });
+    await answer(next, /Workflow file name \(publish\.yml\)/);
+    await answer(next, /Write these files\?/);
+    await answer(next, /Replace \.github\/workflows\/publish\.yml\? A backup is kept\. \(y\/N\)/);
+    // Asked again, with the same file name as the default: not a free name beside it.
+    await answer(next, /Workflow file name \(publish\.yml\)/);
+    await answer(next, /Write these files\?/, (h) => {
+      h.events.type('n');
+      h.events.keypress('enter');
+    });
+    assert.equal(await result, 0);
+    assert.match(out.join('\n'), /publish\.yml stays as it is and nothing is written: a second workflow would publish the package twice/);
+    assert.equal(readFileSync(join(repo.dir, '.github/workflows/publish.yml'), 'utf8'), existing);
+    assert.deepEqual(readdirSync(join(repo.dir, '.github/workflows')), ['publish.yml']);
+  });
+
+  it('declining to replace a workflow that does not publish keeps it byte for byte and asks for another name', async () => {
+    const existing = 'name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n';
     const { repo, next, result } = await setup(['--no-open', '--release', 'publish', '--trigger', 'release', '--environment', 'npm', '--node', '24'], {
       files: { '.github/workflows/publish.yml': existing },
       pkg: { repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },

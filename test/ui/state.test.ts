@@ -130,6 +130,18 @@ describe('wizard reducer', () => {
     assert.deepEqual(forced.step, { kind: 'writing', consent: true });
   });
 
+  it('declining to replace a workflow that publishes goes back to the review, never to a second workflow', () => {
+    const replaced = change({ kind: 'update', before: 'old\n', needsConsent: true });
+    let s = run(initWizard(config({ publishingWorkflows: ['.github/workflows/publish.yml'] })), { type: 'answer', id: 'trigger', value: 'release' }, { type: 'answer', id: 'environment', value: 'npm' });
+    s = run(s, { type: 'review', yes: true, plan: plan([replaced]) }, { type: 'replace', yes: false });
+    assert.equal(s.step.kind, 'review');
+    assert.match(s.step.kind === 'review' ? (s.step.notice ?? '') : '', /publish\.yml stays as it is and nothing is written: a second workflow would publish the package twice\. Press c/);
+    assert.equal(s.answers.workflow, 'publish.yml', 'the file name is not changed');
+    assert.ok(!s.questions.some((q) => q.id === 'workflow'), 'no file-name question added');
+    assert.equal(s.plan, undefined);
+    assert.equal(run(s, { type: 'pick' }).step.kind, 'pick', 'an answer can be changed from there');
+  });
+
   it('cannot be cancelled mid-write, and is after', () => {
     let s = run(initWizard(config({ questions: [] })), { type: 'review', yes: true, plan: plan([change({})]) });
     assert.equal(run(s, { type: 'cancel' }).step.kind, 'writing');

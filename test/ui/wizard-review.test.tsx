@@ -83,7 +83,7 @@ describe('an existing, different workflow', () => {
   const files = { '.github/workflows/publish.yml': HAND_WRITTEN };
   const pkg = { repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } };
 
-  it('asks separately before replacing, default no; no keeps it and asks for another name', async () => {
+  it('asks separately before replacing, default no; no keeps it and goes back to the review (it publishes: a second file would publish twice)', async () => {
     const { screen, effects } = wizard(await fixture({ files, pkg }), { given: PUBLISH });
     let frame = await toReview(screen, 4);
     assert.match(frame, /replace \.github\/workflows\/publish\.yml/);
@@ -91,18 +91,13 @@ describe('an existing, different workflow', () => {
     await screen.press(KEY.enter);
     frame = await screen.waitFor('Replace .github/workflows/publish.yml? A backup is kept.');
     assert.match(frame, /Replace .*\? A backup is kept\. +› +Yes +No/);
+    assert.match(frame, /No: it stays as it is, nothing is written, and you are back at the review/);
     await screen.press(KEY.enter);
-    frame = await screen.waitFor((f) => f.includes('Choose a new file name') && f.includes('! Kept'));
-    assert.match(frame, /! Kept \.github\/workflows\/publish\.yml as it is\./);
-    assert.match(frame, /› npm-publish\.yml/);
+    frame = await screen.waitFor((f) => f.includes('stays as it is and nothing is written') && f.includes('Write these files?'));
+    assert.doesNotMatch(frame, /npm-publish\.yml|Choose a new file name/);
+    await screen.press('n');
     await screen.press(KEY.enter);
-    frame = await screen.waitFor('Write these files?');
-    assert.match(frame, /create {2}\.github\/workflows\/npm-publish\.yml/);
-    await screen.press(KEY.enter);
-    await screen.waitFor('Open the npm settings page?');
-    assert.deepEqual(effects.writes.map((w) => [w.consent, w.changes.map((c) => `${c.kind} ${c.path}`)]), [
-      [false, ['create .github/workflows/npm-publish.yml', 'create .github/dependabot.yml']],
-    ]);
+    assert.deepEqual(effects.writes, []);
   });
 
   it('yes replaces it with consent (a backup is kept)', async () => {

@@ -1,7 +1,8 @@
 // What stays printed after the wizard: plain text in the scrollback, never a live frame.
 import type { Io } from '../../cli/main.js';
 import { CancelledError, EXIT } from '../../cli/errors.js';
-import { formatChecklist, formatManual, formatPublisher, formatWritten } from '../../report/text.js';
+import { formatManual, formatPublisher, formatWritten } from '../../report/text.js';
+import { formatChecklist } from '../../report/checklist.js';
 import { paint } from '../../cli/style.js';
 import type { WizardState } from './hooks/wizard-state.js';
 import type { Detected } from '../../model.js';

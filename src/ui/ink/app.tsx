@@ -7,7 +7,7 @@ import type { Answers, Detected } from '../../model.js';
 import type { Effects } from './effects.js';
 import { useWizard } from './hooks/use-wizard.js';
 import { usePlan } from './hooks/use-plan.js';
-import { previousQuestion, progress, type Answer, type WizardConfig, type WizardState } from './hooks/wizard-state.js';
+import { previousQuestion, progress, replacesPublisher, type Answer, type WizardConfig, type WizardState } from './hooks/wizard-state.js';
 import { reviewRows } from './layout.js';
 import { LogLine } from './steps/log.js';
 import { QuestionScreen } from './steps/question-screen.js';
@@ -89,8 +89,9 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
           return (
             <ReviewStep
               plan={plan}
-              height={reviewRows(plan, columns, rows)}
+              height={reviewRows(plan, columns, rows, step.notice)}
               question={state.config.migrate?.question}
+              notice={step.notice}
               onAnswer={(yes) => dispatch({ type: 'review', yes, plan })}
               onBack={changeable ? () => dispatch({ type: 'back' }) : undefined}
               onChange={changeable ? () => dispatch({ type: 'pick' }) : undefined}
@@ -108,7 +109,14 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
           />
         );
       case 'replace':
-        return <ReplaceStep paths={step.paths} onAnswer={(yes) => dispatch({ type: 'replace', yes })} />;
+        return (
+          <ReplaceStep
+            paths={step.paths}
+            mine={mine !== undefined && step.paths.includes(`.github/workflows/${mine}`)}
+            publishing={replacesPublisher(state.config, step.paths)}
+            onAnswer={(yes) => dispatch({ type: 'replace', yes })}
+          />
+        );
       case 'writing':
         return <Text dimColor>Writing…</Text>;
       case 'publisher': {
@@ -148,7 +156,7 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
       <Static items={state.log}>
         {({ id, entry }) => (
           <Box key={id}>
-            <LogLine entry={entry} plan={state.plan} skipReason={skipReason} />
+            <LogLine entry={entry} plan={state.plan} skipReason={skipReason} inPlace={state.config.migrate !== undefined} />
           </Box>
         )}
       </Static>

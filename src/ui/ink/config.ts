@@ -2,7 +2,7 @@
 import type { Detected } from '../../model.js';
 import type { Options } from '../../cli/args.js';
 import { pendingQuestions } from '../../questions/resolve.js';
-import { startingAnswers } from '../previous-answers.js';
+import { publishingWorkflows, startingAnswers } from '../previous-answers.js';
 import type { WizardConfig } from './hooks/wizard-state.js';
 
 export function wizardConfig(detected: Detected, options: Pick<Options, 'given' | 'force'>, offerOpen: boolean): WizardConfig {
@@ -13,5 +13,6 @@ export function wizardConfig(detected: Detected, options: Pick<Options, 'given' 
     force: options.force,
     offerOpen,
     existingWorkflows: detected.workflows.map((w) => w.fileName),
+    publishingWorkflows: publishingWorkflows(detected),
   };
 }

@@ -14,15 +14,16 @@ export interface Effects {
   write(changes: readonly FileChange[], consent: boolean): Promise<WriteResult[]>;
   /** Opens a URL in the browser ($BROWSER when set). */
   open(url: string): Promise<OpenResult>;
-  /** Checklist items already done (a re-run: the workflow committed and pushed). */
+  /** Checklist items already done (the workflow committed and pushed; with --registry-check, what npm and GitHub show). */
   alreadyDone?(plan: Plan): Promise<string[]>;
 }
 
-export function realEffects(detected: Detected): Effects {
+/** `online`: --registry-check, so the checklist may ask npm and GitHub what is done already. */
+export function realEffects(detected: Detected, online = false): Effects {
   return {
     plan: (answers) => planFor(detected, answers),
     write: (changes, consent) => applyChanges(changes, { root: repoRoot(detected), consent }),
     open: (url) => openUrl(url),
-    alreadyDone: (plan) => alreadyDone(plan, detected.root),
+    alreadyDone: (plan) => alreadyDone(plan, detected.root, online ? {} : undefined),
   };
 }

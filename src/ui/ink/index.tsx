@@ -34,7 +34,7 @@ function planEffects(effects: Effects, migration: Plan | undefined, oldWorkflows
   return { ...effects, plan: async (answers) => { const plan = await effects.plan(answers); return { ...plan, notes: [...plan.notes, note] }; } };
 }
 
-export async function run({ detected, options, io, migration, oldWorkflows = [] }: RunContext, base: Effects = realEffects(detected)): Promise<number> {
+export async function run({ detected, options, io, migration, oldWorkflows = [] }: RunContext, base: Effects = realEffects(detected, options.registryCheck)): Promise<number> {
   // start-wizard.ts has checked the package and the flags before the first screen.
   const blocked = options.open ? noBrowserReason() : undefined;
   const effects = planEffects(base, migration, oldWorkflows);

@@ -3,6 +3,7 @@
 import type { AnyQuestion, Choice } from '../../questions/list.js';
 import type { Plan } from '../../model.js';
 import { rowsFor } from './hooks/list-nav.js';
+import { wrap } from '../../report/text.js';
 
 /** Terminals at least this wide show the preview beside the question. */
 export const WIDE = 120;
@@ -54,8 +55,20 @@ export function questionLayout(q: AnyQuestion, notice: string | undefined, colum
 }
 
 /** Rows for the diff on the review screen. */
-export function reviewRows(plan: Plan, columns: number, rows: number): number {
-  const notes = [...plan.notes, ...plan.manual.map((m) => `${m.path}: ${m.reason}.`)].reduce((n, note) => n + rowsFor(`! ${note}`, columns), 0);
+export function reviewRows(plan: Plan, columns: number, rows: number, notice?: string): number {
+  const texts = [...plan.notes, ...plan.manual.map((m) => `${m.path}: ${m.reason}.`)];
+  // The notice has a blank row above it.
+  const notes = texts.reduce((n, note) => n + noteLines('!', note, columns).length, notice ? 1 + noteLines('!', notice, columns).length : 0);
   const fixed = 1 + plan.changes.length + plan.manual.length + notes + 1 + 1 + 1 + hintRows(columns) + 1 + 1;
   return Math.max(3, rows - fixed);
+}
+
+/**
+ * "! text" as rows of `columns`, broken between words, each row after the first indented under
+ * the text (components/note.tsx draws them). Ink's own wrapping keeps the space it breaks at:
+ * a word ending exactly at the edge left the next row starting with a stray space.
+ */
+export function noteLines(mark: string, text: string, columns: number): string[] {
+  const indent = ' '.repeat([...mark].length + 1);
+  return wrap(text, Math.max(columns, 20), indent).map((line, i) => (i === 0 ? `${mark} ${line.slice(indent.length)}` : line));
 }

@@ -17,12 +17,14 @@ import { noBrowserReason, openUrl } from '../../cli/browser.js';
 import { paint } from '../../cli/style.js';
 import { questionApplies, questionFor, type AnyQuestion } from '../../questions/list.js';
 import { pendingQuestions } from '../../questions/resolve.js';
-import { startingAnswers } from '../previous-answers.js';
+import { publishingWorkflows, startingAnswers } from '../previous-answers.js';
+import { alreadyDone } from '../already-done.js';
 import { checkGivenConflict, conflictOf } from '../conflict.js';
 import { applyChanges, blockedChanges } from '../../apply/write.js';
 import { unifiedDiff } from '../../apply/diff.js';
 import { formatSummary } from '../../report/summary.js';
-import { formatChanges, formatChecklist, formatManual, formatWritten } from '../../report/text.js';
+import { formatChanges, formatManual, formatWritten } from '../../report/text.js';
+import { formatChecklist } from '../../report/checklist.js';
 import { freeWorkflowName } from '../workflow-name.js';
 import { reviewQuestion } from '../review-question.js';
 import { ask, type Prompts } from './ask.js';
@@ -109,37 +111,52 @@ async function runWith({ detected, options, io }: RunContext, deps: PlainDeps): 
   const askAll = async (from: number) => {
     for (const q of pending.slice(from)) if (questionApplies(q, answers)) await askInto(q);
   };
-  await askAll(0);
   // Some combinations no workflow can serve: say why and ask again from the question that decides.
-  for (let conflict = conflictOf(answers); conflict; conflict = conflictOf(answers)) {
-    const ids = conflict.ids;
-    const from = pending.findIndex((q) => ids.includes(q.id) && questionApplies(q, answers));
-    if (from < 0) throw new UsageError(conflict.message);
-    io.out(paint('yellow', `! ${conflict.message}`));
-    await askAll(from);
-  }
+  const askQuestions = async () => {
+    await askAll(0);
+    for (let conflict = conflictOf(answers); conflict; conflict = conflictOf(answers)) {
+      const ids = conflict.ids;
+      const from = pending.findIndex((q) => ids.includes(q.id) && questionApplies(q, answers));
+      if (from < 0) throw new UsageError(conflict.message);
+      io.out(paint('yellow', `! ${conflict.message}`));
+      await askAll(from);
+    }
+  };
+  await askQuestions();
 
-  let plan = await deps.plan(detected, answers as Answers);
-  printReview(plan, io);
-  if (!(await prompts.confirm({ message: reviewQuestion(plan), default: true }))) {
-    io.out('Nothing was written. Run create-trusted-publish again when you are ready.');
-    return EXIT.ok;
-  }
-
-  // Replacing a workflow the user has: asked on its own, "no" by default. No keeps the
-  // file as it is and asks for another name for the new workflow.
+  const publishing = publishingWorkflows(detected);
   let consent = options.force;
-  for (let blocked = blockedChanges(plan.changes, consent); blocked.length > 0; blocked = blockedChanges(plan.changes, consent)) {
+  let plan: Plan;
+  for (;;) {
+    plan = await deps.plan(detected, answers as Answers);
+    printReview(plan, io);
+    if (!(await prompts.confirm({ message: reviewQuestion(plan), default: true }))) {
+      io.out('Nothing was written. Run create-trusted-publish again when you are ready.');
+      return EXIT.ok;
+    }
+    const blocked = blockedChanges(plan.changes, consent);
+    if (blocked.length === 0) break;
+    // Replacing a workflow that is there already: asked on its own, "no" by default.
     const paths = blocked.map((c) => c.path).join(', ');
     if (await prompts.confirm({ message: `Replace ${paths}? A backup is kept.`, default: false })) {
       consent = true;
       break;
     }
+    if (blocked.some((c) => publishing.includes(c.path))) {
+      // A new file beside a workflow that publishes would publish the package twice: ask again instead.
+      const then = pending.length > 0 ? ' Change an answer below, or press Esc to quit.' : '';
+      io.out(`${paths} stays as it is and nothing is written: a second workflow would publish the package twice.${then}`);
+      if (pending.length === 0) return EXIT.ok;
+      await askQuestions();
+      continue;
+    }
+    // Not a publishing workflow: keep it as it is and ask for another name for the new one.
     io.out(`${paths} stays as it is. Choose another name for the new workflow (Ctrl-C quits, nothing written).`);
     answers.workflow = freeWorkflowName(detected.workflows.map((w) => w.fileName));
     await askInto(questionFor('workflow') as AnyQuestion);
     plan = await deps.plan(detected, answers as Answers);
     io.out(formatChanges(plan));
+    if (blockedChanges(plan.changes, consent).length === 0) break;
   }
 
   const results = await applyChanges(plan.changes, { root: repoRoot(detected), consent });
@@ -156,7 +173,8 @@ async function runWith({ detected, options, io }: RunContext, deps: PlainDeps): 
     }
   }
 
-  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist)}`);
+  const done = new Set(await alreadyDone(plan, detected.root, options.registryCheck ? {} : undefined));
+  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist, done)}`);
   io.out(
     paint('dim', '\nTo check where you are later, run `npm create trusted-publish` again in this folder: it changes nothing that is already in place.'),
   );

@@ -2,8 +2,9 @@
 // A stand-in for the GitHub CLI: appends its exact argv (one JSON array a line) to
 // $FAKE_GH_LOG and keeps repository secrets in $FAKE_GH_STATE ({ "<repo>[#env]": [names] }).
 // Knows `secret delete`, `secret list [--json name]`, `auth status`, `pr create`,
-// `repo list ORG --json nameWithOwner` and `api repos/O/R/contents/PATH`, the last two from
-// $FAKE_GH_API ({ orgs: { org: [repo] }, files: { repo: { path: text } }, errors: { repo: message } }).
+// `repo list ORG --json nameWithOwner`, `api repos/O/R/contents/PATH` and `api repos/O/R/environments`,
+// the last three from $FAKE_GH_API ({ orgs: { org: [repo] }, files: { repo: { path: text } },
+// environments: { repo: document }, errors: { repo: message } }).
 // Anything else exits 1.
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -43,6 +44,11 @@ if (args[0] === 'secret' && args[1] === 'delete') {
   const repos = world.orgs?.[args[2]];
   if (!repos) fail(`GraphQL: Could not resolve to a RepositoryOwner with the login of '${args[2]}'. (repositoryOwner)`);
   process.stdout.write(JSON.stringify(repos.map((nameWithOwner) => ({ nameWithOwner }))) + '\n');
+} else if (args[0] === 'api' && /^repos\/[^/]+\/[^/]+\/environments$/.test(args[1] ?? '')) {
+  // GET /repos/{owner}/{repo}/environments: the document as GitHub answers it, from $FAKE_GH_API.
+  const repo = args[1].split('/').slice(1, 3).join('/');
+  if (process.env.FAKE_GH_FAIL === 'auth') fail('To get started with GitHub CLI, please run:  gh auth login');
+  process.stdout.write(JSON.stringify(world.environments?.[repo] ?? { total_count: 0, environments: [] }) + '\n');
 } else if (args[0] === 'api') {
   const m = /^repos\/([^/]+\/[^/]+)\/contents\/(.+)$/.exec(args[1] ?? '');
   if (!m) fail(`fake gh: unknown api path ${args[1]}`);

@@ -20,6 +20,8 @@ export interface FakeGhApi {
   orgs?: Record<string, string[]>;
   /** Repository -> path -> file text. */
   files?: Record<string, Record<string, string>>;
+  /** Repository -> what `GET /repos/{owner}/{repo}/environments` answers (`{ total_count, environments: [...] }`). */
+  environments?: Record<string, unknown>;
   /** Repository -> the error every API call about it fails with (e.g. `HTTP 403: API rate limit exceeded`). */
   errors?: Record<string, string>;
 }

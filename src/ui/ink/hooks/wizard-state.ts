@@ -7,7 +7,7 @@ import { conflictOf } from '../../conflict.js';
 import { blockedChanges, type WriteResult } from '../../../apply/write.js';
 import type { OpenResult } from '../../../cli/browser.js';
 import { freeWorkflowName } from '../../workflow-name.js';
-import { isAlternative } from '../../../report/text.js';
+import { isAlternative } from '../../../report/checklist.js';
 
 export type Answer = Answers[keyof Answers];
 
@@ -16,7 +16,8 @@ export type OpenState = 'ask' | 'opening' | 'declined' | 'skipped' | OpenResult;
 
 export type Step =
   | { kind: 'question'; index: number; notice?: string; thenReview?: boolean }
-  | { kind: 'review' }
+  /** `notice`: why the review is shown again (a replace was declined). */
+  | { kind: 'review'; notice?: string }
   /** Choosing an answer to change from the review; the question then returns to the review. */
   | { kind: 'pick' }
   | { kind: 'replace'; paths: string[] }
@@ -51,6 +52,11 @@ export interface WizardConfig {
   offerOpen: boolean;
   /** Workflow file names already in .github/workflows. */
   existingWorkflows: string[];
+  /**
+   * Paths of the workflows that publish already (the one an earlier run wrote too): declining to
+   * replace one goes back to the review, since a new file beside it would publish twice.
+   */
+  publishingWorkflows?: string[];
   /** Set when the existing workflow is edited in place: the review asks this instead. */
   migrate?: { question: string };
 }
@@ -164,6 +170,11 @@ function answersLog(state: WizardState): WizardState['log'] {
   return entries;
 }
 
+/** True when one of `paths` is a workflow that publishes already (see WizardConfig.publishingWorkflows). */
+export function replacesPublisher(config: WizardConfig, paths: readonly string[]): boolean {
+  return paths.some((p) => config.publishingWorkflows?.includes(p));
+}
+
 export function wizardReducer(state: WizardState, action: Action): WizardState {
   const { step } = state;
   if (step.kind === 'finished') return state;
@@ -216,6 +227,13 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
     case 'replace': {
       if (action.type !== 'replace') return state;
       if (action.yes) return { ...state, log: answersLog(state), step: { kind: 'writing', consent: true } };
+      const kept = step.paths.join(', ');
+      if (replacesPublisher(state.config, step.paths)) {
+        // A new file beside a workflow that publishes would publish the package twice: back to the review.
+        const then = state.questions.some((q) => applies(q, state.answers)) ? 'Press c to change an answer, or Esc to quit.' : 'Press Esc to quit.';
+        const notice = `${kept} stays as it is and nothing is written: a second workflow would publish the package twice. ${then}`;
+        return { ...state, plan: undefined, step: { kind: 'review', notice } };
+      }
       // Keep the user's file untouched and offer a free name for the new workflow.
       let questions = state.questions;
       let index = questions.findIndex((q) => q.id === 'workflow');
@@ -223,7 +241,6 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
         questions = [...questions, questionFor('workflow') as AnyQuestion];
         index = questions.length - 1;
       }
-      const kept = step.paths.join(', ');
       const answers = { ...state.answers, workflow: freeWorkflowName(state.config.existingWorkflows) };
       const notice = `${kept} stays as it is. Choose a new file name for the new workflow, or press Esc to quit with nothing written.`;
       return {

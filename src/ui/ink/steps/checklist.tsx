@@ -6,7 +6,7 @@ import { KeyHints } from '../components/key-hints.js';
 import { useTheme } from '../theme.js';
 import { isEnter } from '../hooks/keys.js';
 import { commandLines, urlIndent } from '../../../report/command-lines.js';
-import { isAlternative } from '../../../report/text.js';
+import { isAlternative } from '../../../report/checklist.js';
 
 export interface ChecklistStepProps {
   items: readonly ChecklistItem[];

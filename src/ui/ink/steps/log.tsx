@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import type { Plan } from '../../../model.js';
 import type { LogEntry } from '../hooks/wizard-state.js';
+import type { WriteResult } from '../../../apply/write.js';
 import { openLine } from './publisher.js';
 import { useTheme } from '../theme.js';
 
@@ -10,9 +11,19 @@ export interface LogLineProps {
   entry: LogEntry;
   plan?: Plan;
   skipReason?: string;
+  /** The existing workflow was edited in place (not swapped for a new file). */
+  inPlace?: boolean;
 }
 
-export function LogLine({ entry, plan, skipReason }: LogLineProps) {
+/** What happened to a file: an in-place edit is "Fixed in place" even though a backup is kept. */
+function writtenWord(r: WriteResult, inPlace = false): string {
+  if (r.kind === 'unchanged') return 'Already up to date:';
+  if (r.kind === 'create') return 'Created';
+  if (inPlace) return 'Fixed in place:';
+  return r.backup ? 'Replaced' : 'Updated';
+}
+
+export function LogLine({ entry, plan, skipReason, inPlace }: LogLineProps) {
   const theme = useTheme();
   switch (entry.kind) {
     case 'answer':
@@ -32,7 +43,7 @@ export function LogLine({ entry, plan, skipReason }: LogLineProps) {
         <Box flexDirection="column" marginTop={1} marginBottom={1}>
           {entry.results.map((r) => (
             <Text key={r.path}>
-              <Text color={theme.ok}>✔</Text> {r.kind === 'unchanged' ? 'Already up to date:' : r.kind === 'create' ? 'Created' : r.backup ? 'Replaced' : 'Updated'} {r.path}
+              <Text color={theme.ok}>✔</Text> {writtenWord(r, inPlace)} {r.path}
               {r.backup ? <Text dimColor>{` (previous version kept as ${r.backup})`}</Text> : null}
             </Text>
           ))}

@@ -5,6 +5,7 @@ import type { Plan } from '../../../model.js';
 import { Confirm } from '../components/confirm.js';
 import { KeyHints } from '../components/key-hints.js';
 import { Viewport } from '../components/viewport.js';
+import { Note } from '../components/note.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { kindWord, reviewLines } from '../review-lines.js';
 import { useTheme } from '../theme.js';
@@ -18,12 +19,14 @@ export interface ReviewStepProps {
   onAnswer(yes: boolean): void;
   /** The consent question, when it is not the usual one (an in-place edit). */
   question?: string;
+  /** Why the review is shown again (a replace was declined). */
+  notice?: string;
   /** Shift-Tab: the last question; c: pick any answer to change. Undefined when nothing was asked. */
   onBack?: () => void;
   onChange?: () => void;
 }
 
-export function ReviewStep({ plan, height, onAnswer, question, onBack, onChange }: ReviewStepProps) {
+export function ReviewStep({ plan, height, onAnswer, question, notice, onBack, onChange }: ReviewStepProps) {
   const theme = useTheme();
   const lines = reviewLines(plan);
   const start = useScroll(lines.length, height);
@@ -52,18 +55,19 @@ export function ReviewStep({ plan, height, onAnswer, question, onBack, onChange 
         </Text>
       ))}
       {plan.manual.map((m) => (
-        <Text key={`reason:${m.path}`} color={theme.warn}>
-          ! {m.path}: {m.reason}.
-        </Text>
+        <Note key={`reason:${m.path}`} mark="!" color={theme.warn}>{`${m.path}: ${m.reason}.`}</Note>
       ))}
       {plan.notes.map((note) => (
-        <Text key={note} color={theme.warn}>
-          ! {note}
-        </Text>
+        <Note key={note} mark="!" color={theme.warn}>{note}</Note>
       ))}
       {lines.length > 0 ? (
         <Box marginTop={1}>
           <Viewport lines={lines} start={start} height={height} diff />
+        </Box>
+      ) : null}
+      {notice ? (
+        <Box marginTop={1}>
+          <Note mark="!" color={theme.warn}>{notice}</Note>
         </Box>
       ) : null}
       <Box marginTop={1} gap={1}>
