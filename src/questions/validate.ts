@@ -71,11 +71,6 @@ export function validateNodeVersion(value: string): string | undefined {
   return undefined;
 }
 
-/** Major version of a validated Node.js version string. */
-export function nodeMajor(value: string): number {
-  return Number(/^\d+/.exec(value)?.[0] ?? 0);
-}
-
 /** A value made safe to quote inside an error message (control characters shown escaped, cut at 60). */
 export function printable(value: string): string {
   return clip(shown(value), 60);

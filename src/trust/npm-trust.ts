@@ -8,7 +8,7 @@ import { bootstrapFix } from '../registry/check.js';
 import { runCommand, versionAtLeast, type RunOptions, type Runner } from './exec.js';
 import type { TrustCommand } from './commands.js';
 
-export const NPM_TRUST_MIN = '11.15.0';
+const NPM_TRUST_MIN = '11.15.0';
 
 export interface NpmOptions {
   run?: Runner;
@@ -72,7 +72,7 @@ export function parseJsonValues(text: string): unknown[] {
 }
 
 /** `npm trust list <pkg> --json`, parsed; undefined when npm failed. */
-export async function readTrustList(packageName: string, o: NpmOptions = {}): Promise<TrustConfig[] | undefined> {
+async function readTrustList(packageName: string, o: NpmOptions = {}): Promise<TrustConfig[] | undefined> {
   const result = await (o.run ?? runCommand)('npm', ['trust', 'list', packageName, '--json'], opts(o));
   if (result.code !== 0) return undefined;
   return parseJsonValues(result.stdout).flatMap((v) => (Array.isArray(v) ? v : [v])) as TrustConfig[];
