@@ -4,14 +4,10 @@
 import { BRANCH_FLOWS, type ReleaseFlow, type RepoRef } from '../model.js';
 import { eachWorkspaceCommand, installLine, localBin, packCommand, publishCommand, scriptCommand } from './commands.js';
 import type { WorkflowInput, WorkflowPackage } from './workflow.js';
-
-
-// GitHub's own rules for account and repository names.
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+import { isGithubOwner, isGithubRepoName } from '../validate/github.js';
 
 function repoSlug(repo: RepoRef): string {
-  if (!OWNER.test(repo.owner) || !REPO_NAME.test(repo.name) || repo.name === '.' || repo.name === '..') {
+  if (!isGithubOwner(repo.owner) || !isGithubRepoName(repo.name)) {
     throw new Error(`not a GitHub repository name: ${JSON.stringify(`${repo.owner}/${repo.name}`)}`);
   }
   return `${repo.owner}/${repo.name}`;
