@@ -3,6 +3,7 @@
 import { PACKAGE_MANAGERS, type PackageManager } from '../model.js';
 import { shown } from '../text/output.js';
 import { clip } from '../text/clip.js';
+import { dirParts, isAbsoluteDir } from '../validate/paths.js';
 
 /** A value the user gave that a provider (or npm) would not accept. The message says which and why. */
 export class ProviderInputError extends Error {
@@ -77,7 +78,7 @@ export function gitlabCiFile(ciFile: string): string {
 
 /** A package directory relative to the repository root, written unquoted into shell commands: kept to safe characters. */
 export function packageDirectory(dir: string): string {
-  const parts = dir.split(/[\\/]+/).filter((part) => part !== '' && part !== '.');
+  const parts = dirParts(dir);
   for (const part of parts) {
     if (!/^[A-Za-z0-9_@+][A-Za-z0-9_@+.-]*$/.test(part)) {
       fail(
@@ -86,7 +87,7 @@ export function packageDirectory(dir: string): string {
       );
     }
   }
-  if (/^([\\/]|[A-Za-z]:)/.test(dir)) fail(`package directory ${show(dir)} must be relative to the repository root`);
+  if (isAbsoluteDir(dir)) fail(`package directory ${show(dir)} must be relative to the repository root`);
   return parts.join('/');
 }
 

@@ -5,6 +5,7 @@ import { BRANCH_FLOWS, type ReleaseFlow, type RepoRef } from '../model.js';
 import { eachWorkspaceCommand, installLine, localBin, packCommand, publishCommand, scriptCommand } from './commands.js';
 import type { WorkflowInput, WorkflowPackage } from './workflow.js';
 import { isGithubOwner, isGithubRepoName } from '../validate/github.js';
+import { parseRepoDir } from '../validate/paths.js';
 
 function repoSlug(repo: RepoRef): string {
   if (!isGithubOwner(repo.owner) || !isGithubRepoName(repo.name)) {
@@ -20,17 +21,15 @@ export function nodeMajor(node: string): number | undefined {
 }
 
 /** Normalises `./packages/a/` to `packages/a`; rejects paths that leave the repository. */
-export function normalizeDir(dir: string): string {
-  const parts = dir.split(/[\\/]+/).filter((part) => part !== '' && part !== '.');
-  if (parts.includes('..') || /^([\\/]|[A-Za-z]:)/.test(dir)) {
-    throw new Error(`package directory must be inside the repository: ${JSON.stringify(dir)}`);
-  }
-  return parts.join('/');
+function insideRepoDir(dir: string): string {
+  const parsed = parseRepoDir(dir);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
 }
 
 /** A folder the publish loop reads line by line (a line break would split it in two); '.' for the root. */
 function loopDir(dir: string): string {
-  const normal = normalizeDir(dir);
+  const normal = insideRepoDir(dir);
   if (/[\u0000-\u001f\u007f\u0085\u2028\u2029]/.test(normal)) {
     throw new Error(`workspace package directory must not contain control characters: ${JSON.stringify(dir)}`);
   }
@@ -96,7 +95,7 @@ export function workflowContext(input: WorkflowInput & { release: ReleaseFlow })
     yarnClassic: pm === 'yarn' && input.yarnClassic === true,
     // Node 25 and newer no longer ship corepack, which provides yarn.
     corepackInstall: pm === 'yarn' && major !== undefined && major >= 25,
-    workDir: normalizeDir(input.packageDir),
+    workDir: insideRepoDir(input.packageDir),
     packageName: input.packageName,
     monorepo,
     packageCount: packages.length,
