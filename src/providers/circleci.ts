@@ -3,7 +3,9 @@ import { installLine } from '../render/commands.js';
 import type { PackageManager, PublisherField } from '../model.js';
 import { cimgNodeTag, circleciId, contextName, vcsOrigin as checkVcsOrigin } from './circleci-validate.js';
 import { providerTemplate } from './handlebars.js';
-import { accessUrl, type ProviderPublisher } from './publisher.js';
+import type { ProviderPublisher } from './publisher.js';
+import { ALLOW_PUBLISH_FIELD, accessUrl, emptyField } from '../npm/publisher.js';
+import { circleciTrustArgs } from '../npm/trust-command.js';
 import { shellCommand } from '../text/shell.js';
 import { jobName as checkJobName, npmPackageName, packageDirectory, packageManager as checkPackageManager, ProviderInputError } from './validate.js';
 
@@ -110,8 +112,8 @@ export function circleciPublisherFields(input: CircleciPublisherInput): Publishe
     { label: 'VCS origin', value: checkVcsOrigin(input.vcsOrigin), note: 'no https://, case-sensitive' },
     contextIds.length > 0
       ? { label: 'Context IDs', value: contextIds.join(', '), note: 'the publish job must use these contexts' }
-      : { label: 'Context IDs', value: '', note: 'leave empty' },
-    { label: 'Allowed actions', value: 'Allow npm publish', note: 'tick it: new publishers allow only staged publishing' },
+      : emptyField('Context IDs'),
+    ALLOW_PUBLISH_FIELD,
   ];
 }
 
@@ -119,9 +121,12 @@ export function circleciPublisher(packageName: string, input: CircleciPublisherI
   const name = npmPackageName(packageName);
   const fields = circleciPublisherFields(input);
   const value = (label: string) => fields.find((field) => field.label === label)!.value;
-  const trust = ['npm', 'trust', 'circleci', name, '--org-id', value('Organization ID'), '--project-id', value('Project ID')];
-  trust.push('--pipeline-definition-id', value('Pipeline definition ID'), '--vcs-origin', value('VCS origin'));
-  for (const id of input.contextIds ?? []) trust.push('--context-id', id.trim().toLowerCase());
-  trust.push('--allow-publish');
-  return { packageName: name, url: accessUrl(name), provider: 'CircleCI', fields, allow: 'npm publish', trustCommand: shellCommand(...trust) };
+  const trust = circleciTrustArgs(name, {
+    orgId: value('Organization ID'),
+    projectId: value('Project ID'),
+    pipelineDefinitionId: value('Pipeline definition ID'),
+    vcsOrigin: value('VCS origin'),
+    contextIds: (input.contextIds ?? []).map((id) => id.trim().toLowerCase()),
+  });
+  return { packageName: name, url: accessUrl(name), provider: 'CircleCI', fields, allow: 'npm publish', trustCommand: shellCommand('npm', ...trust) };
 }

@@ -5,7 +5,7 @@ import { paint } from '../cli/style.js';
 import { trustCommandsFor, type TrustTarget } from './commands.js';
 import { canUseNpmTrust, runNpmTrust, type NpmOptions, type TrustResult } from './npm-trust.js';
 
-export { trustCommands, trustCommandsFor, trustTarget, accessPage, type TrustCommand, type TrustTarget } from './commands.js';
+export { trustCommands, trustCommandsFor, trustTarget, type TrustCommand, type TrustTarget } from './commands.js';
 export { canUseNpmTrust, runNpmTrust, type Readiness, type TrustResult, type TrustConfig } from './npm-trust.js';
 export { deleteSecret, disallowTokens, listTokens, revokeToken, type ActionResult, type TokenSummary } from './checklist-actions.js';
 
