@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap } from 'yam
 import type { ActionPins } from '../render/pins.js';
 import { blockMap, mapOf, nodeOf, textOf } from './nodes.js';
 import { publishSteps, type JobView } from './jobs.js';
+import { bundlesOidcNpm } from '../npm/versions.js';
 
 const NEW_ENOUGH = /^(?:lts\/\*|lts\/krypton|latest|current|node)$/i;
 const OLD_LTS = /^lts\/(?:argon|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod)$/i;
@@ -21,7 +22,7 @@ export function nodeVerdict(version: string): NodeVerdict {
   const match = /^v?(\d+)(?:\.(\d+|x))?/.exec(v);
   if (!match) return 'raise';
   const major = Number(match[1]);
-  if (major >= 24) return 'ok';
+  if (bundlesOidcNpm(major)) return 'ok';
   const minor = match[2] === undefined || match[2] === 'x' ? Infinity : Number(match[2]);
   return major === 22 && minor >= 14 ? 'node22' : 'raise';
 }

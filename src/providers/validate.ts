@@ -4,6 +4,7 @@ import { PACKAGE_MANAGERS, type PackageManager } from '../model.js';
 import { shown } from '../text/output.js';
 import { clip } from '../text/clip.js';
 import { dirParts, isAbsoluteDir } from '../validate/paths.js';
+import { nodeNewEnough } from '../npm/versions.js';
 
 /** A value the user gave that a provider (or npm) would not accept. The message says which and why. */
 export class ProviderInputError extends Error {
@@ -117,7 +118,7 @@ export function nodeVersion(node: string): NodeVersion {
   }
   const parts = node.split('.').map(Number);
   const [major = 0, minor] = parts;
-  if (major < 22 || (major === 22 && minor !== undefined && minor < 14)) {
+  if (!nodeNewEnough(major, minor)) {
     fail(`Node.js ${node} is too old for trusted publishing, which needs Node 22.14.0 or newer (Node 24 is best)`);
   }
   return { major, text: node, parts };

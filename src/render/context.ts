@@ -6,6 +6,7 @@ import { eachWorkspaceCommand, installLine, localBin, packCommand, publishComman
 import type { WorkflowInput, WorkflowPackage } from './workflow.js';
 import { isGithubOwner, isGithubRepoName } from '../validate/github.js';
 import { parseRepoDir } from '../validate/paths.js';
+import { bundlesOidcNpm, NPM_OIDC_MIN, NPM_STAGE_MIN } from '../npm/versions.js';
 
 function repoSlug(repo: RepoRef): string {
   if (!isGithubOwner(repo.owner) || !isGithubRepoName(repo.name)) {
@@ -72,9 +73,8 @@ export function workflowContext(input: WorkflowInput & { release: ReleaseFlow })
   const packages = (input.packages ?? []).map((p) => ({ name: p.name, dir: loopDir(p.dir) }));
   if (monorepo && packages.length === 0) throw new Error('a monorepo workflow needs at least one package');
   const branchFlow = BRANCH_FLOWS.includes(release);
-  // Trusted publishing needs npm 11.5.1; `npm stage publish` came with npm 11.15.0.
-  const npmMinimum = staged ? '11.15.0' : '11.5.1';
-  const oldNode = major !== undefined && major < 24;
+  const npmMinimum = staged ? NPM_STAGE_MIN : NPM_OIDC_MIN;
+  const oldNode = major !== undefined && !bundlesOidcNpm(major);
   return {
     repoSlug: repoSlug(input.repo),
     release,
@@ -87,7 +87,7 @@ export function workflowContext(input: WorkflowInput & { release: ReleaseFlow })
     hasEnvironment: input.environment !== null,
     node: input.node,
     // Node 24 releases before 24.15 ship an npm without `npm stage`: staged always upgrades.
-    npmUpgrade: staged ? '^11.15.0' : oldNode ? '^11.5.1' : null,
+    npmUpgrade: staged ? `^${NPM_STAGE_MIN}` : oldNode ? `^${NPM_OIDC_MIN}` : null,
     npmMinimum,
     packageManager: pm,
     pnpmVersion: pm === 'pnpm' ? (input.pnpmVersion ?? '10') : null,

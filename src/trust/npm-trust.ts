@@ -7,8 +7,7 @@ import { safeOutput } from '../text/output.js';
 import { bootstrapFix } from '../registry/check.js';
 import { runCommand, versionAtLeast, type RunOptions, type Runner } from './exec.js';
 import type { TrustCommand } from './commands.js';
-
-const NPM_TRUST_MIN = '11.15.0';
+import { NPM_TRUST_MIN } from '../npm/versions.js';
 
 export interface NpmOptions {
   run?: Runner;
