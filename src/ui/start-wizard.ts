@@ -9,7 +9,7 @@ import { eraseRows, foundText, promptText, rowsOf, waitForKey } from './first-sc
 import { paint } from '../cli/style.js';
 import { VERSION } from '../cli/main.js';
 import { wizardConfig } from './ink/config.js';
-import { progress } from './ink/hooks/wizard-state.js';
+import { progress } from './ink/wizard-state.js';
 import { detectedProvider } from '../questions/provider.js';
 
 /** Publish workflows that hand npm a token: the ones migrate can fix in place. */

@@ -3,7 +3,7 @@ import type { Io } from '../../cli/main.js';
 import { CancelledError, EXIT } from '../../cli/errors.js';
 import { formatChecklist, formatManual, formatPublisher, formatWritten } from '../../report/text.js';
 import { paint } from '../../cli/style.js';
-import type { WizardState } from './hooks/wizard-state.js';
+import type { WizardState } from './wizard-state.js';
 import type { Detected } from '../../model.js';
 import { DOCS_URL, equivalentCommand } from '../../report/equivalent-command.js';
 

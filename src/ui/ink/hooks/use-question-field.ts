@@ -3,8 +3,8 @@
 import { useRef, useState } from 'react';
 import type { Detected } from '../../../model.js';
 import type { AnyQuestion } from '../../../questions/list.js';
-import { textState, type TextState } from './text-edit.js';
-import type { Answer } from './wizard-state.js';
+import { textState, type TextState } from '../input/text-edit.js';
+import type { Answer } from '../wizard-state.js';
 
 export interface FieldHandlers {
   /** The parsed value while editing (undefined when it does not parse yet). */
