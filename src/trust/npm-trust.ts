@@ -98,7 +98,7 @@ export interface TrustResult {
 export interface RunTrustOptions extends NpmOptions {
   dryRun?: boolean;
   out?: (text: string) => void;
-  /** Between packages, as npm's docs advise to avoid rate limiting (default 2000 ms). */
+  /** Between packages, as npm's docs advise to avoid rate limiting (default two seconds). */
   pauseMs?: number;
   sleep?: (ms: number) => Promise<void>;
   /** `inherit` (default) gives npm the terminal for its confirmation and 2FA prompts. */

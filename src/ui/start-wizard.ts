@@ -77,8 +77,8 @@ export async function startWizard(detected: Detected, options: Options, io: Io):
   const check = await existingWorkflowCheck(detected);
   if (check) io.out(`${check}\n\n`);
   io.out(prompt);
-  // Loading after the screen is drawn: evaluating Ink's modules blocks the thread for tens
-  // of milliseconds, which must not come before the first frame. Keys typed meanwhile wait
+  // Loading after the screen is drawn: evaluating Ink's modules blocks the thread long enough
+  // to notice, which must not come before the first frame. Keys typed meanwhile wait
   // in the terminal's buffer.
   const loading = import('./ink/index.js');
   loading.catch(() => undefined); // handled below; an early Esc must not leave it unhandled
