@@ -148,7 +148,7 @@ describe('cancel', () => {
 });
 
 describe('a yes/no question beside a long prompt', () => {
-  it('keeps "› Yes No (y/n)" whole on one row: the prompt wraps, the choices do not', async () => {
+  it('keeps "› Yes No (y/n)" whole on one row: the prompt wraps, the choices do not', async (t) => {
     const { Box, Text } = await import('ink');
     const { Confirm } = await import('../../src/ui/ink/components/confirm.js');
     const { KeysRouter } = await import('../../src/ui/ink/hooks/keys-router.js');
@@ -162,12 +162,9 @@ describe('a yes/no question beside a long prompt', () => {
       </KeysRouter>,
       { columns: 60, rows: 10 },
     );
-    try {
-      const frame = await screen.waitFor('Yes');
-      assert.match(frame, /› +Yes +No +\(y\/n\)/, frame);
-      assert.ok(frame.includes('backup is kept'), frame);
-    } finally {
-      screen.unmount();
-    }
+    t.after(() => screen.unmount());
+    const frame = await screen.waitFor('Yes');
+    assert.match(frame, /› +Yes +No +\(y\/n\)/, frame);
+    assert.ok(frame.includes('backup is kept'), frame);
   });
 });
