@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { equivalentCommand } from '../../src/report/equivalent-command.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
 import { commandLines, shellWords } from '../../src/report/command-lines.js';
-import { detectedRepo } from '../ui/ink-helpers.js';
+import { detectedRepo } from '../helpers/ink.js';
 
 describe('the same run without questions', () => {
   it('names only the answers that differ from --yes, and only the provider’s own', async (t) => {

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 import { runCliAsync, startRegistry, type FakeRegistry } from '../helpers/registry-server.js';
-import { accountRequests, CI_YML, world } from './setup.js';
+import { accountRequests, CI_YML, world } from '../helpers/retire-setup.js';
 
 let registry: FakeRegistry;
 before(async () => {

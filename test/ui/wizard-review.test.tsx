@@ -1,7 +1,7 @@
 // The Ink wizard: review, replacing a workflow, npmjs.com, the checklist, cancelling.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { HAND_WRITTEN, KEY, renderScreen } from './ink-helpers.js';
+import { HAND_WRITTEN, KEY, renderScreen } from '../helpers/ink.js';
 import { PUBLISH, fixture, toReview, wizard } from './wizard-fixture.js';
 
 describe('review, npmjs.com and checklist', () => {
