@@ -30,18 +30,21 @@ export function gitlabTrustArgs(packageName: string, t: { ciFile: string; projec
   return args;
 }
 
+/** A CircleCI trusted publisher, as `npm trust circleci` (and npm's form) takes it. */
 export interface CircleciTrust {
   orgId: string;
   projectId: string;
   pipelineDefinitionId: string;
+  /** `github.com/owner/repo`, as CircleCI shows it. */
   vcsOrigin: string;
-  contextIds: readonly string[];
+  /** IDs for npm's optional "Context IDs" field. */
+  contextIds?: readonly string[];
 }
 
 export function circleciTrustArgs(packageName: string, t: CircleciTrust): string[] {
   const args = ['trust', 'circleci', packageName, '--org-id', t.orgId, '--project-id', t.projectId];
   args.push('--pipeline-definition-id', t.pipelineDefinitionId, '--vcs-origin', t.vcsOrigin);
-  for (const id of t.contextIds) args.push('--context-id', id);
+  for (const id of t.contextIds ?? []) args.push('--context-id', id);
   args.push('--allow-publish');
   return args;
 }

@@ -5,18 +5,11 @@ import { cimgNodeTag, circleciId, contextName, vcsOrigin as checkVcsOrigin } fro
 import { providerTemplate } from './handlebars.js';
 import type { ProviderPublisher } from './publisher.js';
 import { ALLOW_PUBLISH_FIELD, accessUrl, emptyField } from '../npm/publisher.js';
-import { circleciTrustArgs } from '../npm/trust-command.js';
+import { circleciTrustArgs, type CircleciTrust } from '../npm/trust-command.js';
 import { shellCommand } from '../text/shell.js';
 import { jobName as checkJobName, npmPackageName, packageDirectory, packageManager as checkPackageManager, ProviderInputError } from './validate.js';
 
-export interface CircleciInput {
-  orgId: string;
-  projectId: string;
-  pipelineDefinitionId: string;
-  /** `github.com/owner/repo`, as CircleCI shows it. */
-  vcsOrigin: string;
-  /** IDs for npm's optional "Context IDs" field. */
-  contextIds?: string[];
+export interface CircleciInput extends CircleciTrust {
   /**
    * Names of the same contexts: a CircleCI workflow names its contexts, while npm matches their IDs.
    * Required when contextIds is set.
@@ -95,7 +88,7 @@ export function renderCircleciConfig(input: CircleciInput): string {
   return renderCircleciParts(input).config;
 }
 
-export type CircleciPublisherInput = Pick<CircleciInput, 'orgId' | 'projectId' | 'pipelineDefinitionId' | 'vcsOrigin' | 'contextIds'>;
+export type CircleciPublisherInput = CircleciTrust;
 
 /** The fields of npm's CircleCI trusted-publisher form, in the order the form asks for them. */
 export function circleciPublisherFields(input: CircleciPublisherInput): PublisherField[] {
