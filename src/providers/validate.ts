@@ -5,6 +5,7 @@ import { shown } from '../text/output.js';
 import { clip } from '../text/clip.js';
 import { dirParts, isAbsoluteDir } from '../validate/paths.js';
 import { nodeNewEnough } from '../npm/versions.js';
+import { parsePackageName } from '../validate/package-name.js';
 
 /** A value the user gave that a provider (or npm) would not accept. The message says which and why. */
 export class ProviderInputError extends Error {
@@ -92,10 +93,13 @@ export function packageDirectory(dir: string): string {
   return parts.join('/');
 }
 
-/** npm's name rules (validate-npm-package-name), upper case allowed for old packages. */
+/**
+ * npm's name rules (parsePackageName: upper case allowed for old packages), kept to characters
+ * that need no quoting in a shell command and at most 214 characters.
+ */
 export function npmPackageName(name: string): string {
   const ok = /^(?:@[A-Za-z0-9~-][A-Za-z0-9._~-]*\/)?[A-Za-z0-9~-][A-Za-z0-9._~-]*$/.test(name);
-  if (!ok || name.length > 214) fail(`${show(name)} is not an npm package name`);
+  if (!ok || name.length > 214 || !parsePackageName(name).ok) fail(`${show(name)} is not an npm package name`);
   return name;
 }
 
