@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { makePackageRepo, makeRepo } from '../test/helpers/repo.js';
 import { fixtureFiles } from '../test/migrate/fixtures.js';
-import { Terminal } from '../test/ui/tmux.js';
+import { Terminal } from '../test/helpers/tmux.js';
 import { toSvg } from './terminal-svg.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

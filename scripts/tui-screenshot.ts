@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makePackageRepo } from '../test/helpers/repo.js';
-import { Terminal } from '../test/ui/tmux.js';
+import { Terminal } from '../test/helpers/tmux.js';
 import { toSvg } from './terminal-svg.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

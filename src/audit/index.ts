@@ -8,7 +8,7 @@ import { parseWorkflow } from './workflow-model.js';
 import type { PublishContext } from './publish-rule.js';
 
 export { parseWorkflow, type Workflow, type Job, type Step } from './workflow-model.js';
-export { jobHasToken, runPublishes, stepPublishes } from './publishing.js';
+export { jobHasToken, stepPublishes } from './publishing.js';
 export * from './publish-rule.js';
 
 /** Every finding id `auditWorkflow` can report. */

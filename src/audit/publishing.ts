@@ -2,12 +2,7 @@
 // The rule itself lives in publish-rule.ts (shared with the line scanner of detect); this file
 // reads a parsed step's facts for it.
 import { isMap, isScalar, type YAMLMap } from 'yaml';
-import { isTokenEnv, isTokenInput, runPublishesWith, stepFactsPublish, type PublishContext } from './publish-rule.js';
-
-/** True when a `run:` script contains a publish command (on a line that is not a dry run). */
-export function runPublishes(run: string, context: PublishContext = {}): boolean {
-  return runPublishesWith(run, context);
-}
+import { isTokenEnv, isTokenInput, stepFactsPublish, type PublishContext } from './publish-rule.js';
 
 /** The `key: value` pairs of a map whose values are scalars, as text. */
 export function scalarPairs(map: YAMLMap | undefined): Array<[string, string]> {

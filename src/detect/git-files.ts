@@ -1,5 +1,5 @@
 // Reads the few git facts detection needs straight from .git, without starting git:
-// four git processes cost ~10 ms of a run whose whole budget is ~45 ms. Anything unusual
+// four git processes would be a large part of a run's start-up budget. Anything unusual
 // (worktrees, submodules, GIT_DIR, includes, url.insteadOf rewrites, reftable, bare or
 // core.worktree repositories) returns undefined, and the caller asks git itself, so the
 // answers are always the ones git would give.

@@ -1,7 +1,7 @@
 // Detection reads a handful of small local files. It reads them synchronously: each
-// fs/promises call is a round trip through libuv's thread pool (~0.13 ms here, and readFile
-// is four of them), while a synchronous read of a small file takes ~0.01 ms. Loading
-// fs/promises alone costs ~1 ms of start-up.
+// fs/promises call is a round trip through libuv's thread pool (and readFile is four of
+// them), several times slower than a synchronous read of a small file, and loading
+// fs/promises adds to start-up (docs/performance.md has the figures).
 //
 // Only regular files are read. A named pipe (FIFO) or a device in a repository would block
 // a plain open or read forever (or never end, like /dev/zero): every file is opened with

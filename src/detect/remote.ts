@@ -1,5 +1,6 @@
 // Parse git remote URLs and package.json repository strings into host/owner/name.
 // Pure string work: no I/O, and credentials in a URL are never returned.
+import { isGithubOwner, isGithubRepoName } from '../validate/github.js';
 
 export interface RemoteRef {
   /** Lower-case host without port or `www.`, e.g. `github.com`. */
@@ -100,7 +101,7 @@ export function unusableRemote(url: string): string | undefined {
   if (url.includes('${{')) return 'holds "${{"';
   const parsed = parseRemote(url);
   if (parsed?.host !== 'github.com') return undefined;
-  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(parsed.owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(parsed.name)) {
+  if (!isGithubOwner(parsed.owner) || !isGithubRepoName(parsed.name)) {
     return 'names no GitHub owner/name';
   }
   return undefined;

@@ -2,6 +2,7 @@
 // GitLab npm compares them (E422 otherwise); `host` is github.com unless said.
 import type { Finding, GitInfo, PackageInfo, RepoRef } from '../model.js';
 import { parseRemote, redactUrl, type RemoteRef } from './remote.js';
+import { dirParts } from '../validate/paths.js';
 
 type Repository = PackageInfo['repository'] | string;
 
@@ -12,13 +13,12 @@ export function parseRepositoryUrl(url: string): RemoteRef | undefined {
   return parseRemote(url);
 }
 
-const normaliseDir = (dir: string | undefined) =>
-  (dir ?? '').replace(/\\/g, '/').replace(/^(?:\.\/|\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+const repoDir = (dir: string | undefined) => dirParts(dir ?? '').join('/');
 
 /** The `repository` value this product writes. */
 export function expectedRepository(repo: RepoRef, directory: string, host = 'github.com'): { type: string; url: string; directory?: string } {
   const url = `git+https://${host}/${repo.owner}/${repo.name}.git`;
-  const dir = normaliseDir(directory);
+  const dir = repoDir(directory);
   return dir ? { type: 'git', url, directory: dir } : { type: 'git', url };
 }
 
@@ -33,15 +33,15 @@ export function repositoryMatches(pkgRepository: Repository | undefined, repo: R
   if (!parsed || parsed.host !== host) return false;
   if (parsed.owner.toLowerCase() !== repo.owner.toLowerCase()) return false;
   if (parsed.name.toLowerCase() !== repo.name.toLowerCase()) return false;
-  const dir = normaliseDir(directory);
-  return dir === '' || normaliseDir(value.directory) === dir;
+  const dir = repoDir(directory);
+  return dir === '' || repoDir(value.directory) === dir;
 }
 
 /** A `repository-mismatch` warning for `pkg` at `directory` (relative to the repository root), if any. */
 export function repositoryFinding(pkg: PackageInfo, repo: RepoRef, directory: string, host = 'github.com'): Finding | undefined {
   if (repositoryMatches(pkg.repository, repo, directory, host)) return undefined;
   const expected = expectedRepository(repo, directory, host);
-  const file = directory ? `${normaliseDir(directory)}/package.json` : 'package.json';
+  const file = directory ? `${repoDir(directory)}/package.json` : 'package.json';
   if (repositoryMatches(pkg.repository, repo, '', host)) {
     // npm compares repository.url only: a missing or different directory is worth fixing, never an E422.
     return {

@@ -13,7 +13,7 @@ import { doctor, mustFix } from './index.js';
 import { doctorJson, formatDoctor } from './format.js';
 import { formatGithub } from './format-github.js';
 import { doctorSarif } from './format-sarif.js';
-import { ORG_NAME } from './org.js';
+import { isGithubOwner } from '../validate/github.js';
 
 export const DOCTOR_HELP = `create-trusted-publish doctor: check repositories for trusted publishing, change nothing
 
@@ -91,7 +91,7 @@ export function parseDoctorArgs(argv: readonly string[]): DoctorCliOptions {
   if (markdown && format !== 'text') throw new UsageError(`--markdown and --${format === 'json' && values.json ? 'json' : `format ${format}`} cannot be used together.`);
   if (values.org !== undefined) {
     if (dirs.length > 0 || values.from !== undefined) throw new UsageError('--org reads the repositories through gh: give no directories and no --from with it.');
-    if (!ORG_NAME.test(values.org)) throw new UsageError(`--org needs a GitHub organisation or user name (got "${values.org}").`);
+    if (!isGithubOwner(values.org)) throw new UsageError(`--org needs a GitHub organisation or user name (got "${values.org}").`);
   }
   const fleet = dirs.length > 1 || values.from !== undefined || values.org !== undefined || markdown;
   if (fleet && (format === 'github' || format === 'sarif')) {

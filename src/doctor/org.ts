@@ -9,13 +9,11 @@ import { join } from 'node:path';
 import { FailedError } from '../cli/errors.js';
 import { runGit } from '../detect/exec.js';
 import { runCommand, type Runner } from '../trust/exec.js';
+import { parseGithubRepo } from '../validate/github.js';
 import { doctor, type DoctorOptions } from './index.js';
 import { FLEET_CONCURRENCY, fleetRow, mapLimit, unreadableRow, type FleetRow } from './fleet.js';
 
-/** GitHub's rule for organisation and user names. */
-export const ORG_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const WORKFLOW_NAME = /^[A-Za-z0-9_.-]+\.ya?ml$/;
-const REPO_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/;
 
 type Got = { kind: 'ok'; body: unknown } | { kind: 'absent' } | { kind: 'failed'; reason: string };
 
@@ -53,7 +51,7 @@ export async function listRepositories(org: string, gh: Runner = runCommand): Pr
     throw new FailedError(`gh repo list ${org} did not answer JSON.`);
   }
   if (!Array.isArray(list)) throw new FailedError(`gh repo list ${org} did not answer a list.`);
-  return list.map((x) => (x as { nameWithOwner?: unknown }).nameWithOwner).filter((n): n is string => typeof n === 'string' && REPO_NAME.test(n)).sort();
+  return list.map((x) => (x as { nameWithOwner?: unknown }).nameWithOwner).filter((n): n is string => typeof n === 'string' && parseGithubRepo(n).ok).sort();
 }
 
 type Files = Record<string, string>;

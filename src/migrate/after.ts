@@ -3,7 +3,7 @@
 import type { Answers, ChecklistItem, Detected, PublisherSettings, RepoRef, Trigger } from '../model.js';
 import type { Io } from '../cli/main.js';
 import { paint } from '../cli/style.js';
-import { publisherSettings } from '../plan/publisher.js';
+import { publisherSettings } from '../npm/publisher.js';
 import { checklist } from '../plan/checklist.js';
 import { resolveDefaults } from '../questions/resolve.js';
 import { formatPublisher } from '../report/text.js';

@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, parse, Scalar, type Document, type YAMLMap } fr
 import type { ActionPins } from '../render/pins.js';
 import { blockMap, mapOf, nodeOf, textOf } from './nodes.js';
 import { publishSteps, type JobView } from './jobs.js';
+import { bundlesOidcNpm } from '../npm/versions.js';
 
 const NEW_ENOUGH = /^(?:lts\/\*|lts\/krypton|latest|current|node)$/i;
 const OLD_LTS = /^lts\/(?:argon|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod)$/i;
@@ -22,8 +23,7 @@ function exactVerdict(v: string): NodeVerdict {
   if (!match) return 'raise';
   const major = Number(match[1]);
   const minor = match[2] === undefined || !/^\d+$/.test(match[2]) || v.startsWith('^') ? Infinity : Number(match[2]);
-  // Node 24 ships npm 11.5.1 from 24.5.0 on; 24.0-24.4 ship an older npm 11.
-  if (major > 24 || (major === 24 && minor >= 5)) return 'ok';
+  if (bundlesOidcNpm(major, minor)) return 'ok';
   if (major === 24) return 'node22';
   return major === 22 && minor >= 14 ? 'node22' : 'raise';
 }

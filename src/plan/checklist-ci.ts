@@ -3,7 +3,7 @@
 import type { Answers, ChecklistItem, Detected, ManualEdit, PackageInfo, PublisherSettings, RepoRef } from '../model.js';
 import { GITLAB_CI_FILE } from '../providers/index.js';
 import { PROVIDER_NAMES } from '../questions/provider.js';
-import { accessUrl } from './publisher.js';
+import { accessUrl } from '../npm/publisher.js';
 import { shellWord } from '../text/shell.js';
 import { NO_VERSION } from './checklist-release.js';
 import { commitItem, disallowTokensItem, revokeTokenItem } from './checklist-common.js';

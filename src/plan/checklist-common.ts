@@ -1,6 +1,6 @@
 // Checklist items every provider shares, worded once.
 import type { ChecklistItem } from '../model.js';
-import { accessUrl } from './publisher.js';
+import { accessUrl } from '../npm/publisher.js';
 import { shellWord } from '../text/shell.js';
 
 /** The package pages, one per line, when there are several (the item's url shows the first). */

@@ -2,7 +2,8 @@
 // have published once (with provenance) before tokens are disallowed and revoked.
 import type { Answers, ChecklistItem, Detected, RepoRef, TokenUse } from '../model.js';
 import { BRANCH_FLOWS } from '../model.js';
-import { accessUrl, allowedAction, trustArgs } from './publisher.js';
+import { accessUrl, allowedAction, githubTrust } from '../npm/publisher.js';
+import { githubTrustFlags } from '../npm/trust-command.js';
 import { shellCommand, shellWord } from '../text/shell.js';
 import { approveStep, releaseStep, upgradeStep, type ReleasePackage } from './checklist-release.js';
 import { commitItem, disallowTokensItem, otherUrls, revokeTokenItem } from './checklist-common.js';
@@ -38,7 +39,7 @@ function trustAllStep(input: ChecklistInput): ChecklistItem {
     id: 'publisher:all',
     title: `Or add all ${input.packages.length} trusted publishers from a terminal`,
     detail: 'npm trust configures one package per call and needs an interactive npm login with 2FA (npm 11.15 or newer).',
-    command: `for p in ${names}; do npm trust github "$p" ${shellCommand(...trustArgs(input.repo, input.answers))} --yes; sleep 2; done`,
+    command: `for p in ${names}; do npm trust github "$p" ${shellCommand(...githubTrustFlags(githubTrust(input.repo, input.answers)))} --yes; sleep 2; done`,
   };
 }
 

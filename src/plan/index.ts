@@ -7,7 +7,7 @@ import { answersConflict } from '../questions/resolve.js';
 import { checklist } from './checklist.js';
 import { safeItems, safeOutput } from '../text/output.js';
 import { noLockfileNote, planNotes, toolUpgrades } from './notes.js';
-import { publisherSettings } from './publisher.js';
+import { publisherSettings } from '../npm/publisher.js';
 import { releasePleaseFiles } from './release-please.js';
 import { withRepository } from './repository-fix.js';
 import { dependabotPlan } from './dependabot.js';

@@ -1,5 +1,6 @@
 // Checks for the values of a CircleCI trusted publisher and config.
 import { gitlabNamespace, gitlabProject, nodeVersion, ProviderInputError } from './validate.js';
+import { isGithubOwner, isGithubRepoName } from '../validate/github.js';
 
 const fail = (message: string): never => {
   throw new ProviderInputError(message);
@@ -24,19 +25,16 @@ export function circleciId(value: string, what: keyof typeof CIRCLECI_ID_PLACES)
   return trimmed.toLowerCase();
 }
 
-// GitHub's own rules for account and repository names (as in src/render/workflow.ts).
-const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** `github.com/owner/repo` (also `bitbucket.org/workspace/repo`, `gitlab.com/group/sub/project`). */
 export function vcsOrigin(value: string): string {
   const usage = `VCS origin ${show(value)}: write it as github.com/owner/repo (no https://, no .git), as CircleCI shows it`;
   const [host, ...path] = value.split('/');
   const name = path.pop() ?? '';
-  if (path.length === 0 || !REPO_NAME.test(name) || name === '.' || name === '..' || name.endsWith('.git')) fail(usage);
+  if (path.length === 0 || !isGithubRepoName(name) || name.endsWith('.git')) fail(usage);
   if (host === 'github.com' || host === 'bitbucket.org') {
     const owner = path.join('/');
-    if (path.length !== 1 || !(host === 'github.com' ? GITHUB_OWNER : REPO_NAME).test(owner)) fail(usage);
+    if (path.length !== 1 || !(host === 'github.com' ? isGithubOwner(owner) : isGithubRepoName(owner))) fail(usage);
   } else if (host === 'gitlab.com') {
     gitlabNamespace(path.join('/'));
     gitlabProject(name);

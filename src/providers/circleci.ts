@@ -3,18 +3,13 @@ import { installLine } from '../render/commands.js';
 import type { PackageManager, PublisherField } from '../model.js';
 import { cimgNodeTag, circleciId, contextName, vcsOrigin as checkVcsOrigin } from './circleci-validate.js';
 import { providerTemplate } from './handlebars.js';
-import { accessUrl, type ProviderPublisher } from './publisher.js';
+import type { ProviderPublisher } from './publisher.js';
+import { ALLOW_PUBLISH_FIELD, accessUrl, emptyField } from '../npm/publisher.js';
+import { circleciTrustArgs, type CircleciTrust } from '../npm/trust-command.js';
 import { shellCommand } from '../text/shell.js';
 import { jobName as checkJobName, npmPackageName, packageDirectory, packageManager as checkPackageManager, ProviderInputError } from './validate.js';
 
-export interface CircleciInput {
-  orgId: string;
-  projectId: string;
-  pipelineDefinitionId: string;
-  /** `github.com/owner/repo`, as CircleCI shows it. */
-  vcsOrigin: string;
-  /** IDs for npm's optional "Context IDs" field. */
-  contextIds?: string[];
+export interface CircleciInput extends CircleciTrust {
   /**
    * Names of the same contexts: a CircleCI workflow names its contexts, while npm matches their IDs.
    * Required when contextIds is set.
@@ -95,7 +90,7 @@ export function renderCircleciConfig(input: CircleciInput): string {
   return renderCircleciParts(input).config;
 }
 
-export type CircleciPublisherInput = Pick<CircleciInput, 'orgId' | 'projectId' | 'pipelineDefinitionId' | 'vcsOrigin' | 'contextIds'>;
+export type CircleciPublisherInput = CircleciTrust;
 
 /** The fields of npm's CircleCI trusted-publisher form, in the order the form asks for them. */
 export function circleciPublisherFields(input: CircleciPublisherInput): PublisherField[] {
@@ -112,8 +107,8 @@ export function circleciPublisherFields(input: CircleciPublisherInput): Publishe
     { label: 'VCS origin', value: checkVcsOrigin(input.vcsOrigin), note: 'no https://, case-sensitive' },
     contextIds.length > 0
       ? { label: 'Context IDs', value: contextIds.join(', '), note: 'the publish job must use these contexts' }
-      : { label: 'Context IDs', value: '', note: 'leave empty' },
-    { label: 'Allowed actions', value: 'Allow npm publish', note: 'tick it: new publishers allow only staged publishing' },
+      : emptyField('Context IDs'),
+    ALLOW_PUBLISH_FIELD,
   ];
 }
 
@@ -121,9 +116,12 @@ export function circleciPublisher(packageName: string, input: CircleciPublisherI
   const name = npmPackageName(packageName);
   const fields = circleciPublisherFields(input);
   const value = (label: string) => fields.find((field) => field.label === label)!.value;
-  const trust = ['npm', 'trust', 'circleci', name, '--org-id', value('Organization ID'), '--project-id', value('Project ID')];
-  trust.push('--pipeline-definition-id', value('Pipeline definition ID'), '--vcs-origin', value('VCS origin'));
-  for (const id of input.contextIds ?? []) trust.push('--context-id', id.trim().toLowerCase());
-  trust.push('--allow-publish');
-  return { packageName: name, url: accessUrl(name), provider: 'CircleCI', fields, allow: 'npm publish', trustCommand: shellCommand(...trust) };
+  const trust = circleciTrustArgs(name, {
+    orgId: value('Organization ID'),
+    projectId: value('Project ID'),
+    pipelineDefinitionId: value('Pipeline definition ID'),
+    vcsOrigin: value('VCS origin'),
+    contextIds: (input.contextIds ?? []).map((id) => id.trim().toLowerCase()),
+  });
+  return { packageName: name, url: accessUrl(name), provider: 'CircleCI', fields, allow: 'npm publish', trustCommand: shellCommand('npm', ...trust) };
 }

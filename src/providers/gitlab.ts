@@ -2,7 +2,9 @@
 import { installLine } from '../render/commands.js';
 import type { PackageManager, PublisherField } from '../model.js';
 import { providerTemplate } from './handlebars.js';
-import { accessUrl, type ProviderPublisher } from './publisher.js';
+import type { ProviderPublisher } from './publisher.js';
+import { ALLOW_PUBLISH_FIELD, accessUrl, emptyField } from '../npm/publisher.js';
+import { gitlabTrustArgs } from '../npm/trust-command.js';
 import { shellCommand } from '../text/shell.js';
 import {
   gitlabCiFile,
@@ -102,8 +104,8 @@ export function gitlabPublisherFields(input: GitlabPublisherInput): PublisherFie
     { label: 'Top-level CI file path', value: gitlabCiFile(input.ciFile), note: 'the file that holds the publish job, or includes it' },
     env
       ? { label: 'Environment name', value: env, note: 'must match the job' }
-      : { label: 'Environment name', value: '', note: 'leave empty' },
-    { label: 'Allowed actions', value: 'Allow npm publish', note: 'tick it: new publishers allow only staged publishing' },
+      : emptyField('Environment name'),
+    ALLOW_PUBLISH_FIELD,
   ];
 }
 
@@ -112,15 +114,13 @@ export function gitlabPublisher(packageName: string, input: GitlabPublisherInput
   const fields = gitlabPublisherFields(input);
   const ciFile = gitlabCiFile(input.ciFile);
   // `npm trust gitlab --file` takes a bare file name; a CI file in a folder is entered on the website only.
-  const trust = ['npm', 'trust', 'gitlab', name, '--file', ciFile, '--project', `${input.namespace}/${input.project}`];
-  if (input.environment !== null) trust.push('--env', input.environment);
-  trust.push('--allow-publish');
+  const trust = gitlabTrustArgs(name, { ciFile, project: `${input.namespace}/${input.project}`, environment: input.environment });
   return {
     packageName: name,
     url: accessUrl(name),
     provider: 'GitLab CI/CD',
     fields,
     allow: 'npm publish',
-    trustCommand: ciFile.includes('/') ? null : shellCommand(...trust),
+    trustCommand: ciFile.includes('/') ? null : shellCommand('npm', ...trust),
   };
 }

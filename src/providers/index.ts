@@ -1,6 +1,5 @@
 // The CI providers besides GitHub Actions: renderers, mergers, npm publisher settings, refusals.
 export { mergeIntoCircleciConfig } from './circleci-merge.js';
-export { CIMG_NODE_FOR_MAJOR } from './circleci-validate.js';
 export {
   CIRCLECI_CONFIG_FILE,
   CIRCLECI_JOB_NAME,
@@ -25,4 +24,4 @@ export {
 export type { ProviderPublisher } from './publisher.js';
 export { providerForHost, unsupportedProviderReason, type SupportedProvider } from './unsupported.js';
 export { ProviderInputError } from './validate.js';
-export { GENERATED_MARKER, type MergeResult } from './yaml-merge.js';
+export { type MergeResult } from './yaml-merge.js';

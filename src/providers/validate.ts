@@ -3,6 +3,9 @@
 import { PACKAGE_MANAGERS, type PackageManager } from '../model.js';
 import { shown } from '../text/output.js';
 import { clip } from '../text/clip.js';
+import { dirParts, isAbsoluteDir } from '../validate/paths.js';
+import { nodeNewEnough } from '../npm/versions.js';
+import { parsePackageName } from '../validate/package-name.js';
 
 /** A value the user gave that a provider (or npm) would not accept. The message says which and why. */
 export class ProviderInputError extends Error {
@@ -77,7 +80,7 @@ export function gitlabCiFile(ciFile: string): string {
 
 /** A package directory relative to the repository root, written unquoted into shell commands: kept to safe characters. */
 export function packageDirectory(dir: string): string {
-  const parts = dir.split(/[\\/]+/).filter((part) => part !== '' && part !== '.');
+  const parts = dirParts(dir);
   for (const part of parts) {
     if (!/^[A-Za-z0-9_@+][A-Za-z0-9_@+.-]*$/.test(part)) {
       fail(
@@ -86,14 +89,17 @@ export function packageDirectory(dir: string): string {
       );
     }
   }
-  if (/^([\\/]|[A-Za-z]:)/.test(dir)) fail(`package directory ${show(dir)} must be relative to the repository root`);
+  if (isAbsoluteDir(dir)) fail(`package directory ${show(dir)} must be relative to the repository root`);
   return parts.join('/');
 }
 
-/** npm's name rules (validate-npm-package-name), upper case allowed for old packages. */
+/**
+ * npm's name rules (parsePackageName: upper case allowed for old packages), kept to characters
+ * that need no quoting in a shell command and at most 214 characters.
+ */
 export function npmPackageName(name: string): string {
   const ok = /^(?:@[A-Za-z0-9~-][A-Za-z0-9._~-]*\/)?[A-Za-z0-9~-][A-Za-z0-9._~-]*$/.test(name);
-  if (!ok || name.length > 214) fail(`${show(name)} is not an npm package name`);
+  if (!ok || name.length > 214 || !parsePackageName(name).ok) fail(`${show(name)} is not an npm package name`);
   return name;
 }
 
@@ -116,7 +122,7 @@ export function nodeVersion(node: string): NodeVersion {
   }
   const parts = node.split('.').map(Number);
   const [major = 0, minor] = parts;
-  if (major < 22 || (major === 22 && minor !== undefined && minor < 14)) {
+  if (!nodeNewEnough(major, minor)) {
     fail(`Node.js ${node} is too old for trusted publishing, which needs Node 22.14.0 or newer (Node 24 is best)`);
   }
   return { major, text: node, parts };

@@ -60,7 +60,7 @@ export function parseContexts(input: string): Parsed<CircleciContext[]> {
     const eq = item.indexOf('=');
     if (eq < 0) return fail(`Write each context as id=name (the ID from ${CIRCLECI_ID_PLACES['context ID']}, then its name).`);
     const parsed = checkedBy(() => ({ id: circleciId(item.slice(0, eq), 'context ID'), name: contextName(item.slice(eq + 1).trim()) }));
-    if (!parsed.ok) return fail(parsed.error);
+    if (!parsed.ok) return fail(parsed.reason);
     out.push(parsed.value);
   }
   return ok(out);

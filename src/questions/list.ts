@@ -6,7 +6,9 @@ import { ciFile, forProviders, gitlabProject, provider } from './provider.js';
 import { circleciContexts, circleciOrgId, circleciPipelineId, circleciProjectId, vcsOrigin } from './circleci.js';
 import { release, triggerApplies } from './release.js';
 import { fail, ok, type ConfirmQuestion, type Parsed, type Question, type SelectQuestion, type TextQuestion } from './types.js';
-import { validateEnvironment, validateNodeVersion, validateRepo, validateWorkflowFile } from './validate.js';
+import { parseEnvironment, parseGithubRepo, parseWorkflowFile } from '../validate/github.js';
+import { parseNodeVersion } from '../validate/node-version.js';
+import { withValue } from '../validate/parsed.js';
 import { forkRemote } from '../detect/repository.js';
 
 export type {
@@ -19,8 +21,6 @@ export type {
   SelectQuestion,
   TextQuestion,
 } from './types.js';
-
-const checked = (error: string | undefined, value: string): Parsed<string> => (error ? fail(error) : ok(value));
 
 function oneOf<T extends string>(values: readonly T[], what: string) {
   return (input: string): Parsed<T> =>
@@ -48,7 +48,7 @@ const repo: TextQuestion<'repo'> = {
   },
   certain: (d) => d.git.github !== undefined && !d.findings.some((f) => f.id === 'fork-clone'),
   applies: forProviders('github'),
-  parse: (input) => checked(validateRepo(input.trim()), input.trim()),
+  parse: (input) => withValue(parseGithubRepo(input.trim()), input.trim()),
   format: (v) => v ?? '',
 };
 
@@ -63,7 +63,7 @@ const workflow: TextQuestion<'workflow'> = {
   defaultValue: () => 'publish.yml',
   certain: () => false,
   applies: githubOnly,
-  parse: (input) => checked(validateWorkflowFile(input.trim()), input.trim()),
+  parse: (input) => parseWorkflowFile(input.trim()),
   format: (v) => v,
 };
 
@@ -100,8 +100,7 @@ const environment: TextQuestion<'environment'> = {
   parse: (input) => {
     const value = input.trim();
     if (value === '') return ok(null);
-    const error = validateEnvironment(value);
-    return error ? fail(error) : ok(value);
+    return parseEnvironment(value);
   },
   format: (v) => v ?? '',
 };
@@ -114,7 +113,7 @@ const node: TextQuestion<'node'> = {
   help: 'Node 24 ships npm 11, which trusted publishing needs (npm 11.5.1 or newer).',
   defaultValue: () => '24',
   certain: () => false,
-  parse: (input) => checked(validateNodeVersion(input.trim()), input.trim()),
+  parse: (input) => parseNodeVersion(input.trim()),
   format: (v) => v,
 };
 

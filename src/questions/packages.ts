@@ -1,7 +1,8 @@
 // Which packages the workflow publishes: the package here, or some of a monorepo's.
 import type { Detected, PackageInfo } from '../model.js';
 import { fail, ok, type MultiSelectQuestion, type Parsed } from './types.js';
-import { printable, validatePackageName } from './validate.js';
+import { printable } from '../text/clip.js';
+import { parsePackageName } from '../validate/package-name.js';
 import { shown } from '../text/output.js';
 
 /** True when the run is at a workspace root that lists publishable packages. */
@@ -29,8 +30,8 @@ export function parsePackageList(input: string): Parsed<string[]> {
   const names = [...new Set(input.split(/[\s,]+/).filter(Boolean))];
   if (names.length === 0) return fail('Name at least one package, e.g. @acme/core,@acme/cli.');
   for (const name of names) {
-    const error = validatePackageName(name);
-    if (error) return fail(`"${printable(name)}": ${error}`);
+    const parsed = parsePackageName(name);
+    if (!parsed.ok) return fail(`"${printable(name)}": ${parsed.reason}`);
   }
   return ok(names);
 }

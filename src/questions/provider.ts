@@ -118,5 +118,5 @@ export function providerConflict(answers: Pick<Answers, 'provider' | 'packages' 
     };
   }
   const node = checkedBy(() => (answers.provider === 'circleci' ? cimgNodeTag(answers.node) : nodeVersion(answers.node)));
-  return node.ok ? undefined : { id: 'node', message: `--node: ${node.error}` };
+  return node.ok ? undefined : { id: 'node', message: `--node: ${node.reason}` };
 }

@@ -11,7 +11,7 @@ export type GivenAnswers = Partial<Answers>;
 /** Parses raw flag text for one question; throws UsageError naming the flag. */
 export function parseFlag<K extends keyof Answers>(q: Question<K>, raw: string): Answers[K] {
   const parsed = q.parse(raw);
-  if (!parsed.ok) throw new UsageError(`--${q.flag}: ${parsed.error}`);
+  if (!parsed.ok) throw new UsageError(`--${q.flag}: ${parsed.reason}`);
   return parsed.value;
 }
 

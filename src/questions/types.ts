@@ -1,8 +1,9 @@
 // The shapes of a question. Every front-end (flags, Ink wizard, plain prompts) reads these;
 // a new kind here needs a way to be asked in each of them.
 import type { Answers, Detected } from '../model.js';
+import type { Parsed } from '../validate/parsed.js';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+export { fail, ok, type Parsed } from '../validate/parsed.js';
 
 export interface Choice {
   value: string;
@@ -67,6 +68,3 @@ export type Question<K extends keyof Answers = keyof Answers> =
   | SelectQuestion<K>
   | ConfirmQuestion<K>
   | MultiSelectQuestion<K>;
-
-export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-export const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });

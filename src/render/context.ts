@@ -4,14 +4,12 @@
 import { BRANCH_FLOWS, type ReleaseFlow, type RepoRef } from '../model.js';
 import { eachWorkspaceCommand, installLine, localBin, packCommand, publishCommand, scriptCommand } from './commands.js';
 import type { WorkflowInput, WorkflowPackage } from './workflow.js';
-
-
-// GitHub's own rules for account and repository names.
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+import { isGithubOwner, isGithubRepoName } from '../validate/github.js';
+import { parseRepoDir } from '../validate/paths.js';
+import { bundlesOidcNpm, NPM_OIDC_MIN, NPM_STAGE_MIN } from '../npm/versions.js';
 
 function repoSlug(repo: RepoRef): string {
-  if (!OWNER.test(repo.owner) || !REPO_NAME.test(repo.name) || repo.name === '.' || repo.name === '..') {
+  if (!isGithubOwner(repo.owner) || !isGithubRepoName(repo.name)) {
     throw new Error(`not a GitHub repository name: ${JSON.stringify(`${repo.owner}/${repo.name}`)}`);
   }
   return `${repo.owner}/${repo.name}`;
@@ -24,17 +22,15 @@ export function nodeMajor(node: string): number | undefined {
 }
 
 /** Normalises `./packages/a/` to `packages/a`; rejects paths that leave the repository. */
-export function normalizeDir(dir: string): string {
-  const parts = dir.split(/[\\/]+/).filter((part) => part !== '' && part !== '.');
-  if (parts.includes('..') || /^([\\/]|[A-Za-z]:)/.test(dir)) {
-    throw new Error(`package directory must be inside the repository: ${JSON.stringify(dir)}`);
-  }
-  return parts.join('/');
+function insideRepoDir(dir: string): string {
+  const parsed = parseRepoDir(dir);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
 }
 
 /** A folder the publish loop reads line by line (a line break would split it in two); '.' for the root. */
 function loopDir(dir: string): string {
-  const normal = normalizeDir(dir);
+  const normal = insideRepoDir(dir);
   if (/[\u0000-\u001f\u007f\u0085\u2028\u2029]/.test(normal)) {
     throw new Error(`workspace package directory must not contain control characters: ${JSON.stringify(dir)}`);
   }
@@ -77,9 +73,8 @@ export function workflowContext(input: WorkflowInput & { release: ReleaseFlow })
   const packages = (input.packages ?? []).map((p) => ({ name: p.name, dir: loopDir(p.dir) }));
   if (monorepo && packages.length === 0) throw new Error('a monorepo workflow needs at least one package');
   const branchFlow = BRANCH_FLOWS.includes(release);
-  // Trusted publishing needs npm 11.5.1; `npm stage publish` came with npm 11.15.0.
-  const npmMinimum = staged ? '11.15.0' : '11.5.1';
-  const oldNode = major !== undefined && major < 24;
+  const npmMinimum = staged ? NPM_STAGE_MIN : NPM_OIDC_MIN;
+  const oldNode = major !== undefined && !bundlesOidcNpm(major);
   return {
     repoSlug: repoSlug(input.repo),
     release,
@@ -92,7 +87,7 @@ export function workflowContext(input: WorkflowInput & { release: ReleaseFlow })
     hasEnvironment: input.environment !== null,
     node: input.node,
     // Node 24 releases before 24.15 ship an npm without `npm stage`: staged always upgrades.
-    npmUpgrade: staged ? '^11.15.0' : oldNode ? '^11.5.1' : null,
+    npmUpgrade: staged ? `^${NPM_STAGE_MIN}` : oldNode ? `^${NPM_OIDC_MIN}` : null,
     npmMinimum,
     packageManager: pm,
     pnpmVersion: pm === 'pnpm' ? (input.pnpmVersion ?? '10') : null,
@@ -100,7 +95,7 @@ export function workflowContext(input: WorkflowInput & { release: ReleaseFlow })
     yarnClassic: pm === 'yarn' && input.yarnClassic === true,
     // Node 25 and newer no longer ship corepack, which provides yarn.
     corepackInstall: pm === 'yarn' && major !== undefined && major >= 25,
-    workDir: normalizeDir(input.packageDir),
+    workDir: insideRepoDir(input.packageDir),
     packageName: input.packageName,
     monorepo,
     packageCount: packages.length,

@@ -1,8 +1,8 @@
 // Where compiled templates come from. The published bundle carries every template
 // precompiled at build time (scripts/bundle-plugins.mjs fills src/render/precompiled.ts and
 // src/providers/precompiled.ts), so a run loads only Handlebars' small runtime and reads no
-// template file: loading the compiler and compiling the templates cost ~25 ms of a run that
-// should take ~45, and the compiler ~60 kB of the package. From source (tests, development),
+// template file: loading the compiler and compiling the templates would cost about half of
+// a run's start-up, and the compiler ~60 kB of the package. From source (tests, development),
 // nothing is precompiled and the compiler compiles the files in templates/.
 import type { TemplateDelegate } from 'handlebars';
 import GITHUB_TEMPLATES, { type PrecompiledTemplates } from './precompiled.js';

@@ -7,7 +7,7 @@ import type { Io } from '../cli/main.js';
 import { paint } from '../cli/style.js';
 import { detect } from '../detect/index.js';
 import { DEFAULT_REGISTRY, registryFlag } from '../registry/fetch.js';
-import { validateRepo } from '../questions/validate.js';
+import { parseGithubRepo } from '../validate/github.js';
 import { deleteSecret, disallowTokens, listTokens, revokeToken } from '../trust/index.js';
 import { failed, retire, retireTargets, type Actions } from './index.js';
 import { formatLeftovers, formatSummary, retireJson } from './format.js';
@@ -70,8 +70,8 @@ export const RETIRE_OPTION_SPEC = {
 export function parseRetireArgs(argv: readonly string[]): RetireCliOptions {
   const { values, dir } = parseCommandLine(argv, RETIRE_OPTION_SPEC, 'Run retire --help to see the options.');
   const registry = registryFlag(values.registry);
-  const repoError = values.repo === undefined ? undefined : validateRepo(values.repo);
-  if (repoError) throw new UsageError(`--repo: ${repoError}`);
+  const repo = values.repo === undefined ? undefined : parseGithubRepo(values.repo);
+  if (repo?.ok === false) throw new UsageError(`--repo: ${repo.reason}`);
   const revoke = values.revoke ?? [];
   for (const id of revoke) {
     // Only ids: a token value must never pass through this program.

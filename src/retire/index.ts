@@ -1,4 +1,4 @@
-// `retire`: "do the checklist for me", in the order that cannot lock the user out (issue 6).
+// `retire`: "do the checklist for me", in the order that cannot lock the user out.
 // Proof first (the latest versions carry provenance), then disallow tokens, delete the CI
 // secret, revoke the tokens the user picks, and list what is left to remove by hand.
 // A pure core: prompts, the CLIs and output come in through `deps`.

@@ -1,6 +1,6 @@
 // Step 1, the gate: every package's latest version must carry provenance attestations
 // (published by trusted publishing) before tokens are disallowed. Without that proof,
-// "disallow tokens" could leave a package no way to be published at all (issue 6).
+// "disallow tokens" could leave a package no way to be published at all.
 import { checkPackage, type PackageState } from '../registry/check.js';
 import type { GetOptions } from '../registry/fetch.js';
 

@@ -3,7 +3,7 @@
 // actions' read-backs in src/trust/checklist-actions.ts.
 import type { ActionResult, TokenSummary } from '../trust/index.js';
 import { shellCommand } from '../text/shell.js';
-import { accessPage } from '../trust/commands.js';
+import { accessUrl } from '../npm/publisher.js';
 import type { SecretTarget } from './targets.js';
 
 export type ItemStatus = 'done' | 'unverified' | 'failed' | 'skipped';
@@ -59,7 +59,7 @@ export async function disallowStep(packages: readonly string[], deps: RetireDeps
   deps.out('\nDisallow tokens for publishing: only 2FA and trusted publishing may publish.');
   const commands = packages.map((p) => command('npm', 'access', 'set', 'mfa=publish', p));
   const why = await consent(commands, deps, packages.length === 1 ? 'Run it?' : `Run these ${packages.length}?`);
-  if (why) return packages.map((p, i) => ({ id: `disallow-tokens:${p}`, step: 'disallow-tokens', status: 'skipped', command: commands[i]!, detail: why, url: accessPage(p) }));
+  if (why) return packages.map((p, i) => ({ id: `disallow-tokens:${p}`, step: 'disallow-tokens', status: 'skipped', command: commands[i]!, detail: why, url: accessUrl(p) }));
   const items: RetireItem[] = [];
   for (const p of packages) items.push(fromAction('disallow-tokens', await deps.actions.disallowTokens(p)));
   return items;

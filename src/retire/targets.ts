@@ -1,6 +1,6 @@
 // What `retire` works on, from what detect found (pure): the packages to lock down, the CI
 // secrets that fed npm tokens, and the token lines left for the user to remove by hand.
-import type { Detected } from '../model.js';
+import type { Detected, TokenUse } from '../model.js';
 import { publishedPackages } from '../doctor/index.js';
 import { tokenSecrets } from '../plan/checklist.js';
 import { publishLines, secretUses, type SecretUse } from './secret-uses.js';
@@ -11,12 +11,8 @@ export interface SecretTarget {
   otherUses: SecretUse[];
 }
 
-export interface Leftover {
-  file: string;
-  line: number;
-  /** `NODE_AUTH_TOKEN`, `NPM_TOKEN`, `_authToken` or `always-auth`. */
-  what: string;
-  secret?: string;
+/** A token use left for the user to remove by hand. */
+export interface Leftover extends TokenUse {
   /** `publish`: hands a token to a publish; `install`: a step that does not publish; `npmrc`: an .npmrc line. */
   kind: 'publish' | 'install' | 'npmrc';
 }

@@ -1,7 +1,7 @@
 // "Do the checklist for me": each action runs the real CLI, then reads the state back. An
 // item is `done` only when the read-back shows it; otherwise it says what to check where.
 import { runCommand, type Runner } from './exec.js';
-import { accessPage } from './commands.js';
+import { accessUrl } from '../npm/publisher.js';
 import { shellCommand } from '../text/shell.js';
 
 export interface ActionResult {
@@ -54,7 +54,7 @@ export async function deleteSecret(target: { repo: string; name: string; env?: s
 export async function disallowTokens(packageName: string, o: ActionOptions = {}): Promise<ActionResult> {
   const args = ['access', 'set', 'mfa=publish', packageName];
   const result = await (o.run ?? runCommand)('npm', args, runOpts(o, o.stdio ?? 'inherit'));
-  const base = { id: `disallow-tokens:${packageName}`, command: shellCommand('npm', ...args), url: accessPage(packageName) };
+  const base = { id: `disallow-tokens:${packageName}`, command: shellCommand('npm', ...args), url: accessUrl(packageName) };
   if (result.missing) return { ...base, status: 'unavailable', detail: 'npm was not found on PATH.' };
   return result.code === 0
     ? { ...base, status: 'unverified', detail: 'npm accepted it. npm cannot read this setting back: the access page should show "Require two-factor authentication and disallow tokens".' }

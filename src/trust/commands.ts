@@ -2,6 +2,8 @@
 // only, with --dry-run). One call per package: npm trust is unaware of workspaces.
 import type { Plan, RepoRef } from '../model.js';
 import { shellCommand } from '../text/shell.js';
+import { accessUrl } from '../npm/publisher.js';
+import { githubTrustArgs } from '../npm/trust-command.js';
 
 export interface TrustTarget {
   packages: string[];
@@ -24,11 +26,6 @@ export interface TrustCommand {
   expect: { repository: string; file: string; environment: string | null; permission: 'createPackage' | 'createStagedPackage' };
 }
 
-export function accessPage(name: string): string {
-  // Scoped names stay literal in the path: /package/@scope/name/access.
-  return `https://www.npmjs.com/package/${name}/access`;
-}
-
 export function trustTarget(plan: Plan): TrustTarget {
   return {
     packages: plan.publishers.map((p) => p.packageName),
@@ -42,15 +39,13 @@ export function trustCommandsFor(target: TrustTarget): TrustCommand[] {
   const repository = `${target.repo.owner}/${target.repo.name}`;
   const stage = target.allow === 'stage';
   return target.packages.map((packageName) => {
-    const args = ['trust', 'github', packageName, '--file', target.workflow, '--repo', repository];
-    if (target.environment) args.push('--env', target.environment);
     // --yes: the user confirmed the list already; npm still asks for 2FA on the terminal.
-    args.push(stage ? '--allow-stage-publish' : '--allow-publish', '--yes');
+    const args = [...githubTrustArgs(packageName, { repo: target.repo, workflow: target.workflow, environment: target.environment, stage }), '--yes'];
     return {
       packageName,
       args,
       display: shellCommand('npm', ...args),
-      url: accessPage(packageName),
+      url: accessUrl(packageName),
       expect: { repository, file: target.workflow, environment: target.environment, permission: stage ? 'createStagedPackage' : 'createPackage' },
     };
   });

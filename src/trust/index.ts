@@ -5,8 +5,8 @@ import { paint } from '../cli/style.js';
 import { trustCommandsFor, type TrustTarget } from './commands.js';
 import { canUseNpmTrust, runNpmTrust, type NpmOptions, type TrustResult } from './npm-trust.js';
 
-export { trustCommands, trustCommandsFor, trustTarget, accessPage, type TrustCommand, type TrustTarget } from './commands.js';
-export { canUseNpmTrust, runNpmTrust, readTrustList, NPM_TRUST_MIN, type Readiness, type TrustResult, type TrustConfig } from './npm-trust.js';
+export { trustCommands, trustCommandsFor, trustTarget, type TrustCommand, type TrustTarget } from './commands.js';
+export { canUseNpmTrust, runNpmTrust, type Readiness, type TrustResult, type TrustConfig } from './npm-trust.js';
 export { deleteSecret, disallowTokens, listTokens, revokeToken, type ActionResult, type TokenSummary } from './checklist-actions.js';
 
 const MARK: Record<TrustResult['status'], string> = { configured: '✔', failed: '✖', missing: '✖', printed: '·' };

@@ -7,8 +7,7 @@ import { safeOutput } from '../text/output.js';
 import { bootstrapFix } from '../registry/check.js';
 import { runCommand, versionAtLeast, type RunOptions, type Runner } from './exec.js';
 import type { TrustCommand } from './commands.js';
-
-export const NPM_TRUST_MIN = '11.15.0';
+import { NPM_TRUST_MIN } from '../npm/versions.js';
 
 export interface NpmOptions {
   run?: Runner;
@@ -99,7 +98,7 @@ export interface TrustResult {
 export interface RunTrustOptions extends NpmOptions {
   dryRun?: boolean;
   out?: (text: string) => void;
-  /** Between packages, as npm's docs advise to avoid rate limiting (default 2000 ms). */
+  /** Between packages, as npm's docs advise to avoid rate limiting (default two seconds). */
   pauseMs?: number;
   sleep?: (ms: number) => Promise<void>;
   /** `inherit` (default) gives npm the terminal for its confirmation and 2FA prompts. */

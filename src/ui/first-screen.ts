@@ -1,8 +1,8 @@
 // The wizard's first screen, drawn without React: "What I found" and "Enter continue".
-// Ink, React and yoga take ~60 ms to load and ~25 ms more to draw a first frame; this
-// screen needs neither, so the facts are on screen at about the time Node has started,
-// while the Ink chunk loads in the background (main.ts starts that import before detecting).
-// By the time the user has read the screen and pressed Enter, the wizard is ready.
+// Loading Ink, React and yoga and drawing their first frame is the slowest part of a start;
+// this screen needs none of them, so the facts are on screen at about the time Node has
+// started. start-wizard.ts loads the Ink chunk once this screen is drawn, while the user
+// reads it: by the time Enter comes, the wizard is ready.
 import type { Detected } from '../model.js';
 import { formatSummary } from '../report/summary.js';
 import { paint } from '../cli/style.js';

@@ -6,7 +6,7 @@ import type { GivenAnswers } from '../questions/resolve.js';
 import { resolveDefaults } from '../questions/resolve.js';
 import { MigrateError, planMigration } from '../migrate/index.js';
 import { triggerOf } from '../migrate/after.js';
-import { publisherSettings } from '../plan/publisher.js';
+import { publisherSettings } from '../npm/publisher.js';
 import { checklist } from '../plan/checklist.js';
 import { publishedPackages } from '../doctor/index.js';
 import { workflowDoctor } from '../doctor/workflows.js';

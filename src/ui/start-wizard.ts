@@ -10,7 +10,7 @@ import { eraseRows, foundText, promptText, rowsOf, waitForKey } from './first-sc
 import { paint } from '../cli/style.js';
 import { VERSION } from '../cli/main.js';
 import { wizardConfig } from './ink/config.js';
-import { progress } from './ink/hooks/wizard-state.js';
+import { progress } from './ink/wizard-state.js';
 import { detectedProvider } from '../questions/provider.js';
 
 /** Publish workflows that hand npm a token: the ones migrate can fix in place. */
@@ -78,9 +78,9 @@ export async function startWizard(detected: Detected, options: Options, io: Io):
   const check = await existingWorkflowCheck(detected);
   if (check) io.out(`${check}\n\n`);
   io.out(prompt);
-  // Loading after the screen is drawn: evaluating Ink's modules blocks the thread for tens
-  // of milliseconds, which must not come before the first frame. Keys typed meanwhile are
-  // held (held-keys.ts), and handed to Ink when it starts.
+  // Loading after the screen is drawn: evaluating Ink's modules blocks the thread long enough
+  // to notice, which must not come before the first frame. Keys typed meanwhile are held
+  // (held-keys.ts), and handed to Ink when it starts.
   const loading = import('./ink/index.js');
   loading.catch(() => undefined); // handled below; an early Esc must not leave it unhandled
   const key = await waitForKey(migratable.length > 0 ? ['n'] : []);

@@ -60,18 +60,15 @@ test('the signatures find React, Ink and Inquirer in the bundle (so their absenc
 });
 
 for (const args of [['--help'], ['--version'], ['--dry-run', '--yes'], ['--yes']]) {
-  test(`${args.join(' ')} loads no React, Ink or Inquirer, from at most 3 bundle files`, () => {
+  test(`${args.join(' ')} loads no React, Ink or Inquirer, from at most 3 bundle files`, (t) => {
     const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });
-    try {
-      const files = loadedDistFiles(args, repo.dir);
-      assert.ok(files.some((f) => f.endsWith(join('dist', 'cli.js'))), `dist/cli.js not among ${files.join(', ')}`);
-      assert.deepEqual(uiPackagesIn(files), []);
-      assert.ok(
-        files.length <= 3,
-        `${files.length} bundle files loaded, more than 3: the command line is meant to be one chunk (see src-for-the-bundle in scripts/bundle-plugins.mjs)\n  ${files.join('\n  ')}`,
-      );
-    } finally {
-      repo.cleanup();
-    }
+    t.after(() => repo.cleanup());
+    const files = loadedDistFiles(args, repo.dir);
+    assert.ok(files.some((f) => f.endsWith(join('dist', 'cli.js'))), `dist/cli.js not among ${files.join(', ')}`);
+    assert.deepEqual(uiPackagesIn(files), []);
+    assert.ok(
+      files.length <= 3,
+      `${files.length} bundle files loaded, more than 3: the command line is meant to be one chunk (see src-for-the-bundle in scripts/bundle-plugins.mjs)\n  ${files.join('\n  ')}`,
+    );
   });
 }

@@ -41,22 +41,21 @@ test('the bundle writes exactly what the source renders, for each trigger', () =
   }
 });
 
-test('the published files alone run: no template source is read, the workflow is the source\'s', () => {
+test('the published files alone run: no template source is read, the workflow is the source\'s', (t) => {
   // What npm installs: package.json's "files" and nothing else (test/pack.test.ts checks the list).
   const pkgDir = mkdtempSync(join(tmpdir(), 'ctp-installed-'));
   for (const part of ['bin', 'dist', 'package.json', 'templates/actions.json']) cpSync(join(ROOT, part), join(pkgDir, part), { recursive: true });
   const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });
-  try {
-    for (const args of [['--yes'], ['--yes', '--provider', 'gitlab', '--gitlab-project', 'acme/widget']]) {
-      const r = spawnSync(process.execPath, [join(pkgDir, 'bin/create-trusted-publish.js'), repo.dir, ...args, '--dry-run'], {
-        encoding: 'utf8',
-        env: { ...process.env, BROWSER: 'none', NO_COLOR: '1' },
-      });
-      assert.equal(r.status, 0, r.stderr);
-      assert.match(r.stdout, args.includes('gitlab') ? /id_tokens:/ : /id-token: write/);
-    }
-  } finally {
+  t.after(() => {
     repo.cleanup();
     rmSync(pkgDir, { recursive: true, force: true });
+  });
+  for (const args of [['--yes'], ['--yes', '--provider', 'gitlab', '--gitlab-project', 'acme/widget']]) {
+    const r = spawnSync(process.execPath, [join(pkgDir, 'bin/create-trusted-publish.js'), repo.dir, ...args, '--dry-run'], {
+      encoding: 'utf8',
+      env: { ...process.env, BROWSER: 'none', NO_COLOR: '1' },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, args.includes('gitlab') ? /id_tokens:/ : /id-token: write/);
   }
 });

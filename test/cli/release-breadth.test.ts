@@ -22,23 +22,20 @@ async function workflowOf(repo: TempRepo) {
 
 const uses = (job: { steps: { uses?: string }[] }) => job.steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
 
-test('changesets in devDependencies: the changesets flow is proposed and written, with no npm token', async () => {
+test('changesets in devDependencies: the changesets flow is proposed and written, with no npm token', async (t) => {
   const repo = makePackageRepo({ pkg: { ...ok, devDependencies: { '@changesets/cli': '^3.0.1' } } });
-  try {
-    const r = runCli([repo.dir, '--yes']);
-    assert.equal(r.code, 0, r.stderr);
-    const doc = await workflowOf(repo);
-    assert.deepEqual(doc.on, { push: { branches: ['main'] } });
-    assert.deepEqual(doc.jobs.release.permissions, { contents: 'write', 'pull-requests': 'write', 'id-token': 'write' });
-    const step = doc.jobs.release.steps.at(-1);
-    assert.match(step.uses, /^changesets\/action@[0-9a-f]{40}$/);
-    assert.equal(step.with['publish-script'], 'npx --no changeset publish');
-    assert.equal(step.with['github-token'], '${{ secrets.GITHUB_TOKEN }}');
-    assert.deepEqual(Object.keys(step.env), ['GITHUB_TOKEN']);
-    assert.doesNotMatch(r.stdout, /Upgrade @changesets\/cli/);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const r = runCli([repo.dir, '--yes']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = await workflowOf(repo);
+  assert.deepEqual(doc.on, { push: { branches: ['main'] } });
+  assert.deepEqual(doc.jobs.release.permissions, { contents: 'write', 'pull-requests': 'write', 'id-token': 'write' });
+  const step = doc.jobs.release.steps.at(-1);
+  assert.match(step.uses, /^changesets\/action@[0-9a-f]{40}$/);
+  assert.equal(step.with['publish-script'], 'npx --no changeset publish');
+  assert.equal(step.with['github-token'], '${{ secrets.GITHUB_TOKEN }}');
+  assert.deepEqual(Object.keys(step.env), ['GITHUB_TOKEN']);
+  assert.doesNotMatch(r.stdout, /Upgrade @changesets\/cli/);
 });
 
 test('Changesets CLI 2 and semantic-release 24 are named with the upgrade to make; the run still succeeds', () => {
@@ -61,91 +58,76 @@ test('Changesets CLI 2 and semantic-release 24 are named with the upgrade to mak
   }
 });
 
-test('semantic-release: one job that runs the local semantic-release with full history', async () => {
+test('semantic-release: one job that runs the local semantic-release with full history', async (t) => {
   const repo = makePackageRepo({ pkg: { ...ok, devDependencies: { 'semantic-release': '^25.0.0' } } });
-  try {
-    const r = runCli([repo.dir, '--yes']);
-    assert.equal(r.code, 0, r.stderr);
-    const doc = await workflowOf(repo);
-    const job = doc.jobs.release;
-    assert.equal(job.steps[0].with['fetch-depth'], 0);
-    assert.equal(job.steps.at(-1).run, 'npx --no semantic-release');
-    assert.equal(job.permissions['id-token'], 'write');
-    assert.doesNotMatch(r.stdout, /Upgrade semantic-release/);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const r = runCli([repo.dir, '--yes']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = await workflowOf(repo);
+  const job = doc.jobs.release;
+  assert.equal(job.steps[0].with['fetch-depth'], 0);
+  assert.equal(job.steps.at(-1).run, 'npx --no semantic-release');
+  assert.equal(job.permissions['id-token'], 'write');
+  assert.doesNotMatch(r.stdout, /Upgrade semantic-release/);
 });
 
-test('release-please config files: detected, and the publish runs in the same workflow after the release', async () => {
+test('release-please config files: detected, and the publish runs in the same workflow after the release', async (t) => {
   const repo = makePackageRepo({
     pkg: ok,
     files: { 'release-please-config.json': { packages: { '.': { 'release-type': 'node' } } }, '.release-please-manifest.json': { '.': '1.2.3' } },
   });
-  try {
-    const r = runCli([repo.dir, '--yes']);
-    assert.equal(r.code, 0, r.stderr);
-    const doc = await workflowOf(repo);
-    assert.deepEqual(uses(doc.jobs['release-please']), ['googleapis/release-please-action']);
-    assert.equal(doc.jobs.publish.needs, 'release-please');
-    assert.match(doc.jobs.publish.if, /^needs\.release-please\.outputs\.releases_created == 'true' && github\.repository == 'acme\/widget'$/);
-    assert.equal(doc.jobs.publish.steps.at(-1).run, 'npm publish');
-    assert.deepEqual(repo.git('status', '--porcelain').split('\n'), ['?? .github/'], 'the existing config is left alone');
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const r = runCli([repo.dir, '--yes']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = await workflowOf(repo);
+  assert.deepEqual(uses(doc.jobs['release-please']), ['googleapis/release-please-action']);
+  assert.equal(doc.jobs.publish.needs, 'release-please');
+  assert.match(doc.jobs.publish.if, /^needs\.release-please\.outputs\.releases_created == 'true' && github\.repository == 'acme\/widget'$/);
+  assert.equal(doc.jobs.publish.steps.at(-1).run, 'npm publish');
+  assert.deepEqual(repo.git('status', '--porcelain').split('\n'), ['?? .github/'], 'the existing config is left alone');
 });
 
-test('--release release-please without config writes both files so the first run has something to release', () => {
+test('--release release-please without config writes both files so the first run has something to release', (t) => {
   const repo = makePackageRepo({ pkg: ok });
-  try {
-    const r = runCli([repo.dir, '--yes', '--release', 'release-please']);
-    assert.equal(r.code, 0, r.stderr);
-    const config = JSON.parse(readFileSync(join(repo.dir, 'release-please-config.json'), 'utf8'));
-    assert.deepEqual(config.packages, { '.': { 'release-type': 'node' } });
-    assert.equal(config['include-component-in-tag'], false);
-    assert.deepEqual(JSON.parse(readFileSync(join(repo.dir, '.release-please-manifest.json'), 'utf8')), { '.': '1.2.3' });
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const r = runCli([repo.dir, '--yes', '--release', 'release-please']);
+  assert.equal(r.code, 0, r.stderr);
+  const config = JSON.parse(readFileSync(join(repo.dir, 'release-please-config.json'), 'utf8'));
+  assert.deepEqual(config.packages, { '.': { 'release-type': 'node' } });
+  assert.equal(config['include-component-in-tag'], false);
+  assert.deepEqual(JSON.parse(readFileSync(join(repo.dir, '.release-please-manifest.json'), 'utf8')), { '.': '1.2.3' });
 });
 
-test('--release staged: npm stage publish, "Allow npm publish" left unticked, and a checklist step to approve', async () => {
+test('--release staged: npm stage publish, "Allow npm publish" left unticked, and a checklist step to approve', async (t) => {
   const repo = makePackageRepo({ pkg: ok });
-  try {
-    const r = runCli([repo.dir, '--yes', '--release', 'staged']);
-    assert.equal(r.code, 0, r.stderr);
-    const doc = await workflowOf(repo);
-    assert.equal(doc.jobs.publish.steps.at(-1).run, 'npm stage publish');
-    assert.ok(doc.jobs.publish.steps.some((s: { run?: string }) => s.run === 'npm install -g npm@^11.15.0'));
-    assert.match(r.stdout, /Allowed actions +leave "Allow npm publish" unticked/);
-    assert.ok(r.stdout.includes('npm trust github @acme/widget --file publish.yml --repo acme/widget --env npm --allow-stage-publish'));
-    assert.match(r.stdout, /Approve the staged version on npmjs\.com/);
-    assert.match(r.stdout, /Staged Packages/);
-    assert.doesNotMatch(r.stdout, /tick "Allow npm publish"/);
-    // Run again: the staged flow is detected from the workflow, and nothing changes.
-    const again = runCli([repo.dir, '--yes']);
-    assert.equal(again.code, 0, again.stderr);
-    assert.match(again.stdout, /Nothing to change/);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const r = runCli([repo.dir, '--yes', '--release', 'staged']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = await workflowOf(repo);
+  assert.equal(doc.jobs.publish.steps.at(-1).run, 'npm stage publish');
+  assert.ok(doc.jobs.publish.steps.some((s: { run?: string }) => s.run === 'npm install -g npm@^11.15.0'));
+  assert.match(r.stdout, /Allowed actions +leave "Allow npm publish" unticked/);
+  assert.ok(r.stdout.includes('npm trust github @acme/widget --file publish.yml --repo acme/widget --env npm --allow-stage-publish'));
+  assert.match(r.stdout, /Approve the staged version on npmjs\.com/);
+  assert.match(r.stdout, /Staged Packages/);
+  assert.doesNotMatch(r.stdout, /tick "Allow npm publish"/);
+  // Run again: the staged flow is detected from the workflow, and nothing changes.
+  const again = runCli([repo.dir, '--yes']);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /Nothing to change/);
 });
 
-test('flags that cannot go together exit 2 and write nothing', () => {
+test('flags that cannot go together exit 2 and write nothing', (t) => {
   const repo = makePackageRepo({ pkg: ok });
-  try {
-    const trigger = runCli([repo.dir, '--yes', '--release', 'changesets', '--trigger', 'tag']);
-    assert.equal(trigger.code, 2);
-    assert.match(trigger.stderr, /--trigger does not apply to --release changesets/);
-    const bad = runCli([repo.dir, '--yes', '--release', 'nightly']);
-    assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--release: Choose one of: publish, changesets, release-please, semantic-release, staged\./);
-    assert.equal(repo.git('status', '--porcelain'), '');
-    assert.ok(!existsSync(join(repo.dir, WORKFLOW)));
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const trigger = runCli([repo.dir, '--yes', '--release', 'changesets', '--trigger', 'tag']);
+  assert.equal(trigger.code, 2);
+  assert.match(trigger.stderr, /--trigger does not apply to --release changesets/);
+  const bad = runCli([repo.dir, '--yes', '--release', 'nightly']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--release: Choose one of: publish, changesets, release-please, semantic-release, staged\./);
+  assert.equal(repo.git('status', '--porcelain'), '');
+  assert.ok(!existsSync(join(repo.dir, WORKFLOW)));
 });
 
 test('--help documents --packages and --release', () => {

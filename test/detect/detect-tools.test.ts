@@ -60,7 +60,7 @@ test('several lockfiles are reported', async () => {
   assert.deepEqual(ids(d), ['multiple-lockfiles']);
 });
 
-test('subdirectory package uses the top-level packageManager field', async () => {
+test('subdirectory package uses the top-level packageManager field', async (t) => {
   const r = makeRepo({
     remote: 'https://github.com/acme/mono',
     files: {
@@ -69,12 +69,9 @@ test('subdirectory package uses the top-level packageManager field', async () =>
       'libs/x/package.json': { name: 'x', version: '1.0.0' },
     },
   });
-  try {
-    const d = await detect(join(r.dir, 'libs/x'));
-    assert.deepEqual(d.packageManager, { name: 'yarn', source: 'packageManager', lockfile: 'yarn.lock' });
-  } finally {
-    r.cleanup();
-  }
+  t.after(() => r.cleanup());
+  const d = await detect(join(r.dir, 'libs/x'));
+  assert.deepEqual(d.packageManager, { name: 'yarn', source: 'packageManager', lockfile: 'yarn.lock' });
 });
 
 test('npm workspaces monorepo: publishable packages only', async () => {
@@ -135,32 +132,28 @@ test('pnpm-workspace.yaml without packages is not a monorepo', async () => {
   assert.deepEqual(d.workspacePackages, []);
 });
 
-test('default branch from origin/HEAD, else the current branch', async () => {
+test('default branch from origin/HEAD, else the current branch', async (t) => {
   const originDir = mkdtempSync(join(tmpdir(), 'ctp-origin-'));
   const r = makeRepo({ branch: 'dev', files: { 'package.json': PKG } });
-  try {
-    git(originDir, 'init', '-q', '--bare', '-b', 'release');
-    r.git('remote', 'add', 'origin', originDir);
-    r.git('push', '-q', 'origin', 'dev:release');
-    r.git('remote', 'set-head', 'origin', '-a');
-    r.git('remote', 'set-url', 'origin', 'git@github.com:acme/widget.git');
-    const d = await detect(r.dir);
-    assert.equal(d.git.defaultBranch, 'release');
-    assert.deepEqual(d.git.github, { owner: 'acme', name: 'widget' });
-
-    r.git('remote', 'set-head', 'origin', '-d');
-    assert.equal((await detect(r.dir)).git.defaultBranch, 'dev');
-  } finally {
+  t.after(() => {
     r.cleanup();
     rmSync(originDir, { recursive: true, force: true });
-  }
+  });
+  git(originDir, 'init', '-q', '--bare', '-b', 'release');
+  r.git('remote', 'add', 'origin', originDir);
+  r.git('push', '-q', 'origin', 'dev:release');
+  r.git('remote', 'set-head', 'origin', '-a');
+  r.git('remote', 'set-url', 'origin', 'git@github.com:acme/widget.git');
+  const d = await detect(r.dir);
+  assert.equal(d.git.defaultBranch, 'release');
+  assert.deepEqual(d.git.github, { owner: 'acme', name: 'widget' });
+
+  r.git('remote', 'set-head', 'origin', '-d');
+  assert.equal((await detect(r.dir)).git.defaultBranch, 'dev');
   const fresh = makeRepo({ branch: 'trunk', commit: false });
-  try {
-    assert.equal((await detect(fresh.dir)).git.defaultBranch, 'trunk');
-    fresh.git('commit', '-q', '--allow-empty', '-m', 'x');
-    fresh.git('checkout', '-q', '--detach');
-    assert.equal((await detect(fresh.dir)).git.defaultBranch, undefined);
-  } finally {
-    fresh.cleanup();
-  }
+  t.after(() => fresh.cleanup());
+  assert.equal((await detect(fresh.dir)).git.defaultBranch, 'trunk');
+  fresh.git('commit', '-q', '--allow-empty', '-m', 'x');
+  fresh.git('checkout', '-q', '--detach');
+  assert.equal((await detect(fresh.dir)).git.defaultBranch, undefined);
 });

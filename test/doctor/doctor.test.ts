@@ -10,7 +10,7 @@ import { fixtureRepo } from '../migrate/fixtures.js';
 
 const SECRET = 'npm_Zq8TotallyRealLookingTokenValue0123456789';
 
-test('token leftovers are reported by file and line, never by value', async () => {
+test('token leftovers are reported by file and line, never by value', async (t) => {
   const repo = makePackageRepo({
     pkg: { repository: 'github:acme/widget' },
     files: {
@@ -18,77 +18,62 @@ test('token leftovers are reported by file and line, never by value', async () =
       '.github/workflows/publish.yml': edit(GOOD, '      - run: npm publish\n', `      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${SECRET}\n`),
     },
   });
-  try {
-    const report = await doctor(repo.dir);
-    const at = (id: string) => report.findings.filter((f) => f.id === id).map((f) => `${f.file}:${f.line}`);
-    assert.deepEqual(at('npmrc-literal-token'), ['.npmrc:1']);
-    assert.deepEqual(at('npmrc-always-auth'), ['.npmrc:2']);
-    assert.deepEqual(at('npmrc-token'), ['.npmrc:4']);
-    assert.deepEqual(at('use-trusted-publishing'), ['.github/workflows/publish.yml:25']);
-    const text = formatDoctor(report) + JSON.stringify(doctorJson(report));
-    assert.ok(!text.includes(SECRET), 'no token value in the output');
-    assert.ok(!text.includes('Zq8'), 'not even part of it');
-    assert.equal(mustFix(report.findings), true);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const report = await doctor(repo.dir);
+  const at = (id: string) => report.findings.filter((f) => f.id === id).map((f) => `${f.file}:${f.line}`);
+  assert.deepEqual(at('npmrc-literal-token'), ['.npmrc:1']);
+  assert.deepEqual(at('npmrc-always-auth'), ['.npmrc:2']);
+  assert.deepEqual(at('npmrc-token'), ['.npmrc:4']);
+  assert.deepEqual(at('use-trusted-publishing'), ['.github/workflows/publish.yml:25']);
+  const text = formatDoctor(report) + JSON.stringify(doctorJson(report));
+  assert.ok(!text.includes(SECRET), 'no token value in the output');
+  assert.ok(!text.includes('Zq8'), 'not even part of it');
+  assert.equal(mustFix(report.findings), true);
 });
 
-test('a read-only install token on a step that does not publish is a note, not a failure', async () => {
+test('a read-only install token on a step that does not publish is a note, not a failure', async (t) => {
   const install = edit(GOOD, '      - run: npm ci\n', '      - run: npm ci\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_READ_TOKEN }}\n');
   const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' }, files: { '.github/workflows/publish.yml': install } });
-  try {
-    const report = await doctor(repo.dir);
-    assert.deepEqual(report.findings.map((f) => `${f.level} ${f.id}`), ['info install-token']);
-    assert.equal(mustFix(report.findings), false);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const report = await doctor(repo.dir);
+  assert.deepEqual(report.findings.map((f) => `${f.level} ${f.id}`), ['info install-token']);
+  assert.equal(mustFix(report.findings), false);
 });
 
-test('package.json: forced provenance, an old Yarn Berry and an old semantic-release', async () => {
+test('package.json: forced provenance, an old Yarn Berry and an old semantic-release', async (t) => {
   const repo = makePackageRepo({
     pkg: { repository: 'github:acme/widget', packageManager: 'yarn@4.5.0', publishConfig: { provenance: true }, devDependencies: { 'semantic-release': '^24.2.0' } },
     files: { '.github/workflows/publish.yml': GOOD },
   });
-  try {
-    const report = await doctor(repo.dir);
-    const got = report.findings.filter((f) => f.file === 'package.json').map((f) => `${f.level} ${f.id}`);
-    for (const id of ['info forced-provenance', 'warning yarn-berry-old', 'warning release-tool-outdated']) assert.ok(got.includes(id), `${id} in ${got.join(', ')}`);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const report = await doctor(repo.dir);
+  const got = report.findings.filter((f) => f.file === 'package.json').map((f) => `${f.level} ${f.id}`);
+  for (const id of ['info forced-provenance', 'warning yarn-berry-old', 'warning release-tool-outdated']) assert.ok(got.includes(id), `${id} in ${got.join(', ')}`);
 });
 
-test('no publish workflow is a note; nothing networked runs without --registry-check', async () => {
+test('no publish workflow is a note; nothing networked runs without --registry-check', async (t) => {
   const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });
-  try {
-    const report = await doctor(repo.dir, { fetch: () => assert.fail('fetch must not be called') });
-    assert.deepEqual(report.findings.map((f) => f.id), ['no-publish-workflow']);
-    assert.equal(report.registry, undefined);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const report = await doctor(repo.dir, { fetch: () => assert.fail('fetch must not be called') });
+  assert.deepEqual(report.findings.map((f) => f.id), ['no-publish-workflow']);
+  assert.equal(report.registry, undefined);
 });
 
-test('text output groups by file with file:line and the fix; JSON has the stable schema', async () => {
+test('text output groups by file with file:line and the fix; JSON has the stable schema', async (t) => {
   const repo = fixtureRepo('plain');
-  try {
-    const report = await doctor(repo.dir);
-    const text = formatDoctor(report);
-    assert.match(text, /^\.github\/workflows\/release\.yml$/m);
-    assert.match(text, /^ {2}✖ \.github\/workflows\/release\.yml:32 {2}NODE_AUTH_TOKEN is set in the publish step env.*\[use-trusted-publishing\]$/m);
-    assert.match(text, /^ {6}fix: Remove the token/m);
-    assert.match(text, /\d+ errors?, \d+ warnings?, \d+ notes?: fix the errors and warnings/);
-    assert.match(text, /--migrate/);
-    const json = doctorJson(report);
-    assert.equal(json.schema, DOCTOR_SCHEMA);
-    assert.equal(json.ok, false);
-    assert.deepEqual(Object.keys(json).sort(), ['counts', 'findings', 'ok', 'packages', 'registry', 'root', 'schema', 'workflows']);
-    for (const f of json.findings) assert.deepEqual(Object.keys(f), ['id', 'level', 'message', 'file', 'line', 'fix']);
-    assert.deepEqual(json.packages, ['@acme/widget']);
-    assert.equal(json.counts.error, json.findings.filter((f) => f.level === 'error').length);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const report = await doctor(repo.dir);
+  const text = formatDoctor(report);
+  assert.match(text, /^\.github\/workflows\/release\.yml$/m);
+  assert.match(text, /^ {2}✖ \.github\/workflows\/release\.yml:32 {2}NODE_AUTH_TOKEN is set in the publish step env.*\[use-trusted-publishing\]$/m);
+  assert.match(text, /^ {6}fix: Remove the token/m);
+  assert.match(text, /\d+ errors?, \d+ warnings?, \d+ notes?: fix the errors and warnings/);
+  assert.match(text, /--migrate/);
+  const json = doctorJson(report);
+  assert.equal(json.schema, DOCTOR_SCHEMA);
+  assert.equal(json.ok, false);
+  assert.deepEqual(Object.keys(json).sort(), ['counts', 'findings', 'ok', 'packages', 'registry', 'root', 'schema', 'workflows']);
+  for (const f of json.findings) assert.deepEqual(Object.keys(f), ['id', 'level', 'message', 'file', 'line', 'fix']);
+  assert.deepEqual(json.packages, ['@acme/widget']);
+  assert.equal(json.counts.error, json.findings.filter((f) => f.level === 'error').length);
 });

@@ -50,36 +50,30 @@ function sarifProblems(log: SarifLog): string[] {
   return problems;
 }
 
-test('--format github: one annotation per finding, at the file and line, exit 1 as the text report', () => {
+test('--format github: one annotation per finding, at the file and line, exit 1 as the text report', (t) => {
   const repo = fixtureRepo('plain');
-  try {
-    const text = runCli(['doctor', repo.dir]);
-    const json = JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { findings: Array<{ id: string; level: string; file: string | null; line: number | null }> };
-    const r = runCli(['doctor', repo.dir, '--format', 'github']);
-    assert.equal(r.code, 1, r.stderr);
-    assert.equal(r.code, text.code);
-    const lines = r.stdout.trim().split('\n');
-    assert.equal(lines.length, json.findings.length);
-    assert.ok(lines.every((l) => /^::(error|warning|notice) /.test(l)), r.stdout);
-    const token = json.findings.find((f) => f.id === 'use-trusted-publishing' && f.line !== null)!;
-    assert.ok(lines.some((l) => l.startsWith(`::error file=${token.file},line=${token.line},title=use-trusted-publishing::`)), r.stdout);
-    // info findings are notices; nothing else is printed (no colour, no summary).
-    assert.equal(lines.filter((l) => l.startsWith('::notice')).length, json.findings.filter((f) => f.level === 'info').length);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const text = runCli(['doctor', repo.dir]);
+  const json = JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { findings: Array<{ id: string; level: string; file: string | null; line: number | null }> };
+  const r = runCli(['doctor', repo.dir, '--format', 'github']);
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.code, text.code);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines.length, json.findings.length);
+  assert.ok(lines.every((l) => /^::(error|warning|notice) /.test(l)), r.stdout);
+  const token = json.findings.find((f) => f.id === 'use-trusted-publishing' && f.line !== null)!;
+  assert.ok(lines.some((l) => l.startsWith(`::error file=${token.file},line=${token.line},title=use-trusted-publishing::`)), r.stdout);
+  // info findings are notices; nothing else is printed (no colour, no summary).
+  assert.equal(lines.filter((l) => l.startsWith('::notice')).length, json.findings.filter((f) => f.level === 'info').length);
 });
 
-test('--format github on a repository with nothing to fix: no output, exit 0', () => {
+test('--format github on a repository with nothing to fix: no output, exit 0', (t) => {
   const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });
-  try {
-    assert.equal(runCli([repo.dir, '--yes', '--no-open']).code, 0);
-    const r = runCli(['doctor', repo.dir, '--format', 'github']);
-    assert.equal(r.code, 0, r.stdout);
-    assert.ok(r.stdout.split('\n').every((l) => l === '' || l.startsWith('::notice')), r.stdout);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  assert.equal(runCli([repo.dir, '--yes', '--no-open']).code, 0);
+  const r = runCli(['doctor', repo.dir, '--format', 'github']);
+  assert.equal(r.code, 0, r.stdout);
+  assert.ok(r.stdout.split('\n').every((l) => l === '' || l.startsWith('::notice')), r.stdout);
 });
 
 test('annotations escape what would end the command or a property early', () => {
@@ -89,25 +83,22 @@ test('annotations escape what would end the command or a property early', () => 
   assert.equal(annotation({ id: 'no-publish-workflow', level: 'info', message: 'm', line: 4 }), '::notice title=no-publish-workflow::m');
 });
 
-test('--format sarif: a SARIF 2.1.0 log with the schema\'s required fields, a rule per id and a location per result', () => {
+test('--format sarif: a SARIF 2.1.0 log with the schema\'s required fields, a rule per id and a location per result', (t) => {
   const repo = fixtureRepo('plain');
-  try {
-    const json = JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { findings: Array<{ id: string; level: string; file: string | null; line: number | null }> };
-    const r = runCli(['doctor', repo.dir, '--format', 'sarif']);
-    assert.equal(r.code, 1, r.stderr);
-    const log = JSON.parse(r.stdout) as SarifLog;
-    assert.deepEqual(sarifProblems(log), []);
-    const run = log.runs[0]!;
-    assert.equal(run.results.length, json.findings.length);
-    assert.deepEqual(run.tool.driver.rules.map((x) => x.id).sort(), [...new Set(json.findings.map((f) => f.id))].sort());
-    const token = run.results.find((x) => x.ruleId === 'use-trusted-publishing' && x.locations[0]!.physicalLocation.region);
-    assert.equal(token?.level, 'error');
-    assert.equal(token?.locations[0]!.physicalLocation.artifactLocation.uri, '.github/workflows/release.yml');
-    const levels = new Map(json.findings.map((f) => [f.id, f.level]));
-    for (const rule of run.tool.driver.rules) assert.equal(rule.defaultConfiguration.level, { error: 'error', warning: 'warning', info: 'note' }[levels.get(rule.id)!]);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const json = JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { findings: Array<{ id: string; level: string; file: string | null; line: number | null }> };
+  const r = runCli(['doctor', repo.dir, '--format', 'sarif']);
+  assert.equal(r.code, 1, r.stderr);
+  const log = JSON.parse(r.stdout) as SarifLog;
+  assert.deepEqual(sarifProblems(log), []);
+  const run = log.runs[0]!;
+  assert.equal(run.results.length, json.findings.length);
+  assert.deepEqual(run.tool.driver.rules.map((x) => x.id).sort(), [...new Set(json.findings.map((f) => f.id))].sort());
+  const token = run.results.find((x) => x.ruleId === 'use-trusted-publishing' && x.locations[0]!.physicalLocation.region);
+  assert.equal(token?.level, 'error');
+  assert.equal(token?.locations[0]!.physicalLocation.artifactLocation.uri, '.github/workflows/release.yml');
+  const levels = new Map(json.findings.map((f) => [f.id, f.level]));
+  for (const rule of run.tool.driver.rules) assert.equal(rule.defaultConfiguration.level, { error: 'error', warning: 'warning', info: 'note' }[levels.get(rule.id)!]);
 });
 
 test('sarif: a finding about no file is anchored to package.json; paths are URI-encoded', () => {

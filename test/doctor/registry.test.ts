@@ -41,7 +41,7 @@ test('a missing package explains the bootstrap choice (scoped: --access public)'
   assert.match(unscoped!.fix!, /`npm publish`/);
 });
 
-test('a refused connection and a registry that never answers become a finding, not a crash', async () => {
+test('a refused connection and a registry that never answers become a finding, not a crash', async (t) => {
   const closed = createServer();
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   const port = (closed.address() as { port: number }).port;
@@ -51,29 +51,23 @@ test('a refused connection and a registry that never answers become a finding, n
 
   const silent = createServer(() => {});
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-  try {
-    const hung = await checkPackage('x', `http://127.0.0.1:${(silent.address() as { port: number }).port}`, { timeoutMs: 200 });
-    assert.deepEqual([hung.status, hung.reason], ['unreachable', 'timed out']);
-    const findings = registryFindings([hung, { ...hung, name: 'y' }], 'http://r');
-    assert.equal(findings.length, 1, 'one finding for an unreachable registry');
-    assert.match(findings[0]!.message, /x, y/);
-  } finally {
-    silent.close();
-  }
+  t.after(() => silent.close());
+  const hung = await checkPackage('x', `http://127.0.0.1:${(silent.address() as { port: number }).port}`, { timeoutMs: 200 });
+  assert.deepEqual([hung.status, hung.reason], ['unreachable', 'timed out']);
+  const findings = registryFindings([hung, { ...hung, name: 'y' }], 'http://r');
+  assert.equal(findings.length, 1, 'one finding for an unreachable registry');
+  assert.match(findings[0]!.message, /x, y/);
 });
 
-test('doctor --registry-check asks only when told to, and reports per package', async () => {
+test('doctor --registry-check asks only when told to, and reports per package', async (t) => {
   const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' }, files: { '.github/workflows/publish.yml': GOOD } });
-  try {
-    const count = registry.requests.length;
-    await doctor(repo.dir);
-    assert.equal(registry.requests.length, count, 'offline by default');
-    const report = await doctor(repo.dir, { registryCheck: true, registry: `${registry.url}/` });
-    assert.equal(report.registry, registry.url);
-    const finding = report.findings.find((f) => f.id === 'provenance-ok');
-    assert.match(finding!.message, /@acme\/widget@1\.2\.3 has provenance attestations/);
-    assert.equal(finding!.file, 'package.json');
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const count = registry.requests.length;
+  await doctor(repo.dir);
+  assert.equal(registry.requests.length, count, 'offline by default');
+  const report = await doctor(repo.dir, { registryCheck: true, registry: `${registry.url}/` });
+  assert.equal(report.registry, registry.url);
+  const finding = report.findings.find((f) => f.id === 'provenance-ok');
+  assert.match(finding!.message, /@acme\/widget@1\.2\.3 has provenance attestations/);
+  assert.equal(finding!.file, 'package.json');
 });

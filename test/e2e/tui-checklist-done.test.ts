@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { makePackageRepo } from '../helpers/repo.js';
 import { startRegistry, type FakeRegistry } from '../helpers/registry-server.js';
 import { fakeGh } from '../helpers/fake-gh/index.js';
-import { Terminal } from '../ui/tmux.js';
+import { Terminal } from '../helpers/tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin/create-trusted-publish.js');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makePackageRepo, type TempRepo } from '../helpers/repo.js';
 import { startRegistry, type FakeRegistry } from '../helpers/registry-server.js';
-import { Terminal } from '../ui/tmux.js';
+import { Terminal } from '../helpers/tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin/create-trusted-publish.js');

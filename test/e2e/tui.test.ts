@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makePackageRepo, type TempRepo } from '../helpers/repo.js';
-import { Terminal, recordingBrowser } from '../ui/tmux.js';
+import { Terminal, recordingBrowser } from '../helpers/tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin/create-trusted-publish.js');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN } from '../helpers/cli.js';
-import { Terminal } from '../ui/tmux.js';
+import { Terminal } from '../helpers/tmux.js';
 import { scene, snapshot } from './harness.js';
 
 const terminals: Terminal[] = [];

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { BIN } from '../helpers/cli.js';
 import { startRegistry, type FakeRegistry } from '../helpers/registry-server.js';
-import { Terminal } from '../ui/tmux.js';
-import { world } from '../retire/setup.js';
+import { Terminal } from '../helpers/tmux.js';
+import { world } from '../helpers/retire-setup.js';
 
 let registry: FakeRegistry;
 const cleanups: (() => void)[] = [];

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { BIN } from '../helpers/cli.js';
 import { git } from '../helpers/repo.js';
-import { Terminal } from '../ui/tmux.js';
+import { Terminal } from '../helpers/tmux.js';
 import { scene, type Scene } from './harness.js';
 import { MARKERS } from './output-cases.js';
 

@@ -10,94 +10,76 @@ import { makePackageRepo, makeRepo } from '../helpers/repo.js';
 
 const WORKFLOW = '.github/workflows/release.yml';
 
-test('--migrate --dry-run shows the diff and what is left, and writes nothing', () => {
+test('--migrate --dry-run shows the diff and what is left, and writes nothing', (t) => {
   const repo = fixtureRepo('plain');
-  try {
-    const r = runCli([repo.dir, '--migrate', '--dry-run']);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^-\s+NODE_AUTH_TOKEN: \$\{\{secrets\.npm_token\}\}$/m);
-    assert.match(r.stdout, /^\+\s+id-token: write/m);
-    assert.match(r.stdout, /removed NODE_AUTH_TOKEN \(secrets\.npm_token\)/);
-    assert.match(r.stdout, /Dry run: nothing was written/);
-    assert.match(r.stdout, /acme \/ widget \/ release\.yml \/ \(no environment\)/);
-    assert.equal(repo.git('status', '--porcelain'), '');
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const r = runCli([repo.dir, '--migrate', '--dry-run']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^-\s+NODE_AUTH_TOKEN: \$\{\{secrets\.npm_token\}\}$/m);
+  assert.match(r.stdout, /^\+\s+id-token: write/m);
+  assert.match(r.stdout, /removed NODE_AUTH_TOKEN \(secrets\.npm_token\)/);
+  assert.match(r.stdout, /Dry run: nothing was written/);
+  assert.match(r.stdout, /acme \/ widget \/ release\.yml \/ \(no environment\)/);
+  assert.equal(repo.git('status', '--porcelain'), '');
 });
 
-test('without --force and without a terminal it refuses, exit 1, nothing written', () => {
+test('without --force and without a terminal it refuses, exit 1, nothing written', (t) => {
   const repo = fixtureRepo('plain');
-  try {
-    const r = runCli([repo.dir, '--migrate', '--yes']);
-    assert.equal(r.code, 1);
-    assert.match(r.stderr, /--force/);
-    assert.equal(repo.git('status', '--porcelain'), '');
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const r = runCli([repo.dir, '--migrate', '--yes']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /--force/);
+  assert.equal(repo.git('status', '--porcelain'), '');
 });
 
-test('--migrate release.yml --force writes atomically with a backup; doctor is clean afterwards', () => {
+test('--migrate release.yml --force writes atomically with a backup; doctor is clean afterwards', (t) => {
   const repo = fixtureRepo('plain');
-  try {
-    const before = runCli(['doctor', repo.dir, '--json']);
-    assert.equal(before.code, 1);
-    const r = runCli([repo.dir, '--migrate', 'release.yml', '--yes', '--force']);
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(readFileSync(join(repo.dir, `${WORKFLOW}.bak`), 'utf8'), fixtureFiles('plain')[WORKFLOW]);
-    assert.doesNotMatch(readFileSync(join(repo.dir, WORKFLOW), 'utf8'), /NODE_AUTH_TOKEN/);
-    const after = runCli(['doctor', repo.dir, '--json']);
-    assert.equal(after.code, 0, after.stdout);
-    assert.equal(JSON.parse(after.stdout).ok, true);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const before = runCli(['doctor', repo.dir, '--json']);
+  assert.equal(before.code, 1);
+  const r = runCli([repo.dir, '--migrate', 'release.yml', '--yes', '--force']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(readFileSync(join(repo.dir, `${WORKFLOW}.bak`), 'utf8'), fixtureFiles('plain')[WORKFLOW]);
+  assert.doesNotMatch(readFileSync(join(repo.dir, WORKFLOW), 'utf8'), /NODE_AUTH_TOKEN/);
+  const after = runCli(['doctor', repo.dir, '--json']);
+  assert.equal(after.code, 0, after.stdout);
+  assert.equal(JSON.parse(after.stdout).ok, true);
 });
 
-test('a reusable workflow is migrated with its caller, and npm is told the caller', () => {
+test('a reusable workflow is migrated with its caller, and npm is told the caller', (t) => {
   const repo = fixtureRepo('reusable');
-  try {
-    const r = runCli([repo.dir, '--migrate', '--yes', '--force']);
-    assert.equal(r.code, 0, r.stderr);
-    assert.ok(existsSync(join(repo.dir, '.github/workflows/npm-publish.yml.bak')));
-    assert.ok(existsSync(join(repo.dir, `${WORKFLOW}.bak`)));
-    assert.match(r.stdout, /acme \/ widget \/ release\.yml \//);
-    assert.equal(runCli(['doctor', repo.dir]).code, 0);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const r = runCli([repo.dir, '--migrate', '--yes', '--force']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(existsSync(join(repo.dir, '.github/workflows/npm-publish.yml.bak')));
+  assert.ok(existsSync(join(repo.dir, `${WORKFLOW}.bak`)));
+  assert.match(r.stdout, /acme \/ widget \/ release\.yml \//);
+  assert.equal(runCli(['doctor', repo.dir]).code, 0);
 });
 
-test('an unknown or non-publishing workflow is a clear failure', () => {
+test('an unknown or non-publishing workflow is a clear failure', (t) => {
   const repo = fixtureRepo('reusable');
-  try {
-    const missing = runCli([repo.dir, '--migrate', 'nope.yml', '--dry-run']);
-    assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /no workflow nope\.yml/);
-    repo.write('.github/workflows/lint.yml', 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run lint\n');
-    const lint = runCli([repo.dir, '--migrate', 'lint.yml', '--dry-run']);
-    assert.equal(lint.code, 1);
-    assert.match(lint.stderr, /does not publish/);
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const missing = runCli([repo.dir, '--migrate', 'nope.yml', '--dry-run']);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /no workflow nope\.yml/);
+  repo.write('.github/workflows/lint.yml', 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run lint\n');
+  const lint = runCli([repo.dir, '--migrate', 'lint.yml', '--dry-run']);
+  assert.equal(lint.code, 1);
+  assert.match(lint.stderr, /does not publish/);
 });
 
-test('after a migration: the npmjs.com values for the migrated file and the retire-the-token checklist', () => {
+test('after a migration: the npmjs.com values for the migrated file and the retire-the-token checklist', (t) => {
   const repo = fixtureRepo('plain');
-  try {
-    const r = runCli([repo.dir, '--migrate', '--yes', '--force']);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /Workflow filename\s+release\.yml/);
-    assert.match(r.stdout, /Environment name\s+\(leave empty\)/);
-    assert.match(r.stdout, /\[ \] 1\. Commit and push the workflow/);
-    assert.match(r.stdout, /\$ git add \.github\/workflows\/release\.yml && git commit/);
-    assert.match(r.stdout, /\$ gh secret delete NPM_TOKEN --repo acme\/widget/i);
-    assert.doesNotMatch(r.stdout, /Remove token env from other workflows/, 'the migrated file no longer hands npm a token');
-  } finally {
-    repo.cleanup();
-  }
+  t.after(() => repo.cleanup());
+  const r = runCli([repo.dir, '--migrate', '--yes', '--force']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Workflow filename\s+release\.yml/);
+  assert.match(r.stdout, /Environment name\s+\(leave empty\)/);
+  assert.match(r.stdout, /\[ \] 1\. Commit and push the workflow/);
+  assert.match(r.stdout, /\$ git add \.github\/workflows\/release\.yml && git commit/);
+  assert.match(r.stdout, /\$ gh secret delete NPM_TOKEN --repo acme\/widget/i);
+  assert.doesNotMatch(r.stdout, /Remove token env from other workflows/, 'the migrated file no longer hands npm a token');
 });
 
 test('two publishing workflows: npmjs.com values for each; a run that cannot finish writes nothing', () => {

@@ -102,7 +102,7 @@ test('hostile answers either fail validation or stay data in the YAML', () => {
     fc.property(fc.constantFrom(...textQuestions), hostile, (q, input) => {
       const parsed = q.parse(input);
       if (!parsed.ok) {
-        assert.ok(parsed.error.length > 0);
+        assert.ok(parsed.reason.length > 0);
         return;
       }
       accepted++;

@@ -35,55 +35,46 @@ function recorder() {
   return { io: { out: (t: string) => lines.push(t), err: (t: string) => lines.push(`ERR ${t}`) }, text: () => lines.join('\n') };
 }
 
-test('with gh on PATH and a yes: the written files as a pull request; the question names them', async () => {
+test('with gh on PATH and a yes: the written files as a pull request; the question names them', async (t) => {
   const w = await finishedWizard();
   const gh = fakeGh();
   const deps = { run: runCommand, env: { ...process.env, ...IDENTITY, ...gh.env } };
   const asked: string[] = [];
   const out = recorder();
-  try {
-    const code = await offerPullRequest(w.d, w.plan, w.written, out.io, async (q) => (asked.push(q), true), deps);
-    assert.equal(code, 0, out.text());
-    assert.deepEqual(asked, ['Open a pull request with these 2 files (branch trusted-publishing, pushed to origin)?']);
-    assert.deepEqual(git(w.remote, 'diff-tree', '--no-commit-id', '--name-only', '-r', 'trusted-publishing').split('\n').sort(), ['.github/dependabot.yml', '.github/workflows/publish.yml']);
-    assert.match(gh.prBody()!, /^- \[ \] \*\*1\. Merge this pull request\*\*$/m);
-  } finally {
-    w.repo.cleanup();
-  }
+  t.after(() => w.repo.cleanup());
+  const code = await offerPullRequest(w.d, w.plan, w.written, out.io, async (q) => (asked.push(q), true), deps);
+  assert.equal(code, 0, out.text());
+  assert.deepEqual(asked, ['Open a pull request with these 2 files (branch trusted-publishing, pushed to origin)?']);
+  assert.deepEqual(git(w.remote, 'diff-tree', '--no-commit-id', '--name-only', '-r', 'trusted-publishing').split('\n').sort(), ['.github/dependabot.yml', '.github/workflows/publish.yml']);
+  assert.match(gh.prBody()!, /^- \[ \] \*\*1\. Merge this pull request\*\*$/m);
 });
 
-test('no gh on PATH: not asked, nothing run; a no: nothing done', async () => {
+test('no gh on PATH: not asked, nothing run; a no: nothing done', async (t) => {
   const w = await finishedWizard();
   const gh = fakeGh();
-  try {
-    const bin = mkdtempSync(join(tmpdir(), 'ctp-nogh-'));
-    assert.equal(ghOnPath({ PATH: bin }), false);
-    assert.equal(ghOnPath(gh.env), true);
-    let asked = 0;
-    const ask = async () => (asked++, false);
-    assert.equal(await offerPullRequest(w.d, w.plan, w.written, recorder().io, ask, { run: runCommand, env: { PATH: bin } }), undefined);
-    assert.equal(asked, 0);
-    assert.equal(await offerPullRequest(w.d, w.plan, w.written, recorder().io, ask, { run: runCommand, env: { ...process.env, ...gh.env } }), undefined);
-    assert.equal(asked, 1);
-    assert.deepEqual(gh.calls(), []);
-    assert.equal(w.repo.git('branch', '--list', 'trusted-publishing'), '');
-  } finally {
-    w.repo.cleanup();
-  }
+  t.after(() => w.repo.cleanup());
+  const bin = mkdtempSync(join(tmpdir(), 'ctp-nogh-'));
+  assert.equal(ghOnPath({ PATH: bin }), false);
+  assert.equal(ghOnPath(gh.env), true);
+  let asked = 0;
+  const ask = async () => (asked++, false);
+  assert.equal(await offerPullRequest(w.d, w.plan, w.written, recorder().io, ask, { run: runCommand, env: { PATH: bin } }), undefined);
+  assert.equal(asked, 0);
+  assert.equal(await offerPullRequest(w.d, w.plan, w.written, recorder().io, ask, { run: runCommand, env: { ...process.env, ...gh.env } }), undefined);
+  assert.equal(asked, 1);
+  assert.deepEqual(gh.calls(), []);
+  assert.equal(w.repo.git('branch', '--list', 'trusted-publishing'), '');
 });
 
-test('a written file that had edits of its own before the run: refused, no branch, the files stay written', async () => {
+test('a written file that had edits of its own before the run: refused, no branch, the files stay written', async (t) => {
   const w = await finishedWizard((dir) => writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: '@acme/widget', version: '1.2.4', repository: 'github:acme/other' }, null, 2)));
   const gh = fakeGh();
   const out = recorder();
-  try {
-    assert.ok(w.written.some((r) => r.path === 'package.json' && r.kind === 'update'), 'the plan fixed package.json');
-    const code = await offerPullRequest(w.d, w.plan, w.written, out.io, async () => true, { run: runCommand, env: { ...process.env, ...IDENTITY, ...gh.env } });
-    assert.equal(code, 1);
-    assert.match(out.text(), /ERR package\.json had changes of its own before this run/);
-    assert.equal(w.repo.git('branch', '--list', 'trusted-publishing'), '');
-    assert.ok(!gh.calls().some((c) => c[0] === 'pr'));
-  } finally {
-    w.repo.cleanup();
-  }
+  t.after(() => w.repo.cleanup());
+  assert.ok(w.written.some((r) => r.path === 'package.json' && r.kind === 'update'), 'the plan fixed package.json');
+  const code = await offerPullRequest(w.d, w.plan, w.written, out.io, async () => true, { run: runCommand, env: { ...process.env, ...IDENTITY, ...gh.env } });
+  assert.equal(code, 1);
+  assert.match(out.text(), /ERR package\.json had changes of its own before this run/);
+  assert.equal(w.repo.git('branch', '--list', 'trusted-publishing'), '');
+  assert.ok(!gh.calls().some((c) => c[0] === 'pr'));
 });

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { circleciPublisherFields, renderCircleciConfig, type CircleciInput } from '../../src/providers/circleci.js';
 import { CIRCLECI_BASE } from './cases.js';
-import { hostileString } from '../render/hostile.js';
-import { mixed, parseStrict, quotedIn, renderOrRefuse, shape, Tally } from './shape.js';
+import { hostileString } from '../helpers/hostile-strings.js';
+import { mixed, parseStrict, quotedIn, renderOrRefuse, shape, Tally } from '../helpers/property-shape.js';
 
 type Config = {
   jobs: Record<string, { docker: { image: string }[] }>;

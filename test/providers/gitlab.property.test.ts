@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { gitlabRulesIf, renderGitlabJob, type GitlabJobInput } from '../../src/providers/gitlab.js';
 import { GITLAB_BASE } from './cases.js';
-import { mixed, parseStrict, quotedIn, renderOrRefuse, shape, Tally } from './shape.js';
+import { mixed, parseStrict, quotedIn, renderOrRefuse, shape, Tally } from '../helpers/property-shape.js';
 
 type Job = { image: string; rules: { if: string }[]; environment?: { name: string }; script: string[] };
 const RUNS = 1000;

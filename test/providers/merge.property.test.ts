@@ -10,7 +10,7 @@ import { GITLAB_GLOBAL_KEYWORDS, renderGitlabJob } from '../../src/providers/git
 import { mergeIntoGitlabCi } from '../../src/providers/gitlab-merge.js';
 import { parseExisting } from '../../src/providers/yaml-merge.js';
 import { GITLAB_BASE } from './cases.js';
-import { hostileString } from '../render/hostile.js';
+import { hostileString } from '../helpers/hostile-strings.js';
 
 const JOB = renderGitlabJob(GITLAB_BASE);
 const OPTIONS = { uniqueKeys: true, merge: true } as const;

@@ -62,3 +62,11 @@ test('clear messages for values npm or the provider would not accept', () => {
   assert.throws(() => gitlabPublisherFields({ ...GITLAB_BASE, ciFile: 'ci.yml@acme/templates' }), /same project/);
   assert.throws(() => gitlabPublisherFields({ ...GITLAB_BASE, ciFile: '../x.yml' }), /inside this project/);
 });
+
+test('a package name npm refuses is refused for GitLab and CircleCI too, with the same rules as the questions', () => {
+  for (const name of ['node_modules', 'favicon.ico', '-x', '@acme/.dot', 'a b']) {
+    assert.throws(() => gitlabPublisher(name, GITLAB_BASE), /is not an npm package name/, name);
+    assert.throws(() => circleciPublisher(name, CIRCLECI_BASE), /is not an npm package name/, name);
+  }
+  assert.equal(gitlabPublisher('JSONStream', GITLAB_BASE).packageName, 'JSONStream', 'an old name with capitals still publishes');
+});

@@ -45,7 +45,7 @@ test('--provider takes the three names (and spellings like gitlab.com); others g
   assert.deepEqual(provider.parse('gitlab.com'), { ok: true, value: 'gitlab' });
   const refused = provider.parse('bitbucket');
   assert.equal(refused.ok, false);
-  assert.match(refused.ok ? '' : refused.error, /Bitbucket Pipelines is not a trusted publisher/);
+  assert.match(refused.ok ? '' : refused.reason, /Bitbucket Pipelines is not a trusted publisher/);
 });
 
 test('a GitLab repository asks the GitLab questions, not the GitHub-only ones', () => {
@@ -97,7 +97,7 @@ test('CircleCI IDs are UUIDs (lower-cased, as CircleCI writes its claims); conte
   const org = questionFor('circleciOrgId');
   assert.deepEqual(org.parse(ORG.toUpperCase()), { ok: true, value: ORG });
   const bad = org.parse('my-org');
-  assert.match(bad.ok ? '' : bad.error, /not a UUID .*Organization Settings → Overview/);
+  assert.match(bad.ok ? '' : bad.reason, /not a UUID .*Organization Settings → Overview/);
   assert.deepEqual(parseContexts(''), { ok: true, value: [] });
   assert.deepEqual(parseContexts(`${PROJECT}=npm release, ${ORG}=other`), {
     ok: true,

@@ -48,23 +48,20 @@ test('the corpus has at least 30 fixtures, each with a SOURCE line naming a repo
 });
 
 for (const name of fixtures.filter((n) => existsSync(join(CORPUS, n, 'doctor.json')) || update)) {
-  test(`doctor on ${name}`, () => {
+  test(`doctor on ${name}`, (t) => {
     const dir = join(CORPUS, name);
     const fixture = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8')) as { remote: string; tokenPublish?: boolean; cwd?: string; packages?: string[] };
     const repo = makeRepo({ remote: fixture.remote, files: filesUnder(join(dir, 'repo')) });
-    try {
-      const run = runCli(['doctor', '--json'], { cwd: fixture.cwd ? join(repo.dir, fixture.cwd) : repo.dir });
-      assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
-      const report = JSON.parse(run.stdout) as { findings: Expected[]; packages: string[] };
-      if (fixture.packages) assert.deepEqual(report.packages, fixture.packages, 'the packages doctor would publish');
-      const actual = report.findings.map(({ id, level, file, line }) => ({ id, level, file, line }));
-      const path = join(dir, 'doctor.json');
-      if (update) writeFileSync(path, JSON.stringify(actual, null, 2) + '\n');
-      assert.deepEqual(actual, JSON.parse(readFileSync(path, 'utf8')) as Expected[]);
-      const flagged = actual.some((f) => TOKEN_RULES.has(f.id) && f.level !== 'info');
-      if (fixture.tokenPublish !== undefined) assert.equal(flagged, fixture.tokenPublish, fixture.tokenPublish ? 'a token publish doctor does not flag' : 'flagged as a token publish');
-    } finally {
-      repo.cleanup();
-    }
+    t.after(() => repo.cleanup());
+    const run = runCli(['doctor', '--json'], { cwd: fixture.cwd ? join(repo.dir, fixture.cwd) : repo.dir });
+    assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
+    const report = JSON.parse(run.stdout) as { findings: Expected[]; packages: string[] };
+    if (fixture.packages) assert.deepEqual(report.packages, fixture.packages, 'the packages doctor would publish');
+    const actual = report.findings.map(({ id, level, file, line }) => ({ id, level, file, line }));
+    const path = join(dir, 'doctor.json');
+    if (update) writeFileSync(path, JSON.stringify(actual, null, 2) + '\n');
+    assert.deepEqual(actual, JSON.parse(readFileSync(path, 'utf8')) as Expected[]);
+    const flagged = actual.some((f) => TOKEN_RULES.has(f.id) && f.level !== 'info');
+    if (fixture.tokenPublish !== undefined) assert.equal(flagged, fixture.tokenPublish, fixture.tokenPublish ? 'a token publish doctor does not flag' : 'flagged as a token publish');
   });
 }

@@ -30,13 +30,10 @@ describe('GitLab CI/CD', { concurrency: 3 }, () => {
     test(`a v1.2.3 tag publishes once, ${env ? 'in the environment npm' : 'with no environment'}`, async (t) => {
       const name = `@acme/gitlab-${env ?? 'noenv'}`;
       const s = setUp(machine, { remote: GITLAB, files: files(name), args: env ? ['--environment', env] : ['--no-environment'], tags: ['v1.2.3'] });
-      try {
-        if (!passed(t, await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'acme/widget', tag: 'v1.2.3' }))) return;
-        assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
-        assertOnlyOidcCredentials(machine);
-      } finally {
-        s.repo.cleanup();
-      }
+      t.after(() => s.repo.cleanup());
+      if (!passed(t, await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'acme/widget', tag: 'v1.2.3' }))) return;
+      assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
+      assertOnlyOidcCredentials(machine);
     });
   }
 
@@ -48,35 +45,26 @@ describe('GitLab CI/CD', { concurrency: 3 }, () => {
       args: [],
       tags: ['v1.2.3'],
     });
-    try {
-      if (!passed(t, await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'acme/widget', tag: 'v1.2.3' }))) return;
-      assert.deepEqual(publishedFor('gitlab-subdir-cli'), ['gitlab-subdir-cli@1.2.3']);
-    } finally {
-      s.repo.cleanup();
-    }
+    t.after(() => s.repo.cleanup());
+    if (!passed(t, await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'acme/widget', tag: 'v1.2.3' }))) return;
+    assert.deepEqual(publishedFor('gitlab-subdir-cli'), ['gitlab-subdir-cli@1.2.3']);
   });
 
   test('--ci-file ci/release.yml: never runs until the project names that file, then publishes; the checklist says so', async (t) => {
     const name = '@acme/gitlab-ci-file';
     const s = setUp(machine, { remote: GITLAB, files: files(name), args: ['--ci-file', 'ci/release.yml'], tags: ['v1.2.3'] });
-    try {
-      assert.match(s.stdout.replace(/\s+/g, ' '), /Set the CI\/CD configuration file to ci\/release\.yml/);
-      const unset = await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'acme/widget', tag: 'v1.2.3' });
-      assert.equal(unset.status, 'not-triggered');
-      if (!passed(t, await runGitlabJob(machine, { source: s.repo.dir, ciFile: 'ci/release.yml', projectPath: 'acme/widget', tag: 'v1.2.3' }))) return;
-      assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
-    } finally {
-      s.repo.cleanup();
-    }
+    t.after(() => s.repo.cleanup());
+    assert.match(s.stdout.replace(/\s+/g, ' '), /Set the CI\/CD configuration file to ci\/release\.yml/);
+    const unset = await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'acme/widget', tag: 'v1.2.3' });
+    assert.equal(unset.status, 'not-triggered');
+    if (!passed(t, await runGitlabJob(machine, { source: s.repo.dir, ciFile: 'ci/release.yml', projectPath: 'acme/widget', tag: 'v1.2.3' }))) return;
+    assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
   });
 
-  test('a tag in a fork (another project path) does not run the job', async () => {
+  test('a tag in a fork (another project path) does not run the job', async (t) => {
     const s = setUp(machine, { remote: GITLAB, files: files('@acme/gitlab-fork'), args: [], tags: ['v1.2.3'] });
-    try {
-      assert.equal((await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'someone/widget', tag: 'v1.2.3' })).status, 'not-triggered');
-    } finally {
-      s.repo.cleanup();
-    }
+    t.after(() => s.repo.cleanup());
+    assert.equal((await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'someone/widget', tag: 'v1.2.3' })).status, 'not-triggered');
   });
 });
 
@@ -84,25 +72,19 @@ describe('CircleCI', { concurrency: 2 }, () => {
   test('a v1.2.3 tag publishes once with the token from circleci run oidc get', async (t) => {
     const name = '@acme/circleci-widget';
     const s = setUp(machine, { files: files(name), args: CIRCLE_ARGS, tags: ['v1.2.3'] });
-    try {
-      if (!passed(t, await runCircleciJob(machine, { source: s.repo.dir, tag: 'v1.2.3', ids: IDS }))) return;
-      assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
-      assertOnlyOidcCredentials(machine);
-    } finally {
-      s.repo.cleanup();
-    }
+    t.after(() => s.repo.cleanup());
+    if (!passed(t, await runCircleciJob(machine, { source: s.repo.dir, tag: 'v1.2.3', ids: IDS }))) return;
+    assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
+    assertOnlyOidcCredentials(machine);
   });
 
   test('a job in another CircleCI project (another project ID in its token) is refused', async (t) => {
     const name = '@acme/circleci-other';
     const s = setUp(machine, { files: files(name), args: CIRCLE_ARGS, tags: ['v1.2.3'] });
-    try {
-      const r = await runCircleciJob(machine, { source: s.repo.dir, tag: 'v1.2.3', ids: { ...IDS, projectId: '11111111-2222-4333-8444-555555555555' } });
-      if (r.status === 'skipped-tool') return t.skip(r.reason);
-      assert.equal(r.status, 'failed');
-      assert.deepEqual(publishedFor(name), []);
-    } finally {
-      s.repo.cleanup();
-    }
+    t.after(() => s.repo.cleanup());
+    const r = await runCircleciJob(machine, { source: s.repo.dir, tag: 'v1.2.3', ids: { ...IDS, projectId: '11111111-2222-4333-8444-555555555555' } });
+    if (r.status === 'skipped-tool') return t.skip(r.reason);
+    assert.equal(r.status, 'failed');
+    assert.deepEqual(publishedFor(name), []);
   });
 });

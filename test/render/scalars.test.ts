@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { exprString, ExpressionInDataError, yamlString } from '../../src/render/scalars.js';
-import { hostileString } from './hostile.js';
+import { hostileString } from '../helpers/hostile-strings.js';
 
 test('yamlString: known escapes', () => {
   assert.equal(yamlString('npm'), '"npm"');

@@ -9,7 +9,7 @@ import { template } from '../../src/render/handlebars.js';
 import { nodeMajor, PUBLISH_TEMPLATE, renderWorkflow } from '../../src/render/workflow.js';
 import { workflowContext } from '../../src/render/context.js';
 import { BASE } from './cases.js';
-import { hostileString } from './hostile.js';
+import { hostileString } from '../helpers/hostile-strings.js';
 
 interface Shape {
   top: string[];

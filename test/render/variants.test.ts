@@ -7,7 +7,7 @@ import { actionlint } from '../../src/audit/actionlint.js';
 import { auditWorkflow } from '../../src/audit/index.js';
 import { renderWorkflow } from '../../src/render/workflow.js';
 import { BASE, allVariants } from './cases.js';
-import { expectedShape, type WorkflowDoc } from './shape.js';
+import { expectedShape, type WorkflowDoc } from '../helpers/workflow-shape.js';
 
 const variants = allVariants().map((variant) => ({ ...variant, yaml: renderWorkflow(variant.input) }));
 

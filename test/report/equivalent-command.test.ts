@@ -4,20 +4,17 @@ import assert from 'node:assert/strict';
 import { equivalentCommand } from '../../src/report/equivalent-command.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
 import { commandLines, shellWords } from '../../src/report/command-lines.js';
-import { detectedRepo } from '../ui/ink-helpers.js';
+import { detectedRepo } from '../helpers/ink.js';
 
 describe('the same run without questions', () => {
-  it('names only the answers that differ from --yes, and only the provider’s own', async () => {
+  it('names only the answers that differ from --yes, and only the provider’s own', async (t) => {
     const { repo, detected } = await detectedRepo();
-    try {
-      const defaults = resolveDefaults(detected, {});
-      assert.equal(equivalentCommand(detected, defaults), 'npm create trusted-publish -- --yes');
-      const custom = { ...defaults, environment: 'production', node: '22', trigger: 'tag' as const, vcsOrigin: 'github.com/x/y' };
-      assert.equal(equivalentCommand(detected, custom), 'npm create trusted-publish -- --yes --trigger tag --environment production --node 22');
-      assert.match(equivalentCommand(detected, { ...defaults, environment: null, fixRepository: false }), /--no-environment --no-fix-repository$/);
-    } finally {
-      repo.cleanup();
-    }
+    t.after(() => repo.cleanup());
+    const defaults = resolveDefaults(detected, {});
+    assert.equal(equivalentCommand(detected, defaults), 'npm create trusted-publish -- --yes');
+    const custom = { ...defaults, environment: 'production', node: '22', trigger: 'tag' as const, vcsOrigin: 'github.com/x/y' };
+    assert.equal(equivalentCommand(detected, custom), 'npm create trusted-publish -- --yes --trigger tag --environment production --node 22');
+    assert.match(equivalentCommand(detected, { ...defaults, environment: null, fixRepository: false }), /--no-environment --no-fix-repository$/);
   });
 });
 

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { startRegistry, type FakeRegistry } from '../helpers/registry-server.js';
-import { Terminal } from '../ui/tmux.js';
-import { world } from './setup.js';
+import { Terminal } from '../helpers/tmux.js';
+import { world } from '../helpers/retire-setup.js';
 
 let registry: FakeRegistry;
 const cleanups: (() => void)[] = [];

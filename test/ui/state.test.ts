@@ -2,9 +2,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Key } from 'ink';
-import { editText, textState } from '../../src/ui/ink/hooks/text-edit.js';
-import { clampOffset, wrapIndex } from '../../src/ui/ink/hooks/list-nav.js';
-import { initWizard, wizardReducer, type WizardConfig, type WizardState } from '../../src/ui/ink/hooks/wizard-state.js';
+import { editText, textState } from '../../src/ui/ink/input/text-edit.js';
+import { clampOffset, wrapIndex } from '../../src/ui/ink/input/list-nav.js';
+import { initWizard, wizardReducer, type WizardConfig, type WizardState } from '../../src/ui/ink/wizard-state.js';
 import { previewFor } from '../../src/ui/ink/preview.js';
 import { afterWizard } from '../../src/ui/ink/after.js';
 import { freeWorkflowName } from '../../src/ui/workflow-name.js';

@@ -5,10 +5,10 @@ import { after } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { App } from '../../src/ui/ink/app.js';
 import { wizardConfig } from '../../src/ui/ink/config.js';
-import type { WizardState } from '../../src/ui/ink/hooks/wizard-state.js';
+import type { WizardState } from '../../src/ui/ink/wizard-state.js';
 import type { Detected } from '../../src/model.js';
 import type { GivenAnswers } from '../../src/questions/resolve.js';
-import { KEY, detectedRepo, fakeEffects, renderScreen, type Screen } from './ink-helpers.js';
+import { KEY, detectedRepo, fakeEffects, renderScreen, type Screen } from '../helpers/ink.js';
 import type { TempRepo } from '../helpers/repo.js';
 
 const repos: TempRepo[] = [];

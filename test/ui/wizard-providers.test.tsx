@@ -2,7 +2,7 @@
 // questions and none of GitHub's; the review, npmjs.com screen and checklist follow the provider.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEY } from './ink-helpers.js';
+import { KEY } from '../helpers/ink.js';
 import { fixture, wizard } from './wizard-fixture.js';
 import { foundText, promptText } from '../../src/ui/first-screen.js';
 import { questionCount } from '../../src/ui/start-wizard.js';

@@ -1,7 +1,7 @@
 // The first screen (drawn before Ink) and the Ink wizard's questions.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEY } from './ink-helpers.js';
+import { KEY } from '../helpers/ink.js';
 import { PUBLISH, fixture, wizard } from './wizard-fixture.js';
 import { foundText, promptText } from '../../src/ui/first-screen.js';
 import { honestFindings, questionCount } from '../../src/ui/start-wizard.js';

@@ -1,7 +1,7 @@
 // The Ink wizard: release tools, and the packages of a monorepo.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEY } from './ink-helpers.js';
+import { KEY } from '../helpers/ink.js';
 import { fixture, wizard } from './wizard-fixture.js';
 
 const monorepo = {

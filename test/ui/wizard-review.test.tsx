@@ -1,7 +1,7 @@
 // The Ink wizard: review, replacing a workflow, npmjs.com, the checklist, cancelling.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { HAND_WRITTEN, KEY, renderScreen } from './ink-helpers.js';
+import { HAND_WRITTEN, KEY, renderScreen } from '../helpers/ink.js';
 import { PUBLISH, fixture, toReview, wizard } from './wizard-fixture.js';
 
 describe('review, npmjs.com and checklist', () => {
@@ -143,7 +143,7 @@ describe('cancel', () => {
 });
 
 describe('a yes/no question beside a long prompt', () => {
-  it('keeps "› Yes No (y/n)" whole on one row: the prompt wraps, the choices do not', async () => {
+  it('keeps "› Yes No (y/n)" whole on one row: the prompt wraps, the choices do not', async (t) => {
     const { Box, Text } = await import('ink');
     const { Confirm } = await import('../../src/ui/ink/components/confirm.js');
     const { KeysRouter } = await import('../../src/ui/ink/hooks/keys-router.js');
@@ -157,12 +157,9 @@ describe('a yes/no question beside a long prompt', () => {
       </KeysRouter>,
       { columns: 60, rows: 10 },
     );
-    try {
-      const frame = await screen.waitFor('Yes');
-      assert.match(frame, /› +Yes +No +\(y\/n\)/, frame);
-      assert.ok(frame.includes('backup is kept'), frame);
-    } finally {
-      screen.unmount();
-    }
+    t.after(() => screen.unmount());
+    const frame = await screen.waitFor('Yes');
+    assert.match(frame, /› +Yes +No +\(y\/n\)/, frame);
+    assert.ok(frame.includes('backup is kept'), frame);
   });
 });

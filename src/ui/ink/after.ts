@@ -4,7 +4,7 @@ import { CancelledError, EXIT } from '../../cli/errors.js';
 import { formatManual, formatPublisher, formatWritten } from '../../report/text.js';
 import { formatChecklist } from '../../report/checklist.js';
 import { paint } from '../../cli/style.js';
-import type { WizardState } from './hooks/wizard-state.js';
+import type { WizardState } from './wizard-state.js';
 import type { Detected } from '../../model.js';
 import { DOCS_URL, equivalentCommand } from '../../report/equivalent-command.js';
 

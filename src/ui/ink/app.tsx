@@ -7,7 +7,7 @@ import type { Answers, Detected } from '../../model.js';
 import type { Effects } from './effects.js';
 import { useWizard } from './hooks/use-wizard.js';
 import { usePlan } from './hooks/use-plan.js';
-import { previousQuestion, progress, replacesPublisher, type Answer, type WizardConfig, type WizardState } from './hooks/wizard-state.js';
+import { previousQuestion, progress, replacesPublisher, type Answer, type WizardConfig, type WizardState } from './wizard-state.js';
 import { reviewRows } from './layout.js';
 import { LogLine } from './steps/log.js';
 import { QuestionScreen } from './steps/question-screen.js';

@@ -3,7 +3,7 @@ import type { Detected } from '../../model.js';
 import type { Options } from '../../cli/args.js';
 import { pendingQuestions } from '../../questions/resolve.js';
 import { publishingWorkflows, startingAnswers } from '../previous-answers.js';
-import type { WizardConfig } from './hooks/wizard-state.js';
+import type { WizardConfig } from './wizard-state.js';
 
 export function wizardConfig(detected: Detected, options: Pick<Options, 'given' | 'force'>, offerOpen: boolean): WizardConfig {
   const answers = startingAnswers(detected, options.given);

@@ -11,7 +11,7 @@ import { App } from './app.js';
 import { wizardConfig } from './config.js';
 import { realEffects, type Effects } from './effects.js';
 import { ThemeContext, themeFor } from './theme.js';
-import type { WizardState } from './hooks/wizard-state.js';
+import type { WizardState } from './wizard-state.js';
 import { afterWizard } from './after.js';
 
 export interface RunContext {

@@ -2,7 +2,7 @@
 // (a frame taller than the terminal makes Ink clear the whole screen on every update).
 import type { AnyQuestion, Choice } from '../../questions/list.js';
 import type { Plan } from '../../model.js';
-import { rowsFor } from './hooks/list-nav.js';
+import { rowsFor } from './input/list-nav.js';
 import { wrap } from '../../report/text.js';
 
 /** Terminals at least this wide show the preview beside the question. */

@@ -2,7 +2,7 @@
 // to the lines the question changes, with those lines marked.
 import type { Answers, FileChange, Plan } from '../../model.js';
 import { unifiedDiff } from '../../apply/diff.js';
-import { clampOffset } from './hooks/list-nav.js';
+import { clampOffset } from './input/list-nav.js';
 import { safeOutput } from '../../text/output.js';
 
 export interface PreviewLine {

@@ -38,7 +38,7 @@ export async function ask(
       validate: (items) => {
         if (items.length === 0) return 'Tick at least one package: Space ticks the one under the cursor, a ticks all.';
         const parsed = q.parse(items.map((i) => i.value).join(','));
-        return (parsed.ok ? q.check(parsed.value, detected) : parsed.error) ?? true;
+        return (parsed.ok ? q.check(parsed.value, detected) : parsed.reason) ?? true;
       },
     });
     return value;
@@ -65,10 +65,10 @@ export async function ask(
     prefill: 'tab',
     validate: (value) => {
       const parsed = q.parse(read(value));
-      return parsed.ok ? true : parsed.error;
+      return parsed.ok ? true : parsed.reason;
     },
   });
   const parsed = q.parse(read(text));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(parsed.reason);
   return parsed.value;
 }

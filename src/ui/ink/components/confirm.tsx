@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { useKeys } from '../hooks/keys-router.js';
 import { useTheme } from '../theme.js';
 import { useLatest } from '../hooks/use-latest.js';
-import { isEnter } from '../hooks/keys.js';
+import { isEnter } from '../input/keys.js';
 
 export interface ConfirmProps {
   value: boolean;

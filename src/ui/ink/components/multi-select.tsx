@@ -2,10 +2,10 @@
 import { Box } from 'ink';
 import { useKeys } from '../hooks/keys-router.js';
 import type { Choice } from '../../../questions/list.js';
-import { wrapIndex } from '../hooks/list-nav.js';
+import { wrapIndex } from '../input/list-nav.js';
 import { useLatest } from '../hooks/use-latest.js';
 import { ChoiceRow, widest } from './choice-row.js';
-import { isEnter } from '../hooks/keys.js';
+import { isEnter } from '../input/keys.js';
 
 export interface MultiSelectProps {
   choices: readonly Choice[];

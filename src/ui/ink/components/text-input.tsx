@@ -1,10 +1,10 @@
 // A one-line text field: controlled, with a drawn cursor (Ink hides the terminal's).
 import { Box, Text } from 'ink';
 import { useKeys } from '../hooks/keys-router.js';
-import { editText, type TextState } from '../hooks/text-edit.js';
+import { editText, type TextState } from '../input/text-edit.js';
 import { useTheme } from '../theme.js';
 import { useLatest } from '../hooks/use-latest.js';
-import { isEnter } from '../hooks/keys.js';
+import { isEnter } from '../input/keys.js';
 
 export interface TextInputProps {
   state: TextState;

@@ -3,8 +3,8 @@
 import { useRef, useState } from 'react';
 import type { Detected } from '../../../model.js';
 import type { AnyQuestion } from '../../../questions/list.js';
-import { textState, type TextState } from './text-edit.js';
-import type { Answer } from './wizard-state.js';
+import { textState, type TextState } from '../input/text-edit.js';
+import type { Answer } from '../wizard-state.js';
 
 export interface FieldHandlers {
   /** The parsed value while editing (undefined when it does not parse yet). */
@@ -25,7 +25,7 @@ export function useTextField(q: AnyQuestion, value: Answer | undefined, { onDraf
   const change = (next: TextState) => {
     const parsed = q.parse(next.value);
     // Once an error is shown, it follows the typing: it goes as soon as the value is fine.
-    const nextError = latest.current.error === undefined ? undefined : parsed.ok ? undefined : parsed.error;
+    const nextError = latest.current.error === undefined ? undefined : parsed.ok ? undefined : parsed.reason;
     latest.current = { text: next, error: nextError };
     setText(next);
     setError(nextError);
@@ -34,8 +34,8 @@ export function useTextField(q: AnyQuestion, value: Answer | undefined, { onDraf
   const submit = () => {
     const parsed = q.parse(latest.current.text.value);
     if (parsed.ok) return onSubmit(parsed.value);
-    latest.current = { ...latest.current, error: parsed.error };
-    setError(parsed.error);
+    latest.current = { ...latest.current, error: parsed.reason };
+    setError(parsed.reason);
   };
   return { text, error, change, submit };
 }
@@ -79,7 +79,7 @@ export function useMultiField(q: AnyQuestion, value: Answer | undefined, detecte
     // Said in the words of this screen, not of the --packages flag.
     if (selected.length === 0) return setError('Tick at least one package: Space ticks the one under the cursor, a ticks all.');
     const parsed = q.parse(selected.join(','));
-    const problem = parsed.ok ? q.check(parsed.value, detected) : parsed.error;
+    const problem = parsed.ok ? q.check(parsed.value, detected) : parsed.reason;
     if (parsed.ok && !problem) return onSubmit(parsed.value);
     setError(problem);
   };

@@ -1,7 +1,7 @@
 // Scrolling a viewport with ↑/↓, PgUp/PgDn, Home/End.
 import { useState } from 'react';
 import { useKeys } from './keys-router.js';
-import { clampOffset } from './list-nav.js';
+import { clampOffset } from '../input/list-nav.js';
 
 export function useScroll(total: number, height: number, isActive = true): number {
   const [offset, setOffset] = useState(0);

@@ -3,7 +3,7 @@
 import { useEffect, useReducer } from 'react';
 import { useApp, useInput } from 'ink';
 import type { Effects } from '../effects.js';
-import { initWizard, wizardReducer, type Action, type WizardConfig, type WizardState } from './wizard-state.js';
+import { initWizard, wizardReducer, type Action, type WizardConfig, type WizardState } from '../wizard-state.js';
 
 export function useWizard(config: WizardConfig, effects: Effects, onFinish: (state: WizardState) => void) {
   const [state, dispatch] = useReducer(wizardReducer, config, initWizard);

@@ -4,7 +4,7 @@ import { useKeys } from '../hooks/keys-router.js';
 import type { ChecklistItem } from '../../../model.js';
 import { KeyHints } from '../components/key-hints.js';
 import { useTheme } from '../theme.js';
-import { isEnter } from '../hooks/keys.js';
+import { isEnter } from '../input/keys.js';
 import { commandLines, urlIndent } from '../../../report/command-lines.js';
 import { isAlternative } from '../../../report/checklist.js';
 

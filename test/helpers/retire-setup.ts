@@ -1,8 +1,8 @@
 // A repository on GitHub (acme/widget) with a migrated publish workflow, the recording gh on
 // PATH, and the real npm pointed at the loopback registry: what every retire test starts from.
-import type { FakeRegistry, FakeToken, RecordedRequest } from '../helpers/registry-server.js';
-import { fakeGh, type FakeGh } from '../helpers/fake-gh/index.js';
-import { makePackageRepo, makeRepo, type TempRepo } from '../helpers/repo.js';
+import type { FakeRegistry, FakeToken, RecordedRequest } from './registry-server.js';
+import { fakeGh, type FakeGh } from './fake-gh/index.js';
+import { makePackageRepo, makeRepo, type TempRepo } from './repo.js';
 
 /** A trusted-publishing workflow: no token anywhere. */
 export const PUBLISH_YML = `name: Publish

@@ -1,13 +1,13 @@
 // The wizard as a pure reducer: every screen change is an action, so the whole flow is
 // tested without a terminal. Side effects (planning, writing, opening a browser) run in
 // hooks that watch the state and dispatch their results back.
-import type { Answers, Plan } from '../../../model.js';
-import { labelOf, questionApplies, questionFor, type AnyQuestion } from '../../../questions/list.js';
-import { conflictOf } from '../../conflict.js';
-import { blockedChanges, type WriteResult } from '../../../apply/write.js';
-import type { OpenResult } from '../../../cli/browser.js';
-import { freeWorkflowName } from '../../workflow-name.js';
-import { isAlternative } from '../../../report/checklist.js';
+import type { Answers, Plan } from '../../model.js';
+import { labelOf, questionApplies, questionFor, type AnyQuestion } from '../../questions/list.js';
+import { conflictOf } from '../conflict.js';
+import { blockedChanges, type WriteResult } from '../../apply/write.js';
+import type { OpenResult } from '../../cli/browser.js';
+import { freeWorkflowName } from '../workflow-name.js';
+import { isAlternative } from '../../report/checklist.js';
 
 export type Answer = Answers[keyof Answers];
 

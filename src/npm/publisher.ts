@@ -1,7 +1,9 @@
-// What the user types into npmjs.com, in the order the form asks for it.
-import type { Answers, PublisherSettings, RepoRef } from '../model.js';
+// What the user types into npmjs.com, in the order the form asks for it, and where.
+import type { Answers, PublisherField, PublisherSettings, RepoRef } from '../model.js';
 import { shellCommand } from '../text/shell.js';
+import { githubTrustArgs, type GithubTrust } from './trust-command.js';
 
+/** The npmjs.com page where trusted publishers are added (also the token settings of a package). */
 export function accessUrl(packageName: string): string {
   // Scoped names stay literal in the path: /package/@scope/name/access.
   return `https://www.npmjs.com/package/${packageName}/access`;
@@ -15,18 +17,20 @@ export function allowedAction(answers: Pick<Answers, 'release'>): PublisherSetti
   return answers.release === 'staged' ? 'npm stage publish' : 'npm publish';
 }
 
-/** The `npm trust github` arguments after the package name (quote them with shellCommand). */
-export function trustArgs(repo: RepoRef, answers: Pick<Answers, 'workflow' | 'environment' | 'release'>): string[] {
-  const args = ['--file', answers.workflow, '--repo', `${repo.owner}/${repo.name}`];
-  if (answers.environment) args.push('--env', answers.environment);
-  args.push(answers.release === 'staged' ? '--allow-stage-publish' : '--allow-publish');
-  return args;
+/** The GitHub publisher the answers describe, for the `npm trust github` command line. */
+export function githubTrust(repo: RepoRef, answers: Pick<Answers, 'workflow' | 'environment' | 'release'>): GithubTrust {
+  return { repo, workflow: answers.workflow, environment: answers.environment, stage: answers.release === 'staged' };
 }
+
+/** A field of the form left empty. */
+export const emptyField = (label: string): PublisherField => ({ label, value: '', note: 'leave empty' });
+
+/** The "Allowed actions" field of a publisher that runs `npm publish`. */
+export const ALLOW_PUBLISH_FIELD: PublisherField = { label: 'Allowed actions', value: 'Allow npm publish', note: 'tick it: new publishers allow only staged publishing' };
 
 export function publisherSettings(packageName: string, repo: RepoRef, answers: Answers): PublisherSettings {
   const env = answers.environment;
   const allow = allowedAction(answers);
-  const trust = ['npm', 'trust', 'github', packageName, ...trustArgs(repo, answers)];
   return {
     packageName,
     url: accessUrl(packageName),
@@ -38,12 +42,12 @@ export function publisherSettings(packageName: string, repo: RepoRef, answers: A
       { label: 'Workflow filename', value: answers.workflow, note: 'file name only, no path' },
       env
         ? { label: 'Environment name', value: env, note: 'must match the workflow' }
-        : { label: 'Environment name', value: '', note: 'leave empty' },
+        : emptyField('Environment name'),
       allow === 'npm publish'
-        ? { label: 'Allowed actions', value: 'Allow npm publish', note: 'tick it: new publishers allow only staged publishing' }
+        ? ALLOW_PUBLISH_FIELD
         : { label: 'Allowed actions', value: 'leave "Allow npm publish" unticked', note: 'always allowed; you approve each version with 2FA' },
     ],
     allow,
-    trustCommand: shellCommand(...trust),
+    trustCommand: shellCommand('npm', ...githubTrustArgs(packageName, githubTrust(repo, answers))),
   };
 }

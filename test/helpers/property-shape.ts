@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { ProviderInputError } from '../../src/providers/validate.js';
-import { hostileString } from '../render/hostile.js';
+import { hostileString } from './hostile-strings.js';
 
 /** The structure of parsed YAML with every scalar replaced by its type. */
 export function skeleton(value: unknown): unknown {

@@ -1,12 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  validateEnvironment,
-  validateNodeVersion,
-  validatePackageName,
-  validateRepo,
-  validateWorkflowFile,
-} from '../../src/questions/validate.js';
+import { parseEnvironment, parseGithubRepo, parseWorkflowFile } from '../../src/validate/github.js';
+import { parseNodeVersion } from '../../src/validate/node-version.js';
+import { parsePackageName } from '../../src/validate/package-name.js';
+import type { Parsed } from '../../src/validate/parsed.js';
+
+// The reason a value is refused, or undefined when it is accepted.
+const reasonOf = (parse: (v: string) => Parsed<unknown>) => (v: string) => {
+  const parsed = parse(v);
+  return parsed.ok ? undefined : parsed.reason;
+};
+const validatePackageName = reasonOf(parsePackageName);
+const validateRepo = reasonOf(parseGithubRepo);
+const validateWorkflowFile = reasonOf(parseWorkflowFile);
+const validateEnvironment = reasonOf(parseEnvironment);
+const validateNodeVersion = reasonOf(parseNodeVersion);
 
 const valid = (fn: (v: string) => string | undefined, values: string[]) => {
   for (const v of values) assert.equal(fn(v), undefined, `expected ${JSON.stringify(v)} to be valid`);

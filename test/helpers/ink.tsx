@@ -6,7 +6,7 @@ import type { Answers, Detected, FileChange, Plan } from '../../src/model.js';
 import type { Effects } from '../../src/ui/ink/effects.js';
 import type { WriteResult } from '../../src/apply/write.js';
 import { planFor } from '../../src/cli/run.js';
-import { makePackageRepo, type TempRepo } from '../helpers/repo.js';
+import { makePackageRepo, type TempRepo } from './repo.js';
 import { detect } from '../../src/detect/index.js';
 
 export const KEY = {
