@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { bundlePlugins } from './bundle-plugins.mjs';
 import { compressEntryChunk } from './compress-chunk.mjs';
+import { eagerStartupChunks } from './eager-functions.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -95,6 +96,8 @@ async function main() {
   }
   // The full-screen wizard's chunk ships compressed (scripts/compress-chunk.mjs).
   await compressEntryChunk(root, result.metafile, 'src/ui/ink/index.tsx');
+  // What every run loads is compiled once into Node's compile cache (scripts/eager-functions.mjs).
+  await eagerStartupChunks(root, result.metafile, 'src/cli/bin.ts');
   // No copy of open's bundled xdg-open: bundled, open looks for it beside its chunk and
   // otherwise uses the system's xdg-open; where neither exists the URL is printed anyway.
   if (process.argv.includes('--report')) {

@@ -3,7 +3,7 @@
 // consent is written without it. Every target is checked before the first write
 // (targets.ts); a write that still fails rolls back the ones before it, so a run writes
 // all its files or none.
-import { closeSync, constants, copyFileSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, fsyncSync, linkSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { FileChange } from '../model.js';
 import { FailedError } from '../cli/errors.js';
@@ -25,10 +25,22 @@ function backupPath(abs: string): string {
   return candidate;
 }
 
-/** Keeps what is at `abs` at `target`: a copy of a file, or the same link for a symbolic link. */
+/**
+ * Keeps what is at `abs` at `target`: the same link for a symbolic link; for a file, a second
+ * name for it (a hard link: the write below renames a new file over `abs` and never changes
+ * this one), or a copy where the file system refuses hard links.
+ */
 function backUp(t: TargetCheck, target: string): void {
-  if (t.state === 'link') symlinkSync(readlinkSync(t.abs), target);
-  else copyFileSync(t.abs, target, constants.COPYFILE_EXCL);
+  if (t.state === 'link') {
+    symlinkSync(readlinkSync(t.abs), target);
+    return;
+  }
+  try {
+    linkSync(t.abs, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    copyFileSync(t.abs, target, constants.COPYFILE_EXCL);
+  }
 }
 
 // Synchronous: a few small files, and each fs/promises call would be a thread-pool round trip.
@@ -37,6 +49,7 @@ function atomicWrite(t: TargetCheck, content: string, temps: Set<string>): void 
   // A regular file keeps its mode; a link is replaced by a plain file.
   const mode = t.state === 'file' ? lstatSync(t.abs).mode & 0o777 : 0o644;
   temps.add(tmp);
+  let renamed = false;
   try {
     const fd = openSync(tmp, 'wx', mode);
     try {
@@ -46,8 +59,9 @@ function atomicWrite(t: TargetCheck, content: string, temps: Set<string>): void 
       closeSync(fd);
     }
     renameSync(tmp, t.abs);
+    renamed = true;
   } finally {
-    rmSync(tmp, { force: true });
+    if (!renamed) rmSync(tmp, { force: true });
     temps.delete(tmp);
   }
 }
@@ -77,8 +91,11 @@ interface Undo {
 function rollBack(done: readonly Undo[]): void {
   for (const u of [...done].reverse()) {
     try {
-      if (u.saved) renameSync(u.saved, u.abs);
-      else rmSync(u.abs, { force: true });
+      if (u.saved) {
+        renameSync(u.saved, u.abs);
+        // A hard link to a file that was never replaced: rename leaves both names.
+        rmSync(u.saved, { force: true });
+      } else rmSync(u.abs, { force: true });
       if (u.createdDir) rmSync(u.createdDir, { recursive: true, force: true });
     } catch {
       // Best effort: the message says which file failed.
@@ -139,7 +156,11 @@ export async function applyChanges(changes: readonly FileChange[], options: Appl
         throw new FailedError(`Could not write ${c.path} (${reason}). Every file this run had written was put back: nothing was changed.`);
       }
     }
-    for (const u of done) if (u.saved && !u.keep) rmSync(u.saved, { force: true });
+    for (const u of done) {
+      if (!u.saved || u.keep) continue;
+      unlinkSync(u.saved);
+      temps.delete(u.saved);
+    }
   }).finally(() => held.forEach((release) => release()));
   return results;
 }

@@ -77,13 +77,16 @@ export async function startWizard(detected: Detected, options: Options, io: Io):
   io.out(foundText(honestFindings(detected, options, migratable.length > 0), VERSION));
   const check = await existingWorkflowCheck(detected);
   if (check) io.out(`${check}\n\n`);
+  // Keys are read raw from before the key hint shows: a key pressed the moment it shows would
+  // otherwise be echoed, a line the erasing below does not count.
+  const pressed = waitForKey(migratable.length > 0 ? ['n'] : []);
   io.out(prompt);
   // Loading after the screen is drawn: evaluating Ink's modules blocks the thread long enough
   // to notice, which must not come before the first frame. Keys typed meanwhile are held
   // (held-keys.ts), and handed to Ink when it starts.
   const loading = import('./ink/index.js');
   loading.catch(() => undefined); // handled below; an early Esc must not leave it unhandled
-  const key = await waitForKey(migratable.length > 0 ? ['n'] : []);
+  const key = await pressed;
   process.stdout.write(eraseRows(rowsOf(`${prompt}\n`, process.stdout.columns || 80) - 1));
   const ui = await loading;
   await releaseKeys({ raw: true });

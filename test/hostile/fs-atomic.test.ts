@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
 import { cannotDropPrivileges, expectClean, giveToNobody, run, runKilled, scene, snapshot } from './harness.js';
 
@@ -56,6 +56,19 @@ test('4. read-only publish.yml in a writable folder is replaced with --force (re
   s.cleanup();
 });
 
+test('4. a workflow someone else owns, which the kernel will not hard-link, is still replaced with a .bak copy', asNobody, () => {
+  // fs.protected_hardlinks: an unprivileged user may not hard-link a file it neither owns nor
+  // can write, so the backup falls back to a copy.
+  const s = scene({ files: { [WF]: 'name: mine\non: push\njobs: {}\n' } });
+  giveToNobody(s);
+  chownSync(s.at(WF), 0, 0);
+  chmodSync(s.at(WF), 0o444);
+  const before = snapshot(s.base);
+  expectClean(s, before, run(s, ['--yes', '--force'], { nobody: true }), { code: 0, changes: [WF, `${WF}.bak`, '.github/dependabot.yml'] });
+  assert.equal(readFileSync(s.at(`${WF}.bak`), 'utf8'), 'name: mine\non: push\njobs: {}\n');
+  s.cleanup();
+});
+
 test('4. --migrate into a read-only folder: refused before the edit, file unchanged', asNobody, () => {
   const s = scene({
     files: {
@@ -103,6 +116,16 @@ function expected(): string {
 }
 
 const whole = expected();
+test('4. a replaced workflow whose own write fails is put back, and its .bak goes too', { skip: spawnSync('prlimit', ['--version']).status === 0 ? false : 'prlimit (util-linux) is not installed' }, () => {
+  // The .bak is a second name of the old file (a hard link) until the write succeeds: after
+  // a failed write both names are the same file, and renaming one over the other does nothing.
+  const s = scene({ files: { [WF]: 'name: mine\non: push\njobs: {}\n' } });
+  const before = snapshot(s.base);
+  const r = run(s, ['--yes', '--force'], { wrap: ['prlimit', '--fsize=1000'] });
+  expectClean(s, before, r, { code: 1, says: /Could not write \.github\/workflows\/publish\.yml \(EFBIG\)\. Every file this run had written was put back/ });
+  s.cleanup();
+});
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   for (const ms of [5, 20, 40, 60, 90]) {
     test(`4. ${signal} after ${ms} ms: no temp file, no half-written file, no stack trace`, async () => {
