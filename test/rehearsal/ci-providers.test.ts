@@ -29,7 +29,7 @@ describe('GitLab CI/CD', { concurrency: 3 }, () => {
   for (const env of ['npm', null] as const) {
     test(`a v1.2.3 tag publishes once, ${env ? 'in the environment npm' : 'with no environment'}`, async (t) => {
       const name = `@acme/gitlab-${env ?? 'noenv'}`;
-      const s = setUp(machine, { remote: GITLAB, files: files(name), args: env ? ['--environment', env] : ['--no-environment'], tags: ['v1.2.3'] });
+      const s = await setUp(machine, { remote: GITLAB, files: files(name), args: env ? ['--environment', env] : ['--no-environment'], tags: ['v1.2.3'] });
       try {
         if (!passed(t, await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'acme/widget', tag: 'v1.2.3' }))) return;
         assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
@@ -41,7 +41,7 @@ describe('GitLab CI/CD', { concurrency: 3 }, () => {
   }
 
   test('a package in a subfolder whose lockfile is at the root of a repository that is not a workspace', async (t) => {
-    const s = setUp(machine, {
+    const s = await setUp(machine, {
       remote: GITLAB,
       files: { 'package.json': { name: 'widget-tools', private: true }, 'package-lock.json': npmLock('widget-tools', '0.0.0'), 'tools/cli/package.json': pkg('gitlab-subdir-cli', '1.2.3') },
       sub: 'tools/cli',
@@ -58,7 +58,7 @@ describe('GitLab CI/CD', { concurrency: 3 }, () => {
 
   test('--ci-file ci/release.yml: never runs until the project names that file, then publishes; the checklist says so', async (t) => {
     const name = '@acme/gitlab-ci-file';
-    const s = setUp(machine, { remote: GITLAB, files: files(name), args: ['--ci-file', 'ci/release.yml'], tags: ['v1.2.3'] });
+    const s = await setUp(machine, { remote: GITLAB, files: files(name), args: ['--ci-file', 'ci/release.yml'], tags: ['v1.2.3'] });
     try {
       assert.match(s.stdout.replace(/\s+/g, ' '), /Set the CI\/CD configuration file to ci\/release\.yml/);
       const unset = await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'acme/widget', tag: 'v1.2.3' });
@@ -71,7 +71,7 @@ describe('GitLab CI/CD', { concurrency: 3 }, () => {
   });
 
   test('a tag in a fork (another project path) does not run the job', async () => {
-    const s = setUp(machine, { remote: GITLAB, files: files('@acme/gitlab-fork'), args: [], tags: ['v1.2.3'] });
+    const s = await setUp(machine, { remote: GITLAB, files: files('@acme/gitlab-fork'), args: [], tags: ['v1.2.3'] });
     try {
       assert.equal((await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'someone/widget', tag: 'v1.2.3' })).status, 'not-triggered');
     } finally {
@@ -83,7 +83,7 @@ describe('GitLab CI/CD', { concurrency: 3 }, () => {
 describe('CircleCI', { concurrency: 2 }, () => {
   test('a v1.2.3 tag publishes once with the token from circleci run oidc get', async (t) => {
     const name = '@acme/circleci-widget';
-    const s = setUp(machine, { files: files(name), args: CIRCLE_ARGS, tags: ['v1.2.3'] });
+    const s = await setUp(machine, { files: files(name), args: CIRCLE_ARGS, tags: ['v1.2.3'] });
     try {
       if (!passed(t, await runCircleciJob(machine, { source: s.repo.dir, tag: 'v1.2.3', ids: IDS }))) return;
       assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
@@ -95,7 +95,7 @@ describe('CircleCI', { concurrency: 2 }, () => {
 
   test('a job in another CircleCI project (another project ID in its token) is refused', async (t) => {
     const name = '@acme/circleci-other';
-    const s = setUp(machine, { files: files(name), args: CIRCLE_ARGS, tags: ['v1.2.3'] });
+    const s = await setUp(machine, { files: files(name), args: CIRCLE_ARGS, tags: ['v1.2.3'] });
     try {
       const r = await runCircleciJob(machine, { source: s.repo.dir, tag: 'v1.2.3', ids: { ...IDS, projectId: '11111111-2222-4333-8444-555555555555' } });
       if (r.status === 'skipped-tool') return t.skip(r.reason);

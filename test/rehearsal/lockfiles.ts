@@ -2,7 +2,8 @@
 // maintainer would commit them: `pnpm install --lockfile-only`, `yarn install`, `bun install`,
 // all offline (the fixtures have no dependencies outside their workspaces).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { execOk } from './machine.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corepackHome, packageBin, BUN_VERSION, COREPACK_VERSION, PNPM_VERSION, type Tool } from './tools.js';
@@ -40,11 +41,13 @@ export const corepackEnv = (home: string): Record<string, string> => ({
 });
 
 /** Writes the lockfile of `tool` in `dir`; undefined when written, else why not. */
-export function writeLockfile(tool: LockTool, dir: string): string | undefined {
+export async function writeLockfile(tool: LockTool, dir: string): Promise<string | undefined> {
   const env = toolEnv(tool);
   if (!env.ok) return env.reason;
   const [cmd, args] = tool === 'pnpm' ? ['pnpm', ['install', '--lockfile-only', '--offline']] : tool === 'yarn' ? ['yarn', ['install']] : ['bun', ['install']];
-  execFileSync(cmd, args, { cwd: dir, env: env.value, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+  // Found on the tool's PATH, not this process's.
+  const bin = env.value.PATH!.split(':').find((d) => existsSync(join(d, cmd)))!;
+  await execOk(join(bin, cmd), args, dir, env.value);
   // Only the lockfile is committed; what the install left beside it is not.
   for (const leftover of ['node_modules', '.pnp.cjs', '.pnp.loader.mjs', '.yarn']) rmSync(join(dir, leftover), { recursive: true, force: true });
   return undefined;

@@ -90,15 +90,37 @@ export function baseEnv(box: Box, registry: Registry): Record<string, string> {
 
 export interface Ran { code: number; output: string }
 
-/** Runs a script with bash as the provider does (`bash -e <file>`), without blocking the servers in this process. */
-export function bash(box: Box, script: string, cwd: string, env: Record<string, string>, flags = ['-e']): Promise<Ran> {
-  const file = join(box.temp, `step-${Math.random().toString(36).slice(2)}.sh`);
-  writeFileSync(file, script);
+/**
+ * Runs a command without blocking the issuer and registry in this process (a synchronous child
+ * would stall every other case's requests while it runs).
+ */
+export function exec(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Ran> {
   return new Promise((resolve) => {
-    const child = spawn('/bin/bash', ['--noprofile', '--norc', ...flags, file], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.on('error', (e) => (output += String(e)));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/** Like exec, and throws with the output when the command fails. */
+export async function execOk(cmd: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<string> {
+  const r = await exec(cmd, args, cwd, env);
+  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}):\n${r.output}`);
+  return r.output;
+}
+
+/** Clones `source` into `workspace` at `ref` (actions/checkout, GitLab's and CircleCI's checkout). */
+export async function checkout(source: string, workspace: string, ref: string): Promise<void> {
+  await execOk('git', ['clone', '--quiet', source, workspace], source);
+  await execOk('git', ['checkout', '--quiet', ref], workspace);
+}
+
+/** Runs a script with bash as the provider does (`bash -e <file>`). */
+export function bash(box: Box, script: string, cwd: string, env: Record<string, string>, flags = ['-e']): Promise<Ran> {
+  const file = join(box.temp, `step-${Math.random().toString(36).slice(2)}.sh`);
+  writeFileSync(file, script);
+  return exec('/bin/bash', ['--noprofile', '--norc', ...flags, file], cwd, env);
 }

@@ -3,12 +3,11 @@
 // the image's Node (and npm) are put on PATH; GitLab's `id_tokens` become env vars holding ID
 // tokens with the audience the file names; CircleCI's `circleci run oidc get` is a stand-in
 // that asks the fake issuer. Scripts run with bash, stopping at the first failing line.
-import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { circleciClaims, gitlabClaims } from './oidc-issuer.js';
-import { bash, baseEnv, makeBox, nodeFor, type Box, type Machine } from './machine.js';
+import { bash, baseEnv, checkout, makeBox, nodeFor, type Box, type Machine } from './machine.js';
 import type { RunResult } from './runner-github.js';
 
 /** GitLab `rules: if:` as the generated job writes them: `$VAR == '...'` and `$VAR =~ /.../` joined by &&. */
@@ -20,11 +19,6 @@ export function gitlabRule(expr: string, vars: Record<string, string>): boolean 
     if (m[2] === '=~') return value !== undefined && new RegExp(m[4]!).test(value);
     return m[2] === '==' ? value === m[3] : value !== m[3];
   });
-}
-
-function checkout(source: string, workspace: string, tag: string) {
-  execFileSync('git', ['clone', '--quiet', source, workspace]);
-  execFileSync('git', ['checkout', '--quiet', `refs/tags/${tag}`], { cwd: workspace });
 }
 
 function nodeImage(box: Box, machine: Machine, image: string): string | undefined {
@@ -55,7 +49,7 @@ export async function runGitlabJob(machine: Machine, run: GitlabRun, jobName = '
     const missing = nodeImage(box, machine, String(job.image));
     if (missing) return { status: 'skipped-tool', reason: missing };
     const workspace = join(box.dir, 'project');
-    checkout(run.source, workspace, run.tag);
+    await checkout(run.source, workspace, `refs/tags/${run.tag}`);
     const environment = job.environment?.name ?? null;
     const claims = gitlabClaims({ projectPath: run.projectPath, ciFile: run.ciFile, tag: run.tag, environment });
     const tokens = Object.fromEntries(Object.entries((job.id_tokens ?? {}) as Record<string, { aud: string }>).map(([name, { aud }]) => [name, machine.issuer.mint({ ...claims, aud })]));
@@ -110,7 +104,7 @@ export async function runCircleciJob(machine: Machine, run: CircleciRun, jobName
     let log = '';
     for (const step of job.steps as unknown[]) {
       if (step === 'checkout') {
-        checkout(run.source, workspace, run.tag);
+        await checkout(run.source, workspace, `refs/tags/${run.tag}`);
         continue;
       }
       const r = (step as { run: string | { name?: string; command: string; working_directory?: string } }).run;

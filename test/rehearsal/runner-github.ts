@@ -4,14 +4,13 @@
 // actions/setup-node and oven-sh/setup-bun put real tools on PATH, and every `run:` step runs
 // with bash as GitHub does (`bash -e {0}`), with GITHUB_OUTPUT/GITHUB_ENV/GITHUB_PATH, and the
 // OIDC request variables only when the job is granted `id-token: write`.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { interpolate, isTrue, type Contexts, type Value } from './expressions.js';
 import { githubClaims } from './oidc-issuer.js';
 import { corepackEnv } from './lockfiles.js';
-import { bash, baseEnv, makeBox, nodeFor, type Machine } from './machine.js';
+import { bash, baseEnv, checkout, makeBox, nodeFor, type Machine } from './machine.js';
 import { corepackHome, packageBin, BUN_VERSION, COREPACK_VERSION } from './tools.js';
 
 export interface GithubEvent {
@@ -149,8 +148,7 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
         const action = step.uses.split('@')[0];
         if (!/^[^@]+@[0-9a-f]{40}$/.test(step.uses.split(' ')[0]!)) throw new Error(`${step.uses}: not pinned to a commit`);
         if (action === 'actions/checkout') {
-          execFileSync('git', ['clone', '--quiet', run.source, workspace]);
-          execFileSync('git', ['checkout', '--quiet', run.event.ref.replace(/^refs\/heads\//, '')], { cwd: workspace });
+          await checkout(run.source, workspace, run.event.ref.replace(/^refs\/heads\//, ''));
         } else if (action === 'actions/setup-node') {
           const node = nodeFor(String(step.with?.['node-version'] ?? ''));
           if (!node) return { status: 'skipped-tool', reason: `no Node ${String(step.with?.['node-version'])} on this machine` };
