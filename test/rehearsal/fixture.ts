@@ -45,9 +45,9 @@ export function npmLock(name: string, version: string, workspaces: Record<string
 /** A tool a case needs could not be installed: the case is skipped with this reason. */
 export class ToolMissing extends Error {}
 
-export async function setUp(machine: Machine, o: { files: Record<string, string | object>; args: string[]; sub?: string; tags?: string[]; versions?: Record<string, string[]>; access?: 'public' | 'restricted'; remote?: string; edit?: (repo: TempRepo) => void; lock?: LockTool }): Promise<Setup> {
+export async function setUp(machine: Machine, o: { files: Record<string, string | object>; args: string[]; sub?: string; tags?: string[]; versions?: Record<string, string[]>; access?: 'public' | 'restricted'; remote?: string; edit?: (repo: TempRepo) => void; lock?: LockTool; registryDependency?: boolean }): Promise<Setup> {
   const repo = makeRepo({ remote: o.remote ?? 'git@github.com:acme/widget.git', files: o.files });
-  const missing = o.lock && (await writeLockfile(o.lock, repo.dir));
+  const missing = o.lock && (await writeLockfile(o.lock, repo.dir, o.registryDependency ? machine.registry.url : undefined));
   if (missing) {
     repo.cleanup();
     throw new ToolMissing(missing);
@@ -85,6 +85,8 @@ export interface GithubCase {
   edit?: (repo: TempRepo) => void;
   /** The package manager that writes the lockfile before the tool runs. */
   lock?: LockTool;
+  /** The fixture depends on REGISTRY_DEPENDENCY: its lockfile is resolved against the fake registry. */
+  registryDependency?: boolean;
   versions?: Record<string, string[]>;
   access?: 'public' | 'restricted';
   job?: string;

@@ -6,18 +6,23 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs
 import { execOk } from './machine.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { corepackHome, packageBin, BUN_VERSION, COREPACK_VERSION, PNPM_VERSION, type Tool } from './tools.js';
 
 export type LockTool = 'pnpm' | 'yarn' | 'bun';
 
-/** PATH and env for running `tool` here, or why it cannot run. */
-export function toolEnv(tool: LockTool): Tool<Record<string, string>> {
+/**
+ * PATH and env for running `tool` in `dir`, or why it cannot run. pnpm is the version the
+ * project's "packageManager" names. `registry`: the fake registry, for fixtures with a registry dependency.
+ */
+export function toolEnv(tool: LockTool, dir: string, registry = 'http://127.0.0.1:9/'): Tool<Record<string, string>> {
   const bin = mkdtempSync(join(tmpdir(), 'ctp-tool-bin-'));
   symlinkSync(process.execPath, join(bin, 'node'));
   // Not CI: in CI, pnpm and Yarn refuse to write a lockfile, which is what this is for.
-  const base = { HOME: bin, PATH: `${bin}:/usr/bin:/bin`, npm_config_registry: 'http://127.0.0.1:9/' };
+  const base = { HOME: bin, PATH: `${bin}:/usr/bin:/bin`, npm_config_registry: registry, pnpm_config_registry: registry };
   if (tool === 'pnpm') {
-    const pnpm = packageBin('pnpm', PNPM_VERSION);
+    const field = String((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { packageManager?: string }).packageManager ?? '');
+    const pnpm = packageBin('pnpm', /^pnpm@(\d[^+]*)/.exec(field)?.[1] ?? PNPM_VERSION);
     return pnpm.ok ? { ok: true, value: { ...base, PATH: `${pnpm.value}:${base.PATH}` } } : pnpm;
   }
   if (tool === 'bun') {
@@ -41,10 +46,10 @@ export const corepackEnv = (home: string): Record<string, string> => ({
 });
 
 /** Writes the lockfile of `tool` in `dir`; undefined when written, else why not. */
-export async function writeLockfile(tool: LockTool, dir: string): Promise<string | undefined> {
-  const env = toolEnv(tool);
+export async function writeLockfile(tool: LockTool, dir: string, registry?: string): Promise<string | undefined> {
+  const env = toolEnv(tool, dir, registry);
   if (!env.ok) return env.reason;
-  const [cmd, args] = tool === 'pnpm' ? ['pnpm', ['install', '--lockfile-only', '--offline']] : tool === 'yarn' ? ['yarn', ['install']] : ['bun', ['install']];
+  const [cmd, args] = tool === 'pnpm' ? ['pnpm', ['install', '--lockfile-only', ...(registry ? [] : ['--offline'])]] : tool === 'yarn' ? ['yarn', ['install']] : ['bun', ['install']];
   // Found on the tool's PATH, not this process's.
   const bin = env.value.PATH!.split(':').find((d) => existsSync(join(d, cmd)))!;
   await execOk(join(bin, cmd), args, dir, env.value);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 import { startIssuer, type Issuer } from './oidc-issuer.js';
 import { startRegistry, type Registry } from './registry.js';
-import { npmBin, tarball, NPM_VERSION, PNPM_VERSIONS, type Tool } from './tools.js';
+import { npmBin, tarball, NPM_VERSION, PNPM_VERSIONS, REGISTRY_DEPENDENCY, type Tool } from './tools.js';
 
 export interface Machine {
   issuer: Issuer;
@@ -22,8 +22,9 @@ export interface Machine {
 export async function startMachine(): Promise<Machine> {
   const issuer = await startIssuer();
   const registry = await startRegistry(issuer);
-  // What workflows install with `npm install -g`: pnpm, and npm itself (the staged flow's upgrade).
-  for (const [name, version] of [...PNPM_VERSIONS.map((v) => ['pnpm', v] as const), ['npm', NPM_VERSION] as const]) {
+  // What workflows install with `npm install -g`: pnpm, and npm itself (the staged flow's upgrade);
+  // and the one registry dependency fixtures may have.
+  for (const [name, version] of [...PNPM_VERSIONS.map((v) => ['pnpm', v] as const), ['npm', NPM_VERSION] as const, [REGISTRY_DEPENDENCY.name, REGISTRY_DEPENDENCY.version] as const]) {
     const tool = tarball(name, version);
     if (tool.ok) registry.mirror(tool.value.manifest, tool.value.file);
   }
@@ -80,6 +81,8 @@ export function baseEnv(box: Box, registry: Registry): Record<string, string> {
     CI: 'true',
     // A real runner's npm talks to registry.npmjs.org; here, to the fake one.
     npm_config_registry: registry.url,
+    // pnpm 11 reads its own prefix for most settings, the registry included.
+    pnpm_config_registry: registry.url,
     npm_config_prefix: box.prefix,
     npm_config_cache: join(box.dir, 'npm-cache'),
     npm_config_update_notifier: 'false',

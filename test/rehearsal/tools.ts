@@ -12,7 +12,11 @@ export const TOOLS = join(ROOT, '.ci', 'tools');
 export const NPM_VERSION = '11.19.1';
 /** The pnpm the fixtures name in "packageManager" (the workflow installs it from the fake registry). */
 export const PNPM_VERSION = '10.20.0';
-export const PNPM_VERSIONS = [PNPM_VERSION] as const;
+/** pnpm 11, which publishes with its own OIDC exchange (the generated jobs still pack with it and publish with npm). */
+export const PNPM11_VERSION = '11.28.10';
+export const PNPM_VERSIONS = [PNPM_VERSION, PNPM11_VERSION] as const;
+/** A small package without dependencies from the npm registry, for fixtures with a registry dependency (a pnpm catalog). */
+export const REGISTRY_DEPENDENCY = { name: 'ms', version: '2.1.3' } as const;
 /** Yarn Berry (4.10.3 is the floor for `yarn npm publish` with OIDC) and Yarn 1, run through corepack. */
 export const YARN_VERSION = '4.18.1';
 export const YARN1_VERSION = '1.22.22';
