@@ -1,10 +1,13 @@
 // Rehearsal of the generated GitLab CI/CD and CircleCI jobs: a pushed tag runs the job, npm
 // exchanges the provider's ID token (GitLab's NPM_ID_TOKEN, CircleCI's `circleci run oidc get`)
-// with the fake registry, whose publisher is parsed from what the tool printed.
+// with the fake registry, whose publisher is parsed from what the tool printed. npm, and the
+// package managers the jobs run through corepack (pnpm and Yarn Berry on GitLab, Yarn Berry on CircleCI).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startMachine, type Machine } from './machine.js';
 import { assertOnlyOidcCredentials, logOf, npmLock, pkg, setUp } from './fixture.js';
+import type { LockTool } from './lockfiles.js';
+import { PNPM_VERSION, YARN_VERSION } from './tools.js';
 import { runCircleciJob, runGitlabJob } from './runner-ci.js';
 import type { RunResult } from './runner-github.js';
 
@@ -17,6 +20,9 @@ const IDS = { orgId: '8f2b1c3d-0a4e-4b6f-9c7d-1e2f3a4b5c6d', projectId: '0c6e2a4
 const CIRCLE_ARGS = ['--provider', 'circleci', '--circleci-org-id', IDS.orgId, '--circleci-project-id', IDS.projectId, '--circleci-pipeline-id', IDS.pipelineDefinitionId];
 
 const files = (name: string) => ({ 'package.json': pkg(name, '1.2.3'), 'package-lock.json': npmLock(name, '1.2.3') });
+/** One package managed by pnpm or Yarn Berry ("packageManager"), its lockfile written by that tool. */
+const MANAGED: Record<string, { lock: LockTool; field: string }> = { pnpm: { lock: 'pnpm', field: `pnpm@${PNPM_VERSION}` }, 'yarn berry': { lock: 'yarn', field: `yarn@${YARN_VERSION}` } };
+const managed = (label: string, name: string) => ({ files: { 'package.json': pkg(name, '1.2.3', { packageManager: MANAGED[label]!.field }) }, lock: MANAGED[label]!.lock });
 const publishedFor = (name: string) => machine.registry.published.filter((p) => p.name === name).map((p) => `${p.name}@${p.version}`);
 
 function passed(t: { skip(reason: string): void }, r: RunResult): boolean {
@@ -30,6 +36,20 @@ describe('GitLab CI/CD', { concurrency: 3 }, () => {
     test(`a v1.2.3 tag publishes once, ${env ? 'in the environment npm' : 'with no environment'}`, async (t) => {
       const name = `@acme/gitlab-${env ?? 'noenv'}`;
       const s = await setUp(machine, { remote: GITLAB, files: files(name), args: env ? ['--environment', env] : ['--no-environment'], tags: ['v1.2.3'] });
+      try {
+        if (!passed(t, await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'acme/widget', tag: 'v1.2.3' }))) return;
+        assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
+        assertOnlyOidcCredentials(machine);
+      } finally {
+        s.repo.cleanup();
+      }
+    });
+  }
+
+  for (const label of Object.keys(MANAGED)) {
+    test(`${label}: corepack runs it, it installs, npm publishes once`, async (t) => {
+      const name = `@acme/gitlab-${label.replace(' ', '-')}`;
+      const s = await setUp(machine, { remote: GITLAB, ...managed(label, name), args: [], tags: ['v1.2.3'] });
       try {
         if (!passed(t, await runGitlabJob(machine, { source: s.repo.dir, ciFile: '.gitlab-ci.yml', projectPath: 'acme/widget', tag: 'v1.2.3' }))) return;
         assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
@@ -84,6 +104,18 @@ describe('CircleCI', { concurrency: 2 }, () => {
   test('a v1.2.3 tag publishes once with the token from circleci run oidc get', async (t) => {
     const name = '@acme/circleci-widget';
     const s = await setUp(machine, { files: files(name), args: CIRCLE_ARGS, tags: ['v1.2.3'] });
+    try {
+      if (!passed(t, await runCircleciJob(machine, { source: s.repo.dir, tag: 'v1.2.3', ids: IDS }))) return;
+      assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
+      assertOnlyOidcCredentials(machine);
+    } finally {
+      s.repo.cleanup();
+    }
+  });
+
+  test('yarn berry: corepack enables it (with the image\'s sudo), it installs, npm publishes once', async (t) => {
+    const name = '@acme/circleci-yarn-berry';
+    const s = await setUp(machine, { ...managed('yarn berry', name), args: CIRCLE_ARGS, tags: ['v1.2.3'] });
     try {
       if (!passed(t, await runCircleciJob(machine, { source: s.repo.dir, tag: 'v1.2.3', ids: IDS }))) return;
       assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);

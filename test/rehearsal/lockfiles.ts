@@ -7,7 +7,7 @@ import { execOk } from './machine.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { corepackHome, packageBin, BUN_VERSION, COREPACK_VERSION, PNPM_VERSION, type Tool } from './tools.js';
+import { corepackEnv, corepackHome, packageBin, BUN_VERSION, COREPACK_VERSION, PNPM_VERSION, type Tool } from './tools.js';
 
 export type LockTool = 'pnpm' | 'yarn' | 'bun';
 
@@ -37,13 +37,6 @@ export function toolEnv(tool: LockTool, dir: string, registry = 'http://127.0.0.
   execFileSync(process.execPath, [join(corepack.value, 'corepack'), 'enable', '--install-directory', join(bin, 'shims')], { env: { ...base, COREPACK_HOME: home.value } });
   return { ok: true, value: { ...base, PATH: `${join(bin, 'shims')}:${base.PATH}`, ...corepackEnv(home.value) } };
 }
-
-/** Corepack with the filled cache and no network: what a job's `corepack enable` runs with here. */
-export const corepackEnv = (home: string): Record<string, string> => ({
-  COREPACK_HOME: home,
-  COREPACK_ENABLE_NETWORK: '0',
-  COREPACK_ENABLE_DOWNLOAD_PROMPT: '0',
-});
 
 /** Writes the lockfile of `tool` in `dir`; undefined when written, else why not. */
 export async function writeLockfile(tool: LockTool, dir: string, registry?: string): Promise<string | undefined> {

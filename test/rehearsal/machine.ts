@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 import { startIssuer, type Issuer } from './oidc-issuer.js';
 import { startRegistry, type Registry } from './registry.js';
-import { npmBin, tarball, NPM_VERSION, PNPM_VERSIONS, REGISTRY_DEPENDENCY, type Tool } from './tools.js';
+import { corepackEnv, corepackHome, npmBin, packageBin, tarball, COREPACK_VERSION, NPM_VERSION, PNPM_VERSIONS, REGISTRY_DEPENDENCY, type Tool } from './tools.js';
 
 export interface Machine {
   issuer: Issuer;
@@ -48,8 +48,11 @@ export interface Box {
   /** `npm install -g` goes here; its bin is on PATH too. */
   prefix: string;
   path(): string;
-  /** Links Node and npm (setup-node, or a node:24 image). */
-  setupNode(node: string, npmBinDir: string): void;
+  /**
+   * Links Node and npm (setup-node, or a node:24 image), and corepack, which Node 24 ships (the
+   * `node` package on npm does not), with its filled cache: returns the env corepack needs.
+   */
+  setupNode(node: string, npmBinDir: string): Record<string, string>;
   cleanup(): void;
 }
 
@@ -67,6 +70,11 @@ export function makeBox(): Box {
     setupNode(node, npmBinDir) {
       symlinkSync(node, join(toolcache, 'node'));
       for (const tool of ['npm', 'npx']) symlinkSync(join(npmBinDir, tool), join(toolcache, tool));
+      const corepack = packageBin('corepack', COREPACK_VERSION);
+      const home = corepackHome();
+      if (!corepack.ok || !home.ok) return {};
+      symlinkSync(join(corepack.value, 'corepack'), join(toolcache, 'corepack'));
+      return corepackEnv(home.value);
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -21,13 +21,19 @@ export function gitlabRule(expr: string, vars: Record<string, string>): boolean 
   });
 }
 
-function nodeImage(box: Box, machine: Machine, image: string): string | undefined {
+/** The image's Node, npm and corepack on PATH; the env corepack needs, or why the image cannot be had. */
+function nodeImage(box: Box, machine: Machine, image: string): { env: Record<string, string> } | { missing: string } {
   const version = /^(?:node|cimg\/node):(.+)$/.exec(image)?.[1];
   const node = version && nodeFor(version);
-  if (!node) return `no Node for image ${image} on this machine`;
-  if (!machine.npm.ok) return machine.npm.reason;
-  box.setupNode(node, machine.npm.value);
-  return undefined;
+  if (!node) return { missing: `no Node for image ${image} on this machine` };
+  if (!machine.npm.ok) return { missing: machine.npm.reason };
+  return { env: box.setupNode(node, machine.npm.value) };
+}
+
+/** The cimg images' passwordless sudo: here the job already owns everything it installs into. */
+function sudo(box: Box): void {
+  writeFileSync(join(box.toolcache, 'sudo'), '#!/bin/sh\nexec "$@"\n');
+  chmodSync(join(box.toolcache, 'sudo'), 0o755);
 }
 
 export interface GitlabRun {
@@ -46,14 +52,14 @@ export async function runGitlabJob(machine: Machine, run: GitlabRun, jobName = '
   if (!(job.rules as Array<{ if: string }>).some((r) => gitlabRule(r.if, vars))) return { status: 'not-triggered' };
   const box = makeBox();
   try {
-    const missing = nodeImage(box, machine, String(job.image));
-    if (missing) return { status: 'skipped-tool', reason: missing };
+    const image = nodeImage(box, machine, String(job.image));
+    if ('missing' in image) return { status: 'skipped-tool', reason: image.missing };
     const workspace = join(box.dir, 'project');
     await checkout(run.source, workspace, `refs/tags/${run.tag}`);
     const environment = job.environment?.name ?? null;
     const claims = gitlabClaims({ projectPath: run.projectPath, ciFile: run.ciFile, tag: run.tag, environment });
     const tokens = Object.fromEntries(Object.entries((job.id_tokens ?? {}) as Record<string, { aud: string }>).map(([name, { aud }]) => [name, machine.issuer.mint({ ...claims, aud })]));
-    const env = { ...baseEnv(box, machine.registry), GITLAB_CI: 'true', CI_PROJECT_DIR: workspace, CI_SERVER_HOST: 'gitlab.com', ...vars, ...(environment ? { CI_ENVIRONMENT_NAME: environment } : {}), ...tokens };
+    const env = { ...baseEnv(box, machine.registry), ...image.env, GITLAB_CI: 'true', CI_PROJECT_DIR: workspace, CI_SERVER_HOST: 'gitlab.com', ...vars, ...(environment ? { CI_ENVIRONMENT_NAME: environment } : {}), ...tokens };
     const ran = await bash(box, (job.script as string[]).join('\n'), workspace, env, ['-e', '-o', 'pipefail']);
     return ran.code === 0 ? { status: 'passed', log: ran.output } : { status: 'failed', log: ran.output, failedStep: 'script' };
   } finally {
@@ -94,13 +100,14 @@ export async function runCircleciJob(machine: Machine, run: CircleciRun, jobName
   const job = config.jobs[jobName];
   const box = makeBox();
   try {
-    const missing = nodeImage(box, machine, String(job.docker?.[0]?.image));
-    if (missing) return { status: 'skipped-tool', reason: missing };
+    const image = nodeImage(box, machine, String(job.docker?.[0]?.image));
+    if ('missing' in image) return { status: 'skipped-tool', reason: image.missing };
     circleciCli(box);
+    sudo(box);
     const workspace = join(box.dir, 'project');
     const contextIds = ((entry.context ?? []) as string[]).map((name) => run.contexts?.[name] ?? `unknown-context-${name}`);
     const request = machine.issuer.githubRequest(circleciClaims({ ...run.ids, tag: run.tag, contextIds }));
-    const env = { ...baseEnv(box, machine.registry), CIRCLECI: 'true', CIRCLE_TAG: run.tag, CIRCLE_WORKING_DIRECTORY: workspace, REHEARSAL_OIDC_URL: request.url, REHEARSAL_OIDC_TOKEN: request.token };
+    const env = { ...baseEnv(box, machine.registry), ...image.env, CIRCLECI: 'true', CIRCLE_TAG: run.tag, CIRCLE_WORKING_DIRECTORY: workspace, REHEARSAL_OIDC_URL: request.url, REHEARSAL_OIDC_TOKEN: request.token };
     let log = '';
     for (const step of job.steps as unknown[]) {
       if (step === 'checkout') {

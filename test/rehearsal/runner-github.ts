@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { interpolate, isTrue, type Contexts, type Value } from './expressions.js';
 import { githubClaims } from './oidc-issuer.js';
-import { corepackEnv } from './lockfiles.js';
 import { bash, baseEnv, checkout, makeBox, nodeFor, type Machine } from './machine.js';
-import { corepackHome, packageBin, BUN_VERSION, COREPACK_VERSION } from './tools.js';
+import { packageBin, BUN_VERSION } from './tools.js';
 
 export interface GithubEvent {
   name: 'release' | 'push' | 'workflow_dispatch';
@@ -153,14 +152,7 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
           const node = nodeFor(String(step.with?.['node-version'] ?? ''));
           if (!node) return { status: 'skipped-tool', reason: `no Node ${String(step.with?.['node-version'])} on this machine` };
           if (!machine.npm.ok) return { status: 'skipped-tool', reason: machine.npm.reason };
-          box.setupNode(node, machine.npm.value);
-          // Node 24 ships corepack (the `node` package on npm does not): linked beside it, with a filled cache.
-          const corepack = packageBin('corepack', COREPACK_VERSION);
-          const home = corepackHome();
-          if (corepack.ok && home.ok) {
-            symlinkSync(join(corepack.value, 'corepack'), join(box.toolcache, 'corepack'));
-            Object.assign(env, corepackEnv(home.value));
-          }
+          Object.assign(env, box.setupNode(node, machine.npm.value));
         } else if (action === 'oven-sh/setup-bun') {
           const bun = packageBin('bun', BUN_VERSION);
           if (!bun.ok) return { status: 'skipped-tool', reason: bun.reason };

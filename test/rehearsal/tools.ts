@@ -105,16 +105,23 @@ export function packageBin(name: string, version: string): Tool<string> {
   });
 }
 
+/** Corepack with the filled cache and no network: what a job's `corepack enable` runs with here. */
+export const corepackEnv = (home: string): Record<string, string> => ({
+  COREPACK_HOME: home,
+  COREPACK_ENABLE_NETWORK: '0',
+  COREPACK_ENABLE_DOWNLOAD_PROMPT: '0',
+});
+
 /**
- * A COREPACK_HOME holding Yarn Berry and Yarn 1, filled once from the npm registry: the runner's
- * corepack finds them there, with network access turned off (COREPACK_ENABLE_NETWORK=0).
+ * A COREPACK_HOME holding Yarn Berry, Yarn 1 and pnpm, filled once from the npm registry: the
+ * runner's corepack finds them there, with network access turned off (COREPACK_ENABLE_NETWORK=0).
  */
 export function corepackHome(): Tool<string> {
   const corepack = packageBin('corepack', COREPACK_VERSION);
   if (!corepack.ok) return corepack;
   return attempt('Yarn through corepack', () => {
-    const home = once(join(TOOLS, `corepack-home-${YARN_VERSION}-${YARN1_VERSION}`), (tmp) => {
-      for (const spec of [`yarn@${YARN_VERSION}`, `yarn@${YARN1_VERSION}`]) {
+    const home = once(join(TOOLS, `corepack-home-${YARN_VERSION}-${YARN1_VERSION}-pnpm-${PNPM_VERSION}`), (tmp) => {
+      for (const spec of [`yarn@${YARN_VERSION}`, `yarn@${YARN1_VERSION}`, `pnpm@${PNPM_VERSION}`]) {
         execFileSync(process.execPath, [join(corepack.value, 'corepack'), 'install', '-g', spec], {
           cwd: tmp,
           stdio: ['ignore', 'pipe', 'pipe'],
