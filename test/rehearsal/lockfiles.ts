@@ -1,13 +1,14 @@
 // Lockfiles for the fixtures, written by the real package managers (from .ci/tools/) the way a
 // maintainer would commit them: `pnpm install --lockfile-only`, `yarn install`, `bun install`,
-// all offline (the fixtures have no dependencies outside their workspaces).
+// offline (the fixtures have no dependencies outside their workspaces, but for one mirrored by the
+// fake registry), once per fixture: later runs reuse what the tool wrote.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { execOk } from './machine.js';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { corepackEnv, corepackHome, packageBin, BUN_VERSION, COREPACK_VERSION, PNPM_VERSION, type Tool } from './tools.js';
+import { execOk } from './machine.js';
+import { corepackEnv, corepackHome, once, packageBin, BUN_VERSION, COREPACK_VERSION, PNPM_VERSION, TOOLS, type Tool } from './tools.js';
 
 export type LockTool = 'pnpm' | 'yarn' | 'bun';
 
@@ -38,8 +39,30 @@ export function toolEnv(tool: LockTool, dir: string, registry = 'http://127.0.0.
   return { ok: true, value: { ...base, PATH: `${join(bin, 'shims')}:${base.PATH}`, ...corepackEnv(home.value) } };
 }
 
-/** Writes the lockfile of `tool` in `dir`; undefined when written, else why not. */
+const LEFTOVERS = ['node_modules', '.pnp.cjs', '.pnp.loader.mjs', '.yarn'];
+
+/** Paths of the files under `dir` (relative, sorted), .git and install leftovers aside. */
+function filesIn(dir: string, rel = ''): string[] {
+  return readdirSync(join(dir, rel), { withFileTypes: true })
+    .filter((e) => e.name !== '.git' && !LEFTOVERS.includes(e.name))
+    .flatMap((e) => (e.isDirectory() ? filesIn(dir, join(rel, e.name)) : [join(rel, e.name)]))
+    .sort();
+}
+
+/**
+ * Writes the lockfile of `tool` in `dir`; undefined when written, else why not. What the tool
+ * writes for a given fixture is kept in .ci/tools/lockfiles/, keyed by the tool and every file of
+ * the fixture, so a later run copies the same lockfile instead of running the tool again.
+ */
 export async function writeLockfile(tool: LockTool, dir: string, registry?: string): Promise<string | undefined> {
+  const before = filesIn(dir);
+  const hash = createHash('sha256').update(`${tool} ${BUN_VERSION} ${Boolean(registry)}\n`);
+  for (const f of before) hash.update(`${f}\n${readFileSync(join(dir, f), 'utf8')}\n`);
+  const cached = join(TOOLS, 'lockfiles', hash.digest('hex').slice(0, 32));
+  if (existsSync(cached)) {
+    cpSync(cached, dir, { recursive: true });
+    return undefined;
+  }
   const env = toolEnv(tool, dir, registry);
   if (!env.ok) return env.reason;
   const [cmd, args] = tool === 'pnpm' ? ['pnpm', ['install', '--lockfile-only', ...(registry ? [] : ['--offline'])]] : tool === 'yarn' ? ['yarn', ['install']] : ['bun', ['install']];
@@ -47,6 +70,10 @@ export async function writeLockfile(tool: LockTool, dir: string, registry?: stri
   const bin = env.value.PATH!.split(':').find((d) => existsSync(join(d, cmd)))!;
   await execOk(join(bin, cmd), args, dir, env.value);
   // Only the lockfile is committed; what the install left beside it is not.
-  for (const leftover of ['node_modules', '.pnp.cjs', '.pnp.loader.mjs', '.yarn']) rmSync(join(dir, leftover), { recursive: true, force: true });
+  for (const leftover of LEFTOVERS) rmSync(join(dir, leftover), { recursive: true, force: true });
+  const written = filesIn(dir).filter((f) => !before.includes(f));
+  once(cached, (tmp) => {
+    for (const f of written) cpSync(join(dir, f), join(tmp, f), { recursive: true });
+  });
   return undefined;
 }

@@ -54,7 +54,7 @@ function npm(args: string[], cwd: string): string {
 }
 
 /** Runs `fill(tmp)` once for `dir`: concurrent test files race to a rename, the loser's copy is dropped. */
-function once(dir: string, fill: (tmp: string) => void): string {
+export function once(dir: string, fill: (tmp: string) => void): string {
   if (existsSync(dir)) return dir;
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
