@@ -3,7 +3,7 @@
 // fake registry serves to a workflow's own `npm install -g pnpm@x`. When the registry cannot be
 // reached, the tool is missing and the cases that need it are skipped with the reason printed.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 
@@ -23,6 +23,8 @@ export const YARN1_VERSION = '1.22.22';
 /** Node 24 ships corepack; the `node` package on npm does not, so it comes from npm too. */
 export const COREPACK_VERSION = '0.36.0';
 export const BUN_VERSION = '1.4.5';
+/** The Changesets CLI a changesets fixture names in devDependencies (changesets/action v2 needs v3). */
+export const CHANGESETS_VERSION = '3.0.3';
 
 /** The npm that installs the tools: the one running `npm test`, else the one on PATH. */
 function bootstrapNpm(): [string, string[]] {
@@ -135,5 +137,24 @@ export function corepackHome(): Tool<string> {
     // yarn.js is CommonJS; without this the project's package.json ("type": "module") would claim it.
     writeFileSync(join(home, 'package.json'), '{ "type": "commonjs" }\n');
     return home;
+  });
+}
+
+export interface Locked {
+  /** package-lock.json of an install of the tool alone. */
+  lock: { packages: Record<string, Record<string, unknown>> };
+  /** The npm cache that install filled: it holds every tarball the lockfile names. */
+  cache: string;
+}
+
+/**
+ * A package with its dependencies, installed once from the npm registry with its own npm cache:
+ * the fake registry serves those tarballs to a job's `npm ci` of a lockfile naming them.
+ */
+export function lockedInstall(name: string, version: string): Tool<Locked> {
+  return attempt(`${name}@${version}`, () => {
+    // The real path: through a symbolic link (.ci/tools may be one), npm writes the lockfile's paths relative to the other.
+    const dir = once(join(TOOLS, `locked-${name.replace('/', '+')}-${version}`), (tmp) => npm(['install', '--prefix', realpathSync(tmp), '--cache', join(tmp, 'cache'), `${name}@${version}`], realpathSync(tmp)));
+    return { lock: JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as Locked['lock'], cache: join(dir, 'cache') };
   });
 }
