@@ -133,9 +133,10 @@ export function corepackHome(): Tool<string> {
           env: { ...process.env, COREPACK_HOME: tmp, COREPACK_NPM_REGISTRY: registry().replace(/\/$/, ''), COREPACK_ENABLE_DOWNLOAD_PROMPT: '0', COREPACK_INTEGRITY_KEYS: '0' },
         });
       }
+      // yarn.js is CommonJS; without this the project's package.json ("type": "module") would claim it.
+      // Written before the folder appears: rewriting it later raced with jobs reading it.
+      writeFileSync(join(tmp, 'package.json'), '{ "type": "commonjs" }\n');
     });
-    // yarn.js is CommonJS; without this the project's package.json ("type": "module") would claim it.
-    writeFileSync(join(home, 'package.json'), '{ "type": "commonjs" }\n');
     return home;
   });
 }
