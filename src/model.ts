@@ -128,6 +128,8 @@ export interface Detected {
     lockfile?: string;
     /** Yarn 1 (`# yarn lockfile v1`, or `packageManager: yarn@1.x`): no `--immutable`, no `workspace:`. */
     yarnClassic?: boolean;
+    /** The lockfile's folder is a workspace root, so the lockfile covers the packages below it too. */
+    atWorkspaceRoot?: boolean;
   };
   git: GitInfo;
   workflows: WorkflowFile[];

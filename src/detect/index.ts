@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Detected, Finding, GitInfo, PackageInfo, RepoRef } from '../model.js';
 import { detectGit } from './git.js';
 import { detectPackageManager } from './lockfile.js';
+import { lockfileAtWorkspaceRoot } from './lockfile-reach.js';
 import { readNpmrcs } from './npmrc.js';
 import { packageFindings, readPackage } from './package-json.js';
 import { detectRelease } from './release.js';
@@ -74,7 +75,7 @@ export async function detect(root: string): Promise<Detected> {
     root: absRoot,
     ...(pkg ? { pkg } : {}),
     workspacePackages: workspaces.packages,
-    packageManager: pm.packageManager,
+    packageManager: lockfileAtWorkspaceRoot(top, pm.packageManager.lockfile) ? { ...pm.packageManager, atWorkspaceRoot: true } : pm.packageManager,
     git,
     workflows,
     ciFiles,

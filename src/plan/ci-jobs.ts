@@ -13,7 +13,7 @@ import {
   renderGitlabJob,
   type MergeResult,
 } from '../providers/index.js';
-import { lockfileInReach } from './lockfile-reach.js';
+import { lockfileInReach } from '../detect/lockfile-reach.js';
 import { UsageError } from '../cli/errors.js';
 
 export interface CiJob {

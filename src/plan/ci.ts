@@ -1,6 +1,6 @@
 // Pure: detected facts + answers -> the plan for a GitLab or CircleCI publish job. Loaded only
 // for those providers (it brings the YAML parser and the provider templates).
-import { lockfileInReach } from './lockfile-reach.js';
+import { lockfileInReach } from '../detect/lockfile-reach.js';
 import { noLockfileNote } from './notes.js';
 import { BRANCH_FLOWS, type Answers, type Detected, type FileChange, type ManualEdit, type PackageInfo, type Plan } from '../model.js';
 import { ProviderInputError } from '../providers/index.js';

@@ -82,7 +82,7 @@ function packageManagerNotes(d: Detected, answers: Answers, pack: boolean, targe
   return notes;
 }
 
-/** Said when no lockfile is in reach of the folder the job installs in (see lockfile-reach.ts). */
+/** Said when no lockfile is in reach of the folder the job installs in (see detect/lockfile-reach.ts). */
 export function noLockfileNote(pm: Answers['packageManager'], dir: string): string {
   return `No lockfile in ${dir || 'the repository root'}: the job runs ${installCommand(pm, false)}; commit one there, then use ${installCommand(pm, true)}.`;
 }

@@ -1,5 +1,5 @@
 // Which packages the plan publishes, and the workflow input that publishes them.
-import { lockfileInReach } from './lockfile-reach.js';
+import { lockfileInReach } from '../detect/lockfile-reach.js';
 import type { Answers, Detected, PackageInfo, RepoRef } from '../model.js';
 import type { WorkflowInput } from '../render/workflow.js';
 import { checkPackageNames, isMonorepoRoot, publishableCandidates } from '../questions/packages.js';

@@ -1,5 +1,5 @@
 // Runs the built binary the way a user does: a real process, real files, no TTY.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -14,15 +14,29 @@ export interface RunResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; node?: string } = {}): RunResult {
+type CliOptions = { cwd?: string; env?: NodeJS.ProcessEnv; node?: string };
+const cliEnv = (options: CliOptions): NodeJS.ProcessEnv => ({ ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, BROWSER: 'none', ...options.env });
+
+export function runCli(args: string[], options: CliOptions = {}): RunResult {
   const r = spawnSync(options.node ?? process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, BROWSER: 'none', ...options.env },
+    env: cliEnv(options),
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 30_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** runCli without blocking this process: for tests that serve requests (a registry) while the binary runs. */
+export function runCliAsync(args: string[], options: CliOptions = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(options.node ?? process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options), stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
+    let [stdout, stderr] = ['', ''];
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 /** A BROWSER script that appends every URL it is given to a file. */

@@ -3,7 +3,7 @@
 // parsed from what the tool printed and configured on the fake registry.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { runCliAsync } from '../helpers/cli.js';
 import { makeRepo, type TempRepo } from '../helpers/repo.js';
 import { writeLockfile, type LockTool } from './lockfiles.js';
 import type { Machine } from './machine.js';
@@ -45,14 +45,14 @@ export function npmLock(name: string, version: string, workspaces: Record<string
 /** A tool a case needs could not be installed: the case is skipped with this reason. */
 export class ToolMissing extends Error {}
 
-export function setUp(machine: Machine, o: { files: Record<string, string | object>; args: string[]; sub?: string; tags?: string[]; versions?: Record<string, string[]>; access?: 'public' | 'restricted'; remote?: string; edit?: (repo: TempRepo) => void; lock?: LockTool }): Setup {
+export async function setUp(machine: Machine, o: { files: Record<string, string | object>; args: string[]; sub?: string; tags?: string[]; versions?: Record<string, string[]>; access?: 'public' | 'restricted'; remote?: string; edit?: (repo: TempRepo) => void; lock?: LockTool; registryDependency?: boolean }): Promise<Setup> {
   const repo = makeRepo({ remote: o.remote ?? 'git@github.com:acme/widget.git', files: o.files });
-  const missing = o.lock && writeLockfile(o.lock, repo.dir);
+  const missing = o.lock && (await writeLockfile(o.lock, repo.dir, o.registryDependency ? machine.registry.url : undefined));
   if (missing) {
     repo.cleanup();
     throw new ToolMissing(missing);
   }
-  const r = runCli([join(repo.dir, o.sub ?? ''), '--yes', '--no-open', ...o.args], { env: { NO_COLOR: '1' } });
+  const r = await runCliAsync([join(repo.dir, o.sub ?? ''), '--yes', '--no-open', ...o.args], { env: { NO_COLOR: '1' } });
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
   o.edit?.(repo);
   repo.git('add', '-A');
@@ -85,6 +85,8 @@ export interface GithubCase {
   edit?: (repo: TempRepo) => void;
   /** The package manager that writes the lockfile before the tool runs. */
   lock?: LockTool;
+  /** The fixture depends on REGISTRY_DEPENDENCY: its lockfile is resolved against the fake registry. */
+  registryDependency?: boolean;
   versions?: Record<string, string[]>;
   access?: 'public' | 'restricted';
   job?: string;
@@ -106,7 +108,7 @@ export interface Rehearsal {
 export async function rehearseGithub(machine: Machine, c: GithubCase): Promise<Rehearsal> {
   let setup: Setup;
   try {
-    setup = setUp(machine, c);
+    setup = await setUp(machine, c);
   } catch (error) {
     if (error instanceof ToolMissing) return { result: { status: 'skipped-tool', reason: error.message }, published: [] };
     throw error;

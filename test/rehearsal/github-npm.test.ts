@@ -1,7 +1,7 @@
 // Rehearsal: the generated GitHub workflow, run with the real npm CLI against a registry that
 // speaks OIDC, for one npm package: every trigger with and without an environment, staged
-// publishing, release-please's publish job, a package in a subfolder, no lockfile, and the
-// project's own .github/workflows/publish.yml.
+// publishing, release-please's publish job, changesets/action running `changeset publish`, a
+// package in a subfolder, no lockfile, and the project's own .github/workflows/publish.yml.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { ROOT } from '../helpers/cli.js';
 import { startMachine, type Machine } from './machine.js';
 import { assertOnlyOidcCredentials, logOf, npmLock, pkg, rehearseGithub, SCRIPTS, type GithubCase } from './fixture.js';
 import type { GithubEvent } from './runner-github.js';
+import { lockedInstall, CHANGESETS_VERSION } from './tools.js';
 
 let machine: Machine;
 before(async () => (machine = await startMachine()));
@@ -75,6 +76,32 @@ describe('npm, one package', { concurrency: 3 }, () => {
     await expectPublished(t, c, ['@acme/npm-release-please@1.2.3']);
     const none = await rehearseGithub(machine, { ...c, files: { ...c.files, 'package.json': pkg('@acme/npm-release-none', '1.2.3') }, needs: { 'release-please': { outputs: { release_created: 'false', releases_created: 'false' }, result: 'success' } } });
     assert.equal(none.result.status, 'job-skipped');
+  });
+
+  test('changesets: after the version pull request is merged, the action runs `changeset publish`, which publishes through npm', async (t) => {
+    const cli = lockedInstall('@changesets/cli', CHANGESETS_VERSION);
+    if (!cli.ok) return t.skip(cli.reason);
+    machine.registry.serveLocked(cli.value.lock, cli.value.cache);
+    const name = '@acme/npm-changesets';
+    const devDependencies = { '@changesets/cli': CHANGESETS_VERSION };
+    // The lockfile of the Changesets CLI alone, with this package at its root and the CLI as a dev dependency.
+    const packages = Object.fromEntries(Object.entries(cli.value.lock.packages).map(([path, entry]) => [path, path ? { ...entry, dev: true } : { name, version: '1.2.3', devDependencies }]));
+    const config = { baseBranch: 'main', access: 'public', commit: false, changelog: false, fixed: [], linked: [], ignore: [], updateInternalDependencies: 'patch' };
+    await expectPublished(
+      t,
+      {
+        files: {
+          'package.json': pkg(name, '1.2.3', { devDependencies }),
+          'package-lock.json': { name, version: '1.2.3', lockfileVersion: 3, requires: true, packages },
+          '.changeset/config.json': config,
+          '.changeset/README.md': '# Changesets\n',
+        },
+        args: ['--release', 'changesets'],
+        event: { name: 'push', ref: 'refs/heads/main' },
+        job: 'release',
+      },
+      [`${name}@1.2.3`],
+    );
   });
 
   test('a package in a subfolder, the lockfile at the root of a repository that is not a workspace: installs and publishes', (t) =>

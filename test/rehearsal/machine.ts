@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 import { startIssuer, type Issuer } from './oidc-issuer.js';
 import { startRegistry, type Registry } from './registry.js';
-import { npmBin, tarball, NPM_VERSION, PNPM_VERSIONS, type Tool } from './tools.js';
+import { corepackEnv, corepackHome, npmBin, packageBin, tarball, COREPACK_VERSION, NPM_VERSION, PNPM_VERSIONS, REGISTRY_DEPENDENCY, type Tool } from './tools.js';
 
 export interface Machine {
   issuer: Issuer;
@@ -22,8 +22,9 @@ export interface Machine {
 export async function startMachine(): Promise<Machine> {
   const issuer = await startIssuer();
   const registry = await startRegistry(issuer);
-  // What workflows install with `npm install -g`: pnpm, and npm itself (the staged flow's upgrade).
-  for (const [name, version] of [...PNPM_VERSIONS.map((v) => ['pnpm', v] as const), ['npm', NPM_VERSION] as const]) {
+  // What workflows install with `npm install -g`: pnpm, and npm itself (the staged flow's upgrade);
+  // and the one registry dependency fixtures may have.
+  for (const [name, version] of [...PNPM_VERSIONS.map((v) => ['pnpm', v] as const), ['npm', NPM_VERSION] as const, [REGISTRY_DEPENDENCY.name, REGISTRY_DEPENDENCY.version] as const]) {
     const tool = tarball(name, version);
     if (tool.ok) registry.mirror(tool.value.manifest, tool.value.file);
   }
@@ -47,8 +48,11 @@ export interface Box {
   /** `npm install -g` goes here; its bin is on PATH too. */
   prefix: string;
   path(): string;
-  /** Links Node and npm (setup-node, or a node:24 image). */
-  setupNode(node: string, npmBinDir: string): void;
+  /**
+   * Links Node and npm (setup-node, or a node:24 image), and corepack, which Node 24 ships (the
+   * `node` package on npm does not), with its filled cache: returns the env corepack needs.
+   */
+  setupNode(node: string, npmBinDir: string): Record<string, string>;
   cleanup(): void;
 }
 
@@ -66,6 +70,11 @@ export function makeBox(): Box {
     setupNode(node, npmBinDir) {
       symlinkSync(node, join(toolcache, 'node'));
       for (const tool of ['npm', 'npx']) symlinkSync(join(npmBinDir, tool), join(toolcache, tool));
+      const corepack = packageBin('corepack', COREPACK_VERSION);
+      const home = corepackHome();
+      if (!corepack.ok || !home.ok) return {};
+      symlinkSync(join(corepack.value, 'corepack'), join(toolcache, 'corepack'));
+      return corepackEnv(home.value);
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -80,6 +89,8 @@ export function baseEnv(box: Box, registry: Registry): Record<string, string> {
     CI: 'true',
     // A real runner's npm talks to registry.npmjs.org; here, to the fake one.
     npm_config_registry: registry.url,
+    // pnpm 11 reads its own prefix for most settings, the registry included.
+    pnpm_config_registry: registry.url,
     npm_config_prefix: box.prefix,
     npm_config_cache: join(box.dir, 'npm-cache'),
     npm_config_update_notifier: 'false',
@@ -90,15 +101,37 @@ export function baseEnv(box: Box, registry: Registry): Record<string, string> {
 
 export interface Ran { code: number; output: string }
 
-/** Runs a script with bash as the provider does (`bash -e <file>`), without blocking the servers in this process. */
-export function bash(box: Box, script: string, cwd: string, env: Record<string, string>, flags = ['-e']): Promise<Ran> {
-  const file = join(box.temp, `step-${Math.random().toString(36).slice(2)}.sh`);
-  writeFileSync(file, script);
+/**
+ * Runs a command without blocking the issuer and registry in this process (a synchronous child
+ * would stall every other case's requests while it runs).
+ */
+export function exec(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Ran> {
   return new Promise((resolve) => {
-    const child = spawn('/bin/bash', ['--noprofile', '--norc', ...flags, file], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.on('error', (e) => (output += String(e)));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/** Like exec, and throws with the output when the command fails. */
+export async function execOk(cmd: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<string> {
+  const r = await exec(cmd, args, cwd, env);
+  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}):\n${r.output}`);
+  return r.output;
+}
+
+/** Clones `source` into `workspace` at `ref` (actions/checkout, GitLab's and CircleCI's checkout). */
+export async function checkout(source: string, workspace: string, ref: string): Promise<void> {
+  await execOk('git', ['clone', '--quiet', source, workspace], source);
+  await execOk('git', ['checkout', '--quiet', ref], workspace);
+}
+
+/** Runs a script with bash as the provider does (`bash -e <file>`). */
+export function bash(box: Box, script: string, cwd: string, env: Record<string, string>, flags = ['-e']): Promise<Ran> {
+  const file = join(box.temp, `step-${Math.random().toString(36).slice(2)}.sh`);
+  writeFileSync(file, script);
+  return exec('/bin/bash', ['--noprofile', '--norc', ...flags, file], cwd, env);
 }

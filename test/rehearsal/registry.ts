@@ -16,6 +16,7 @@
 // 422 when package.json repository.url is not the repository the token names.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import type { Claims, Issuer } from './oidc-issuer.js';
@@ -36,6 +37,8 @@ export interface Registry {
   addPackage(name: string, o: { versions?: string[]; access?: 'public' | 'restricted'; publishers: Publisher[] }): void;
   /** Serves a tool's tarball (from the npm registry) as `name@version`. */
   mirror(manifest: Record<string, unknown>, tarball: string): void;
+  /** Serves the tarballs a lockfile names from the npm cache an install of it filled (see lockedInstall). */
+  serveLocked(lock: { packages: Record<string, Record<string, unknown>> }, cache: string): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,8 @@ async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
 export async function startRegistry(issuer: Issuer): Promise<Registry> {
   const packages = new Map<string, Pkg>();
   const mirrors = new Map<string, { versions: Record<string, Record<string, unknown>>; files: Map<string, string> }>();
+  /** Tarball path (`/name/-/file.tgz`) -> its file in an npm cache. */
+  const locked = new Map<string, string>();
   const tokens = new Map<string, { name: string; claims: Claims; publisher: Publisher }>();
   const requests: Request[] = [];
   const published: Published[] = [];
@@ -124,7 +129,7 @@ export async function startRegistry(issuer: Issuer): Promise<Registry> {
     if (stage && req.method === 'POST') return publish(req, res, decodeURIComponent(stage[1]!), true, cred);
     const tarball = /^\/((?:@[^/]+\/)?[^/@]+)\/-\/([^/]+\.tgz)$/.exec(path);
     if (tarball && req.method === 'GET') {
-      const file = mirrors.get(decodeURIComponent(tarball[1]!))?.files.get(tarball[2]!);
+      const file = mirrors.get(decodeURIComponent(tarball[1]!))?.files.get(tarball[2]!) ?? locked.get(path);
       if (!file) return json(res, 404, { error: 'Not found' });
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       return res.end(readFileSync(file));
@@ -173,6 +178,16 @@ export async function startRegistry(issuer: Issuer): Promise<Registry> {
       };
       entry.files.set(file, tarball);
       mirrors.set(name, entry);
+    },
+    serveLocked(lock, cache) {
+      for (const entry of Object.values(lock.packages)) {
+        const [resolved, integrity] = [String(entry.resolved ?? ''), String(entry.integrity ?? '')];
+        const [, algorithm, digest] = /^(sha\d+)-(.+)$/.exec(integrity) ?? [];
+        if (!resolved || !algorithm) continue;
+        // npm's cache stores a tarball by its integrity: content-v2/<algorithm>/<hex in 2/2/rest>.
+        const hex = Buffer.from(digest!, 'base64').toString('hex');
+        locked.set(new URL(resolved).pathname, join(cache, '_cacache', 'content-v2', algorithm, hex.slice(0, 2), hex.slice(2, 4), hex.slice(4)));
+      }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -3,12 +3,11 @@
 // the image's Node (and npm) are put on PATH; GitLab's `id_tokens` become env vars holding ID
 // tokens with the audience the file names; CircleCI's `circleci run oidc get` is a stand-in
 // that asks the fake issuer. Scripts run with bash, stopping at the first failing line.
-import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { circleciClaims, gitlabClaims } from './oidc-issuer.js';
-import { bash, baseEnv, makeBox, nodeFor, type Box, type Machine } from './machine.js';
+import { bash, baseEnv, checkout, makeBox, nodeFor, type Box, type Machine } from './machine.js';
 import type { RunResult } from './runner-github.js';
 
 /** GitLab `rules: if:` as the generated job writes them: `$VAR == '...'` and `$VAR =~ /.../` joined by &&. */
@@ -22,18 +21,19 @@ export function gitlabRule(expr: string, vars: Record<string, string>): boolean 
   });
 }
 
-function checkout(source: string, workspace: string, tag: string) {
-  execFileSync('git', ['clone', '--quiet', source, workspace]);
-  execFileSync('git', ['checkout', '--quiet', `refs/tags/${tag}`], { cwd: workspace });
-}
-
-function nodeImage(box: Box, machine: Machine, image: string): string | undefined {
+/** The image's Node, npm and corepack on PATH; the env corepack needs, or why the image cannot be had. */
+function nodeImage(box: Box, machine: Machine, image: string): { env: Record<string, string> } | { missing: string } {
   const version = /^(?:node|cimg\/node):(.+)$/.exec(image)?.[1];
   const node = version && nodeFor(version);
-  if (!node) return `no Node for image ${image} on this machine`;
-  if (!machine.npm.ok) return machine.npm.reason;
-  box.setupNode(node, machine.npm.value);
-  return undefined;
+  if (!node) return { missing: `no Node for image ${image} on this machine` };
+  if (!machine.npm.ok) return { missing: machine.npm.reason };
+  return { env: box.setupNode(node, machine.npm.value) };
+}
+
+/** The cimg images' passwordless sudo: here the job already owns everything it installs into. */
+function sudo(box: Box): void {
+  writeFileSync(join(box.toolcache, 'sudo'), '#!/bin/sh\nexec "$@"\n');
+  chmodSync(join(box.toolcache, 'sudo'), 0o755);
 }
 
 export interface GitlabRun {
@@ -52,14 +52,14 @@ export async function runGitlabJob(machine: Machine, run: GitlabRun, jobName = '
   if (!(job.rules as Array<{ if: string }>).some((r) => gitlabRule(r.if, vars))) return { status: 'not-triggered' };
   const box = makeBox();
   try {
-    const missing = nodeImage(box, machine, String(job.image));
-    if (missing) return { status: 'skipped-tool', reason: missing };
+    const image = nodeImage(box, machine, String(job.image));
+    if ('missing' in image) return { status: 'skipped-tool', reason: image.missing };
     const workspace = join(box.dir, 'project');
-    checkout(run.source, workspace, run.tag);
+    await checkout(run.source, workspace, `refs/tags/${run.tag}`);
     const environment = job.environment?.name ?? null;
     const claims = gitlabClaims({ projectPath: run.projectPath, ciFile: run.ciFile, tag: run.tag, environment });
     const tokens = Object.fromEntries(Object.entries((job.id_tokens ?? {}) as Record<string, { aud: string }>).map(([name, { aud }]) => [name, machine.issuer.mint({ ...claims, aud })]));
-    const env = { ...baseEnv(box, machine.registry), GITLAB_CI: 'true', CI_PROJECT_DIR: workspace, CI_SERVER_HOST: 'gitlab.com', ...vars, ...(environment ? { CI_ENVIRONMENT_NAME: environment } : {}), ...tokens };
+    const env = { ...baseEnv(box, machine.registry), ...image.env, GITLAB_CI: 'true', CI_PROJECT_DIR: workspace, CI_SERVER_HOST: 'gitlab.com', ...vars, ...(environment ? { CI_ENVIRONMENT_NAME: environment } : {}), ...tokens };
     const ran = await bash(box, (job.script as string[]).join('\n'), workspace, env, ['-e', '-o', 'pipefail']);
     return ran.code === 0 ? { status: 'passed', log: ran.output } : { status: 'failed', log: ran.output, failedStep: 'script' };
   } finally {
@@ -100,17 +100,18 @@ export async function runCircleciJob(machine: Machine, run: CircleciRun, jobName
   const job = config.jobs[jobName];
   const box = makeBox();
   try {
-    const missing = nodeImage(box, machine, String(job.docker?.[0]?.image));
-    if (missing) return { status: 'skipped-tool', reason: missing };
+    const image = nodeImage(box, machine, String(job.docker?.[0]?.image));
+    if ('missing' in image) return { status: 'skipped-tool', reason: image.missing };
     circleciCli(box);
+    sudo(box);
     const workspace = join(box.dir, 'project');
     const contextIds = ((entry.context ?? []) as string[]).map((name) => run.contexts?.[name] ?? `unknown-context-${name}`);
     const request = machine.issuer.githubRequest(circleciClaims({ ...run.ids, tag: run.tag, contextIds }));
-    const env = { ...baseEnv(box, machine.registry), CIRCLECI: 'true', CIRCLE_TAG: run.tag, CIRCLE_WORKING_DIRECTORY: workspace, REHEARSAL_OIDC_URL: request.url, REHEARSAL_OIDC_TOKEN: request.token };
+    const env = { ...baseEnv(box, machine.registry), ...image.env, CIRCLECI: 'true', CIRCLE_TAG: run.tag, CIRCLE_WORKING_DIRECTORY: workspace, REHEARSAL_OIDC_URL: request.url, REHEARSAL_OIDC_TOKEN: request.token };
     let log = '';
     for (const step of job.steps as unknown[]) {
       if (step === 'checkout') {
-        checkout(run.source, workspace, run.tag);
+        await checkout(run.source, workspace, `refs/tags/${run.tag}`);
         continue;
       }
       const r = (step as { run: string | { name?: string; command: string; working_directory?: string } }).run;

@@ -4,15 +4,13 @@
 // actions/setup-node and oven-sh/setup-bun put real tools on PATH, and every `run:` step runs
 // with bash as GitHub does (`bash -e {0}`), with GITHUB_OUTPUT/GITHUB_ENV/GITHUB_PATH, and the
 // OIDC request variables only when the job is granted `id-token: write`.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { interpolate, isTrue, type Contexts, type Value } from './expressions.js';
 import { githubClaims } from './oidc-issuer.js';
-import { corepackEnv } from './lockfiles.js';
-import { bash, baseEnv, makeBox, nodeFor, type Machine } from './machine.js';
-import { corepackHome, packageBin, BUN_VERSION, COREPACK_VERSION } from './tools.js';
+import { bash, baseEnv, checkout, exec, execOk, makeBox, nodeFor, type Machine, type Ran } from './machine.js';
+import { packageBin, BUN_VERSION } from './tools.js';
 
 export interface GithubEvent {
   name: 'release' | 'push' | 'workflow_dispatch';
@@ -76,6 +74,28 @@ function readKeyValues(file: string): Record<string, string> {
 }
 
 type Step = { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; if?: string; 'working-directory'?: string; shell?: string };
+
+/**
+ * changesets/action v2 once the "Version Packages" pull request is merged (no changeset pending):
+ * it sets the git user, then runs `publish-script` without a shell (as @actions/exec does) in
+ * `cwd`, with GITHUB_TOKEN and CHANGESETS_OUTPUT. What follows a publish there (pushing the
+ * release tags and creating GitHub releases through GitHub's API) is not emulated.
+ */
+async function changesetsAction(step: Step, contexts: Contexts, workspace: string, env: Record<string, string>, temp: string): Promise<Ran> {
+  const cwd = step.with?.cwd ? join(workspace, interpolate(String(step.with.cwd), contexts)) : workspace;
+  const dir = join(cwd, '.changeset');
+  if (existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.md') && f !== 'README.md')) {
+    throw new Error('changesets/action with changesets pending opens a pull request: not emulated');
+  }
+  const script = interpolate(String(step.with?.['publish-script'] ?? ''), contexts);
+  if (!script) return { code: 0, output: 'No changesets present. Not publishing because no publish script found.\n' };
+  if (/["'\\]/.test(script)) throw new Error(`publish-script with quotes: not emulated (${script})`);
+  await execOk('git', ['config', 'user.name', 'github-actions[bot]'], cwd);
+  await execOk('git', ['config', 'user.email', '41898282+github-actions[bot]@users.noreply.github.com'], cwd);
+  const [cmd, ...args] = script.trim().split(/\s+/);
+  const token = step.with?.['github-token'] === undefined ? String((contexts.secrets as Record<string, string>).GITHUB_TOKEN) : interpolate(String(step.with['github-token']), contexts);
+  return exec(cmd!, args, cwd, { ...env, GITHUB_TOKEN: token, CHANGESETS_OUTPUT: join(temp, 'changesets-output.ndjson') });
+}
 
 export async function runGithubJob(machine: Machine, run: GithubRun): Promise<RunResult> {
   const wf = parse(readFileSync(join(run.source, run.workflow), 'utf8')) as Record<string, any>;
@@ -149,24 +169,21 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
         const action = step.uses.split('@')[0];
         if (!/^[^@]+@[0-9a-f]{40}$/.test(step.uses.split(' ')[0]!)) throw new Error(`${step.uses}: not pinned to a commit`);
         if (action === 'actions/checkout') {
-          execFileSync('git', ['clone', '--quiet', run.source, workspace]);
-          execFileSync('git', ['checkout', '--quiet', run.event.ref.replace(/^refs\/heads\//, '')], { cwd: workspace });
+          await checkout(run.source, workspace, run.event.ref.replace(/^refs\/heads\//, ''));
         } else if (action === 'actions/setup-node') {
           const node = nodeFor(String(step.with?.['node-version'] ?? ''));
           if (!node) return { status: 'skipped-tool', reason: `no Node ${String(step.with?.['node-version'])} on this machine` };
           if (!machine.npm.ok) return { status: 'skipped-tool', reason: machine.npm.reason };
-          box.setupNode(node, machine.npm.value);
-          // Node 24 ships corepack (the `node` package on npm does not): linked beside it, with a filled cache.
-          const corepack = packageBin('corepack', COREPACK_VERSION);
-          const home = corepackHome();
-          if (corepack.ok && home.ok) {
-            symlinkSync(join(corepack.value, 'corepack'), join(box.toolcache, 'corepack'));
-            Object.assign(env, corepackEnv(home.value));
-          }
+          Object.assign(env, box.setupNode(node, machine.npm.value));
         } else if (action === 'oven-sh/setup-bun') {
           const bun = packageBin('bun', BUN_VERSION);
           if (!bun.ok) return { status: 'skipped-tool', reason: bun.reason };
           symlinkSync(join(bun.value, 'bun'), join(box.toolcache, 'bun'));
+        } else if (action === 'changesets/action') {
+          const stepEnv = { ...env, ...scoped(step.env), ...readKeyValues(files.GITHUB_ENV) };
+          const ran = await changesetsAction(step, contexts, workspace, stepEnv, box.temp);
+          log += ran.output;
+          if (ran.code !== 0) return { status: 'failed', log, failedStep: label };
         } else {
           throw new Error(`${step.uses}: the rehearsal does not emulate this action`);
         }

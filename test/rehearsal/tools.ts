@@ -3,7 +3,7 @@
 // fake registry serves to a workflow's own `npm install -g pnpm@x`. When the registry cannot be
 // reached, the tool is missing and the cases that need it are skipped with the reason printed.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 
@@ -12,13 +12,19 @@ export const TOOLS = join(ROOT, '.ci', 'tools');
 export const NPM_VERSION = '11.19.1';
 /** The pnpm the fixtures name in "packageManager" (the workflow installs it from the fake registry). */
 export const PNPM_VERSION = '10.20.0';
-export const PNPM_VERSIONS = [PNPM_VERSION] as const;
+/** pnpm 11, which publishes with its own OIDC exchange (the generated jobs still pack with it and publish with npm). */
+export const PNPM11_VERSION = '11.28.10';
+export const PNPM_VERSIONS = [PNPM_VERSION, PNPM11_VERSION] as const;
+/** A small package without dependencies from the npm registry, for fixtures with a registry dependency (a pnpm catalog). */
+export const REGISTRY_DEPENDENCY = { name: 'ms', version: '2.1.3' } as const;
 /** Yarn Berry (4.10.3 is the floor for `yarn npm publish` with OIDC) and Yarn 1, run through corepack. */
 export const YARN_VERSION = '4.18.1';
 export const YARN1_VERSION = '1.22.22';
 /** Node 24 ships corepack; the `node` package on npm does not, so it comes from npm too. */
 export const COREPACK_VERSION = '0.36.0';
 export const BUN_VERSION = '1.4.5';
+/** The Changesets CLI a changesets fixture names in devDependencies (changesets/action v2 needs v3). */
+export const CHANGESETS_VERSION = '3.0.3';
 
 /** The npm that installs the tools: the one running `npm test`, else the one on PATH. */
 function bootstrapNpm(): [string, string[]] {
@@ -50,7 +56,7 @@ function npm(args: string[], cwd: string): string {
 }
 
 /** Runs `fill(tmp)` once for `dir`: concurrent test files race to a rename, the loser's copy is dropped. */
-function once(dir: string, fill: (tmp: string) => void): string {
+export function once(dir: string, fill: (tmp: string) => void): string {
   if (existsSync(dir)) return dir;
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
@@ -101,16 +107,23 @@ export function packageBin(name: string, version: string): Tool<string> {
   });
 }
 
+/** Corepack with the filled cache and no network: what a job's `corepack enable` runs with here. */
+export const corepackEnv = (home: string): Record<string, string> => ({
+  COREPACK_HOME: home,
+  COREPACK_ENABLE_NETWORK: '0',
+  COREPACK_ENABLE_DOWNLOAD_PROMPT: '0',
+});
+
 /**
- * A COREPACK_HOME holding Yarn Berry and Yarn 1, filled once from the npm registry: the runner's
- * corepack finds them there, with network access turned off (COREPACK_ENABLE_NETWORK=0).
+ * A COREPACK_HOME holding Yarn Berry, Yarn 1 and pnpm, filled once from the npm registry: the
+ * runner's corepack finds them there, with network access turned off (COREPACK_ENABLE_NETWORK=0).
  */
 export function corepackHome(): Tool<string> {
   const corepack = packageBin('corepack', COREPACK_VERSION);
   if (!corepack.ok) return corepack;
   return attempt('Yarn through corepack', () => {
-    const home = once(join(TOOLS, `corepack-home-${YARN_VERSION}-${YARN1_VERSION}`), (tmp) => {
-      for (const spec of [`yarn@${YARN_VERSION}`, `yarn@${YARN1_VERSION}`]) {
+    const home = once(join(TOOLS, `corepack-home-${YARN_VERSION}-${YARN1_VERSION}-pnpm-${PNPM_VERSION}`), (tmp) => {
+      for (const spec of [`yarn@${YARN_VERSION}`, `yarn@${YARN1_VERSION}`, `pnpm@${PNPM_VERSION}`]) {
         execFileSync(process.execPath, [join(corepack.value, 'corepack'), 'install', '-g', spec], {
           cwd: tmp,
           stdio: ['ignore', 'pipe', 'pipe'],
@@ -120,9 +133,29 @@ export function corepackHome(): Tool<string> {
           env: { ...process.env, COREPACK_HOME: tmp, COREPACK_NPM_REGISTRY: registry().replace(/\/$/, ''), COREPACK_ENABLE_DOWNLOAD_PROMPT: '0', COREPACK_INTEGRITY_KEYS: '0' },
         });
       }
+      // yarn.js is CommonJS; without this the project's package.json ("type": "module") would claim it.
+      // Written before the folder appears: rewriting it later raced with jobs reading it.
+      writeFileSync(join(tmp, 'package.json'), '{ "type": "commonjs" }\n');
     });
-    // yarn.js is CommonJS; without this the project's package.json ("type": "module") would claim it.
-    writeFileSync(join(home, 'package.json'), '{ "type": "commonjs" }\n');
     return home;
+  });
+}
+
+export interface Locked {
+  /** package-lock.json of an install of the tool alone. */
+  lock: { packages: Record<string, Record<string, unknown>> };
+  /** The npm cache that install filled: it holds every tarball the lockfile names. */
+  cache: string;
+}
+
+/**
+ * A package with its dependencies, installed once from the npm registry with its own npm cache:
+ * the fake registry serves those tarballs to a job's `npm ci` of a lockfile naming them.
+ */
+export function lockedInstall(name: string, version: string): Tool<Locked> {
+  return attempt(`${name}@${version}`, () => {
+    // The real path: through a symbolic link (.ci/tools may be one), npm writes the lockfile's paths relative to the other.
+    const dir = once(join(TOOLS, `locked-${name.replace('/', '+')}-${version}`), (tmp) => npm(['install', '--prefix', realpathSync(tmp), '--cache', join(tmp, 'cache'), `${name}@${version}`], realpathSync(tmp)));
+    return { lock: JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as Locked['lock'], cache: join(dir, 'cache') };
   });
 }
