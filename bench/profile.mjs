@@ -12,7 +12,7 @@
 // templates/ and outside the repository as an installed package is (the same esbuild
 // options as scripts/build.mjs, plus sourcemap; keep them in step), runs
 // that copy under `node --cpu-prof`, and maps every sample back to its source file, so
-// minified chunks turn into "react-reconciler 31 ms, yoga-layout 24 ms, src/ui 6 ms".
+// minified chunks turn into "react-reconciler 31 ms, yoga-layout 24 ms, src/commands/create/ui 6 ms".
 // The .cpuprofile is kept: open it in Chrome DevTools (Performance > Load profile) or
 // https://www.speedscope.app for the flame chart.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';

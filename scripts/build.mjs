@@ -95,7 +95,7 @@ async function main() {
     if (body !== undefined && !/\brequire\b/.test(body)) await writeFile(path, body.replace(/^\n/, ''));
   }
   // The full-screen wizard's chunk ships compressed (scripts/compress-chunk.mjs).
-  await compressEntryChunk(root, result.metafile, 'src/ui/ink/index.tsx');
+  await compressEntryChunk(root, result.metafile, 'src/commands/create/ui/ink/index.tsx');
   // What every run loads is compiled once into Node's compile cache (scripts/eager-functions.mjs).
   await eagerStartupChunks(root, result.metafile, 'src/cli/bin.ts');
   // No copy of open's bundled xdg-open: bundled, open looks for it beside its chunk and

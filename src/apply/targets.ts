@@ -5,7 +5,7 @@
 // cannot be read, or into a folder that cannot be written.
 import { accessSync, constants, lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import type { FileChange } from '../model.js';
+import type { FileChange } from '../core/model.js';
 import { invalidUtf8At, readBytes, specialKind } from '../detect/read.js';
 
 export interface TargetCheck {

@@ -5,8 +5,8 @@
 // all its files or none.
 import { closeSync, constants, copyFileSync, fsyncSync, linkSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { FileChange } from '../model.js';
-import { FailedError } from '../cli/errors.js';
+import type { FileChange } from '../core/model.js';
+import { FailedError } from '../core/errors.js';
 import { checkTargets, exists, type TargetCheck } from './targets.js';
 import { removeStaleTemps, tempPath, withTempCleanup } from './temp.js';
 import { holdFolder } from './folder.js';

@@ -1,5 +1,5 @@
 // The workflow rules as code: what `doctor` reports and what generated workflows must pass.
-import type { Finding, RepoRef } from '../model.js';
+import type { Finding, RepoRef } from '../core/model.js';
 import { adhocPackages, artipacked, cachePoisoning, unpinnedUses } from './rules-actions.js';
 import { dangerousTriggers, templateInjection } from './rules-injection.js';
 import { excessivePermissions } from './rules-permissions.js';

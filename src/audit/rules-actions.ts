@@ -1,7 +1,7 @@
 // Rules about the actions a workflow uses and what they leave behind:
 // unpinned-uses, artipacked, cache-poisoning, adhoc-packages.
 import { publishesToNpm } from './registry.js';
-import type { Finding } from '../model.js';
+import type { Finding } from '../core/model.js';
 import { nodeLines, sourceLine } from './source-lines.js';
 import { pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 

@@ -1,6 +1,6 @@
 // Rules about what untrusted input can reach: template-injection, dangerous-triggers.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { Finding } from '../model.js';
+import type { Finding } from '../core/model.js';
 import { nodeLines } from './source-lines.js';
 import { value, type Workflow } from './workflow-model.js';
 

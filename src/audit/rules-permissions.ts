@@ -1,6 +1,6 @@
 // excessive-permissions: least privilege for the GITHUB_TOKEN and the OIDC token.
 import { isMap, isScalar, type Node } from 'yaml';
-import type { Finding } from '../model.js';
+import type { Finding } from '../core/model.js';
 import { value, type Job, type Workflow } from './workflow-model.js';
 
 /** True when a `permissions` value grants `scope: write` (directly or through `write-all`). */

@@ -1,6 +1,6 @@
 // Rules for jobs that publish to npm: use-trusted-publishing, no-environment,
 // no-fork-guard, old-npm.
-import type { RepoRef, Finding } from '../model.js';
+import type { RepoRef, Finding } from '../core/model.js';
 import { grantsWrite, effectivePermissions } from './rules-permissions.js';
 import { nodeLines } from './source-lines.js';
 import { isScalar } from 'yaml';

@@ -1,6 +1,6 @@
 // A parsed workflow with line numbers: the view every audit rule works on.
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Finding } from '../model.js';
+import type { Finding } from '../core/model.js';
 import { envHasToken, jobHasToken, jobPublishes, stepPublishes } from './publishing.js';
 import type { PublishContext } from './publish-rule.js';
 import { oversize, readYaml, type YamlText } from './yaml-text.js';

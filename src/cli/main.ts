@@ -1,26 +1,20 @@
 // The command line: options -> detect -> (questions) -> plan -> apply -> settings -> checklist.
 // Interactive front-ends are imported lazily so --help, --version, --dry-run and --yes
 // never load React, Ink or Inquirer.
-import { parseOptions, HELP, type Options } from './args.js';
-import { targetDir } from './command-line.js';
-import { EXIT, UsageError, FailedError, CancelledError, errorJson, wantsJson, type ErrorKind } from './errors.js';
+import { parseOptions, HELP, type Options } from '../commands/create/args.js';
+import { targetDir } from '../commands/command-line.js';
+import { EXIT, UsageError, FailedError, CancelledError, errorJson, wantsJson, type ErrorKind } from '../core/errors.js';
 import { detect } from '../detect/index.js';
-import type { Detected } from '../model.js';
-import { acceptOverrides, checkPublishable, checkTrustProvider, runNonInteractive } from './run.js';
+import type { Detected } from '../core/model.js';
+import { acceptOverrides, checkPublishable, checkTrustProvider, runNonInteractive } from '../commands/create/run.js';
 import { formatFindings } from '../report/text.js';
-import { paint } from './style.js';
+import { paint } from '../core/style.js';
 import { safeOutput } from '../text/output.js';
 import { clipLines } from '../text/clip.js';
 import { systemErrorMessage } from './system-errors.js';
-import { holdKeys, releaseKeys } from '../ui/held-keys.js';
-
-declare const __VERSION__: string | undefined;
-export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+import { holdKeys, releaseKeys } from '../commands/create/ui/held-keys.js';
+import type { Io } from '../core/io.js';
+import { VERSION } from '../core/version.js';
 
 /** True when this program colours `stream` itself (styleText decides: TTY, NO_COLOR, FORCE_COLOR). */
 function coloured(stream: NodeJS.WriteStream): boolean {
@@ -54,10 +48,10 @@ function isInteractiveTerminal(): boolean {
 async function subcommand(name: 'doctor' | 'retire', argv: readonly string[], io: Io): Promise<number> {
   try {
     if (name === 'doctor') {
-      const { runDoctorCli } = await import('../doctor/cli.js');
+      const { runDoctorCli } = await import('../commands/doctor/index.js');
       return await runDoctorCli(argv, io);
     }
-    const { runRetireCli } = await import('../retire/cli.js');
+    const { runRetireCli } = await import('../commands/retire.js');
     return await runRetireCli(argv, io);
   } catch (error) {
     return reportError(error, io, wantsJson(argv) ? name : undefined);
@@ -79,7 +73,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     const root = targetDir(options.dir);
     if (options.markdown || options.pr) return await runPullRequest(root, options, io);
     if (options.migrate !== undefined) {
-      const { runMigrateCli } = await import('../migrate/cli.js');
+      const { runMigrateCli } = await import('../commands/migrate.js');
       return await runMigrateCli(root, options, io);
     }
     const interactive = !options.yes && !options.dryRun;
@@ -105,16 +99,16 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     }
     if (interactive) {
       if (options.plain || process.env.TERM === 'dumb') {
-        const ui = await import('../ui/plain/index.js');
+        const ui = await import('../commands/create/ui/plain/index.js');
         return await ui.run({ detected, options, io });
       }
-      const { startWizard } = await import('../ui/start-wizard.js');
+      const { startWizard } = await import('../commands/create/ui/start-wizard.js');
       return await startWizard(detected, options, io);
     }
     if (options.trust) checkTrustProvider(detected, options.given);
     const code = await runNonInteractive(detected, options, io);
     if (code !== EXIT.ok || !options.trust) return code;
-    const { trustAfterPlan } = await import('../trust/after-plan.js');
+    const { trustAfterPlan } = await import('../commands/create/trust.js');
     return await trustAfterPlan(detected, options, io);
   } catch (error) {
     return reportError(error, io);
@@ -126,10 +120,10 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
 
 /** `--markdown` (print the pull request's body) and `--pr` (write, then open it). */
 async function runPullRequest(root: string, options: Options, io: Io): Promise<number> {
-  const { runMarkdown, runWithPr } = await import('../pr/cli.js');
+  const { runMarkdown, runWithPr } = await import('../commands/create/pr.js');
   const detected = acceptOverrides(await detect(root), options.given);
   if (options.migrate !== undefined) {
-    const { runMigrateCli } = await import('../migrate/cli.js');
+    const { runMigrateCli } = await import('../commands/migrate.js');
     if (options.markdown) return runMarkdown(detected, options, io);
     return runWithPr(detected, options, io, () => runMigrateCli(root, options, io));
   }
@@ -144,7 +138,7 @@ async function runPullRequest(root: string, options: Options, io: Io): Promise<n
     if (options.trust) checkTrustProvider(detected, options.given);
     const code = await runNonInteractive(detected, options, io);
     if (code !== EXIT.ok || !options.trust) return code;
-    const { trustAfterPlan } = await import('../trust/after-plan.js');
+    const { trustAfterPlan } = await import('../commands/create/trust.js');
     return trustAfterPlan(detected, options, io);
   });
 }

@@ -2,7 +2,7 @@
 // scanned, like workflows, for the places that still hand npm a token (file and line, never a value).
 import { join } from 'node:path';
 import { readText } from './read.js';
-import type { CiFile, Detected, Finding, TokenUse } from '../model.js';
+import type { CiFile, Detected, Finding, TokenUse } from '../core/model.js';
 import { runPublishesWith, type PublishContext } from '../audit/publish-rule.js';
 
 export const GITLAB_CI_PATH = '.gitlab-ci.yml';

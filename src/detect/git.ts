@@ -1,7 +1,7 @@
 // Git facts about the target directory: top level, origin remote, default branch.
 import { realpathSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import type { Finding, GitInfo } from '../model.js';
+import type { Finding, GitInfo } from '../core/model.js';
 import { runGit } from './exec.js';
 import { gitFilesProblem, readGitFiles } from './git-files.js';
 import { parseRemote, redactUrl, unusableRemote } from './remote.js';

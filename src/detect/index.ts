@@ -1,6 +1,6 @@
 // Read-only detection: everything the wizard needs to know about the target directory.
 import { resolve } from 'node:path';
-import type { Detected, Finding, GitInfo, PackageInfo, RepoRef } from '../model.js';
+import type { Detected, Finding, GitInfo, PackageInfo, RepoRef } from '../core/model.js';
 import { detectGit } from './git.js';
 import { detectPackageManager } from './lockfile.js';
 import { lockfileAtWorkspaceRoot } from './lockfile-reach.js';

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { readPackage } from './package-json.js';
-import type { Detected, PackageManager } from '../model.js';
+import type { Detected, PackageManager } from '../core/model.js';
 
 const dirOf = (lockfile: string) => (posix.dirname(lockfile) === '.' ? '' : posix.dirname(lockfile));
 

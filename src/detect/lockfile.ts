@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readHead } from './read.js';
-import { PACKAGE_MANAGERS, type Detected, type Finding, type PackageManager } from '../model.js';
+import { PACKAGE_MANAGERS, type Detected, type Finding, type PackageManager } from '../core/model.js';
 
 const LOCKFILES: ReadonlyArray<readonly [string, PackageManager]> = [
   ['package-lock.json', 'npm'],

@@ -2,7 +2,7 @@
 // only, never a token's value.
 import { join } from 'node:path';
 import { readText, unreadableReason } from './read.js';
-import type { Finding, TokenUse } from '../model.js';
+import type { Finding, TokenUse } from '../core/model.js';
 import { registryKind } from '../audit/publish-rule.js';
 
 export interface NpmrcDetection {

@@ -1,7 +1,7 @@
 // Read one package.json into PackageInfo. Missing or invalid files become findings.
 import { join } from 'node:path';
 import { readText, unreadableReason } from './read.js';
-import type { Finding, PackageInfo } from '../model.js';
+import type { Finding, PackageInfo } from '../core/model.js';
 import { checkPackageName } from '../text/package-name.js';
 import { shown } from '../text/output.js';
 import { clip } from '../text/clip.js';

@@ -3,7 +3,7 @@
 // name and a version; napi-rs packages publish one platform package per target.
 import { join } from 'node:path';
 import { readText } from './read.js';
-import type { PackageInfo } from '../model.js';
+import type { PackageInfo } from '../core/model.js';
 
 /** A directory segment that holds test data, examples or a docs site, not a published package. */
 const NOT_PUBLISHED = /(?:^|\/)(?:__fixtures__|fixtures?|__tests__|tests?|e2e|examples?|playgrounds?|demos?|docs|website|sandbox(?:es)?)(?:\/|$)/i;

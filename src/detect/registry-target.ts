@@ -1,7 +1,7 @@
 // Where `npm publish` would send each package. Trusted publishing, and every value this tool
 // prints for npmjs.com, is for registry.npmjs.org only: a package that publishes to GitHub
 // Packages, Verdaccio or another registry is said so, plainly.
-import type { Finding, PackageInfo } from '../model.js';
+import type { Finding, PackageInfo } from '../core/model.js';
 import type { RegistryLine } from './npmrc.js';
 import { shown } from '../text/output.js';
 import { registryKind } from '../audit/publish-rule.js';

@@ -12,7 +12,7 @@ import {
   type ReleaseTool,
   type ToolVersion,
   type WorkflowFile,
-} from '../model.js';
+} from '../core/model.js';
 
 export const RELEASE_PLEASE_FILES = ['release-please-config.json', '.release-please-manifest.json'] as const;
 const SEMANTIC_RELEASE_FILES = ['.releaserc', '.releaserc.json', '.releaserc.yaml', '.releaserc.yml', '.releaserc.js', '.releaserc.cjs', '.releaserc.mjs', 'release.config.js', 'release.config.cjs', 'release.config.mjs'];

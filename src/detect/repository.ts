@@ -1,6 +1,6 @@
 // Does package.json "repository" point at the repository npm will see in the OIDC token? On GitHub and
 // GitLab npm compares them (E422 otherwise); `host` is github.com unless said.
-import type { Finding, GitInfo, PackageInfo, RepoRef } from '../model.js';
+import type { Finding, GitInfo, PackageInfo, RepoRef } from '../core/model.js';
 import { parseRemote, redactUrl, type RemoteRef } from './remote.js';
 import { dirParts } from '../validate/paths.js';
 

@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { readText } from './read.js';
-import type { Finding, TokenUse, WorkflowFile } from '../model.js';
+import type { Finding, TokenUse, WorkflowFile } from '../core/model.js';
 import {
   commandPublishes,
   isTokenEnv,

@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText, unreadableReason } from './read.js';
-import type { Finding, PackageInfo } from '../model.js';
+import type { Finding, PackageInfo } from '../core/model.js';
 import { nameFindings, publishableName, showName } from './package-json.js';
 import { readPackage } from './package-json.js';
 import { isExcludedDir, isPublishable, lernaGlobs } from './package-set.js';

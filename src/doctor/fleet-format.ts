@@ -1,6 +1,6 @@
 // The fleet view's three outputs: an aligned table for the terminal, a Markdown table to
 // paste into an issue, and one JSON document with a row per repository.
-import { paint } from '../cli/style.js';
+import { paint } from '../core/style.js';
 import { table } from '../report/markdown.js';
 import { STATUS_LABEL, type FleetRow, type FleetStatus } from './fleet.js';
 

@@ -3,7 +3,7 @@
 // and runs the repositories a few at a time so 200 of them neither queue on one core nor
 // open every file at once.
 import { basename } from 'node:path';
-import type { Finding } from '../model.js';
+import type { Finding } from '../core/model.js';
 import { parseRemote } from '../detect/remote.js';
 import { readGitFiles } from '../detect/git-files.js';
 import { doctor, mustFix, type DoctorOptions, type DoctorReport } from './index.js';

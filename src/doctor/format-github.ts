@@ -2,7 +2,7 @@
 // (`::error file=…,line=…,title=…::message`), so a CI job shows each finding as an annotation
 // on the file and line. Escaping follows the runner's rules: in the message `%`, CR and LF;
 // in a property also `:` and `,`.
-import type { Finding } from '../model.js';
+import type { Finding } from '../core/model.js';
 import type { DoctorReport } from './index.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;

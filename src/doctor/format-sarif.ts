@@ -3,7 +3,7 @@
 // `version` and `runs`; per run `tool.driver.name`; per result `message.text`. GitHub code
 // scanning also shows a result only when it has a location with an artifact URI, so a
 // finding that is not about a place in a file is anchored to package.json.
-import type { Finding } from '../model.js';
+import type { Finding } from '../core/model.js';
 import type { DoctorReport } from './index.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';

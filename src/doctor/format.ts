@@ -1,7 +1,7 @@
 // doctor's two outputs: text grouped by file for people, and a stable JSON document for
 // scripts. The JSON shape is versioned: change `schema` when a field changes meaning.
-import type { Finding } from '../model.js';
-import { paint } from '../cli/style.js';
+import type { Finding } from '../core/model.js';
+import { paint } from '../core/style.js';
 import { mustFix, type DoctorReport } from './index.js';
 
 export const DOCTOR_SCHEMA = 'create-trusted-publish/doctor@1';

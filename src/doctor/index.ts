@@ -1,6 +1,6 @@
 // `doctor`: read-only. Everything that would make the next trusted publish fail, or leaves
 // a token behind, with file:line and the fix. Offline unless registryCheck is asked for.
-import type { Detected, Finding, PackageInfo } from '../model.js';
+import type { Detected, Finding, PackageInfo } from '../core/model.js';
 import { detect } from '../detect/index.js';
 import { checkPackage, registryFindings } from '../registry/check.js';
 import { DEFAULT_REGISTRY, normaliseRegistry, type FetchLike } from '../registry/fetch.js';

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FailedError } from '../cli/errors.js';
+import { FailedError } from '../core/errors.js';
 import { runGit } from '../detect/exec.js';
 import { runCommand, type Runner } from '../trust/exec.js';
 import { parseGithubRepo } from '../validate/github.js';

@@ -1,6 +1,6 @@
 // Preflight from package.json and .npmrc: forced provenance, an old Yarn Berry, and
 // tokens left in .npmrc (file and line only: a value is never read out).
-import type { Detected, Finding, PackageInfo } from '../model.js';
+import type { Detected, Finding, PackageInfo } from '../core/model.js';
 
 function lineOf(raw: string, needle: string): number | undefined {
   const index = raw.split('\n').findIndex((line) => line.includes(needle));

@@ -1,7 +1,7 @@
 // Preflight for the failure modes users hit on their first trusted publish, per workflow:
 // setup-node's placeholder token, self-hosted runners, forced provenance, bun and Yarn 1.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { Finding } from '../model.js';
+import type { Finding } from '../core/model.js';
 import type { Job, Workflow } from '../audit/index.js';
 import { actionMajor } from '../audit/rules-actions.js';
 import { nodeLines } from '../audit/source-lines.js';

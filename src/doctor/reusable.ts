@@ -1,7 +1,7 @@
 // Reusable publish workflows: npm matches the CALLER's workflow file name (the top-level
 // workflow in the OIDC token), and the caller's job must grant id-token: write too.
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Finding } from '../model.js';
+import type { Finding } from '../core/model.js';
 import type { Workflow } from '../audit/index.js';
 import { effectivePermissions, grantsWrite } from '../audit/rules-permissions.js';
 import { mapAt, pair, value } from '../audit/workflow-model.js';

@@ -1,6 +1,6 @@
 // Every workflow rule and preflight check for the workflows that publish (and the workflows
 // that call a reusable one that publishes). Also used by --migrate to say what remains.
-import type { Finding, RepoRef } from '../model.js';
+import type { Finding, RepoRef } from '../core/model.js';
 import { auditWorkflow, parseWorkflow } from '../audit/index.js';
 import { isScalar } from 'yaml';
 import { isTokenEnv, onlyChecksToken, writesAuthToken, type PublishContext } from '../audit/publish-rule.js';

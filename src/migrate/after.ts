@@ -1,8 +1,8 @@
 // After a migration: the same npmjs.com values and retire-the-token checklist a new
 // workflow gets, for the file npm must be told (the caller's, for a reusable workflow).
-import type { Answers, ChecklistItem, Detected, PublisherSettings, RepoRef, Trigger } from '../model.js';
-import type { Io } from '../cli/main.js';
-import { paint } from '../cli/style.js';
+import type { Answers, ChecklistItem, Detected, PublisherSettings, RepoRef, Trigger } from '../core/model.js';
+import type { Io } from '../core/io.js';
+import { paint } from '../core/style.js';
 import { publisherSettings } from '../npm/publisher.js';
 import { checklist } from '../plan/checklist.js';
 import { resolveDefaults } from '../questions/resolve.js';

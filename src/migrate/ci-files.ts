@@ -4,10 +4,10 @@
 // `circleci run oidc get` with that audience (npm 11.11.0+). Lines that write an _authToken go;
 // everything else stays byte for byte (the same line merge as workflows).
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
-import type { CiFile } from '../model.js';
+import type { CiFile } from '../core/model.js';
 import { runsPublish } from '../detect/workflows.js';
 import { migrateCircle, nodeImageMajor } from './circleci.js';
-import { GITLAB_GLOBAL_KEYWORDS } from '../providers/gitlab.js';
+import { GITLAB_GLOBAL_KEYWORDS } from '../providers/gitlab/job.js';
 import { MigrateError } from './errors.js';
 import { mergeEdits, printOptions } from './format.js';
 import { insertBefore, mapOf, nodeOf, removeKey, textOf } from './nodes.js';

@@ -7,7 +7,7 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { runsPublish } from '../detect/workflows.js';
 import { TOKEN_ONLY_ORB_COMMANDS } from '../detect/ci-files.js';
-import { CIMG_NODE_FOR_MAJOR } from '../providers/circleci-validate.js';
+import { CIMG_NODE_FOR_MAJOR } from '../providers/circleci/validate.js';
 import { MigrateError } from './errors.js';
 import { insertBefore, mapOf, nodeOf, removeKey, textOf } from './nodes.js';
 

@@ -1,7 +1,7 @@
 // The fork guard [no-fork-guard] and the token secrets a reusable workflow declares and
 // its callers pass.
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
-import type { RepoRef } from '../model.js';
+import type { RepoRef } from '../core/model.js';
 import { forkGuardRepo } from '../audit/rules-publish.js';
 import { insertBefore, mapOf, nodeOf, removeFrom, textOf } from './nodes.js';
 import { localCallee, type JobView } from './jobs.js';

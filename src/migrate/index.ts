@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, type YAMLMap } from 'yaml';
-import type { CiFile, Detected, FileChange, RepoRef, WorkflowFile } from '../model.js';
+import type { CiFile, Detected, FileChange, RepoRef, WorkflowFile } from '../core/model.js';
 import { migrateCiFile } from './ci-files.js';
 import { parseWorkflow } from '../audit/index.js';
 import { isTokenEnv, type PublishContext } from '../audit/publish-rule.js';

@@ -2,7 +2,7 @@
 // `@scope:registry=` line of a published package's scope) and package.json publishConfig.registry.
 // npm publishes there whatever the workflow says, so with --switch-registry they move to
 // registry.npmjs.org in the same write set as the workflow; without it the migration stops first.
-import type { Detected, FileChange, PackageInfo } from '../model.js';
+import type { Detected, FileChange, PackageInfo } from '../core/model.js';
 import { registryKind } from '../audit/publish-rule.js';
 import { asPackageJson } from '../plan/repository-fix.js';
 import { MigrateError } from './errors.js';

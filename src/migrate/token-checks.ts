@@ -4,7 +4,7 @@
 // another job needs it; a file that does nothing else is named instead, because --migrate edits
 // files and never deletes one.
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import type { FileChange, WorkflowFile } from '../model.js';
+import type { FileChange, WorkflowFile } from '../core/model.js';
 import { commandPublishes, WHO_AM_I } from '../audit/publish-rule.js';
 import { mergeEdits, printOptions } from './format.js';
 import { jobViews, type JobView } from './jobs.js';

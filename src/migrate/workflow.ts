@@ -1,7 +1,7 @@
 // Migrates one workflow file in place: the smallest edit that turns a token-based publish
 // into trusted publishing and meets the workflow rules it can meet without guessing.
 import { isMap, type YAMLMap } from 'yaml';
-import type { RepoRef } from '../model.js';
+import type { RepoRef } from '../core/model.js';
 import type { ActionPins } from '../render/pins.js';
 import { closestPrint, mergeEdits } from './format.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';

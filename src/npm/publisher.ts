@@ -1,5 +1,5 @@
 // What the user types into npmjs.com, in the order the form asks for it, and where.
-import type { Answers, PublisherField, PublisherSettings, RepoRef } from '../model.js';
+import type { Answers, PublisherField, PublisherSettings, RepoRef } from '../core/model.js';
 import { shellCommand } from '../text/shell.js';
 import { githubTrustArgs, type GithubTrust } from './trust-command.js';
 

@@ -1,6 +1,6 @@
 // The `npm trust <provider>` command lines: the terminal's way to add the same trusted
 // publisher the npmjs.com form adds. Arguments after `npm`; quote them with shellCommand.
-import type { RepoRef } from '../model.js';
+import type { RepoRef } from '../core/model.js';
 
 /** A GitHub Actions trusted publisher, as `npm trust github` takes it. */
 export interface GithubTrust {

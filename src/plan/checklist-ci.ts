@@ -1,6 +1,6 @@
 // The GitLab and CircleCI checklist, in the same safe order as GitHub's: the new job publishes once
 // before tokens are disallowed and revoked.
-import type { Answers, ChecklistItem, Detected, ManualEdit, PackageInfo, PublisherSettings, RepoRef } from '../model.js';
+import type { Answers, ChecklistItem, Detected, ManualEdit, PackageInfo, PublisherSettings, RepoRef } from '../core/model.js';
 import { GITLAB_CI_FILE } from '../providers/index.js';
 import { PROVIDER_NAMES } from '../questions/provider.js';
 import { accessUrl } from '../npm/publisher.js';

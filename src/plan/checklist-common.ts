@@ -1,5 +1,5 @@
 // Checklist items every provider shares, worded once.
-import type { ChecklistItem } from '../model.js';
+import type { ChecklistItem } from '../core/model.js';
 import { accessUrl } from '../npm/publisher.js';
 import { shellWord } from '../text/shell.js';
 

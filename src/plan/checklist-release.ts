@@ -1,6 +1,6 @@
 // The checklist steps that depend on the release flow: upgrading the release tool, making
 // the first release, and approving a staged version.
-import type { Answers, ChecklistItem, PackageManager, RepoRef } from '../model.js';
+import type { Answers, ChecklistItem, PackageManager, RepoRef } from '../core/model.js';
 import type { ToolUpgrade } from './notes.js';
 import { shellCommand, shellWord } from '../text/shell.js';
 

@@ -1,7 +1,7 @@
 // The steps after writing, in the order that cannot lock the user out: the new path must
 // have published once (with provenance) before tokens are disallowed and revoked.
-import type { Answers, ChecklistItem, Detected, RepoRef, TokenUse } from '../model.js';
-import { BRANCH_FLOWS } from '../model.js';
+import type { Answers, ChecklistItem, Detected, RepoRef, TokenUse } from '../core/model.js';
+import { BRANCH_FLOWS } from '../core/model.js';
 import { accessUrl, allowedAction, githubTrust } from '../npm/publisher.js';
 import { githubTrustFlags } from '../npm/trust-command.js';
 import { shellCommand, shellWord } from '../text/shell.js';

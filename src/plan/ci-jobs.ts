@@ -1,6 +1,6 @@
 // The GitLab and CircleCI job for one package: rendered, merged into the existing CI file (or
 // refused, with the text to paste), and the npmjs.com values for it.
-import type { Answers, Detected, PackageInfo, PublisherSettings, RepoRef } from '../model.js';
+import type { Answers, Detected, PackageInfo, PublisherSettings, RepoRef } from '../core/model.js';
 import {
   CIRCLECI_CONFIG_FILE,
   GITLAB_CI_FILE,
@@ -14,7 +14,7 @@ import {
   type MergeResult,
 } from '../providers/index.js';
 import { lockfileInReach } from '../detect/lockfile-reach.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../core/errors.js';
 
 export interface CiJob {
   /** The repository the provider runs for (GitLab namespace/project; CircleCI from the VCS origin). */

@@ -2,7 +2,7 @@
 // for those providers (it brings the YAML parser and the provider templates).
 import { lockfileInReach } from '../detect/lockfile-reach.js';
 import { noLockfileNote } from './notes.js';
-import { BRANCH_FLOWS, type Answers, type Detected, type FileChange, type ManualEdit, type PackageInfo, type Plan } from '../model.js';
+import { BRANCH_FLOWS, type Answers, type Detected, type FileChange, type ManualEdit, type PackageInfo, type Plan } from '../core/model.js';
 import { ProviderInputError } from '../providers/index.js';
 import { repositoryMatches } from '../detect/repository.js';
 import { providerConflict, PROVIDER_NAMES } from '../questions/provider.js';
@@ -11,7 +11,7 @@ import { safeItems, safeOutput } from '../text/output.js';
 import { withRepository } from './repository-fix.js';
 import { manifestPath, needsPack, targetPackages } from './targets.js';
 import { circleciJob, gitlabJob, type CiJob } from './ci-jobs.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../core/errors.js';
 
 function change(path: string, before: string | undefined, after: string, reason: string): FileChange {
   const kind = before === undefined ? 'create' : before === after ? 'unchanged' : 'update';

@@ -2,8 +2,8 @@
 // Dependabot configuration gets one for github-actions; one that has a configuration
 // without a github-actions entry gets a note with the entry to add (its file is the
 // user's: no edit without review).
-import type { FileChange } from '../model.js';
-import type { Renderer } from '../render/workflow.js';
+import type { FileChange } from '../core/model.js';
+import type { Renderer } from '../providers/github/workflow.js';
 
 export const DEPENDABOT_PATH = '.github/dependabot.yml';
 const HAS_ACTIONS = /package-ecosystem:\s*["']?github-actions["']?/;

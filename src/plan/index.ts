@@ -1,7 +1,7 @@
 // Pure: detected facts + answers -> everything to write, enter and do. No I/O here; the
 // workflow renderer is passed in so tests and front-ends share one code path.
-import type { Answers, Detected, FileChange, PackageInfo, Plan, RepoRef } from '../model.js';
-import type { Renderer } from '../render/workflow.js';
+import type { Answers, Detected, FileChange, PackageInfo, Plan, RepoRef } from '../core/model.js';
+import type { Renderer } from '../providers/github/workflow.js';
 import { isMonorepoRoot } from '../questions/packages.js';
 import { answersConflict } from '../questions/resolve.js';
 import { checklist } from './checklist.js';
@@ -13,9 +13,9 @@ import { withRepository } from './repository-fix.js';
 import { dependabotPlan } from './dependabot.js';
 import { repositoryMatches } from '../detect/repository.js';
 import { manifestPath, needsPack, releaseBranch, targetPackages, workflowInput } from './targets.js';
-import { FailedError, UsageError } from '../cli/errors.js';
+import { FailedError, UsageError } from '../core/errors.js';
 
-export type { Renderer } from '../render/workflow.js';
+export type { Renderer } from '../providers/github/workflow.js';
 
 export function splitRepo(slug: string): RepoRef {
   const [owner = '', name = ''] = slug.split('/');

@@ -1,6 +1,6 @@
 // What the user should know before writing: how each package manager and release tool
 // publishes, and what would stop the first release. Plain sentences, one per fact.
-import { RELEASE_TOOL_MINIMUM, type Answers, type Detected, type PackageInfo, type ReleaseTool } from '../model.js';
+import { RELEASE_TOOL_MINIMUM, type Answers, type Detected, type PackageInfo, type ReleaseTool } from '../core/model.js';
 import { publishableCandidates } from '../questions/packages.js';
 import { installCommand } from '../render/commands.js';
 

@@ -1,7 +1,7 @@
 // release-please reads two files at the repository root. Without them the action has
 // nothing to release, so a first run would do nothing: the plan writes them when both are
 // missing (one alone is the user's own setup, and is left as it is).
-import type { Detected, FileChange, PackageInfo } from '../model.js';
+import type { Detected, FileChange, PackageInfo } from '../core/model.js';
 
 export const CONFIG_FILE = 'release-please-config.json';
 export const MANIFEST_FILE = '.release-please-manifest.json';

@@ -1,6 +1,6 @@
 // The package.json "repository" edit: npm compares it with the repository the OIDC token
 // names and refuses the publish (E422) when they differ (GitHub, and GitLab with provenance).
-import type { PackageInfo, RepoRef } from '../model.js';
+import type { PackageInfo, RepoRef } from '../core/model.js';
 
 export function repositoryValue(repo: RepoRef, directory: string, host = 'github.com'): { type: string; url: string; directory?: string } {
   const value: { type: string; url: string; directory?: string } = {

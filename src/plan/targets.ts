@@ -1,9 +1,9 @@
 // Which packages the plan publishes, and the workflow input that publishes them.
 import { lockfileInReach } from '../detect/lockfile-reach.js';
-import type { Answers, Detected, PackageInfo, RepoRef } from '../model.js';
-import type { WorkflowInput } from '../render/workflow.js';
+import type { Answers, Detected, PackageInfo, RepoRef } from '../core/model.js';
+import type { WorkflowInput } from '../providers/github/workflow.js';
 import { checkPackageNames, isMonorepoRoot, publishableCandidates } from '../questions/packages.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../core/errors.js';
 
 /** The chosen packages, in the order detection lists them. Throws UsageError for unknown names. */
 export function targetPackages(d: Detected, names: readonly string[]): PackageInfo[] {

@@ -1,7 +1,7 @@
 // The pull request's title and body (also printed by --markdown): what changed and why, the
 // npmjs.com values per package as a table, and the checklist as a task list in its safe
 // order, commands in code blocks. Everything comes from the plan; nothing is recomputed.
-import type { ChangeKind, ChecklistItem, CiProvider, PublisherSettings, RepoRef } from '../model.js';
+import type { ChangeKind, ChecklistItem, CiProvider, PublisherSettings, RepoRef } from '../core/model.js';
 import { code, codeBlock, table } from '../report/markdown.js';
 import { checklistMarkdown } from '../report/checklist.js';
 

@@ -2,7 +2,7 @@
 // files the run wrote, a push and `gh pr create`. Every refusal says why and changes nothing;
 // a failure after the commit says exactly what exists (local branch, pushed branch) and how
 // to finish by hand.
-import { FailedError } from '../cli/errors.js';
+import { FailedError } from '../core/errors.js';
 import { runCommand, type Runner } from '../trust/exec.js';
 import { COMMIT_MESSAGE, PR_BRANCH, PR_TITLE } from './body.js';
 

@@ -1,5 +1,5 @@
 // The CI providers besides GitHub Actions: renderers, mergers, npm publisher settings, refusals.
-export { mergeIntoCircleciConfig } from './circleci-merge.js';
+export { mergeIntoCircleciConfig } from './circleci/merge.js';
 export {
   CIRCLECI_CONFIG_FILE,
   CIRCLECI_JOB_NAME,
@@ -10,8 +10,8 @@ export {
   type CircleciInput,
   type CircleciParts,
   type CircleciPublisherInput,
-} from './circleci.js';
-export { mergeIntoGitlabCi } from './gitlab-merge.js';
+} from './circleci/config.js';
+export { mergeIntoGitlabCi } from './gitlab/merge.js';
 export {
   GITLAB_CI_FILE,
   GITLAB_JOB_NAME,
@@ -20,7 +20,7 @@ export {
   renderGitlabJob,
   type GitlabJobInput,
   type GitlabPublisherInput,
-} from './gitlab.js';
+} from './gitlab/job.js';
 export type { ProviderPublisher } from './publisher.js';
 export { providerForHost, unsupportedProviderReason, type SupportedProvider } from './unsupported.js';
 export { ProviderInputError } from './validate.js';

@@ -1,6 +1,6 @@
 // Checks for the values that go into GitLab and CircleCI files. Everything a user typed is
 // checked against the provider's own naming rules first: a value that passes can only be data.
-import { PACKAGE_MANAGERS, type PackageManager } from '../model.js';
+import { PACKAGE_MANAGERS, type PackageManager } from '../core/model.js';
 import { shown } from '../text/output.js';
 import { clip } from '../text/clip.js';
 import { dirParts, isAbsoluteDir } from '../validate/paths.js';

@@ -1,7 +1,7 @@
 // The CircleCI questions. The three IDs exist only in CircleCI's settings pages, so they have no
 // default: with --yes they must be flags, and the error says where each one is shown.
-import type { Answers, CircleciContext, Detected } from '../model.js';
-import { CIRCLECI_ID_PLACES, circleciId, contextName, vcsOrigin as checkVcsOrigin } from '../providers/circleci-validate.js';
+import type { Answers, CircleciContext, Detected } from '../core/model.js';
+import { CIRCLECI_ID_PLACES, circleciId, contextName, vcsOrigin as checkVcsOrigin } from '../providers/circleci/validate.js';
 import { checkedBy, forProviders } from './provider.js';
 import { fail, ok, type Parsed, type TextQuestion } from './types.js';
 

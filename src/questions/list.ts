@@ -1,6 +1,6 @@
 // The one list of questions. The flags, the Ink wizard and the plain prompts all read it:
 // an answer resolves as flag ?? prompt (interactive only) ?? default.
-import { PACKAGE_MANAGERS, TRIGGERS, type Answers, type Detected } from '../model.js';
+import { PACKAGE_MANAGERS, TRIGGERS, type Answers, type Detected } from '../core/model.js';
 import { packages } from './packages.js';
 import { ciFile, forProviders, gitlabProject, provider } from './provider.js';
 import { circleciContexts, circleciOrgId, circleciPipelineId, circleciProjectId, vcsOrigin } from './circleci.js';

@@ -1,5 +1,5 @@
 // Which packages the workflow publishes: the package here, or some of a monorepo's.
-import type { Detected, PackageInfo } from '../model.js';
+import type { Detected, PackageInfo } from '../core/model.js';
 import { fail, ok, type MultiSelectQuestion, type Parsed } from './types.js';
 import { printable } from '../text/clip.js';
 import { parsePackageName } from '../validate/package-name.js';

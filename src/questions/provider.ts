@@ -1,9 +1,9 @@
 // Where the publish job runs, and the GitLab questions. GitLab and CircleCI jobs publish one package
 // on a pushed v* tag: the GitHub-only questions (repository, workflow, trigger, release tool) do not
 // apply to them, and theirs do not apply to GitHub.
-import { CI_PROVIDERS, type Answers, type CiProvider, type Detected } from '../model.js';
+import { CI_PROVIDERS, type Answers, type CiProvider, type Detected } from '../core/model.js';
 import { providerForHost, unsupportedProviderReason } from '../providers/unsupported.js';
-import { cimgNodeTag } from '../providers/circleci-validate.js';
+import { cimgNodeTag } from '../providers/circleci/validate.js';
 import { gitlabCiFile, gitlabNamespace, gitlabProject as checkGitlabProject, nodeVersion, ProviderInputError } from '../providers/validate.js';
 import { GITLAB_CI_PATH } from '../detect/ci-files.js';
 import { fail, ok, type Parsed, type SelectQuestion, type TextQuestion } from './types.js';

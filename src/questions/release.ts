@@ -1,5 +1,5 @@
 // How releases are made: a plain publish on a trigger, a release tool, or staged publishing.
-import { BRANCH_FLOWS, RELEASE_FLOWS, type Answers, type ReleaseFlow } from '../model.js';
+import { BRANCH_FLOWS, RELEASE_FLOWS, type Answers, type ReleaseFlow } from '../core/model.js';
 import { fail, ok, type SelectQuestion } from './types.js';
 import { forProviders } from './provider.js';
 

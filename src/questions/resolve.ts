@@ -1,9 +1,9 @@
 // flag ?? prompt ?? default, for every question.
-import type { Answers, Detected } from '../model.js';
+import type { Answers, Detected } from '../core/model.js';
 import { QUESTIONS, questionApplies, type AnyQuestion, type Question } from './list.js';
 import { PROVIDER_NAMES, detectedProvider, providerConflict } from './provider.js';
 import { usesTrigger } from './release.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../core/errors.js';
 
 /** Answers given on the command line, already parsed and validated. */
 export type GivenAnswers = Partial<Answers>;

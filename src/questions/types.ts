@@ -1,6 +1,6 @@
 // The shapes of a question. Every front-end (flags, Ink wizard, plain prompts) reads these;
 // a new kind here needs a way to be asked in each of them.
-import type { Answers, Detected } from '../model.js';
+import type { Answers, Detected } from '../core/model.js';
 import type { Parsed } from '../validate/parsed.js';
 
 export { fail, ok, type Parsed } from '../validate/parsed.js';

@@ -1,6 +1,6 @@
 // Does each package exist, and does its latest version carry provenance attestations (the
 // proof that trusted publishing worked, after which the old token can go)?
-import type { Finding } from '../model.js';
+import type { Finding } from '../core/model.js';
 import { escapeName, getJson, type GetOptions } from './fetch.js';
 
 export interface PackageState {

@@ -1,6 +1,6 @@
 // The product's only direct network access: GET a JSON document from a registry, with a
 // timeout, anonymously. Errors come back as values; only the flag parser throws (bad usage).
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../core/errors.js';
 
 export const DEFAULT_REGISTRY = 'https://registry.npmjs.org';
 

@@ -1,6 +1,6 @@
 // The shell commands each package manager runs in a generated workflow. They are constants
 // chosen here, never user data, so templates write them as they are.
-import type { PackageManager, ReleaseFlow } from '../model.js';
+import type { PackageManager, ReleaseFlow } from '../core/model.js';
 
 /** `<pm> run <script>` at the root or in the package folder (npm has a `test` shortcut). */
 export function scriptCommand(pm: PackageManager, script: 'build' | 'test'): string {

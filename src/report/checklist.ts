@@ -1,7 +1,7 @@
 // The checklist as text, in one place: for the scrollback (prose wrapped to the terminal,
 // commands and URLs never), and as a Markdown task list, the same for a pipe, --markdown and
 // the pull request's body.
-import type { ChecklistItem } from '../model.js';
+import type { ChecklistItem } from '../core/model.js';
 import { codeBlock } from './markdown.js';
 import { wrap } from './text.js';
 

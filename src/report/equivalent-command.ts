@@ -1,6 +1,6 @@
 // The run the user just made, as one command that needs no terminal (as sv prints it): the
 // answers that differ from what --yes would take, as flags.
-import type { Answers, Detected } from '../model.js';
+import type { Answers, Detected } from '../core/model.js';
 import { QUESTIONS, questionApplies, type AnyQuestion } from '../questions/list.js';
 import { resolveDefaults } from '../questions/resolve.js';
 import { shellWord } from '../text/shell.js';

@@ -1,6 +1,6 @@
 // "What I found": one compact block shown before anything is asked or written.
-import type { Detected } from '../model.js';
-import { paint } from '../cli/style.js';
+import type { Detected } from '../core/model.js';
+import { paint } from '../core/style.js';
 import { formatFindings } from './text.js';
 
 export function summaryRows(d: Detected): [string, string][] {

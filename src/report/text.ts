@@ -1,9 +1,9 @@
 // Plain-text renderings of findings, the plan and the npmjs.com values, for the
 // non-interactive run, the plain prompts, and the scrollback after the Ink wizard
 // (the checklist's own rendering is report/checklist.ts).
-import type { Finding, ManualEdit, Plan, PublisherSettings } from '../model.js';
+import type { Finding, ManualEdit, Plan, PublisherSettings } from '../core/model.js';
 import { unifiedDiff } from '../apply/diff.js';
-import { paint } from '../cli/style.js';
+import { paint } from '../core/style.js';
 import type { WriteResult } from '../apply/write.js';
 
 const LEVEL_MARK = { error: '✖', warning: '!', info: '·' } as const;

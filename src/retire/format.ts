@@ -1,6 +1,6 @@
 // retire's two outputs: the summary table for people, and a stable JSON document for
 // scripts. The JSON shape is versioned: change `schema` when a field changes meaning.
-import { paint } from '../cli/style.js';
+import { paint } from '../core/style.js';
 import { failed, type Leftover, type RetireItem, type RetireReport } from './index.js';
 
 export const RETIRE_SCHEMA = 'create-trusted-publish/retire@1';

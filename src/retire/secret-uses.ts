@@ -2,7 +2,7 @@
 // secret that only fed the publish is safe once trusted publishing works; deleting one an
 // install step still reads (a token for private dependencies) breaks that workflow.
 import type { Node } from 'yaml';
-import type { WorkflowFile } from '../model.js';
+import type { WorkflowFile } from '../core/model.js';
 import { parseWorkflow, type Workflow } from '../audit/index.js';
 import { mapAt } from '../audit/workflow-model.js';
 

@@ -1,6 +1,6 @@
 // What `retire` works on, from what detect found (pure): the packages to lock down, the CI
 // secrets that fed npm tokens, and the token lines left for the user to remove by hand.
-import type { Detected, TokenUse } from '../model.js';
+import type { Detected, TokenUse } from '../core/model.js';
 import { publishedPackages } from '../doctor/index.js';
 import { tokenSecrets } from '../plan/checklist.js';
 import { publishLines, secretUses, type SecretUse } from './secret-uses.js';

@@ -1,6 +1,6 @@
 // The exact `npm trust github` command lines for a plan: shown first, then run (or printed
 // only, with --dry-run). One call per package: npm trust is unaware of workspaces.
-import type { Plan, RepoRef } from '../model.js';
+import type { Plan, RepoRef } from '../core/model.js';
 import { shellCommand } from '../text/shell.js';
 import { accessUrl } from '../npm/publisher.js';
 import { githubTrustArgs } from '../npm/trust-command.js';

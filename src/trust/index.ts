@@ -1,7 +1,7 @@
 // What front-ends call to configure trusted publishers from the terminal and to carry out
 // the checklist. Nothing here runs until a front-end asks for it.
-import type { Io } from '../cli/main.js';
-import { paint } from '../cli/style.js';
+import type { Io } from '../core/io.js';
+import { paint } from '../core/style.js';
 import { trustCommandsFor, type TrustTarget } from './commands.js';
 import { canUseNpmTrust, runNpmTrust, type NpmOptions, type TrustResult } from './npm-trust.js';
 

@@ -1,7 +1,7 @@
 // GitHub's naming rules: accounts (users, organisations), repositories, workflow files and
 // deployment environments. Values that pass contain no character that could change the
 // structure of a YAML file or start a GitHub expression.
-import type { RepoRef } from '../model.js';
+import type { RepoRef } from '../core/model.js';
 import { printable } from '../text/clip.js';
 import { fail, ok, type Parsed } from './parsed.js';
 

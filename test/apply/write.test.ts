@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyChanges, blockedChanges } from '../../src/apply/write.js';
-import { FailedError } from '../../src/cli/errors.js';
-import type { FileChange } from '../../src/model.js';
+import { FailedError } from '../../src/core/errors.js';
+import type { FileChange } from '../../src/core/model.js';
 
 function tempRoot() {
   const root = mkdtempSync(join(tmpdir(), 'ctp-write-'));

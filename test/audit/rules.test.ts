@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AUDIT_RULES, auditWorkflow } from '../../src/audit/index.js';
-import type { RepoRef } from '../../src/model.js';
-import { renderWorkflow } from '../../src/render/workflow.js';
+import type { RepoRef } from '../../src/core/model.js';
+import { renderWorkflow } from '../../src/providers/github/workflow.js';
 import { BASE } from '../render/cases.js';
 import { CHANGESETS, CHECKOUT, edit, GOOD, lineWith, SETUP_BUN, SETUP_NODE } from './fixtures.js';
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderWorkflow } from '../../src/render/workflow.js';
+import { renderWorkflow } from '../../src/providers/github/workflow.js';
 import { auditWorkflow } from '../../src/audit/index.js';
 import { actionlint } from '../../src/audit/actionlint.js';
 import { ROOT } from '../helpers/cli.js';

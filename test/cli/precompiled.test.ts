@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { makePackageRepo } from '../helpers/repo.js';
 import { runCli, ROOT } from '../helpers/cli.js';
-import { renderWorkflow } from '../../src/render/workflow.js';
+import { renderWorkflow } from '../../src/providers/github/workflow.js';
 import { PRECOMPILED_TEMPLATES } from '../../src/render/engine.js';
 
 const WORKFLOW = '.github/workflows/publish.yml';

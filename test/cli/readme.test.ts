@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { HELP, OPTION_SPEC } from '../../src/cli/args.js';
+import { HELP, OPTION_SPEC } from '../../src/commands/create/args.js';
 import { DOCTOR_SCHEMA } from '../../src/doctor/format.js';
-import { DOCTOR_HELP } from '../../src/doctor/cli.js';
+import { DOCTOR_HELP } from '../../src/commands/doctor/index.js';
 import { DOCS_URL } from '../../src/report/equivalent-command.js';
 import { ROOT } from '../helpers/cli.js';
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detect } from '../../src/detect/index.js';
-import type { Detected } from '../../src/model.js';
+import type { Detected } from '../../src/core/model.js';
 import { git, makeRepo } from '../helpers/repo.js';
 
 const ids = (d: Detected) => d.findings.map((f) => f.id).sort();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { gitlabLocalIncludes } from '../../src/detect/ci-files.js';
 import { isExcludedDir, napiPlatform, napiPlatformPackages } from '../../src/detect/package-set.js';
-import type { PackageInfo } from '../../src/model.js';
+import type { PackageInfo } from '../../src/core/model.js';
 
 test('napi-rs target triples map to the platform package suffixes napi-rs publishes', () => {
   const cases: Record<string, string> = {

@@ -2,7 +2,7 @@
 // on a real token workflow through the built binary, and their escaping on hostile text.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Finding } from '../../src/model.js';
+import type { Finding } from '../../src/core/model.js';
 import { annotation } from '../../src/doctor/format-github.js';
 import { doctorSarif, type SarifLog } from '../../src/doctor/format-sarif.js';
 import { runCli } from '../helpers/cli.js';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { registryTargetFindings } from '../../src/detect/registry-target.js';
-import type { PackageInfo } from '../../src/model.js';
+import type { PackageInfo } from '../../src/core/model.js';
 
 const pkg = (publishConfig: object): PackageInfo => {
   const raw = JSON.stringify({ name: '@acme/w', version: '1.0.0', publishConfig }, null, 2) + '\n';

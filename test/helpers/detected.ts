@@ -1,5 +1,5 @@
 // Detected facts built by hand, for tests of the pure planner.
-import type { Detected, PackageInfo } from '../../src/model.js';
+import type { Detected, PackageInfo } from '../../src/core/model.js';
 
 export function packageInfo(data: Record<string, unknown>, dir = ''): PackageInfo {
   const raw = JSON.stringify(data, null, 2) + '\n';

@@ -2,10 +2,10 @@
 // on an empty frame.
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
-import type { Answers, Detected, FileChange, Plan } from '../../src/model.js';
-import type { Effects } from '../../src/ui/ink/effects.js';
+import type { Answers, Detected, FileChange, Plan } from '../../src/core/model.js';
+import type { Effects } from '../../src/commands/create/ui/ink/effects.js';
 import type { WriteResult } from '../../src/apply/write.js';
-import { planFor } from '../../src/cli/run.js';
+import { planFor } from '../../src/commands/create/run.js';
 import { makePackageRepo, type TempRepo } from './repo.js';
 import { detect } from '../../src/detect/index.js';
 

@@ -1,7 +1,7 @@
 // What each release flow's workflow must look like, from its input: the jobs and their
 // permissions, the trigger, and the step that publishes.
 import { usesTrigger } from '../../src/questions/release.js';
-import { nodeMajor, type WorkflowInput } from '../../src/render/workflow.js';
+import { nodeMajor, type WorkflowInput } from '../../src/providers/github/workflow.js';
 
 export interface WorkflowStep {
   name?: string;

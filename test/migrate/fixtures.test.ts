@@ -7,7 +7,7 @@ import { unifiedDiff } from '../../src/apply/diff.js';
 import { detect } from '../../src/detect/index.js';
 import { workflowDoctor } from '../../src/doctor/index.js';
 import { planMigration, type MigrationPlan } from '../../src/migrate/index.js';
-import type { Detected } from '../../src/model.js';
+import type { Detected } from '../../src/core/model.js';
 import { FIXTURES, fixtureRepo, golden, type FixtureName } from './fixtures.js';
 import type { TempRepo } from '../helpers/repo.js';
 

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import type { Answers, CiFile, Detected } from '../../src/model.js';
+import type { Answers, CiFile, Detected } from '../../src/core/model.js';
 import { makeCiPlan } from '../../src/plan/ci.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { UsageError } from '../../src/core/errors.js';
 import { detected, packageInfo } from '../helpers/detected.js';
 
 const ORG = '8f2b1c3d-0a4e-4b6f-9c7d-1e2f3a4b5c6d';

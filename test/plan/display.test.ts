@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePlan } from '../../src/plan/index.js';
 import { makeCiPlan } from '../../src/plan/ci.js';
-import { renderer } from '../../src/render/workflow.js';
+import { renderer } from '../../src/providers/github/workflow.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
 import { detected, packageInfo } from '../helpers/detected.js';
 

@@ -8,8 +8,8 @@ import { detect } from '../../src/detect/index.js';
 import { makePlan } from '../../src/plan/index.js';
 import { makeCiPlan } from '../../src/plan/ci.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
-import { renderer } from '../../src/render/workflow.js';
-import type { Answers } from '../../src/model.js';
+import { renderer } from '../../src/providers/github/workflow.js';
+import type { Answers } from '../../src/core/model.js';
 import { makeRepo } from '../helpers/repo.js';
 
 const LOCK = { lockfileVersion: 3, packages: {} };

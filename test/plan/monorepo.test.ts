@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { makePlan } from '../../src/plan/index.js';
-import { renderer } from '../../src/render/workflow.js';
+import { renderer } from '../../src/providers/github/workflow.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
-import type { Answers } from '../../src/model.js';
+import type { Answers } from '../../src/core/model.js';
 import { monorepoDetected } from '../fixtures/detected.js';
 
 const plan = (given: Partial<Answers> = {}, d = monorepoDetected()) => makePlan(d, { ...resolveDefaults(d, {}), ...given }, renderer);

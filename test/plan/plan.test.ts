@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse, parseDocument } from 'yaml';
 import { makePlan } from '../../src/plan/index.js';
-import { renderer } from '../../src/render/workflow.js';
+import { renderer } from '../../src/providers/github/workflow.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
 import { QUESTIONS, questionApplies } from '../../src/questions/list.js';
-import type { Answers } from '../../src/model.js';
+import type { Answers } from '../../src/core/model.js';
 import { detected, packageInfo } from '../helpers/detected.js';
 
 const defaults = (): Answers => resolveDefaults(detected(), {});

@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makePlan } from '../../src/plan/index.js';
-import { renderer } from '../../src/render/workflow.js';
+import { renderer } from '../../src/providers/github/workflow.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
-import type { Answers, Detected } from '../../src/model.js';
+import type { Answers, Detected } from '../../src/core/model.js';
 import { detected } from '../helpers/detected.js';
 import { withRelease } from '../fixtures/detected.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withRepository } from '../../src/plan/repository-fix.js';
-import type { PackageInfo } from '../../src/model.js';
+import type { PackageInfo } from '../../src/core/model.js';
 
 const repo = { owner: 'acme', name: 'widget' };
 const pkg = (raw: string, dir = ''): PackageInfo => ({ dir, manifestPath: '/x/package.json', raw, private: false, scripts: {} });

@@ -1,4 +1,4 @@
-// The wizard's "Open a pull request?" step (src/pr/offer.ts), on what a finished wizard
+// The wizard's "Open a pull request?" step (src/commands/create/pr-offer.ts), on what a finished wizard
 // hands it: a real repository whose files were written by the plan, a bare origin, and the
 // fake gh. The question is asked only when gh is on PATH; a yes proposes exactly those files.
 import assert from 'node:assert/strict';
@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { detect } from '../../src/detect/index.js';
 import { applyChanges } from '../../src/apply/write.js';
-import { planFor } from '../../src/cli/run.js';
+import { planFor } from '../../src/commands/create/run.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
 import { runCommand } from '../../src/trust/exec.js';
-import { ghOnPath, offerPullRequest } from '../../src/pr/offer.js';
+import { ghOnPath, offerPullRequest } from '../../src/commands/create/pr-offer.js';
 import { fakeGh } from '../helpers/fake-gh/index.js';
 import { git, makeRepo } from '../helpers/repo.js';
 

@@ -1,7 +1,7 @@
 // Inputs shared by the provider tests: the golden cases and every variant the wizard can produce.
-import { PACKAGE_MANAGERS } from '../../src/model.js';
-import type { CircleciInput } from '../../src/providers/circleci.js';
-import type { GitlabJobInput } from '../../src/providers/gitlab.js';
+import { PACKAGE_MANAGERS } from '../../src/core/model.js';
+import type { CircleciInput } from '../../src/providers/circleci/config.js';
+import type { GitlabJobInput } from '../../src/providers/gitlab/job.js';
 
 export const GITLAB_BASE: GitlabJobInput = {
   namespace: 'acme',

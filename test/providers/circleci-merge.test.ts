@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDocument } from 'yaml';
-import { mergeIntoCircleciConfig } from '../../src/providers/circleci-merge.js';
-import { renderCircleciParts } from '../../src/providers/circleci.js';
+import { mergeIntoCircleciConfig } from '../../src/providers/circleci/merge.js';
+import { renderCircleciParts } from '../../src/providers/circleci/config.js';
 import type { MergeResult } from '../../src/providers/yaml-merge.js';
 import { CIRCLECI_BASE } from './cases.js';
 import { CIRCLECI_CANNOT, CIRCLECI_FOUR_SPACES, CIRCLECI_PROJECT } from './fixtures.js';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { circleciPublisherFields, renderCircleciConfig, type CircleciInput } from '../../src/providers/circleci.js';
+import { circleciPublisherFields, renderCircleciConfig, type CircleciInput } from '../../src/providers/circleci/config.js';
 import { CIRCLECI_BASE } from './cases.js';
 import { hostileString } from '../helpers/hostile-strings.js';
 import { mixed, parseStrict, quotedIn, renderOrRefuse, shape, Tally } from '../helpers/property-shape.js';

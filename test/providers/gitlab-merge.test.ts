@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDocument } from 'yaml';
-import { mergeIntoGitlabCi } from '../../src/providers/gitlab-merge.js';
-import { renderGitlabJob } from '../../src/providers/gitlab.js';
+import { mergeIntoGitlabCi } from '../../src/providers/gitlab/merge.js';
+import { renderGitlabJob } from '../../src/providers/gitlab/job.js';
 import type { MergeResult } from '../../src/providers/yaml-merge.js';
 import { GITLAB_BASE } from './cases.js';
 import { GITLAB_CANNOT, GITLAB_COMMENTS_ONLY, GITLAB_CRLF, GITLAB_NODE_PROJECT } from './fixtures.js';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { gitlabRulesIf, renderGitlabJob, type GitlabJobInput } from '../../src/providers/gitlab.js';
+import { gitlabRulesIf, renderGitlabJob, type GitlabJobInput } from '../../src/providers/gitlab/job.js';
 import { GITLAB_BASE } from './cases.js';
 import { mixed, parseStrict, quotedIn, renderOrRefuse, shape, Tally } from '../helpers/property-shape.js';
 

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { renderCircleciConfig } from '../../src/providers/circleci.js';
-import { renderGitlabJob } from '../../src/providers/gitlab.js';
+import { renderCircleciConfig } from '../../src/providers/circleci/config.js';
+import { renderGitlabJob } from '../../src/providers/gitlab/job.js';
 import { CIRCLECI_GOLDEN, GITLAB_GOLDEN } from './cases.js';
 
 const update = process.env.UPDATE_GOLDEN === '1';

@@ -1,8 +1,8 @@
 // What the user enters on npmjs.com, in the form's order, and the equivalent `npm trust` commands.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { circleciPublisher, circleciPublisherFields } from '../../src/providers/circleci.js';
-import { gitlabPublisher, gitlabPublisherFields } from '../../src/providers/gitlab.js';
+import { circleciPublisher, circleciPublisherFields } from '../../src/providers/circleci/config.js';
+import { gitlabPublisher, gitlabPublisherFields } from '../../src/providers/gitlab/job.js';
 import { CIRCLECI_BASE, GITLAB_BASE } from './cases.js';
 
 const labels = (fields: { label: string }[]) => fields.map((field) => field.label);

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDocument } from 'yaml';
-import { renderCircleciConfig } from '../../src/providers/circleci.js';
-import { renderGitlabJob } from '../../src/providers/gitlab.js';
+import { renderCircleciConfig } from '../../src/providers/circleci/config.js';
+import { renderGitlabJob } from '../../src/providers/gitlab/job.js';
 import { circleciVariants, gitlabVariants } from './cases.js';
 
 type Json = Record<string, unknown>;

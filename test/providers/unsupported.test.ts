@@ -1,8 +1,8 @@
 // Refusals name the reason and what to do instead; supported providers get no refusal.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderCircleciConfig } from '../../src/providers/circleci.js';
-import { renderGitlabJob } from '../../src/providers/gitlab.js';
+import { renderCircleciConfig } from '../../src/providers/circleci/config.js';
+import { renderGitlabJob } from '../../src/providers/gitlab/job.js';
 import { providerForHost, unsupportedProviderReason } from '../../src/providers/unsupported.js';
 import { CIRCLECI_BASE, GITLAB_BASE } from './cases.js';
 

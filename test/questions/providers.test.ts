@@ -2,12 +2,12 @@
 // which provider, validation, and how --yes resolves (or refuses) them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CiFile, Detected, WorkflowFile } from '../../src/model.js';
+import type { CiFile, Detected, WorkflowFile } from '../../src/core/model.js';
 import { QUESTIONS, labelOf, questionApplies, questionFor } from '../../src/questions/list.js';
 import { pendingQuestions, resolveDefaults } from '../../src/questions/resolve.js';
 import { providerConflict } from '../../src/questions/provider.js';
 import { parseContexts } from '../../src/questions/circleci.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { UsageError } from '../../src/core/errors.js';
 import { detected } from '../helpers/detected.js';
 
 const ORG = '8f2b1c3d-0a4e-4b6f-9c7d-1e2f3a4b5c6d';

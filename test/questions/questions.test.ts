@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { QUESTIONS, questionFor } from '../../src/questions/list.js';
 import { pendingQuestions, resolveDefaults } from '../../src/questions/resolve.js';
-import { checkPublishable } from '../../src/cli/run.js';
-import { UsageError, FailedError } from '../../src/cli/errors.js';
+import { checkPublishable } from '../../src/commands/create/run.js';
+import { UsageError, FailedError } from '../../src/core/errors.js';
 import { detected } from '../helpers/detected.js';
 import { monorepoDetected, withRelease } from '../fixtures/detected.js';
 

@@ -8,10 +8,10 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { bundleOptions } from '../../scripts/build.mjs';
-import { renderWorkflow } from '../../src/render/workflow.js';
+import { renderWorkflow } from '../../src/providers/github/workflow.js';
 import { template } from '../../src/render/handlebars.js';
-import { renderGitlabJob } from '../../src/providers/gitlab.js';
-import { renderCircleciConfig } from '../../src/providers/circleci.js';
+import { renderGitlabJob } from '../../src/providers/gitlab/job.js';
+import { renderCircleciConfig } from '../../src/providers/circleci/config.js';
 import { allVariants, GOLDEN } from './cases.js';
 import { CIRCLECI_GOLDEN, GITLAB_GOLDEN, circleciVariants, gitlabVariants } from '../providers/cases.js';
 

@@ -1,6 +1,6 @@
 // Inputs shared by the render tests: the golden cases and every variant the wizard can produce.
-import { PACKAGE_MANAGERS, RELEASE_FLOWS, TRIGGERS, type ReleaseFlow } from '../../src/model.js';
-import type { WorkflowInput } from '../../src/render/workflow.js';
+import { PACKAGE_MANAGERS, RELEASE_FLOWS, TRIGGERS, type ReleaseFlow } from '../../src/core/model.js';
+import type { WorkflowInput } from '../../src/providers/github/workflow.js';
 import { usesTrigger } from '../../src/questions/release.js';
 
 export const BASE: WorkflowInput = {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { templatesDir } from '../../src/render/templates.js';
-import { renderWorkflow } from '../../src/render/workflow.js';
+import { renderWorkflow } from '../../src/providers/github/workflow.js';
 import { allVariants } from './cases.js';
 
 function templateFiles(dir: string): string[] {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { actionlint } from '../../src/audit/actionlint.js';
 import { auditWorkflow } from '../../src/audit/index.js';
-import { renderWorkflow } from '../../src/render/workflow.js';
+import { renderWorkflow } from '../../src/providers/github/workflow.js';
 import { BASE, GOLDEN } from './cases.js';
 
 const DIR = fileURLToPath(new URL('../golden/github/', import.meta.url));

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { ExpressionInDataError } from '../../src/render/scalars.js';
 import { template } from '../../src/render/handlebars.js';
-import { nodeMajor, PUBLISH_TEMPLATE, renderWorkflow } from '../../src/render/workflow.js';
-import { workflowContext } from '../../src/render/context.js';
+import { nodeMajor, PUBLISH_TEMPLATE, renderWorkflow } from '../../src/providers/github/workflow.js';
+import { workflowContext } from '../../src/providers/github/context.js';
 import { BASE } from './cases.js';
 import { hostileString } from '../helpers/hostile-strings.js';
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { parseDocument } from 'yaml';
 import { actionlint } from '../../src/audit/actionlint.js';
 import { auditWorkflow } from '../../src/audit/index.js';
-import { renderWorkflow } from '../../src/render/workflow.js';
+import { renderWorkflow } from '../../src/providers/github/workflow.js';
 import { BASE, allVariants } from './cases.js';
 import { expectedShape, type WorkflowDoc } from '../helpers/workflow-shape.js';
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { RETIRE_HELP, RETIRE_OPTION_SPEC } from '../../src/retire/cli.js';
-import { HELP } from '../../src/cli/args.js';
+import { RETIRE_HELP, RETIRE_OPTION_SPEC } from '../../src/commands/retire.js';
+import { HELP } from '../../src/commands/create/args.js';
 import { ROOT } from '../helpers/cli.js';
 
 const section = readFileSync(join(ROOT, 'docs/retire.md'), 'utf8');

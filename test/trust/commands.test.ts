@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { parseJsonValues } from '../../src/trust/npm-trust.js';
 import { trustCommands, trustCommandsFor } from '../../src/trust/index.js';
 import { versionAtLeast } from '../../src/trust/exec.js';
-import type { Plan } from '../../src/model.js';
+import type { Plan } from '../../src/core/model.js';
 
 const repo = { owner: 'acme', name: 'widget' };
 

@@ -6,10 +6,10 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from '@inquirer/testing';
 import * as inquirer from '@inquirer/prompts';
-import { run, type PlainDeps } from '../../src/ui/plain/index.js';
-import type { Prompts } from '../../src/ui/plain/ask.js';
-import { parseOptions } from '../../src/cli/args.js';
-import { planFor } from '../../src/cli/run.js';
+import { run, type PlainDeps } from '../../src/commands/create/ui/plain/index.js';
+import type { Prompts } from '../../src/commands/create/ui/plain/ask.js';
+import { parseOptions } from '../../src/commands/create/args.js';
+import { planFor } from '../../src/commands/create/run.js';
 import { detect } from '../../src/detect/index.js';
 import { makePackageRepo, type TempRepo } from '../helpers/repo.js';
 

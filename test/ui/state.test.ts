@@ -2,14 +2,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Key } from 'ink';
-import { editText, textState } from '../../src/ui/ink/input/text-edit.js';
-import { clampOffset, wrapIndex } from '../../src/ui/ink/input/list-nav.js';
-import { initWizard, wizardReducer, type WizardConfig, type WizardState } from '../../src/ui/ink/wizard-state.js';
-import { previewFor } from '../../src/ui/ink/preview.js';
-import { afterWizard } from '../../src/ui/ink/after.js';
-import { freeWorkflowName } from '../../src/ui/workflow-name.js';
+import { editText, textState } from '../../src/commands/create/ui/ink/input/text-edit.js';
+import { clampOffset, wrapIndex } from '../../src/commands/create/ui/ink/input/list-nav.js';
+import { initWizard, wizardReducer, type WizardConfig, type WizardState } from '../../src/commands/create/ui/ink/wizard-state.js';
+import { previewFor } from '../../src/commands/create/ui/ink/preview.js';
+import { afterWizard } from '../../src/commands/create/ui/ink/after.js';
+import { freeWorkflowName } from '../../src/commands/create/ui/workflow-name.js';
 import { questionFor, type AnyQuestion } from '../../src/questions/list.js';
-import type { Answers, FileChange, Plan } from '../../src/model.js';
+import type { Answers, FileChange, Plan } from '../../src/core/model.js';
 
 const key = (k: Partial<Key> = {}): Key =>
   ({ upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
 import { cleanup } from 'ink-testing-library';
-import { App } from '../../src/ui/ink/app.js';
-import { wizardConfig } from '../../src/ui/ink/config.js';
-import type { WizardState } from '../../src/ui/ink/wizard-state.js';
-import type { Detected } from '../../src/model.js';
+import { App } from '../../src/commands/create/ui/ink/app.js';
+import { wizardConfig } from '../../src/commands/create/ui/ink/config.js';
+import type { WizardState } from '../../src/commands/create/ui/ink/wizard-state.js';
+import type { Detected } from '../../src/core/model.js';
 import type { GivenAnswers } from '../../src/questions/resolve.js';
 import { KEY, detectedRepo, fakeEffects, renderScreen, type Screen } from '../helpers/ink.js';
 import type { TempRepo } from '../helpers/repo.js';

@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { KEY } from '../helpers/ink.js';
 import { fixture, wizard } from './wizard-fixture.js';
-import { foundText, promptText } from '../../src/ui/first-screen.js';
-import { questionCount } from '../../src/ui/start-wizard.js';
+import { foundText, promptText } from '../../src/commands/create/ui/first-screen.js';
+import { questionCount } from '../../src/commands/create/ui/start-wizard.js';
 
 const GITLAB = { remote: 'git@gitlab.com:group/sub/proj.git', pkg: { repository: 'https://gitlab.com/group/sub/proj' } };
 const GITHUB_ONLY = /Publish when|Workflow file name|How releases are made|GitHub repository|GitHub environment/;

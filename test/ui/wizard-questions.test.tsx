@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { KEY } from '../helpers/ink.js';
 import { PUBLISH, fixture, wizard } from './wizard-fixture.js';
-import { foundText, promptText } from '../../src/ui/first-screen.js';
-import { honestFindings, questionCount } from '../../src/ui/start-wizard.js';
+import { foundText, promptText } from '../../src/commands/create/ui/first-screen.js';
+import { honestFindings, questionCount } from '../../src/commands/create/ui/start-wizard.js';
 
 describe('found screen', () => {
   it('shows what was detected, the problem it will fix, and what comes next', async () => {

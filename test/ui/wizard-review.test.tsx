@@ -145,8 +145,8 @@ describe('cancel', () => {
 describe('a yes/no question beside a long prompt', () => {
   it('keeps "› Yes No (y/n)" whole on one row: the prompt wraps, the choices do not', async (t) => {
     const { Box, Text } = await import('ink');
-    const { Confirm } = await import('../../src/ui/ink/components/confirm.js');
-    const { KeysRouter } = await import('../../src/ui/ink/hooks/keys-router.js');
+    const { Confirm } = await import('../../src/commands/create/ui/ink/components/confirm.js');
+    const { KeysRouter } = await import('../../src/commands/create/ui/ink/hooks/keys-router.js');
     const prompt = 'Apply these edits to .github/workflows/release.yml? A .bak backup is kept.';
     const screen = renderScreen(
       <KeysRouter>
