@@ -4,7 +4,7 @@ import type { RepoRef, Finding } from '../core/model.js';
 import { grantsWrite, effectivePermissions } from './rules-permissions.js';
 import { nodeLines } from './source-lines.js';
 import { isScalar } from 'yaml';
-import { localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from '../migrate/node-version.js';
+import { localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from './node-version.js';
 import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 import { isTokenEnv, isTokenInput, writesAuthToken } from './publish-rule.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';

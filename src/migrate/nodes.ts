@@ -1,24 +1,9 @@
 // Small edits on a parsed YAML document that keep comments and key order.
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { pair as pairOf, value as nodeOf, mapAt as mapOf, text as textOf } from '../audit/workflow-model.js';
 
-export function pairOf(map: YAMLMap | undefined, key: string): Pair | undefined {
-  return map?.items.find((item) => isScalar(item.key) && item.key.value === key);
-}
-
-export function nodeOf(map: YAMLMap | undefined, key: string): Node | undefined {
-  const found = pairOf(map, key)?.value;
-  return found && typeof found === 'object' ? (found as Node) : undefined;
-}
-
-export function mapOf(map: YAMLMap | undefined, key: string): YAMLMap | undefined {
-  const node = nodeOf(map, key);
-  return isMap(node) ? node : undefined;
-}
-
-export function textOf(map: YAMLMap | undefined, key: string): string | undefined {
-  const node = nodeOf(map, key);
-  return isScalar(node) && node.value !== null ? String(node.value) : undefined;
-}
+// The readers are the audit's (one set for reading and editing workflows).
+export { pairOf, nodeOf, mapOf, textOf };
 
 /** The maps of a sequence value (`steps:`), or []. */
 export function mapsIn(map: YAMLMap | undefined, key: string): YAMLMap[] {

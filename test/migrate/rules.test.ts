@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { parse } from 'yaml';
 import { loadPins } from '../../src/render/pins.js';
 import { MigrateError, migrateWorkflow, normaliseMigrateArgv } from '../../src/migrate/index.js';
-import { nodeVerdict } from '../../src/migrate/node-version.js';
+import { nodeVerdict } from '../../src/audit/node-version.js';
 import { mergeEdits } from '../../src/migrate/format.js';
 
 const pins = loadPins();

@@ -1,0 +1,180 @@
+// Which Node.js a setup-node step (or a local action) gives the publishing job, and whether its
+// npm can do the OIDC exchange (npm >= 11.5.1): Node 24.5 and newer ship it; Node 22.14 and newer
+// run npm 11 after an upgrade. Read by the audit's old-npm rule and by migrate.
+import { isMap, isScalar, isSeq, parse, type YAMLMap } from 'yaml';
+import { value as nodeOf, mapAt as mapOf, text as textOf } from './workflow-model.js';
+import { bundlesOidcNpm } from '../npm/versions.js';
+
+const NEW_ENOUGH = /^(?:lts\/\*|lts\/krypton|latest|current|node)$/i;
+const OLD_LTS = /^lts\/(?:argon|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod)$/i;
+
+/**
+ * `node22`: the Node ships an npm older than 11.5.1 but runs npm 11 (Node 22.14 and newer, Node 24
+ * before 24.5.0): fine when the job upgrades npm.
+ */
+export type NodeVerdict = 'ok' | 'raise' | 'node22' | 'unknown';
+
+function exactVerdict(v: string): NodeVerdict {
+  if (NEW_ENOUGH.test(v)) return 'ok';
+  if (/^lts\/jod$/i.test(v)) return 'node22';
+  if (OLD_LTS.test(v)) return 'raise';
+  const match = /^[\^~]?v?(\d+)(?:\.(\d+|x|\*))?/.exec(v);
+  if (!match) return 'raise';
+  const major = Number(match[1]);
+  const minor = match[2] === undefined || !/^\d+$/.test(match[2]) || v.startsWith('^') ? Infinity : Number(match[2]);
+  if (bundlesOidcNpm(major, minor)) return 'ok';
+  if (major === 24) return 'node22';
+  return major === 22 && minor >= 14 ? 'node22' : 'raise';
+}
+
+/**
+ * Whether a setup-node `node-version` gives npm >= 11.5.1. Expressions cannot be known. A range
+ * resolves, as setup-node does, to the newest version it allows: `>=20` is the newest Node.
+ */
+export function nodeVerdict(version: string): NodeVerdict {
+  const v = version.trim();
+  if (v.includes('${{')) return 'unknown';
+  const ranges = v.split('||').map((part) => part.trim()).filter(Boolean);
+  if (ranges.length > 1) return bestVerdict(ranges.map(nodeVerdict));
+  if (/^>=?\s*v?\d/.test(v)) return /</.test(v) ? 'unknown' : 'ok';
+  if (/^</.test(v)) return 'unknown';
+  return exactVerdict(v);
+}
+
+const RANK: Record<NodeVerdict, number> = { raise: 0, unknown: 1, node22: 2, ok: 3 };
+
+function bestVerdict(verdicts: readonly NodeVerdict[]): NodeVerdict {
+  return verdicts.reduce<NodeVerdict>((best, v) => (RANK[v] > RANK[best] ? v : best), 'raise');
+}
+
+/** The worst of several verdicts (a matrix publishes with each of its values). */
+export function worstVerdict(verdicts: readonly NodeVerdict[]): NodeVerdict {
+  return verdicts.reduce<NodeVerdict>((worst, v) => (RANK[v] < RANK[worst] ? v : worst), 'ok');
+}
+
+/** Where a `${{ env.X }}` or `${{ matrix.X }}` value can be looked up: the job and workflow maps. */
+export interface NodeScope {
+  root: YAMLMap | undefined;
+  job: YAMLMap | undefined;
+  /** Reads a repository file (`.nvmrc`, package.json), when the caller can. */
+  readFile?: (path: string) => string | undefined;
+}
+
+function scalarsOf(node: unknown): string[] {
+  if (isScalar(node) && node.value !== null) return [String(node.value)];
+  if (isSeq(node)) return node.items.filter(isScalar).map((item) => String(item.value));
+  return [];
+}
+
+/**
+ * The Node versions a setup-node step can run, its expressions resolved from `env:` (job, then
+ * workflow) and `strategy.matrix` lists, and `node-version-file` read when a reader is given.
+ * An empty list: not knowable here.
+ */
+export function resolveNodeVersions(withMap: YAMLMap | undefined, scope: NodeScope): string[] {
+  const version = textOf(withMap, 'node-version');
+  if (version !== undefined) {
+    const expr = /^\$\{\{\s*(env|matrix|inputs)\.([\w-]+)\s*\}\}$/.exec(version.trim());
+    if (!expr) return version.includes('${{') ? [] : [version];
+    if (expr[1] === 'inputs') {
+      // The input's default (a caller or a manual run may choose another value).
+      const on = mapOf(scope.root, 'on');
+      const found = ['workflow_call', 'workflow_dispatch'].map((event) => textOf(mapOf(mapOf(mapOf(on, event), 'inputs'), expr[2]!), 'default')).find((v) => v !== undefined);
+      return found === undefined ? [] : [found];
+    }
+    if (expr[1] === 'env') {
+      const value = textOf(mapOf(scope.job, 'env'), expr[2]!) ?? textOf(mapOf(scope.root, 'env'), expr[2]!);
+      return value === undefined || value.includes('${{') ? [] : [value];
+    }
+    const matrix = mapOf(mapOf(scope.job, 'strategy'), 'matrix');
+    const values = scalarsOf(nodeOf(matrix, expr[2]!));
+    const included = (isSeq(nodeOf(matrix, 'include')) ? (nodeOf(matrix, 'include') as { items: unknown[] }).items : [])
+      .flatMap((entry) => (isMap(entry) ? scalarsOf(nodeOf(entry, expr[2]!)) : []));
+    const all = [...values, ...included];
+    return all.some((v) => v.includes('${{')) ? [] : all;
+  }
+  const file = textOf(withMap, 'node-version-file');
+  if (file === undefined || !scope.readFile) return [];
+  const found = nodeVersionFromFile(file.replace(/^\.\//, ''), scope.readFile);
+  return found === undefined ? [] : [found];
+}
+
+/**
+ * The version setup-node reads from a `node-version-file`, as it reads it: a JSON file (package.json)
+ * gives `volta.node`, then a `devEngines.runtime` entry named node, then `engines.node`, then the
+ * file `volta.extends` names; mise.toml gives `[tools] node`; any other file (.nvmrc,
+ * .node-version, .tool-versions) its first line that is a version, optionally after `node`/`nodejs`.
+ */
+export function nodeVersionFromFile(path: string, readFile: (path: string) => string | undefined, depth = 0): string | undefined {
+  const text = readFile(path);
+  if (text === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  if (typeof json === 'object' && json !== null) {
+    const pkg = json as { volta?: { node?: unknown; extends?: unknown }; devEngines?: { runtime?: unknown }; engines?: { node?: unknown } };
+    if (typeof pkg.volta?.node === 'string') return pkg.volta.node;
+    const runtimes = [pkg.devEngines?.runtime].flat().filter((r): r is { name?: unknown; version?: unknown } => typeof r === 'object' && r !== null);
+    const runtime = runtimes.find((r) => typeof r.name === 'string' && r.name.toLowerCase() === 'node' && typeof r.version === 'string');
+    if (runtime) return runtime.version as string;
+    if (typeof pkg.engines?.node === 'string') return pkg.engines.node;
+    if (typeof pkg.volta?.extends === 'string' && depth < 3) {
+      const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+      const target = `${dir}${pkg.volta.extends}`.replace(/(^|\/)\.\//g, '$1');
+      return nodeVersionFromFile(target, readFile, depth + 1);
+    }
+    return undefined;
+  }
+  const tools = /^\[tools\][^[]*?^\s*node\s*=\s*(?:"([^"]+)"|'([^']+)'|\{[^}]*version\s*=\s*"([^"]+)")/m.exec(text);
+  if (tools) return tools[1] ?? tools[2] ?? tools[3];
+  const line = /^(?:node(?:js)?\s+)?v?(\S+)$/m.exec(text);
+  return line ? line[1] : text.trim() || undefined;
+}
+
+/**
+ * What a local composite action (`uses: ./.github/actions/setup`) does to Node: undefined when it
+ * sets up no Node; otherwise the versions its last Node set-up gives ([] when not knowable here),
+ * its `${{ inputs.x }}` taken from the caller's `with:` or the input's default.
+ */
+export function localActionNode(uses: string, callerWith: YAMLMap | undefined, readFile: ((path: string) => string | undefined) | undefined): { versions: string[] } | undefined {
+  if (!uses.startsWith('./') || !readFile) return undefined;
+  const dir = uses.slice(2).replace(/\/$/, '');
+  const text = readFile(`${dir}/action.yml`) ?? readFile(`${dir}/action.yaml`);
+  if (text === undefined || !/actions\/setup-node@|\bnvm\s+(?:install|use)\b|\bvolta\s+install\b|\bfnm\s+(?:install|use)\b/.test(text)) return undefined;
+  let action: unknown;
+  try {
+    action = parse(text);
+  } catch {
+    return { versions: [] };
+  }
+  const steps = (action as { runs?: { steps?: unknown } } | null)?.runs?.steps;
+  const list = Array.isArray(steps) ? (steps as Array<Record<string, unknown>>) : [];
+  const last = [...list].reverse().find((step) => typeof step === 'object' && step !== null && (/^actions\/setup-node@/i.test(String(step.uses ?? '')) || /\b(?:nvm|volta|fnm)\s+(?:install|use)\b/.test(String(step.run ?? ''))));
+  if (!last || typeof last.uses !== 'string') return { versions: [] };
+  const withs = (typeof last.with === 'object' && last.with !== null ? last.with : {}) as Record<string, unknown>;
+  const inputs = ((action as { inputs?: Record<string, { default?: unknown }> }).inputs ?? {}) as Record<string, { default?: unknown } | null>;
+  const resolve = (raw: unknown): string | undefined => {
+    if (raw === undefined || raw === null) return undefined;
+    const value = String(raw);
+    const input = /^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$/.exec(value.trim());
+    if (!input) return value.includes('${{') ? undefined : value;
+    const given = textOf(callerWith, input[1]!);
+    const fallback = inputs[input[1]!]?.default;
+    const chosen = given ?? (fallback === undefined || fallback === null ? undefined : String(fallback));
+    return chosen === undefined || chosen === '' || chosen.includes('${{') ? undefined : chosen;
+  };
+  const version = resolve(withs['node-version']);
+  if (version !== undefined) return { versions: [version] };
+  const file = resolve(withs['node-version-file']);
+  const found = file === undefined ? undefined : nodeVersionFromFile(file.replace(/^\.\//, ''), readFile);
+  return { versions: found === undefined ? [] : [found] };
+}
+
+/** The verdict for one setup-node step: what its resolved versions give. */
+export function setupNodeVerdict(withMap: YAMLMap | undefined, scope: NodeScope): { verdict: NodeVerdict; versions: string[] } {
+  const versions = resolveNodeVersions(withMap, scope);
+  return { verdict: versions.length === 0 ? 'unknown' : worstVerdict(versions.map(nodeVerdict)), versions };
+}
