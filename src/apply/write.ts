@@ -6,7 +6,7 @@
 import { closeSync, constants, copyFileSync, fsyncSync, linkSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { FileChange } from '../core/model.js';
-import { FailedError } from '../core/errors.js';
+import { ConsentNeededError, FailedError } from '../core/errors.js';
 import { checkTargets, exists, type TargetCheck } from './targets.js';
 import { removeStaleTemps, tempPath, withTempCleanup } from './temp.js';
 import { holdFolder } from './folder.js';
@@ -109,11 +109,7 @@ function refuse(checks: readonly TargetCheck[], consent: boolean): void {
   if (consent) return;
   const blocked = checks.filter((t) => (t.change.needsConsent && t.change.kind === 'update') || t.consent);
   if (blocked.length === 0) return;
-  const reasons = blocked.map((t) => t.consent ?? `${t.change.path} already exists and differs.`);
-  throw new FailedError(
-    `${reasons.join('\n')}\nNothing was written.\n` +
-      'Re-run with --force to replace it (the current file is kept as a .bak backup), or choose another --workflow name.',
-  );
+  throw new ConsentNeededError(blocked.map((t) => t.consent ?? `${t.change.path} already exists and differs.`));
 }
 
 export async function applyChanges(changes: readonly FileChange[], options: ApplyOptions): Promise<WriteResult[]> {

@@ -1,6 +1,6 @@
 // The command line: argv -> one command from one table, and what the error it throws means
 // (the message and the exit code). Only this module turns errors into exit codes.
-import { EXIT, UsageError, FailedError, CancelledError, errorJson, wantsJson, type ErrorKind } from '../core/errors.js';
+import { EXIT, InvalidInputError, FailedError, CancelledError, errorJson, wantsJson, type ErrorKind } from '../core/errors.js';
 import type { Io } from '../core/io.js';
 import { paint } from '../core/style.js';
 import { safeOutput } from '../text/output.js';
@@ -58,7 +58,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
 
 /** What an error means for the user: the exit code and the message (never a stack trace). */
 function describeError(error: unknown): { code: number; kind: ErrorKind; message: string } {
-  if (error instanceof UsageError) return { code: EXIT.usage, kind: 'usage', message: clipLines(error.message) };
+  if (error instanceof InvalidInputError) return { code: EXIT.usage, kind: 'usage', message: clipLines(error.message) };
   if (error instanceof FailedError) return { code: EXIT.failed, kind: 'failed', message: clipLines(error.message) };
   if (error instanceof CancelledError || (error instanceof Error && error.name === 'ExitPromptError')) {
     return { code: EXIT.cancelled, kind: 'cancelled', message: 'Cancelled. Nothing was written.' };

@@ -14,7 +14,7 @@ import {
   type MergeResult,
 } from '../providers/index.js';
 import { lockfileInReach } from '../detect/lockfile-reach.js';
-import { UsageError } from '../core/errors.js';
+import { AnswerError } from '../core/errors.js';
 
 export interface CiJob {
   /** The repository the provider runs for (GitLab namespace/project; CircleCI from the VCS origin). */
@@ -35,8 +35,8 @@ function splitPath(path: string): RepoRef {
 }
 
 /** An answer the provider cannot do without; resolveDefaults asks for it first, so this is a backstop. */
-function required(value: string | undefined, flag: string): string {
-  if (!value) throw new UsageError(`--${flag} is needed to publish from this provider.`);
+function required<K extends keyof Answers>(value: string | undefined, answer: K): string {
+  if (!value) throw new AnswerError(answer, 'missing', 'It is needed to publish from this provider');
   return value;
 }
 
@@ -54,7 +54,7 @@ function packageFacts(d: Detected, answers: Answers, pkg: PackageInfo) {
 }
 
 export function gitlabJob(d: Detected, answers: Answers, pkg: PackageInfo): CiJob {
-  const repo = splitPath(required(answers.gitlabProject, 'gitlab-project'));
+  const repo = splitPath(required(answers.gitlabProject, 'gitlabProject'));
   const ciFile = answers.ciFile ?? GITLAB_CI_FILE;
   const job = renderGitlabJob({
     namespace: repo.owner,
@@ -77,11 +77,11 @@ export function gitlabJob(d: Detected, answers: Answers, pkg: PackageInfo): CiJo
 }
 
 export function circleciJob(d: Detected, answers: Answers, pkg: PackageInfo): CiJob {
-  const vcsOrigin = required(answers.vcsOrigin, 'vcs-origin');
+  const vcsOrigin = required(answers.vcsOrigin, 'vcsOrigin');
   const ids = {
-    orgId: required(answers.circleciOrgId, 'circleci-org-id'),
-    projectId: required(answers.circleciProjectId, 'circleci-project-id'),
-    pipelineDefinitionId: required(answers.circleciPipelineId, 'circleci-pipeline-id'),
+    orgId: required(answers.circleciOrgId, 'circleciOrgId'),
+    projectId: required(answers.circleciProjectId, 'circleciProjectId'),
+    pipelineDefinitionId: required(answers.circleciPipelineId, 'circleciPipelineId'),
     vcsOrigin,
     contextIds: (answers.circleciContexts ?? []).map((c) => c.id),
   };

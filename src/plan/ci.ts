@@ -3,7 +3,6 @@
 import { lockfileInReach } from '../detect/lockfile-reach.js';
 import { noLockfileNote } from './notes.js';
 import { BRANCH_FLOWS, type Answers, type Detected, type FileChange, type ManualEdit, type PackageInfo, type Plan } from '../core/model.js';
-import { ProviderInputError } from '../providers/index.js';
 import { repositoryMatches } from '../detect/repository.js';
 import { providerConflict, PROVIDER_NAMES } from '../questions/provider.js';
 import { ciChecklist } from './checklist-ci.js';
@@ -11,7 +10,7 @@ import { safeItems, safeOutput } from '../text/output.js';
 import { withRepository } from './repository-fix.js';
 import { manifestPath, needsPack, targetPackages } from './targets.js';
 import { circleciJob, gitlabJob, type CiJob } from './ci-jobs.js';
-import { UsageError } from '../core/errors.js';
+import { AnswerError } from '../core/errors.js';
 
 function change(path: string, before: string | undefined, after: string, reason: string): FileChange {
   const kind = before === undefined ? 'create' : before === after ? 'unchanged' : 'update';
@@ -19,14 +18,9 @@ function change(path: string, before: string | undefined, after: string, reason:
   return { path, kind, before, after, reason, needsConsent: false };
 }
 
-/** Provider validators throw ProviderInputError for data they refuse: bad input, exit 2. */
+/** Provider validators throw ProviderInputError (an InvalidInputError) for data they refuse. */
 function buildJob(d: Detected, answers: Answers, pkg: PackageInfo): CiJob {
-  try {
-    return answers.provider === 'gitlab' ? gitlabJob(d, answers, pkg) : circleciJob(d, answers, pkg);
-  } catch (error) {
-    if (error instanceof ProviderInputError) throw new UsageError(error.message);
-    throw error;
-  }
+  return answers.provider === 'gitlab' ? gitlabJob(d, answers, pkg) : circleciJob(d, answers, pkg);
 }
 
 function ciNotes(d: Detected, answers: Answers, pkg: PackageInfo, job: CiJob): string[] {
@@ -55,9 +49,9 @@ function ciNotes(d: Detected, answers: Answers, pkg: PackageInfo, job: CiJob): s
 export function makeCiPlan(d: Detected, answers: Answers): Plan {
   if (answers.provider === 'github') throw new Error('makeCiPlan plans GitLab and CircleCI; use makePlan for GitHub Actions');
   const conflict = providerConflict(answers);
-  if (conflict) throw new UsageError(conflict.message);
+  if (conflict) throw new AnswerError(conflict.id, 'conflict', conflict.message);
   const [pkg] = targetPackages(d, answers.packages);
-  if (!pkg) throw new UsageError('--packages: name the package to publish.');
+  if (!pkg) throw new AnswerError('packages', 'invalid', 'name the package to publish.');
   const job = buildJob(d, answers, pkg);
 
   const changes: FileChange[] = [];

@@ -13,7 +13,7 @@ import { withRepository } from './repository-fix.js';
 import { dependabotPlan } from './dependabot.js';
 import { repositoryMatches } from '../detect/repository.js';
 import { manifestPath, needsPack, releaseBranch, targetPackages, workflowInput } from './targets.js';
-import { FailedError, UsageError } from '../core/errors.js';
+import { AnswerError, FailedError } from '../core/errors.js';
 
 export type { Renderer } from '../providers/github/workflow.js';
 
@@ -53,10 +53,10 @@ function mismatched(targets: readonly PackageInfo[], repo: RepoRef): PackageInfo
 export function makePlan(d: Detected, answers: Answers, render: Renderer): Plan {
   if (answers.provider !== 'github') throw new Error(`makePlan plans GitHub Actions; use makeCiPlan for ${answers.provider}`);
   const targets = targetPackages(d, answers.packages);
-  if (targets.length === 0) throw new UsageError('--packages: name at least one package to publish.');
+  if (targets.length === 0) throw new AnswerError('packages', 'invalid', 'name at least one package to publish.');
   const conflict = answersConflict(answers);
-  if (conflict) throw new UsageError(conflict);
-  if (!answers.repo) throw new UsageError('Could not work out the GitHub repository from this repository: pass --repo.');
+  if (conflict) throw new AnswerError('release', 'conflict', conflict);
+  if (!answers.repo) throw new AnswerError('repo', 'missing', 'Could not work out the GitHub repository from this repository');
   const repo = splitRepo(answers.repo);
   const wfPath = workflowPath(answers);
   const monorepo = isMonorepoRoot(d);

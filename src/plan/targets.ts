@@ -3,12 +3,12 @@ import { lockfileInReach } from '../detect/lockfile-reach.js';
 import type { Answers, Detected, PackageInfo, RepoRef } from '../core/model.js';
 import type { WorkflowInput } from '../providers/github/workflow.js';
 import { checkPackageNames, isMonorepoRoot, publishableCandidates } from '../questions/packages.js';
-import { UsageError } from '../core/errors.js';
+import { AnswerError } from '../core/errors.js';
 
-/** The chosen packages, in the order detection lists them. Throws UsageError for unknown names. */
+/** The chosen packages, in the order detection lists them. Throws AnswerError for unknown names. */
 export function targetPackages(d: Detected, names: readonly string[]): PackageInfo[] {
   const error = checkPackageNames(names, d);
-  if (error) throw new UsageError(`--packages: ${error}`);
+  if (error) throw new AnswerError('packages', 'invalid', error);
   return publishableCandidates(d).filter((p) => names.includes(p.name as string));
 }
 

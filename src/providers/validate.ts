@@ -1,5 +1,6 @@
 // Checks for the values that go into GitLab and CircleCI files. Everything a user typed is
 // checked against the provider's own naming rules first: a value that passes can only be data.
+import { InvalidInputError } from '../core/errors.js';
 import { PACKAGE_MANAGERS, type PackageManager } from '../core/model.js';
 import { shown } from '../text/output.js';
 import { clip } from '../text/clip.js';
@@ -8,7 +9,7 @@ import { nodeNewEnough } from '../npm/versions.js';
 import { parsePackageName } from '../validate/package-name.js';
 
 /** A value the user gave that a provider (or npm) would not accept. The message says which and why. */
-export class ProviderInputError extends Error {
+export class ProviderInputError extends InvalidInputError {
   constructor(message: string) {
     super(message);
     this.name = 'ProviderInputError';

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyChanges, blockedChanges } from '../../src/apply/write.js';
-import { FailedError } from '../../src/core/errors.js';
+import { ConsentNeededError } from '../../src/core/errors.js';
 import type { FileChange } from '../../src/core/model.js';
 
 function tempRoot() {
@@ -34,7 +34,7 @@ test('a change that needs consent is refused before anything is written', async 
   ];
   assert.equal(blockedChanges(changes, false).length, 1);
   assert.equal(blockedChanges(changes, true).length, 0);
-  await assert.rejects(applyChanges(changes, { root, consent: false }), (e: unknown) => e instanceof FailedError && /--force/.test(e.message));
+  await assert.rejects(applyChanges(changes, { root, consent: false }), (e: unknown) => e instanceof ConsentNeededError && e.reasons.length === 1 && /already exists and differs/.test(e.message));
   assert.equal(readFileSync(join(root, '.github/workflows/publish.yml'), 'utf8'), 'mine\n');
   assert.throws(() => statSync(join(root, 'other.txt')), /ENOENT/);
 });

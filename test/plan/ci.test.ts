@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import type { Answers, CiFile, Detected } from '../../src/core/model.js';
 import { makeCiPlan } from '../../src/plan/ci.js';
 import { resolveDefaults } from '../../src/questions/resolve.js';
-import { UsageError } from '../../src/core/errors.js';
+import { InvalidInputError } from '../../src/core/errors.js';
 import { detected, packageInfo } from '../helpers/detected.js';
 
 const ORG = '8f2b1c3d-0a4e-4b6f-9c7d-1e2f3a4b5c6d';
@@ -115,5 +115,5 @@ test('token leftovers in the CI file become checklist items naming the variable'
 
 test('values the provider refuses are usage errors, not crashes', () => {
   const d = gitlab({ pkg: packageInfo({ name: 'widget', version: '1.0.0', repository: 'https://gitlab.com/group/sub/proj' }, 'bad dir') });
-  assert.throws(() => plan(d), (e: unknown) => e instanceof UsageError && /package directory "bad dir"/.test(e.message));
+  assert.throws(() => plan(d), (e: unknown) => e instanceof InvalidInputError && /package directory "bad dir"/.test(e.message));
 });

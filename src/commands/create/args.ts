@@ -2,7 +2,7 @@
 import type { Answers } from '../../core/model.js';
 import { questionFor } from '../../questions/list.js';
 import { parseFlag, type GivenAnswers } from '../../questions/resolve.js';
-import { UsageError } from '../../core/errors.js';
+import { AnswerError, ConsentNeededError, FailedError, UsageError } from '../../core/errors.js';
 import { parseCommandLine } from '../command-line.js';
 import { normaliseMigrateArgv } from '../../migrate/args.js';
 
@@ -218,3 +218,20 @@ Exit codes
 Without a terminal (CI, pipes) pass --yes and any flags you need; nothing is asked.
 \`create-trusted-publish doctor --help\` describes the read-only checker.
 `;
+
+/**
+ * A domain error in this command's words: an answer becomes its flag, a refused replace says how
+ * to give consent. Anything else is returned as it is.
+ */
+export function inFlagWords(error: unknown): unknown {
+  if (error instanceof AnswerError) {
+    const flag = `--${questionFor(error.answer).flag}`;
+    if (error.problem === 'missing') return new UsageError(`${error.reason}: pass ${flag}.`);
+    if (error.problem === 'invalid') return new UsageError(`${flag}: ${error.reason}`);
+    return new UsageError(error.reason);
+  }
+  if (error instanceof ConsentNeededError) {
+    return new FailedError(`${error.message}\nRe-run with --force to replace it (the current file is kept as a .bak backup), or choose another --workflow name.`);
+  }
+  return error;
+}

@@ -1,5 +1,5 @@
 // The default command (no command name): its flags, --help and --version, then the run (./start.ts).
-import { parseOptions, HELP } from './args.js';
+import { inFlagWords, parseOptions, HELP } from './args.js';
 import { startCreate } from './start.js';
 import { EXIT } from '../../core/errors.js';
 import type { Io } from '../../core/io.js';
@@ -15,5 +15,9 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     io.out(VERSION);
     return EXIT.ok;
   }
-  return startCreate(options, io);
+  try {
+    return await startCreate(options, io);
+  } catch (error) {
+    throw inFlagWords(error);
+  }
 }

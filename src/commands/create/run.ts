@@ -1,6 +1,6 @@
 // The non-interactive run (--yes, --dry-run): every answer from a flag or a default.
 import type { Detected, Plan } from '../../core/model.js';
-import type { Options } from './args.js';
+import { inFlagWords, type Options } from './args.js';
 import type { Io } from '../../core/io.js';
 import { EXIT, FailedError, UsageError } from '../../core/errors.js';
 import { checkGiven, resolveDefaults, type GivenAnswers } from '../../questions/resolve.js';
@@ -147,10 +147,11 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
     results = await applyChanges(plan.changes, { root, consent: options.force });
   } catch (error) {
     // The refusal to replace an existing workflow also names the in-place migration.
-    if (error instanceof FailedError && blocked.some((c) => c.path.startsWith('.github/workflows/'))) {
-      throw new FailedError(`${error.message}\nTo edit the existing workflow in place instead, re-run with --migrate.`);
+    const worded = inFlagWords(error);
+    if (worded instanceof FailedError && blocked.some((c) => c.path.startsWith('.github/workflows/'))) {
+      throw new FailedError(`${worded.message}\nTo edit the existing workflow in place instead, re-run with --migrate.`);
     }
-    throw error;
+    throw worded;
   }
   if (results.length === 0) {
     // Only a hand edit is planned (shown above).
