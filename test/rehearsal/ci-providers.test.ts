@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { startMachine, type Machine } from './machine.js';
 import { assertOnlyOidcCredentials, logOf, npmLock, pkg, setUp } from './fixture.js';
 import type { LockTool } from './lockfiles.js';
-import { PNPM_VERSION, YARN_VERSION } from './tools.js';
+import { PNPM11_VERSION, PNPM_VERSION, YARN_VERSION } from './tools.js';
 import { runCircleciJob, runGitlabJob } from './runner-ci.js';
 import type { RunResult } from './runner-github.js';
 
@@ -118,6 +118,21 @@ describe('CircleCI', { concurrency: 2 }, () => {
     const s = await setUp(machine, { ...managed('yarn berry', name), args: CIRCLE_ARGS, tags: ['v1.2.3'] });
     try {
       if (!passed(t, await runCircleciJob(machine, { source: s.repo.dir, tag: 'v1.2.3', ids: IDS }))) return;
+      assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
+      assertOnlyOidcCredentials(machine);
+    } finally {
+      s.repo.cleanup();
+    }
+  });
+
+  test('pnpm: the image\'s pnpm switches to the version in "packageManager", installs, npm publishes once', async (t) => {
+    const name = '@acme/circleci-pnpm';
+    const field = `pnpm@${PNPM11_VERSION}`;
+    const s = await setUp(machine, { files: { 'package.json': pkg(name, '1.2.3', { packageManager: field }) }, lock: 'pnpm', args: CIRCLE_ARGS, tags: ['v1.2.3'] });
+    try {
+      if (!passed(t, await runCircleciJob(machine, { source: s.repo.dir, tag: 'v1.2.3', ids: IDS }))) return;
+      // The image's pnpm (CIMG_PNPM_VERSION) fetched the one package.json names, and ran it.
+      assert.ok(machine.registry.requests.some((r) => r.path === `/pnpm/-/pnpm-${PNPM11_VERSION}.tgz`), `${field} was never fetched`);
       assert.deepEqual(publishedFor(name), [`${name}@1.2.3`]);
       assertOnlyOidcCredentials(machine);
     } finally {

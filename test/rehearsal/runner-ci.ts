@@ -3,12 +3,13 @@
 // the image's Node (and npm) are put on PATH; GitLab's `id_tokens` become env vars holding ID
 // tokens with the audience the file names; CircleCI's `circleci run oidc get` is a stand-in
 // that asks the fake issuer. Scripts run with bash, stopping at the first failing line.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { circleciClaims, gitlabClaims } from './oidc-issuer.js';
 import { bash, baseEnv, checkout, makeBox, nodeFor, type Box, type Machine } from './machine.js';
 import type { RunResult } from './runner-github.js';
+import { packageBin, CIMG_PNPM_VERSION } from './tools.js';
 
 /** GitLab `rules: if:` as the generated job writes them: `$VAR == '...'` and `$VAR =~ /.../` joined by &&. */
 export function gitlabRule(expr: string, vars: Record<string, string>): boolean {
@@ -27,7 +28,14 @@ function nodeImage(box: Box, machine: Machine, image: string): { env: Record<str
   const node = version && nodeFor(version);
   if (!node) return { missing: `no Node for image ${image} on this machine` };
   if (!machine.npm.ok) return { missing: machine.npm.reason };
-  return { env: box.setupNode(node, machine.npm.value) };
+  const env = box.setupNode(node, machine.npm.value);
+  if (image.startsWith('cimg/')) {
+    // cimg/node installs the pnpm of the day with `npm install -g pnpm` (corepack stays off).
+    const pnpm = packageBin('pnpm', CIMG_PNPM_VERSION);
+    if (!pnpm.ok) return { missing: pnpm.reason };
+    symlinkSync(join(pnpm.value, 'pnpm'), join(box.toolcache, 'pnpm'));
+  }
+  return { env };
 }
 
 /** The cimg images' passwordless sudo: here the job already owns everything it installs into. */

@@ -11,6 +11,7 @@ import { interpolate, isTrue, type Contexts, type Value } from './expressions.js
 import { githubClaims } from './oidc-issuer.js';
 import { bash, baseEnv, checkout, exec, execOk, makeBox, nodeFor, type Machine, type Ran } from './machine.js';
 import { packageBin, BUN_VERSION } from './tools.js';
+import type { NpmjsRoute } from './npmjs-route.js';
 
 export interface GithubEvent {
   name: 'release' | 'push' | 'workflow_dispatch';
@@ -19,7 +20,7 @@ export interface GithubEvent {
 }
 
 export interface GithubRun {
-  /** The repository to clone (a local path). */
+  /** The repository the workflow is read from, and cloned unless gitRemote is given (a local path). */
   source: string;
   /** Path of the workflow in it, e.g. `.github/workflows/publish.yml`. */
   workflow: string;
@@ -30,6 +31,14 @@ export interface GithubRun {
   needs?: Record<string, { outputs: Record<string, string>; result: 'success' }>;
   /** Extra environment on the runner (a negative control puts a token here). */
   env?: Record<string, string>;
+  /** npm's default registry kept, reached through this route (see npmjs-route.ts). */
+  npmjs?: NpmjsRoute;
+  /**
+   * A bare repository standing in for github.com/<repository>: git's `url.<base>.insteadOf` in
+   * the runner's HOME sends fetches and pushes to that URL there (release tools push tags).
+   * actions/checkout clones it.
+   */
+  gitRemote?: string;
 }
 
 export type RunResult =
@@ -149,6 +158,15 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
       RUNNER_TEMP: box.temp,
       ...run.env,
     };
+    if (run.npmjs) {
+      delete env.npm_config_registry;
+      delete env.pnpm_config_registry;
+      Object.assign(env, run.npmjs.env);
+    }
+    if (run.gitRemote) {
+      const remote = run.gitRemote.replace(/\.git$/, '');
+      writeFileSync(join(box.home, '.gitconfig'), `[url ${JSON.stringify(remote)}]\n\tinsteadOf = https://github.com/${run.repository}\n`);
+    }
     if (idToken) {
       const request = machine.issuer.githubRequest(
         githubClaims({ repository: run.repository, workflowFile: run.workflow.split('/').pop()!, ref: run.event.ref, eventName: run.event.name, environment }),
@@ -169,7 +187,7 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
         const action = step.uses.split('@')[0];
         if (!/^[^@]+@[0-9a-f]{40}$/.test(step.uses.split(' ')[0]!)) throw new Error(`${step.uses}: not pinned to a commit`);
         if (action === 'actions/checkout') {
-          await checkout(run.source, workspace, run.event.ref.replace(/^refs\/heads\//, ''));
+          await checkout(run.gitRemote ?? run.source, workspace, run.event.ref.replace(/^refs\/heads\//, ''));
         } else if (action === 'actions/setup-node') {
           const node = nodeFor(String(step.with?.['node-version'] ?? ''));
           if (!node) return { status: 'skipped-tool', reason: `no Node ${String(step.with?.['node-version'])} on this machine` };

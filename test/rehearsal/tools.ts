@@ -15,6 +15,12 @@ export const PNPM_VERSION = '10.20.0';
 /** pnpm 11, which publishes with its own OIDC exchange (the generated jobs still pack with it and publish with npm). */
 export const PNPM11_VERSION = '11.28.10';
 export const PNPM_VERSIONS = [PNPM_VERSION, PNPM11_VERSION] as const;
+/**
+ * The stand-in for cimg/node's pnpm. The images install the newest pnpm when they are built;
+ * from pnpm 11 on, its switch to another version downloads @pnpm/exe and a platform binary, too
+ * large to mirror here, so the stand-in is pnpm 10, which switches through the `pnpm` package.
+ */
+export const CIMG_PNPM_VERSION = PNPM_VERSION;
 /** A small package without dependencies from the npm registry, for fixtures with a registry dependency (a pnpm catalog). */
 export const REGISTRY_DEPENDENCY = { name: 'ms', version: '2.1.3' } as const;
 /** Yarn Berry (4.10.3 is the floor for `yarn npm publish` with OIDC) and Yarn 1, run through corepack. */
@@ -25,6 +31,8 @@ export const COREPACK_VERSION = '0.36.0';
 export const BUN_VERSION = '1.4.5';
 /** The Changesets CLI a changesets fixture names in devDependencies (changesets/action v2 needs v3). */
 export const CHANGESETS_VERSION = '3.0.3';
+/** semantic-release with @semantic-release/npm 13.1.0 or newer (its lockfile has 13.2.0), which trust npmjs.com's OIDC. */
+export const SEMANTIC_RELEASE_VERSION = '25.0.9';
 
 /** The npm that installs the tools: the one running `npm test`, else the one on PATH. */
 function bootstrapNpm(): [string, string[]] {
