@@ -1,7 +1,7 @@
 // One parse per workflow text. Detection's publish context, the audit, doctor and --migrate
 // all read the same workflow several times in one run; the `yaml` document of a text is
-// made once here and shared. A caller that edits a document takes it (takeYaml): it leaves
-// the cache, so no reader ever sees the edits.
+// made once here and shared. A caller that edits a document takes a copy (takeYaml), so no
+// reader ever sees the edits.
 //
 // Duplicate keys are found here in one pass over each map, not by the parser (its
 // `uniqueKeys` check compares every key with every earlier one: quadratic in the size of a
@@ -89,13 +89,19 @@ export function readYaml(text: string): YamlText {
   return parsed;
 }
 
-/** A document to edit: the shared one taken out of the cache, or a fresh parse. */
+/**
+ * A document to edit: a copy of the shared one (parsed and shared first if need be). The
+ * shared document stays as it was read, so every reader, and the migration itself when it
+ * compares its edits with the text as it was, sees the file as it is.
+ */
 export function takeYaml(text: string): YamlText {
-  const hit = cache.get(text);
-  if (!hit) return parse(text);
-  cache.delete(text);
-  cached -= text.length;
-  return hit;
+  const { doc, lines } = readYaml(text);
+  return { doc: doc.clone() as Document.Parsed, lines };
+}
+
+/** Shares a document already known to be the parse of `text` (assembled from parts that were parsed). */
+export function shareYaml(text: string, parsed: YamlText): void {
+  if (!cache.has(text)) remember(text, parsed);
 }
 
 /** The first error of a document as one line, with its position ("… at line 3, column 1"). */
