@@ -8,7 +8,6 @@
 // merged text is put together the same way (the short text's parse, the untouched jobs'
 // nodes moved to their new offsets) and shared, so what reads the migrated file next does
 // not parse it again.
-import { randomBytes } from 'node:crypto';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, YAMLMap, type Document, type Pair, type ToStringOptions } from 'yaml';
 import { readYaml, shareYaml, type YamlText } from '../audit/yaml-text.js';
 import { mergeChecked, mergeEdits } from './format.js';
@@ -64,35 +63,54 @@ interface Run {
   end: number;
 }
 
-/** Anchors and aliases tie parts of a file together: such a file is merged whole. */
-const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,[\]{}]/m;
+/** Whether a text may hold an anchor or an alias (`&name`, `*name` after a space or bracket): they tie parts of a file together, so such a file is merged whole. */
+function mayAnchor(text: string): boolean {
+  for (const mark of ['&', '*']) {
+    for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) {
+      const before = i === 0 ? ' ' : text[i - 1]!;
+      const after = text[i + 1] ?? ' ';
+      if (' \t\n[{,'.includes(before) && !' \t\n,[]{}'.includes(after)) return true;
+    }
+  }
+  return false;
+}
+
+/** A prefix for placeholder keys that the text does not contain. */
+function unusedToken(text: string): string {
+  let n = 0;
+  while (text.includes(`ctp-untouched-${n}-`)) n++;
+  return `ctp-untouched-${n}`;
+}
+
+/** The jobs a migration left alone, found once: what editedMentions and editedText work on. */
+export type JobRuns = ReturnType<typeof jobRuns>;
 
 /**
  * The edited document as text: `original` with the lines the edits changed replaced, its
  * formatting kept everywhere else (mergeEdits). `pristine` is the parse of `original`,
- * `edited` a copy of it with the edits. A large file is merged job by job; undefined
- * `byJobs` decides by size.
+ * `edited` a copy of it with the edits. A large file is merged job by job (`split`; null:
+ * the whole file).
  */
-export function editedText(original: string, pristine: YamlText, edited: Document, options: ToStringOptions, byJobs = original.length >= REGIONS_FROM): string {
-  const merged = byJobs ? mergeByJobs(original, pristine, edited, options) : undefined;
+export function editedText(original: string, pristine: YamlText, edited: Document, options: ToStringOptions, split: JobRuns | null = jobRuns(original, pristine, edited)): string {
+  const merged = split ? mergeByJobs(original, pristine, split, options) : undefined;
   return merged ?? mergeEdits(original, pristine.doc.toString(options), edited.toString(options), edited);
 }
 
-/** The printout of the edited document: whole for a small file, the changed jobs (and the rest of the file as it is) for a large one. */
-export function editedMentions(original: string, pristine: YamlText, edited: Document, options: ToStringOptions): string {
-  const split = original.length >= REGIONS_FROM ? splitRuns(original, pristine, edited) : undefined;
+/** The printout of the edited document: whole for a small file; for a large one, the changed jobs printed and the rest as it is. */
+export function editedMentions(original: string, edited: Document, options: ToStringOptions, split: JobRuns): string {
   if (!split) return edited.toString(options);
   const lines = original.split('\n');
   return [split.after.toString(options), ...split.runs.map((run) => lines.slice(run.first, run.end).join('\n'))].join('\n');
 }
 
-function splitRuns(original: string, pristine: YamlText, edited: Document) {
-  if (original.includes('\r') || ANCHOR_OR_ALIAS.test(original)) return undefined;
+/** The jobs of a large file that `edited` leaves as they are in `pristine`, in runs; undefined for a small file or one merged whole. */
+export function jobRuns(original: string, pristine: YamlText, edited: Document) {
+  if (original.length < REGIONS_FROM || original.includes('\r') || mayAnchor(original)) return undefined;
   const before = jobsOf(pristine.doc);
   const after = jobsOf(edited);
   if (!before || !after || before.items.length !== after.items.length) return undefined;
   const lineOf = (offset: number) => pristine.lines.linePos(offset).line - 1;
-  const token = `ctp-untouched-${randomBytes(6).toString('hex')}`;
+  const token = unusedToken(original);
   const runs: Run[] = [];
   const keptBefore: unknown[] = [];
   const keptAfter: unknown[] = [];
@@ -122,9 +140,7 @@ function splitRuns(original: string, pristine: YamlText, edited: Document) {
   return { runs, before: withJobs(pristine.doc, keptBefore), after: withJobs(edited, keptAfter) };
 }
 
-function mergeByJobs(original: string, pristine: YamlText, edited: Document, options: ToStringOptions): string | undefined {
-  const split = splitRuns(original, pristine, edited);
-  if (!split) return undefined;
+function mergeByJobs(original: string, pristine: YamlText, split: NonNullable<JobRuns>, options: ToStringOptions): string | undefined {
   const { runs, before, after } = split;
   const lines = original.split('\n');
   // The short text: each run of untouched jobs as one line, indented as the jobs are.
@@ -167,14 +183,15 @@ function shareAssembled(text: string, merged: string, out: string[], where: numb
   const doc = short.doc.clone() as Document.Parsed;
   const jobs = jobsOf(doc);
   if (!jobs) return;
-  // Offsets: the short text's lines after the k-th placeholder move by the lengths of the runs before them.
+  // Offsets: the short text after the k-th placeholder line moves by the lengths of the runs before it.
   const lineStart: number[] = [];
   for (let i = 0, offset = 0; i < out.length; offset += out[i]!.length + 1, i++) lineStart.push(offset);
   const originalLines = pristine.lines.lineStarts;
   const moves = where.map((line, k) => {
     const run = runs[k]!;
     const runLength = (originalLines[run.end] ?? Infinity) - originalLines[run.first]!;
-    return { at: lineStart[line]!, grow: runLength - (out[line]!.length + 1), run };
+    // Offsets on the placeholder line stay (the untouched jobs start where it starts); later ones move.
+    return { start: lineStart[line]!, at: lineStart[line]! + out[line]!.length, grow: runLength - (out[line]!.length + 1), run };
   });
   if (moves.some((m) => !Number.isFinite(m.grow))) return;
   // shifts[k]: how far an offset after the k-th placeholder line moves.
@@ -204,7 +221,7 @@ function shareAssembled(text: string, merged: string, out: string[], where: numb
   for (const pair of jobs.items) {
     const m = moves[k];
     if (m && isScalar(pair.key) && pair.key.value === m.run.token) {
-      const fullAt = shortToFull(m.at);
+      const fullAt = shortToFull(m.start);
       const delta = fullAt - originalLines[m.run.first]!;
       for (const p of m.run.pairs) {
         const copy = p.clone(doc.schema);

@@ -4,7 +4,7 @@ import { isMap, type YAMLMap } from 'yaml';
 import type { RepoRef } from '../model.js';
 import type { ActionPins } from '../render/pins.js';
 import { printOptions } from './format.js';
-import { editedMentions, editedText } from './regions.js';
+import { editedMentions, editedText, jobRuns } from './regions.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';
 import { applyModel, isReusable, jobViews } from './jobs.js';
 import { workflowOf } from '../audit/workflow-model.js';
@@ -117,10 +117,15 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   changes.push(...noTemplateInjection(doc, jobs));
 
   const reusable = isReusable(root);
-  const stillMentioned = mentionedSecrets(editedMentions(content, pristine, doc, options));
+  // A large file is printed and merged job by job: the jobs the edits left alone, found once.
+  let runs = jobRuns(content, pristine, doc);
+  const stillMentioned = mentionedSecrets(editedMentions(content, doc, options, runs));
   const droppedSecrets = [...secretsBefore].filter((name) => !stillMentioned.has(name));
-  if (reusable && ctx.callersMigrated && droppedSecrets.length > 0) dropDeclaredSecrets(root, droppedSecrets, changes);
+  if (reusable && ctx.callersMigrated && droppedSecrets.length > 0) {
+    dropDeclaredSecrets(root, droppedSecrets, changes);
+    runs = jobRuns(content, pristine, doc);
+  }
   const scopes = mergeScopes(...publishing.map((job) => scopesOf(nodeOf(job.node, 'permissions')) ?? {}));
-  const after = editedText(content, pristine, doc, options);
+  const after = editedText(content, pristine, doc, options, runs);
   return { before: content, after, changes: after === content ? [] : changes, droppedSecrets, scopes, reusable, left, npmPublisher: publishing.length > 0, scripts };
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { loadPins } from '../../src/render/pins.js';
 import { migrateWorkflow } from '../../src/migrate/index.js';
-import { editedText, REGIONS_FROM } from '../../src/migrate/regions.js';
+import { editedText, jobRuns, REGIONS_FROM } from '../../src/migrate/regions.js';
 import { printOptions } from '../../src/migrate/format.js';
 import { readYaml, takeYaml } from '../../src/audit/yaml-text.js';
 
@@ -92,8 +92,11 @@ test('edits spread over a large file: merged job by job as the whole-file merge 
     return doc;
   };
   const options = printOptions(edit(), text);
-  const whole = editedText(text, pristine, edit(), options, false);
-  const byJobs = editedText(text, pristine, edit(), options, true);
+  // Merged job by job first, so the parse shared is the one put together.
+  const edited = edit();
+  assert.ok(jobRuns(text, pristine, edited));
+  const byJobs = editedText(text, pristine, edited, options);
+  const whole = editedText(text, pristine, edit(), options, null);
   assert.equal(byJobs, whole);
   assert.match(byJobs, /timeout-minutes: 10[\s\S]*SHARD: last[\s\S]*if: github.repository == 'acme\/widget'/);
   assert.ok(!byJobs.includes('ctp-untouched'));
