@@ -1,7 +1,7 @@
 // One parse per workflow text. Detection's publish context, the audit, doctor and --migrate
 // all read the same workflow several times in one run; the `yaml` document of a text is
-// made once here and shared. A caller that edits a document takes it (takeYaml): it leaves
-// the cache, so no reader ever sees the edits.
+// made once here and shared. A caller that edits a document takes a copy (takeYaml), so no
+// reader ever sees the edits.
 //
 // Duplicate keys are found here in one pass over each map, not by the parser (its
 // `uniqueKeys` check compares every key with every earlier one: quadratic in the size of a
@@ -21,13 +21,31 @@ export interface YamlText {
   lines: LineCounter;
 }
 
-/** Why a text is not parsed (too large for GitHub), or undefined. */
-export function oversize(text: string): string | undefined {
+/** The size of a text in bytes, as people read it ("620 kB", "1.1 MB"). */
+function sizeOf(bytes: number): string {
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.round(bytes / 1000)} kB`;
+}
+
+/** The size in bytes of a text over MAX_WORKFLOW_BYTES, or undefined (counted only when it can be over). */
+function over(text: string): number | undefined {
   if (text.length <= MAX_WORKFLOW_BYTES / 4) return undefined;
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes <= MAX_WORKFLOW_BYTES) return undefined;
-  const size = bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.round(bytes / 1000)} kB`;
-  return `it is ${size}, and GitHub does not run a workflow file larger than 500 KB (512,000 bytes)`;
+  return bytes > MAX_WORKFLOW_BYTES ? bytes : undefined;
+}
+
+/** Why a workflow is not parsed (too large for GitHub), or undefined. */
+export function oversize(text: string): string | undefined {
+  const bytes = over(text);
+  return bytes === undefined ? undefined : `it is ${sizeOf(bytes)}, and GitHub does not run a workflow file larger than 500 KB (512,000 bytes)`;
+}
+
+/**
+ * Why another YAML file (GitLab or CircleCI config, a local action) is not parsed, or
+ * undefined: the same bound as workflows, since the parser's memory grows the same way.
+ */
+export function oversizeFile(text: string): string | undefined {
+  const bytes = over(text);
+  return bytes === undefined ? undefined : `it is ${sizeOf(bytes)}, and YAML files larger than 500 KB (512,000 bytes) are not read`;
 }
 
 /** DUPLICATE_KEY errors, as the parser's uniqueKeys check would add them, in source order. */
@@ -54,15 +72,28 @@ function duplicateKeys(doc: Document.Parsed): YAMLParseError[] {
   return found.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
-function parse(text: string): YamlText {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: false, lineCounter: lines, prettyErrors: false });
+/** Adds the duplicate keys of `doc` to its errors, where the parser's own check would put them. */
+export function withDuplicateKeys<T extends Document.Parsed>(doc: T): T {
   for (const error of duplicateKeys(doc)) {
     // Before the first parser error that comes later in the text, as the parser orders them.
     const i = doc.errors.findIndex((e) => e.pos[0] > error.pos[0]);
     doc.errors.splice(i < 0 ? doc.errors.length : i, 0, error);
   }
+  return doc;
+}
+
+function parse(text: string): YamlText {
+  const lines = new LineCounter();
+  const doc = withDuplicateKeys(parseDocument(text, { uniqueKeys: false, lineCounter: lines, prettyErrors: false }));
   return { doc, lines };
+}
+
+/**
+ * A YAML file that is not a workflow (a GitLab or CircleCI config, a local action), duplicate
+ * keys found as for workflows. Check its size first (oversizeFile).
+ */
+export function parseYamlFile(text: string, options: { merge?: boolean } = {}): Document.Parsed {
+  return withDuplicateKeys(parseDocument(text, { uniqueKeys: false, merge: options.merge ?? false, prettyErrors: false }));
 }
 
 // Texts of at most this many characters in all stay parsed (a few workflows at GitHub's limit).
@@ -89,13 +120,19 @@ export function readYaml(text: string): YamlText {
   return parsed;
 }
 
-/** A document to edit: the shared one taken out of the cache, or a fresh parse. */
+/**
+ * A document to edit: a copy of the shared one (parsed and shared first if need be). The
+ * shared document stays as it was read, so every reader, and the migration itself when it
+ * compares its edits with the text as it was, sees the file as it is.
+ */
 export function takeYaml(text: string): YamlText {
-  const hit = cache.get(text);
-  if (!hit) return parse(text);
-  cache.delete(text);
-  cached -= text.length;
-  return hit;
+  const { doc, lines } = readYaml(text);
+  return { doc: doc.clone() as Document.Parsed, lines };
+}
+
+/** Shares a document already known to be the parse of `text` (assembled from parts that were parsed). */
+export function shareYaml(text: string, parsed: YamlText): void {
+  if (!cache.has(text)) remember(text, parsed);
 }
 
 /** The first error of a document as one line, with its position ("… at line 3, column 1"). */

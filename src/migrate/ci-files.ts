@@ -3,12 +3,13 @@
 // and SIGSTORE_ID_TOKEN (provenance). CircleCI: the publish step exports the ID token from
 // `circleci run oidc get` with that audience (npm 11.11.0+). Lines that write an _authToken go;
 // everything else stays byte for byte (the same line merge as workflows).
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { CiFile } from '../core/model.js';
 import { runsPublish } from '../detect/workflows.js';
 import { migrateCircle, nodeImageMajor } from './circleci.js';
 import { GITLAB_GLOBAL_KEYWORDS } from '../providers/gitlab/job.js';
 import { MigrateError } from './errors.js';
+import { oversizeFile, parseYamlFile } from '../audit/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
 import { insertBefore, mapOf, nodeOf, removeKey, textOf } from './nodes.js';
 
@@ -89,7 +90,9 @@ function setImage(job: YAMLMap, doc: Document, image: string): void {
 
 /** Migrates one GitLab or CircleCI file; throws MigrateError when it cannot be read. */
 export function migrateCiFile(file: CiFile): CiMigration {
-  const doc = parseDocument(file.content, { uniqueKeys: true, merge: false });
+  const tooLarge = oversizeFile(file.content);
+  if (tooLarge) throw new MigrateError(`${file.path} is not migrated: ${tooLarge}. Split it first (include: / orbs), then migrate again.`);
+  const doc = parseYamlFile(file.content);
   if (doc.errors.length > 0) throw new MigrateError(`${file.path} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}): fix it first.`);
   if (!isMap(doc.contents)) throw new MigrateError(`${file.path} has no top-level mapping.`);
   const options = printOptions(doc, file.content);

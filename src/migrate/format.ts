@@ -42,19 +42,13 @@ function onSample<T>(doc: Document, fn: () => T): T {
   }
 }
 
-/** The printing options whose output of the untouched document is closest to the source, and that output. */
-export function closestPrint(doc: Document, source: string): { options: ToStringOptions; printed: string } {
-  const lines = new Set(source.split(/\r?\n/));
-  const score = (options: ToStringOptions) => doc.toString(options).split('\n').filter((line) => lines.has(line)).length;
-  // A large file is printed once in full, with the options that won on the sample.
-  const scores = source.length > SAMPLE_FROM ? onSample(doc, () => CANDIDATES.map(score)) : CANDIDATES.map(score);
-  const options = CANDIDATES[scores.indexOf(Math.max(...scores))]!;
-  return { options, printed: doc.toString(options) };
-}
-
 /** The printing options whose output of the untouched document is closest to the source. */
 export function printOptions(doc: Document, source: string): ToStringOptions {
-  return closestPrint(doc, source).options;
+  const lines = new Set(source.split(/\r?\n/));
+  const score = (options: ToStringOptions) => doc.toString(options).split('\n').filter((line) => lines.has(line)).length;
+  // A large file is scored on a sample.
+  const scores = source.length > SAMPLE_FROM ? onSample(doc, () => CANDIDATES.map(score)) : CANDIDATES.map(score);
+  return CANDIDATES[scores.indexOf(Math.max(...scores))]!;
 }
 
 /**
@@ -100,7 +94,12 @@ function alignSource(source: readonly string[], printed: readonly string[]) {
  */
 export function mergeEdits(original: string, before: string, after: string, edited?: Document): string {
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
-  const fallback = after.split('\n').join(eol);
+  return mergeChecked(original, before, after, edited) ?? after.split('\n').join(eol);
+}
+
+/** mergeEdits, or undefined where it would fall back to the printout. */
+export function mergeChecked(original: string, before: string, after: string, edited?: Document): string | undefined {
+  const eol = original.includes('\r\n') ? '\r\n' : '\n';
   if (before === after) return original;
   const source = original.split(/\r?\n/);
   const printed = before.split('\n');
@@ -152,9 +151,9 @@ export function mergeEdits(original: string, before: string, after: string, edit
     // The merged text is parsed through the shared cache: what is checked after the migration
     // (doctor's findings, the npmjs.com values) reads this very text again.
     const check = readYaml(merged).doc;
-    if (check.errors.length > 0) return fallback;
-    return isDeepStrictEqual(check.toJS(), edited ? edited.toJS() : parse(after)) ? merged : fallback;
+    if (check.errors.length > 0) return undefined;
+    return isDeepStrictEqual(check.toJS(), edited ? edited.toJS() : parse(after)) ? merged : undefined;
   } catch {
-    return fallback;
+    return undefined;
   }
 }

@@ -101,6 +101,15 @@ function wanted(job: JobView): Scopes | undefined {
   return job.calleeScopes;
 }
 
+/** Jobs named in full in the contents: read note; past this, a count and the first few names. */
+const READ_ONLY_NAMED = 3;
+
+function readOnlyNotes(ids: readonly string[]): string[] {
+  if (ids.length <= READ_ONLY_NAMED) return ids.map((id) => `job "${id}" now runs with contents: read only; give it its own permissions block if it needs more.`);
+  const named = ids.slice(0, READ_ONLY_NAMED).map((id) => `"${id}"`).join(', ');
+  return [`${ids.length} jobs now run with contents: read only (${named} and ${ids.length - READ_ONLY_NAMED} more); give a job its own permissions block if it needs more.`];
+}
+
 export function migratePermissions(doc: Document, root: YAMLMap, jobs: readonly JobView[]): string[] {
   const notes: string[] = [];
   const top = nodeOf(root, 'permissions');
@@ -113,6 +122,9 @@ export function migratePermissions(doc: Document, root: YAMLMap, jobs: readonly 
   const inherited = (job: JobView): Scopes =>
     topScopes && !topWriteAll ? { ...topScopes } : mergeScopes({ contents: 'read' }, stepNeeds(job));
 
+  /** Jobs that drop to contents: read: one note for a few, one line for many (a long file has thousands). */
+  const readOnly: string[] = [];
+  let readOnlyAt = 0;
   for (const job of jobs) {
     const own = nodeOf(job.node, 'permissions');
     const want = wanted(job);
@@ -139,10 +151,12 @@ export function migratePermissions(doc: Document, root: YAMLMap, jobs: readonly 
         setJobBlock(doc, job, next, topComments(next));
         notes.push(`job "${job.id}" keeps what it had: ${describe(Object.fromEntries(extra))}`);
       } else if (top === undefined) {
-        notes.push(`job "${job.id}" now runs with contents: read only; give it its own permissions block if it needs more.`);
+        if (readOnly.push(job.id) === 1) readOnlyAt = notes.length;
+
       }
     }
   }
+  notes.splice(readOnlyAt, 0, ...readOnlyNotes(readOnly));
   if (replaceTop) {
     const block = blockMap(doc, { contents: 'read' });
     const pair = pairOf(root, 'permissions');

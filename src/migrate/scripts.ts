@@ -2,8 +2,9 @@
 // an _authToken to .npmrc or check the token with `npm whoami` go from shell scripts too, as they
 // do from `run:` blocks (an empty token in .npmrc, or a failing whoami under `set -e`, would stop
 // the trusted publish). Other languages are not edited: the migration stops and says where.
-import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { MigrateError } from './errors.js';
+import { oversizeFile, parseYamlFile } from '../audit/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
 import { mapOf, nodeOf } from './nodes.js';
 
@@ -55,7 +56,9 @@ export function localActionEdit(uses: string, readFile: ((path: string) => strin
   const path = [`${dir}/action.yml`, `${dir}/action.yaml`].find((p) => readFile(p) !== undefined);
   if (!path) return undefined;
   const before = readFile(path)!;
-  const doc = parseDocument(before);
+  const tooLarge = oversizeFile(before);
+  if (tooLarge) throw new MigrateError(`${path} (the local action ${uses} the publish step runs) is not edited: ${tooLarge}.`);
+  const doc = parseYamlFile(before);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const options = printOptions(doc, before);
   const untouched = doc.toString(options);

@@ -3,9 +3,10 @@
 // fail. A step that only checks goes; a job whose steps only set up and check goes too, unless
 // another job needs it; a file that does nothing else is named instead, because --migrate edits
 // files and never deletes one.
-import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { FileChange, WorkflowFile } from '../core/model.js';
 import { commandPublishes, WHO_AM_I } from '../audit/publish-rule.js';
+import { oversize, takeYaml } from '../audit/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
 import { jobViews, type JobView } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
@@ -52,7 +53,8 @@ export function retireTokenChecks(others: readonly WorkflowFile[], dropped: Read
   if (dropped.size === 0) return out;
   for (const w of others) {
     if (![...dropped].some((name) => new RegExp(`\\bsecrets\\.${name}\\b`).test(w.content))) continue;
-    const doc = parseDocument(w.content, { uniqueKeys: true });
+    if (oversize(w.content)) continue;
+    const { doc } = takeYaml(w.content);
     if (doc.errors.length > 0 || !isMap(doc.contents)) continue;
     const root = doc.contents as YAMLMap;
     const jobs = jobViews(root);

@@ -3,11 +3,12 @@
 import { isMap, type YAMLMap } from 'yaml';
 import type { RepoRef } from '../core/model.js';
 import type { ActionPins } from '../render/pins.js';
-import { closestPrint, mergeEdits } from './format.js';
+import { printOptions } from './format.js';
+import { editedMentions, editedText, jobRuns } from './regions.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';
 import { applyModel, isReusable, jobViews } from './jobs.js';
 import { workflowOf } from '../audit/workflow-model.js';
-import { firstError, oversize, takeYaml } from '../audit/yaml-text.js';
+import { firstError, oversize, readYaml, takeYaml } from '../audit/yaml-text.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { ensureNewNpm } from './node-version.js';
 import { nodeOf, textOf } from './nodes.js';
@@ -63,12 +64,13 @@ export function refuseOversize(content: string, path: string): void {
 
 export function migrateWorkflow(content: string, path: string, ctx: MigrateContext): MigrateResult {
   refuseOversize(content, path);
-  // This document is edited: taken from the shared ones, so no other reader sees the edits.
+  // This document is edited: a copy of the shared one, so no other reader sees the edits.
   const parsed = takeYaml(content);
+  const pristine = readYaml(content);
   const doc = parsed.doc;
   if (doc.errors.length > 0) throw new MigrateError(`${path} is not valid YAML (${firstError(parsed)}): fix it first.`);
   if (!isMap(doc.contents)) throw new MigrateError(`${path} is not a workflow (no top-level mapping).`);
-  const { options, printed: untouched } = closestPrint(doc, content);
+  const options = printOptions(doc, content);
   const root = doc.contents as YAMLMap;
   const callees = Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([file, c]) => [file, c.scopes]));
   const jobs = jobViews(root, callees);
@@ -115,13 +117,15 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   changes.push(...noTemplateInjection(doc, jobs));
 
   const reusable = isReusable(root);
-  let printed = doc.toString(options);
-  const droppedSecrets = [...secretsBefore].filter((name) => !mentionedSecrets(printed).has(name));
+  // A large file is printed and merged job by job: the jobs the edits left alone, found once.
+  let runs = jobRuns(content, pristine, doc);
+  const stillMentioned = mentionedSecrets(editedMentions(content, doc, options, runs));
+  const droppedSecrets = [...secretsBefore].filter((name) => !stillMentioned.has(name));
   if (reusable && ctx.callersMigrated && droppedSecrets.length > 0) {
     dropDeclaredSecrets(root, droppedSecrets, changes);
-    printed = doc.toString(options);
+    runs = jobRuns(content, pristine, doc);
   }
   const scopes = mergeScopes(...publishing.map((job) => scopesOf(nodeOf(job.node, 'permissions')) ?? {}));
-  const after = mergeEdits(content, untouched, printed, doc);
+  const after = editedText(content, pristine, doc, options, runs);
   return { before: content, after, changes: after === content ? [] : changes, droppedSecrets, scopes, reusable, left, npmPublisher: publishing.length > 0, scripts };
 }

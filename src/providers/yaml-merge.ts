@@ -4,6 +4,7 @@
 // Every result is parsed again and compared with the intended data before it is returned.
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, parseAllDocuments, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import { oversizeFile, withDuplicateKeys } from '../audit/yaml-text.js';
 
 /** Merged file, plus things the user should know; or the reason it could not be merged and what to paste. */
 export type MergeResult = { content: string; notes: string[] } | { cannotMerge: string; snippet: string };
@@ -16,7 +17,10 @@ const PARSE_OPTIONS = { uniqueKeys: true, merge: true, prettyErrors: false } as 
 
 /** The document, or why it cannot be edited safely. */
 export function parseExisting(text: string): Document.Parsed | string {
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
+  const tooLarge = oversizeFile(text);
+  if (tooLarge) return tooLarge;
+  // Duplicate keys in one pass over each map, as for workflows (the parser's own check is quadratic).
+  const docs = Array.from(parseAllDocuments(text, { ...PARSE_OPTIONS, uniqueKeys: false }), (doc) => withDuplicateKeys(doc));
   // No document at all (empty, or comments only): an empty Document to append to.
   if (docs.length === 0) return parseDocument(text, PARSE_OPTIONS);
   if (docs.length > 1) return 'it holds more than one YAML document (a `spec:` header or `---` separators)';
