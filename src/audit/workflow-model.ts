@@ -3,7 +3,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import type { Finding } from '../core/model.js';
 import { envHasToken, jobHasToken, jobPublishes, stepPublishes } from './publishing.js';
 import type { PublishContext } from './publish-rule.js';
-import { oversize, readYaml, type YamlText } from './yaml-text.js';
+import { oversize, readYaml, type YamlText } from '../core/yaml-text.js';
 
 export interface Step {
   node: YAMLMap;

@@ -9,7 +9,7 @@ import { runsPublish } from '../detect/workflows.js';
 import { migrateCircle, nodeImageMajor } from './circleci.js';
 import { GITLAB_GLOBAL_KEYWORDS } from '../providers/gitlab/job.js';
 import { MigrateError } from './errors.js';
-import { oversizeFile, parseYamlFile } from '../audit/yaml-text.js';
+import { oversizeFile, parseYamlFile } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
 import { insertBefore, mapOf, nodeOf, removeKey, textOf } from './nodes.js';
 

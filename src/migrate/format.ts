@@ -6,7 +6,7 @@
 // byte. A final parse check falls back to the plain printout if the merge went wrong.
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isPair, isSeq, parse, type Document, type ToStringOptions } from 'yaml';
-import { readYaml } from '../audit/yaml-text.js';
+import { readYaml } from '../core/yaml-text.js';
 import { diffLines } from '../apply/diff.js';
 
 const CANDIDATES: ToStringOptions[] = [2, 4].flatMap((indent) =>

@@ -15,7 +15,7 @@ import { retireTokenChecks } from './token-checks.js';
 import { isReusable, jobViews, localCallee } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 import { MigrateError, migrateWorkflow, refuseOversize, type MigrateContext, type MigrateResult } from './workflow.js';
-import { oversize, readYaml } from '../audit/yaml-text.js';
+import { oversize, readYaml } from '../core/yaml-text.js';
 
 export { MigrateError, migrateWorkflow, type MigrateResult } from './workflow.js';
 export { normaliseMigrateArgv } from './args.js';

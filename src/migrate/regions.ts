@@ -9,7 +9,7 @@
 // nodes moved to their new offsets) and shared, so what reads the migrated file next does
 // not parse it again.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, YAMLMap, type Document, type Pair, type ToStringOptions } from 'yaml';
-import { readYaml, shareYaml, type YamlText } from '../audit/yaml-text.js';
+import { readYaml, shareYaml, type YamlText } from '../core/yaml-text.js';
 import { mergeChecked, mergeEdits } from './format.js';
 
 /** Files from this size on are merged job by job (smaller ones go through mergeEdits whole). */

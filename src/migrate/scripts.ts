@@ -4,7 +4,7 @@
 // the trusted publish). Other languages are not edited: the migration stops and says where.
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { MigrateError } from './errors.js';
-import { oversizeFile, parseYamlFile } from '../audit/yaml-text.js';
+import { oversizeFile, parseYamlFile } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
 import { mapOf, nodeOf } from './nodes.js';
 

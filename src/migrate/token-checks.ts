@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { FileChange, WorkflowFile } from '../core/model.js';
 import { commandPublishes, WHO_AM_I } from '../audit/publish-rule.js';
-import { oversize, takeYaml } from '../audit/yaml-text.js';
+import { oversize, takeYaml } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
 import { jobViews, type JobView } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';

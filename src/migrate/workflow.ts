@@ -8,7 +8,7 @@ import { editedMentions, editedText, jobRuns } from './regions.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';
 import { applyModel, isReusable, jobViews } from './jobs.js';
 import { workflowOf } from '../audit/workflow-model.js';
-import { firstError, oversize, readYaml, takeYaml } from '../audit/yaml-text.js';
+import { firstError, oversize, readYaml, takeYaml } from '../core/yaml-text.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { ensureNewNpm } from './node-version.js';
 import { nodeOf, textOf } from './nodes.js';

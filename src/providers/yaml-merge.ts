@@ -4,7 +4,7 @@
 // Every result is parsed again and compared with the intended data before it is returned.
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, parseAllDocuments, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
-import { oversizeFile, withDuplicateKeys } from '../audit/yaml-text.js';
+import { oversizeFile, withDuplicateKeys } from '../core/yaml-text.js';
 
 /** Merged file, plus things the user should know; or the reason it could not be merged and what to paste. */
 export type MergeResult = { content: string; notes: string[] } | { cannotMerge: string; snippet: string };

@@ -7,7 +7,7 @@ import { loadPins } from '../../src/render/pins.js';
 import { migrateWorkflow } from '../../src/migrate/index.js';
 import { editedText, jobRuns, REGIONS_FROM } from '../../src/migrate/regions.js';
 import { printOptions } from '../../src/migrate/format.js';
-import { readYaml, takeYaml } from '../../src/audit/yaml-text.js';
+import { readYaml, takeYaml } from '../../src/core/yaml-text.js';
 
 const pins = loadPins();
 const repo = { owner: 'acme', name: 'widget' };
