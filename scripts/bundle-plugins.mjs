@@ -47,18 +47,13 @@ const yogaWasmFile = {
   },
 };
 
-// Every templates/**/*.hbs precompiled into src/render/precompiled.ts (GitHub) or
-// src/providers/precompiled.ts (GitLab, CircleCI), keyed by path, so runs load only
-// Handlebars' runtime and the package ships no template source (only templates/actions.json,
-// which is data). The options must equal COMPILE_OPTIONS in src/render/engine.ts;
-// test/render/bundle.test.ts compares the bundle's output with the source's byte for byte.
+// Every templates/**/*.hbs precompiled into src/render/precompiled.ts, keyed by path, so runs
+// load only Handlebars' runtime and the package ships no template source (only
+// templates/actions.json, which is data). The options must equal COMPILE_OPTIONS in
+// src/render/engine.ts; test/render/bundle.test.ts compares the bundle's output with the
+// source's byte for byte.
 const COMPILE_OPTIONS = { noEscape: true, strict: true };
-// Which templates each precompiled module carries, by top directory under templates/: a
-// GitHub run loads only the GitHub templates.
-const PRECOMPILED_GROUPS = [
-  { module: /src[\\/]render[\\/]precompiled\.ts$/, dirs: ['github'] },
-  { module: /src[\\/]providers[\\/]precompiled\.ts$/, dirs: ['gitlab', 'circleci'] },
-];
+const PRECOMPILED_MODULE = /src[\\/]render[\\/]precompiled\.ts$/;
 
 // Handlebars' precompiled code carries what only its compiler's own fallbacks and messages
 // need: a lookupProperty fallback for runtimes older than 4.6 in every function (the bundled
@@ -87,30 +82,25 @@ async function templateFiles() {
     .sort();
 }
 
+// One group per top folder of templates/ (a provider: github, gitlab, circleci), each a function
+// that builds its templates when first called: a GitHub run never builds the others.
 const precompiledTemplates = {
   name: 'precompiled-templates',
   setup(b) {
-    b.onStart(async () => {
-      const grouped = new Set(PRECOMPILED_GROUPS.flatMap((g) => g.dirs));
-      const orphans = (await templateFiles()).filter((f) => !grouped.has(f.split('/')[0]));
-      if (orphans.length > 0) return { errors: [{ text: `precompiled-templates: no PRECOMPILED_GROUPS entry for ${orphans.join(', ')}` }] };
-      return undefined;
+    b.onLoad({ filter: PRECOMPILED_MODULE }, async () => {
+      const Handlebars = createRequire(import.meta.url)('handlebars/dist/cjs/handlebars.js');
+      const dir = join(root, 'templates');
+      const files = await templateFiles();
+      const groups = new Map();
+      for (const file of files) {
+        const source = await readFile(join(dir, file), 'utf8');
+        const spec = slimPrecompiled(Handlebars.precompile(source, COMPILE_OPTIONS));
+        const group = file.split('/')[0];
+        groups.set(group, [...(groups.get(group) ?? []), `${JSON.stringify(file)}:${spec}`]);
+      }
+      const entries = [...groups].map(([group, specs]) => `${JSON.stringify(group)}:()=>({${specs.join(',')}})`);
+      return { contents: `export default {${entries.join(',')}};`, loader: 'js', watchFiles: files.map((f) => join(dir, f)) };
     });
-    for (const group of PRECOMPILED_GROUPS) {
-      b.onLoad({ filter: group.module }, async () => {
-        const Handlebars = createRequire(import.meta.url)('handlebars/dist/cjs/handlebars.js');
-        const dir = join(root, 'templates');
-        const files = (await templateFiles()).filter((f) => group.dirs.includes(f.split('/')[0]));
-        const entries = await Promise.all(
-          files.map(async (file) => {
-            const source = await readFile(join(dir, file), 'utf8');
-            const spec = slimPrecompiled(Handlebars.precompile(source, COMPILE_OPTIONS));
-            return `${JSON.stringify(file)}:${spec}`;
-          }),
-        );
-        return { contents: `export default {${entries.join(',')}};`, loader: 'js', watchFiles: files.map((f) => join(dir, f)) };
-      });
-    }
   },
 };
 
@@ -196,6 +186,6 @@ const handlebarsRuntimeEsm = {
 
 /**
  * In this order: the first plugin whose onLoad answers a file wins, and src-for-the-bundle
- * would otherwise take the precompiled-templates modules (they are in src/ too).
+ * would otherwise take the precompiled-templates module (it is in src/ too).
  */
 export const bundlePlugins = [handlebarsRuntimeEsm, yogaWasmFile, precompiledTemplates, srcForTheBundle];

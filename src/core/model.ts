@@ -86,6 +86,22 @@ export interface WorkflowFile {
   tokenUses: TokenUse[];
 }
 
+/** A git remote that names a repository on a host. */
+export interface Remote {
+  name: string;
+  host: string;
+  /** `owner/name`, or `group/sub/project` on GitLab. */
+  slug: string;
+}
+
+/** A package.json whose "repository" is not the repository npm will compare it with. */
+export interface RepositoryMismatch {
+  /** package.json, relative to the repository root. */
+  file: string;
+  /** The URL "repository" is set to when it is fixed. */
+  url: string;
+}
+
 export interface GitInfo {
   isRepo: boolean;
   /** The URL of remote `origin`, as configured. */
@@ -97,7 +113,7 @@ export interface GitInfo {
   /** The remote's repository path for any recognised host: `owner/name`, or `group/sub/project` on GitLab. */
   slug?: string;
   /** Remotes other than origin that name a repository (a fork clone's `upstream`). */
-  otherRemotes?: Array<{ name: string; host: string; slug: string }>;
+  otherRemotes?: Remote[];
   /** From `origin/HEAD`, else the current branch, else undefined. */
   defaultBranch?: string;
   /** Path of the package directory relative to the git top level ('' when it is the top level). */
@@ -141,6 +157,19 @@ export interface Detected {
   npmrcTokens: TokenUse[];
   /** What the publish rule follows beyond a workflow's text: package.json scripts, local actions that publish. */
   publishContext?: { scripts?: Readonly<Record<string, string>>; actions?: Readonly<Record<string, boolean>>; readFile?: (path: string) => string | undefined };
+  /**
+   * Packages whose package.json "repository" does not name the repository npm sees in the
+   * OIDC token (GitHub, or GitLab.com): npm refuses their trusted publish (E422).
+   */
+  repositoryMismatches: RepositoryMismatch[];
+  /** The package at the root declares workspaces (with or without publishable packages). */
+  isMonorepo: boolean;
+  /**
+   * A fork clone: package.json "repository" names this other remote's repository, not origin's.
+   * Which one publishes is asked (interactive) or given with --repo, never assumed.
+   */
+  fork?: Remote;
+  /** What to tell the user: warnings and notes about the facts above. Read for reporting only. */
   findings: Finding[];
   /** The release tooling already in place (absent when detection did not look). */
   release?: ReleaseDetection;

@@ -1,13 +1,13 @@
 // Read-only detection: everything the wizard needs to know about the target directory.
 import { resolve } from 'node:path';
-import type { Detected, Finding, GitInfo, PackageInfo, RepoRef } from '../core/model.js';
+import type { Detected, Finding, GitInfo, PackageInfo, RepoRef, RepositoryMismatch } from '../core/model.js';
 import { detectGit } from './git.js';
 import { detectPackageManager } from './lockfile.js';
 import { lockfileAtWorkspaceRoot } from './lockfile-reach.js';
 import { readNpmrcs } from './npmrc.js';
 import { packageFindings, readPackage } from './package-json.js';
 import { detectRelease } from './release.js';
-import { forkFinding, repositoryFinding } from './repository.js';
+import { forkFinding, forkRemote, repositoryFinding, repositoryMismatch } from './repository.js';
 import { detectWorkspaces } from './workspaces.js';
 import { readPublishContext, readWorkflows, readWorkflowTexts, workflowFindings } from './workflows.js';
 import { readDependabot } from './dependabot.js';
@@ -56,14 +56,17 @@ export async function detect(root: string): Promise<Detected> {
     ...packageFindings(pkgResult, manifestFile, workspaces.isMonorepo),
     ...gitResult.findings,
   ];
-  const fork = forkFinding(pkg, git);
-  if (fork) findings.push(fork);
+  const fork = forkRemote(pkg, git);
+  if (fork && pkg) findings.push(forkFinding(pkg, git, fork));
   const hosted = repositoryOnHost(git);
+  const repositoryMismatches: RepositoryMismatch[] = [];
   if (hosted && pkg && !fork) {
     const toCheck: PackageInfo[] = [];
     if (!pkg.private) toCheck.push(pkg);
     toCheck.push(...workspaces.packages);
     for (const p of toCheck) {
+      const mismatch = repositoryMismatch(p, hosted.repo, p.dir, hosted.host);
+      if (mismatch) repositoryMismatches.push(mismatch);
       const finding = repositoryFinding(p, hosted.repo, p.dir, hosted.host);
       if (finding) findings.push(finding);
     }
@@ -82,6 +85,9 @@ export async function detect(root: string): Promise<Detected> {
     ...(dependabot ? { dependabot } : {}),
     npmrcTokens: npmrc.tokens,
     publishContext,
+    repositoryMismatches,
+    isMonorepo: workspaces.isMonorepo,
+    ...(fork ? { fork } : {}),
     findings,
     release: release.release,
   };

@@ -1,6 +1,6 @@
 // Does package.json "repository" point at the repository npm will see in the OIDC token? On GitHub and
 // GitLab npm compares them (E422 otherwise); `host` is github.com unless said.
-import type { Finding, GitInfo, PackageInfo, RepoRef } from '../core/model.js';
+import type { Finding, GitInfo, PackageInfo, Remote, RepoRef, RepositoryMismatch } from '../core/model.js';
 import { parseRemote, redactUrl, type RemoteRef } from './remote.js';
 import { dirParts } from '../validate/paths.js';
 
@@ -37,12 +37,23 @@ export function repositoryMatches(pkgRepository: Repository | undefined, repo: R
   return dir === '' || repoDir(value.directory) === dir;
 }
 
+/**
+ * What npm refuses (E422) for `pkg` at `directory` (relative to the repository root): a
+ * "repository" URL that is missing or names another repository. npm does not compare "directory".
+ */
+export function repositoryMismatch(pkg: PackageInfo, repo: RepoRef, directory: string, host = 'github.com'): RepositoryMismatch | undefined {
+  if (repositoryMatches(pkg.repository, repo, '', host)) return undefined;
+  return { file: manifestFile(directory), url: expectedRepository(repo, directory, host).url };
+}
+
+const manifestFile = (directory: string) => (directory ? `${repoDir(directory)}/package.json` : 'package.json');
+
 /** A `repository-mismatch` warning for `pkg` at `directory` (relative to the repository root), if any. */
 export function repositoryFinding(pkg: PackageInfo, repo: RepoRef, directory: string, host = 'github.com'): Finding | undefined {
   if (repositoryMatches(pkg.repository, repo, directory, host)) return undefined;
   const expected = expectedRepository(repo, directory, host);
-  const file = directory ? `${repoDir(directory)}/package.json` : 'package.json';
-  if (repositoryMatches(pkg.repository, repo, '', host)) {
+  const file = manifestFile(directory);
+  if (!repositoryMismatch(pkg, repo, directory, host)) {
     // npm compares repository.url only: a missing or different directory is worth fixing, never an E422.
     return {
       id: 'repository-directory',
@@ -71,7 +82,7 @@ export function repositoryFinding(pkg: PackageInfo, repo: RepoRef, directory: st
 }
 
 /** The other remote package.json "repository" names, when it is not origin's repository. */
-export function forkRemote(pkg: PackageInfo | undefined, git: GitInfo): NonNullable<GitInfo['otherRemotes']>[number] | undefined {
+export function forkRemote(pkg: PackageInfo | undefined, git: GitInfo): Remote | undefined {
   if (!pkg?.repository?.url || !git.slug || !git.host || !git.otherRemotes) return undefined;
   const named = parseRepositoryUrl(pkg.repository.url);
   if (!named) return undefined;
@@ -85,9 +96,7 @@ export function forkRemote(pkg: PackageInfo | undefined, git: GitInfo): NonNulla
  * not origin's. Writing the workflow for origin would repoint package.json at the fork, so the
  * run asks (interactive) or needs --repo to say which one npm should trust.
  */
-export function forkFinding(pkg: PackageInfo | undefined, git: GitInfo): Finding | undefined {
-  const other = forkRemote(pkg, git);
-  if (!other || !pkg || !git.slug) return undefined;
+export function forkFinding(pkg: PackageInfo, git: GitInfo, other: Remote): Finding {
   return {
     id: 'fork-clone',
     level: 'warning',

@@ -9,7 +9,6 @@ import { fail, ok, type ConfirmQuestion, type Parsed, type Question, type Select
 import { parseEnvironment, parseGithubRepo, parseWorkflowFile } from '../validate/github.js';
 import { parseNodeVersion } from '../validate/node-version.js';
 import { withValue } from '../validate/parsed.js';
-import { forkRemote } from '../detect/repository.js';
 
 export type {
   Choice,
@@ -29,7 +28,7 @@ function oneOf<T extends string>(values: readonly T[], what: string) {
 
 /** True when a package.json "repository" does not match the repository (npm fails with E422). */
 export function needsRepositoryFix(d: Detected): boolean {
-  return d.findings.some((f) => f.id === 'repository-mismatch');
+  return d.repositoryMismatches.length > 0;
 }
 
 const repo: TextQuestion<'repo'> = {
@@ -42,11 +41,10 @@ const repo: TextQuestion<'repo'> = {
   // A fork clone (package.json names another remote's repository) is asked, never assumed;
   // the default keeps package.json as it is (the other answer repoints it at the fork).
   defaultValue: (d) => {
-    const fork = d.findings.some((f) => f.id === 'fork-clone') ? forkRemote(d.pkg, d.git) : undefined;
-    if (fork?.host === 'github.com') return fork.slug;
+    if (d.fork?.host === 'github.com') return d.fork.slug;
     return d.git.github ? `${d.git.github.owner}/${d.git.github.name}` : undefined;
   },
-  certain: (d) => d.git.github !== undefined && !d.findings.some((f) => f.id === 'fork-clone'),
+  certain: (d) => d.git.github !== undefined && d.fork === undefined,
   applies: forProviders('github'),
   parse: (input) => withValue(parseGithubRepo(input.trim()), input.trim()),
   format: (v) => v ?? '',

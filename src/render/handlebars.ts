@@ -1,6 +1,8 @@
-// The one Handlebars instance that renders workflow templates, and its helpers.
+// The one Handlebars instance that renders every provider's templates, and its helpers. A
+// provider folder's partials (`{{> github/install}}`, `{{> gitlab/install}}`) are registered
+// the first time one of its templates is used.
 import type { HelperDelegate, HelperOptions } from 'handlebars';
-import { compileTemplate, createHandlebars, COMPILE_OPTIONS, partialNames } from './engine.js';
+import { compileTemplate, createHandlebars, COMPILE_OPTIONS, groupOf, partialNames } from './engine.js';
 import { loadPins, pinnedUses, PINNED_ACTIONS, type PinnedAction } from './pins.js';
 import { exprString, yamlString } from './scalars.js';
 
@@ -43,13 +45,16 @@ function createInstance(): Handlebars {
 }
 
 let instance: Handlebars | undefined;
+const withPartials = new Set<string>();
 const compiled = new Map<string, Render>();
 
-function handlebars(): Handlebars {
-  if (!instance) {
-    instance = createInstance();
-    for (const name of partialNames('github/partials')) {
-      instance.registerPartial(name, compileTemplate(instance, `github/partials/${name}.hbs`));
+/** The instance, with the partials of `group` (a folder of templates/) registered. */
+function handlebars(group: string): Handlebars {
+  instance ??= createInstance();
+  if (!withPartials.has(group)) {
+    withPartials.add(group);
+    for (const name of partialNames(`${group}/partials`)) {
+      instance.registerPartial(`${group}/${name}`, compileTemplate(instance, `${group}/partials/${name}.hbs`));
     }
   }
   return instance;
@@ -59,7 +64,7 @@ function handlebars(): Handlebars {
 export function template(relativePath: string): Render {
   let render = compiled.get(relativePath);
   if (!render) {
-    const fn = compileTemplate(handlebars(), relativePath);
+    const fn = compileTemplate(handlebars(groupOf(relativePath)), relativePath);
     render = (context) => fn(context);
     compiled.set(relativePath, render);
   }

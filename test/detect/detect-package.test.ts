@@ -45,7 +45,19 @@ test('a normal GitHub package', () =>
     assert.deepEqual(d.workspacePackages, []);
     assert.deepEqual(d.workflows, []);
     assert.deepEqual(d.npmrcTokens, []);
+    assert.deepEqual(d.repositoryMismatches, []);
+    assert.equal(d.isMonorepo, false);
+    assert.equal(d.fork, undefined);
     assert.deepEqual(ids(d), []);
+  }));
+
+test('a fork clone: package.json names the upstream remote; the fact says which remote, and no mismatch is claimed', () =>
+  withRepo(makePackageRepo({ pkg: { repository: 'https://github.com/acme/widget' }, remote: 'git@github.com:someone/widget.git' }), async (r) => {
+    r.git('remote', 'add', 'upstream', 'https://github.com/acme/widget.git');
+    const d = await detect(r.dir);
+    assert.deepEqual(d.fork, { name: 'upstream', host: 'github.com', slug: 'acme/widget' });
+    assert.deepEqual(d.repositoryMismatches, []);
+    assert.deepEqual(ids(d), ['fork-clone']);
   }));
 
 test('repository object form and missing repository', async () => {
@@ -62,6 +74,7 @@ test('repository object form and missing repository', async () => {
     assert.equal(f?.file, 'package.json');
     assert.match(f?.message ?? '', /is missing/);
     assert.equal(f?.fix, 'package.json "repository" will be set to git+https://github.com/acme/widget.git.');
+    assert.deepEqual(d.repositoryMismatches, [{ file: 'package.json', url: 'git+https://github.com/acme/widget.git' }]);
   });
   await withRepo(makePackageRepo({ pkg: { repository: 'https://github.com/acme/other' } }), async (r) => {
     assert.match(finding(await detect(r.dir), 'repository-mismatch')?.message ?? '', /points at https:\/\/github\.com\/acme\/other/);
@@ -191,6 +204,7 @@ test('subdirectory package: prefix, top-level lockfile, repository.directory rig
     const d = await detect(join(r.dir, 'packages/a'));
     // npm compares repository.url only: a wrong directory is a suggestion, not an E422 mismatch.
     assert.equal(finding(d, 'repository-mismatch'), undefined);
+    assert.deepEqual(d.repositoryMismatches, []);
     const f = finding(d, 'repository-directory');
     assert.equal(f?.level, 'info');
     assert.equal(f?.file, 'packages/a/package.json');

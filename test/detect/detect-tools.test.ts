@@ -96,6 +96,8 @@ test('npm workspaces monorepo: publishable packages only', async () => {
   assert.match(mono?.message ?? '', /2 publishable packages: @acme\/a \(packages\/a\), acme-cli \(tools\/cli\)/);
   // only the workspace package without repository is flagged; the private root is not
   assert.equal(d.findings.find((f) => f.id === 'repository-mismatch')?.file, 'tools/cli/package.json');
+  assert.equal(d.isMonorepo, true);
+  assert.deepEqual(d.repositoryMismatches.map((m) => m.file), ['tools/cli/package.json']);
 });
 
 test('workspaces in { packages } form', async () => {
@@ -121,6 +123,8 @@ test('pnpm-workspace.yaml monorepo', async () => {
   assert.equal(d.packageManager.name, 'pnpm');
   assert.deepEqual(d.workspacePackages.map((p) => p.name), ['web', 'web-sub', 'a']);
   assert.deepEqual(ids(d), ['monorepo']);
+  // A "directory" that differs is a note, never an E422: no mismatch.
+  assert.deepEqual(d.repositoryMismatches, []);
 });
 
 test('pnpm-workspace.yaml without packages is not a monorepo', async () => {

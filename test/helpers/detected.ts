@@ -26,6 +26,8 @@ export function detected(overrides: Partial<Detected> = {}): Detected {
     workflows: [],
     ciFiles: [],
     npmrcTokens: [],
+    repositoryMismatches: [],
+    isMonorepo: false,
     findings: [],
     ...overrides,
   };

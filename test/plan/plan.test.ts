@@ -76,7 +76,7 @@ test('a subfolder package gets repository.directory and a working-directory', ()
   const d = detected({
     pkg: packageInfo({ name: 'widget', version: '1.0.0' }, 'packages/widget'),
     git: { ...detected().git, prefix: 'packages/widget' },
-    findings: [{ id: 'repository-mismatch', level: 'warning', message: 'm', file: 'packages/widget/package.json' }],
+    repositoryMismatches: [{ file: 'packages/widget/package.json', url: 'git+https://github.com/acme/widget.git' }],
   });
   const plan = makePlan(d, resolveDefaults(d, {}), renderer);
   const manifest = plan.changes.find((c) => c.path === 'packages/widget/package.json');

@@ -30,7 +30,7 @@ const SKIPPED_WORKSPACES = new Set(['workspace-outside', 'workspace-folder-name'
 export function checkPublishable(d: Detected, given: GivenAnswers = {}): void {
   if (publishableCandidates(d).length === 0) {
     // Detection reports `monorepo` for every workspace root, with or without packages.
-    if (d.findings.some((f) => f.id === 'monorepo')) {
+    if (d.isMonorepo) {
       const skipped = d.findings.filter((f) => SKIPPED_WORKSPACES.has(f.id));
       throw new FailedError(
         'This is a monorepo root, but none of its workspace packages can be published: each needs a "name" and no "private": true.' +

@@ -7,6 +7,7 @@ import { targetDir } from '../command-line.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import type { Io } from '../../core/io.js';
 import type { Detected } from '../../core/model.js';
+import type { GivenAnswers } from '../../questions/resolve.js';
 import { detect } from '../../detect/index.js';
 import { formatFindings } from '../../report/text.js';
 import { acceptOverrides, checkPublishable, checkTrustProvider, runNonInteractive } from './run.js';
@@ -15,8 +16,9 @@ import { holdKeys, releaseKeys } from './ui/held-keys.js';
 /** Findings that stop the run before anything is asked (acceptOverrides has already dropped
  * the host error a --repo or --provider answers). A fork clone is asked about on a terminal;
  * without one, --repo must say which repository publishes. */
-function blockers(d: Detected, interactive: boolean) {
-  return d.findings.filter((f) => f.level === 'error' || (!interactive && f.id === 'fork-clone'));
+function blockers(d: Detected, interactive: boolean, given: GivenAnswers) {
+  const forkUnanswered = !interactive && d.fork !== undefined && given.repo === undefined;
+  return d.findings.filter((f) => f.level === 'error' || (forkUnanswered && f.id === 'fork-clone'));
 }
 
 function isInteractiveTerminal(): boolean {
@@ -54,7 +56,7 @@ async function create(options: Options, io: Io): Promise<number> {
   // over the screen or lost before Ink reads the terminal.
   if (interactive && !options.plain && process.env.TERM !== 'dumb') holdKeys();
   const detected = acceptOverrides(await detect(root), options.given);
-  const blocking = blockers(detected, interactive);
+  const blocking = blockers(detected, interactive, options.given);
   if (blocking.length > 0) {
     io.err(formatFindings(blocking));
     return EXIT.failed;
@@ -83,7 +85,7 @@ async function runPullRequest(root: string, options: Options, io: Io): Promise<n
     if (options.markdown) return runMarkdown(detected, options, io);
     return runWithPr(detected, options, io, () => runMigrateCli(root, options, io));
   }
-  const blocking = blockers(detected, false);
+  const blocking = blockers(detected, false, options.given);
   if (blocking.length > 0) {
     io.err(formatFindings(blocking));
     return EXIT.failed;

@@ -2,7 +2,7 @@
 import { installLine } from '../../render/commands.js';
 import type { PackageManager, PublisherField } from '../../core/model.js';
 import { cimgNodeTag, circleciId, contextName, vcsOrigin as checkVcsOrigin } from './validate.js';
-import { providerTemplate } from '../handlebars.js';
+import { template } from '../../render/handlebars.js';
 import type { ProviderPublisher } from '../publisher.js';
 import { ALLOW_PUBLISH_FIELD, accessUrl, emptyField } from '../../npm/publisher.js';
 import { circleciTrustArgs, type CircleciTrust } from '../../npm/trust-command.js';
@@ -79,9 +79,9 @@ export function renderCircleciParts(input: CircleciInput): CircleciParts {
   return {
     jobName: ctx.jobName,
     workflowName: ctx.workflowName,
-    job: providerTemplate('circleci/job.yml.hbs')(ctx),
-    workflow: providerTemplate('circleci/workflow.yml.hbs')(ctx),
-    config: providerTemplate('circleci/config.yml.hbs')(ctx),
+    job: template('circleci/job.yml.hbs')(ctx),
+    workflow: template('circleci/workflow.yml.hbs')(ctx),
+    config: template('circleci/config.yml.hbs')(ctx),
   };
 }
 

@@ -1,7 +1,7 @@
 // The GitLab CI/CD publish job and what to enter on npmjs.com for it.
 import { installLine } from '../../render/commands.js';
 import type { PackageManager, PublisherField } from '../../core/model.js';
-import { providerTemplate } from '../handlebars.js';
+import { template } from '../../render/handlebars.js';
 import type { ProviderPublisher } from '../publisher.js';
 import { ALLOW_PUBLISH_FIELD, accessUrl, emptyField } from '../../npm/publisher.js';
 import { gitlabTrustArgs } from '../../npm/trust-command.js';
@@ -68,7 +68,7 @@ export function renderGitlabJob(input: GitlabJobInput): string {
   const node = nodeVersion(input.node);
   const packageDir = packageDirectory(input.packageDir);
   const packageManager = checkPackageManager(input.packageManager);
-  return providerTemplate(GITLAB_TEMPLATE)({
+  return template(GITLAB_TEMPLATE)({
     jobName: checkJobName(input.jobName ?? GITLAB_JOB_NAME, GITLAB_GLOBAL_KEYWORDS),
     packageName: npmPackageName(input.packageName),
     projectPath: `${namespace}/${project}`,
