@@ -31,8 +31,11 @@ interface Expected {
 const fixtures = existsSync(DIR) ? readdirSync(DIR).filter((name) => existsSync(join(DIR, name, 'repo'))).sort() : [];
 const outcome = { migrated: 0, withLeft: 0, leftAlone: 0, refused: 0, broken: 0 };
 
-/** fixture.json: the remote, and extra --migrate flags a pattern needs (e.g. --switch-registry). */
-const meta = (name: string) => JSON.parse(readFileSync(join(DIR, name, 'fixture.json'), 'utf8')) as { remote: string; migrateArgs?: string[] };
+/**
+ * fixture.json: the remote, extra --migrate flags a pattern needs (e.g. --switch-registry), and
+ * `cwd`, the package directory the user points at when it is not the repository's top.
+ */
+const meta = (name: string) => JSON.parse(readFileSync(join(DIR, name, 'fixture.json'), 'utf8')) as { remote: string; migrateArgs?: string[]; cwd?: string };
 
 function setUp(name: string): TempRepo {
   return makeRepo({ remote: meta(name).remote, files: filesUnder(join(DIR, name, 'repo')) });
@@ -53,7 +56,7 @@ describe('--migrate on the real-world corpus', () => {
     test(name, async () => {
       const repo = setUp(name);
       try {
-        const run: RunResult = runCli([repo.dir, '--migrate', '--yes', '--force', ...(meta(name).migrateArgs ?? [])]);
+        const run: RunResult = runCli([meta(name).cwd ? join(repo.dir, meta(name).cwd!) : repo.dir, '--migrate', '--yes', '--force', ...(meta(name).migrateArgs ?? [])]);
         const changed = changedFiles(repo);
         const expectedPath = join(DIR, name, 'migrate.json');
         const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Expected) : undefined;
