@@ -12,7 +12,7 @@ import type { PublishContext } from '../audit/publish-rule.js';
 import { ensureNewNpm } from './node-version.js';
 import { nodeOf, textOf } from './nodes.js';
 import { mergeScopes, migratePermissions, scopesOf, type Scopes } from './permissions.js';
-import { noPersistedCredentials, noTemplateInjection, pinActions } from './steps-general.js';
+import { floatingToolsLeft, noPersistedCredentials, noTemplateInjection, pinActions } from './steps-general.js';
 import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.js';
 import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
 import { lernaLeft } from './lerna.js';
@@ -111,7 +111,8 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   dropPassedSecrets(jobs, Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([f, c]) => [f, c.secrets])), changes);
   changes.push(...migratePermissions(doc, root, jobs));
-  changes.push(...noPersistedCredentials(doc, jobs));
+  changes.push(...noPersistedCredentials(doc, jobs, left));
+  floatingToolsLeft(jobs, left);
   changes.push(...noTemplateInjection(doc, jobs));
 
   const reusable = isReusable(root);
