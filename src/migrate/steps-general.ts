@@ -9,7 +9,7 @@ import { floatingGlobalInstalls } from '../audit/rules-actions.js';
 const SHA_REF = /@[0-9a-f]{40}$/;
 
 /** Commands that push with the checkout's credentials: `git push`, `lerna version`, and `lerna publish` when it versions first. */
-export const PUSHES = /\bgit\s+push\b|\blerna\s+version\b|\blerna\s+publish\b(?![^\n]*(?:from-(?:package|git)|--canary))/;
+export const PUSHES = /\bgit\s+push\b|\blerna\s+version\b|\blerna\s+publish\b(?![^\n]*(?:from-(?:package|git)|--canary))|\brelease-it\b(?![^\n]*--no-git\.push\b)/;
 
 /** The major version a `uses:` names, from `@v4` or a `# v4.1.0` comment after a SHA. */
 export function usesMajor(step: YAMLMap): number | undefined {
@@ -72,7 +72,7 @@ export function noPersistedCredentials(doc: Document, jobs: readonly JobView[], 
       const withMap = mapOf(step, 'with');
       if (textOf(withMap, 'persist-credentials') === 'false') continue;
       if (pushes) {
-        left.push(`job "${job.id}": actions/checkout keeps its credentials: the job pushes with them (git push, or lerna version/publish, which push the version commit and tags), so persist-credentials: false would break the release. Push with a token of its own in that step instead, if you want the checkout without them.`);
+        left.push(`job "${job.id}": actions/checkout keeps its credentials: the job pushes with them (git push, lerna version/publish or release-it, which push the version commit or tags), so persist-credentials: false would break the release. Push with a token of its own in that step instead, if you want the checkout without them.`);
         continue;
       }
       if (withMap) setScalar(doc, withMap, 'persist-credentials', false);

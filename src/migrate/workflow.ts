@@ -16,6 +16,7 @@ import { floatingToolsLeft, noPersistedCredentials, noTemplateInjection, pinActi
 import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.js';
 import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
 import { lernaLeft } from './lerna.js';
+import { releaseItSkipChecks } from './release-it.js';
 
 const LERNA_PUBLISH = /\blerna\s+publish\b/;
 
@@ -95,6 +96,17 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     run.split('\n').some((line) => LERNA_PUBLISH.test(line) || scriptsRun(line, ctx.publish?.scripts).some((name) => LERNA_PUBLISH.test(ctx.publish!.scripts![name]!)));
   for (const job of publishing.filter((j) => j.steps.some((step) => lernaPublishes(textOf(step, 'run') ?? '')))) {
     const line = lernaLeft(job.id, ctx.readFile);
+    if (line) left.push(line);
+  }
+  const RELEASE_IT = /\brelease-it\b/;
+  const releaseItPublishes = (run: string) =>
+    run.split('\n').some((line) => RELEASE_IT.test(line) || scriptsRun(line, ctx.publish?.scripts).some((name) => RELEASE_IT.test(ctx.publish!.scripts![name]!)));
+  for (const job of publishing.filter((j) => j.steps.some((step) => releaseItPublishes(textOf(step, 'run') ?? ''))).slice(0, 1)) {
+    const { edit, left: line } = releaseItSkipChecks(job.id, ctx.readFile);
+    if (edit) {
+      scripts.set(edit.path, { before: edit.before, after: edit.after });
+      changes.push(`job "${job.id}": .release-it.json sets npm.skipChecks (release-it's npm check needs the token that is gone)`);
+    }
     if (line) left.push(line);
   }
   for (const job of publishing) {
