@@ -76,6 +76,8 @@ describe('--migrate on the real-world corpus', () => {
           return;
         }
 
+        // The fixtures hold no secret values: a word masked after a token's name is a message that reads like one.
+        assert.doesNotMatch(run.stdout, /[A-Z_]*TOKEN: \*\*\*/, output);
         const doctor = runCli(['doctor', repo.dir, '--json']);
         const report = JSON.parse(doctor.stdout) as { findings: Array<{ id: string; level: string; file: string | null; line: number | null; message: string }> };
         // Changed files: nothing above a note, hygiene included (pins, persisted credentials,
