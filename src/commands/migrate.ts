@@ -30,7 +30,9 @@ function splitSlug(slug: string | undefined) {
 function remaining(plan: MigrationPlan, all: { path: string; fileName: string; content: string }[], repo: ReturnType<typeof splitSlug>, context: PublishContext = {}) {
   const after = new Map(plan.changes.filter((c) => c.kind === 'update').map((c) => [c.path, c.after]));
   const files = all.map((w) => ({ ...w, content: after.get(w.path) ?? w.content }));
-  return workflowDoctor(files, repo, context).findings.filter((f) => after.has(f.file ?? ''));
+  // Local actions and scripts are read as the migration leaves them too.
+  const readFile = (path: string) => after.get(path) ?? context.readFile?.(path);
+  return workflowDoctor(files, repo, { ...context, readFile }).findings.filter((f) => after.has(f.file ?? ''));
 }
 
 /** Output kept until the files are written, so a failure in it stops the run before any write. */

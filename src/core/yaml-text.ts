@@ -6,7 +6,7 @@
 // Duplicate keys are found here in one pass over each map, not by the parser (its
 // `uniqueKeys` check compares every key with every earlier one: quadratic in the size of a
 // map such as `jobs:`). They are reported as the parser reports them, in its error list.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type Node, type Tags } from 'yaml';
 
 /**
  * GitHub does not run a workflow file larger than this: "Workflow file exceeds the maximum
@@ -92,8 +92,8 @@ function parse(text: string): YamlText {
  * A YAML file that is not a workflow (a GitLab or CircleCI config, a local action), duplicate
  * keys found as for workflows. Check its size first (oversizeFile).
  */
-export function parseYamlFile(text: string, options: { merge?: boolean } = {}): Document.Parsed {
-  return withDuplicateKeys(parseDocument(text, { uniqueKeys: false, merge: options.merge ?? false, prettyErrors: false }));
+export function parseYamlFile(text: string, options: { merge?: boolean; customTags?: Tags } = {}): Document.Parsed {
+  return withDuplicateKeys(parseDocument(text, { uniqueKeys: false, merge: options.merge ?? false, prettyErrors: false, ...(options.customTags ? { customTags: options.customTags } : {}) }));
 }
 
 // Texts of at most this many characters in all stay parsed (a few workflows at GitHub's limit).

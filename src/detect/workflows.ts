@@ -183,7 +183,7 @@ export function readPublishContext(top: string, pkgDir: string = top, workflows:
 }
 
 /** Reads a file by its path from the repository's top (never outside it), or undefined. */
-function repoReader(top: string): (path: string) => string | undefined {
+export function repoReader(top: string): (path: string) => string | undefined {
   const base = resolve(top);
   return (path) => {
     const abs = resolve(base, path);

@@ -7,22 +7,31 @@ import { actionMajor } from '../audit/rules-actions.js';
 import { nodeLines } from '../audit/source-lines.js';
 import { publishesToNpm } from '../audit/registry.js';
 import { mapAt, pair, text, value } from '../audit/workflow-model.js';
+import { localRegistryUrls } from '../audit/local-action.js';
 
 const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
 
-function placeholderToken(workflow: Workflow, job: Job): Finding[] {
-  return job.steps
+const PLACEHOLDER = 'actions/setup-node with registry-url writes _authToken=${NODE_AUTH_TOKEN} to .npmrc and, up to v6, a placeholder token when none is set: a failed OIDC exchange then shows as a misleading E404 (actions/setup-node#1551).';
+const PLACEHOLDER_FIX = 'Remove `registry-url` (registry.npmjs.org needs none), or use actions/setup-node v7.';
+
+/** The job's own setup-node steps with registry-url, and those of the local composite actions it runs. */
+function placeholderToken(workflow: Workflow, job: Job, readFile?: (path: string) => string | undefined): Finding[] {
+  const own = job.steps
     .filter((step) => isSetupNode(step.uses) && pair(step.with, 'registry-url'))
     .filter((step) => (actionMajor(workflow, step) ?? 0) <= 6)
-    .map((step) =>
-      workflow.finding(
-        'setup-node-placeholder-token',
-        'warning',
-        `actions/setup-node with registry-url writes _authToken=\${NODE_AUTH_TOKEN} to .npmrc and, up to v6, a placeholder token when none is set: a failed OIDC exchange then shows as a misleading E404 (actions/setup-node#1551).`,
-        workflow.lineOf(pair(step.with, 'registry-url')),
-        'Remove `registry-url` (registry.npmjs.org needs none), or use actions/setup-node v7.',
-      ),
-    );
+    .map((step) => workflow.finding('setup-node-placeholder-token', 'warning', PLACEHOLDER, workflow.lineOf(pair(step.with, 'registry-url')), PLACEHOLDER_FIX));
+  const local = job.steps
+    .flatMap((step) => (step.uses?.startsWith('./') ? localRegistryUrls(step.uses, readFile).map((found) => ({ found, uses: step.uses! })) : []))
+    .filter(({ found }) => (found.major ?? 0) <= 6)
+    .map(({ found, uses }): Finding => ({
+      id: 'setup-node-placeholder-token',
+      level: 'warning',
+      message: `${PLACEHOLDER.replace('actions/setup-node', `actions/setup-node in ${uses}`)} Job "${job.id}" of ${workflow.path} runs it before publishing.`,
+      file: found.path,
+      line: found.line,
+      fix: PLACEHOLDER_FIX,
+    }));
+  return [...own, ...local];
 }
 
 const HOSTED = /^(?:ubuntu|windows|macos)-[\w.-]+$/i;
@@ -85,9 +94,9 @@ function publishTools(workflow: Workflow, job: Job): Finding[] {
   return findings;
 }
 
-/** The preflight rules for the jobs of `workflow` that publish. */
-export function preflight(workflow: Workflow): Finding[] {
+/** The preflight rules for the jobs of `workflow` that publish; `readFile` reads the local actions they run. */
+export function preflight(workflow: Workflow, readFile?: (path: string) => string | undefined): Finding[] {
   return workflow.jobs
     .filter((job) => publishesToNpm(workflow, job))
-    .flatMap((job) => [...placeholderToken(workflow, job), ...selfHosted(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]);
+    .flatMap((job) => [...placeholderToken(workflow, job, readFile), ...selfHosted(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]);
 }

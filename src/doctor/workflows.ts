@@ -81,10 +81,17 @@ export function workflowDoctor(files: readonly WorkflowSource[], repo?: RepoRef,
   for (const named of parsed) findings.push(...tokenChecks(named));
   for (const named of parsed.filter((n) => publishing.has(n.workflow.path))) {
     findings.push(...auditWorkflow(named.workflow.content, named.workflow.path, { ...(repo ? { repo } : {}), context }));
-    findings.push(...preflight(named.workflow), ...oldSemanticReleaseInRun(named), ...reusableFindings(named, parsed), ...tokenCallFindings(named));
+    findings.push(...preflight(named.workflow, context.readFile), ...oldSemanticReleaseInRun(named), ...reusableFindings(named, parsed), ...tokenCallFindings(named));
   }
+  // A local action several publishing jobs run is reported once, at its own line.
+  const seen = new Set<string>();
+  const once = findings.filter((f) => {
+    if (f.id !== 'setup-node-placeholder-token' || publishing.has(f.file ?? '')) return true;
+    const key = `${f.file}:${f.line}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
   return {
-    findings,
+    findings: once,
     checked: [...publishing].sort(),
     inTokenStep: (file, line) => tokenSteps.some((s) => s.file === file && s.from <= line && line <= s.to),
   };

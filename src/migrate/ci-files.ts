@@ -3,7 +3,7 @@
 // and SIGSTORE_ID_TOKEN (provenance). CircleCI: the publish step exports the ID token from
 // `circleci run oidc get` with that audience (npm 11.11.0+). Lines that write an _authToken go;
 // everything else stays byte for byte (the same line merge as workflows).
-import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type CollectionTag, type Document, type Node, type YAMLMap } from 'yaml';
 import type { CiFile } from '../core/model.js';
 import { runsPublish } from '../detect/workflows.js';
 import { migrateCircle, nodeImageMajor } from './circleci.js';
@@ -43,6 +43,47 @@ function dropTokenLines(parent: YAMLMap, key: string, where: string, notes: stri
   if (isSeq(node) && node.items.length === 0) removeKey(parent, key);
 }
 
+/** GitLab's `!reference [.template, key]`: kept as a tagged list (printed back as written). */
+const REFERENCE: CollectionTag = { tag: '!reference', collection: 'seq', default: false, resolve: (value) => value };
+
+/** `[.template, key]` of a `!reference` list item, or undefined. */
+function referenceOf(node: unknown): { template: string; key: string } | undefined {
+  if (!isSeq(node) || node.tag !== '!reference' || node.items.length !== 2 || !node.items.every(isScalar)) return undefined;
+  const [template, key] = node.items.map((item) => String((item as Scalar).value));
+  return { template: template!, key: key! };
+}
+
+/** The templates a job takes keys from: its `extends:` chain, nearest first (a few levels). */
+function extendsChain(root: YAMLMap, job: YAMLMap): YAMLMap[] {
+  const chain: YAMLMap[] = [];
+  let next = [job];
+  for (let depth = 0; depth < 5 && next.length > 0; depth++) {
+    const found: YAMLMap[] = [];
+    for (const map of next) {
+      const ext = nodeOf(map, 'extends');
+      const names = isScalar(ext) ? [String(ext.value)] : isSeq(ext) ? ext.items.filter(isScalar).map((i) => String(i.value)).reverse() : [];
+      for (const name of names) {
+        const template = mapOf(root, name);
+        if (template && !chain.includes(template)) found.push(template);
+      }
+    }
+    chain.push(...found);
+    next = found;
+  }
+  return chain;
+}
+
+/**
+ * Where a job's scripts come from: its own keys, else the nearest template's, and the templates'
+ * keys its lists `!reference`. Each as [map, key]: the place a token line would be removed.
+ */
+function scriptSources(root: YAMLMap, job: YAMLMap, key: string): Array<[YAMLMap, string]> {
+  const owner = [job, ...extendsChain(root, job)].find((map) => nodeOf(map, key) !== undefined);
+  if (!owner) return [];
+  const refs = (isSeq(nodeOf(owner, key)) ? (nodeOf(owner, key) as { items: unknown[] }).items : []).map(referenceOf).filter((r) => r !== undefined);
+  return [[owner, key], ...refs.map((r): [YAMLMap, string] | undefined => (mapOf(root, r.template) ? [mapOf(root, r.template)!, r.key] : undefined)).filter((r) => r !== undefined)];
+}
+
 function gitlabJobs(root: YAMLMap): Array<{ id: string; node: YAMLMap }> {
   return root.items
     .filter((item) => isScalar(item.key) && !(GITLAB_GLOBAL_KEYWORDS as readonly string[]).includes(String(item.key.value)) && isMap(item.value))
@@ -51,8 +92,33 @@ function gitlabJobs(root: YAMLMap): Array<{ id: string; node: YAMLMap }> {
 }
 
 function migrateGitlab(doc: Document, root: YAMLMap, changes: string[], left: string[]): void {
-  const publishing = gitlabJobs(root).filter((job) => textIn(nodeOf(job.node, 'script')).split('\n').some(runsPublish));
+  const jobs = gitlabJobs(root).filter((job) => !job.id.startsWith('.'));
+  const scriptOf = (job: YAMLMap) => scriptSources(root, job, 'script').map(([map, key]) => textIn(nodeOf(map, key))).join('\n');
+  const publishing = jobs.filter((job) => scriptOf(job.node).split('\n').some(runsPublish));
   if (publishing.length === 0) return;
+  // Templates the publishing jobs take scripts from (extends, !reference): their token lines go
+  // when no other job uses them; a template shared with other jobs is named instead.
+  const sources = (job: YAMLMap) => ['before_script', 'script'].flatMap((key) => scriptSources(root, job, key)).filter(([map]) => map !== job);
+  const others = jobs.filter((job) => !publishing.includes(job)).flatMap((job) => sources(job.node).map(([map]) => map));
+  for (const job of publishing) {
+    for (const [map, key] of sources(job.node)) {
+      const name = root.items.find((item) => item.value === map)?.key;
+      const where = `template "${isScalar(name) ? String(name.value) : '?'}"`;
+      if (!WRITES_TOKEN.test(textIn(nodeOf(map, key)))) continue;
+      if (others.includes(map)) {
+        left.push(`${where} writes an _authToken in its ${key} and other jobs use it too: remove that line once they no longer need the token.`);
+        continue;
+      }
+      dropTokenLines(map, key, where, changes);
+      if (nodeOf(map, key) !== undefined || !isScalar(name)) continue;
+      // Its list is gone: so go the publishing jobs' `!reference`s to it, and the template when nothing is left.
+      for (const list of publishing.flatMap((j) => ['before_script', 'script'].map((k) => nodeOf(j.node, k)))) {
+        if (!isSeq(list)) continue;
+        list.items = list.items.filter((item) => { const r = referenceOf(item); return !(r && r.template === String(name.value) && r.key === key); });
+      }
+      if (map.items.length === 0) removeKey(root, String(name.value));
+    }
+  }
   for (const parent of [root, mapOf(root, 'default')]) if (parent) dropTokenLines(parent, 'before_script', parent === root ? 'top-level before_script' : 'default before_script', changes);
   const topImage = textOf(root, 'image') ?? textOf(mapOf(root, 'default'), 'image') ?? textOf(mapOf(mapOf(root, 'default'), 'image'), 'name');
   for (const job of publishing) {
@@ -69,7 +135,7 @@ function migrateGitlab(doc: Document, root: YAMLMap, changes: string[], left: st
       insertBefore(doc, job.node, 'id_tokens', tokens, ['before_script', 'script']);
       changes.push(`${where}: id_tokens NPM_ID_TOKEN (aud npm:registry.npmjs.org) and SIGSTORE_ID_TOKEN (provenance)`);
     }
-    const image = textOf(job.node, 'image') ?? topImage;
+    const image = [job.node, ...extendsChain(root, job.node)].map((map) => textOf(map, 'image') ?? textOf(mapOf(map, 'image'), 'name')).find((v) => v !== undefined) ?? topImage;
     const major = nodeImageMajor(image);
     if (major === 'new' || (typeof major === 'number' && major >= 24)) continue;
     if (typeof major === 'number') {
@@ -92,7 +158,7 @@ function setImage(job: YAMLMap, doc: Document, image: string): void {
 export function migrateCiFile(file: CiFile): CiMigration {
   const tooLarge = oversizeFile(file.content);
   if (tooLarge) throw new MigrateError(`${file.path} is not migrated: ${tooLarge}. Split it first (include: / orbs), then migrate again.`);
-  const doc = parseYamlFile(file.content);
+  const doc = parseYamlFile(file.content, { customTags: [REFERENCE] });
   if (doc.errors.length > 0) throw new MigrateError(`${file.path} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}): fix it first.`);
   if (!isMap(doc.contents)) throw new MigrateError(`${file.path} has no top-level mapping.`);
   const options = printOptions(doc, file.content);
@@ -101,9 +167,9 @@ export function migrateCiFile(file: CiFile): CiMigration {
   const left: string[] = [];
   if (file.provider === 'gitlab') migrateGitlab(doc, doc.contents as YAMLMap, changes, left);
   else migrateCircle(doc, doc.contents as YAMLMap, changes, left);
-  const after = mergeEdits(file.content, untouched, doc.toString(options));
+  const after = mergeEdits(file.content, untouched, doc.toString(options), doc);
   if (after !== file.content && TOKEN_LINE.test(after.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n'))) {
-    left.push(`${file.path} still names NPM_TOKEN or NODE_AUTH_TOKEN: remove that use before you delete the variable.`);
+    left.push(`${file.path} still names NPM_TOKEN or NODE_AUTH_TOKEN (remove that use before you delete the variable).`);
   }
   return { path: file.path, before: file.content, after, changes: after === file.content ? [] : changes, left };
 }

@@ -1,7 +1,5 @@
 // Which files a migration edits, in which order: a reusable publish workflow first, then the
 // workflows that call it (they must grant id-token: write and stop passing the token).
-import { readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import type { CiFile, Detected, FileChange, RepoRef, WorkflowFile } from '../core/model.js';
 import { migrateCiFile } from './ci-files.js';
@@ -9,6 +7,8 @@ import { parseWorkflow } from '../audit/index.js';
 import { isTokenEnv, type PublishContext } from '../audit/publish-rule.js';
 import { loadPins, type ActionPins } from '../render/pins.js';
 import { repositoryFinding } from '../detect/repository.js';
+import { repoReader } from '../detect/workflows.js';
+import { repoRoot } from '../core/paths.js';
 import { withRepository } from '../plan/repository-fix.js';
 import { registryProxyEdits } from './registry-files.js';
 import { retireTokenChecks } from './token-checks.js';
@@ -82,19 +82,6 @@ function select(d: Detected, file: string | undefined): WorkflowFile[] {
   return [found, ...callees];
 }
 
-/** Reads a file of the repository (never outside it), or undefined. */
-function fileReader(root: string): (path: string) => string | undefined {
-  return (path) => {
-    const abs = resolve(root, path);
-    if (relative(root, abs).startsWith('..') || relative(root, abs).split(sep).includes('..')) return undefined;
-    try {
-      return readFileSync(abs, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-}
-
 export function planMigration(d: Detected, options: { file?: string; repo?: RepoRef; pins?: ActionPins; switchRegistry?: boolean } = {}): MigrationPlan {
   const pins = options.pins ?? loadPins();
   const context: PublishContext = d.publishContext ?? {};
@@ -108,7 +95,9 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     if (remote) throw new MigrateError(remote);
     throw new MigrateError('Nothing publishes to npm in .github/workflows, .gitlab-ci.yml or .circleci/config.yml: run create-trusted-publish (without --migrate) to write a publish workflow.');
   }
-  const readFile = fileReader(d.root);
+  // Paths in a workflow (node-version-file, local actions, scripts) are relative to the checkout,
+  // the repository's top, as doctor reads them, whichever package directory the user pointed at.
+  const readFile = context.readFile ?? repoReader(repoRoot(d));
   const base: MigrateContext = { pins, readFile, publish: context, switchRegistry: options.switchRegistry ?? false, ...(repo ? { repo } : {}) };
   const reusable = targets.filter((w) => { const root = rootOf(w.content); return root !== undefined && isReusable(root) && publishes(w); });
   // Everything read from the files as they are comes first: each migration takes its file's

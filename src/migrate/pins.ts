@@ -26,7 +26,7 @@ let cached: MigrationPin[] | undefined;
 export function migrationPins(): MigrationPin[] {
   if (cached) return cached;
   const data = JSON.parse(readTemplate('actions.json')) as Record<string, MigrationPin>;
-  return (cached = Object.values(data).filter((pin) => /^[0-9a-f]{40}$/.test(pin.sha) && /^v\d+\.\d+\.\d+$/.test(pin.version)));
+  return (cached = Object.values(data).filter((pin) => /^[0-9a-f]{40}$/.test(pin.sha) && /^v?\d+\.\d+\.\d+$/.test(pin.version)));
 }
 
 const parts = (version: string) => version.replace(/^v/, '').split('.').map(Number);
@@ -70,7 +70,7 @@ export function choosePin(uses: string, pins: readonly MigrationPin[] = migratio
   if (SAME_MAJOR.has(name) && !candidates.some((pin) => parts(pin.version)[0] === major)) {
     return { keep: `${uses} kept: no verified v${major} pin (known: ${known}), and moving ${name} to another major changes its inputs` };
   }
-  return { keep: `${uses} kept: ${floating ? `@${ref} means the newest v${major} release, and the verified pin (${known}) may be older` : `the verified pin (${known}) is older than ${ref}`}` };
+  return { keep: `${uses} kept: ${floating ? `@${ref} means the newest v${major} release, and no pinned commit is known to be it (pin data: ${known}), so a pin could be older` : `the pinned releases (${known}) are older than ${ref}`}` };
 }
 
 /**

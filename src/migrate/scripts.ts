@@ -6,7 +6,7 @@ import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { MigrateError } from './errors.js';
 import { oversizeFile, parseYamlFile } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
-import { mapOf, nodeOf } from './nodes.js';
+import { mapOf, nodeOf, removeFrom } from './nodes.js';
 
 const SHELL_SCRIPT = /(?:^|[\s;&|(])(?:(?:bash|sh|zsh)\s+(?:-\w+\s+)*(\.{0,2}\/?[\w./-]+)|(\.{0,2}\/?[\w./-]+\.(?:sh|bash))\b)/g;
 const OTHER_SCRIPT = /(?:^|[\s;&|(])(?:node|tsx|ts-node|python3?|zx)\s+(\.{0,2}\/?[\w./-]+\.(?:[cm]?js|ts|py|mjs))\b/g;
@@ -74,4 +74,25 @@ export function localActionEdit(uses: string, readFile: ((path: string) => strin
   }
   const after = mergeEdits(before, untouched, doc.toString(options));
   return after === before ? undefined : { path, before, after };
+}
+
+/**
+ * The text of a local composite action without `registry-url` on its setup-node steps whose
+ * registry `drop` accepts, or undefined when nothing changes. Everything else stays as written.
+ */
+export function withoutRegistryUrl(before: string, drop: (registry: string) => boolean): string | undefined {
+  if (oversizeFile(before)) return undefined;
+  const doc = parseYamlFile(before);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const options = printOptions(doc, before);
+  const untouched = doc.toString(options);
+  const steps = nodeOf(mapOf(doc.contents as YAMLMap, 'runs'), 'steps');
+  if (!isSeq(steps)) return undefined;
+  for (const step of steps.items) {
+    if (!isMap(step) || !/^actions\/setup-node@/i.test(String((nodeOf(step, 'uses') as { value?: unknown } | undefined)?.value ?? ''))) continue;
+    const url = nodeOf(mapOf(step, 'with'), 'registry-url');
+    if (isScalar(url) && url.value !== null && drop(String(url.value))) removeFrom(step, 'with', 'registry-url');
+  }
+  const after = mergeEdits(before, untouched, doc.toString(options));
+  return after === before ? undefined : after;
 }

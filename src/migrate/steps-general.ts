@@ -4,11 +4,12 @@ import { isScalar, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { choosePin, repinForOidc } from './pins.js';
 import { insertAfter, mapOf, nodeOf, setScalar, textOf } from './nodes.js';
 import type { JobView } from './jobs.js';
+import { floatingGlobalInstalls } from '../audit/rules-actions.js';
 
 const SHA_REF = /@[0-9a-f]{40}$/;
 
 /** Commands that push with the checkout's credentials: `git push`, `lerna version`, and `lerna publish` when it versions first. */
-export const PUSHES = /\bgit\s+push\b|\blerna\s+version\b|\blerna\s+publish\b(?![^\n]*(?:from-(?:package|git)|--canary))/;
+export const PUSHES = /\bgit\s+push\b|\blerna\s+version\b|\blerna\s+publish\b(?![^\n]*(?:from-(?:package|git)|--canary))|\brelease-it\b(?![^\n]*--no-git\.push\b)/;
 
 /** The major version a `uses:` names, from `@v4` or a `# v4.1.0` comment after a SHA. */
 export function usesMajor(step: YAMLMap): number | undefined {
@@ -50,7 +51,7 @@ export function pinActions(jobs: readonly JobView[], left: string[] = []): strin
       node.value = `${uses.slice(0, uses.indexOf('@'))}@${pin.sha}`;
       node.comment = ` ${pin.version}`;
       const fromMajor = /^v?(\d+)/.exec(from)?.[1];
-      const toMajor = /^v(\d+)/.exec(pin.version)![1];
+      const toMajor = /^v?(\d+)/.exec(pin.version)![1];
       const upgrade = fromMajor !== undefined && fromMajor !== toMajor ? ` (a major upgrade from ${from}: see its release notes)` : '';
       notes.push(`job "${job.id}": ${pin.uses}@${from} pinned to ${pin.version}${upgrade}`);
     }
@@ -62,7 +63,7 @@ export function pinActions(jobs: readonly JobView[], left: string[] = []): strin
  * `persist-credentials: false` on every checkout, except in jobs that `git push` with the
  * checkout's credentials: those would break, so they are left for the user to decide.
  */
-export function noPersistedCredentials(doc: Document, jobs: readonly JobView[]): string[] {
+export function noPersistedCredentials(doc: Document, jobs: readonly JobView[], left: string[] = []): string[] {
   const notes: string[] = [];
   for (const job of jobs) {
     const pushes = job.steps.some((step) => PUSHES.test(textOf(step, 'run') ?? ''));
@@ -71,7 +72,7 @@ export function noPersistedCredentials(doc: Document, jobs: readonly JobView[]):
       const withMap = mapOf(step, 'with');
       if (textOf(withMap, 'persist-credentials') === 'false') continue;
       if (pushes) {
-        notes.push(`job "${job.id}" runs git push with the checkout's credentials, so persist-credentials was left as it is.`);
+        left.push(`job "${job.id}": actions/checkout keeps its credentials: the job pushes with them (git push, lerna version/publish or release-it, which push the version commit or tags), so persist-credentials: false would break the release. Push with a token of its own in that step instead, if you want the checkout without them.`);
         continue;
       }
       if (withMap) setScalar(doc, withMap, 'persist-credentials', false);
@@ -80,6 +81,23 @@ export function noPersistedCredentials(doc: Document, jobs: readonly JobView[]):
     }
   }
   return notes;
+}
+
+/**
+ * Global installs of a tool other than npm at a dist-tag (`corepack@latest`): no file says which
+ * release the project wants, so they are named with that reason (npm itself is pinned to a range
+ * where Node is set up).
+ */
+export function floatingToolsLeft(jobs: readonly JobView[], left: string[]): void {
+  for (const job of jobs) {
+    for (const step of job.steps) {
+      for (const line of (textOf(step, 'run') ?? '').split('\n')) {
+        for (const spec of floatingGlobalInstalls(line).filter((s) => !/^npm(?:@|$)/.test(s))) {
+          left.push(`job "${job.id}": the global install of ${spec} kept: nothing in the repository names the release the project wants, so pin the version yourself.`);
+        }
+      }
+    }
+  }
 }
 
 /** Contexts an outsider can set, as the template-injection rule reads them, when written as a plain property path. */

@@ -6,7 +6,8 @@ import { mapOf, nodeOf, removeFrom, removeKey, setScalar, textOf } from './nodes
 import { usesMajor } from './steps-general.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
-import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE } from './scripts.js';
+import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE, withoutRegistryUrl } from './scripts.js';
+import { localRegistryUrls } from '../audit/local-action.js';
 import { isTokenEnv, isTokenInput, onlyChecksToken } from '../audit/publish-rule.js';
 import { isNpmjs, isProxy } from './registry.js';
 
@@ -48,6 +49,27 @@ function localPublishAction(job: JobView, notes: string[], secrets: string[], op
       options.scripts?.set(edit.path, { before: edit.before, after: edit.after });
       notes.push(`job "${job.id}": ${edit.path} no longer writes or checks the npm token`);
     }
+  }
+}
+
+/**
+ * A local composite action the job runs that sets up Node with registry-url https://registry.npmjs.org:
+ * the key goes from its setup-node, as from the job's own (it writes a placeholder token). Other
+ * registries stay: a proxy or a private registry there is not this job's publish target.
+ */
+function localSetupNode(job: JobView, notes: string[], options: PublishJobOptions): void {
+  for (const step of job.steps) {
+    const uses = textOf(step, 'uses');
+    if (!uses?.startsWith('./') || !options.readFile || !options.scripts) continue;
+    const found = localRegistryUrls(uses, options.readFile).filter((f) => isNpmjs(f.registry));
+    if (found.length === 0) continue;
+    const path = found[0]!.path;
+    const earlier = options.scripts.get(path);
+    const before = earlier?.before ?? options.readFile(path);
+    const after = before === undefined ? undefined : withoutRegistryUrl(earlier?.after ?? before, isNpmjs);
+    if (before === undefined || after === undefined) continue;
+    options.scripts.set(path, { before, after });
+    notes.push(`job "${job.id}": removed registry-url from setup-node in ${path} (it writes a placeholder token; registry.npmjs.org needs none)`);
   }
 }
 
@@ -266,6 +288,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   }
   noTokenChecks(job, notes, secrets);
   localPublishAction(job, notes, secrets, options);
+  localSetupNode(job, notes, options);
   for (const step of publishSteps(job)) {
     secrets.push(...dropTokenEnv(step, `job "${job.id}" publish step`, notes));
   }

@@ -13,10 +13,11 @@ import type { PublishContext } from '../audit/publish-rule.js';
 import { ensureNewNpm } from './node-version.js';
 import { nodeOf, textOf } from './nodes.js';
 import { mergeScopes, migratePermissions, scopesOf, type Scopes } from './permissions.js';
-import { noPersistedCredentials, noTemplateInjection, pinActions } from './steps-general.js';
+import { floatingToolsLeft, noPersistedCredentials, noTemplateInjection, pinActions } from './steps-general.js';
 import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.js';
 import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
 import { lernaLeft } from './lerna.js';
+import { releaseItSkipChecks } from './release-it.js';
 
 const LERNA_PUBLISH = /\blerna\s+publish\b/;
 
@@ -99,6 +100,17 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     const line = lernaLeft(job.id, ctx.readFile);
     if (line) left.push(line);
   }
+  const RELEASE_IT = /\brelease-it\b/;
+  const releaseItPublishes = (run: string) =>
+    run.split('\n').some((line) => RELEASE_IT.test(line) || scriptsRun(line, ctx.publish?.scripts).some((name) => RELEASE_IT.test(ctx.publish!.scripts![name]!)));
+  for (const job of publishing.filter((j) => j.steps.some((step) => releaseItPublishes(textOf(step, 'run') ?? ''))).slice(0, 1)) {
+    const { edit, left: line } = releaseItSkipChecks(job.id, ctx.readFile);
+    if (edit) {
+      scripts.set(edit.path, { before: edit.before, after: edit.after });
+      changes.push(`job "${job.id}": .release-it.json sets npm.skipChecks (release-it's npm check needs the token that is gone)`);
+    }
+    if (line) left.push(line);
+  }
   for (const job of publishing) {
     migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
     ensureNewNpm(doc, job, ctx.pins, changes, { root, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
@@ -113,7 +125,8 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   dropPassedSecrets(jobs, Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([f, c]) => [f, c.secrets])), changes);
   changes.push(...migratePermissions(doc, root, jobs));
-  changes.push(...noPersistedCredentials(doc, jobs));
+  changes.push(...noPersistedCredentials(doc, jobs, left));
+  floatingToolsLeft(jobs, left);
   changes.push(...noTemplateInjection(doc, jobs));
 
   const reusable = isReusable(root);

@@ -72,3 +72,54 @@ test('a publish script loses its _authToken and npm whoami lines; a JavaScript o
   assert.equal(edits.get('scripts/release.sh')!.after, 'npm publish\n');
   assert.throws(() => scriptEdits('node bin/pub.js', 'job "p"', (p) => files[p]), (e: unknown) => e instanceof MigrateError && /bin\/pub\.js/.test(e.message));
 });
+
+test('GitLab: the image comes through extends, and a template the publish job `!reference`s loses its token line (and the reference, once empty)', () => {
+  const content = `.auth:
+  before_script:
+    - echo "//registry.npmjs.org/:_authToken=\${NPM_TOKEN}" > .npmrc
+
+.node:
+  image: node:20
+  before_script:
+    - npm ci
+
+test:
+  extends: .node
+  script:
+    - npm test
+
+publish:
+  extends: .node
+  before_script:
+    - !reference [.node, before_script]
+    - !reference [.auth, before_script]
+  script:
+    - npm publish
+`;
+  const warnings: unknown[] = [];
+  const warn = process.emitWarning;
+  process.emitWarning = ((w: unknown) => void warnings.push(w)) as typeof process.emitWarning;
+  let result;
+  try {
+    result = ci('gitlab', '.gitlab-ci.yml', content);
+  } finally {
+    process.emitWarning = warn;
+  }
+  assert.deepEqual(warnings, [], 'no YAML warning about the !reference tag');
+  assert.doesNotMatch(result.after, /_authToken|\.auth/);
+  assert.match(result.after, /- !reference \[\.node, before_script\]/, 'the other reference stays as written');
+  const doc = parse(result.after, { customTags: [{ tag: '!reference', collection: 'seq', default: false, resolve: (v: unknown) => v } as never] }) as Record<string, Record<string, unknown>>;
+  assert.equal(doc['publish']!['image'], 'node:24', 'node:20 from .node is raised on the job');
+  assert.equal(doc['.node']!['image'], 'node:20', 'the template other jobs use stays');
+  assert.deepEqual(Object.keys(doc['publish']!['id_tokens'] as object), ['NPM_ID_TOKEN', 'SIGSTORE_ID_TOKEN']);
+  assert.equal(doc['test']!['id_tokens'], undefined);
+  assert.deepEqual(result.left, []);
+});
+
+test('GitLab: the line naming a token left behind survives the output masking intact', async () => {
+  const { maskSecrets } = await import('../../src/text/mask.js');
+  const result = ci('gitlab', '.gitlab-ci.yml', 'install:\n  script:\n    - NPM_TOKEN=$READ_TOKEN npm ci\n\npublish:\n  image: node:24\n  script:\n    - npm publish\n');
+  const line = result.left.find((l) => /still names/.test(l));
+  assert.ok(line, result.left.join('\n'));
+  assert.equal(maskSecrets(line), line);
+});

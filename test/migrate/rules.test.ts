@@ -45,11 +45,18 @@ test('a job-level block gains id-token: write and keeps its own scopes and comme
   assert.deepEqual(parse(after).jobs.publish.permissions, { packages: 'write', contents: 'read', 'id-token': 'write' });
 });
 
-test('a job that git-pushes keeps its persisted credentials, and says so', () => {
+test('a job that git-pushes keeps its persisted credentials, and names why under "Left for you"', () => {
   const src = JOB('    steps:\n      - uses: actions/checkout@v4\n      - run: git push --tags\n      - run: npm publish\n');
   const result = migrate(src);
   assert.equal(parse(result.after).jobs.publish.steps[0].with, undefined);
-  assert.ok(result.changes.some((c) => /git push/.test(c)));
+  assert.ok(result.left.some((l) => /job "publish": actions\/checkout keeps its credentials: the job pushes with them/.test(l)), result.left.join('\n'));
+});
+
+test('a global install of another tool at a dist-tag is named under "Left for you"; npm itself is not', () => {
+  const src = JOB('    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 24\n      - run: npm install --global corepack@latest npm@latest\n      - run: npm publish\n');
+  const left = migrate(src).left;
+  assert.ok(left.some((l) => /the global install of corepack@latest kept: nothing in the repository names the release/.test(l)), left.join('\n'));
+  assert.ok(!left.some((l) => /global install of npm@/.test(l)), left.join('\n'));
 });
 
 test('Node versions: < 22 and 22 without an npm upgrade go to 24; 22 with an upgrade stays', () => {
