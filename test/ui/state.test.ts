@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import type { Key } from 'ink';
 import { editText, textState } from '../../src/commands/create/ui/ink/input/text-edit.js';
 import { clampOffset, wrapIndex } from '../../src/commands/create/ui/ink/input/list-nav.js';
-import { initWizard, wizardReducer, type WizardConfig, type WizardState } from '../../src/commands/create/ui/ink/wizard-state.js';
+import { initFlow, flowStep, type FlowConfig, type FlowState } from '../../src/commands/create/flow/machine.js';
 import { previewFor } from '../../src/commands/create/ui/ink/preview.js';
 import { afterWizard } from '../../src/commands/create/ui/ink/after.js';
-import { freeWorkflowName } from '../../src/commands/create/ui/workflow-name.js';
+import { freeWorkflowName } from '../../src/commands/create/flow/workflow-name.js';
 import { questionFor, type AnyQuestion } from '../../src/questions/list.js';
 import type { Answers, FileChange, Plan } from '../../src/core/model.js';
 
@@ -51,7 +51,7 @@ describe('list navigation', () => {
 const answers = { provider: 'github', repo: 'acme/widget', workflow: 'publish.yml', trigger: 'release', environment: 'npm', node: '24', packageManager: 'npm', fixRepository: true } as Answers;
 const change = (c: Partial<FileChange>): FileChange => ({ path: '.github/workflows/publish.yml', kind: 'create', after: 'x\n', reason: '', needsConsent: false, ...c });
 const plan = (changes: FileChange[]): Plan => ({ answers, repo: { owner: 'acme', name: 'widget' }, changes, manual: [], publishers: [], checklist: [{ id: 'commit', title: 'Commit', detail: 'd' }], notes: [] });
-const config = (c: Partial<WizardConfig> = {}): WizardConfig => ({
+const config = (c: Partial<FlowConfig> = {}): FlowConfig => ({
   questions: [questionFor('trigger'), questionFor('environment')] as AnyQuestion[],
   answers,
   force: false,
@@ -59,11 +59,11 @@ const config = (c: Partial<WizardConfig> = {}): WizardConfig => ({
   existingWorkflows: ['publish.yml'],
   ...c,
 });
-const run = (state: WizardState, ...actions: Parameters<typeof wizardReducer>[1][]) => actions.reduce(wizardReducer, state);
+const run = (state: FlowState, ...actions: Parameters<typeof flowStep>[1][]) => actions.reduce(flowStep, state);
 
 describe('wizard reducer', () => {
   it('starts at the first question and walks to the review; the answers are logged once the review is accepted', () => {
-    let s = run(initWizard(config()), { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'environment', value: null });
+    let s = run(initFlow(config()), { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'environment', value: null });
     assert.equal(s.step.kind, 'review');
     assert.equal(s.answers.trigger, 'tag');
     assert.equal(s.answers.environment, null);
@@ -76,7 +76,7 @@ describe('wizard reducer', () => {
   });
 
   it('goes back: Shift-Tab to the previous question, from the review to the last one, keeping answers', () => {
-    let s = run(initWizard(config()), { type: 'back' });
+    let s = run(initFlow(config()), { type: 'back' });
     assert.deepEqual(s.step, { kind: 'question', index: 0 }, 'nothing before the first question');
     s = run(s, { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'back' });
     assert.deepEqual(s.step, { kind: 'question', index: 0 });
@@ -86,7 +86,7 @@ describe('wizard reducer', () => {
   });
 
   it('review → pick an answer → change it → straight back to the review', () => {
-    let s = run(initWizard(config()), { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'environment', value: 'npm' });
+    let s = run(initFlow(config()), { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'environment', value: 'npm' });
     s = run(s, { type: 'pick' });
     assert.equal(s.step.kind, 'pick');
     assert.equal(run(s, { type: 'back' }).step.kind, 'review');
@@ -100,7 +100,7 @@ describe('wizard reducer', () => {
   });
 
   it('Esc on the checklist is leaving it, not cancelling: the ticks stay', () => {
-    let s = run(initWizard(config({ questions: [] })), { type: 'review', yes: true, plan: plan([change({})]) });
+    let s = run(initFlow(config({ questions: [] })), { type: 'review', yes: true, plan: plan([change({})]) });
     s = run(s, { type: 'written', results: [{ path: 'x', kind: 'create' }] }, { type: 'open', yes: false }, { type: 'next' });
     assert.equal(s.step.kind, 'checklist');
     s = run(s, { type: 'toggle' }, { type: 'cancel' });
@@ -108,14 +108,14 @@ describe('wizard reducer', () => {
   });
 
   it('ignores a late key meant for the previous question', () => {
-    const s = run(initWizard(config()), { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'trigger', value: 'manual' });
+    const s = run(initFlow(config()), { type: 'answer', id: 'trigger', value: 'tag' }, { type: 'answer', id: 'trigger', value: 'manual' });
     assert.deepEqual(s.step, { kind: 'question', index: 1 });
     assert.equal(s.answers.trigger, 'tag');
   });
 
   it('asks before replacing; no keeps the file and re-asks the name with a free one', () => {
     const replaced = change({ kind: 'update', before: 'old\n', needsConsent: true });
-    let s = run(initWizard(config()), { type: 'answer', id: 'trigger', value: 'release' }, { type: 'answer', id: 'environment', value: 'npm' });
+    let s = run(initFlow(config()), { type: 'answer', id: 'trigger', value: 'release' }, { type: 'answer', id: 'environment', value: 'npm' });
     s = run(s, { type: 'review', yes: true, plan: plan([replaced]) });
     assert.deepEqual(s.step, { kind: 'replace', paths: ['.github/workflows/publish.yml'] });
     const no = run(s, { type: 'replace', yes: false });
@@ -126,13 +126,13 @@ describe('wizard reducer', () => {
     const back = run(no, { type: 'answer', id: 'workflow', value: 'npm-publish.yml' });
     assert.equal(back.step.kind, 'review', 'straight back to the review');
     assert.deepEqual(run(s, { type: 'replace', yes: true }).step, { kind: 'writing', consent: true });
-    const forced = run(initWizard(config({ force: true, questions: [] })), { type: 'review', yes: true, plan: plan([replaced]) });
+    const forced = run(initFlow(config({ force: true, questions: [] })), { type: 'review', yes: true, plan: plan([replaced]) });
     assert.deepEqual(forced.step, { kind: 'writing', consent: true });
   });
 
   it('declining to replace a workflow that publishes goes back to the review, never to a second workflow', () => {
     const replaced = change({ kind: 'update', before: 'old\n', needsConsent: true });
-    let s = run(initWizard(config({ publishingWorkflows: ['.github/workflows/publish.yml'] })), { type: 'answer', id: 'trigger', value: 'release' }, { type: 'answer', id: 'environment', value: 'npm' });
+    let s = run(initFlow(config({ publishingWorkflows: ['.github/workflows/publish.yml'] })), { type: 'answer', id: 'trigger', value: 'release' }, { type: 'answer', id: 'environment', value: 'npm' });
     s = run(s, { type: 'review', yes: true, plan: plan([replaced]) }, { type: 'replace', yes: false });
     assert.equal(s.step.kind, 'review');
     assert.match(s.step.kind === 'review' ? (s.step.notice ?? '') : '', /publish\.yml stays as it is and nothing is written: a second workflow would publish the package twice\. Press c/);
@@ -143,7 +143,7 @@ describe('wizard reducer', () => {
   });
 
   it('cannot be cancelled mid-write, and is after', () => {
-    let s = run(initWizard(config({ questions: [] })), { type: 'review', yes: true, plan: plan([change({})]) });
+    let s = run(initFlow(config({ questions: [] })), { type: 'review', yes: true, plan: plan([change({})]) });
     assert.equal(run(s, { type: 'cancel' }).step.kind, 'writing');
     s = run(s, { type: 'written', results: [{ path: 'x', kind: 'create' }] }, { type: 'cancel' });
     assert.deepEqual(s.outcome, { kind: 'cancelled' });
@@ -175,7 +175,7 @@ describe('after the wizard', () => {
     const err: string[] = [];
     return { out, err, io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) } };
   };
-  const base = initWizard(config());
+  const base = initFlow(config());
 
   it('prints the checklist with ticks and how to check later', async () => {
     const o = io();

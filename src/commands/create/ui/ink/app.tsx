@@ -7,7 +7,7 @@ import type { Answers, Detected } from '../../../../core/model.js';
 import type { Effects } from './effects.js';
 import { useWizard } from './hooks/use-wizard.js';
 import { usePlan } from './hooks/use-plan.js';
-import { previousQuestion, progress, replacesPublisher, type Answer, type WizardConfig, type WizardState } from './wizard-state.js';
+import { previousQuestion, progress, replacesPublisher, type Answer, type FlowConfig, type FlowState } from '../../flow/machine.js';
 import { reviewRows } from './layout.js';
 import { LogLine } from './steps/log.js';
 import { QuestionScreen } from './steps/question-screen.js';
@@ -23,11 +23,11 @@ import { generatedWorkflow } from '../previous-answers.js';
 
 export interface AppProps {
   detected: Detected;
-  config: WizardConfig;
+  config: FlowConfig;
   effects: Effects;
   /** Why the browser is not offered (shown beside the URL), when it is not. */
   skipReason?: string;
-  onFinish(state: WizardState): void;
+  onFinish(state: FlowState): void;
 }
 
 export function App({ detected, config, effects, skipReason, onFinish }: AppProps) {

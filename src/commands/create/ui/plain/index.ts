@@ -8,8 +8,8 @@ import select from '@inquirer/select';
 import confirm from '@inquirer/confirm';
 import checkbox from '@inquirer/checkbox';
 import type { Answers, Detected, Plan } from '../../../../core/model.js';
-import type { Options } from '../../args.js';
 import type { Io } from '../../../../core/io.js';
+import type { RunContext } from '../../flow/context.js';
 import { CancelledError, EXIT, UsageError } from '../../../../core/errors.js';
 import { checkPublishable, planFor, showPublishers } from '../../run.js';
 import { repoRoot } from '../../../../core/paths.js';
@@ -19,23 +19,18 @@ import { questionApplies, questionFor, type AnyQuestion } from '../../../../ques
 import { pendingQuestions } from '../../../../questions/resolve.js';
 import { publishingWorkflows, startingAnswers } from '../previous-answers.js';
 import { alreadyDone } from '../already-done.js';
-import { checkGivenConflict, conflictOf } from '../conflict.js';
+import { checkGivenConflict, conflictOf } from '../../flow/conflict.js';
 import { applyChanges, blockedChanges } from '../../../../apply/write.js';
 import { unifiedDiff } from '../../../../apply/diff.js';
 import { formatSummary } from '../../../../report/summary.js';
 import { formatChanges, formatManual, formatWritten } from '../../../../report/text.js';
 import { formatChecklist } from '../../../../report/checklist.js';
-import { freeWorkflowName } from '../workflow-name.js';
-import { reviewQuestion } from '../review-question.js';
+import { freeWorkflowName } from '../../flow/workflow-name.js';
+import { reviewQuestion } from '../../flow/review-question.js';
 import { ask, type Prompts } from './ask.js';
 import { DOCS_URL, equivalentCommand } from '../../../../report/equivalent-command.js';
 import { VERSION } from '../../../../core/version.js';
 
-export interface RunContext {
-  detected: Detected;
-  options: Options;
-  io: Io;
-}
 
 export interface PlainDeps {
   prompts: Prompts;

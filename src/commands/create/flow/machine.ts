@@ -1,13 +1,16 @@
-// The wizard as a pure reducer: every screen change is an action, so the whole flow is
-// tested without a terminal. Side effects (planning, writing, opening a browser) run in
-// hooks that watch the state and dispatch their results back.
-import type { Answers, Plan } from '../../../../core/model.js';
-import { labelOf, questionApplies, questionFor, type AnyQuestion } from '../../../../questions/list.js';
-import { conflictOf } from '../conflict.js';
-import { blockedChanges, type WriteResult } from '../../../../apply/write.js';
-import type { OpenResult } from '../../../../core/browser.js';
-import { freeWorkflowName } from '../workflow-name.js';
-import { isAlternative } from '../../../../report/checklist.js';
+// The create flow as one pure state machine: questions (and asking again after a conflict),
+// review, the replace question (and what a "no" goes back to), writing, the npmjs.com
+// values, the checklist. No I/O: each front-end is a driver that shows a state and feeds
+// back an event — Ink renders it (ui/ink), Inquirer asks one prompt per state (ui/plain),
+// flags and defaults answer every question at once (run.ts). Planning, writing and opening
+// a browser are the drivers' effects; their results come back as events.
+import type { Answers, Plan } from '../../../core/model.js';
+import { labelOf, questionApplies, questionFor, type AnyQuestion } from '../../../questions/list.js';
+import { conflictOf } from './conflict.js';
+import { blockedChanges, type WriteResult } from '../../../apply/write.js';
+import type { OpenResult } from '../../../core/browser.js';
+import { freeWorkflowName } from './workflow-name.js';
+import { isAlternative } from '../../../report/checklist.js';
 
 export type Answer = Answers[keyof Answers];
 
@@ -41,7 +44,7 @@ export type LogEntry =
   | { kind: 'written'; results: WriteResult[] }
   | { kind: 'publisher'; index: number; open: OpenState };
 
-export interface WizardConfig {
+export interface FlowConfig {
   /** The questions to ask, in order (pendingQuestions). */
   questions: AnyQuestion[];
   /** Given, detected and default answers; the questions change them. */
@@ -61,8 +64,8 @@ export interface WizardConfig {
   migrate?: { question: string };
 }
 
-export interface WizardState {
-  config: WizardConfig;
+export interface FlowState {
+  config: FlowConfig;
   step: Step;
   questions: AnyQuestion[];
   answers: Partial<Answers>;
@@ -75,7 +78,7 @@ export interface WizardState {
   outcome?: Outcome;
 }
 
-export type Action =
+export type FlowEvent =
   | { type: 'answer'; id: keyof Answers; value: Answer }
   | { type: 'review'; yes: boolean; plan: Plan }
   | { type: 'replace'; yes: boolean }
@@ -124,7 +127,7 @@ export function progress(questions: readonly AnyQuestion[], index: number, answe
  * Where to go once the last question is answered: the review, or back to the question
  * whose answer makes the combination impossible (e.g. semantic-release for several packages).
  */
-function afterQuestions(state: WizardState, answers: Partial<Answers>): Step {
+function afterQuestions(state: FlowState, answers: Partial<Answers>): Step {
   const conflict = conflictOf(answers);
   if (!conflict) return { kind: 'review' };
   const index = state.questions.findIndex((q) => conflict.ids.includes(q.id) && applies(q, answers));
@@ -132,8 +135,8 @@ function afterQuestions(state: WizardState, answers: Partial<Answers>): Step {
 }
 
 /** Starts at the first question: "What I found" is drawn before Ink loads (src/commands/create/ui/first-screen.ts). */
-export function initWizard(config: WizardConfig): WizardState {
-  const state: WizardState = { config, step: { kind: 'review' }, questions: config.questions, answers: config.answers, log: [] };
+export function initFlow(config: FlowConfig): FlowState {
+  const state: FlowState = { config, step: { kind: 'review' }, questions: config.questions, answers: config.answers, log: [] };
   const first = nextQuestion(state.questions, 0, state.answers);
   return { ...state, step: first >= 0 ? { kind: 'question', index: first } : afterQuestions(state, state.answers) };
 }
@@ -147,20 +150,20 @@ export function describeAnswer(q: AnyQuestion, value: Answer): string {
   return String(value);
 }
 
-function log(state: WizardState, entry: LogEntry): WizardState['log'] {
+function log(state: FlowState, entry: LogEntry): FlowState['log'] {
   return [...state.log, { id: state.log.length, entry }];
 }
 
-function finish(state: WizardState, outcome: Outcome): WizardState {
+function finish(state: FlowState, outcome: Outcome): FlowState {
   return { ...state, step: { kind: 'finished' }, outcome };
 }
 
-function publisherStep(state: WizardState, index: number): WizardState {
+function publisherStep(state: FlowState, index: number): FlowState {
   return { ...state, shownPublishers: index + 1, step: { kind: 'publisher', index, open: state.config.offerOpen ? 'ask' : 'skipped' } };
 }
 
 /** The answers as they stay in the scrollback, logged once the review is accepted (they can change until then). */
-function answersLog(state: WizardState): WizardState['log'] {
+function answersLog(state: FlowState): FlowState['log'] {
   let entries = state.log;
   for (const q of state.questions) {
     const value = state.answers[q.id];
@@ -170,12 +173,12 @@ function answersLog(state: WizardState): WizardState['log'] {
   return entries;
 }
 
-/** True when one of `paths` is a workflow that publishes already (see WizardConfig.publishingWorkflows). */
-export function replacesPublisher(config: WizardConfig, paths: readonly string[]): boolean {
+/** True when one of `paths` is a workflow that publishes already (see FlowConfig.publishingWorkflows). */
+export function replacesPublisher(config: FlowConfig, paths: readonly string[]): boolean {
   return paths.some((p) => config.publishingWorkflows?.includes(p));
 }
 
-export function wizardReducer(state: WizardState, action: Action): WizardState {
+export function flowStep(state: FlowState, action: FlowEvent): FlowState {
   const { step } = state;
   if (step.kind === 'finished') return state;
   // Cancelling mid-write would leave the user unsure what was written: writes take milliseconds.
