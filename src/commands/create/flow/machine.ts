@@ -18,9 +18,13 @@ export type Answer = Answers[keyof Answers];
 export type OpenState = 'ask' | 'opening' | 'declined' | 'skipped' | OpenResult;
 
 export type Step =
-  | { kind: 'question'; index: number; notice?: string; thenReview?: boolean }
-  /** `notice`: why the review is shown again (a replace was declined). */
-  | { kind: 'review'; notice?: string }
+  /**
+   * `notice`: why this question is asked (again): a conflict, or a declined replace; `kept`: the
+   * files the user chose to keep, when that is why (each front-end words it for its keys).
+   */
+  | { kind: 'question'; index: number; notice?: string; thenReview?: boolean; kept?: string[] }
+  /** `notice`: why the review is shown again (a replace was declined); `kept`: the publishing workflows kept. */
+  | { kind: 'review'; notice?: string; kept?: string[] }
   /** Choosing an answer to change from the review; the question then returns to the review. */
   | { kind: 'pick' }
   | { kind: 'replace'; paths: string[] }
@@ -92,6 +96,8 @@ export type FlowEvent =
   | { type: 'back' }
   /** From the review: choose an answer to change, then change it. */
   | { type: 'pick' }
+  /** From the review: answer every question again, from the first (the line-by-line prompts' way back). */
+  | { type: 'again' }
   | { type: 'edit'; index: number }
   | { type: 'move'; delta: number }
   /** Items found done already (a re-run), ticked on arrival. */
@@ -211,6 +217,10 @@ export function flowStep(state: FlowState, action: FlowEvent): FlowState {
         const last = previousQuestion(state.questions, state.questions.length, state.answers);
         return last < 0 ? state : { ...state, step: { kind: 'question', index: last } };
       }
+      if (action.type === 'again') {
+        const first = nextQuestion(state.questions, 0, state.answers);
+        return first < 0 ? state : { ...state, step: { kind: 'question', index: first } };
+      }
       if (action.type === 'pick') return state.questions.some((q) => applies(q, state.answers)) ? { ...state, step: { kind: 'pick' } } : state;
       if (action.type !== 'review') return state;
       if (!action.yes) return finish(state, { kind: 'declined' });
@@ -235,7 +245,7 @@ export function flowStep(state: FlowState, action: FlowEvent): FlowState {
         // A new file beside a workflow that publishes would publish the package twice: back to the review.
         const then = state.questions.some((q) => applies(q, state.answers)) ? 'Press c to change an answer, or Esc to quit.' : 'Press Esc to quit.';
         const notice = `${kept} stays as it is and nothing is written: a second workflow would publish the package twice. ${then}`;
-        return { ...state, plan: undefined, step: { kind: 'review', notice } };
+        return { ...state, plan: undefined, step: { kind: 'review', notice, kept: step.paths } };
       }
       // Keep the user's file untouched and offer a free name for the new workflow.
       let questions = state.questions;
@@ -252,7 +262,7 @@ export function flowStep(state: FlowState, action: FlowEvent): FlowState {
         answers,
         plan: undefined,
         log: log(state, { kind: 'note', text: `Kept ${kept} as it is.` }),
-        step: { kind: 'question', index, notice, thenReview: true },
+        step: { kind: 'question', index, notice, thenReview: true, kept: step.paths },
       };
     }
 
