@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { initFlow, type FlowState } from '../../src/commands/create/flow/machine.js';
+import { noticeOf } from '../../src/commands/create/ui/ink/notice.js';
 import { freeWorkflowName } from '../../src/commands/create/flow/workflow-name.js';
 import { questionFor, type AnyQuestion } from '../../src/questions/list.js';
 import type { Plan } from '../../src/core/model.js';
@@ -83,7 +84,7 @@ describe('wizard reducer', () => {
     let s = run(initFlow(config({ publishingWorkflows: ['.github/workflows/publish.yml'] })), { type: 'answer', id: 'trigger', value: 'release' }, { type: 'answer', id: 'environment', value: 'npm' });
     s = run(s, { type: 'review', yes: true, plan: plan([replaced]) }, { type: 'replace', yes: false });
     assert.equal(s.step.kind, 'review');
-    assert.match(s.step.kind === 'review' ? (s.step.notice ?? '') : '', /publish\.yml stays as it is and nothing is written: a second workflow would publish the package twice\. Press c/);
+    assert.match(noticeOf(s) ?? '', /publish\.yml stays as it is and nothing is written: a second workflow would publish the package twice\. Press c/);
     assert.equal(s.answers.workflow, 'publish.yml', 'the file name is not changed');
     assert.ok(!s.questions.some((q) => q.id === 'workflow'), 'no file-name question added');
     assert.equal(s.plan, undefined);
@@ -117,10 +118,10 @@ describe('asking again', () => {
     assert.equal(asked(s), 'environment', 'a release tool skips the trigger');
     s = run(s, { type: 'answer', id: 'environment', value: 'npm' });
     assert.equal(asked(s), 'packages', 'back to the first deciding question, not to the review');
-    assert.match(s.step.kind === 'question' ? (s.step.notice ?? '') : '', /semantic-release publishes one package per repository/);
+    assert.match(s.step.kind === 'question' ? (s.step.conflict ?? '') : '', /semantic-release publishes one package per repository/);
     s = run(s, { type: 'answer', id: 'packages', value: ['@acme/a'] });
     assert.equal(asked(s), 'release', 'the questions after it are asked again');
-    assert.equal(s.step.kind === 'question' && s.step.notice, undefined, 'the reason is shown once');
+    assert.equal(s.step.kind === 'question' && s.step.conflict, undefined, 'the reason is shown once');
     s = run(s, { type: 'answer', id: 'release', value: 'semantic-release' }, { type: 'answer', id: 'environment', value: 'npm' });
     assert.deepEqual(s.step, { kind: 'review' });
   });
@@ -147,6 +148,7 @@ describe('asking again', () => {
     assert.equal(s.questions.length, 1);
     assert.deepEqual(s.step.kind === 'question' && [s.step.kept, s.step.thenReview], [['.github/workflows/publish.yml'], true]);
     assert.deepEqual(s.log.map((l) => l.entry), [{ kind: 'note', text: 'Kept .github/workflows/publish.yml as it is.' }]);
+    assert.match(noticeOf(s) ?? '', /^\.github\/workflows\/publish\.yml stays as it is\. Choose a new file name/, 'the wizard words it for its keys');
     s = run(s, { type: 'answer', id: 'workflow', value: 'publish.yml' }, { type: 'review', yes: true, plan: plan([replaced]) });
     assert.deepEqual(s.step, { kind: 'replace', paths: ['.github/workflows/publish.yml'] }, 'still in the way: the replace question again');
     s = run(s, { type: 'replace', yes: false }, { type: 'answer', id: 'workflow', value: 'npm-publish.yml' }, { type: 'review', yes: true, plan: plan([change({ path: '.github/workflows/npm-publish.yml' })]) });

@@ -19,12 +19,12 @@ export type OpenState = 'ask' | 'opening' | 'declined' | 'skipped' | OpenResult;
 
 export type Step =
   /**
-   * `notice`: why this question is asked (again): a conflict, or a declined replace; `kept`: the
-   * files the user chose to keep, when that is why (each front-end words it for its keys).
+   * Why this question is asked (again): `conflict`, the answers no workflow can serve; `kept`,
+   * the files the user chose not to replace (each front-end words it for its own keys).
    */
-  | { kind: 'question'; index: number; notice?: string; thenReview?: boolean; kept?: string[] }
-  /** `notice`: why the review is shown again (a replace was declined); `kept`: the publishing workflows kept. */
-  | { kind: 'review'; notice?: string; kept?: string[] }
+  | { kind: 'question'; index: number; conflict?: string; thenReview?: boolean; kept?: string[] }
+  /** `kept`: the publishing workflows the user chose not to replace, why the review is shown again. */
+  | { kind: 'review'; kept?: string[] }
   /** Choosing an answer to change from the review; the question then returns to the review. */
   | { kind: 'pick' }
   | { kind: 'replace'; paths: string[] }
@@ -137,7 +137,7 @@ function afterQuestions(state: FlowState, answers: Partial<Answers>): Step {
   const conflict = conflictOf(answers);
   if (!conflict) return { kind: 'review' };
   const index = state.questions.findIndex((q) => conflict.ids.includes(q.id) && applies(q, answers));
-  return index < 0 ? { kind: 'review' } : { kind: 'question', index, notice: conflict.message };
+  return index < 0 ? { kind: 'review' } : { kind: 'question', index, conflict: conflict.message };
 }
 
 /** Starts at the first question: "What I found" is drawn before Ink loads (src/commands/create/ui/first-screen.ts). */
@@ -240,12 +240,9 @@ export function flowStep(state: FlowState, action: FlowEvent): FlowState {
     case 'replace': {
       if (action.type !== 'replace') return state;
       if (action.yes) return { ...state, log: answersLog(state), step: { kind: 'writing', consent: true } };
-      const kept = step.paths.join(', ');
       if (replacesPublisher(state.config, step.paths)) {
         // A new file beside a workflow that publishes would publish the package twice: back to the review.
-        const then = state.questions.some((q) => applies(q, state.answers)) ? 'Press c to change an answer, or Esc to quit.' : 'Press Esc to quit.';
-        const notice = `${kept} stays as it is and nothing is written: a second workflow would publish the package twice. ${then}`;
-        return { ...state, plan: undefined, step: { kind: 'review', notice, kept: step.paths } };
+        return { ...state, plan: undefined, step: { kind: 'review', kept: step.paths } };
       }
       // Keep the user's file untouched and offer a free name for the new workflow.
       let questions = state.questions;
@@ -255,14 +252,13 @@ export function flowStep(state: FlowState, action: FlowEvent): FlowState {
         index = questions.length - 1;
       }
       const answers = { ...state.answers, workflow: freeWorkflowName(state.config.existingWorkflows) };
-      const notice = `${kept} stays as it is. Choose a new file name for the new workflow, or press Esc to quit with nothing written.`;
       return {
         ...state,
         questions,
         answers,
         plan: undefined,
-        log: log(state, { kind: 'note', text: `Kept ${kept} as it is.` }),
-        step: { kind: 'question', index, notice, thenReview: true, kept: step.paths },
+        log: log(state, { kind: 'note', text: `Kept ${step.paths.join(', ')} as it is.` }),
+        step: { kind: 'question', index, thenReview: true, kept: step.paths },
       };
     }
 

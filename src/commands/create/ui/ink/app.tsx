@@ -7,6 +7,7 @@ import type { Answers, Detected } from '../../../../core/model.js';
 import type { Effects } from './effects.js';
 import { useWizard } from './hooks/use-wizard.js';
 import { usePlan } from './hooks/use-plan.js';
+import { noticeOf } from './notice.js';
 import { previousQuestion, progress, replacesPublisher, type Answer, type FlowConfig, type FlowState } from '../../flow/machine.js';
 import { reviewRows } from './layout.js';
 import { LogLine } from './steps/log.js';
@@ -60,7 +61,7 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
             number={number}
             total={total}
             value={state.answers[question.id]}
-            notice={step.notice}
+            notice={noticeOf(state)}
             hint={question.id === 'workflow' ? (v) => (existing.has(v) ? `.github/workflows/${v} exists: you will be asked before it is replaced.` : undefined) : undefined}
             planState={planState}
             showPreview={showPreview}
@@ -89,9 +90,9 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
           return (
             <ReviewStep
               plan={plan}
-              height={reviewRows(plan, columns, rows, step.notice)}
+              height={reviewRows(plan, columns, rows, noticeOf(state))}
               question={state.config.migrate?.question}
-              notice={step.notice}
+              notice={noticeOf(state)}
               onAnswer={(yes) => dispatch({ type: 'review', yes, plan })}
               onBack={changeable ? () => dispatch({ type: 'back' }) : undefined}
               onChange={changeable ? () => dispatch({ type: 'pick' }) : undefined}

@@ -112,7 +112,7 @@ async function runWith({ detected, options, io }: RunContext, deps: PlainDeps): 
       if (step.kept) {
         renamed = true;
         io.out(`${step.kept.join(', ')} stays as it is. Choose another name for the new workflow (Ctrl-C quits, nothing written).`);
-      } else if (step.notice) io.out(paint('yellow', `! ${step.notice}`));
+      } else if (step.conflict) io.out(paint('yellow', `! ${step.conflict}`));
       send({ type: 'answer', id: q.id, value: await ask(q, state.answers[q.id], detected, prompts, io, state.answers) });
     } else if (step.kind === 'review') {
       if (step.kept) {
