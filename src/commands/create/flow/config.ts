@@ -2,7 +2,7 @@
 import type { Detected } from '../../../core/model.js';
 import type { Options } from '../args.js';
 import { pendingQuestions } from '../../../questions/resolve.js';
-import { publishingWorkflows, startingAnswers } from '../ui/previous-answers.js';
+import { publishingWorkflows, startingAnswers } from './previous-answers.js';
 import type { FlowConfig } from './machine.js';
 
 export function flowConfig(detected: Detected, options: Pick<Options, 'given' | 'force'>, offerOpen: boolean): FlowConfig {

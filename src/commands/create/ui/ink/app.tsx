@@ -20,7 +20,7 @@ import { PickStep } from './steps/pick.js';
 import { KeyHints } from './components/key-hints.js';
 import { useTheme } from './theme.js';
 import { labelOf } from '../../../../questions/list.js';
-import { generatedWorkflow } from '../previous-answers.js';
+import { generatedWorkflow } from '../../flow/previous-answers.js';
 
 export interface AppProps {
   detected: Detected;
