@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { after } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { App } from '../../src/commands/create/ui/ink/app.js';
-import { wizardConfig } from '../../src/commands/create/ui/ink/config.js';
-import type { WizardState } from '../../src/commands/create/ui/ink/wizard-state.js';
+import { flowConfig } from '../../src/commands/create/flow/config.js';
+import type { FlowState } from '../../src/commands/create/flow/machine.js';
 import type { Detected } from '../../src/core/model.js';
 import type { GivenAnswers } from '../../src/questions/resolve.js';
 import { KEY, detectedRepo, fakeEffects, renderScreen, type Screen } from '../helpers/ink.js';
@@ -31,8 +31,8 @@ export function wizard(
   opts: { given?: GivenAnswers; force?: boolean; offerOpen?: boolean; size?: { columns: number; rows: number } } = {},
 ) {
   const effects = fakeEffects(detected);
-  const config = wizardConfig(detected, { given: opts.given ?? {}, force: opts.force ?? false }, opts.offerOpen ?? true);
-  let finished: WizardState | undefined;
+  const config = flowConfig(detected, { given: opts.given ?? {}, force: opts.force ?? false }, opts.offerOpen ?? true);
+  let finished: FlowState | undefined;
   const screen = renderScreen(
     <App detected={detected} config={config} effects={effects} onFinish={(s) => (finished = s)} />,
     opts.size,

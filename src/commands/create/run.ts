@@ -18,6 +18,7 @@ import { formatSummary } from '../../report/summary.js';
 import { openUrl, noBrowserReason } from '../../core/browser.js';
 import { paint } from '../../core/style.js';
 import { repoRoot } from '../../core/paths.js';
+import { flowStep, initFlow, type FlowEvent } from './flow/machine.js';
 
 /** Findings that say why a workspace package or pattern was left out. */
 const SKIPPED_WORKSPACES = new Set(['workspace-outside', 'workspace-folder-name', 'invalid-package-name', 'invalid-workspace-package-json']);
@@ -119,7 +120,10 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
   }
   checkPublishable(d, options.given);
   io.out(formatSummary(d));
+  // Flags and defaults answer every question at once: the flow starts at its review.
   const answers = resolveDefaults(d, options.given);
+  let state = initFlow({ questions: [], answers, force: options.force, offerOpen: false, existingWorkflows: d.workflows.map((w) => w.fileName) });
+  const send = (event: FlowEvent) => (state = flowStep(state, event));
   const plan = await planFor(d, answers);
   io.out(`\n${paint('bold', options.dryRun ? 'Would write' : 'Plan')}\n${formatChanges(plan)}`);
   for (const note of plan.notes) io.out(`${paint('yellow', '!')} ${note}`);
@@ -137,22 +141,27 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
     return EXIT.ok;
   }
 
-  const blocked = blockedChanges(plan.changes, options.force);
-  if (blocked.length > 0) {
-    for (const c of blocked) io.err(unifiedDiff(c.before ?? '', c.after, c.path));
+  // --yes is the yes to the review; a replace it cannot ask about is --force's, or refused below.
+  send({ type: 'review', yes: true, plan });
+  const { step } = state;
+  const consent = step.kind === 'writing' && step.consent;
+  if (step.kind === 'replace') {
+    for (const c of blockedChanges(plan.changes, consent)) io.err(unifiedDiff(c.before ?? '', c.after, c.path));
   }
+  const blocked = step.kind === 'replace' ? step.paths : [];
   const root = repoRoot(d);
   let results: Awaited<ReturnType<typeof applyChanges>>;
   try {
-    results = await applyChanges(plan.changes, { root, consent: options.force });
+    results = await applyChanges(plan.changes, { root, consent });
   } catch (error) {
     // The refusal to replace an existing workflow also names the in-place migration.
     const worded = inFlagWords(error);
-    if (worded instanceof FailedError && blocked.some((c) => c.path.startsWith('.github/workflows/'))) {
+    if (worded instanceof FailedError && blocked.some((path) => path.startsWith('.github/workflows/'))) {
       throw new FailedError(`${worded.message}\nTo edit the existing workflow in place instead, re-run with --migrate.`);
     }
     throw worded;
   }
+  send({ type: 'written', results });
   if (results.length === 0) {
     // Only a hand edit is planned (shown above).
   } else if (results.every((r) => r.kind === 'unchanged')) {
@@ -160,10 +169,13 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
   } else {
     io.out(`\n${paint('bold', 'Written')}\n${formatWritten(results)}`);
   }
+  // Every package's npmjs.com values at once.
   await showPublishers(plan, options, io);
+  while (state.step.kind === 'publisher') send({ type: 'next' });
   // Piped (to a file, an issue, a pull request): a Markdown task list.
   const markdown = !process.stdout.isTTY;
   io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist, new Set(), undefined, markdown)}`);
+  send({ type: 'leave' });
   io.out(paint('dim', '\nRun create-trusted-publish again any time: it changes nothing when all is in place.'));
   // Exit 1: the publish job is not in place until the user pastes it (a script must not read "done").
   if (plan.manual.length > 0) {

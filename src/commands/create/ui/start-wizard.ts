@@ -4,13 +4,13 @@ import type { Detected, Finding } from '../../../core/model.js';
 import type { Options } from '../args.js';
 import type { Io } from '../../../core/io.js';
 import { checkPublishable } from '../run.js';
-import { checkGivenConflict } from './conflict.js';
+import { checkGivenConflict } from '../flow/conflict.js';
 import { releaseKeys } from './held-keys.js';
 import { eraseRows, foundText, promptText, rowsOf, waitForKey } from './first-screen.js';
 import { paint } from '../../../core/style.js';
 import { VERSION } from '../../../core/version.js';
-import { wizardConfig } from './ink/config.js';
-import { progress } from './ink/wizard-state.js';
+import { flowConfig } from '../flow/config.js';
+import { progress } from '../flow/machine.js';
 import { detectedProvider } from '../../../questions/provider.js';
 
 /** Publish workflows that hand npm a token: the ones migrate can fix in place. */
@@ -46,7 +46,7 @@ async function existingWorkflowCheck(d: Detected): Promise<string | undefined> {
 
 /** How many questions the wizard will ask, for "Next: N questions". */
 export function questionCount(detected: Detected, options: Pick<Options, 'given' | 'force'>): number {
-  const config = wizardConfig(detected, options, false);
+  const config = flowConfig(detected, options, false);
   return progress(config.questions, 0, config.answers).total;
 }
 

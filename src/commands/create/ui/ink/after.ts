@@ -4,7 +4,7 @@ import { CancelledError, EXIT } from '../../../../core/errors.js';
 import { formatManual, formatPublisher, formatWritten } from '../../../../report/text.js';
 import { formatChecklist } from '../../../../report/checklist.js';
 import { paint } from '../../../../core/style.js';
-import type { WizardState } from './wizard-state.js';
+import type { FlowState } from '../../flow/machine.js';
 import type { Detected } from '../../../../core/model.js';
 import { DOCS_URL, equivalentCommand } from '../../../../report/equivalent-command.js';
 
@@ -13,14 +13,14 @@ const AGAIN =
   'it changes nothing that is already in place, and ends with this list.';
 
 /** The same run without questions, and where the docs are. */
-function closing(state: WizardState, detected: Detected | undefined): string {
+function closing(state: FlowState, detected: Detected | undefined): string {
   const plan = state.plan;
   if (!detected || !plan) return `\nDocs: ${DOCS_URL}`;
   const again = state.config.migrate ? `npm create trusted-publish -- --migrate ${plan.answers.workflow} --force` : equivalentCommand(detected, plan.answers);
   return `\nThe same without questions:\n  ${again}\nDocs: ${DOCS_URL}`;
 }
 
-export async function afterWizard(state: WizardState, io: Io, detected?: Detected): Promise<number> {
+export async function afterWizard(state: FlowState, io: Io, detected?: Detected): Promise<number> {
   const outcome = state.outcome;
   const plan = state.plan;
   const list = (done?: Iterable<string>) => formatChecklist(plan?.checklist ?? [], new Set(done));

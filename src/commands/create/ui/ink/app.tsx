@@ -7,7 +7,8 @@ import type { Answers, Detected } from '../../../../core/model.js';
 import type { Effects } from './effects.js';
 import { useWizard } from './hooks/use-wizard.js';
 import { usePlan } from './hooks/use-plan.js';
-import { previousQuestion, progress, replacesPublisher, type Answer, type WizardConfig, type WizardState } from './wizard-state.js';
+import { noticeOf } from './notice.js';
+import { previousQuestion, progress, replacesPublisher, type Answer, type FlowConfig, type FlowState } from '../../flow/machine.js';
 import { reviewRows } from './layout.js';
 import { LogLine } from './steps/log.js';
 import { QuestionScreen } from './steps/question-screen.js';
@@ -19,15 +20,15 @@ import { PickStep } from './steps/pick.js';
 import { KeyHints } from './components/key-hints.js';
 import { useTheme } from './theme.js';
 import { labelOf } from '../../../../questions/list.js';
-import { generatedWorkflow } from '../previous-answers.js';
+import { generatedWorkflow } from '../../flow/previous-answers.js';
 
 export interface AppProps {
   detected: Detected;
-  config: WizardConfig;
+  config: FlowConfig;
   effects: Effects;
   /** Why the browser is not offered (shown beside the URL), when it is not. */
   skipReason?: string;
-  onFinish(state: WizardState): void;
+  onFinish(state: FlowState): void;
 }
 
 export function App({ detected, config, effects, skipReason, onFinish }: AppProps) {
@@ -60,7 +61,7 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
             number={number}
             total={total}
             value={state.answers[question.id]}
-            notice={step.notice}
+            notice={noticeOf(state)}
             hint={question.id === 'workflow' ? (v) => (existing.has(v) ? `.github/workflows/${v} exists: you will be asked before it is replaced.` : undefined) : undefined}
             planState={planState}
             showPreview={showPreview}
@@ -89,9 +90,9 @@ export function App({ detected, config, effects, skipReason, onFinish }: AppProp
           return (
             <ReviewStep
               plan={plan}
-              height={reviewRows(plan, columns, rows, step.notice)}
+              height={reviewRows(plan, columns, rows, noticeOf(state))}
               question={state.config.migrate?.question}
-              notice={step.notice}
+              notice={noticeOf(state)}
               onAnswer={(yes) => dispatch({ type: 'review', yes, plan })}
               onBack={changeable ? () => dispatch({ type: 'back' }) : undefined}
               onChange={changeable ? () => dispatch({ type: 'pick' }) : undefined}

@@ -2,27 +2,17 @@
 // checked for a terminal and for findings that block the run; this module is imported only
 // then, so --help and --yes never load React.
 import { render } from 'ink';
-import type { Detected, Plan } from '../../../../core/model.js';
-import type { Options } from '../../args.js';
-import type { Io } from '../../../../core/io.js';
+import type { Plan } from '../../../../core/model.js';
+import type { RunContext } from '../../flow/context.js';
 import { CancelledError, EXIT } from '../../../../core/errors.js';
 import { noBrowserReason } from '../../../../core/browser.js';
 import { App } from './app.js';
-import { wizardConfig } from './config.js';
+import { flowConfig } from '../../flow/config.js';
 import { realEffects, type Effects } from './effects.js';
 import { ThemeContext, themeFor } from './theme.js';
-import type { WizardState } from './wizard-state.js';
+import type { FlowState } from '../../flow/machine.js';
 import { afterWizard } from './after.js';
 
-export interface RunContext {
-  detected: Detected;
-  options: Options;
-  io: Io;
-  /** The in-place edit of the existing workflow (ui/migrate-plan.ts): no questions, its own review. */
-  migration?: Plan;
-  /** Token workflows left as they are while a new one is written: the review says what to do with them. */
-  oldWorkflows?: string[];
-}
 
 /** Effects whose plan is the migration, or the new workflow with a word about the old ones. */
 function planEffects(effects: Effects, migration: Plan | undefined, oldWorkflows: readonly string[]): Effects {
@@ -38,11 +28,11 @@ export async function run({ detected, options, io, migration, oldWorkflows = [] 
   // start-wizard.ts has checked the package and the flags before the first screen.
   const blocked = options.open ? noBrowserReason() : undefined;
   const effects = planEffects(base, migration, oldWorkflows);
-  const asked = wizardConfig(detected, options, options.open && blocked === undefined);
+  const asked = flowConfig(detected, options, options.open && blocked === undefined);
   const edited = migration?.changes.filter((c) => c.kind !== 'unchanged').map((c) => c.path).join(', ');
   // The review is the consent to an in-place edit: no second "replace?" question.
   const config = migration ? { ...asked, questions: [], force: true, migrate: { question: `Apply these edits to ${edited}? A .bak backup is kept.` } } : asked;
-  let final: WizardState | undefined;
+  let final: FlowState | undefined;
   const instance = render(
     <ThemeContext.Provider value={themeFor(process.stdout)}>
       <App detected={detected} config={config} effects={effects} skipReason={blocked} onFinish={(state) => (final = state)} />

@@ -6,6 +6,7 @@ import type checkbox from '@inquirer/checkbox';
 import type { Answers, Detected } from '../../../../core/model.js';
 import { labelOf, type AnyQuestion } from '../../../../questions/list.js';
 import type { Io } from '../../../../core/io.js';
+import type { Answer } from '../../flow/machine.js';
 import { paint } from '../../../../core/style.js';
 
 /** The prompt functions, injected so tests can drive them (see test/ui/plain.test.ts). */
@@ -15,8 +16,6 @@ export interface Prompts {
   confirm: typeof confirm;
   checkbox: typeof checkbox;
 }
-
-export type Answer = Answers[keyof Answers];
 
 /** The answers so far (`answers`) name the provider, which some labels mention. */
 export async function ask(

@@ -8,34 +8,27 @@ import select from '@inquirer/select';
 import confirm from '@inquirer/confirm';
 import checkbox from '@inquirer/checkbox';
 import type { Answers, Detected, Plan } from '../../../../core/model.js';
-import type { Options } from '../../args.js';
 import type { Io } from '../../../../core/io.js';
+import type { RunContext } from '../../flow/context.js';
 import { CancelledError, EXIT, UsageError } from '../../../../core/errors.js';
 import { checkPublishable, planFor, showPublishers } from '../../run.js';
 import { repoRoot } from '../../../../core/paths.js';
 import { noBrowserReason, openUrl } from '../../../../core/browser.js';
 import { paint } from '../../../../core/style.js';
-import { questionApplies, questionFor, type AnyQuestion } from '../../../../questions/list.js';
-import { pendingQuestions } from '../../../../questions/resolve.js';
-import { publishingWorkflows, startingAnswers } from '../previous-answers.js';
 import { alreadyDone } from '../already-done.js';
-import { checkGivenConflict, conflictOf } from '../conflict.js';
-import { applyChanges, blockedChanges } from '../../../../apply/write.js';
+import { checkGivenConflict, conflictOf } from '../../flow/conflict.js';
+import { applyChanges, blockedChanges, type WriteResult } from '../../../../apply/write.js';
 import { unifiedDiff } from '../../../../apply/diff.js';
 import { formatSummary } from '../../../../report/summary.js';
 import { formatChanges, formatManual, formatWritten } from '../../../../report/text.js';
 import { formatChecklist } from '../../../../report/checklist.js';
-import { freeWorkflowName } from '../workflow-name.js';
-import { reviewQuestion } from '../review-question.js';
+import { flowStep, initFlow, type FlowEvent } from '../../flow/machine.js';
+import { flowConfig } from '../../flow/config.js';
+import { reviewQuestion } from '../../flow/review-question.js';
 import { ask, type Prompts } from './ask.js';
 import { DOCS_URL, equivalentCommand } from '../../../../report/equivalent-command.js';
 import { VERSION } from '../../../../core/version.js';
 
-export interface RunContext {
-  detected: Detected;
-  options: Options;
-  io: Io;
-}
 
 export interface PlainDeps {
   prompts: Prompts;
@@ -95,84 +88,81 @@ export async function run(context: RunContext, deps?: PlainDeps): Promise<number
   return runWith(context, realDeps);
 }
 
+/**
+ * Walks the flow's state machine (flow/machine.ts) one prompt per state. Where the screens
+ * differ from Ink's: a publishing workflow kept is followed by every question again (no
+ * "pick an answer" list), a renamed workflow is written once nothing is in its way (the
+ * review was answered already), and the npmjs.com values are printed all at once.
+ */
 async function runWith({ detected, options, io }: RunContext, deps: PlainDeps): Promise<number> {
   checkPublishable(detected, options.given);
   checkGivenConflict(options.given);
   const { prompts } = deps;
   io.out(`${paint('dim', `create-trusted-publish ${VERSION}`)}\n\n${formatSummary(detected)}`);
 
-  const answers = startingAnswers(detected, options.given);
-  const askInto = async (q: AnyQuestion) => {
-    (answers as Record<string, unknown>)[q.id] = await ask(q, answers[q.id], detected, prompts, io, answers);
-  };
-  const pending = pendingQuestions(detected, options.given);
-  if (pending.length > 0) io.out('');
-  // A question can stop mattering after an earlier answer (no trigger for a release tool).
-  const askAll = async (from: number) => {
-    for (const q of pending.slice(from)) if (questionApplies(q, answers)) await askInto(q);
-  };
-  // Some combinations no workflow can serve: say why and ask again from the question that decides.
-  const askQuestions = async () => {
-    await askAll(0);
-    for (let conflict = conflictOf(answers); conflict; conflict = conflictOf(answers)) {
-      const ids = conflict.ids;
-      const from = pending.findIndex((q) => ids.includes(q.id) && questionApplies(q, answers));
-      if (from < 0) throw new UsageError(conflict.message);
-      io.out(paint('yellow', `! ${conflict.message}`));
-      await askAll(from);
-    }
-  };
-  await askQuestions();
-
-  const publishing = publishingWorkflows(detected);
-  let consent = options.force;
-  let plan: Plan;
+  let state = initFlow(flowConfig(detected, options, false));
+  const send = (event: FlowEvent) => (state = flowStep(state, event));
+  if (state.questions.length > 0) io.out('');
+  let renamed = false;
+  let results: WriteResult[] = [];
   for (;;) {
-    plan = await deps.plan(detected, answers as Answers);
-    printReview(plan, io);
-    if (!(await prompts.confirm({ message: reviewQuestion(plan), default: true }))) {
+    const { step } = state;
+    if (step.kind === 'question') {
+      const q = state.questions[step.index]!;
+      if (step.kept) {
+        renamed = true;
+        io.out(`${step.kept.join(', ')} stays as it is. Choose another name for the new workflow (Ctrl-C quits, nothing written).`);
+      } else if (step.conflict) io.out(paint('yellow', `! ${step.conflict}`));
+      send({ type: 'answer', id: q.id, value: await ask(q, state.answers[q.id], detected, prompts, io, state.answers) });
+    } else if (step.kind === 'review') {
+      if (step.kept) {
+        // A new file beside a workflow that publishes would publish the package twice: every question again.
+        const again = state.questions.length > 0;
+        const then = again ? ' Change an answer below, or press Esc to quit.' : '';
+        io.out(`${step.kept.join(', ')} stays as it is and nothing is written: a second workflow would publish the package twice.${then}`);
+        if (!again) return EXIT.ok;
+        send({ type: 'again' });
+        continue;
+      }
+      // A combination no workflow can serve, with no question left to change it.
+      const conflict = conflictOf(state.answers);
+      if (conflict) throw new UsageError(conflict.message);
+      const plan = await deps.plan(detected, state.answers as Answers);
+      if (renamed) {
+        // The review was answered before the rename: write unless something is still in the way.
+        renamed = false;
+        io.out(formatChanges(plan));
+        if (blockedChanges(plan.changes, options.force).length === 0) {
+          send({ type: 'review', yes: true, plan });
+          continue;
+        }
+      }
+      printReview(plan, io);
+      const yes = await prompts.confirm({ message: reviewQuestion(plan), default: true });
+      send({ type: 'review', yes, plan });
+    } else if (step.kind === 'replace') {
+      // Replacing a workflow that is there already: asked on its own, "no" by default.
+      const yes = await prompts.confirm({ message: `Replace ${step.paths.join(', ')}? A backup is kept.`, default: false });
+      send({ type: 'replace', yes });
+    } else if (step.kind === 'writing') {
+      results = await applyChanges(state.plan!.changes, { root: repoRoot(detected), consent: step.consent });
+      if (results.length > 0) io.out(`\n${paint('bold', 'Written')}\n${formatWritten(results)}`);
+      send({ type: 'written', results });
+    } else if (step.kind === 'publisher') {
+      // Every package's values at once, then the browser for the first.
+      await showPublishers(state.plan!, { open: false }, io);
+      await offerBrowser(state.plan!, options.open, deps, io);
+      while (state.step.kind === 'publisher') send({ type: 'next' });
+    } else if (step.kind === 'checklist') {
+      break;
+    } else {
+      // Declined at the review (a cancel is a thrown prompt error, never an event here).
       io.out('Nothing was written. Run create-trusted-publish again when you are ready.');
       return EXIT.ok;
     }
-    const blocked = blockedChanges(plan.changes, consent);
-    if (blocked.length === 0) break;
-    // Replacing a workflow that is there already: asked on its own, "no" by default.
-    const paths = blocked.map((c) => c.path).join(', ');
-    if (await prompts.confirm({ message: `Replace ${paths}? A backup is kept.`, default: false })) {
-      consent = true;
-      break;
-    }
-    if (blocked.some((c) => publishing.includes(c.path))) {
-      // A new file beside a workflow that publishes would publish the package twice: ask again instead.
-      const then = pending.length > 0 ? ' Change an answer below, or press Esc to quit.' : '';
-      io.out(`${paths} stays as it is and nothing is written: a second workflow would publish the package twice.${then}`);
-      if (pending.length === 0) return EXIT.ok;
-      await askQuestions();
-      continue;
-    }
-    // Not a publishing workflow: keep it as it is and ask for another name for the new one.
-    io.out(`${paths} stays as it is. Choose another name for the new workflow (Ctrl-C quits, nothing written).`);
-    answers.workflow = freeWorkflowName(detected.workflows.map((w) => w.fileName));
-    await askInto(questionFor('workflow') as AnyQuestion);
-    plan = await deps.plan(detected, answers as Answers);
-    io.out(formatChanges(plan));
-    if (blockedChanges(plan.changes, consent).length === 0) break;
   }
 
-  const results = await applyChanges(plan.changes, { root: repoRoot(detected), consent });
-  if (results.length > 0) io.out(`\n${paint('bold', 'Written')}\n${formatWritten(results)}`);
-
-  await showPublishers(plan, { open: false }, io);
-  const first = plan.publishers[0];
-  if (first && options.open) {
-    const reason = deps.noBrowser();
-    if (reason) io.out(paint('dim', `(Not opening a browser: ${reason}. Open the URL above.)`));
-    else if (await prompts.confirm({ message: 'Open the npm settings page?', default: true })) {
-      const result = await deps.open(first.url);
-      io.out(result === 'opened' ? `Opened ${first.url} in your browser.` : `Could not open a browser: open ${first.url} yourself.`);
-    }
-  }
-
+  const plan = state.plan!;
   const done = new Set(await alreadyDone(plan, detected.root, options.registryCheck ? {} : undefined));
   io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist, done)}`);
   io.out(
@@ -185,4 +175,16 @@ async function runWith({ detected, options, io }: RunContext, deps: PlainDeps): 
   if (!process.stdin.isTTY) return EXIT.ok;
   const { offerPullRequest } = await import('../../pr-offer.js');
   return (await offerPullRequest(detected, plan, results, io, (message) => prompts.confirm({ message, default: false }))) ?? EXIT.ok;
+}
+
+/** Asks to open the first npmjs.com page, unless --no-open or no browser can be opened here. */
+async function offerBrowser(plan: Plan, open: boolean, { prompts, noBrowser, open: openPage }: PlainDeps, io: Io): Promise<void> {
+  const first = plan.publishers[0];
+  if (!first || !open) return;
+  const reason = noBrowser();
+  if (reason) io.out(paint('dim', `(Not opening a browser: ${reason}. Open the URL above.)`));
+  else if (await prompts.confirm({ message: 'Open the npm settings page?', default: true })) {
+    const result = await openPage(first.url);
+    io.out(result === 'opened' ? `Opened ${first.url} in your browser.` : `Could not open a browser: open ${first.url} yourself.`);
+  }
 }

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import type { Detected } from '../../../../../core/model.js';
 import type { AnyQuestion } from '../../../../../questions/list.js';
 import { textState, type TextState } from '../input/text-edit.js';
-import type { Answer } from '../wizard-state.js';
+import type { Answer } from '../../../flow/machine.js';
 
 export interface FieldHandlers {
   /** The parsed value while editing (undefined when it does not parse yet). */

@@ -3,10 +3,10 @@
 import { useEffect, useReducer } from 'react';
 import { useApp, useInput } from 'ink';
 import type { Effects } from '../effects.js';
-import { initWizard, wizardReducer, type Action, type WizardConfig, type WizardState } from '../wizard-state.js';
+import { initFlow, flowStep, type FlowEvent, type FlowConfig, type FlowState } from '../../../flow/machine.js';
 
-export function useWizard(config: WizardConfig, effects: Effects, onFinish: (state: WizardState) => void) {
-  const [state, dispatch] = useReducer(wizardReducer, config, initWizard);
+export function useWizard(config: FlowConfig, effects: Effects, onFinish: (state: FlowState) => void) {
+  const [state, dispatch] = useReducer(flowStep, config, initFlow);
   const { exit } = useApp();
   const { step } = state;
 
@@ -58,5 +58,5 @@ export function useWizard(config: WizardConfig, effects: Effects, onFinish: (sta
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [finished]);
 
-  return { state, dispatch: dispatch as (action: Action) => void };
+  return { state, dispatch: dispatch as (action: FlowEvent) => void };
 }

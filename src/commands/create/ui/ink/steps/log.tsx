@@ -2,7 +2,7 @@
 // files written, the npmjs.com values.
 import { Box, Text } from 'ink';
 import type { Plan } from '../../../../../core/model.js';
-import type { LogEntry } from '../wizard-state.js';
+import type { LogEntry } from '../../../flow/machine.js';
 import type { WriteResult } from '../../../../../apply/write.js';
 import { openLine } from './publisher.js';
 import { useTheme } from '../theme.js';

@@ -6,7 +6,7 @@ import { labelOf, type AnyQuestion } from '../../../../../questions/list.js';
 import { Select } from '../components/select.js';
 import { KeyHints } from '../components/key-hints.js';
 import { useKeys } from '../hooks/keys-router.js';
-import { applies, describeAnswer } from '../wizard-state.js';
+import { applies, describeAnswer } from '../../../flow/machine.js';
 
 export interface PickStepProps {
   questions: readonly AnyQuestion[];

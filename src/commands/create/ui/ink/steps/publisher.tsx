@@ -8,7 +8,7 @@ import { useKeys } from '../hooks/keys-router.js';
 import type { PublisherSettings } from '../../../../../core/model.js';
 import { Confirm } from '../components/confirm.js';
 import { KeyHints } from '../components/key-hints.js';
-import type { OpenState } from '../wizard-state.js';
+import type { OpenState } from '../../../flow/machine.js';
 import { useTheme } from '../theme.js';
 import { paint } from '../../../../../core/style.js';
 import { formatPublisher } from '../../../../../report/text.js';

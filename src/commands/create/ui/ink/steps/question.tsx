@@ -8,7 +8,7 @@ import { Confirm } from '../components/confirm.js';
 import { MultiSelect } from '../components/multi-select.js';
 import { KeyHints } from '../components/key-hints.js';
 import { useChoiceField, useConfirmField, useMultiField, useTextField, type FieldHandlers } from '../hooks/use-question-field.js';
-import type { Answer } from '../wizard-state.js';
+import type { Answer } from '../../../flow/machine.js';
 import { useTheme } from '../theme.js';
 import { useKeys } from '../hooks/keys-router.js';
 

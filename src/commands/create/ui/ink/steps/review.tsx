@@ -10,7 +10,7 @@ import { useScroll } from '../hooks/use-scroll.js';
 import { kindWord, reviewLines } from '../review-lines.js';
 import { useTheme } from '../theme.js';
 import { useKeys } from '../hooks/keys-router.js';
-import { reviewQuestion } from '../../review-question.js';
+import { reviewQuestion } from '../../../flow/review-question.js';
 
 export interface ReviewStepProps {
   plan: Plan;

@@ -1,13 +1,16 @@
-// The wizard as a pure reducer: every screen change is an action, so the whole flow is
-// tested without a terminal. Side effects (planning, writing, opening a browser) run in
-// hooks that watch the state and dispatch their results back.
-import type { Answers, Plan } from '../../../../core/model.js';
-import { labelOf, questionApplies, questionFor, type AnyQuestion } from '../../../../questions/list.js';
-import { conflictOf } from '../conflict.js';
-import { blockedChanges, type WriteResult } from '../../../../apply/write.js';
-import type { OpenResult } from '../../../../core/browser.js';
-import { freeWorkflowName } from '../workflow-name.js';
-import { isAlternative } from '../../../../report/checklist.js';
+// The create flow as one pure state machine: questions (and asking again after a conflict),
+// review, the replace question (and what a "no" goes back to), writing, the npmjs.com
+// values, the checklist. No I/O: each front-end is a driver that shows a state and feeds
+// back an event — Ink renders it (ui/ink), Inquirer asks one prompt per state (ui/plain),
+// flags and defaults answer every question at once (run.ts). Planning, writing and opening
+// a browser are the drivers' effects; their results come back as events.
+import type { Answers, Plan } from '../../../core/model.js';
+import { labelOf, questionApplies, questionFor, type AnyQuestion } from '../../../questions/list.js';
+import { conflictOf } from './conflict.js';
+import { blockedChanges, type WriteResult } from '../../../apply/write.js';
+import type { OpenResult } from '../../../core/browser.js';
+import { freeWorkflowName } from './workflow-name.js';
+import { isAlternative } from '../../../report/checklist.js';
 
 export type Answer = Answers[keyof Answers];
 
@@ -15,9 +18,13 @@ export type Answer = Answers[keyof Answers];
 export type OpenState = 'ask' | 'opening' | 'declined' | 'skipped' | OpenResult;
 
 export type Step =
-  | { kind: 'question'; index: number; notice?: string; thenReview?: boolean }
-  /** `notice`: why the review is shown again (a replace was declined). */
-  | { kind: 'review'; notice?: string }
+  /**
+   * Why this question is asked (again): `conflict`, the answers no workflow can serve; `kept`,
+   * the files the user chose not to replace (each front-end words it for its own keys).
+   */
+  | { kind: 'question'; index: number; conflict?: string; thenReview?: boolean; kept?: string[] }
+  /** `kept`: the publishing workflows the user chose not to replace, why the review is shown again. */
+  | { kind: 'review'; kept?: string[] }
   /** Choosing an answer to change from the review; the question then returns to the review. */
   | { kind: 'pick' }
   | { kind: 'replace'; paths: string[] }
@@ -41,7 +48,7 @@ export type LogEntry =
   | { kind: 'written'; results: WriteResult[] }
   | { kind: 'publisher'; index: number; open: OpenState };
 
-export interface WizardConfig {
+export interface FlowConfig {
   /** The questions to ask, in order (pendingQuestions). */
   questions: AnyQuestion[];
   /** Given, detected and default answers; the questions change them. */
@@ -61,8 +68,8 @@ export interface WizardConfig {
   migrate?: { question: string };
 }
 
-export interface WizardState {
-  config: WizardConfig;
+export interface FlowState {
+  config: FlowConfig;
   step: Step;
   questions: AnyQuestion[];
   answers: Partial<Answers>;
@@ -75,7 +82,7 @@ export interface WizardState {
   outcome?: Outcome;
 }
 
-export type Action =
+export type FlowEvent =
   | { type: 'answer'; id: keyof Answers; value: Answer }
   | { type: 'review'; yes: boolean; plan: Plan }
   | { type: 'replace'; yes: boolean }
@@ -89,6 +96,8 @@ export type Action =
   | { type: 'back' }
   /** From the review: choose an answer to change, then change it. */
   | { type: 'pick' }
+  /** From the review: answer every question again, from the first (the line-by-line prompts' way back). */
+  | { type: 'again' }
   | { type: 'edit'; index: number }
   | { type: 'move'; delta: number }
   /** Items found done already (a re-run), ticked on arrival. */
@@ -124,16 +133,16 @@ export function progress(questions: readonly AnyQuestion[], index: number, answe
  * Where to go once the last question is answered: the review, or back to the question
  * whose answer makes the combination impossible (e.g. semantic-release for several packages).
  */
-function afterQuestions(state: WizardState, answers: Partial<Answers>): Step {
+function afterQuestions(state: FlowState, answers: Partial<Answers>): Step {
   const conflict = conflictOf(answers);
   if (!conflict) return { kind: 'review' };
   const index = state.questions.findIndex((q) => conflict.ids.includes(q.id) && applies(q, answers));
-  return index < 0 ? { kind: 'review' } : { kind: 'question', index, notice: conflict.message };
+  return index < 0 ? { kind: 'review' } : { kind: 'question', index, conflict: conflict.message };
 }
 
 /** Starts at the first question: "What I found" is drawn before Ink loads (src/commands/create/ui/first-screen.ts). */
-export function initWizard(config: WizardConfig): WizardState {
-  const state: WizardState = { config, step: { kind: 'review' }, questions: config.questions, answers: config.answers, log: [] };
+export function initFlow(config: FlowConfig): FlowState {
+  const state: FlowState = { config, step: { kind: 'review' }, questions: config.questions, answers: config.answers, log: [] };
   const first = nextQuestion(state.questions, 0, state.answers);
   return { ...state, step: first >= 0 ? { kind: 'question', index: first } : afterQuestions(state, state.answers) };
 }
@@ -147,20 +156,20 @@ export function describeAnswer(q: AnyQuestion, value: Answer): string {
   return String(value);
 }
 
-function log(state: WizardState, entry: LogEntry): WizardState['log'] {
+function log(state: FlowState, entry: LogEntry): FlowState['log'] {
   return [...state.log, { id: state.log.length, entry }];
 }
 
-function finish(state: WizardState, outcome: Outcome): WizardState {
+function finish(state: FlowState, outcome: Outcome): FlowState {
   return { ...state, step: { kind: 'finished' }, outcome };
 }
 
-function publisherStep(state: WizardState, index: number): WizardState {
+function publisherStep(state: FlowState, index: number): FlowState {
   return { ...state, shownPublishers: index + 1, step: { kind: 'publisher', index, open: state.config.offerOpen ? 'ask' : 'skipped' } };
 }
 
 /** The answers as they stay in the scrollback, logged once the review is accepted (they can change until then). */
-function answersLog(state: WizardState): WizardState['log'] {
+function answersLog(state: FlowState): FlowState['log'] {
   let entries = state.log;
   for (const q of state.questions) {
     const value = state.answers[q.id];
@@ -170,12 +179,12 @@ function answersLog(state: WizardState): WizardState['log'] {
   return entries;
 }
 
-/** True when one of `paths` is a workflow that publishes already (see WizardConfig.publishingWorkflows). */
-export function replacesPublisher(config: WizardConfig, paths: readonly string[]): boolean {
+/** True when one of `paths` is a workflow that publishes already (see FlowConfig.publishingWorkflows). */
+export function replacesPublisher(config: FlowConfig, paths: readonly string[]): boolean {
   return paths.some((p) => config.publishingWorkflows?.includes(p));
 }
 
-export function wizardReducer(state: WizardState, action: Action): WizardState {
+export function flowStep(state: FlowState, action: FlowEvent): FlowState {
   const { step } = state;
   if (step.kind === 'finished') return state;
   // Cancelling mid-write would leave the user unsure what was written: writes take milliseconds.
@@ -208,6 +217,10 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
         const last = previousQuestion(state.questions, state.questions.length, state.answers);
         return last < 0 ? state : { ...state, step: { kind: 'question', index: last } };
       }
+      if (action.type === 'again') {
+        const first = nextQuestion(state.questions, 0, state.answers);
+        return first < 0 ? state : { ...state, step: { kind: 'question', index: first } };
+      }
       if (action.type === 'pick') return state.questions.some((q) => applies(q, state.answers)) ? { ...state, step: { kind: 'pick' } } : state;
       if (action.type !== 'review') return state;
       if (!action.yes) return finish(state, { kind: 'declined' });
@@ -227,12 +240,9 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
     case 'replace': {
       if (action.type !== 'replace') return state;
       if (action.yes) return { ...state, log: answersLog(state), step: { kind: 'writing', consent: true } };
-      const kept = step.paths.join(', ');
       if (replacesPublisher(state.config, step.paths)) {
         // A new file beside a workflow that publishes would publish the package twice: back to the review.
-        const then = state.questions.some((q) => applies(q, state.answers)) ? 'Press c to change an answer, or Esc to quit.' : 'Press Esc to quit.';
-        const notice = `${kept} stays as it is and nothing is written: a second workflow would publish the package twice. ${then}`;
-        return { ...state, plan: undefined, step: { kind: 'review', notice } };
+        return { ...state, plan: undefined, step: { kind: 'review', kept: step.paths } };
       }
       // Keep the user's file untouched and offer a free name for the new workflow.
       let questions = state.questions;
@@ -242,14 +252,13 @@ export function wizardReducer(state: WizardState, action: Action): WizardState {
         index = questions.length - 1;
       }
       const answers = { ...state.answers, workflow: freeWorkflowName(state.config.existingWorkflows) };
-      const notice = `${kept} stays as it is. Choose a new file name for the new workflow, or press Esc to quit with nothing written.`;
       return {
         ...state,
         questions,
         answers,
         plan: undefined,
-        log: log(state, { kind: 'note', text: `Kept ${kept} as it is.` }),
-        step: { kind: 'question', index, notice, thenReview: true },
+        log: log(state, { kind: 'note', text: `Kept ${step.paths.join(', ')} as it is.` }),
+        step: { kind: 'question', index, thenReview: true, kept: step.paths },
       };
     }
 
