@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makePackageRepo, type TempRepo } from '../helpers/repo.js';
+import { makePackageRepo, makeRepo, type TempRepo } from '../helpers/repo.js';
 import { Terminal } from '../helpers/tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -100,5 +100,21 @@ describe('the replace question', () => {
     const screen = await toReplace(100);
     assert.match(screen, /^Replace \.github\/workflows\/publish\.yml\? A backup is kept\. ›\s+Yes\s+No\s+\(y\/n\)$/m, screen);
     assert.match(screen, /^y\/n choose {2}· {2}Enter accept {2}· {2}Esc quit, nothing written$/m);
+  });
+});
+
+describe('question help beside the preview', () => {
+  it('at 140 columns the help wraps between words: no row of the question column starts with a stray space', async () => {
+    // No lockfile: the package manager is asked, and its help fills the 60-column question column exactly.
+    const repo = makeRepo({ remote: 'git@github.com:acme/widget-core.git', files: { 'package.json': { name: '@acme/widget-core', version: '1.0.0', repository: 'github:acme/widget-core' } } });
+    cleanups.push(() => repo.cleanup());
+    const term = open(repo, { columns: 140, rows: 40 });
+    await term.waitFor('Enter continue');
+    term.send('Enter');
+    const screen = await term.waitFor('Question 1 of 6');
+    // The question column is the text left of the preview's border.
+    const column = screen.split('\n').map((l) => l.split(/[│╭╰]/)[0]!.trimEnd());
+    assert.ok(column.some((l) => l.startsWith('Installs dependencies in CI')), screen);
+    for (const line of column) assert.doesNotMatch(line, /^ \S/, `a row starting with a stray space: ${JSON.stringify(line)}`);
   });
 });
