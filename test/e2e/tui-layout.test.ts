@@ -118,3 +118,20 @@ describe('question help beside the preview', () => {
     for (const line of column) assert.doesNotMatch(line, /^ \S/, `a row starting with a stray space: ${JSON.stringify(line)}`);
   });
 });
+
+describe('the npmjs.com values at 60 columns', () => {
+  it('prose wraps between words by the program; only the npm trust command is longer than a row', async () => {
+    const repo = makePackageRepo({ remote: 'git@github.com:acme/widget-core.git', pkg: { name: '@acme/widget-core', repository: 'github:acme/widget-core' } });
+    cleanups.push(() => repo.cleanup());
+    const term = new Terminal({ columns: 60, rows: 50 }, { BROWSER: 'none' });
+    cleanups.push(() => term.kill());
+    term.start([process.execPath, bin, repo.dir, '--yes', '--no-open'], repo.dir);
+    assert.equal(await term.exitCode(20_000), 0);
+    // Joined: a row the terminal soft-wrapped reads as the one line the program printed.
+    const history = term.history({ joined: true });
+    const block = history.slice(history.indexOf('On npmjs.com'), history.indexOf('Then retire the token'));
+    assert.match(block, /^ {4}Workflow filename +publish\.yml\n {26}file name only, no path$/m, block);
+    const long = block.split('\n').filter((l) => [...l].length > 60);
+    assert.deepEqual(long, ['    npm trust github @acme/widget-core --file publish.yml --repo acme/widget-core --env npm --allow-publish'], block);
+  });
+});
