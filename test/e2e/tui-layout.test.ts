@@ -135,3 +135,27 @@ describe('the npmjs.com values at 60 columns', () => {
     assert.deepEqual(long, ['    npm trust github @acme/widget-core --file publish.yml --repo acme/widget-core --env npm --allow-publish'], block);
   });
 });
+
+describe('the checklist at 60 columns', () => {
+  it('a long title wraps between words under itself, live and in the scrollback', async () => {
+    const repo = makePackageRepo({ remote: 'git@github.com:acme/widget-core.git', pkg: { name: '@acme/widget-core', repository: 'github:acme/widget-core' } });
+    cleanups.push(() => repo.cleanup());
+    const term = open(repo, { columns: 60, rows: 40 });
+    await term.waitFor('Enter continue');
+    term.send('Enter');
+    for (let guard = 0; guard < 10; guard++) {
+      const screen = await term.waitFor((s) => /Question \d+ of \d+|Write these files\?/.test(s));
+      term.send('Enter');
+      if (screen.includes('Write these files?')) break;
+      await term.waitFor((s) => s !== screen);
+    }
+    await term.waitFor(/is saved on\s+npmjs\.com/);
+    term.send('Enter');
+    const live = await term.waitFor('Tick what you have done');
+    assert.match(live, /^ {2}\[ \] 2\. Add the trusted publisher for @acme\/widget-core on\n {9}npmjs\.com$/m, live);
+    term.send('Escape');
+    assert.equal(await term.exitCode(), 0);
+    const history = term.history({ joined: true });
+    assert.match(history, /^\[ \] 2\. Add the trusted publisher for @acme\/widget-core on\n {7}npmjs\.com$/m, history);
+  });
+});
