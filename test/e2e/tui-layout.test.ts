@@ -157,5 +157,9 @@ describe('the checklist at 60 columns', () => {
     assert.equal(await term.exitCode(), 0);
     const history = term.history({ joined: true });
     assert.match(history, /^\[ \] 2\. Add the trusted publisher for @acme\/widget-core on\n {7}npmjs\.com$/m, history);
+    // The closing prose, too, is broken by the program between words.
+    const again = history.slice(history.indexOf('To check where you are later'), history.indexOf('The same without questions'));
+    assert.match(again, /in this folder/, history);
+    for (const line of again.trimEnd().split('\n')) assert.ok([...line].length <= 60, `longer than the terminal: ${JSON.stringify(line)}`);
   });
 });
