@@ -23,8 +23,9 @@ export function formatChecklist(
   let n = 0;
   return items
     .map((item) => {
-      const head = isAlternative(item) ? `    ${item.title}:` : `${done.has(item.id) ? '[x]' : '[ ]'} ${++n}. ${item.title}`;
-      const lines = [head];
+      const [prefix, title] = isAlternative(item) ? ['    ', `${item.title}:`] : [`${done.has(item.id) ? '[x]' : '[ ]'} ${++n}. `, item.title];
+      // The title too wraps between words, under itself.
+      const lines = wrap(title, Math.max(width, 40), indent).map((line, i) => (i === 0 ? `${prefix}${line.slice(indent.length)}` : line));
       for (const line of item.detail.split('\n')) lines.push(...wrap(line, Math.max(width, 40), indent));
       if (item.command) lines.push(`${indent}$ ${item.command}`);
       if (item.url) lines.push(`${indent}${item.url}`);

@@ -56,27 +56,38 @@ export function formatWritten(results: readonly WriteResult[]): string {
  * The values to enter on npmjs.com. The URL and the `npm trust` command each get a line of
  * their own and are never wrapped by this tool: the terminal soft-wraps them, so they copy whole.
  */
-export function formatPublisher(p: PublisherSettings): string {
+/** Prose wraps at `columns` between words; the URL and the npm trust command stay whole on their lines. */
+export function formatPublisher(p: PublisherSettings, columns = process.stdout.columns || 80): string {
   const width = Math.max(...p.fields.map((f) => f.label.length));
   const valueWidth = Math.max(...p.fields.filter((f) => f.label !== 'Allowed actions').map((f) => (f.value === '' ? 13 : f.value.length)));
   const lines = [
     paint('bold', p.packageName),
     p.url,
-    `  Trusted publishing → Select your publisher → ${p.provider}, then enter:`,
+    ...wrap(`Trusted publishing → Select your publisher → ${p.provider}, then enter:`, columns, '  '),
     ...p.fields.map((f) => {
       // The box people miss: new publishers allow only staged publishing unless it is ticked.
       // A box before a tick to make; none before "leave … unticked" (an instruction, not a step).
       if (f.label === 'Allowed actions') {
         const box = /^leave /.test(f.value) ? '' : '☐ ';
-        return `    ${f.label.padEnd(width)}  ${paint(['yellow', 'bold'], `${box}${f.value}`)}${f.note ? paint('yellow', `  ← ${f.note}`) : ''}`;
+        const head = `    ${f.label.padEnd(width)}  `;
+        const value = `${box}${f.value}`;
+        if (!f.note) return `${head}${paint(['yellow', 'bold'], value)}`;
+        if ([...`${head}${value}  ← ${f.note}`].length <= columns) return `${head}${paint(['yellow', 'bold'], value)}${paint('yellow', `  ← ${f.note}`)}`;
+        // Too long for one row: the note goes under the value, wrapped between words.
+        const notes = wrap(`← ${f.note}`, columns, ' '.repeat(head.length)).map((l) => paint('yellow', l));
+        return [`${head}${paint(['yellow', 'bold'], value)}`, ...notes].join('\n');
       }
-      const value = f.value === '' ? paint('dim', '(leave empty)'.padEnd(valueWidth)) : paint('cyan', f.value.padEnd(valueWidth));
-      const note = f.note && f.value !== '' ? paint('dim', `  ${f.note}`) : '';
-      return `    ${f.label.padEnd(width)}  ${value}${note}`.trimEnd();
+      const plain = f.value === '' ? '(leave empty)' : f.value;
+      const value = paint(f.value === '' ? 'dim' : 'cyan', plain.padEnd(valueWidth));
+      const head = `    ${f.label.padEnd(width)}  `;
+      if (!f.note || f.value === '') return `${head}${value}`.trimEnd();
+      if ([...`${head}${plain.padEnd(valueWidth)}  ${f.note}`].length <= columns) return `${head}${value}${paint('dim', `  ${f.note}`)}`;
+      // Too long for one row: the note goes under the value, wrapped between words.
+      return [`${head}${paint('cyan', plain)}`, ...wrap(f.note, columns, ' '.repeat(head.length)).map((l) => paint('dim', l))].join('\n');
     }),
     ...(p.trustCommand
-      ? ['  Or, instead of the form, from a terminal logged in to npm (npm 11.15 or newer):', `    ${p.trustCommand}`]
-      : ['  (npm trust cannot name a CI file in a folder: enter these on the website.)']),
+      ? [...wrap('Or, instead of the form, from a terminal logged in to npm (npm 11.15 or newer):', columns, '  '), `    ${p.trustCommand}`]
+      : wrap('(npm trust cannot name a CI file in a folder: enter these on the website.)', columns, '  ')),
   ];
   return lines.join('\n');
 }

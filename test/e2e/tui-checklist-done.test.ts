@@ -114,6 +114,28 @@ describe('the checklist shows what is done already', () => {
     assert.equal(await finish(term, 'Escape'), 0);
   });
 
+  it('--yes --registry-check ticks the same publisher and environment in the printed checklist; --yes alone asks nothing', async () => {
+    registry.packages.set('@acme/widget', { latest: '1.2.3', versions: { '1.2.3': {} } });
+    registry.trust.set('@acme/widget', [
+      { id: 'tp-1', type: 'github', claims: { repository: 'acme/widget', workflow_ref: { file: 'publish.yml' }, environment: 'npm' }, permissions: ['createPackage'] },
+    ]);
+    const checked = setup(['--yes', '--registry-check']);
+    assert.equal(await checked.term.exitCode(20_000), 0);
+    const history = checked.term.history({ joined: true });
+    assert.match(history, /^\[x\] 2\. Add the trusted publisher for @acme\/widget on npmjs\.com$/m);
+    assert.match(history, /^\[x\] 3\. Protect the "npm" environment$/m);
+    assert.match(history, /^\[ \] 1\. Commit and push the workflow/m, 'written just now: not committed yet');
+
+    const requests = registry.requests.length;
+    const offline = setup(['--yes']);
+    assert.equal(await offline.term.exitCode(20_000), 0);
+    const plain = offline.term.history({ joined: true });
+    assert.match(plain, /^\[ \] 2\. Add the trusted publisher for @acme\/widget on npmjs\.com$/m);
+    assert.match(plain, /^\[ \] 3\. Protect the "npm" environment$/m);
+    assert.deepEqual(registry.requests.slice(requests).filter((r) => r.path.includes('/trust')), []);
+    assert.deepEqual(offline.gh.calls().filter((c) => c[0] === 'api'), []);
+  });
+
   it('without --registry-check nothing online is asked: the same publisher and environment stay unticked', async () => {
     registry.packages.set('@acme/widget', { latest: '1.2.3', versions: { '1.2.3': {} } });
     registry.trust.set('@acme/widget', [

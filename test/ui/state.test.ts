@@ -68,7 +68,7 @@ describe('after the wizard', () => {
   it('prints the checklist with ticks and how to check later', async () => {
     const o = io();
     assert.equal(await afterWizard({ ...base, plan: plan([]), outcome: { kind: 'done', done: ['commit'] } }, o.io), 0);
-    assert.match(o.out.join('\n'), /\[x\] 1\. Commit[\s\S]*again in this folder/);
+    assert.match(o.out.join('\n'), /\[x\] 1\. Commit[\s\S]*again in this\s+folder/);
   });
 
   it('cancelled before writing: throws CancelledError (exit 130, "Nothing was written.")', async () => {

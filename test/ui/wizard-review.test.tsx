@@ -30,7 +30,7 @@ describe('review, npmjs.com and checklist', () => {
     assert.match(frame, /Organization or user +acme +case-sensitive/);
     assert.match(frame, /Workflow filename +publish\.yml/);
     assert.match(frame, /Environment name +npm/);
-    assert.match(frame, /☐ Allow npm publish +← tick it/);
+    assert.match(frame, /☐ Allow npm publish\s+← tick it/);
     assert.match(frame, /^https:\/\/www\.npmjs\.com\/package\/@acme\/widget\/access$/m, 'the URL on a line of its own');
     assert.match(frame, /^ {4}npm trust github @acme\/widget --file publish\.yml --repo acme\/widget --env npm --allow-publish$/m, 'the command whole on one line');
 

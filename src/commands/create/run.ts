@@ -108,6 +108,13 @@ export function tokenPublishers(d: Detected): string[] {
   return files.map((f) => f.path);
 }
 
+/** With --registry-check, what the wizard's checklist would tick (npm trust list, gh); else nothing is asked. */
+async function doneOnline(plan: Plan, d: Detected, options: Options): Promise<ReadonlySet<string>> {
+  if (!options.registryCheck) return new Set();
+  const { alreadyDone } = await import('./ui/already-done.js');
+  return new Set(await alreadyDone(plan, d.root, {}));
+}
+
 export async function runNonInteractive(d: Detected, options: Options, io: Io): Promise<number> {
   if (options.given.workflow === undefined && options.given.provider === undefined) {
     const existing = tokenPublishers(d);
@@ -174,7 +181,7 @@ export async function runNonInteractive(d: Detected, options: Options, io: Io): 
   while (state.step.kind === 'publisher') send({ type: 'next' });
   // Piped (to a file, an issue, a pull request): a Markdown task list.
   const markdown = !process.stdout.isTTY;
-  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist, new Set(), undefined, markdown)}`);
+  io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(plan.checklist, await doneOnline(plan, d, options), undefined, markdown)}`);
   send({ type: 'leave' });
   io.out(paint('dim', '\nRun create-trusted-publish again any time: it changes nothing when all is in place.'));
   // Exit 1: the publish job is not in place until the user pastes it (a script must not read "done").

@@ -1,6 +1,6 @@
 // Yes or no: y/n, ←/→ (and ↑/↓ unless they scroll) choose, Enter takes the highlighted one.
 // y and n only choose: one stray key must not decline a whole run.
-import { Box, Text } from 'ink';
+import { Box, Text, useWindowSize } from 'ink';
 import { useKeys } from '../hooks/keys-router.js';
 import { useTheme } from '../theme.js';
 import { useLatest } from '../hooks/use-latest.js';
@@ -48,6 +48,24 @@ export function Confirm({ value, onChange, onSubmit, isActive = true, vertical =
       {option('Yes', value)}
       {option('No', !value)}
       <Text dimColor>(y/n)</Text>
+    </Box>
+  );
+}
+
+/** Columns the choices take: the pointer, " Yes ", " No " and "(y/n)", one apart. */
+const CHOICES_WIDTH = 18;
+
+/**
+ * A question and its choices: on one row when both fit; else the question above, wrapping at
+ * the full width, and the choices together on the row below (never text wrapped beside them).
+ */
+export function ConfirmQuestion({ question, ...confirm }: ConfirmProps & { question: string }) {
+  const { columns } = useWindowSize();
+  const beside = [...question].length + 1 + CHOICES_WIDTH <= columns;
+  return (
+    <Box flexDirection={beside ? 'row' : 'column'} gap={beside ? 1 : 0}>
+      <Text bold>{question}</Text>
+      <Confirm {...confirm} />
     </Box>
   );
 }

@@ -7,6 +7,15 @@ import { useTheme } from '../theme.js';
 import { isEnter } from '../input/keys.js';
 import { commandLines, urlIndent } from '../../../../../report/command-lines.js';
 import { isAlternative } from '../../../../../report/checklist.js';
+import { wrap } from '../../../../../report/text.js';
+
+/** `text` after `prefix`, broken between words here (Ink keeps the space it breaks at), the rows after the first under the text. */
+function hanging(prefix: string, text: string, columns: number): string {
+  const indent = ' '.repeat([...prefix].length);
+  return wrap(text, columns, indent)
+    .map((line, i) => (i === 0 ? `${prefix}${line.slice(indent.length)}` : line))
+    .join('\n');
+}
 
 export interface ChecklistStepProps {
   items: readonly ChecklistItem[];
@@ -38,13 +47,11 @@ export function ChecklistStep({ items, cursor, done, onMove, onToggle, onLeave }
           return (
             <Box key={item.id} flexDirection="column" aria-role="checkbox" aria-state={{ checked, selected: focused }}>
               <Text color={focused ? theme.accent : undefined} bold={focused}>
-                {isAlternative(item) ? `${focused ? '›' : ' '}     ${item.title}:` : `${focused ? '›' : ' '} ${checked ? '[x]' : '[ ]'} ${number}. ${item.title}`}
+                {isAlternative(item)
+                  ? hanging(`${focused ? '›' : ' '}     `, `${item.title}:`, columns)
+                  : hanging(`${focused ? '›' : ' '} ${checked ? '[x]' : '[ ]'} ${number}. `, item.title, columns)}
               </Text>
-              {focused ? (
-                <Box flexDirection="column" paddingLeft={8}>
-                  <Text dimColor>{item.detail}</Text>
-                </Box>
-              ) : null}
+              {focused ? <Text dimColor>{item.detail.split('\n').map((line) => hanging(' '.repeat(8), line, columns)).join('\n')}</Text> : null}
               {/* A command breaks only with a trailing backslash; a URL keeps one row (see report/command-lines.ts). */}
               {focused && item.command
                 ? commandLines(item.command, columns - 8, '$ ', '    ').map((line, n) => (

@@ -1,5 +1,5 @@
 // 2. One question: its label, one line of why, the pre-filled answer, an inline error.
-import { Box, Text } from 'ink';
+import { Box, Text, useWindowSize } from 'ink';
 import type { Detected } from '../../../../../core/model.js';
 import type { AnyQuestion } from '../../../../../questions/list.js';
 import { TextInput } from '../components/text-input.js';
@@ -11,6 +11,7 @@ import { useChoiceField, useConfirmField, useMultiField, useTextField, type Fiel
 import type { Answer } from '../../../flow/machine.js';
 import { useTheme } from '../theme.js';
 import { useKeys } from '../hooks/keys-router.js';
+import { wrap } from '../../../../../report/text.js';
 
 export interface QuestionStepProps extends FieldHandlers {
   question: AnyQuestion;
@@ -85,6 +86,9 @@ export function QuestionStep(props: QuestionStepProps) {
   const theme = useTheme();
   const { question, number, total, notice, previewKey, previewShown = true, label, onBack } = props;
   const { Field, keys, back } = FIELDS[question.kind];
+  const { columns } = useWindowSize();
+  // Broken between words here: Ink keeps the space it breaks at, which began the next row.
+  const help = wrap(question.help, props.width ?? columns, '').join('\n');
   useKeys((_input, key) => {
     if (!onBack) return;
     if ((key.tab && key.shift) || (back && (key.leftArrow || key.backspace))) onBack();
@@ -94,7 +98,7 @@ export function QuestionStep(props: QuestionStepProps) {
       {notice ? <Text color={theme.warn}>{notice}</Text> : null}
       <Text dimColor>{`Question ${number} of ${total}`}</Text>
       <Text bold>{label ?? question.label}</Text>
-      <Text dimColor>{question.help}</Text>
+      <Text dimColor>{help}</Text>
       <Box marginTop={1} flexDirection="column">
         {/* key: a new question starts a new field state */}
         <Field key={`${question.id}:${number}`} {...props} />

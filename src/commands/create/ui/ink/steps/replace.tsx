@@ -3,7 +3,7 @@
 // package twice, so No goes back to the review; else it asks for another name.
 import { useState } from 'react';
 import { Box, Text } from 'ink';
-import { Confirm } from '../components/confirm.js';
+import { ConfirmQuestion } from '../components/confirm.js';
 import { KeyHints } from '../components/key-hints.js';
 import { Note } from '../components/note.js';
 import { useTheme } from '../theme.js';
@@ -31,11 +31,10 @@ export function ReplaceStep({ paths, mine, publishing, onAnswer }: ReplaceStepPr
     <Box flexDirection="column">
       <Note mark="!" color={theme.warn}>{what}</Note>
       <Text dimColor>{no}</Text>
-      <Box marginTop={1} gap={1}>
-        <Text bold>Replace {names}? A backup is kept.</Text>
-        <Confirm value={yes} onChange={setYes} onSubmit={onAnswer} />
+      <Box marginTop={1}>
+        <ConfirmQuestion question={`Replace ${names}? A backup is kept.`} value={yes} onChange={setYes} onSubmit={onAnswer} />
       </Box>
-      <KeyHints hints={['Enter accept', 'Esc quit, nothing written']} />
+      <KeyHints hints={['y/n choose', 'Enter accept', 'Esc quit, nothing written']} />
     </Box>
   );
 }
