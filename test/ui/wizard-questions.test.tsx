@@ -119,6 +119,8 @@ describe('found screen: the repository fix is promised only where it is made', (
     assert.match(shown({ fixRepository: false }), /Left as it is \(--no-fix-repository\): set "repository" to\s+git\+https:\/\/github\.com\/acme\/widget\.git by hand/);
     assert.doesNotMatch(shown({ fixRepository: false }), /will be set/);
     assert.doesNotMatch(shown({ provider: 'circleci' }), /"repository"/);
-    assert.match(shown({}, true), /Fixing the workflow in place leaves\s+package\.json\s+as\s+it\s+is/);
+    // Fixing the workflow in place sets "repository" too (its review shows the package.json edit).
+    assert.match(shown({}, true), /"repository" will be set to/);
+    assert.match(shown({ fixRepository: false }, true), /"repository" will be set to/);
   });
 });

@@ -53,7 +53,7 @@ export function questionCount(detected: Detected, options: Pick<Options, 'given'
 /**
  * "What I found" says what will happen to package.json "repository" only where it will:
  * not with --no-fix-repository, not for CircleCI (no provenance, so npm does not compare
- * it), and not on the in-place path (it edits the workflow only).
+ * it). The in-place path (--migrate) sets it with the workflow edit, shown in its review.
  */
 export function honestFindings(d: Detected, options: Pick<Options, 'given'>, inPlace: boolean): Detected {
   const provider = options.given.provider ?? detectedProvider(d);
@@ -62,8 +62,8 @@ export function honestFindings(d: Detected, options: Pick<Options, 'given'>, inP
     if (provider === 'circleci') return [];
     const url = /will be set to (\S+?)\.?( with|$)/.exec(f.fix ?? '')?.[1];
     const target = url ? ` to ${url}` : '';
+    if (inPlace) return [f];
     if (options.given.fixRepository === false) return [{ ...f, fix: `Left as it is (--no-fix-repository): set "repository"${target} by hand before the first publish.` }];
-    if (inPlace) return [{ ...f, fix: `Fixing the workflow in place leaves package.json as it is: set "repository"${target} by hand, or press n for a new workflow, which sets it.` }];
     return [f];
   });
   return { ...d, findings };
