@@ -79,6 +79,20 @@ export function onlyChecksToken(run: string): boolean {
   return lines.some((line) => TOKEN_CHECK.test(line)) && !lines.some(commandPublishes);
 }
 
+/** `if [ -z "$TOKEN" ]; then`, `[[ -n ${TOKEN} ]]`, `test -z "$TOKEN"`: a test that a variable is set; group 1 names it. */
+const SET_TEST = /^(?:if\s+)?(?:\[\[?|test)\s+-[zn]\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s*(?:\]\]?)?\s*(?:;\s*then)?$/;
+
+/**
+ * Only fails the job when a variable is empty (`if [ -z "$TOKEN" ]; then echo ...; exit 1; fi`):
+ * the variables it tests, or [] when the script does anything else.
+ */
+export function onlyChecksSet(run: string): string[] {
+  const lines = run.split('\n').map(code).filter(Boolean);
+  const tested = lines.map((line) => SET_TEST.exec(line)?.[1]).filter((name): name is string => name !== undefined);
+  const rest = lines.filter((line) => !SET_TEST.test(line));
+  return tested.length > 0 && rest.every((line) => /^(?:echo|printf|exit|fi|then|else)\b/.test(line)) ? tested : [];
+}
+
 /** Scripts whose name says they build or check, never publish: `npm run lint`, `yarn test:unit`, `pnpm build`. */
 const CHECK_SCRIPT = /^(?:npm|pnpm|yarn|bun)\s+(?:run(?:-script)?\s+)?(?:--if-present\s+)?(?:lint|test|t|build|check|typecheck|type-check|tsc|format|prettier|coverage|bench|docs?|compile|e2e)(?::[\w:.-]+)?(?:\s|$)/;
 

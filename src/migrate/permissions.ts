@@ -31,6 +31,10 @@ export function scopesOf(node: Node | undefined): Scopes | undefined {
   return out;
 }
 
+const GITHUB_TOKEN = /\$\{\{\s*(?:secrets\.GITHUB_TOKEN|github\.token)\s*\}\}/;
+/** Actions that only read with the token they are given. */
+const SETUP_ACTION = /^actions\/(?:checkout|setup-node|cache|upload-artifact|download-artifact)@/;
+
 /** Write scopes a job's steps visibly need: release tools push tags, open PRs, comment on issues. */
 export function stepNeeds(job: JobView): Scopes {
   const needs: Scopes = {};
@@ -48,7 +52,11 @@ export function stepNeeds(job: JobView): Scopes {
     if (/npm\.pkg\.github\.com/.test(`${run} ${textOf(mapOf(step, 'with'), 'registry-url') ?? ''}`)) needs.packages = 'write';
     // A script handed the GITHUB_TOKEN as an argument (`prebuild -u ${{ secrets.GITHUB_TOKEN }}`)
     // uses it for more than a checkout: keep the write access it had by default.
-    if (/\$\{\{\s*(?:secrets\.GITHUB_TOKEN|github\.token)\s*\}\}/.test(run)) needs.contents = 'write';
+    if (GITHUB_TOKEN.test(run)) needs.contents = 'write';
+    // So does an action handed it in env or with (one that commits a README, comments, uploads).
+    if (uses !== '' && !SETUP_ACTION.test(uses) && [mapOf(step, 'env'), mapOf(step, 'with')].some((map) => map?.items.some((item) => isScalar(item.value) && GITHUB_TOKEN.test(String(item.value.value ?? ''))))) {
+      needs.contents = 'write';
+    }
   }
   return needs;
 }

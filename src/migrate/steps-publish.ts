@@ -8,7 +8,7 @@ import { publishSteps, type JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
 import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE, withoutRegistryUrl } from './scripts.js';
 import { localRegistryUrls } from '../audit/local-action.js';
-import { isTokenEnv, isTokenInput, onlyChecksToken } from '../audit/publish-rule.js';
+import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
 import { isNpmjs, isProxy } from './registry.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
@@ -256,6 +256,19 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
   for (const step of [...job.steps]) {
     const node = nodeOf(step, 'run');
     if (!isScalar(node) || typeof node.value !== 'string') continue;
+    // A step that only fails when the token is empty would now always fail.
+    const tested = onlyChecksSet(node.value);
+    const env = mapOf(step, 'env');
+    if (tested.length > 0 && tested.every((name) => isTokenEnv(name, textOf(env, name) ?? ''))) {
+      for (const name of tested) {
+        const secret = secretName(textOf(env, name) ?? '');
+        if (secret) secrets.push(secret);
+      }
+      if (isSeq(seq)) seq.items.splice(seq.items.indexOf(step), 1);
+      job.steps.splice(job.steps.indexOf(step), 1);
+      notes.push(`job "${job.id}": removed the step that only checked the token was set (${tested.join(', ')})`);
+      continue;
+    }
     // A step whose every line is `npm whoami ...` (or an echo) only checks the token.
     const lines = node.value.split('\n').filter((line) => line.trim() !== '');
     const whole = onlyChecksToken(node.value) && lines.every((line) => /^\s*(?:npm\s+whoami\b|echo\b)/.test(line)) && lines.some((line) => /\bnpm\s+whoami\b/.test(line));

@@ -269,3 +269,26 @@ test('lerna publish: lerna 9 or newer does the OIDC exchange itself; an older or
   });
   assert.match(viaScript.left.join('\n'), /lerna \^6\.6\.2 cannot publish/);
 });
+
+test('an action handed the GITHUB_TOKEN keeps write access under the new read-only top level; setup actions do not get it', () => {
+  const src = JOB(
+    '    steps:\n      - uses: actions/checkout@v4\n        with:\n          token: ${{ github.token }}\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n' +
+      '  readme:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: akhilmhdh/contributors-readme-action@v2.3.10\n        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n' +
+      '  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          token: ${{ secrets.GITHUB_TOKEN }}\n',
+  );
+  const out = parse(migrate(src).after);
+  assert.deepEqual(out.permissions, { contents: 'read' });
+  assert.deepEqual(out.jobs.readme.permissions, { contents: 'write' });
+  assert.equal(out.jobs.test.permissions, undefined);
+  assert.deepEqual(out.jobs.publish.permissions, { contents: 'read', 'id-token': 'write' });
+});
+
+test('a step that only fails when the token is empty goes with the token; a test of another secret stays', () => {
+  const guard = (name: string, secret: string) =>
+    `      - name: Require ${secret}\n        env:\n          ${name}: \${{ secrets.${secret} }}\n        run: |\n          if [ -z "\${${name}}" ]; then\n            echo "::error::${secret} is missing"\n            exit 1\n          fi\n`;
+  const src = JOB(`    steps:\n${guard('TOKEN', 'NPM_TOKEN')}${guard('SLACK_URL', 'SLACK_WEBHOOK')}      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`);
+  const { after, changes } = migrate(src);
+  assert.deepEqual(parse(after).jobs.publish.steps.filter((s: { uses?: string }) => !s.uses).map((s: { name?: string; run: string }) => s.name ?? s.run), ['Require SLACK_WEBHOOK', 'npm publish']);
+  assert.doesNotMatch(after, /NPM_TOKEN/);
+  assert.ok(changes.some((c: string) => /removed the step that only checked the token was set \(TOKEN\)/.test(c)), changes.join('\n'));
+});

@@ -42,6 +42,15 @@ const CASES: Case[] = [
     event: { name: 'release', ref: 'refs/tags/v1.0.3' },
     needs: { build: { outputs: {}, result: 'success' } },
   },
+  { fixture: 'push-main-publish-node20x', workflow: 'npm-publish.yml', job: 'build', event: { name: 'push', ref: 'refs/heads/main' } },
+  {
+    fixture: 'custom-secret-npm-registry-node18-exact',
+    workflow: 'npm-publish.yml',
+    job: 'publish-npm',
+    event: { name: 'push', ref: 'refs/heads/master' },
+    scripts: { build: 'node -e 0' },
+    branch: 'master',
+  },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
