@@ -90,8 +90,8 @@ export function parseWorkflow(content: string, path: string, context: PublishCon
 
 const models = new WeakMap<YamlText, { path: string; context: PublishContext; result: ParseResult }>();
 
-/** The model of an already parsed text (the document a migration edits, before its edits). */
-export function workflowOf(parsed: YamlText, content: string, path: string, context: PublishContext = {}): ParseResult {
+/** The model of a parsed text. */
+function workflowOf(parsed: YamlText, content: string, path: string, context: PublishContext = {}): ParseResult {
   const { doc, lines: lineCounter } = parsed;
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   const finding = (id: string, level: Finding['level'], message: string, line: number, fix?: string): Finding => ({
@@ -122,11 +122,12 @@ export function workflowOf(parsed: YamlText, content: string, path: string, cont
     return start === undefined ? 1 : lineAt(start);
   };
   const jobs: Job[] = [];
+  const workflowToken = jobHasToken(root, undefined);
   for (const item of mapAt(root, 'jobs')?.items ?? []) {
     if (!isScalar(item.key) || !isMap(item.value)) continue;
     const jobNode = item.value;
     const steps: Step[] = [];
-    const jobToken = jobHasToken(root, jobNode);
+    const jobToken = workflowToken || jobHasToken(undefined, jobNode);
     const stepList = value(jobNode, 'steps');
     for (const stepNode of isSeq(stepList) ? stepList.items : []) {
       if (!isMap(stepNode)) continue;

@@ -6,7 +6,7 @@
 // Duplicate keys are found here in one pass over each map, not by the parser (its
 // `uniqueKeys` check compares every key with every earlier one: quadratic in the size of a
 // map such as `jobs:`). They are reported as the parser reports them, in its error list.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type Node, type Tags } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Pair, parseDocument, YAMLParseError, type Document, type Node, type Schema, type Tags } from 'yaml';
 
 /**
  * GitHub does not run a workflow file larger than this: "Workflow file exceeds the maximum
@@ -127,7 +127,33 @@ export function readYaml(text: string): YamlText {
  */
 export function takeYaml(text: string): YamlText {
   const { doc, lines } = readYaml(text);
-  return { doc: doc.clone() as Document.Parsed, lines };
+  // The document's own fields as its clone() copies them, then the nodes copied here.
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(doc), Object.getOwnPropertyDescriptors(doc)), { contents: null }).clone() as Document.Parsed;
+  copy.contents = copyNode(doc.contents, copy.schema) as Document.Parsed['contents'];
+  return { doc: copy, lines };
+}
+
+// The node type mark of the yaml package (a registered symbol, as its isMap and isScalar read it).
+const NODE_TYPE = Symbol.for('yaml.node.type');
+
+/**
+ * A deep copy of a node, equal to the yaml package's clone(schema): the same prototype, own
+ * properties and type mark. Its clone copies every node through property descriptors, which
+ * costs several times more on a large workflow; aliases still go through it.
+ */
+function copyNode(node: unknown, schema: Schema): unknown {
+  if (isPair(node)) return new Pair(copyNode(node.key, schema), copyNode(node.value, schema));
+  if (!isNode(node)) return node;
+  if (isAlias(node)) return node.clone();
+  const copy = Object.create(Object.getPrototypeOf(node)) as Record<PropertyKey, unknown>;
+  Object.defineProperty(copy, NODE_TYPE, { value: (node as unknown as Record<PropertyKey, unknown>)[NODE_TYPE] });
+  Object.assign(copy, node);
+  if (isCollection(node)) {
+    Object.defineProperty(copy, 'schema', { value: schema, configurable: true, enumerable: false, writable: true });
+    copy.items = node.items.map((item) => copyNode(item, schema));
+  }
+  if (node.range) copy.range = node.range.slice();
+  return copy;
 }
 
 /** Shares a document already known to be the parse of `text` (assembled from parts that were parsed). */

@@ -12,7 +12,7 @@ import { repoRoot } from '../core/paths.js';
 import { withRepository } from '../plan/repository-fix.js';
 import { registryProxyEdits } from './registry-files.js';
 import { retireTokenChecks } from './token-checks.js';
-import { isReusable, jobViews, localCallee } from './jobs.js';
+import { isReusable, jobPublishesAlone, jobViews, localCallee } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 import { MigrateError, migrateWorkflow, refuseOversize, type MigrateContext, type MigrateResult } from './workflow.js';
 import { oversize, readYaml } from '../core/yaml-text.js';
@@ -57,10 +57,13 @@ function callersOf(target: WorkflowFile, all: readonly WorkflowFile[]): Workflow
 function environmentOf(content: string): string | null {
   const root = rootOf(content);
   if (!root) return null;
-  for (const job of jobViews(root).filter((j) => j.publishes)) {
-    const env = nodeOf(job.node, 'environment');
-    const name = isScalar(env) ? textOf(job.node, 'environment') : textOf(mapOf(job.node, 'environment'), 'name');
-    if (name && !name.includes('${{')) return name;
+  // The first job that publishes and names an environment (the name read first: it is cheaper).
+  for (const item of mapOf(root, 'jobs')?.items ?? []) {
+    if (!isScalar(item.key) || !isMap(item.value)) continue;
+    const job = item.value;
+    const env = nodeOf(job, 'environment');
+    const name = isScalar(env) ? textOf(job, 'environment') : textOf(mapOf(job, 'environment'), 'name');
+    if (name && !name.includes('${{') && jobPublishesAlone(job)) return name;
   }
   return null;
 }

@@ -13,12 +13,14 @@ export interface JobView {
   node: YAMLMap;
   steps: YAMLMap[];
   publishes: boolean;
-  /** The steps that publish (the audit model's rule, set by migrateWorkflow). */
+  /** The steps that publish (the audit model's rule when jobViews is given the model). */
   publishing: Set<YAMLMap>;
   /** Job-level `uses:` (a reusable workflow call). */
   uses?: string;
   /** For a call of a reusable workflow that publishes: the scopes its jobs need. */
   calleeScopes?: Scopes;
+  /** The registries of a job that publishes only to others than npmjs.com (from the audit model). */
+  elsewhere?: string[];
 }
 
 /** The bare file name a job calls in this repository (`./.github/workflows/x.yml` -> `x.yml`). */
@@ -32,45 +34,44 @@ const publishesStep = (step: YAMLMap): boolean => stepPublishes(textOf(step, 'us
 /** The steps of a job that publish. */
 export const publishSteps = (job: JobView): YAMLMap[] => job.steps.filter((step) => job.publishing.has(step));
 
-/**
- * Takes what publishes from the audit model of the same text (one rule for doctor and migrate:
- * scripts, local actions, token-only steps, registries). Jobs and steps line up by position.
- * A job that publishes only to another registry publishes nothing here; its registries are returned.
- */
-export function applyModel(views: JobView[], model: Workflow): Map<string, string[]> {
-  const elsewhere = new Map<string, string[]>();
-  const byId = new Map<string, Workflow['jobs'][number]>();
-  for (const job of model.jobs) if (!byId.has(job.id)) byId.set(job.id, job);
-  for (const view of views) {
-    const job = byId.get(view.id);
-    if (!job || job.steps.length !== view.steps.length) continue;
-    const other = elsewhereOnly(model, job);
-    if (other) elsewhere.set(view.id, other);
-    const npm = new Set(npmPublishSteps(model, job));
-    view.publishing = new Set(view.steps.filter((_, i) => npm.has(job.steps[i]!)));
-    view.publishes = job.publishes && !other;
-  }
-  return elsewhere;
-}
+/** A job's steps that publish by the rule alone (no scripts or local actions followed). */
+const publishingSteps = (steps: YAMLMap[]): YAMLMap[] => steps.filter(publishesStep);
 
-export function jobViews(root: YAMLMap, callees: Readonly<Record<string, Scopes>> = {}): JobView[] {
+/** True when a job publishes by the rule alone (what jobViews says without a model). */
+export const jobPublishesAlone = (job: YAMLMap): boolean => mapsIn(job, 'steps').some(publishesStep);
+
+/**
+ * The jobs of a workflow. With the audit model of the same text, what publishes is taken from
+ * it (one rule for doctor and migrate: scripts, local actions, token-only steps, registries),
+ * jobs and steps lining up by position; a job that publishes only to another registry
+ * publishes nothing here, and its registries are in `elsewhere`.
+ */
+export function jobViews(root: YAMLMap, callees: Readonly<Record<string, Scopes>> = {}, model?: Workflow): JobView[] {
+  const byId = new Map<string, Workflow['jobs'][number]>();
+  for (const job of model?.jobs ?? []) if (!byId.has(job.id)) byId.set(job.id, job);
   const jobs = mapOf(root, 'jobs');
   const views: JobView[] = [];
   for (const item of jobs?.items ?? []) {
     if (!isScalar(item.key) || !isMap(item.value)) continue;
     const node = item.value;
+    const id = String(item.key.value);
     const steps = mapsIn(node, 'steps');
     const uses = textOf(node, 'uses');
     const callee = localCallee(uses);
-    views.push({
-      id: String(item.key.value),
-      node,
-      steps,
-      publishes: steps.some(publishesStep),
-      publishing: new Set(steps.filter(publishesStep)),
-      ...(uses !== undefined ? { uses } : {}),
-      ...(callee && callees[callee] ? { calleeScopes: callees[callee] } : {}),
-    });
+    const job = byId.get(id);
+    const view: JobView = { id, node, steps, publishes: false, publishing: new Set(), ...(uses !== undefined ? { uses } : {}), ...(callee && callees[callee] ? { calleeScopes: callees[callee] } : {}) };
+    if (model && job && job.steps.length === steps.length) {
+      const other = elsewhereOnly(model, job);
+      if (other) view.elsewhere = other;
+      const npm = new Set(npmPublishSteps(model, job));
+      view.publishing = new Set(steps.filter((_, i) => npm.has(job.steps[i]!)));
+      view.publishes = job.publishes && !other;
+    } else {
+      const publishing = publishingSteps(steps);
+      view.publishing = new Set(publishing);
+      view.publishes = publishing.length > 0;
+    }
+    views.push(view);
   }
   return views;
 }

@@ -56,8 +56,8 @@ function withJobs(doc: Document, items: unknown[]): Document {
 
 interface Run {
   token: string;
-  /** The untouched jobs, as parsed from the original. */
-  pairs: Pair[];
+  /** The untouched jobs in the edited copy (equal to the original's): they move into the shared parse of the merged text. */
+  edited: Pair[];
   /** Their lines in the original, [first, end). */
   first: number;
   end: number;
@@ -89,7 +89,8 @@ export type JobRuns = ReturnType<typeof jobRuns>;
  * The edited document as text: `original` with the lines the edits changed replaced, its
  * formatting kept everywhere else (mergeEdits). `pristine` is the parse of `original`,
  * `edited` a copy of it with the edits. A large file is merged job by job (`split`; null:
- * the whole file).
+ * the whole file); its untouched jobs' nodes then move into the shared parse of the result,
+ * so `edited` is not used again.
  */
 export function editedText(original: string, pristine: YamlText, edited: Document, options: ToStringOptions, split: JobRuns | null = jobRuns(original, pristine, edited)): string {
   const merged = split ? mergeByJobs(original, pristine, split, options) : undefined;
@@ -123,13 +124,13 @@ export function jobRuns(original: string, pristine: YamlText, edited: Document) 
       const end = lineOf(b.value.range[2] - 1) + 1;
       if (open) open.end = end;
       else {
-        open = { token: `${token}-${runs.length}`, pairs: [], first: lineOf(b.key.range[0]), end };
+        open = { token: `${token}-${runs.length}`, edited: [], first: lineOf(b.key.range[0]), end };
         runs.push(open);
         const stand = (doc: Document) => doc.createPair(open!.token, 0);
         keptBefore.push(stand(pristine.doc));
         keptAfter.push(stand(edited));
       }
-      open.pairs.push(b);
+      open.edited.push(a);
     } else {
       open = undefined;
       keptBefore.push(b);
@@ -206,12 +207,16 @@ function shareAssembled(text: string, merged: string, out: string[], where: numb
     }
     return offset + (lo > 0 ? shifts[lo - 1]! : 0);
   };
-  const moveRanges = (node: unknown, to: (offset: number) => number): boolean => {
-    if (isPair(node)) return moveRanges(node.key, to) && moveRanges(node.value, to);
+  // With a schema, collections take it too (as a copy into that document would).
+  const moveRanges = (node: unknown, to: (offset: number) => number, schema?: Document['schema']): boolean => {
+    if (isPair(node)) return moveRanges(node.key, to, schema) && moveRanges(node.value, to, schema);
     if (isAlias(node)) return false;
     if (!isScalar(node) && !isMap(node) && !isSeq(node)) return node === null || node === undefined;
     if (node.range) node.range = [to(node.range[0]), to(node.range[1]), to(node.range[2])];
-    if (isMap(node) || isSeq(node)) for (const item of node.items) if (!moveRanges(item, to)) return false;
+    if (isMap(node) || isSeq(node)) {
+      if (schema) node.schema = schema;
+      for (const item of node.items) if (!moveRanges(item, to, schema)) return false;
+    }
     return true;
   };
   if (!moveRanges(doc.contents, shortToFull)) return;
@@ -223,10 +228,10 @@ function shareAssembled(text: string, merged: string, out: string[], where: numb
     if (m && isScalar(pair.key) && pair.key.value === m.run.token) {
       const fullAt = shortToFull(m.start);
       const delta = fullAt - originalLines[m.run.first]!;
-      for (const p of m.run.pairs) {
-        const copy = p.clone(doc.schema);
-        if (!moveRanges(copy, (offset) => offset + delta)) return;
-        items.push(copy);
+      // The edited copy's nodes, moved (not copied): the migration is done with them.
+      for (const p of m.run.edited) {
+        if (!moveRanges(p, (offset) => offset + delta, doc.schema)) return;
+        items.push(p);
       }
       k++;
     } else items.push(pair);

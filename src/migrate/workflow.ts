@@ -6,8 +6,8 @@ import type { ActionPins } from '../render/pins.js';
 import { printOptions } from './format.js';
 import { editedMentions, editedText, jobRuns } from './regions.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';
-import { applyModel, isReusable, jobViews } from './jobs.js';
-import { workflowOf } from '../audit/workflow-model.js';
+import { isReusable, jobViews } from './jobs.js';
+import { parseWorkflow } from '../audit/workflow-model.js';
 import { firstError, oversize, readYaml, takeYaml } from '../core/yaml-text.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { ensureNewNpm } from './node-version.js';
@@ -74,10 +74,11 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   const options = printOptions(doc, content);
   const root = doc.contents as YAMLMap;
   const callees = Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([file, c]) => [file, c.scopes]));
-  const jobs = jobViews(root, callees);
-  // The audit model of the same document, before any edit: its nodes are the ones edited.
-  const model = workflowOf(parsed, content, path, ctx.publish ?? {});
-  const elsewhere = model.ok ? applyModel(jobs, model.workflow) : new Map<string, string[]>();
+  // The audit model of the text before any edit, shared with select and doctor (built once):
+  // its jobs and steps line up by position with the copy's, which are the ones edited.
+  const model = parseWorkflow(content, path, ctx.publish ?? {});
+  const jobs = jobViews(root, callees, model.ok ? model.workflow : undefined);
+  const elsewhere = new Map(jobs.flatMap((job) => (job.elsewhere ? [[job.id, job.elsewhere] as const] : [])));
   const changes: string[] = [];
   const secretsBefore = mentionedSecrets(content);
 
