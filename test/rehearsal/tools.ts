@@ -54,7 +54,9 @@ function npm(args: string[], cwd: string): string {
   // An empty user config: nothing from the developer's ~/.npmrc (tokens included) is read.
   mkdirSync(TOOLS, { recursive: true });
   if (!existsSync(join(TOOLS, 'npmrc'))) writeFileSync(join(TOOLS, 'npmrc'), '');
-  return execFileSync(cmd, [...pre, ...args, `--registry=${registry()}`, '--no-audit', '--no-fund', '--loglevel=error'], {
+  // The lockfile keeps each tarball's URL (the fake registry serves them by it), whatever the
+  // machine's npm config says (`npm test` exports omit-lockfile-registry-resolved if set there).
+  return execFileSync(cmd, [...pre, ...args, `--registry=${registry()}`, '--omit-lockfile-registry-resolved=false', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
