@@ -8,24 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo, type TempRepo } from '../helpers/repo.js';
-
-const WORKFLOW = `name: Publish
-on:
-  push:
-    tags: ['v*']
-jobs:
-  publish:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 24
-      - run: npm ci
-      - run: npm publish
-        env:
-          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
-`;
+import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
 
 const NPMRC = [
   'registry=https://wombat-dressing-room.appspot.com/',
@@ -47,7 +30,7 @@ const PKG = `{
 `;
 
 function setUp(): TempRepo {
-  return makeRepo({ remote: 'https://github.com/acme/widget.git', files: { '.github/workflows/publish.yml': WORKFLOW, '.npmrc': NPMRC, 'package.json': PKG, 'package-lock.json': { name: '@acme/widget', lockfileVersion: 3, packages: {} } } });
+  return makeRepo({ remote: 'https://github.com/acme/widget.git', files: { '.github/workflows/publish.yml': TAG_TOKEN_PUBLISH, '.npmrc': NPMRC, 'package.json': PKG, 'package-lock.json': { name: '@acme/widget', lockfileVersion: 3, packages: {} } } });
 }
 
 test('without --switch-registry: refused with every proxy named and the flag, nothing written', () => {

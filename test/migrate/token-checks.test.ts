@@ -10,24 +10,7 @@ import { parse } from 'yaml';
 import { actionlint } from '../../src/audit/actionlint.js';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/repo.js';
-
-const PUBLISH = `name: Publish
-on:
-  push:
-    tags: ['v*']
-jobs:
-  publish:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 24
-      - run: npm ci
-      - run: npm publish
-        env:
-          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
-`;
+import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
 
 const NIGHTLY = `name: Nightly
 on:
@@ -70,7 +53,7 @@ jobs:
 const PKG = { name: 'widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } };
 
 function migrate(files: Record<string, string>) {
-  const repo = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': PKG, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, '.github/workflows/publish.yml': PUBLISH, ...files } });
+  const repo = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': PKG, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, '.github/workflows/publish.yml': TAG_TOKEN_PUBLISH, ...files } });
   const run = runCli([repo.dir, '--migrate', '--force']);
   return { repo, run, read: (path: string) => readFileSync(join(repo.dir, path), 'utf8') };
 }
