@@ -18,6 +18,12 @@ export type LockTool = 'pnpm' | 'yarn' | 'bun';
  */
 export function toolEnv(tool: LockTool, dir: string, registry = 'http://127.0.0.1:9/'): Tool<Record<string, string>> {
   const bin = mkdtempSync(join(tmpdir(), 'ctp-tool-bin-'));
+  const env = toolEnvIn(bin, tool, dir, registry);
+  if (!env.ok) rmSync(bin, { recursive: true, force: true });
+  return env;
+}
+
+function toolEnvIn(bin: string, tool: LockTool, dir: string, registry: string): Tool<Record<string, string>> {
   symlinkSync(process.execPath, join(bin, 'node'));
   // Not CI: in CI, pnpm and Yarn refuse to write a lockfile, which is what this is for.
   const base = { HOME: bin, PATH: `${bin}:/usr/bin:/bin`, npm_config_registry: registry, pnpm_config_registry: registry };
@@ -68,7 +74,12 @@ export async function writeLockfile(tool: LockTool, dir: string, registry?: stri
   const [cmd, args] = tool === 'pnpm' ? ['pnpm', ['install', '--lockfile-only', ...(registry ? [] : ['--offline'])]] : tool === 'yarn' ? ['yarn', ['install']] : ['bun', ['install']];
   // Found on the tool's PATH, not this process's.
   const bin = env.value.PATH!.split(':').find((d) => existsSync(join(d, cmd)))!;
-  await execOk(join(bin, cmd), args, dir, env.value);
+  try {
+    await execOk(join(bin, cmd), args, dir, env.value);
+  } finally {
+    // The tool's HOME and shims: a temp folder of their own.
+    rmSync(env.value.HOME!, { recursive: true, force: true });
+  }
   // Only the lockfile is committed; what the install left beside it is not.
   for (const leftover of LEFTOVERS) rmSync(join(dir, leftover), { recursive: true, force: true });
   const written = filesIn(dir).filter((f) => !before.includes(f));
