@@ -22,8 +22,8 @@ export function ReplaceStep({ paths, mine, publishing, onAnswer }: ReplaceStepPr
   const [yes, setYes] = useState(false);
   const names = paths.join(', ');
   const what = mine
-    ? `${names} was written by an earlier run: your changed answers change it (the diff is above).`
-    : `${names} already exists and is different from the new workflow (the diff is above).`;
+    ? `${names} was written by an earlier run: your changed answers change it, as the review showed.`
+    : `${names} already exists and differs from the new workflow, as the review showed.`;
   const no = publishing
     ? 'No: it stays as it is, nothing is written, and you are back at the review to change an answer or quit.'
     : 'No: it stays as it is, and you choose another name for the new workflow.';
