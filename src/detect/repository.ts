@@ -48,11 +48,39 @@ export function repositoryMismatch(pkg: PackageInfo, repo: RepoRef, directory: s
 
 const manifestFile = (directory: string) => (directory ? `${repoDir(directory)}/package.json` : 'package.json');
 
-/** A `repository-mismatch` warning for `pkg` at `directory` (relative to the repository root), if any. */
+/**
+ * How package.json spells the repository when it names the same one as `repo` with other letter
+ * case. npm compares "repository.url" with the repository as the host spells it in the OIDC
+ * token, letter by letter (E422 otherwise), and which spelling is the host's cannot be known offline.
+ */
+export function repositorySpelling(pkgRepository: Repository | undefined, repo: RepoRef, host = 'github.com'): string | undefined {
+  if (!repositoryMatches(pkgRepository, repo, '', host)) return undefined;
+  const url = typeof pkgRepository === 'string' ? pkgRepository : pkgRepository!.url!;
+  const parsed = parseRepositoryUrl(url)!;
+  const written = `${parsed.owner}/${parsed.name}`;
+  return written === `${repo.owner}/${repo.name}` ? undefined : written;
+}
+
+/**
+ * A `repository-mismatch` warning for `pkg` at `directory` (relative to the repository root), a
+ * `repository-case` warning when only the letter case differs, or a `repository-directory` note.
+ */
 export function repositoryFinding(pkg: PackageInfo, repo: RepoRef, directory: string, host = 'github.com'): Finding | undefined {
+  const file = manifestFile(directory);
+  const spelled = repositorySpelling(pkg.repository, repo, host);
+  if (spelled) {
+    return {
+      id: 'repository-case',
+      level: 'warning',
+      message:
+        `${pkg.name ?? 'package.json'}: "repository" spells the repository ${spelled}, the git remote ${repo.owner}/${repo.name}; ` +
+        `npm compares it letter by letter with the name as ${host} spells it, and rejects a trusted publish that differs (E422).`,
+      file,
+      fix: `Spell it in "repository" exactly as ${host} shows it on the repository's page, and enter the same spelling in the trusted publisher on npmjs.com.`,
+    };
+  }
   if (repositoryMatches(pkg.repository, repo, directory, host)) return undefined;
   const expected = expectedRepository(repo, directory, host);
-  const file = manifestFile(directory);
   if (!repositoryMismatch(pkg, repo, directory, host)) {
     // npm compares repository.url only: a missing or different directory is worth fixing, never an E422.
     return {

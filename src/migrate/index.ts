@@ -158,6 +158,7 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   const switched = new Map(proxies.map((c) => [c.path, c.after]));
   const gitlab = d.git.host === 'gitlab.com' && d.git.slug?.includes('/') ? { owner: d.git.slug.slice(0, d.git.slug.lastIndexOf('/')), name: d.git.slug.slice(d.git.slug.lastIndexOf('/') + 1) } : undefined;
   const fixes = repo ? repositoryFixes(d, repo, 'github.com', switched) : gitlab && ciTargets.some((f) => f.provider === 'gitlab') ? repositoryFixes(d, gitlab, 'gitlab.com', switched) : [];
+  if (repo) left.push(...repositorySpellings(d, repo));
   for (const fix of fixes) {
     const same = changes.find((c) => c.path === fix.path);
     if (same) Object.assign(same, { after: fix.after, reason: `${same.reason}; ${fix.reason}` });
@@ -194,12 +195,22 @@ function repositoryFixes(d: Detected, repo: RepoRef | undefined, host: string, e
   if (!repo) return [];
   const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
   return [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)]
-    .filter((p) => repositoryFinding(p, repo, p.dir, host) !== undefined)
+    // Only the letter case differs: which spelling is the host's cannot be known here (doctor names it).
+    .filter((p) => { const f = repositoryFinding(p, repo, p.dir, host); return f !== undefined && f.id !== 'repository-case'; })
     .map((p) => {
       const path = p.dir ? `${p.dir}/package.json` : 'package.json';
       const raw = edited.get(path) ?? p.raw;
       return { path, kind: 'update' as const, before: p.raw, after: withRepository({ ...p, raw }, repo, host), reason: 'sets "repository" to this repository (npm checks it: E422 otherwise)', needsConsent: true };
     });
+}
+
+/** Published packages whose "repository" spells this repository with other letter case, for "Left for you". */
+function repositorySpellings(d: Detected, repo: RepoRef): string[] {
+  const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
+  return [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)].flatMap((p) => {
+    const f = repositoryFinding(p, repo, p.dir);
+    return f?.id === 'repository-case' ? [`${f.file}: ${f.message} ${f.fix}`] : [];
+  });
 }
 
 /** What npmjs.com needs for a migrated GitLab or CircleCI file (npm matches it exactly). */

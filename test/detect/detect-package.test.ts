@@ -65,6 +65,15 @@ test('repository object form and missing repository', async () => {
     const d = await detect(r.dir);
     assert.deepEqual(d.pkg?.repository, { type: 'git', url: 'git+https://github.com/Acme/Widget.git' });
     assert.equal(finding(d, 'repository-mismatch'), undefined);
+    // The same repository, spelled with other letter case: npm compares the spelling (E422), and
+    // which one is GitHub's is not known offline, so it is a warning with no automatic fix.
+    assert.deepEqual(d.repositoryMismatches, []);
+    const f = finding(d, 'repository-case');
+    assert.equal(f?.level, 'warning');
+    assert.match(f?.message ?? '', /spells the repository Acme\/Widget, the git remote acme\/widget; npm compares it letter by letter .*\(E422\)/);
+  });
+  await withRepo(makePackageRepo({ pkg: { repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } } }), async (r) => {
+    assert.equal(finding(await detect(r.dir), 'repository-case'), undefined);
   });
   await withRepo(makePackageRepo(), async (r) => {
     const d = await detect(r.dir);

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { fixtureFiles, fixtureRepo } from './fixtures.js';
 import { makePackageRepo, makeRepo } from '../helpers/repo.js';
+import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
 
 const WORKFLOW = '.github/workflows/release.yml';
 
@@ -102,4 +103,19 @@ test('two publishing workflows: npmjs.com values for each; a run that cannot fin
   } finally {
     noPackage.cleanup();
   }
+});
+
+test('a "repository" spelled with other letter case is named under "Left for you", never rewritten', (t) => {
+  // npm compares repository.url letter by letter with the repository as GitHub spells it (E422),
+  // and which spelling is GitHub's cannot be known offline: package.json keeps its spelling.
+  const pkg = { name: '@acme/widget', version: '1.2.3', repository: { type: 'git', url: 'git+https://github.com/Acme/widget.git' } };
+  const repo = makePackageRepo({ pkg, files: { [WORKFLOW]: TAG_TOKEN_PUBLISH } });
+  t.after(() => repo.cleanup());
+  const doctor = runCli(['doctor', repo.dir, '--json']);
+  assert.ok(JSON.parse(doctor.stdout).findings.some((f: { id: string; file: string }) => f.id === 'repository-case' && f.file === 'package.json'), doctor.stdout);
+  const r = runCli([repo.dir, '--migrate', '--yes', '--force']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout.replace(/\s+/g, ' '), /Left for you.*package\.json: @acme\/widget: "repository" spells the repository Acme\/widget, the git remote acme\/widget/);
+  assert.equal(JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8')).repository.url, 'git+https://github.com/Acme/widget.git');
+  assert.doesNotMatch(readFileSync(join(repo.dir, WORKFLOW), 'utf8'), /NODE_AUTH_TOKEN/);
 });
