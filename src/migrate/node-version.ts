@@ -91,6 +91,7 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     if ((verdict === 'raise' || verdict === 'node22') && literal) {
       const version = String((node as Scalar).value);
       (node as Scalar).value = (node as Scalar).type === Scalar.PLAIN ? 24 : '24';
+      renameStep(setup, version);
       notes.push(`job "${job.id}": node-version ${version} -> 24 (npm 11.5.1 or newer)`);
       continue;
     }
@@ -106,4 +107,12 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   if (condition !== undefined && publishSteps(job).every((step) => textOf(step, 'if') === condition)) upgrade.items.splice(1, 0, doc.createPair('if', condition));
   insertStep(job, seq.items.indexOf(last) + 1, upgrade);
   notes.push(`job "${job.id}": added a step that upgrades npm to ^11.5.1 (the Node version ${local ? 'may be set by a setup action' : 'is old or cannot be known here'})`);
+}
+
+/** A step named after the Node it set up ("Setup Node.js 12.x") is renamed with it. */
+function renameStep(step: YAMLMap, version: string): void {
+  const name = nodeOf(step, 'name');
+  if (!isScalar(name) || typeof name.value !== 'string') return;
+  const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  name.value = name.value.replace(new RegExp(`(^|[\\s(v])${escaped}(?:\\.x)?(?![\\w.])`), (_, before: string) => `${before}24`);
 }

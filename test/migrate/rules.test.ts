@@ -292,3 +292,16 @@ test('a step that only fails when the token is empty goes with the token; a test
   assert.doesNotMatch(after, /NPM_TOKEN/);
   assert.ok(changes.some((c: string) => /removed the step that only checked the token was set \(TOKEN\)/.test(c)), changes.join('\n'));
 });
+
+test('a setup-node step named after the Node it set up is renamed with it; other names are kept', () => {
+  const named = (name: string, v: string) => parse(migrate(JOB(`    steps:\n      - name: ${name}\n        uses: actions/setup-node@v4\n        with:\n          node-version: ${v}\n      - run: npm publish\n`)).after).jobs.publish.steps[0];
+  assert.equal(named('Setup Node.js 12.x', '12.x').name, 'Setup Node.js 24');
+  assert.equal(named('Use Node 16', '16').name, 'Use Node 24');
+  assert.equal(named('Node v18', '18').name, 'Node v24');
+  assert.equal(named('Node 20.x', '20').name, 'Node 24');
+  assert.equal(named('Install Node (20)', '20').name, 'Install Node (24)');
+  assert.equal(named('Setup node', '16').name, 'Setup node');
+  assert.equal(named('Node 160 build', '16').name, 'Node 160 build');
+  assert.equal(named('Node 16.20', '16').name, 'Node 16.20');
+  assert.equal(named('Node 20', '20').with['node-version'], 24);
+});
