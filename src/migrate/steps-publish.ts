@@ -10,6 +10,7 @@ import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE, withoutRegistryUrl } fr
 import { localRegistryUrls } from '../audit/local-action.js';
 import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
 import { isNpmjs, isProxy } from './registry.js';
+import { bunPublish } from './bun-publish.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -308,6 +309,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   secrets.push(...dropTokenEnv(job.node, `job "${job.id}" env`, notes));
   npmPublishAction(job, notes, secrets);
   yarnPublish(job, notes);
+  bunPublish(job, notes, options.readFile);
   noScriptedToken(job, notes, secrets);
   noCache(doc, job, notes, switchRegistry);
   return secrets;
