@@ -11,6 +11,7 @@ import { localRegistryUrls } from '../audit/local-action.js';
 import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
 import { isNpmjs, isProxy } from './registry.js';
 import { bunPublish } from './bun-publish.js';
+import { noTokenGuards } from './token-guards.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -301,6 +302,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
     }
   }
   noTokenChecks(job, notes, secrets);
+  secrets.push(...noTokenGuards(job, notes));
   localPublishAction(job, notes, secrets, options);
   localSetupNode(job, notes, options);
   for (const step of publishSteps(job)) {
