@@ -240,7 +240,8 @@ function checkPublishActions(job: JobView): void {
   for (const step of publishSteps(job)) {
     const uses = textOf(step, 'uses');
     if (uses === undefined || uses.startsWith('./') || OIDC_ACTIONS.test(uses)) continue;
-    throw new MigrateError(`job "${job.id}" publishes with ${uses.replace(/@.*$/, '')}, an action this tool cannot tell does trusted publishing (OIDC): replace that step with \`npm publish\` (npm 11.5.1+ does the exchange), then migrate again.`);
+    const token = (mapOf(step, 'env')?.items ?? []).some((item) => isScalar(item.key) && isScalar(item.value) && isTokenEnv(String(item.key.value), String(item.value.value ?? '')));
+    throw new MigrateError(`job "${job.id}" ${token ? 'hands an npm token to' : 'publishes with'} ${uses.replace(/@.*$/, '')}, an action this tool cannot tell does trusted publishing (OIDC): replace that step with \`npm publish\` (npm 11.5.1+ does the exchange), then migrate again.`);
   }
 }
 
