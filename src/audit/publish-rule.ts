@@ -195,9 +195,12 @@ export function stepFactsPublish(f: StepFacts, context: PublishContext = {}): bo
   }
   if (f.uses === undefined) return false;
   if (actionPublishes(f.uses, f.withKeys, context)) return true;
-  if (/^actions\/(?:setup-node|checkout|cache)@/i.test(f.uses)) return false;
-  return f.tokenInput;
+  if (SETUP_ACTIONS.test(f.uses)) return false;
+  return f.tokenInput || (f.stepToken && !f.uses.startsWith('./'));
 }
+
+/** Actions that set up or install, never publish, even when handed a token (for private dependencies). */
+const SETUP_ACTIONS = /^['"]?(?:actions\/[\w.-]+|bahmutov\/npm-install|pnpm\/action-setup)@/i;
 
 export type RegistryKind = 'npmjs' | 'proxy' | 'other';
 

@@ -78,10 +78,16 @@ function forcedProvenance(workflow: Workflow, job: Job): Finding[] {
   return findings;
 }
 
+/** The command lines a step runs: its `run:`, or the `publish:` command it hands changesets/action. */
+function commandLines(workflow: Workflow, step: Job['steps'][number]) {
+  if (step.runNode) return nodeLines(workflow, step.runNode);
+  return /^changesets\/action@/i.test(step.uses ?? '') ? nodeLines(workflow, value(step.with, 'publish')) : [];
+}
+
 function publishTools(workflow: Workflow, job: Job): Finding[] {
   const findings: Finding[] = [];
   for (const step of job.steps) {
-    for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
+    for (const { text: line, line: number } of commandLines(workflow, step)) {
       const code = line.replace(/#.*$/, '');
       if (/\bbun\s+publish\b/.test(code) && !/--dry-run\b/.test(code)) {
         findings.push(workflow.finding('bun-publish', 'error', '`bun publish` cannot publish with trusted publishing (it has no OIDC support).', number, 'Build with bun, then publish with `npm publish` (or `bun pm pack` and `npm publish <tarball>`).'));

@@ -4,7 +4,8 @@ import type { Finding, RepoRef } from '../core/model.js';
 import { auditWorkflow, parseWorkflow } from '../audit/index.js';
 import { isScalar } from 'yaml';
 import { isTokenEnv, onlyChecksToken, writesAuthToken, type PublishContext } from '../audit/publish-rule.js';
-import { mapAt } from '../audit/workflow-model.js';
+import { mapAt, text } from '../audit/workflow-model.js';
+import { actionMajor } from '../audit/rules-actions.js';
 import { nodeLines } from '../audit/source-lines.js';
 import { preflight } from './preflight.js';
 import { callersOf, reusableFindings, tokenCallFindings, type NamedWorkflow } from './reusable.js';
@@ -33,6 +34,25 @@ function oldSemanticReleaseInRun(named: NamedWorkflow): Finding[] {
         .filter(({ major }) => major !== undefined && Number(major) < 25)
         .map(({ major, line }) => workflow.finding('release-tool-outdated', 'warning', `semantic-release@${major} cannot publish with trusted publishing (ENONPMTOKEN).`, line, 'Use semantic-release 25 or newer.')),
     ),
+  );
+}
+
+/**
+ * cycjimmy/semantic-release-action before v6 installs semantic-release 24 or older (v4 runs on
+ * Node 20, where semantic-release 25 does not start): without a token it stops with ENONPMTOKEN.
+ */
+function oldSemanticReleaseAction(named: NamedWorkflow): Finding[] {
+  const { workflow } = named;
+  return workflow.jobs.flatMap((job) =>
+    job.steps
+      .filter((step) => /^cycjimmy\/semantic-release-action@/i.test(step.uses ?? ''))
+      .flatMap((step) => {
+        const major = actionMajor(workflow, step);
+        const chosen = Number(/^\D*(\d+)/.exec(text(step.with, 'semantic_version') ?? '')?.[1] ?? 0);
+        if (major === undefined || major >= 6 || (major >= 5 && chosen >= 25)) return [];
+        const message = `cycjimmy/semantic-release-action v${major} runs semantic-release 24 or older, which cannot publish with trusted publishing (ENONPMTOKEN).`;
+        return [workflow.finding('release-tool-outdated', 'warning', message, step.line, 'Use cycjimmy/semantic-release-action v6 (semantic-release 25).')];
+      }),
   );
 }
 
@@ -81,7 +101,7 @@ export function workflowDoctor(files: readonly WorkflowSource[], repo?: RepoRef,
   for (const named of parsed) findings.push(...tokenChecks(named));
   for (const named of parsed.filter((n) => publishing.has(n.workflow.path))) {
     findings.push(...auditWorkflow(named.workflow.content, named.workflow.path, { ...(repo ? { repo } : {}), context }));
-    findings.push(...preflight(named.workflow, context.readFile), ...oldSemanticReleaseInRun(named), ...reusableFindings(named, parsed), ...tokenCallFindings(named));
+    findings.push(...preflight(named.workflow, context.readFile), ...oldSemanticReleaseInRun(named), ...oldSemanticReleaseAction(named), ...reusableFindings(named, parsed), ...tokenCallFindings(named));
   }
   // A local action several publishing jobs run is reported once, at its own line.
   const seen = new Set<string>();

@@ -10,6 +10,8 @@ import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE, withoutRegistryUrl } fr
 import { localRegistryUrls } from '../audit/local-action.js';
 import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
 import { isNpmjs, isProxy } from './registry.js';
+import { bunPublish } from './bun-publish.js';
+import { noTokenGuards } from './token-guards.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -238,7 +240,8 @@ function checkPublishActions(job: JobView): void {
   for (const step of publishSteps(job)) {
     const uses = textOf(step, 'uses');
     if (uses === undefined || uses.startsWith('./') || OIDC_ACTIONS.test(uses)) continue;
-    throw new MigrateError(`job "${job.id}" publishes with ${uses.replace(/@.*$/, '')}, an action this tool cannot tell does trusted publishing (OIDC): replace that step with \`npm publish\` (npm 11.5.1+ does the exchange), then migrate again.`);
+    const token = (mapOf(step, 'env')?.items ?? []).some((item) => isScalar(item.key) && isScalar(item.value) && isTokenEnv(String(item.key.value), String(item.value.value ?? '')));
+    throw new MigrateError(`job "${job.id}" ${token ? 'hands an npm token to' : 'publishes with'} ${uses.replace(/@.*$/, '')}, an action this tool cannot tell does trusted publishing (OIDC): replace that step with \`npm publish\` (npm 11.5.1+ does the exchange), then migrate again.`);
   }
 }
 
@@ -300,6 +303,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
     }
   }
   noTokenChecks(job, notes, secrets);
+  secrets.push(...noTokenGuards(job, notes));
   localPublishAction(job, notes, secrets, options);
   localSetupNode(job, notes, options);
   for (const step of publishSteps(job)) {
@@ -308,6 +312,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   secrets.push(...dropTokenEnv(job.node, `job "${job.id}" env`, notes));
   npmPublishAction(job, notes, secrets);
   yarnPublish(job, notes);
+  bunPublish(job, notes, options.readFile);
   noScriptedToken(job, notes, secrets);
   noCache(doc, job, notes, switchRegistry);
   return secrets;

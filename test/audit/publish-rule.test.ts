@@ -65,6 +65,10 @@ test('a token on a step that is not an install or a check publishes until proven
   assert.equal(stepFactsPublish({ ...step, stepToken: false, jobToken: true, run: 'pnpm nx-release' }), true);
   assert.equal(stepFactsPublish({ ...step, stepToken: false, jobToken: true, run: 'pnpm test' }), false);
   assert.equal(stepFactsPublish({ ...step, stepToken: false, uses: 'acme/some-action@v1', tokenInput: true }), true);
+  // A third-party action handed the token in its env (primer/publish's NPM_AUTH_TOKEN); setup and install actions are not.
+  assert.equal(stepFactsPublish({ ...step, uses: 'primer/publish@3.0.0' }), true);
+  assert.equal(stepFactsPublish({ ...step, uses: 'bahmutov/npm-install@v1' }), false);
+  assert.equal(stepFactsPublish({ ...step, uses: 'actions/setup-node@v4' }), false);
 });
 
 test('registries: npmjs.com, a proxy in front of it, or another one', () => {

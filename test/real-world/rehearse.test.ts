@@ -51,6 +51,7 @@ const CASES: Case[] = [
     scripts: { build: 'node -e 0' },
     branch: 'master',
   },
+  { fixture: 'push-main-package-json-paths-setup-node-v1', workflow: 'publish.yml', job: 'build', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { build: 'node -e 0' } },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {

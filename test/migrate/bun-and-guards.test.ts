@@ -1,0 +1,84 @@
+// `bun publish` has no OIDC exchange: --migrate publishes with npm publish instead, or stops with the
+// reason where npm would publish something else (bun's workspace:/catalog: versions, bun-only
+// flags). And a publish script's empty-token guard goes, while every other guard stays.
+// Through the built binary in a real repository (the real-world corpus covers the plain cases).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { withoutTokenGuards } from '../../src/migrate/token-guards.js';
+import { runCli } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/repo.js';
+
+const workflow = (publish: string) => `name: Release
+on:
+  push:
+    tags: ['v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: oven-sh/setup-bun@v2
+      - run: bun install --frozen-lockfile
+      - run: ${publish}
+        env:
+          NPM_CONFIG_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+
+function migrate(publish: string, pkg: object) {
+  const repo = makeRepo({
+    remote: 'https://github.com/acme/widget.git',
+    files: { '.github/workflows/release.yml': workflow(publish), 'package.json': { name: 'widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' }, ...pkg }, 'bun.lock': '{\n  "lockfileVersion": 1,\n  "packages": {},\n}\n' },
+  });
+  const run = runCli([repo.dir, '--migrate', '--yes', '--force']);
+  const after = readFileSync(join(repo.dir, '.github/workflows/release.yml'), 'utf8');
+  const changed = repo.git('diff', '--name-only');
+  repo.cleanup();
+  return { run, after, changed };
+}
+
+test('bun publish becomes npm publish, its npm-compatible flags kept', () => {
+  const { run, after } = migrate('bun publish --access public --tag next', {});
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(after, /- run: npm publish --access public --tag next\n/);
+  assert.doesNotMatch(after, /bun publish|NPM_CONFIG_TOKEN/);
+  assert.match(run.stdout, /bun publish -> npm publish/);
+});
+
+test('a package with workspace: versions is refused with the reason, nothing written', () => {
+  const { run, changed } = migrate('bun publish', { dependencies: { 'widget-core': 'workspace:*' } });
+  assert.equal(run.code, 1, run.stdout);
+  assert.match(run.stderr, /widget-core@workspace:\*, a version only bun resolves when it packs/);
+  assert.match(run.stderr, /bun pm pack/);
+  assert.equal(changed, '');
+});
+
+test('a bun-only flag is refused by name, nothing written', () => {
+  const { run, changed } = migrate('bun publish --tolerate-republish', {});
+  assert.equal(run.code, 1, run.stdout);
+  assert.match(run.stderr, /npm publish has no --tolerate-republish/);
+  assert.equal(changed, '');
+});
+
+test('empty-token guards go from a script; other guards and guards that do more stay', () => {
+  const script = [
+    'set -e',
+    'if [ -z "$INPUT_TAG" ]; then',
+    '  echo "no tag"',
+    '  exit 1',
+    'fi',
+    'if [ -z "${NODE_AUTH_TOKEN}" ]; then',
+    '  echo "::error::NPM_TOKEN is not set"',
+    '  exit 1',
+    'fi',
+    'if [[ -z "$NPM_TOKEN" ]]; then',
+    '  npm login',
+    '  exit 1',
+    'fi',
+    'npm publish',
+  ].join('\n');
+  const { script: out, tested } = withoutTokenGuards(script, (name) => name === 'NODE_AUTH_TOKEN' || name === 'NPM_TOKEN');
+  assert.deepEqual(tested, ['NODE_AUTH_TOKEN']);
+  assert.equal(out, ['set -e', 'if [ -z "$INPUT_TAG" ]; then', '  echo "no tag"', '  exit 1', 'fi', 'if [[ -z "$NPM_TOKEN" ]]; then', '  npm login', '  exit 1', 'fi', 'npm publish'].join('\n'));
+});
