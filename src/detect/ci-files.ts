@@ -52,31 +52,60 @@ export function readCiFile(top: string, path: string, provider: CiFile['provider
   return content === undefined ? undefined : { provider, path, content, ...scanCiFile(path, content, context) };
 }
 
-/** The local files a GitLab CI file includes (`include: 'x.yml'`, `- local: /ci/x.yml`), relative to the root. */
+/**
+ * The local files a GitLab CI file brings in, relative to the root: its `include:` (`include:
+ * 'x.yml'`, `- local: /ci/x.yml`) and the child pipelines its jobs start (`trigger: include:`).
+ * Files of other projects (`project:` with its `file:` list), remote files and templates are not here.
+ */
 export function gitlabLocalIncludes(content: string): string[] {
   const paths: string[] = [];
-  let inInclude = false;
+  // Indents of the open keys: `include:` (whose items are read), a job's `trigger:`, a `file:` list.
+  let include = -1;
+  let trigger = -1;
+  let fileList = -1;
   for (const line of content.split(/\r?\n/)) {
-    if (/^include\s*:/.test(line)) {
-      inInclude = true;
-      const inline = /^include\s*:\s*['"]?([^'"\s#{[]+\.ya?ml)['"]?\s*$/.exec(line)?.[1];
+    const text = line.trim();
+    if (text === '' || text.startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    const item = text.startsWith('- ') ? indent + 2 : indent;
+    if (include >= 0 && (indent < include || (indent === include && !text.startsWith('- ')))) include = -1;
+    if (trigger >= 0 && indent <= trigger) trigger = -1;
+    if (fileList >= 0 && (item <= fileList || (indent === fileList && !text.startsWith('- ')))) fileList = -1;
+    if (indent > 0 && /^trigger\s*:\s*$/.test(text)) {
+      trigger = indent;
+      continue;
+    }
+    const key = /^include\s*:\s*(.*)$/.exec(text);
+    if (key && (indent === 0 || trigger >= 0)) {
+      include = indent;
+      const inline = /^['"]?([^'"\s#{[]+\.ya?ml)['"]?\s*$/.exec(key[1]!)?.[1];
       if (inline) paths.push(inline);
       continue;
     }
-    if (inInclude && /^\S/.test(line)) inInclude = false;
-    if (!inInclude) continue;
-    const local = /^\s*(?:-\s+)?(?:local\s*:\s*)?['"]?([^'"\s#:]+\.ya?ml)['"]?\s*$/.exec(line)?.[1];
-    if (local && !/^\s*(?:-\s+)?(?:remote|template|file|project)\s*:/.test(line)) paths.push(local);
+    if (include < 0) continue;
+    if (/^(?:-\s+)?file\s*:\s*$/.test(text)) {
+      fileList = text.startsWith('- ') ? indent + 2 : indent;
+      continue;
+    }
+    if (fileList >= 0) continue;
+    const local = /^(?:-\s+)?(?:local\s*:\s*)?['"]?([^'"\s#:]+\.ya?ml)['"]?\s*$/.exec(text)?.[1];
+    if (local) paths.push(local);
   }
   return [...new Set(paths.map((p) => p.replace(/^\.?\//, '')).filter((p) => !p.includes('..') && !p.includes('*')))];
 }
 
 /** `.gitlab-ci.yml` (with the local files it includes) and `.circleci/config.yml`, the ones present. */
 export function readCiFiles(top: string, context: PublishContext = {}): CiFile[] {
-  const gitlab = readCiFile(top, GITLAB_CI_PATH, 'gitlab', context);
-  const included = gitlab ? gitlabLocalIncludes(gitlab.content).map((path) => readCiFile(top, path, 'gitlab', context)) : [];
-  const files = [gitlab, ...included, readCiFile(top, CIRCLECI_CONFIG_PATH, 'circleci', context)];
-  return files.filter((f): f is CiFile => f !== undefined);
+  const gitlab: CiFile[] = [];
+  // Included files and child pipelines include files in turn: followed a few levels, each file once.
+  let next = [GITLAB_CI_PATH];
+  for (let depth = 0; depth < 4 && next.length > 0; depth++) {
+    const found = next.filter((path) => !gitlab.some((f) => f.path === path)).map((path) => readCiFile(top, path, 'gitlab', context)).filter((f) => f !== undefined);
+    gitlab.push(...found);
+    next = found.flatMap((f) => gitlabLocalIncludes(f.content));
+  }
+  const circle = readCiFile(top, CIRCLECI_CONFIG_PATH, 'circleci', context);
+  return circle ? [...gitlab, circle] : gitlab;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, Scalar, type CollectionTag, type Document, type Node, type YAMLMap } from 'yaml';
 import type { CiFile } from '../core/model.js';
 import { runsPublish } from '../detect/workflows.js';
+import { scanCiFile } from '../detect/ci-files.js';
 import { migrateCircle, nodeImageMajor } from './circleci.js';
 import { GITLAB_GLOBAL_KEYWORDS } from '../providers/gitlab/job.js';
 import { MigrateError } from './errors.js';
@@ -21,7 +22,6 @@ export interface CiMigration {
   left: string[];
 }
 
-const TOKEN_LINE = /_authToken|\bNPM_TOKEN\b|\bNODE_AUTH_TOKEN\b/;
 const WRITES_TOKEN = /_authToken/;
 
 /** The text of a script scalar, or of each item of a script list. */
@@ -168,8 +168,11 @@ export function migrateCiFile(file: CiFile): CiMigration {
   if (file.provider === 'gitlab') migrateGitlab(doc, doc.contents as YAMLMap, changes, left);
   else migrateCircle(doc, doc.contents as YAMLMap, changes, left);
   const after = mergeEdits(file.content, untouched, doc.toString(options), doc);
-  if (after !== file.content && TOKEN_LINE.test(after.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n'))) {
-    left.push(`${file.path} still names NPM_TOKEN or NODE_AUTH_TOKEN (remove that use before you delete the variable).`);
+  // What still names the token once the file is written, each line as doctor reports it.
+  if (after !== file.content) {
+    for (const use of scanCiFile(file.path, after).tokenUses) {
+      left.push(`still names ${use.what} (${use.file}:${use.line}): keep it only if it is a read-only token for installing private dependencies, and remove that use before you delete the variable.`);
+    }
   }
   return { path: file.path, before: file.content, after, changes: after === file.content ? [] : changes, left };
 }

@@ -207,7 +207,8 @@ function ensureExecutorImage(doc: Document, root: YAMLMap, job: YAMLMap, id: str
   const executors = mapOf(root, 'executors')!;
   let name = `${executor.name}-node24`;
   while (mapOf(executors, name)) name += '-publish';
-  const copy = doc.createNode({ ...(defined.toJSON() as Record<string, unknown>), docker: withImage(list!) }) as YAMLMap;
+  // Its values as data, aliases resolved (`working_directory: *root` is the anchored path, not a mapping).
+  const copy = doc.createNode({ ...(defined.toJS(doc) as Record<string, unknown>), docker: withImage(list!) }) as YAMLMap;
   executors.items.push(doc.createPair(name, copy));
   const node = nodeOf(job, 'executor');
   if (isScalar(node)) node.value = name;

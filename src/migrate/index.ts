@@ -16,6 +16,7 @@ import { isReusable, jobPublishesAlone, jobViews, localCallee } from './jobs.js'
 import { mapOf, nodeOf, textOf } from './nodes.js';
 import { MigrateError, migrateWorkflow, refuseOversize, type MigrateContext, type MigrateResult } from './workflow.js';
 import { oversize, readYaml } from '../core/yaml-text.js';
+import { gitlabCiHostReason } from '../providers/unsupported.js';
 
 export { MigrateError, migrateWorkflow, type MigrateResult } from './workflow.js';
 export { normaliseMigrateArgv } from './args.js';
@@ -97,6 +98,12 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     const remote = remoteTokenCalls(d.workflows);
     if (remote) throw new MigrateError(remote);
     throw new MigrateError('Nothing publishes to npm in .github/workflows, .gitlab-ci.yml or .circleci/config.yml: run create-trusted-publish (without --migrate) to write a publish workflow.');
+  }
+  // A GitLab pipeline runs on the GitLab that hosts the project: only GitLab.com's ID tokens are trusted.
+  const gitlabFile = ciTargets.find((f) => f.provider === 'gitlab');
+  const hostReason = gitlabFile && d.git.host ? gitlabCiHostReason(d.git.host) : null;
+  if (gitlabFile && hostReason) {
+    throw new MigrateError(`${gitlabFile.path} publishes from GitLab CI/CD, and the remote "origin" is on ${d.git.host}, not GitLab.com.\n${hostReason}\nNothing was written.`);
   }
   // Paths in a workflow (node-version-file, local actions, scripts) are relative to the checkout,
   // the repository's top, as doctor reads them, whichever package directory the user pointed at.

@@ -65,3 +65,13 @@ export function providerForHost(host: string): SupportedProvider | undefined {
   const alias = ALIASES[host.trim().toLowerCase().replace(/^www\./, '')];
   return alias === 'github' || alias === 'gitlab' || alias === 'circleci' ? alias : undefined;
 }
+
+/**
+ * Why a GitLab CI file cannot publish with trusted publishing when the remote "origin" is on
+ * `host`, or null: GitLab.com (which also runs pipelines for projects it mirrors from GitHub and
+ * Bitbucket Cloud) is the only GitLab npm trusts; any other host is a self-managed GitLab.
+ */
+export function gitlabCiHostReason(host: string): string | null {
+  const key = host.trim().toLowerCase().replace(/^www\./, '');
+  return ['gitlab.com', 'github.com', 'bitbucket.org'].includes(key) ? null : `${REASONS['gitlab-self-managed']}\n${SUPPORTED_LINE}`;
+}

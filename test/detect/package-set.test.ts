@@ -46,3 +46,33 @@ test('GitLab local includes: string, list, local: keys; remote and templates are
   assert.deepEqual(gitlabLocalIncludes(text), ['ci/release.yml', 'ci/lint.yml']);
   assert.deepEqual(gitlabLocalIncludes("include: '.gitlab/ci/publish.yml'\n"), ['.gitlab/ci/publish.yml']);
 });
+
+test('GitLab child pipelines: a job\'s trigger: include is read; the file: list of another project is not', () => {
+  const parent = [
+    'library:',
+    '  trigger:',
+    '    include: .ci/library/pipeline.yml',
+    '    strategy: depend',
+    'docs:',
+    '  trigger:',
+    '    include:',
+    '      - local: .ci/docs.yml',
+    '      - artifact: generated.yml',
+    '        job: generate',
+    'lint:',
+    '  script:',
+    '    - echo include: not-a-file.yml',
+  ].join('\n');
+  assert.deepEqual(gitlabLocalIncludes(parent), ['.ci/library/pipeline.yml', '.ci/docs.yml']);
+  const child = [
+    'include:',
+    '  - project: acme/platform/ci-templates',
+    '    file:',
+    '      - npm/install.yml',
+    '      - aws/upload.yml',
+    '  - local: .ci/library/publish.yml',
+    'default:',
+    '  image: $AGENT_IMAGE',
+  ].join('\n');
+  assert.deepEqual(gitlabLocalIncludes(child), ['.ci/library/publish.yml']);
+});

@@ -92,6 +92,32 @@ jobs:
   assert.deepEqual(shared.executors['node-node24'], { docker: [{ image: 'cimg/node:24.21', environment: { TZ: 'UTC' } }], working_directory: '~/repo' });
 });
 
+test('a copied executor keeps the values its aliases stand for', () => {
+  const out = parse(
+    circle(`version: 2.1
+references:
+  workspace_root: &workspace_root
+    ~/repo
+executors:
+  node:
+    docker:
+      - image: circleci/node:12
+    working_directory: *workspace_root
+jobs:
+  build:
+    executor: node
+    steps:
+      - run: yarn build
+  publish:
+    executor: node
+    steps:
+      - run: npm publish
+`).after,
+  );
+  assert.deepEqual(out.executors['node-node24'], { docker: [{ image: 'cimg/node:24.21' }], working_directory: '~/repo' });
+  assert.equal(out.executors.node.working_directory, '~/repo');
+});
+
 test('a docker alias, an anchored token step and the circleci/node orb executor', () => {
   const out = circle(`version: 2.1
 orbs:

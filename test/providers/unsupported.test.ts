@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderCircleciConfig } from '../../src/providers/circleci/config.js';
 import { renderGitlabJob } from '../../src/providers/gitlab/job.js';
-import { providerForHost, unsupportedProviderReason } from '../../src/providers/unsupported.js';
+import { gitlabCiHostReason, providerForHost, unsupportedProviderReason } from '../../src/providers/unsupported.js';
 import { CIRCLECI_BASE, GITLAB_BASE } from './cases.js';
 
 test('supported providers and hosts are not refused', () => {
@@ -32,6 +32,11 @@ test('each refusal says why and what to do instead, and names the supported prov
     assert.match(reason ?? '', pattern, name);
     assert.match(reason ?? '', /GitHub Actions .*GitLab CI\/CD on GitLab\.com .*CircleCI cloud/, name);
   }
+});
+
+test('a GitLab CI file publishes only from GitLab.com (or a project it mirrors from GitHub or Bitbucket Cloud)', () => {
+  for (const host of ['gitlab.com', 'GitLab.com', 'github.com', 'bitbucket.org']) assert.equal(gitlabCiHostReason(host), null, host);
+  for (const host of ['gitlab.acme.example', 'git.example.org']) assert.match(gitlabCiHostReason(host) ?? '', /only for projects on GitLab\.com.*self-managed GitLab/, host);
 });
 
 test('generated files only target hosted runners', () => {
