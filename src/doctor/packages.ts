@@ -1,6 +1,7 @@
 // Preflight from package.json and .npmrc: forced provenance, an old Yarn Berry, and
 // tokens left in .npmrc (file and line only: a value is never read out).
 import type { Detected, Finding, PackageInfo } from '../core/model.js';
+import { berryWithoutOidc, YARN_OIDC_MIN } from '../npm/versions.js';
 
 function lineOf(raw: string, needle: string): number | undefined {
   const index = raw.split('\n').findIndex((line) => line.includes(needle));
@@ -25,12 +26,8 @@ export function packageJsonFindings(pkg: PackageInfo): Finding[] {
   if (publishConfig?.provenance === true) {
     findings.push({ id: 'forced-provenance', level: 'info', message: 'publishConfig.provenance forces provenance: trusted publishing adds it by itself for a public repository, and forcing it fails with E422 when the repository is private.', file, line: lineOf(pkg.raw, '"provenance"'), fix: 'Remove publishConfig.provenance unless the repository is public and stays public.' });
   }
-  const yarn = /^yarn@(\d+)\.(\d+)\.(\d+)/.exec(pkg.packageManagerField ?? '');
-  if (yarn && Number(yarn[1]) >= 2) {
-    const [major, minor, patch] = [Number(yarn[1]), Number(yarn[2]), Number(yarn[3])];
-    if (major < 4 || (major === 4 && (minor < 10 || (minor === 10 && patch < 3)))) {
-      findings.push({ id: 'yarn-berry-old', level: 'warning', message: `${pkg.packageManagerField}: \`yarn npm publish\` supports trusted publishing from Yarn 4.10.3.`, file, line: lineOf(pkg.raw, '"packageManager"'), fix: 'Run `yarn set version stable`, or publish with `npm publish`.' });
-    }
+  if (berryWithoutOidc(pkg.packageManagerField)) {
+    findings.push({ id: 'yarn-berry-old', level: 'warning', message: `${pkg.packageManagerField}: \`yarn npm publish\` supports trusted publishing from Yarn ${YARN_OIDC_MIN}.`, file, line: lineOf(pkg.raw, '"packageManager"'), fix: 'Run `yarn set version stable`, or publish with `npm publish`.' });
   }
   return findings;
 }
