@@ -51,6 +51,21 @@ const CASES: Case[] = [
     scripts: { build: 'node -e 0' },
     branch: 'master',
   },
+  { fixture: 'tag-push-node22-quoted-version-scoped-public', workflow: 'npm-publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/tags/v0.2.20' }, scripts: { build: 'node -e 0' } },
+  {
+    fixture: 'token-guard-whoami-always-auth-id-token-granted',
+    workflow: 'npm-publish.yml',
+    job: 'publish',
+    event: { name: 'push', ref: 'refs/tags/v1.0.1' },
+    scripts: { build: 'node -e 0', test: 'node -e 0' },
+  },
+  {
+    fixture: 'dispatch-only-starter-node20-shorthand-on',
+    workflow: 'npm-publish.yml',
+    job: 'publish-npm',
+    event: { name: 'workflow_dispatch', ref: 'refs/heads/main' },
+    needs: { build: { outputs: {}, result: 'success' } },
+  },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
