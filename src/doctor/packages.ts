@@ -1,11 +1,21 @@
 // Preflight from package.json and .npmrc: forced provenance, an old Yarn Berry, and
 // tokens left in .npmrc (file and line only: a value is never read out).
 import type { Detected, Finding, PackageInfo } from '../core/model.js';
-import { berryWithoutOidc, YARN_OIDC_MIN } from '../npm/versions.js';
 
 function lineOf(raw: string, needle: string): number | undefined {
   const index = raw.split('\n').findIndex((line) => line.includes(needle));
   return index === -1 ? undefined : index + 1;
+}
+
+/** The first Yarn (Berry) whose `yarn npm publish` exchanges the CI's OIDC token. */
+export const YARN_OIDC_MIN = '4.10.3';
+
+/** True for a packageManager field naming Yarn Berry (2 or newer) older than YARN_OIDC_MIN. */
+export function berryWithoutOidc(packageManager: string | undefined): boolean {
+  const yarn = /^yarn@(\d+)\.(\d+)\.(\d+)/.exec(packageManager ?? '');
+  if (!yarn || Number(yarn[1]) < 2) return false;
+  const [major, minor, patch] = [Number(yarn[1]), Number(yarn[2]), Number(yarn[3])];
+  return major < 4 || (major === 4 && (minor < 10 || (minor === 10 && patch < 3)));
 }
 
 function manifestFile(pkg: PackageInfo): string {

@@ -10,7 +10,7 @@ import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE, withoutRegistryUrl } fr
 import { localRegistryUrls } from '../audit/local-action.js';
 import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
 import { isNpmjs, isProxy } from './registry.js';
-import { berryWithoutOidc, YARN_OIDC_MIN } from '../npm/versions.js';
+import { berryWithoutOidc, YARN_OIDC_MIN } from '../doctor/packages.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);

@@ -10,17 +10,6 @@ export const NPM_STAGE_MIN = '11.15.0';
 /** The first npm whose `npm trust` takes the --allow-publish / --allow-stage-publish flags. */
 export const NPM_TRUST_MIN = '11.15.0';
 
-/** The first Yarn (Berry) whose `yarn npm publish` exchanges the CI's OIDC token. */
-export const YARN_OIDC_MIN = '4.10.3';
-
-/** True for a packageManager field naming Yarn Berry (2 or newer) older than YARN_OIDC_MIN. */
-export function berryWithoutOidc(packageManager: string | undefined): boolean {
-  const yarn = /^yarn@(\d+)\.(\d+)\.(\d+)/.exec(packageManager ?? '');
-  if (!yarn || Number(yarn[1]) < 2) return false;
-  const [major, minor, patch] = [Number(yarn[1]), Number(yarn[2]), Number(yarn[3])];
-  return major < 4 || (major === 4 && (minor < 10 || (minor === 10 && patch < 3)));
-}
-
 /** The oldest Node.js that can publish with trusted publishing (npm needs it). */
 export const MIN_CI_NODE = { major: 22, minor: 14 } as const;
 
