@@ -7,6 +7,17 @@ function lineOf(raw: string, needle: string): number | undefined {
   return index === -1 ? undefined : index + 1;
 }
 
+/** The first Yarn (Berry) whose `yarn npm publish` exchanges the CI's OIDC token. */
+export const YARN_OIDC_MIN = '4.10.3';
+
+/** True for a packageManager field naming Yarn Berry (2 or newer) older than YARN_OIDC_MIN. */
+export function berryWithoutOidc(packageManager: string | undefined): boolean {
+  const yarn = /^yarn@(\d+)\.(\d+)\.(\d+)/.exec(packageManager ?? '');
+  if (!yarn || Number(yarn[1]) < 2) return false;
+  const [major, minor, patch] = [Number(yarn[1]), Number(yarn[2]), Number(yarn[3])];
+  return major < 4 || (major === 4 && (minor < 10 || (minor === 10 && patch < 3)));
+}
+
 function manifestFile(pkg: PackageInfo): string {
   return pkg.dir ? `${pkg.dir}/package.json` : 'package.json';
 }
@@ -25,12 +36,8 @@ export function packageJsonFindings(pkg: PackageInfo): Finding[] {
   if (publishConfig?.provenance === true) {
     findings.push({ id: 'forced-provenance', level: 'info', message: 'publishConfig.provenance forces provenance: trusted publishing adds it by itself for a public repository, and forcing it fails with E422 when the repository is private.', file, line: lineOf(pkg.raw, '"provenance"'), fix: 'Remove publishConfig.provenance unless the repository is public and stays public.' });
   }
-  const yarn = /^yarn@(\d+)\.(\d+)\.(\d+)/.exec(pkg.packageManagerField ?? '');
-  if (yarn && Number(yarn[1]) >= 2) {
-    const [major, minor, patch] = [Number(yarn[1]), Number(yarn[2]), Number(yarn[3])];
-    if (major < 4 || (major === 4 && (minor < 10 || (minor === 10 && patch < 3)))) {
-      findings.push({ id: 'yarn-berry-old', level: 'warning', message: `${pkg.packageManagerField}: \`yarn npm publish\` supports trusted publishing from Yarn 4.10.3.`, file, line: lineOf(pkg.raw, '"packageManager"'), fix: 'Run `yarn set version stable`, or publish with `npm publish`.' });
-    }
+  if (berryWithoutOidc(pkg.packageManagerField)) {
+    findings.push({ id: 'yarn-berry-old', level: 'warning', message: `${pkg.packageManagerField}: \`yarn npm publish\` supports trusted publishing from Yarn ${YARN_OIDC_MIN}.`, file, line: lineOf(pkg.raw, '"packageManager"'), fix: 'Run `yarn set version stable`, or publish with `npm publish`.' });
   }
   return findings;
 }

@@ -12,6 +12,7 @@ import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken } from '../aud
 import { isNpmjs, isProxy } from './registry.js';
 import { bunPublish } from './bun-publish.js';
 import { noTokenGuards } from './token-guards.js';
+import { berryWithoutOidc, YARN_OIDC_MIN } from '../doctor/packages.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -232,6 +233,39 @@ function yarnPublish(job: JobView, notes: string[]): void {
   }
 }
 
+/** `yarn npm publish`, alone or run by `yarn workspaces foreach`, on a line that is not a comment. */
+const YARN_NPM_PUBLISH = /^[^#]*\byarn\b[^#]*\bnpm\s+publish\b/;
+
+/** The packageManager field that applies in `dir`: the nearest package.json up to the top that names one (as Corepack reads it). */
+function packageManagerIn(dir: string, readFile: (path: string) => string | undefined): string | undefined {
+  const parts = dir.includes('${{') ? [] : dir.split('/').filter((part) => part !== '' && part !== '.');
+  for (let depth = parts.length; depth >= 0; depth--) {
+    const path = [...parts.slice(0, depth), 'package.json'].join('/');
+    try {
+      const field = (JSON.parse(readFile(path) ?? 'null') as { packageManager?: unknown } | null)?.packageManager;
+      if (typeof field === 'string') return field;
+    } catch {
+      // Not JSON: the next package.json up decides.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Yarn Berry before 4.10.3 has no OIDC exchange: once the token is gone its `yarn npm publish`
+ * cannot publish. Upgrading Yarn is the user's change to make, so the migration stops first.
+ */
+function refuseOldBerryPublish(job: JobView, readFile: ((path: string) => string | undefined) | undefined): void {
+  if (!readFile) return;
+  const jobDir = textOf(mapOf(mapOf(job.node, 'defaults'), 'run'), 'working-directory');
+  for (const step of publishSteps(job)) {
+    if (!(textOf(step, 'run') ?? '').split('\n').some((line) => YARN_NPM_PUBLISH.test(line))) continue;
+    const field = packageManagerIn(textOf(step, 'working-directory') ?? jobDir ?? '', readFile);
+    if (!berryWithoutOidc(field)) continue;
+    throw new MigrateError(`job "${job.id}" publishes with \`yarn npm publish\` on ${field}, and Yarn supports trusted publishing from ${YARN_OIDC_MIN}: run \`yarn set version stable\` (or publish with \`npm publish\`), then migrate again.`);
+  }
+}
+
 /** Publish actions that let npm do the OIDC exchange once their token is gone. */
 const OIDC_ACTIONS = /^(?:changesets\/action|js-devtools\/npm-publish|cycjimmy\/semantic-release-action)@/i;
 
@@ -295,6 +329,7 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
 export function migratePublishJob(doc: Document, job: JobView, notes: string[], options: PublishJobOptions = {}): string[] {
   const switchRegistry = options.switchRegistry ?? false;
   checkPublishActions(job);
+  refuseOldBerryPublish(job, options.readFile);
   const secrets: string[] = [];
   for (const step of publishSteps(job)) {
     for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile)) {

@@ -180,6 +180,16 @@ test('yarn publish that sets the version first becomes npm version, then npm pub
   assert.equal(run('yarn publish --new-version=2.0.0 dist'), 'npm version 2.0.0 --allow-same-version && npm publish dist');
 });
 
+test('yarn npm publish on Yarn Berry before 4.10.3 is refused (the nearest packageManager decides); 4.10.3 is migrated', () => {
+  const src = JOB('    steps:\n      - run: yarn npm publish --access public\n        working-directory: packages/snap\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n');
+  const run = (files: Record<string, object>) =>
+    migrateWorkflow(src, '.github/workflows/release.yml', { pins, repo, readFile: (p) => (files[p] ? JSON.stringify(files[p]) : undefined) });
+  assert.throws(() => run({ 'package.json': { packageManager: 'yarn@3.2.1' } }), (e: Error) => e instanceof MigrateError && /job "publish" publishes with `yarn npm publish` on yarn@3\.2\.1.*4\.10\.3.*yarn set version stable/.test(e.message));
+  assert.throws(() => run({ 'package.json': { packageManager: 'yarn@4.10.3' }, 'packages/snap/package.json': { packageManager: 'yarn@4.9.0' } }), MigrateError);
+  assert.doesNotMatch(run({ 'package.json': { packageManager: 'yarn@4.10.3' } }).after, /NODE_AUTH_TOKEN/);
+  assert.doesNotMatch(run({ 'package.json': { packageManager: 'yarn@3.2.1' }, 'packages/snap/package.json': { packageManager: 'yarn@4.12.0' } }).after, /NODE_AUTH_TOKEN/);
+});
+
 test('scope comments move with the scopes from the workflow block to the job block', () => {
   const src = `on: push
 permissions:

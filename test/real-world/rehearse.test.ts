@@ -52,6 +52,21 @@ const CASES: Case[] = [
     branch: 'master',
   },
   { fixture: 'push-main-package-json-paths-setup-node-v1', workflow: 'publish.yml', job: 'build', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { build: 'node -e 0' } },
+  { fixture: 'tag-push-node22-quoted-version-scoped-public', workflow: 'npm-publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/tags/v0.2.20' }, scripts: { build: 'node -e 0' } },
+  {
+    fixture: 'token-guard-whoami-always-auth-id-token-granted',
+    workflow: 'npm-publish.yml',
+    job: 'publish',
+    event: { name: 'push', ref: 'refs/tags/v1.0.1' },
+    scripts: { build: 'node -e 0', test: 'node -e 0' },
+  },
+  {
+    fixture: 'dispatch-only-starter-node20-shorthand-on',
+    workflow: 'npm-publish.yml',
+    job: 'publish-npm',
+    event: { name: 'workflow_dispatch', ref: 'refs/heads/main' },
+    needs: { build: { outputs: {}, result: 'success' } },
+  },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
