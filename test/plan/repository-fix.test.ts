@@ -35,3 +35,15 @@ test('a one-line package.json stays on one line', () => {
   const out = withRepository(pkg('{"name":"w","version":"1.0.0"}\n'), repo);
   assert.equal(out, '{"name":"w","version":"1.0.0","repository":{"type":"git","url":"git+https://github.com/acme/widget.git"}}\n');
 });
+
+test('only "repository" changes: arrays laid out on one line, spacing and unusual layout elsewhere are kept byte for byte', () => {
+  const raw = '{\n  "name": "w",\n  "version": "1.0.0",\n  "files": ["dist/", "images/"],\n  "repository": {"type": "git", "url": "https://github.com/acme/other.git"},\n  "keywords" : [ "a","b" ],\n  "x": {"y": "}\\"]"}\n}\n';
+  const out = withRepository(pkg(raw, 'packages/w'), repo);
+  assert.equal(
+    out,
+    '{\n  "name": "w",\n  "version": "1.0.0",\n  "files": ["dist/", "images/"],\n  "repository": {\n    "type": "git",\n    "url": "git+https://github.com/acme/widget.git",\n    "directory": "packages/w"\n  },\n  "keywords" : [ "a","b" ],\n  "x": {"y": "}\\"]"}\n}\n',
+  );
+  const added = withRepository(pkg('{\n  "name": "w",\n  "version": "1.0.0",\n  "files": ["dist/"]\n}\n'), repo);
+  assert.equal(added, '{\n  "name": "w",\n  "version": "1.0.0",\n  "repository": {\n    "type": "git",\n    "url": "git+https://github.com/acme/widget.git"\n  },\n  "files": ["dist/"]\n}\n');
+  assert.equal(withRepository(pkg('{"files":["a"]}'), repo), '{"repository":{"type":"git","url":"git+https://github.com/acme/widget.git"},"files":["a"]}');
+});
