@@ -4,7 +4,7 @@ import type { Detected, Finding, PackageInfo } from '../core/model.js';
 import { detect } from '../detect/index.js';
 import { checkPackage, registryFindings } from '../registry/check.js';
 import { DEFAULT_REGISTRY, normaliseRegistry, type FetchLike } from '../registry/fetch.js';
-import { installTokenFindings, npmrcFindings, packageJsonFindings } from './packages.js';
+import { installTokenFindings, npmrcFindings, packageJsonFindings, publishesThroughYarn } from './packages.js';
 import { workflowDoctor } from './workflows.js';
 import { napiPlatformPackages } from '../detect/package-set.js';
 
@@ -62,7 +62,7 @@ export function offlineFindings(d: Detected): { findings: Finding[]; workflows: 
     ...report.findings,
     ...installTokenFindings(d, report.findings, report.inTokenStep),
     ...npmrcFindings(d),
-    ...[d.pkg, ...d.workspacePackages].filter((p): p is PackageInfo => p !== undefined).flatMap(packageJsonFindings),
+    ...[d.pkg, ...d.workspacePackages].filter((p): p is PackageInfo => p !== undefined).flatMap((p) => packageJsonFindings(p, publishesThroughYarn(d))),
   ];
   for (const p of publishedPackages(d).filter((p) => d.pkg === p || d.workspacePackages.includes(p))) {
     const platforms = napiPlatformPackages(p);

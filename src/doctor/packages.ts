@@ -22,7 +22,17 @@ function manifestFile(pkg: PackageInfo): string {
   return pkg.dir ? `${pkg.dir}/package.json` : 'package.json';
 }
 
-export function packageJsonFindings(pkg: PackageInfo): Finding[] {
+/** A publish Yarn itself does: `yarn npm publish` (alone or across workspaces), or changesets, which uses it under Yarn Berry. */
+const YARN_PUBLISHES = /\byarn\b[^#;&|\n]*\bnpm\s+publish\b|\bchangeset\s+publish\b|\bchangesets\/action@/;
+
+/** True when a workflow, CI file or package.json script of `d` publishes through Yarn. */
+export function publishesThroughYarn(d: Pick<Detected, 'workflows' | 'ciFiles' | 'publishContext'>): boolean {
+  const texts = [...d.workflows.map((w) => w.content), ...d.ciFiles.map((f) => f.content), ...Object.values(d.publishContext?.scripts ?? {})];
+  return texts.some((text) => YARN_PUBLISHES.test(text));
+}
+
+/** `yarnPublishes`: something publishes through Yarn, so an old Yarn Berry is a warning, else a note. */
+export function packageJsonFindings(pkg: PackageInfo, yarnPublishes = true): Finding[] {
   let data: Record<string, unknown>;
   try {
     data = JSON.parse(pkg.raw) as Record<string, unknown>;
@@ -37,7 +47,7 @@ export function packageJsonFindings(pkg: PackageInfo): Finding[] {
     findings.push({ id: 'forced-provenance', level: 'info', message: 'publishConfig.provenance forces provenance: trusted publishing adds it by itself for a public repository, and forcing it fails with E422 when the repository is private.', file, line: lineOf(pkg.raw, '"provenance"'), fix: 'Remove publishConfig.provenance unless the repository is public and stays public.' });
   }
   if (berryWithoutOidc(pkg.packageManagerField)) {
-    findings.push({ id: 'yarn-berry-old', level: 'warning', message: `${pkg.packageManagerField}: \`yarn npm publish\` supports trusted publishing from Yarn ${YARN_OIDC_MIN}.`, file, line: lineOf(pkg.raw, '"packageManager"'), fix: 'Run `yarn set version stable`, or publish with `npm publish`.' });
+    findings.push({ id: 'yarn-berry-old', level: yarnPublishes ? 'warning' : 'info', message: `${pkg.packageManagerField}: \`yarn npm publish\` supports trusted publishing from Yarn ${YARN_OIDC_MIN}${yarnPublishes ? '' : ' (nothing here publishes through Yarn)'}.`, file, line: lineOf(pkg.raw, '"packageManager"'), fix: 'Run `yarn set version stable`, or publish with `npm publish`.' });
   }
   return findings;
 }

@@ -234,7 +234,7 @@ function yarnPublish(job: JobView, notes: string[]): void {
 }
 
 /** `yarn npm publish`, alone or run by `yarn workspaces foreach`, on a line that is not a comment. */
-const YARN_NPM_PUBLISH = /^[^#]*\byarn\b[^#]*\bnpm\s+publish\b/;
+const YARN_NPM_PUBLISH = /^[^#]*\byarn\b[^#;&|]*\bnpm\s+publish\b/;
 
 /** The packageManager field that applies in `dir`: the nearest package.json up to the top that names one (as Corepack reads it). */
 function packageManagerIn(dir: string, readFile: (path: string) => string | undefined): string | undefined {
@@ -251,18 +251,34 @@ function packageManagerIn(dir: string, readFile: (path: string) => string | unde
   return undefined;
 }
 
+/** `yarn npm publish` and its arguments, up to the end of that command (`&&`, `;`, `|`, end of line). */
+const YARN_NPM_COMMAND = /\byarn\s+npm\s+publish\b((?:\s+(?:"[^"]*"|'[^']*'|[^\s;&|"']+)+)*)/g;
+/** `yarn npm publish` flags npm publish reads the same way. */
+const SAME_IN_NPM = /^--(?:access|tag|otp|provenance|dry-run)(?:=|$)/;
+
 /**
  * Yarn Berry before 4.10.3 has no OIDC exchange: once the token is gone its `yarn npm publish`
- * cannot publish. Upgrading Yarn is the user's change to make, so the migration stops first.
+ * cannot publish. Yarn still packs (resolving `workspace:` ranges and publishConfig as it would
+ * for publishing), and npm publishes the tarball with the exchange: `yarn pack --out package.tgz
+ * && npm publish package.tgz`. Run across workspaces, or with a flag npm lacks, the migration stops.
  */
-function refuseOldBerryPublish(job: JobView, readFile: ((path: string) => string | undefined) | undefined): void {
+function packOldBerryPublish(job: JobView, notes: string[], readFile: ((path: string) => string | undefined) | undefined): void {
   if (!readFile) return;
   const jobDir = textOf(mapOf(mapOf(job.node, 'defaults'), 'run'), 'working-directory');
   for (const step of publishSteps(job)) {
-    if (!(textOf(step, 'run') ?? '').split('\n').some((line) => YARN_NPM_PUBLISH.test(line))) continue;
+    const run = nodeOf(step, 'run');
+    if (!isScalar(run) || typeof run.value !== 'string' || !run.value.split('\n').some((line) => YARN_NPM_PUBLISH.test(line))) continue;
     const field = packageManagerIn(textOf(step, 'working-directory') ?? jobDir ?? '', readFile);
     if (!berryWithoutOidc(field)) continue;
-    throw new MigrateError(`job "${job.id}" publishes with \`yarn npm publish\` on ${field}, and Yarn supports trusted publishing from ${YARN_OIDC_MIN}: run \`yarn set version stable\` (or publish with \`npm publish\`), then migrate again.`);
+    const stop = (why: string) =>
+      new MigrateError(`job "${job.id}" publishes with \`yarn npm publish\` on ${field}, and Yarn supports trusted publishing from ${YARN_OIDC_MIN}; ${why}: run \`yarn set version stable\` (or publish with \`npm publish\`), then migrate again.`);
+    if (run.value.split('\n').some((line) => YARN_NPM_PUBLISH.test(line) && /\bworkspaces\s+foreach\b/.test(line))) throw stop('it runs across workspaces, where no one tarball can be handed to npm');
+    run.value = run.value.replace(YARN_NPM_COMMAND, (_whole: string, args: string) => {
+      const other = (args.match(/(?:"[^"]*"|'[^']*'|[^\s"']+)+/g) ?? []).find((word) => word.startsWith('-') && !SAME_IN_NPM.test(word));
+      if (other) throw stop(`npm publish has no ${other.replace(/=.*$/, '')}`);
+      return `yarn pack --out package.tgz && npm publish package.tgz${args}`;
+    });
+    notes.push(`job "${job.id}": yarn npm publish -> yarn pack, then npm publish of the tarball (${field} cannot publish with trusted publishing; npm 11.5.1 or newer does the exchange)`);
   }
 }
 
@@ -329,7 +345,7 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
 export function migratePublishJob(doc: Document, job: JobView, notes: string[], options: PublishJobOptions = {}): string[] {
   const switchRegistry = options.switchRegistry ?? false;
   checkPublishActions(job);
-  refuseOldBerryPublish(job, options.readFile);
+  packOldBerryPublish(job, notes, options.readFile);
   const secrets: string[] = [];
   for (const step of publishSteps(job)) {
     for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile)) {

@@ -42,13 +42,22 @@ test('a read-only install token on a step that does not publish is a note, not a
 
 test('package.json: forced provenance, an old Yarn Berry and an old semantic-release', async (t) => {
   const repo = makePackageRepo({
-    pkg: { repository: 'github:acme/widget', packageManager: 'yarn@4.5.0', publishConfig: { provenance: true }, devDependencies: { 'semantic-release': '^24.2.0' } },
+    pkg: { repository: 'github:acme/widget', packageManager: 'yarn@4.5.0', publishConfig: { provenance: true }, devDependencies: { 'semantic-release': '^24.2.0' }, scripts: { release: 'yarn npm publish --access public' } },
     files: { '.github/workflows/publish.yml': GOOD },
   });
   t.after(() => repo.cleanup());
   const report = await doctor(repo.dir);
   const got = report.findings.filter((f) => f.file === 'package.json').map((f) => `${f.level} ${f.id}`);
   for (const id of ['info forced-provenance', 'warning yarn-berry-old', 'warning release-tool-outdated']) assert.ok(got.includes(id), `${id} in ${got.join(', ')}`);
+});
+
+test('an old Yarn Berry is only a note when nothing publishes through Yarn (npm publishes, e.g. a tarball Yarn packed)', async (t) => {
+  const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget', packageManager: 'yarn@3.2.1' }, files: { '.github/workflows/publish.yml': GOOD } });
+  t.after(() => repo.cleanup());
+  const report = await doctor(repo.dir);
+  const berry = report.findings.find((f) => f.id === 'yarn-berry-old');
+  assert.equal(berry?.level, 'info');
+  assert.match(berry?.message ?? '', /nothing here publishes through Yarn/);
 });
 
 test('no publish workflow is a note; nothing networked runs without --registry-check', async (t) => {

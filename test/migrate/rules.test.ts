@@ -180,14 +180,24 @@ test('yarn publish that sets the version first becomes npm version, then npm pub
   assert.equal(run('yarn publish --new-version=2.0.0 dist'), 'npm version 2.0.0 --allow-same-version && npm publish dist');
 });
 
-test('yarn npm publish on Yarn Berry before 4.10.3 is refused (the nearest packageManager decides); 4.10.3 is migrated', () => {
-  const src = JOB('    steps:\n      - run: yarn npm publish --access public\n        working-directory: packages/snap\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n');
-  const run = (files: Record<string, object>) =>
-    migrateWorkflow(src, '.github/workflows/release.yml', { pins, repo, readFile: (p) => (files[p] ? JSON.stringify(files[p]) : undefined) });
-  assert.throws(() => run({ 'package.json': { packageManager: 'yarn@3.2.1' } }), (e: Error) => e instanceof MigrateError && /job "publish" publishes with `yarn npm publish` on yarn@3\.2\.1.*4\.10\.3.*yarn set version stable/.test(e.message));
-  assert.throws(() => run({ 'package.json': { packageManager: 'yarn@4.10.3' }, 'packages/snap/package.json': { packageManager: 'yarn@4.9.0' } }), MigrateError);
-  assert.doesNotMatch(run({ 'package.json': { packageManager: 'yarn@4.10.3' } }).after, /NODE_AUTH_TOKEN/);
-  assert.doesNotMatch(run({ 'package.json': { packageManager: 'yarn@3.2.1' }, 'packages/snap/package.json': { packageManager: 'yarn@4.12.0' } }).after, /NODE_AUTH_TOKEN/);
+test('yarn npm publish on Yarn Berry before 4.10.3 becomes yarn pack, then npm publish of the tarball (the nearest packageManager decides); 4.10.3 is kept', () => {
+  const job = (run: string) => JOB(`    steps:\n      - run: ${run}\n        working-directory: packages/snap\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`);
+  const run = (files: Record<string, object>, command = 'yarn npm publish --access public') =>
+    migrateWorkflow(job(command), '.github/workflows/release.yml', { pins, repo, readFile: (p) => (files[p] ? JSON.stringify(files[p]) : undefined) });
+  const packed = run({ 'package.json': { packageManager: 'yarn@3.2.1' } });
+  assert.equal(parse(packed.after).jobs.publish.steps.find((s: { run?: string }) => s.run?.includes('publish')).run, 'yarn pack --out package.tgz && npm publish package.tgz --access public');
+  assert.doesNotMatch(packed.after, /NODE_AUTH_TOKEN/);
+  assert.ok(packed.changes.some((c) => /yarn npm publish -> yarn pack, then npm publish of the tarball \(yarn@3\.2\.1/.test(c)), packed.changes.join('\n'));
+  // Migrating the result again changes nothing more.
+  assert.equal(migrateWorkflow(packed.after, '.github/workflows/release.yml', { pins, repo, readFile: () => JSON.stringify({ packageManager: 'yarn@3.2.1' }) }).after, packed.after);
+  assert.match(run({ 'package.json': { packageManager: 'yarn@4.10.3' }, 'packages/snap/package.json': { packageManager: 'yarn@4.9.0' } }).after, /yarn pack --out package\.tgz && npm publish package\.tgz/);
+  const kept = run({ 'package.json': { packageManager: 'yarn@4.10.3' } }).after;
+  assert.match(kept, /run: yarn npm publish --access public/);
+  assert.doesNotMatch(kept, /NODE_AUTH_TOKEN/);
+  assert.match(run({ 'package.json': { packageManager: 'yarn@3.2.1' }, 'packages/snap/package.json': { packageManager: 'yarn@4.12.0' } }).after, /run: yarn npm publish --access public/);
+  // No one tarball across workspaces, and no npm counterpart for --tolerate-republish: refused, with the reason.
+  assert.throws(() => run({ 'package.json': { packageManager: 'yarn@3.2.1' } }, 'yarn workspaces foreach --no-private npm publish'), (e: Error) => e instanceof MigrateError && /yarn@3\.2\.1.*4\.10\.3; it runs across workspaces.*yarn set version stable/.test(e.message));
+  assert.throws(() => run({ 'package.json': { packageManager: 'yarn@3.2.1' } }, 'yarn npm publish --tolerate-republish'), (e: Error) => e instanceof MigrateError && /npm publish has no --tolerate-republish/.test(e.message));
 });
 
 test('scope comments move with the scopes from the workflow block to the job block', () => {
