@@ -292,3 +292,17 @@ test('a step that only fails when the token is empty goes with the token; a test
   assert.doesNotMatch(after, /NPM_TOKEN/);
   assert.ok(changes.some((c: string) => /removed the step that only checked the token was set \(TOKEN\)/.test(c)), changes.join('\n'));
 });
+
+test('a trigger filter GitHub ignores (branch:, branch_ignore:) is refused with its name and line; known filters migrate', () => {
+  const job = `jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  assert.throws(() => migrate(`on:\n  push:\n    branch: [main]\n    tags: [v*]\n${job}`), /GitHub ignores "branch" under "push" \(line 3; "branches"\?\)/);
+  assert.throws(() => migrate(`on:\n  pull_request:\n    types: [closed]\n    branch_ignore: [wip]\n${job}`), /GitHub ignores "branch_ignore" under "pull_request" \(line 4\), so the trigger/);
+  assert.doesNotMatch(migrate(`on:\n  push:\n    branches: [main]\n    tags-ignore: [x]\n${job}`).after, /NPM_TOKEN/);
+});
