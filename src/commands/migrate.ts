@@ -17,7 +17,7 @@ import { publishedPackages } from '../doctor/index.js';
 import { formatFindings, formatWritten } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from '../migrate/index.js';
-import { editedPaths, printAfterMigration } from '../migrate/after.js';
+import { editedPaths, outdatedReleaseTools, printAfterMigration } from '../migrate/after.js';
 
 export type { Confirm } from '../core/confirm.js';
 
@@ -81,7 +81,7 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     io.out(`  - ${c.reason}`);
     io.out('\n' + unifiedDiff(c.before ?? '', c.after, c.path));
   }
-  const left = remaining(plan, d.workflows, repo, d.publishContext);
+  const left = [...remaining(plan, d.workflows, repo, d.publishContext), ...outdatedReleaseTools(d)];
   if (left.length > 0 || plan.left.length > 0) {
     io.out(paint('bold', 'Left for you (migrate does not change these)'));
     if (left.length > 0) io.out(formatFindings(left));

@@ -13,6 +13,7 @@ import { isNpmjs, isProxy } from './registry.js';
 import { bunPublish } from './bun-publish.js';
 import { noTokenGuards } from './token-guards.js';
 import { berryWithoutOidc, YARN_OIDC_MIN } from '../doctor/packages.js';
+import { runsNothing, withoutLines } from './script-lines.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -145,12 +146,12 @@ function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void
   for (const step of [...job.steps]) {
     const node = nodeOf(step, 'run');
     if (!isScalar(node) || typeof node.value !== 'string' || !/_authToken/.test(node.value)) continue;
-    const kept = node.value.split('\n').filter((line) => !/_authToken/.test(line));
+    const kept = withoutLines(node.value.split('\n'), (line) => /_authToken/.test(line));
     for (const name of TOKEN_VARS) {
       const secret = secretName(textOf(mapOf(step, 'env'), name) ?? '');
       if (secret) secrets.push(secret);
     }
-    if (kept.every((line) => WRAPPER.test(line))) {
+    if (runsNothing(kept.filter((line) => !WRAPPER.test(line)))) {
       if (isSeq(seq)) seq.items.splice(seq.items.indexOf(step), 1);
       job.steps.splice(job.steps.indexOf(step), 1);
       notes.push(`job "${job.id}": removed the step that wrote an _authToken to .npmrc`);

@@ -325,3 +325,48 @@ test('a setup-node step named after the Node it set up is renamed with it; other
   assert.equal(named('Node 16.20', '16').name, 'Node 16.20');
   assert.equal(named('Node 20', '20').with['node-version'], 24);
 });
+
+test('a trigger filter GitHub ignores (branch:, branch_ignore:) is refused with its name and line; known filters migrate', () => {
+  const job = `jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  assert.throws(() => migrate(`on:\n  push:\n    branch: [main]\n    tags: [v*]\n${job}`), /GitHub ignores "branch" under "push" \(line 3; "branches"\?\)/);
+  assert.throws(() => migrate(`on:\n  pull_request:\n    types: [closed]\n    branch_ignore: [wip]\n${job}`), /GitHub ignores "branch_ignore" under "pull_request" \(line 4\), so the trigger/);
+  assert.doesNotMatch(migrate(`on:\n  push:\n    branches: [main]\n    tags-ignore: [x]\n${job}`).after, /NPM_TOKEN/);
+});
+
+test('an _authToken line taken out of an if leaves a script bash still parses; a step left with only the test goes', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const parses = (script: string) => execFileSync('bash', ['-n'], { input: script, stdio: ['pipe', 'pipe', 'pipe'] });
+  const guarded = JOB(`    steps:
+      - name: Configure the first-release token when present
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+        run: |
+          if [ -n "\${NODE_AUTH_TOKEN:-}" ]; then
+            npm config set //registry.npmjs.org/:_authToken "$NODE_AUTH_TOKEN" --location=user
+          fi
+      - run: npm publish
+`);
+  const steps = parse(migrate(guarded).after).jobs.publish.steps as Array<{ name?: string; run?: string }>;
+  assert.ok(!steps.some((s) => s.name === 'Configure the first-release token when present'), JSON.stringify(steps));
+  const branches = JOB(`    steps:
+      - run: |
+          if [ -n "$NPM_TOKEN" ]; then
+            echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > ~/.npmrc
+          else
+            echo "publishing with OIDC"
+          fi
+          npm publish
+        env:
+          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
+`);
+  const runs = (parse(migrate(branches).after).jobs.publish.steps as Array<{ run?: string }>).map((s) => s.run ?? '');
+  assert.ok(runs.some((r) => r.includes('npm publish') && r.includes('publishing with OIDC')), runs.join('\n---\n'));
+  for (const run of runs) assert.doesNotThrow(() => parses(run), run);
+});

