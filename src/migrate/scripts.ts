@@ -15,6 +15,33 @@ const OTHER_SCRIPT = /(?:^|[\s;&|(])(?:node|tsx|ts-node|python3?|zx)\s+(\.{0,2}\
 export const TOKEN_WRITE = /_authToken|\bnpm\s+config\s+set\s+_auth\b/;
 export const TOKEN_CHECK_LINE = /^\s*npm\s+whoami\b[^;&|]*(?:\|\|\s*(?:true|:))?\s*$/;
 
+/** `npm whoami` in a script of another language: `npm whoami`, or `'npm', ['whoami'`. */
+const CHECKS_TOKEN = /\bnpm['"]?\s*(?:,\s*\[\s*)?['"]?whoami\b/;
+
+/** `npm run x`, `pnpm x`, `yarn x`, `bun run x`: the package.json script a line runs. */
+const RUNS_SCRIPT = /\b(?:npm\s+run(?:-script)?|pnpm(?:\s+run)?|yarn(?:\s+run)?|bun\s+run)\s+([\w:.@/-]+)/g;
+
+/** A step's `run:` text, followed by the top package.json scripts it runs (one level, as the publish rule follows them). */
+export function withPackageScripts(run: string, readFile: ((path: string) => string | undefined) | undefined): string {
+  let scripts: Record<string, unknown> = {};
+  try {
+    const pkg = JSON.parse(readFile?.('package.json') ?? '{}') as { scripts?: unknown };
+    if (pkg.scripts && typeof pkg.scripts === 'object') scripts = pkg.scripts as Record<string, unknown>;
+  } catch {
+    return run;
+  }
+  const named = [...run.matchAll(RUNS_SCRIPT)].map((m) => scripts[m[1]!]).filter((text): text is string => typeof text === 'string');
+  return [run, ...named].join('\n');
+}
+
+/** The text of what a step runs: its `run:`, the package.json scripts it names, and the script files those run. */
+export function whatRuns(run: string, readFile: ((path: string) => string | undefined) | undefined): string {
+  const text = withPackageScripts(run, readFile);
+  if (!readFile) return text;
+  const files = [...text.matchAll(SHELL_SCRIPT), ...text.matchAll(OTHER_SCRIPT)].map((m) => readFile((m[1] ?? m[2])!.replace(/^\.\//, '')) ?? '');
+  return [text, ...files].join('\n');
+}
+
 /** The script with those lines removed, or undefined when nothing changes. */
 export function withoutTokenLines(text: string): string | undefined {
   const lines = text.split('\n');
@@ -26,9 +53,10 @@ export function withoutTokenLines(text: string): string | undefined {
  * Edits of the repository scripts a publish step runs, by path. Throws MigrateError for a
  * non-shell script that writes a token (it cannot be edited line by line safely).
  */
-export function scriptEdits(run: string, where: string, readFile: ((path: string) => string | undefined) | undefined): Map<string, { before: string; after: string }> {
+export function scriptEdits(step: string, where: string, readFile: ((path: string) => string | undefined) | undefined): Map<string, { before: string; after: string }> {
   const edits = new Map<string, { before: string; after: string }>();
   if (!readFile) return edits;
+  const run = withPackageScripts(step, readFile);
   for (const match of run.matchAll(SHELL_SCRIPT)) {
     const path = (match[1] ?? match[2])!.replace(/^\.\//, '');
     const before = readFile(path);
@@ -41,6 +69,9 @@ export function scriptEdits(run: string, where: string, readFile: ((path: string
     const text = readFile(path);
     if (text !== undefined && TOKEN_WRITE.test(text)) {
       throw new MigrateError(`${where} runs ${path}, which writes an npm _authToken itself: remove that from the script (npm then uses the OIDC token), then migrate again.`);
+    }
+    if (text !== undefined && CHECKS_TOKEN.test(text)) {
+      throw new MigrateError(`${where} runs ${path}, which checks the npm token with npm whoami (it fails once the token is gone; trusted publishing has no login to check): remove that check from the script, then migrate again.`);
     }
   }
   return edits;

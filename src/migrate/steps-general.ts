@@ -5,11 +5,12 @@ import { choosePin, repinForOidc } from './pins.js';
 import { insertAfter, mapOf, nodeOf, setScalar, textOf } from './nodes.js';
 import type { JobView } from './jobs.js';
 import { floatingGlobalInstalls } from '../audit/rules-actions.js';
+import { whatRuns } from './scripts.js';
 
 const SHA_REF = /@[0-9a-f]{40}$/;
 
 /** Commands that push with the checkout's credentials: `git push`, `lerna version`, and `lerna publish` when it versions first. */
-export const PUSHES = /\bgit\s+push\b|\blerna\s+version\b|\blerna\s+publish\b(?![^\n]*(?:from-(?:package|git)|--canary))|\brelease-it\b(?![^\n]*--no-git\.push\b)/;
+export const PUSHES = /\bgit\s+push\b|\bgit['"]\s*,\s*\[\s*['"]push\b|\blerna\s+version\b|\blerna\s+publish\b(?![^\n]*(?:from-(?:package|git)|--canary))|\brelease-it\b(?![^\n]*--no-git\.push\b)/;
 
 /** The major version a `uses:` names, from `@v4` or a `# v4.1.0` comment after a SHA. */
 export function usesMajor(step: YAMLMap): number | undefined {
@@ -63,10 +64,11 @@ export function pinActions(jobs: readonly JobView[], left: string[] = []): strin
  * `persist-credentials: false` on every checkout, except in jobs that `git push` with the
  * checkout's credentials: those would break, so they are left for the user to decide.
  */
-export function noPersistedCredentials(doc: Document, jobs: readonly JobView[], left: string[] = []): string[] {
+export function noPersistedCredentials(doc: Document, jobs: readonly JobView[], left: string[] = [], readFile?: (path: string) => string | undefined): string[] {
   const notes: string[] = [];
   for (const job of jobs) {
-    const pushes = job.steps.some((step) => PUSHES.test(textOf(step, 'run') ?? ''));
+    // What the step runs, one level down too: a release script may push (`run('git', ['push'])`).
+    const pushes = job.steps.some((step) => PUSHES.test(whatRuns(textOf(step, 'run') ?? '', readFile)));
     for (const step of job.steps) {
       if (!/^actions\/checkout@/i.test(textOf(step, 'uses') ?? '')) continue;
       const withMap = mapOf(step, 'with');

@@ -128,7 +128,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   dropPassedSecrets(jobs, Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([f, c]) => [f, c.secrets])), changes);
   changes.push(...migratePermissions(doc, root, jobs));
-  changes.push(...noPersistedCredentials(doc, jobs, left));
+  changes.push(...noPersistedCredentials(doc, jobs, left, ctx.readFile));
   floatingToolsLeft(jobs, left);
   changes.push(...noTemplateInjection(doc, jobs));
 
