@@ -1,23 +1,32 @@
 // Runs one job of a GitHub Actions workflow the way a GitHub-hosted runner would, far enough to
 // publish: the trigger must fire for the event, `if:` and `${{ }}` are evaluated (an expression
 // it cannot evaluate fails the run), actions/checkout clones the repository at the ref,
-// actions/setup-node and oven-sh/setup-bun put real tools on PATH, and every `run:` step runs
+// actions/setup-node (node-version or node-version-file) and oven-sh/setup-bun put real tools on
+// PATH, the image's global Yarn 1 is behind them (ubuntu images install it with npm), and every `run:` step runs
 // with bash as GitHub does (`bash -e {0}`), with GITHUB_OUTPUT/GITHUB_ENV/GITHUB_PATH, and the
 // OIDC request variables only when the job is granted `id-token: write`.
-import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { interpolate, isTrue, type Contexts, type Value } from './expressions.js';
 import { githubClaims } from './oidc-issuer.js';
-import { bash, baseEnv, checkout, exec, execOk, makeBox, nodeFor, type Machine, type Ran } from './machine.js';
-import { packageBin, BUN_VERSION } from './tools.js';
+import { bash, baseEnv, checkout, exec, execOk, makeBox, nodeFor, type Box, type Machine, type Ran } from './machine.js';
+import { corepackHome, packageBin, BUN_VERSION, YARN1_VERSION } from './tools.js';
 import type { NpmjsRoute } from './npmjs-route.js';
 
 export interface GithubEvent {
+  /**
+   * `release`: a release published as it is created (neither a draft first nor a pre-release),
+   * which GitHub reports with the activity types created, published and released.
+   * `workflow_dispatch`: a manual run that leaves every input at its default.
+   */
   name: 'release' | 'push' | 'workflow_dispatch';
   /** `refs/tags/v1.2.3`, `refs/heads/main`. */
   ref: string;
 }
+
+/** The activity types of a release published at once (docs: "Events that trigger workflows", release). */
+const RELEASE_TYPES = ['created', 'published', 'released'];
 
 export interface GithubRun {
   /** The repository the workflow is read from, and cloned unless gitRemote is given (a local path). */
@@ -56,7 +65,7 @@ function fires(on: unknown, event: GithubEvent): boolean {
   const triggers = typeof on === 'string' ? { [on]: null } : Array.isArray(on) ? Object.fromEntries(on.map((t) => [t, null])) : (on as Record<string, Record<string, unknown> | null>);
   if (!(event.name in triggers)) return false;
   const filter = triggers[event.name] ?? {};
-  if (event.name === 'release') return !filter.types || (filter.types as string[]).includes('published');
+  if (event.name === 'release') return !filter.types || [filter.types].flat().some((t) => RELEASE_TYPES.includes(String(t)));
   if (event.name !== 'push') return true;
   const tag = event.ref.startsWith('refs/tags/') ? event.ref.slice('refs/tags/'.length) : undefined;
   const branch = event.ref.startsWith('refs/heads/') ? event.ref.slice('refs/heads/'.length) : undefined;
@@ -106,6 +115,52 @@ async function changesetsAction(step: Step, contexts: Contexts, workspace: strin
   return exec(cmd!, args, cwd, { ...env, GITHUB_TOKEN: token, CHANGESETS_OUTPUT: join(temp, 'changesets-output.ndjson') });
 }
 
+/** The parts of the event payload a job may read: the release's tag, a manual run's inputs. */
+function eventPayload(event: GithubEvent, on: unknown): Record<string, Value> {
+  const tag = event.ref.replace(/^refs\/tags\//, '');
+  if (event.name === 'release') return { action: 'published', release: { tag_name: tag, name: tag, draft: false, prerelease: false } };
+  if (event.name === 'workflow_dispatch') return { ref: event.ref, inputs: Object.fromEntries(Object.entries(dispatchInputs(on, event)).map(([k, v]) => [k, String(v)])) };
+  return { ref: event.ref };
+}
+
+/** A manual run's inputs, each at its default (a boolean input without one is false, others empty). */
+function dispatchInputs(on: unknown, event: GithubEvent): Record<string, Value> {
+  const inputs = event.name === 'workflow_dispatch' && on && typeof on === 'object' && !Array.isArray(on) ? (on as Record<string, { inputs?: Record<string, { type?: string; default?: Value }> } | null>).workflow_dispatch?.inputs : undefined;
+  return Object.fromEntries(Object.entries(inputs ?? {}).map(([name, input]) => [name, input?.default ?? (input?.type === 'boolean' ? false : '')]));
+}
+
+/**
+ * setup-node's `node-version-file`, read as its getNodeVersionFromFile does (actions/setup-node
+ * at ae0d4ed08881f17d1511386f5be3e62356acd4a6, src/util.ts): a package.json gives volta.node, then
+ * devEngines.runtime's node entry, then engines.node; any other file its first `[node ]v<version>` line.
+ */
+export function nodeVersionFromFile(contents: string): string | null {
+  try {
+    const manifest = JSON.parse(contents) as Record<string, any>;
+    if (typeof manifest === 'object' && manifest) {
+      if (manifest.volta?.node) return String(manifest.volta.node);
+      const runtime = [manifest.devEngines?.runtime ?? []].flat().find((r: { name?: string; version?: string }) => r?.name?.toLowerCase() === 'node' && r.version);
+      if (runtime) return String(runtime.version);
+      return manifest.engines?.node ? String(manifest.engines.node) : null;
+    }
+  } catch {
+    // not JSON
+  }
+  return /^(?:node(js)?\s+)?v?(?<version>[^\s]+)$/m.exec(contents)?.groups?.version ?? contents.trim();
+}
+
+/**
+ * The ubuntu image's global Yarn 1 (its toolset installs `yarn` with npm), behind the tool cache
+ * on PATH as on a runner: Yarn 1.22.22 from the filled corepack cache, run by the job's `node`.
+ */
+function imageYarn(box: Box): void {
+  const home = corepackHome();
+  if (!home.ok) return;
+  const script = join(box.image, 'yarn');
+  writeFileSync(script, `#!/bin/sh\nexec node ${JSON.stringify(join(home.value, 'v1', 'yarn', YARN1_VERSION, 'bin', 'yarn.js'))} "$@"\n`);
+  chmodSync(script, 0o755);
+}
+
 export async function runGithubJob(machine: Machine, run: GithubRun): Promise<RunResult> {
   const wf = parse(readFileSync(join(run.source, run.workflow), 'utf8')) as Record<string, any>;
   if (!fires(wf.on, run.event)) return { status: 'not-triggered' };
@@ -113,6 +168,7 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
   if (!job) throw new Error(`no job ${run.job} in ${run.workflow}`);
   const box = makeBox();
   try {
+    imageYarn(box);
     const workspace = join(box.dir, 'workspace');
     const refName = run.event.ref.replace(/^refs\/(tags|heads)\//, '');
     const environment = job.environment === undefined ? null : String(typeof job.environment === 'object' ? job.environment.name : job.environment);
@@ -126,14 +182,14 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
         event_name: run.event.name,
         workflow: String(wf.name ?? run.workflow),
         workspace,
-        event: {},
+        event: eventPayload(run.event, wf.on),
       },
       needs: (run.needs ?? {}) as unknown as Value,
       env: {},
       steps: {},
       runner: { os: 'Linux', temp: box.temp },
       secrets: { GITHUB_TOKEN: 'ghs_rehearsal_github_token' },
-      inputs: {},
+      inputs: dispatchInputs(wf.on, run.event),
       vars: {},
       matrix: {},
     };
@@ -189,8 +245,10 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
         if (action === 'actions/checkout') {
           await checkout(run.gitRemote ?? run.source, workspace, run.event.ref.replace(/^refs\/heads\//, ''));
         } else if (action === 'actions/setup-node') {
-          const node = nodeFor(String(step.with?.['node-version'] ?? ''));
-          if (!node) return { status: 'skipped-tool', reason: `no Node ${String(step.with?.['node-version'])} on this machine` };
+          const file = step.with?.['node-version-file'];
+          const version = step.with?.['node-version'] !== undefined ? interpolate(String(step.with['node-version']), contexts) : file ? nodeVersionFromFile(readFileSync(join(workspace, String(file)), 'utf8')) : null;
+          const node = nodeFor(version ?? '');
+          if (!node) return { status: 'skipped-tool', reason: `no Node ${version} on this machine` };
           if (!machine.npm.ok) return { status: 'skipped-tool', reason: machine.npm.reason };
           Object.assign(env, box.setupNode(node, machine.npm.value));
         } else if (action === 'oven-sh/setup-bun') {
