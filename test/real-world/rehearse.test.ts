@@ -9,12 +9,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, runCliAsync } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/repo.js';
 import { filesUnder } from '../migrate/fixtures.js';
 import type { TempRepo } from '../helpers/repo.js';
 import { startMachine } from '../rehearsal/machine.js';
 import { assertOnlyOidcCredentials, logOf, npmLock, rehearseGithub } from '../rehearsal/fixture.js';
 import type { GithubEvent, GithubRun } from '../rehearsal/runner-github.js';
+import { runCircleciJob } from '../rehearsal/runner-ci.js';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'real-world');
 
@@ -118,6 +120,40 @@ describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
       if (r.result.status === 'skipped-tool') return t.skip(r.result.reason);
       assert.equal(r.result.status, 'passed', logOf(r.result));
       assert.deepEqual(r.published, [`${pkg.name}@${c.version ?? pkg.version}`]);
+      assertOnlyOidcCredentials(machine);
+    });
+  }
+});
+
+// CircleCI: migrate cannot know the project's IDs and leaves the trusted publisher for the user to
+// add on npmjs.com with them ("Left for you"); the registry gets the publisher the user adds.
+const IDS = { orgId: '8f2b1c3d-0a4e-4b6f-9c7d-1e2f3a4b5c6d', projectId: '0c6e2a4b-7d1f-4e3a-9b8c-5d4e3f2a1b0c', pipelineDefinitionId: 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9' };
+const CIRCLECI_CASES = [{ fixture: 'circleci-third-party-orb-login-command', job: 'publish', tag: 'v3.1.0', scripts: { test: 'node -e 0' } }];
+
+describe('migrated real-world CircleCI configs, rehearsed', { concurrency: 2 }, () => {
+  for (const c of CIRCLECI_CASES) {
+    test(`${c.fixture}: publishes once, with the exchanged token`, async (t) => {
+      const fixture = JSON.parse(readFileSync(join(DIR, c.fixture, 'fixture.json'), 'utf8')) as { remote: string };
+      const files: Record<string, string | object> = filesUnder(join(DIR, c.fixture, 'repo'));
+      const pkg = JSON.parse(String(files['package.json'])) as { name: string; version: string };
+      files['package.json'] = { ...pkg, scripts: c.scripts };
+      files['package-lock.json'] = npmLock(pkg.name, pkg.version);
+      const machine = await startMachine();
+      t.after(() => machine.close());
+      const repo = makeRepo({ remote: fixture.remote, files });
+      t.after(() => repo.cleanup());
+      const run = await runCliAsync([repo.dir, '--yes', '--no-open', '--migrate', '--force'], { env: { NO_COLOR: '1' } });
+      assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+      assert.match(run.stdout, /CircleCI trusted publisher/);
+      repo.git('add', '-A');
+      repo.git('commit', '-q', '-m', 'ci: publish with trusted publishing');
+      repo.git('tag', c.tag);
+      const vcsOrigin = `github.com/${/github\.com\/(.+?)\.git$/.exec(fixture.remote)![1]!}`;
+      machine.registry.addPackage(pkg.name, { versions: ['0.0.1'], publishers: [{ kind: 'circleci', allowPublish: true, ...IDS, vcsOrigin, contextIds: [] }] });
+      const r = await runCircleciJob(machine, { source: repo.dir, tag: c.tag, ids: { ...IDS, vcsOrigin }, contexts: { npm: '5e4d3c2b-1a09-4f8e-8d7c-6b5a4f3e2d1c' } }, c.job);
+      if (r.status === 'skipped-tool') return t.skip(r.reason);
+      assert.equal(r.status, 'passed', logOf(r));
+      assert.deepEqual(machine.registry.published.map((p) => `${p.name}@${p.version}`), [`${pkg.name}@${pkg.version}`]);
       assertOnlyOidcCredentials(machine);
     });
   }
