@@ -94,25 +94,35 @@ function readKeyValues(file: string): Record<string, string> {
 type Step = { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; if?: string; 'working-directory'?: string; shell?: string };
 
 /**
- * changesets/action v2 once the "Version Packages" pull request is merged (no changeset pending):
- * it sets the git user, then runs `publish-script` without a shell (as @actions/exec does) in
- * `cwd`, with GITHUB_TOKEN and CHANGESETS_OUTPUT. What follows a publish there (pushing the
- * release tags and creating GitHub releases through GitHub's API) is not emulated.
+ * Commits of changesets/action v1 (its tags v1.7.0 and v1.9.0), whose publish command is the input
+ * `publish`; v2 renamed it `publish-script`.
+ */
+const CHANGESETS_V1 = new Set(['6a0a831ff30acef54f2c6aa1cbbc1096b066edaf', 'a45c4d594aa4e2c509dc14a9f2b3b67ba3780d0d']);
+
+/**
+ * changesets/action once the "Version Packages" pull request is merged (no changeset pending):
+ * it sets the git user, then runs the publish command without a shell (as @actions/exec does) in
+ * `cwd`, with GITHUB_TOKEN (v2 also CHANGESETS_OUTPUT). v1 (src/index.ts at v1.7.0 and v1.9.0)
+ * writes ~/.npmrc only from NPM_TOKEN, and with OIDC and no NPM_TOKEN writes nothing. What follows
+ * a publish there (pushing the release tags and creating GitHub releases through GitHub's API) is
+ * not emulated.
  */
 async function changesetsAction(step: Step, contexts: Contexts, workspace: string, env: Record<string, string>, temp: string): Promise<Ran> {
+  const v1 = CHANGESETS_V1.has(step.uses!.split('@')[1]!.split(' ')[0]!);
   const cwd = step.with?.cwd ? join(workspace, interpolate(String(step.with.cwd), contexts)) : workspace;
   const dir = join(cwd, '.changeset');
   if (existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.md') && f !== 'README.md')) {
     throw new Error('changesets/action with changesets pending opens a pull request: not emulated');
   }
-  const script = interpolate(String(step.with?.['publish-script'] ?? ''), contexts);
+  if (v1 && env.NPM_TOKEN) throw new Error('changesets/action v1 with NPM_TOKEN writes it to ~/.npmrc: not emulated');
+  const script = interpolate(String(step.with?.[v1 ? 'publish' : 'publish-script'] ?? ''), contexts);
   if (!script) return { code: 0, output: 'No changesets present. Not publishing because no publish script found.\n' };
   if (/["'\\]/.test(script)) throw new Error(`publish-script with quotes: not emulated (${script})`);
   await execOk('git', ['config', 'user.name', 'github-actions[bot]'], cwd);
   await execOk('git', ['config', 'user.email', '41898282+github-actions[bot]@users.noreply.github.com'], cwd);
   const [cmd, ...args] = script.trim().split(/\s+/);
   const token = step.with?.['github-token'] === undefined ? String((contexts.secrets as Record<string, string>).GITHUB_TOKEN) : interpolate(String(step.with['github-token']), contexts);
-  return exec(cmd!, args, cwd, { ...env, GITHUB_TOKEN: token, CHANGESETS_OUTPUT: join(temp, 'changesets-output.ndjson') });
+  return exec(cmd!, args, cwd, { ...env, GITHUB_TOKEN: token, ...(v1 ? {} : { CHANGESETS_OUTPUT: join(temp, 'changesets-output.ndjson') }) });
 }
 
 /** The parts of the event payload a job may read: the release's tag, a manual run's inputs. */
