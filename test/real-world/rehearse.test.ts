@@ -3,7 +3,7 @@
 // by the rehearsal's GitHub runner against the loopback registry: the migrated job must publish
 // with the exchanged token only. The fixture's files are used as they are, except package.json
 // gains the scripts the workflow runs (the fixture's own only name the package) and the lockfile
-// is one npm ci accepts (Yarn fixtures keep their yarn.lock). A release is one published at once,
+// is one npm ci accepts (Yarn and pnpm fixtures keep theirs). A release is one published at once,
 // which fires the types created, published and released. Each case has a registry of its own.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ interface Case {
   needs?: GithubRun['needs'];
   /** The branch the commit is made on, when the event is a push to one other than the default. */
   branch?: string;
-  /** The package's folder, when it is not the repository's top. */
+  /** The package's folder (its package.json gets the scripts), when it is not the repository's top. */
   dir?: string;
   /** What the job publishes, when it is not package.json's name and version. */
   published?: string[];
@@ -91,6 +91,17 @@ const CASES: Case[] = [
   // changesets/action v1 after the version pull request is merged: its `publish` runs the
   // release script, here a stand-in for `changeset publish` that publishes what it would.
   { fixture: 'changesets-sha-pinned-old-v1', workflow: 'release.yml', job: 'release', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { release: 'npm publish' } },
+  { fixture: 'js-devtools-npm-publish-token-input', workflow: 'publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { test: 'node -e 0' } },
+  { fixture: 'npm-publish-action-v1', workflow: 'publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { test: 'node -e 0' } },
+  {
+    fixture: 'npm-publish-action-v1-pnpm-subpackage',
+    workflow: 'npm-publish.yml',
+    job: 'publish',
+    event: { name: 'push', ref: 'refs/heads/develop' },
+    branch: 'develop',
+    dir: 'packages/widget-ripple',
+    scripts: { build: 'node -e 0', 'test:unit': 'node -e 0' },
+  },
   { fixture: 'stencil-release-npmrc-step', workflow: 'release-production.yml', job: 'release-production', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' }, scripts: { 'release.ci': 'npm publish' } },
 ];
 
@@ -102,7 +113,7 @@ describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
       const at = (file: string) => (c.dir ? `${c.dir}/${file}` : file);
       const pkg = JSON.parse(String(files[at('package.json')])) as { name: string; version: string };
       files[at('package.json')] = { ...pkg, ...(c.scripts ? { scripts: c.scripts } : {}) };
-      if (!files['yarn.lock']) files[at('package-lock.json')] = npmLock(pkg.name, pkg.version);
+      if (!files['yarn.lock'] && !files['pnpm-lock.yaml']) files[at('package-lock.json')] = npmLock(pkg.name, pkg.version);
       const slug = /github\.com\/(.+?)\.git$/.exec(fixture.remote)![1]!;
       // A registry of its own: fixtures may name the same package.
       const machine = await startMachine();

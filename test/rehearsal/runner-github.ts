@@ -2,7 +2,7 @@
 // publish: the trigger must fire for the event, `if:` and `${{ }}` are evaluated (an expression
 // it cannot evaluate fails the run), actions/checkout clones the repository at the ref,
 // actions/setup-node (node-version or node-version-file) and oven-sh/setup-bun put real tools on
-// PATH, the image's global Yarn 1 is behind them (ubuntu images install it with npm), and every `run:` step runs
+// PATH, changesets/action and JS-DevTools/npm-publish run (see their emulations), the image's global Yarn 1 is behind them (ubuntu images install it with npm), and every `run:` step runs
 // with bash as GitHub does (`bash -e {0}`), with GITHUB_OUTPUT/GITHUB_ENV/GITHUB_PATH, and the
 // OIDC request variables only when the job is granted `id-token: write`.
 import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { githubClaims } from './oidc-issuer.js';
 import { bash, baseEnv, checkout, exec, execOk, makeBox, nodeFor, type Box, type Machine, type Ran } from './machine.js';
 import { corepackHome, packageBin, BUN_VERSION, YARN1_VERSION } from './tools.js';
 import type { NpmjsRoute } from './npmjs-route.js';
+import { npmPublishAction, NPM_PUBLISH_ACTION_COMMIT } from './npm-publish-action.js';
 
 export interface GithubEvent {
   /**
@@ -69,8 +70,10 @@ function fires(on: unknown, event: GithubEvent): boolean {
   if (event.name !== 'push') return true;
   const tag = event.ref.startsWith('refs/tags/') ? event.ref.slice('refs/tags/'.length) : undefined;
   const branch = event.ref.startsWith('refs/heads/') ? event.ref.slice('refs/heads/'.length) : undefined;
-  if (tag !== undefined) return Array.isArray(filter.tags) && (filter.tags as string[]).some((p) => filterMatches(p, tag));
-  return Array.isArray(filter.branches) && (filter.branches as string[]).some((p) => filterMatches(p, branch ?? ''));
+  // A filter is a list of patterns, or one pattern written as a string.
+  const patterns = (list: unknown) => (list === undefined || list === null ? [] : [list].flat().map(String));
+  if (tag !== undefined) return patterns(filter.tags).some((p) => filterMatches(p, tag));
+  return patterns(filter.branches).some((p) => filterMatches(p, branch ?? ''));
 }
 
 function readKeyValues(file: string): Record<string, string> {
@@ -269,6 +272,14 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
           const stepEnv = { ...env, ...scoped(step.env), ...readKeyValues(files.GITHUB_ENV) };
           const ran = await changesetsAction(step, contexts, workspace, stepEnv, box.temp);
           log += ran.output;
+          if (ran.code !== 0) return { status: 'failed', log, failedStep: label };
+        } else if (step.uses === `JS-DevTools/npm-publish@${NPM_PUBLISH_ACTION_COMMIT}`) {
+          const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, interpolate(String(v), contexts)]));
+          writeFileSync(files.GITHUB_OUTPUT, '');
+          const ran = await npmPublishAction(box, inputs, workspace, { ...env, ...scoped(step.env), ...readKeyValues(files.GITHUB_ENV), ...files });
+          if ('missing' in ran) return { status: 'skipped-tool', reason: ran.missing };
+          log += ran.output;
+          if (step.id) (contexts.steps as Record<string, Value>)[step.id] = { outputs: readKeyValues(files.GITHUB_OUTPUT), outcome: 'success' };
           if (ran.code !== 0) return { status: 'failed', log, failedStep: label };
         } else {
           throw new Error(`${step.uses}: the rehearsal does not emulate this action`);
