@@ -1,7 +1,6 @@
 // Real-world fixtures whose steps can run offline, migrated with `--migrate --force` (and the
-// fixture's own migrate flags) and then run
-// by the rehearsal's GitHub runner against the loopback registry: the migrated job must publish
-// with the exchanged token only. The fixture's files are used as they are, except package.json
+// fixture's own migrate flags) and then run by the rehearsal's GitHub or CircleCI runner against
+// the loopback registry: the migrated job must publish with the exchanged token only. The fixture's files are used as they are, except package.json
 // gains the scripts the workflow runs (the fixture's own only name the package) and the lockfile
 // is one npm ci accepts (Yarn and pnpm fixtures keep theirs). A release is one published at once,
 // which fires the types created, published and released. Each case has a registry of its own.
@@ -19,7 +18,6 @@ import type { GithubEvent, GithubRun } from '../rehearsal/runner-github.js';
 import { runCircleciJob } from '../rehearsal/runner-ci.js';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'real-world');
-
 
 interface Case {
   fixture: string;
