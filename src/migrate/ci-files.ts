@@ -53,8 +53,11 @@ function referenceOf(node: unknown): { template: string; key: string } | undefin
   return { template: template!, key: key! };
 }
 
-/** The templates a job takes keys from: its `extends:` chain, nearest first (a few levels). */
-function extendsChain(root: YAMLMap, job: YAMLMap): YAMLMap[] {
+/**
+ * The templates a job takes keys from: its `extends:` chain, nearest first (a few levels). `shared`:
+ * the other files of the same pipeline (GitLab merges included files), read only for the image.
+ */
+function extendsChain(root: YAMLMap, job: YAMLMap, shared: readonly YAMLMap[] = []): YAMLMap[] {
   const chain: YAMLMap[] = [];
   let next = [job];
   for (let depth = 0; depth < 5 && next.length > 0; depth++) {
@@ -63,7 +66,7 @@ function extendsChain(root: YAMLMap, job: YAMLMap): YAMLMap[] {
       const ext = nodeOf(map, 'extends');
       const names = isScalar(ext) ? [String(ext.value)] : isSeq(ext) ? ext.items.filter(isScalar).map((i) => String(i.value)).reverse() : [];
       for (const name of names) {
-        const template = mapOf(root, name);
+        const template = mapOf(root, name) ?? shared.map((other) => mapOf(other, name)).find((t) => t !== undefined);
         if (template && !chain.includes(template)) found.push(template);
       }
     }
@@ -91,7 +94,7 @@ function gitlabJobs(root: YAMLMap): Array<{ id: string; node: YAMLMap }> {
     .filter((job) => nodeOf(job.node, 'script') !== undefined || nodeOf(job.node, 'extends') !== undefined);
 }
 
-function migrateGitlab(doc: Document, root: YAMLMap, changes: string[], left: string[]): void {
+function migrateGitlab(doc: Document, root: YAMLMap, changes: string[], left: string[], shared: readonly YAMLMap[] = []): void {
   const jobs = gitlabJobs(root).filter((job) => !job.id.startsWith('.'));
   const scriptOf = (job: YAMLMap) => scriptSources(root, job, 'script').map(([map, key]) => textIn(nodeOf(map, key))).join('\n');
   const publishing = jobs.filter((job) => scriptOf(job.node).split('\n').some(runsPublish));
@@ -120,7 +123,8 @@ function migrateGitlab(doc: Document, root: YAMLMap, changes: string[], left: st
     }
   }
   for (const parent of [root, mapOf(root, 'default')]) if (parent) dropTokenLines(parent, 'before_script', parent === root ? 'top-level before_script' : 'default before_script', changes);
-  const topImage = textOf(root, 'image') ?? textOf(mapOf(root, 'default'), 'image') ?? textOf(mapOf(mapOf(root, 'default'), 'image'), 'name');
+  const imageAt = (top: YAMLMap) => textOf(top, 'image') ?? textOf(mapOf(top, 'default'), 'image') ?? textOf(mapOf(mapOf(top, 'default'), 'image'), 'name');
+  const topImage = [root, ...shared].map(imageAt).find((v) => v !== undefined);
   for (const job of publishing) {
     const where = `job "${job.id}"`;
     dropTokenLines(job.node, 'before_script', where, changes);
@@ -135,7 +139,7 @@ function migrateGitlab(doc: Document, root: YAMLMap, changes: string[], left: st
       insertBefore(doc, job.node, 'id_tokens', tokens, ['before_script', 'script']);
       changes.push(`${where}: id_tokens NPM_ID_TOKEN (aud npm:registry.npmjs.org) and SIGSTORE_ID_TOKEN (provenance)`);
     }
-    const image = [job.node, ...extendsChain(root, job.node)].map((map) => textOf(map, 'image') ?? textOf(mapOf(map, 'image'), 'name')).find((v) => v !== undefined) ?? topImage;
+    const image = [job.node, ...extendsChain(root, job.node, shared)].map((map) => textOf(map, 'image') ?? textOf(mapOf(map, 'image'), 'name')).find((v) => v !== undefined) ?? topImage;
     const major = nodeImageMajor(image);
     if (major === 'new' || (typeof major === 'number' && major >= 24)) continue;
     if (typeof major === 'number') {
@@ -154,8 +158,12 @@ function setImage(job: YAMLMap, doc: Document, image: string): void {
   else insertBefore(doc, job, 'image', image, ['stage', 'id_tokens', 'before_script', 'script']);
 }
 
-/** Migrates one GitLab or CircleCI file; throws MigrateError when it cannot be read. */
-export function migrateCiFile(file: CiFile): CiMigration {
+/**
+ * Migrates one GitLab or CircleCI file; throws MigrateError when it cannot be read. `pipeline`: the
+ * CI files read with it; the other GitLab ones (the top-level file and its includes) lend their
+ * templates and top-level image to this file's jobs.
+ */
+export function migrateCiFile(file: CiFile, pipeline: readonly CiFile[] = []): CiMigration {
   const tooLarge = oversizeFile(file.content);
   if (tooLarge) throw new MigrateError(`${file.path} is not migrated: ${tooLarge}. Split it first (include: / orbs), then migrate again.`);
   const doc = parseYamlFile(file.content, { customTags: [REFERENCE] });
@@ -165,7 +173,11 @@ export function migrateCiFile(file: CiFile): CiMigration {
   const untouched = doc.toString(options);
   const changes: string[] = [];
   const left: string[] = [];
-  if (file.provider === 'gitlab') migrateGitlab(doc, doc.contents as YAMLMap, changes, left);
+  const shared = pipeline
+    .filter((other) => other.provider === 'gitlab' && other.path !== file.path)
+    .map((other): unknown => parseYamlFile(other.content, { customTags: [REFERENCE] }).contents)
+    .filter((root): root is YAMLMap => isMap(root));
+  if (file.provider === 'gitlab') migrateGitlab(doc, doc.contents as YAMLMap, changes, left, shared);
   else migrateCircle(doc, doc.contents as YAMLMap, changes, left);
   const after = mergeEdits(file.content, untouched, doc.toString(options), doc);
   // What still names the token once the file is written, each line as doctor reports it.

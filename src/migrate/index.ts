@@ -8,6 +8,7 @@ import { isTokenEnv, type PublishContext } from '../audit/publish-rule.js';
 import { loadPins, type ActionPins } from '../render/pins.js';
 import { repositoryFinding } from '../detect/repository.js';
 import { repoReader } from '../detect/workflows.js';
+import { GITLAB_CI_PATH } from '../detect/ci-files.js';
 import { repoRoot } from '../core/paths.js';
 import { withRepository } from '../plan/repository-fix.js';
 import { registryProxyEdits } from './registry-files.js';
@@ -153,12 +154,12 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
       changes.push({ path, kind: 'update', before: edit.before, after: edit.after, reason: 'no longer writes or checks the npm token', needsConsent: true });
     }
   }
-  const ciResults = ciTargets.map(migrateCiFile);
+  const ciResults = ciTargets.map((f) => migrateCiFile(f, d.ciFiles));
   for (const ci of ciResults) {
     left.push(...ci.left.map((line) => `${ci.path}: ${line}`));
     changes.push({ path: ci.path, kind: ci.after === ci.before ? 'unchanged' : 'update', before: ci.before, after: ci.after, reason: 'migrated in place to trusted publishing (OIDC), no token', needsConsent: true });
   }
-  notes.push(...ciTargets.map((f) => ciPublisherNote(f, d)));
+  notes.push(...new Set(ciTargets.map((f) => ciPublisherNote(f, d))));
   // A proxy in .npmrc or publishConfig: switched in the same write set, or nothing is written.
   const proxies = registryProxyEdits(d, options.switchRegistry ?? false);
   changes.push(...proxies);
@@ -224,7 +225,8 @@ function repositorySpellings(d: Detected, repo: RepoRef): string[] {
 function ciPublisherNote(file: CiFile, d: Detected): string {
   if (file.provider === 'gitlab') {
     const project = d.git.host === 'gitlab.com' ? d.git.slug : undefined;
-    return `On npmjs.com, add a GitLab CI/CD trusted publisher: project ${project ?? '<namespace>/<project>'}, CI file ${file.path}, no environment unless the job names one.`;
+    // npm matches the top-level CI file, also for a job in a file it includes.
+    return `On npmjs.com, add a GitLab CI/CD trusted publisher: project ${project ?? '<namespace>/<project>'}, CI file ${GITLAB_CI_PATH}, no environment unless the job names one.`;
   }
   return `On npmjs.com, add a CircleCI trusted publisher with this project's organization, project and pipeline definition IDs and its VCS origin (\`create-trusted-publish --provider circleci\` prints the npm trust command).`;
 }

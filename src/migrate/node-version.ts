@@ -43,6 +43,18 @@ function upgradeStep(doc: Document): YAMLMap {
   return step;
 }
 
+/** npm 11 runs on Node `^20.17.0 || >=22.9.0` (its engines): an upgrade cannot help an older major. */
+const npm11Runs = (version: string) => Number(/^[\^~]?v?(\d+)/.exec(version.trim())?.[1] ?? Infinity) >= 20;
+
+/** The one value of the job's own `strategy.matrix` list that a `${{ matrix.X }}` node-version names. */
+function soleMatrixValue(withMap: YAMLMap | undefined, job: JobView): { key: string; value: Scalar } | undefined {
+  const key = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(textOf(withMap, 'node-version')?.trim() ?? '')?.[1];
+  const matrix = mapOf(mapOf(job.node, 'strategy'), 'matrix');
+  const list = key === undefined ? undefined : nodeOf(matrix, key);
+  if (!isSeq(list) || list.items.length !== 1 || !isScalar(list.items[0]) || nodeOf(matrix, 'include') !== undefined) return undefined;
+  return { key: key!, value: list.items[0] };
+}
+
 const isSetupNode = (step: YAMLMap) => /^actions\/setup-node@/i.test(textOf(step, 'uses') ?? '');
 
 export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, notes: string[], scope: Omit<NodeScope, 'job'> = { root: undefined }): void {
@@ -93,6 +105,14 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
       (node as Scalar).value = (node as Scalar).type === Scalar.PLAIN ? 24 : '24';
       renameStep(setup, version);
       notes.push(`job "${job.id}": node-version ${version} -> 24 (npm 11.5.1 or newer)`);
+      continue;
+    }
+    // A one-value matrix on a Node npm 11 cannot run on: an npm upgrade would break npm, so the value goes to 24.
+    const sole = verdict === 'raise' ? soleMatrixValue(withMap, job) : undefined;
+    if (sole && !npm11Runs(String(sole.value.value))) {
+      const version = String(sole.value.value);
+      sole.value.value = sole.value.type === Scalar.PLAIN ? 24 : '24';
+      notes.push(`job "${job.id}": matrix ${sole.key} ${version} -> 24 (npm 11, which trusted publishing needs, does not run on Node ${version})`);
       continue;
     }
     // An old Node from env or a matrix, or one that cannot be known: raise npm, not the Node.

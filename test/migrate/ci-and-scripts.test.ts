@@ -8,6 +8,15 @@ import { MigrateError } from '../../src/migrate/errors.js';
 
 const ci = (provider: 'gitlab' | 'circleci', path: string, content: string) => migrateCiFile({ provider, path, content, publishes: true, tokenUses: [] });
 
+test('GitLab: a job in an included file whose image comes from a template of the including file (node:20) gets node:24', () => {
+  const top = { provider: 'gitlab' as const, path: '.gitlab-ci.yml', content: 'include:\n  - local: ci/release.yml\n\n.node:\n  image: node:20\n  before_script:\n    - npm ci\n', publishes: false, tokenUses: [] };
+  const release = { provider: 'gitlab' as const, path: 'ci/release.yml', content: "publish:\n  extends: .node\n  script:\n    - echo '//registry.npmjs.org/:_authToken=${NPM_TOKEN}' > .npmrc\n    - npm publish\n", publishes: true, tokenUses: [] };
+  const out = migrateCiFile(release, [top, release]);
+  assert.equal(parse(out.after).publish.image, 'node:24');
+  assert.ok(out.changes.includes('job "publish": image node:24 instead of node:20 (npm 11.5.1 or newer)'), out.changes.join('\n'));
+  assert.ok(!out.left.some((line) => line.includes('default image')), out.left.join('\n'));
+});
+
 test('GitLab: id_tokens on the publish job, the token lines gone (top-level before_script too), an old node image raised', () => {
   const src = `image: node:14
 

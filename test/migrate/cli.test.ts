@@ -119,3 +119,19 @@ test('a "repository" spelled with other letter case is named under "Left for you
   assert.equal(JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8')).repository.url, 'git+https://github.com/Acme/widget.git');
   assert.doesNotMatch(readFileSync(join(repo.dir, WORKFLOW), 'utf8'), /NODE_AUTH_TOKEN/);
 });
+
+test('GitLab: a publish job in an included file; npm is told the top-level CI file, which its ID token names', (t) => {
+  const repo = makeRepo({
+    remote: 'git@gitlab.com:acme/widget.git',
+    files: {
+      'package.json': { name: 'gitlab-included', version: '1.0.0', repository: { type: 'git', url: 'git+https://gitlab.com/acme/widget.git' } },
+      '.gitlab-ci.yml': 'include:\n  - local: ci/release.yml\n',
+      'ci/release.yml': "publish:\n  image: node:24\n  only:\n    - tags\n  script:\n    - echo '//registry.npmjs.org/:_authToken=${NPM_TOKEN}' > .npmrc\n    - npm publish\n",
+    },
+  });
+  t.after(() => repo.cleanup());
+  const r = runCli([repo.dir, '--migrate', '--yes', '--force']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /GitLab CI\/CD trusted publisher: project acme\/widget, CI file \.gitlab-ci\.yml,/);
+  assert.doesNotMatch(r.stdout, /CI file ci\/release\.yml/);
+});

@@ -147,6 +147,15 @@ test('env and matrix Node versions are resolved: env 24 needs nothing, a matrix 
   assert.equal(out.steps[1].run, 'npm install -g npm@^11.5.1');
 });
 
+test('a one-value matrix on a Node npm 11 does not run on (16) goes to 24 instead of upgrading npm there', () => {
+  const matrix = JOB(`    strategy:\n      matrix:\n        node: ['16']\n    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: \${{ matrix.node }}\n      - run: npm publish\n`);
+  const result = migrate(matrix);
+  const out = parse(result.after).jobs.publish;
+  assert.deepEqual(out.strategy.matrix.node, ['24']);
+  assert.equal(out.steps.length, 2, 'no npm upgrade: npm 11 on Node 16 fails to start');
+  assert.match(result.after, /node: \['24'\]/);
+});
+
 test('every setup-node of the publishing job is checked, not only the first', () => {
   const src = JOB('    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 24\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 18\n      - run: npm publish\n');
   const steps = parse(migrate(src).after).jobs.publish.steps;

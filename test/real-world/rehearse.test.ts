@@ -1,25 +1,23 @@
-// Real-world fixtures whose steps can run offline, migrated with `--migrate --force` and then run
-// by the rehearsal's GitHub runner against the loopback registry: the migrated job must publish
-// with the exchanged token only. The fixture's files are used as they are, except package.json
+// Real-world fixtures whose steps can run offline, migrated with `--migrate --force` (and the
+// fixture's own migrate flags) and then run by the rehearsal's GitHub or CircleCI runner against
+// the loopback registry: the migrated job must publish with the exchanged token only. The fixture's files are used as they are, except package.json
 // gains the scripts the workflow runs (the fixture's own only name the package) and the lockfile
-// is one npm ci accepts. (The runner fires `release` for types: published only, so fixtures
-// triggered on types: created are not rehearsed here.)
+// is one npm ci accepts (Yarn and pnpm fixtures keep theirs). A release is one published at once,
+// which fires the types created, published and released. Each case has a registry of its own.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { ROOT } from '../helpers/cli.js';
+import { describe, test } from 'node:test';
+import { ROOT, runCliAsync } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/repo.js';
 import { filesUnder } from '../migrate/fixtures.js';
 import type { TempRepo } from '../helpers/repo.js';
-import { startMachine, type Machine } from '../rehearsal/machine.js';
+import { startMachine } from '../rehearsal/machine.js';
 import { assertOnlyOidcCredentials, logOf, npmLock, rehearseGithub } from '../rehearsal/fixture.js';
 import type { GithubEvent, GithubRun } from '../rehearsal/runner-github.js';
+import { runCircleciJob } from '../rehearsal/runner-ci.js';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'real-world');
-
-let machine: Machine;
-before(async () => (machine = await startMachine()));
-after(() => machine?.close());
 
 interface Case {
   fixture: string;
@@ -30,7 +28,17 @@ interface Case {
   needs?: GithubRun['needs'];
   /** The branch the commit is made on, when the event is a push to one other than the default. */
   branch?: string;
+  /** The package's folder (its package.json gets the scripts), when it is not the repository's top. */
+  dir?: string;
+  /** What the job publishes, when it is not package.json's name and version. */
+  published?: string[];
 }
+
+const release = (tag: string): GithubEvent => ({ name: 'release', ref: `refs/tags/${tag}` });
+const tagPush = (tag: string): GithubEvent => ({ name: 'push', ref: `refs/tags/${tag}` });
+const BUILD = { build: 'node -e 0' };
+/** The `needs` of a job whose earlier jobs (a build, a test) set no outputs. */
+const afterJobs = (...jobs: string[]): GithubRun['needs'] => Object.fromEntries(jobs.map((j) => [j, { outputs: {}, result: 'success' as const }]));
 
 const CASES: Case[] = [
   { fixture: 'alpha-tag-on-main-push-node14', workflow: 'npm-publish.yml', job: 'alpha', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { test: 'node -e 0' } },
@@ -67,20 +75,67 @@ const CASES: Case[] = [
     event: { name: 'workflow_dispatch', ref: 'refs/heads/main' },
     needs: { build: { outputs: {}, result: 'success' } },
   },
+  { fixture: 'build-job-then-publish-yarn-node16', workflow: 'npm-publish.yml', job: 'publish-npm', event: release('v2.1.0'), needs: afterJobs('test') },
+  { fixture: 'custom-secret-node16-release-created', workflow: 'npm-publish.yml', job: 'npm', event: release('v1.4.0'), scripts: BUILD },
+  { fixture: 'kurtosis-verify-npm-token-file', workflow: 'publish.yml', job: 'npm', event: tagPush('v1.4.0') },
+  { fixture: 'jules-publishconfig-wombat-switched', workflow: 'release.yml', job: 'npm', event: release('v0.0.2'), scripts: BUILD },
+  { fixture: 'release-created-npm-i-node16', workflow: 'npm-publish.yml', job: 'publish-npm', event: release('v1.3.4'), scripts: BUILD, needs: afterJobs('build') },
+  { fixture: 'starter-gpr-job-packages-write-node12', workflow: 'npm-publish.yml', job: 'publish-npm', event: release('v2.0.0'), scripts: BUILD, needs: afterJobs('build') },
+  { fixture: 'starter-node16-dispatch-ci-env', workflow: 'npm-publish.yml', job: 'publish-npm', event: release('v5.0.1'), needs: afterJobs('build') },
+  { fixture: 'starter-npm-and-gpr-node12-v1', workflow: 'npm-publish.yml', job: 'publish-npm', event: release('v0.3.2'), needs: afterJobs('build') },
+  { fixture: 'storybook-curl-token-check-file', workflow: 'release.yml', job: 'release', event: { name: 'push', ref: 'refs/heads/main' } },
+  {
+    fixture: 'openai-node-publish-script',
+    workflow: 'publish-npm.yml',
+    job: 'publish',
+    event: release('v4.2.0'),
+    // Its build writes the package to dist/, which bin/publish-npm publishes from.
+    scripts: { build: "node -e \"require('fs').mkdirSync('dist'); require('fs').copyFileSync('package.json', 'dist/package.json')\"" },
+  },
+  { fixture: 'yarn1-publish-run', workflow: 'release.yml', job: 'publish', event: release('v4.1.0') },
+  // The job sets the version from the release's tag.
+  { fixture: 'yarn1-publish-new-version', workflow: 'release.yml', job: 'publish', event: release('v4.2.0'), published: ['widget-yarn@4.2.0'] },
+  { fixture: 'setup-node-v1-yarn-install', workflow: 'release.yml', job: 'build', event: release('v0.9.2') },
+  { fixture: 'prebuild-matrix-release-assets', workflow: 'build.yml', job: 'publish', event: release('v9.1.0'), needs: afterJobs('prebuild', 'prebuild-linux') },
+  { fixture: 'nvmrc-node-version-file', workflow: 'publish.yml', job: 'publish', event: tagPush('v1.0.0') },
+  { fixture: 'nvmrc-npm-cache-custom-secret', workflow: 'npm-publish.yml', job: 'publish', event: release('v1.0.0'), scripts: BUILD },
+  { fixture: 'node-version-file-package-json-tag', workflow: 'npm-publish.yml', job: 'publish', event: tagPush('v1.0.0') },
+  { fixture: 'storybook-subdir-package-top-nvmrc', workflow: 'publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/latest-release' }, branch: 'latest-release', dir: 'code' },
+  { fixture: 'tangsy-ci-publish-script-heredoc', workflow: 'publish.yml', job: 'publish', event: tagPush('v1.0.0'), scripts: BUILD },
+  // changesets/action v1 after the version pull request is merged: its `publish` runs the
+  // release script, here a stand-in for `changeset publish` that publishes what it would.
+  { fixture: 'changesets-sha-pinned-old-v1', workflow: 'release.yml', job: 'release', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { release: 'npm publish' } },
+  { fixture: 'js-devtools-npm-publish-token-input', workflow: 'publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { test: 'node -e 0' } },
+  { fixture: 'npm-publish-action-v1', workflow: 'publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { test: 'node -e 0' } },
+  {
+    fixture: 'npm-publish-action-v1-pnpm-subpackage',
+    workflow: 'npm-publish.yml',
+    job: 'publish',
+    event: { name: 'push', ref: 'refs/heads/develop' },
+    branch: 'develop',
+    dir: 'packages/widget-ripple',
+    scripts: { build: 'node -e 0', 'test:unit': 'node -e 0' },
+  },
+  { fixture: 'stencil-release-npmrc-step', workflow: 'release-production.yml', job: 'release-production', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' }, scripts: { 'release.ci': 'npm publish' } },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
   for (const c of CASES) {
     test(`${c.fixture}: publishes once, with the exchanged token`, async (t) => {
-      const fixture = JSON.parse(readFileSync(join(DIR, c.fixture, 'fixture.json'), 'utf8')) as { remote: string };
+      const fixture = JSON.parse(readFileSync(join(DIR, c.fixture, 'fixture.json'), 'utf8')) as { remote: string; migrateArgs?: string[]; cwd?: string };
       const files: Record<string, string | object> = filesUnder(join(DIR, c.fixture, 'repo'));
-      const pkg = JSON.parse(String(files['package.json'])) as { name: string; version: string };
-      files['package.json'] = { ...pkg, ...(c.scripts ? { scripts: c.scripts } : {}) };
-      files['package-lock.json'] = npmLock(pkg.name, pkg.version);
+      const at = (file: string) => (c.dir ? `${c.dir}/${file}` : file);
+      const pkg = JSON.parse(String(files[at('package.json')])) as { name: string; version: string };
+      files[at('package.json')] = { ...pkg, ...(c.scripts ? { scripts: c.scripts } : {}) };
+      if (!files['yarn.lock'] && !files['pnpm-lock.yaml']) files[at('package-lock.json')] = npmLock(pkg.name, pkg.version);
       const slug = /github\.com\/(.+?)\.git$/.exec(fixture.remote)![1]!;
+      // A registry of its own: fixtures may name the same package.
+      const machine = await startMachine();
+      t.after(() => machine.close());
       const r = await rehearseGithub(machine, {
         files,
-        args: ['--migrate', '--force'],
+        args: ['--migrate', '--force', ...(fixture.migrateArgs ?? [])],
+        ...(fixture.cwd ? { sub: fixture.cwd } : {}),
         remote: fixture.remote,
         repository: slug,
         workflow: `.github/workflows/${c.workflow}`,
@@ -92,7 +147,41 @@ describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
       });
       if (r.result.status === 'skipped-tool') return t.skip(r.result.reason);
       assert.equal(r.result.status, 'passed', logOf(r.result));
-      assert.deepEqual(r.published, [`${pkg.name}@${pkg.version}`]);
+      assert.deepEqual(r.published, c.published ?? [`${pkg.name}@${pkg.version}`]);
+      assertOnlyOidcCredentials(machine);
+    });
+  }
+});
+
+// CircleCI: migrate cannot know the project's IDs and leaves the trusted publisher for the user to
+// add on npmjs.com with them ("Left for you"); the registry gets the publisher the user adds.
+const IDS = { orgId: '8f2b1c3d-0a4e-4b6f-9c7d-1e2f3a4b5c6d', projectId: '0c6e2a4b-7d1f-4e3a-9b8c-5d4e3f2a1b0c', pipelineDefinitionId: 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9' };
+const CIRCLECI_CASES = [{ fixture: 'circleci-third-party-orb-login-command', job: 'publish', tag: 'v3.1.0', scripts: { test: 'node -e 0' } }];
+
+describe('migrated real-world CircleCI configs, rehearsed', { concurrency: 2 }, () => {
+  for (const c of CIRCLECI_CASES) {
+    test(`${c.fixture}: publishes once, with the exchanged token`, async (t) => {
+      const fixture = JSON.parse(readFileSync(join(DIR, c.fixture, 'fixture.json'), 'utf8')) as { remote: string };
+      const files: Record<string, string | object> = filesUnder(join(DIR, c.fixture, 'repo'));
+      const pkg = JSON.parse(String(files['package.json'])) as { name: string; version: string };
+      files['package.json'] = { ...pkg, scripts: c.scripts };
+      files['package-lock.json'] = npmLock(pkg.name, pkg.version);
+      const machine = await startMachine();
+      t.after(() => machine.close());
+      const repo = makeRepo({ remote: fixture.remote, files });
+      t.after(() => repo.cleanup());
+      const run = await runCliAsync([repo.dir, '--yes', '--no-open', '--migrate', '--force'], { env: { NO_COLOR: '1' } });
+      assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+      assert.match(run.stdout, /CircleCI trusted publisher/);
+      repo.git('add', '-A');
+      repo.git('commit', '-q', '-m', 'ci: publish with trusted publishing');
+      repo.git('tag', c.tag);
+      const vcsOrigin = `github.com/${/github\.com\/(.+?)\.git$/.exec(fixture.remote)![1]!}`;
+      machine.registry.addPackage(pkg.name, { versions: ['0.0.1'], publishers: [{ kind: 'circleci', allowPublish: true, ...IDS, vcsOrigin, contextIds: [] }] });
+      const r = await runCircleciJob(machine, { source: repo.dir, tag: c.tag, ids: { ...IDS, vcsOrigin }, contexts: { npm: '5e4d3c2b-1a09-4f8e-8d7c-6b5a4f3e2d1c' } }, c.job);
+      if (r.status === 'skipped-tool') return t.skip(r.reason);
+      assert.equal(r.status, 'passed', logOf(r));
+      assert.deepEqual(machine.registry.published.map((p) => `${p.name}@${p.version}`), [`${pkg.name}@${pkg.version}`]);
       assertOnlyOidcCredentials(machine);
     });
   }

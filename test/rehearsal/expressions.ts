@@ -1,12 +1,12 @@
 // GitHub Actions expressions (`${{ }}` and `if:`), as far as the generated workflows use them:
 // literals, context paths (`github.repository`, `needs.<job>.outputs.<name>`, `steps.<id>...`),
-// `==` `!=` `&&` `||` `!` and parentheses, with GitHub's loose equality (strings compared
+// `==` `!=` `&&` `||` `!`, parentheses and the functions startsWith, endsWith and contains, with GitHub's loose equality (strings compared
 // case-insensitively, as https://docs.github.com/en/actions/reference/workflows-and-actions/expressions
 // says). Anything else (a function, an operator it does not know) throws rather than guessing.
 export type Value = string | number | boolean | null | { [key: string]: Value } | Value[];
 export type Contexts = Record<string, Value>;
 
-const TOKEN = /\s*(?:('(?:[^']|'')*')|(\d+(?:\.\d+)?)|(==|!=|&&|\|\||!|\(|\))|([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_*][A-Za-z0-9_-]*)*))/y;
+const TOKEN = /\s*(?:('(?:[^']|'')*')|(\d+(?:\.\d+)?)|(==|!=|&&|\|\||!|\(|\)|,)|([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_*][A-Za-z0-9_-]*)*))/y;
 
 function tokenize(source: string): string[] {
   const tokens: string[] = [];
@@ -40,6 +40,24 @@ function loosely(a: Value, b: Value): boolean {
   return num(a) === num(b);
 }
 
+/** A value as the string functions see it (GitHub casts null to '', booleans to 'true'/'false'). */
+const text = (v: Value): string => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** startsWith, endsWith and contains, which GitHub documents as not case sensitive. */
+function call(name: string, args: Value[], source: string): Value {
+  const [a, b] = args as [Value, Value];
+  switch (name.toLowerCase()) {
+    case 'startswith':
+      return text(a).toLowerCase().startsWith(text(b).toLowerCase());
+    case 'endswith':
+      return text(a).toLowerCase().endsWith(text(b).toLowerCase());
+    case 'contains':
+      return Array.isArray(a) ? a.some((item) => loosely(item, b)) : text(a).toLowerCase().includes(text(b).toLowerCase());
+    default:
+      throw new Error(`function ${name}() is not supported by the rehearsal: ${source}`);
+  }
+}
+
 export function evaluate(source: string, contexts: Contexts): Value {
   const tokens = tokenize(source);
   let i = 0;
@@ -58,7 +76,17 @@ export function evaluate(source: string, contexts: Contexts): Value {
     if (/^\d/.test(t)) return Number(t);
     if (t === 'true' || t === 'false') return t === 'true';
     if (t === 'null') return null;
-    if (peek() === '(') throw new Error(`function ${t}() is not supported by the rehearsal: ${source}`);
+    if (peek() === '(') {
+      next();
+      const args: Value[] = [];
+      while (peek() !== ')') {
+        args.push(or());
+        if (peek() === ',') next();
+        else if (peek() !== ')') throw new Error(`expected , or ) in ${source}`);
+      }
+      next();
+      return call(t, args, source);
+    }
     if (/^[A-Za-z_]/.test(t)) return lookup(t, contexts);
     throw new Error(`unexpected ${t} in ${source}`);
   };

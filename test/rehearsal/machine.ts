@@ -2,7 +2,7 @@
 // "tool cache" folder that setup steps put on PATH (Node, npm, bun), a global npm prefix for
 // `npm install -g`, and bash to run the job's shell. No token anywhere: HOME has no .npmrc,
 // and npm's only configuration from outside is the registry URL (npmjs.com's, on a real runner).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,12 +31,27 @@ export async function startMachine(): Promise<Machine> {
   return { issuer, registry, npm: npmBin(), close: async () => (await registry.close(), await issuer.close()) };
 }
 
-/** The Node binary for `node-version: <major>`: this process's, or the one .ci/run installs. */
+let oldNodeMajor: string | undefined;
+/** The major of the machine's older Node (CTP_OLD_NODE, which .ci/run exports), read once. */
+function oldNode(): { path: string; major: string } | undefined {
+  const path = process.env.CTP_OLD_NODE;
+  if (!path || !existsSync(path)) return undefined;
+  oldNodeMajor ??= /^v(\d+)/.exec(execFileSync(path, ['--version'], { encoding: 'utf8' }))?.[1] ?? '';
+  return { path, major: oldNodeMajor };
+}
+
+/**
+ * The Node binary for `node-version: <major>` (also `v20.11.1`, `^20.18.0`, `~22`: a range within
+ * one major): this process's, the one .ci/run installs, or the machine's older one (CTP_OLD_NODE).
+ */
 export function nodeFor(version: string): string | undefined {
-  const major = /^v?(\d+)/.exec(version)?.[1];
+  const major = /^[v^~]?(\d+)/.exec(version.trim())?.[1];
+  if (!major) return undefined;
   if (major === process.versions.node.split('.')[0]) return process.execPath;
-  const ci = join(ROOT, '.ci', 'node', String(major), 'node_modules', '.bin', 'node');
-  return existsSync(ci) ? ci : undefined;
+  const ci = join(ROOT, '.ci', 'node', major, 'node_modules', '.bin', 'node');
+  if (existsSync(ci)) return ci;
+  const old = oldNode();
+  return old?.major === major ? old.path : undefined;
 }
 
 export interface Box {
@@ -47,6 +62,8 @@ export interface Box {
   toolcache: string;
   /** `npm install -g` goes here; its bin is on PATH too. */
   prefix: string;
+  /** The image's own global tools (a runner's /usr/local/bin): on PATH after the tool cache. */
+  image: string;
   path(): string;
   /**
    * Links Node and npm (setup-node, or a node:24 image), and corepack, which Node 24 ships (the
@@ -58,15 +75,16 @@ export interface Box {
 
 export function makeBox(): Box {
   const dir = mkdtempSync(join(tmpdir(), 'ctp-rehearsal-'));
-  const [home, temp, toolcache, prefix] = ['home', 'temp', 'toolcache', 'prefix'].map((d) => join(dir, d)) as [string, string, string, string];
-  for (const d of [home, temp, toolcache, join(prefix, 'bin')]) mkdirSync(d, { recursive: true });
+  const [home, temp, toolcache, prefix, image] = ['home', 'temp', 'toolcache', 'prefix', 'image'].map((d) => join(dir, d)) as [string, string, string, string, string];
+  for (const d of [home, temp, toolcache, join(prefix, 'bin'), image]) mkdirSync(d, { recursive: true });
   return {
     dir,
     home,
     temp,
     toolcache,
     prefix,
-    path: () => [join(prefix, 'bin'), toolcache, '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
+    image,
+    path: () => [join(prefix, 'bin'), toolcache, image, '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
     setupNode(node, npmBinDir) {
       symlinkSync(node, join(toolcache, 'node'));
       for (const tool of ['npm', 'npx']) symlinkSync(join(npmBinDir, tool), join(toolcache, tool));

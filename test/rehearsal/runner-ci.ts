@@ -113,7 +113,8 @@ export async function runCircleciJob(machine: Machine, run: CircleciRun, jobName
     circleciCli(box);
     sudo(box);
     const workspace = join(box.dir, 'project');
-    const contextIds = ((entry.context ?? []) as string[]).map((name) => run.contexts?.[name] ?? `unknown-context-${name}`);
+    // `context:` is one name or a list of them.
+    const contextIds = ([entry.context ?? []].flat() as string[]).map((name) => run.contexts?.[name] ?? `unknown-context-${name}`);
     const request = machine.issuer.githubRequest(circleciClaims({ ...run.ids, tag: run.tag, contextIds }));
     const env = { ...baseEnv(box, machine.registry), ...image.env, CIRCLECI: 'true', CIRCLE_TAG: run.tag, CIRCLE_WORKING_DIRECTORY: workspace, REHEARSAL_OIDC_URL: request.url, REHEARSAL_OIDC_TOKEN: request.token };
     let log = '';

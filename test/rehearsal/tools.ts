@@ -31,6 +31,8 @@ export const COREPACK_VERSION = '0.36.0';
 export const BUN_VERSION = '1.4.5';
 /** The Changesets CLI a changesets fixture names in devDependencies (changesets/action v2 needs v3). */
 export const CHANGESETS_VERSION = '3.0.3';
+/** The library JS-DevTools/npm-publish v4.1.5 runs (its package on the npm registry has the same version). */
+export const NPM_PUBLISH_ACTION = '4.1.5';
 /** semantic-release with @semantic-release/npm 13.1.0 or newer (its lockfile has 13.2.0), which trust npmjs.com's OIDC. */
 export const SEMANTIC_RELEASE_VERSION = '25.0.9';
 
