@@ -46,7 +46,7 @@ export type PinChoice = { pin: MigrationPin } | { keep: string } | undefined;
  * `@v4` implies the newest v4.x: only a pin known to be that is taken. `@v4.2.0` is never
  * pinned to v4.1.0. A major change only for actions whose inputs did not change, and only up.
  */
-export function choosePin(uses: string, pins: readonly MigrationPin[] = migrationPins()): PinChoice {
+export function choosePin(uses: string, pins: readonly MigrationPin[] = migrationPins(), options: { sameMajor?: boolean } = {}): PinChoice {
   const at = uses.indexOf('@');
   if (at < 0) return undefined;
   const name = actionName(uses.slice(0, at));
@@ -60,14 +60,14 @@ export function choosePin(uses: string, pins: readonly MigrationPin[] = migratio
   const acceptable = (pin: MigrationPin) => {
     const pinMajor = parts(pin.version)[0]!;
     if (pinMajor < major) return false;
-    if (pinMajor > major) return !SAME_MAJOR.has(name);
+    if (pinMajor > major) return !SAME_MAJOR.has(name) && !options.sameMajor;
     return floating ? Boolean(pin.latestOfMajor) : compare(pin.version, ref) >= 0;
   };
   const sameMajor = candidates.find((pin) => parts(pin.version)[0] === major && acceptable(pin));
   const chosen = sameMajor ?? candidates.find(acceptable);
   if (chosen) return { pin: chosen };
   const known = candidates.map((pin) => pin.version).join(', ');
-  if (SAME_MAJOR.has(name) && !candidates.some((pin) => parts(pin.version)[0] === major)) {
+  if ((SAME_MAJOR.has(name) || options.sameMajor) && !candidates.some((pin) => parts(pin.version)[0] === major)) {
     return { keep: `${uses} kept: no verified v${major} pin (known: ${known}), and moving ${name} to another major changes its inputs` };
   }
   return { keep: `${uses} kept: ${floating ? `@${ref} means the newest v${major} release, and no pinned commit is known to be it (pin data: ${known}), so a pin could be older` : `the pinned releases (${known}) are older than ${ref}`}` };

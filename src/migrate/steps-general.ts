@@ -41,7 +41,10 @@ export function pinActions(jobs: readonly JobView[], left: string[] = []): strin
         notes.push(`job "${job.id}": ${newer.uses} pinned to ${newer.version} (releases before ${newer.oidcSince} cannot publish with trusted publishing)`);
         continue;
       }
-      const choice = choosePin(uses);
+      // pnpm/action-setup v4 stops ("Multiple versions of pnpm specified") when `version:` is given
+      // beside package.json's packageManager, which v2 and v3 accepted: such a step keeps its major.
+      const pnpmVersion = /^pnpm\/action-setup@/i.test(uses) && nodeOf(mapOf(step, 'with'), 'version') !== undefined;
+      const choice = choosePin(uses, undefined, { sameMajor: pnpmVersion });
       if (!choice) continue;
       if ('keep' in choice) {
         left.push(`job "${job.id}": ${choice.keep}.`);

@@ -379,3 +379,12 @@ test('an _authToken line taken out of an if leaves a script bash still parses; a
   assert.ok(runs.some((r) => r.includes('npm publish') && r.includes('publishing with OIDC')), runs.join('\n---\n'));
   for (const run of runs) assert.doesNotThrow(() => parses(run), run);
 });
+
+test('pnpm/action-setup given `version:` keeps its major (v4 refuses it beside packageManager); without it, it moves to the pinned v4', () => {
+  const step = (extra: string) => JOB(`    steps:\n      - uses: pnpm/action-setup@v2.1.0\n${extra}      - run: pnpm publish\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`);
+  const kept = migrate(step('        with:\n          version: 9\n'));
+  const pnpmStep = (after: string) => (parse(after).jobs.publish.steps as Array<{ uses?: string }>).find((s) => s.uses?.startsWith('pnpm/'))!.uses;
+  assert.equal(pnpmStep(kept.after), 'pnpm/action-setup@v2.1.0');
+  assert.ok(kept.left.some((l) => /pnpm\/action-setup@v2\.1\.0 kept: no verified v2 pin/.test(l)), kept.left.join('\n'));
+  assert.match(pnpmStep(migrate(step('')).after)!, /^pnpm\/action-setup@[0-9a-f]{40}$/);
+});
