@@ -63,6 +63,12 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     if (error instanceof MigrateError) throw new FailedError(error.message);
     throw error;
   }
+  const held = publishedPackages(d).map((p) => p.name!);
+  // No package.json to publish here: the names the CI build gives, where it can be read.
+  const packages = held.length > 0 ? held : (d.builtPackages ?? []).flatMap((p) => (p.name ? [p.name] : []));
+  if (options.trust && (packages.length === 0 || (held.length === 0 && (d.builtPackages ?? []).some((p) => !p.name)))) {
+    throw new FailedError('--trust needs the name of every package the workflow publishes, and its CI build sets one this tool cannot read: nothing was written. Run without --trust and add that trusted publisher on npmjs.com with the values printed.');
+  }
   const problems = targetProblems(plan.changes, repoRoot(d));
   if (problems.length > 0) throw new FailedError(`${problems.join('\n')}\nNothing was written.`);
   for (const { path, result } of plan.results) {
@@ -113,7 +119,6 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     io.out(`\n${paint('bold', 'Written')}\n${formatWritten(written)}`);
   }
   afterward.flush(io);
-  const packages = publishedPackages(d).map((p) => p.name!);
   if (options.trust) {
     if (!plan.trustFile || !repo) throw new FailedError('--trust needs one publish workflow and a known GitHub repository: pick one with --migrate <file> and pass --repo.');
     const ok = await trustStep({ packages, repo, workflow: plan.trustFile, environment: plan.environment }, { dryRun: options.dryRun, io, cwd: d.root });

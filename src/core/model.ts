@@ -132,6 +132,15 @@ export interface Finding {
   fix?: string;
 }
 
+/** A package a workflow builds in CI (its package.json is written there, not kept in the repository). */
+export interface BuiltPackage {
+  /** The npm name, when the build's rule gives it; undefined: unknown, never guessed. */
+  name?: string;
+  version?: string;
+  /** The workflow that builds and publishes it. */
+  file: string;
+}
+
 export interface Detected {
   /** Absolute path of the directory the user pointed at. */
   root: string;
@@ -169,6 +178,8 @@ export interface Detected {
    * Which one publishes is asked (interactive) or given with --repo, never assumed.
    */
   fork?: Remote;
+  /** With no package.json to publish here: the packages the publishing workflows build in CI. */
+  builtPackages?: BuiltPackage[];
   /** What to tell the user: warnings and notes about the facts above. Read for reporting only. */
   findings: Finding[];
   /** The release tooling already in place (absent when detection did not look). */
