@@ -66,7 +66,7 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
   const held = publishedPackages(d).map((p) => p.name!);
   // No package.json to publish here: the names the CI build gives, where it can be read.
   const packages = held.length > 0 ? held : (d.builtPackages ?? []).flatMap((p) => (p.name ? [p.name] : []));
-  if (options.trust && (packages.length === 0 || (held.length === 0 && (d.builtPackages ?? []).some((p) => !p.name)))) {
+  if (options.trust && held.length === 0 && (d.builtPackages ?? []).some((p) => !p.name)) {
     throw new FailedError('--trust needs the name of every package the workflow publishes, and its CI build sets one this tool cannot read: nothing was written. Run without --trust and add that trusted publisher on npmjs.com with the values printed.');
   }
   const problems = targetProblems(plan.changes, repoRoot(d));

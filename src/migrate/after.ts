@@ -42,14 +42,15 @@ export function migratedWorkflow(d: Detected, plan: MigrationPlan): MigratedWork
 export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef): { publishers: PublisherSettings[]; checklist: ChecklistItem[] } {
   const held = publishedPackages(d).map((p) => ({ name: p.name!, version: p.version }));
   // No package.json to publish here: the packages the workflow builds in CI, named where the build's rule says.
+  // Neither: the packages cannot be worked out (resolveDefaults says so, before anything is written).
   const built = held.length > 0 ? [] : d.builtPackages ?? [];
-  const packages = held.length > 0 ? held : built.filter((p) => p.name).map((p) => ({ name: p.name!, version: p.version }));
-  const unnamed = held.length === 0 && (built.length === 0 || built.some((p) => !p.name));
+  const packages = built.length === 0 ? held : built.filter((p) => p.name).map((p) => ({ name: p.name!, version: p.version }));
+  const unnamed = built.some((p) => !p.name);
   const answers: Answers = {
-    ...resolveDefaults(d, { repo: `${repo.owner}/${repo.name}`, environment: migrated.environment, ...(held.length === 0 ? { packages: [] } : {}) }),
+    ...resolveDefaults(d, { repo: `${repo.owner}/${repo.name}`, environment: migrated.environment, ...(built.length > 0 ? { packages: [] } : {}) }),
     workflow: migrated.trustFile,
     trigger: triggerOf(migrated.content),
-    ...(held.length === 0 ? { packages: packages.map((p) => p.name) } : {}),
+    ...(built.length > 0 ? { packages: packages.map((p) => p.name) } : {}),
   };
   return {
     publishers: [...packages.map((p) => publisherSettings(p.name, repo, answers)), ...(unnamed ? [unnamedPublisherSettings(repo, answers)] : [])],
