@@ -58,7 +58,7 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
   const repo = splitSlug(options.given.repo) ?? d.git.github;
   let plan: MigrationPlan;
   try {
-    plan = planMigration(d, { ...(options.migrate ? { file: options.migrate } : {}), ...(repo ? { repo } : {}), switchRegistry: options.switchRegistry ?? false });
+    plan = planMigration(d, { ...(options.migrate ? { file: options.migrate } : {}), ...(repo ? { repo } : {}), switchRegistry: options.switchRegistry ?? false, fixRepository: options.given.fixRepository !== false });
   } catch (error) {
     if (error instanceof MigrateError) throw new FailedError(error.message);
     throw error;

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { fixtureFiles, fixtureRepo } from './fixtures.js';
 import { makePackageRepo, makeRepo } from '../helpers/repo.js';
+import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
 
 const WORKFLOW = '.github/workflows/release.yml';
 
@@ -101,5 +102,29 @@ test('two publishing workflows: npmjs.com values for each; a run that cannot fin
     assert.equal(noPackage.git('status', '--porcelain'), '');
   } finally {
     noPackage.cleanup();
+  }
+});
+
+test('--no-fix-repository: package.json stays as it is, and the "repository" npm will compare is named under "Left for you"', () => {
+  const pkg = `{\n  "name": "widget",\n  "version": "1.0.0",\n  "repository": "github:someone/else"\n}\n`;
+  const files = { 'package.json': pkg, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, [WORKFLOW]: TAG_TOKEN_PUBLISH };
+  const kept = makeRepo({ remote: 'https://github.com/acme/widget.git', files });
+  const fixed = makeRepo({ remote: 'https://github.com/acme/widget.git', files });
+  try {
+    const r = runCli([kept.dir, '--migrate', '--force', '--no-fix-repository']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(join(kept.dir, 'package.json'), 'utf8'), pkg);
+    assert.equal(existsSync(join(kept.dir, 'package.json.bak')), false);
+    assert.deepEqual(kept.git('diff', '--name-only').split('\n').filter(Boolean), [WORKFLOW]);
+    const left = r.stdout.split('Left for you')[1] ?? '';
+    assert.match(left.replace(/\s+/g, ' '), /package\.json: widget: "repository" points at github:someone\/else; npm rejects a trusted publish unless it matches https:\/\/github\.com\/acme\/widget \(E422\)\. Left as it is \(--no-fix-repository\)\./);
+    // Without the flag the same run fixes it in the same write set.
+    const f = runCli([fixed.dir, '--migrate', '--force']);
+    assert.equal(f.code, 0, f.stderr);
+    assert.match(readFileSync(join(fixed.dir, 'package.json'), 'utf8'), /acme\/widget/);
+    assert.doesNotMatch(f.stdout, /--no-fix-repository/);
+  } finally {
+    kept.cleanup();
+    fixed.cleanup();
   }
 });
