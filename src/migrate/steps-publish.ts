@@ -10,6 +10,7 @@ import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE, withoutRegistryUrl } fr
 import { localRegistryUrls } from '../audit/local-action.js';
 import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
 import { isNpmjs, isProxy } from './registry.js';
+import { retireTokenGuards, tokenVariables } from './token-guards.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -306,6 +307,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
       notes.push(`job "${job.id}": ${path} no longer writes or checks the npm token`);
     }
   }
+  retireTokenGuards(job, tokenVariables(job), notes);
   noTokenChecks(job, notes, secrets);
   localPublishAction(job, notes, secrets, options);
   localSetupNode(job, notes, options);
