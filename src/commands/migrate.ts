@@ -14,6 +14,7 @@ import { detect } from '../detect/index.js';
 import { workflowDoctor } from '../doctor/workflows.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { publishedPackages } from '../doctor/index.js';
+import { ciBuiltPackages } from '../detect/built-package.js';
 import { formatFindings, formatWritten } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from '../migrate/index.js';
@@ -65,8 +66,9 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
   }
   const held = publishedPackages(d).map((p) => p.name!);
   // No package.json to publish here: the names the CI build gives, where it can be read.
-  const packages = held.length > 0 ? held : (d.builtPackages ?? []).flatMap((p) => (p.name ? [p.name] : []));
-  if (options.trust && held.length === 0 && (d.builtPackages ?? []).some((p) => !p.name)) {
+  const built = held.length > 0 ? [] : ciBuiltPackages(d);
+  const packages = held.length > 0 ? held : built.flatMap((p) => (p.name ? [p.name] : []));
+  if (options.trust && built.some((p) => !p.name)) {
     throw new FailedError('--trust needs the name of every package the workflow publishes, and its CI build sets one this tool cannot read: nothing was written. Run without --trust and add that trusted publisher on npmjs.com with the values printed.');
   }
   const problems = targetProblems(plan.changes, repoRoot(d));

@@ -178,8 +178,6 @@ export interface Detected {
    * Which one publishes is asked (interactive) or given with --repo, never assumed.
    */
   fork?: Remote;
-  /** With no package.json to publish here: the packages the publishing workflows build in CI. */
-  builtPackages?: BuiltPackage[];
   /** What to tell the user: warnings and notes about the facts above. Read for reporting only. */
   findings: Finding[];
   /** The release tooling already in place (absent when detection did not look). */

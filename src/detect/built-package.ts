@@ -4,7 +4,7 @@
 // `@<scope>/` when given --scope, in `<crate>/<out-dir>` (default `pkg`); a later
 // `sed "s|<that name>|<literal>|" …package.json` renames it. Anything else leaves it unknown.
 import { posix } from 'node:path';
-import type { BuiltPackage, WorkflowFile } from '../core/model.js';
+import type { BuiltPackage, Detected, Finding, WorkflowFile } from '../core/model.js';
 import { parseWorkflow, mapAt, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { checkPackageName } from '../text/package-name.js';
@@ -134,14 +134,37 @@ function renamed(workflow: Workflow, name: string | undefined): string | undefin
   return current;
 }
 
+/** `npm publish` options that take a value (the next word when not given with `=`). */
+const PUBLISH_VALUED = new Set(['--access', '--tag', '--otp', '--registry', '--workspace', '-w', '--userconfig']);
+
+/** The folder or tarball an `npm publish` line names, if any. */
+function publishArgument(run: string): string | undefined {
+  for (const line of run.split('\n')) {
+    const all = words(line);
+    const at = all.findIndex((w, i) => w === 'npm' && all[i + 1] === 'publish');
+    if (at < 0) continue;
+    const args = all.slice(at + 2);
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      if (/^[;&|]/.test(arg)) break;
+      if (arg.startsWith('-')) {
+        if (PUBLISH_VALUED.has(arg)) i++;
+        continue;
+      }
+      return arg;
+    }
+  }
+  return undefined;
+}
+
 /** Where a publishing step runs `npm publish` (its working directory, a leading `cd`, or the path it names). */
 function publishDir(workflow: Workflow, job: Job, step: Step): string | undefined {
   const dir = workingDirectory(workflow, job, step) ?? '';
   if (dir.includes('${{')) return undefined;
   const run = step.run ?? '';
   const cd = /^\s*cd\s+([^\s;&|]+)\s*(?:&&|;|\n)/.exec(run)?.[1];
-  const arg = /\bnpm\s+publish\s+(?:--?[\w-]+(?:[= ][^\s-][^\s]*)?\s+)*([.\w][^\s]*)/.exec(run)?.[1];
-  const target = cd ?? (arg && !arg.startsWith('-') && !/\.tgz$/.test(arg) ? arg : undefined);
+  const arg = cd === undefined ? publishArgument(run) : undefined;
+  const target = cd ?? (arg && !/\.tgz$/.test(arg) ? arg : undefined);
   const joined = target === undefined ? dir : posix.join(dir, target);
   return joined.includes('$') ? undefined : clean(joined);
 }
@@ -191,7 +214,25 @@ export function builtPackages(w: WorkflowFile, readFile: (path: string) => strin
   });
 }
 
-/** The packages every publishing workflow of the repository builds in CI. */
-export function builtPackagesOf(workflows: readonly WorkflowFile[], readFile: (path: string) => string | undefined, context: PublishContext = {}): BuiltPackage[] {
-  return workflows.flatMap((w) => builtPackages(w, readFile, context));
+/**
+ * With no package.json where the user pointed (and no workspace packages): the packages the
+ * repository's publishing workflows build in CI. Read on demand (it parses the workflows), by the
+ * commands that already do: doctor and migrate.
+ */
+export function ciBuiltPackages(d: Detected): BuiltPackage[] {
+  if (d.pkg || d.workspacePackages.length > 0 || !d.findings.some((f) => f.id === 'no-package-json')) return [];
+  const context = d.publishContext ?? {};
+  return d.workflows.flatMap((w) => builtPackages(w, context.readFile ?? (() => undefined), context));
+}
+
+/** A note instead of "no package.json": the publishing workflow builds its package in CI. */
+export function builtPackageFinding(built: readonly BuiltPackage[]): Finding {
+  const named = built.filter((p) => p.name).map((p) => p.name!);
+  const what = named.length > 0 && named.length === built.length ? named.join(', ') : 'its name is set there, not in this repository';
+  return {
+    id: 'ci-built-package',
+    level: 'info',
+    message: `There is no package.json here: ${[...new Set(built.map((p) => p.file))].join(', ')} publishes a package its build writes in CI (${what}).`,
+    fix: "Add the trusted publisher on that package's npmjs.com settings page: create-trusted-publish --migrate prints the values.",
+  };
 }

@@ -1,6 +1,6 @@
 // Read-only detection: everything the wizard needs to know about the target directory.
 import { resolve } from 'node:path';
-import type { BuiltPackage, Detected, Finding, GitInfo, PackageInfo, RepoRef, RepositoryMismatch } from '../core/model.js';
+import type { Detected, Finding, GitInfo, PackageInfo, RepoRef, RepositoryMismatch } from '../core/model.js';
 import { detectGit } from './git.js';
 import { detectPackageManager } from './lockfile.js';
 import { lockfileAtWorkspaceRoot } from './lockfile-reach.js';
@@ -13,7 +13,6 @@ import { readPublishContext, readWorkflows, readWorkflowTexts, workflowFindings 
 import { readDependabot } from './dependabot.js';
 import { ciFileFindings, readCiFiles } from './ci-files.js';
 import { registryTargetFindings } from './registry-target.js';
-import { builtPackagesOf } from './built-package.js';
 
 export { parseRemote, redactUrl, type RemoteRef } from './remote.js';
 export { repositoryMatches, expectedRepository, parseRepositoryUrl } from './repository.js';
@@ -28,18 +27,6 @@ function repositoryOnHost(git: GitInfo): { repo: RepoRef; host: string } | undef
   const slash = git.slug?.lastIndexOf('/') ?? -1;
   if (git.host !== 'gitlab.com' || !git.slug || slash < 0) return undefined;
   return { repo: { owner: git.slug.slice(0, slash), name: git.slug.slice(slash + 1) }, host: 'gitlab.com' };
-}
-
-/** A note instead of "no package.json": the publishing workflow builds its package in CI. */
-function builtPackageFinding(built: readonly BuiltPackage[]): Finding {
-  const named = built.filter((p) => p.name).map((p) => p.name!);
-  const what = named.length > 0 && named.length === built.length ? named.join(', ') : 'its name is set there, not in this repository';
-  return {
-    id: 'ci-built-package',
-    level: 'info',
-    message: `There is no package.json here: ${[...new Set(built.map((p) => p.file))].join(', ')} publishes a package its build writes in CI (${what}).`,
-    fix: 'Add the trusted publisher on that package\'s npmjs.com settings page: create-trusted-publish --migrate prints the values.',
-  };
 }
 
 /** Inspect `root` (and its git repository) without changing anything. Never throws for missing things. */
@@ -65,10 +52,8 @@ export async function detect(root: string): Promise<Detected> {
   const release = detectRelease(absRoot, top, pkg, workflows);
 
   const manifestFile = prefix ? `${prefix}/package.json` : 'package.json';
-  // No package.json here: a workflow may publish one its build writes in CI (wasm-pack, a dist folder).
-  const builtPackages = pkgResult.status === 'missing' && workspaces.packages.length === 0 ? builtPackagesOf(workflows, publishContext.readFile ?? (() => undefined), publishContext) : [];
   const findings: Finding[] = [
-    ...(builtPackages.length > 0 ? [builtPackageFinding(builtPackages)] : packageFindings(pkgResult, manifestFile, workspaces.isMonorepo)),
+    ...packageFindings(pkgResult, manifestFile, workspaces.isMonorepo),
     ...gitResult.findings,
   ];
   const fork = forkRemote(pkg, git);
@@ -103,7 +88,6 @@ export async function detect(root: string): Promise<Detected> {
     repositoryMismatches,
     isMonorepo: workspaces.isMonorepo,
     ...(fork ? { fork } : {}),
-    ...(builtPackages.length > 0 ? { builtPackages } : {}),
     findings,
     release: release.release,
   };

@@ -9,6 +9,7 @@ import { resolveDefaults } from '../questions/resolve.js';
 import { formatPublisher } from '../report/text.js';
 import { formatChecklist } from '../report/checklist.js';
 import { publishedPackages } from '../doctor/index.js';
+import { ciBuiltPackages } from '../detect/built-package.js';
 import type { MigrationPlan } from './index.js';
 
 /** What starts the migrated workflow, read from its `on:` block (for the "publish a release" step). */
@@ -43,7 +44,7 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   const held = publishedPackages(d).map((p) => ({ name: p.name!, version: p.version }));
   // No package.json to publish here: the packages the workflow builds in CI, named where the build's rule says.
   // Neither: the packages cannot be worked out (resolveDefaults says so, before anything is written).
-  const built = held.length > 0 ? [] : d.builtPackages ?? [];
+  const built = held.length > 0 ? [] : ciBuiltPackages(d);
   const packages = built.length === 0 ? held : built.filter((p) => p.name).map((p) => ({ name: p.name!, version: p.version }));
   const unnamed = built.some((p) => !p.name);
   const answers: Answers = {

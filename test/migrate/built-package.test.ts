@@ -133,3 +133,31 @@ jobs:
     repo.cleanup();
   }
 });
+
+test('a publish from a folder the repository holds is not a CI build: at a top without package.json, doctor and migrate still say so', () => {
+  const workflow = `name: Release
+on:
+  push:
+    tags: ['v*']
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: npm publish --access public --tag next
+        working-directory: packages/widget
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const repo = makeRepo({ remote: REMOTE, files: { '.github/workflows/release.yml': workflow, 'packages/widget/package.json': { name: 'widget', version: '1.0.0' } } });
+  try {
+    const findings = doctorFindings(repo.dir);
+    assert.equal(findings.some((f) => f.id === 'ci-built-package'), false);
+    assert.equal(findings.find((f) => f.id === 'no-package-json')?.level, 'error');
+    const run = runCli([repo.dir, '--migrate', '--force']);
+    assert.equal(run.code, 1, run.stdout);
+    assert.equal(repo.git('status', '--porcelain'), '');
+  } finally {
+    repo.cleanup();
+  }
+});
