@@ -1,7 +1,7 @@
 // Packages a workflow builds in CI: the build writes their package.json, the repository has none
 // where the publish runs. Named only where the build's rule can be read offline and faithfully:
 // `wasm-pack build` names the npm package after the crate's Cargo.toml `[package] name`, with
-// `@<scope>/` when given --scope, in `<crate>/<out-dir>` (default `pkg`); a later
+// `@<scope>/` when given --scope (its output folder does not change the name); a later
 // `sed "s|<that name>|<literal>|" …package.json` renames it. Anything else leaves it unknown.
 import { posix } from 'node:path';
 import type { BuiltPackage, Detected, Finding, WorkflowFile } from '../core/model.js';
@@ -42,7 +42,6 @@ const VALUED = new Set(['--scope', '-s', '--out-dir', '-d', '--out-name', '--tar
 interface WasmBuild {
   path?: string;
   scope?: string;
-  outDir: string;
 }
 
 /** The `wasm-pack build` commands of a run script (continuation lines joined). */
@@ -54,7 +53,7 @@ function wasmBuilds(run: string): WasmBuild[] {
     const all = words(line);
     const at = all.findIndex((w, i) => w === 'wasm-pack' && all[i + 1] === 'build');
     if (at < 0) continue;
-    const build: WasmBuild = { outDir: 'pkg' };
+    const build: WasmBuild = {};
     const args = all.slice(at + 2);
     for (let i = 0; i < args.length; i++) {
       const arg = args[i]!;
@@ -63,7 +62,6 @@ function wasmBuilds(run: string): WasmBuild[] {
       if (VALUED.has(flag)) {
         const given = inline ?? args[++i];
         if (flag === '--scope' || flag === '-s') build.scope = given;
-        if (flag === '--out-dir' || flag === '-d') build.outDir = given ?? 'pkg';
       } else if (!arg.startsWith('-') && build.path === undefined) {
         build.path = arg;
       }
