@@ -1,6 +1,6 @@
 // The workflow rules as code: what `doctor` reports and what generated workflows must pass.
 import type { Finding, RepoRef } from '../core/model.js';
-import { adhocPackages, artipacked, cachePoisoning, unpinnedUses } from './rules-actions.js';
+import { adhocPackages, artipacked, cachePoisoning, invalidSteps, unpinnedUses } from './rules-actions.js';
 import { dangerousTriggers, templateInjection } from './rules-injection.js';
 import { excessivePermissions } from './rules-permissions.js';
 import { publishRules } from './rules-publish.js';
@@ -16,6 +16,7 @@ export const AUDIT_RULES = [
   'invalid-yaml',
   'duplicate-keys',
   'workflow-too-large',
+  'invalid-step',
   'unpinned-uses',
   'excessive-permissions',
   'artipacked',
@@ -42,6 +43,7 @@ export function auditWorkflow(content: string, path: string, opts: { repo?: Repo
   if (!parsed.ok) return parsed.findings;
   const workflow = parsed.workflow;
   const findings = [
+    ...invalidSteps(workflow),
     ...dangerousTriggers(workflow),
     ...excessivePermissions(workflow),
     ...unpinnedUses(workflow),

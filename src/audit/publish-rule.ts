@@ -79,8 +79,8 @@ export function onlyChecksToken(run: string): boolean {
   return lines.some((line) => TOKEN_CHECK.test(line)) && !lines.some(commandPublishes);
 }
 
-/** `if [ -z "$TOKEN" ]; then`, `[[ -n ${TOKEN} ]]`, `test -z "$TOKEN"`: a test that a variable is set; group 1 names it. */
-const SET_TEST = /^(?:if\s+)?(?:\[\[?|test)\s+-[zn]\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s*(?:\]\]?)?\s*(?:;\s*then)?$/;
+/** `if [ -z "$TOKEN" ]; then`, `[[ -n ${TOKEN} ]]`, `test -z "$TOKEN"`, `[ -n "$TOKEN" ] || exit 1`: a test that a variable is set; group 1 names it. */
+const SET_TEST = /^(?:if\s+)?(?:\[\[?|test)\s+-[zn]\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s*(?:\]\]?)?\s*(?:;\s*then|\|\|\s*exit\s+\d+)?$/;
 
 /**
  * Only fails the job when a variable is empty (`if [ -z "$TOKEN" ]; then echo ...; exit 1; fi`):
@@ -183,14 +183,14 @@ export interface StepFacts {
 /**
  * The `publishes` rule. A step publishes when it runs a publish command (directly or through a
  * package.json script), uses a publishing action or a local action that publishes, or is handed
- * an npm token and is not an install, a token check, a build/lint/test script or a preview
+ * an npm token and is not an install, a token check (or a test that it is set), a build/lint/test script or a preview
  * publish: such a step is a publish until proven otherwise.
  */
 export function stepFactsPublish(f: StepFacts, context: PublishContext = {}): boolean {
   if (f.run !== undefined) {
     if (runPublishesWith(f.run, context)) return true;
     const lines = f.run.split('\n');
-    if (lines.some(isPreviewPublish) || onlyInstalls(f.run) || onlyChecksToken(f.run) || onlyRunsChecks(f.run)) return false;
+    if (lines.some(isPreviewPublish) || onlyInstalls(f.run) || onlyChecksToken(f.run) || onlyChecksSet(f.run).length > 0 || onlyRunsChecks(f.run)) return false;
     return f.stepToken || (f.jobToken && looksLikeRelease(f.run));
   }
   if (f.uses === undefined) return false;

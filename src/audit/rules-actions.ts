@@ -45,6 +45,17 @@ export function unpinnedUses(workflow: Workflow): Finding[] {
   return findings;
 }
 
+/** A step with neither `run:` nor `uses:`: GitHub rejects the whole file, so the workflow never runs. */
+export function invalidSteps(workflow: Workflow): Finding[] {
+  return workflow.jobs.flatMap((job) =>
+    job.steps
+      .filter((step) => step.run === undefined && step.uses === undefined && step.node.get('run') === undefined)
+      .map((step) =>
+        workflow.finding('invalid-step', 'error', `A step of job "${job.id}" has neither run: nor uses:, so GitHub rejects this workflow file and it never runs.`, step.line, 'Give the step a run: or a uses:, or remove it (a working-directory: belongs on a run: step or under defaults.run).'),
+      ),
+  );
+}
+
 export function artipacked(workflow: Workflow): Finding[] {
   return workflow.jobs.flatMap((job) =>
     job.steps

@@ -87,7 +87,9 @@ function oldNpm(workflow: Workflow, job: Job, readFile?: (path: string) => strin
   // by a local composite action, which may reinstall an older Node after the workflow's); env,
   // matrix, input defaults and node-version-file are resolved by the helpers migrate uses too.
   const firstPublish = job.steps.findIndex((step) => step.publishes);
-  const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish);
+  // A local composite action that publishes sets up its Node before its own publish step.
+  const inside = firstPublish >= 0 && job.steps[firstPublish]!.uses?.startsWith('./') ? 1 : 0;
+  const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish + inside);
   const localNode = (step: Step) => (step.uses === undefined ? undefined : localActionNode(step.uses, step.with, readFile));
   const setter = [...before].reverse().find((step) => isSetupNode(step.uses) || localNode(step) !== undefined);
   const local = setter && !isSetupNode(setter.uses) ? { step: setter, versions: localNode(setter)!.versions } : undefined;

@@ -14,6 +14,7 @@ import { detect } from '../detect/index.js';
 import { workflowDoctor } from '../doctor/workflows.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { publishedPackages } from '../doctor/index.js';
+import { ciBuiltPackages } from '../detect/built-package.js';
 import { formatFindings, formatWritten } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from '../migrate/index.js';
@@ -58,10 +59,17 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
   const repo = splitSlug(options.given.repo) ?? d.git.github;
   let plan: MigrationPlan;
   try {
-    plan = planMigration(d, { ...(options.migrate ? { file: options.migrate } : {}), ...(repo ? { repo } : {}), switchRegistry: options.switchRegistry ?? false });
+    plan = planMigration(d, { ...(options.migrate ? { file: options.migrate } : {}), ...(repo ? { repo } : {}), switchRegistry: options.switchRegistry ?? false, fixRepository: options.given.fixRepository !== false });
   } catch (error) {
     if (error instanceof MigrateError) throw new FailedError(error.message);
     throw error;
+  }
+  const held = publishedPackages(d).map((p) => p.name!);
+  // No package.json to publish here: the names the CI build gives, where it can be read.
+  const built = held.length > 0 ? [] : ciBuiltPackages(d);
+  const packages = held.length > 0 ? held : built.flatMap((p) => (p.name ? [p.name] : []));
+  if (options.trust && built.some((p) => !p.name)) {
+    throw new FailedError('--trust needs the name of every package the workflow publishes, and its CI build sets one this tool cannot read: nothing was written. Run without --trust and add that trusted publisher on npmjs.com with the values printed.');
   }
   const problems = targetProblems(plan.changes, repoRoot(d));
   if (problems.length > 0) throw new FailedError(`${problems.join('\n')}\nNothing was written.`);
@@ -113,7 +121,6 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     io.out(`\n${paint('bold', 'Written')}\n${formatWritten(written)}`);
   }
   afterward.flush(io);
-  const packages = publishedPackages(d).map((p) => p.name!);
   if (options.trust) {
     if (!plan.trustFile || !repo) throw new FailedError('--trust needs one publish workflow and a known GitHub repository: pick one with --migrate <file> and pass --repo.');
     const ok = await trustStep({ packages, repo, workflow: plan.trustFile, environment: plan.environment }, { dryRun: options.dryRun, io, cwd: d.root });

@@ -132,6 +132,15 @@ export interface Finding {
   fix?: string;
 }
 
+/** A package a workflow builds in CI (its package.json is written there, not kept in the repository). */
+export interface BuiltPackage {
+  /** The npm name, when the build's rule gives it; undefined: unknown, never guessed. */
+  name?: string;
+  version?: string;
+  /** The workflow that builds and publishes it. */
+  file: string;
+}
+
 export interface Detected {
   /** Absolute path of the directory the user pointed at. */
   root: string;

@@ -7,6 +7,7 @@ import { DEFAULT_REGISTRY, normaliseRegistry, type FetchLike } from '../registry
 import { installTokenFindings, npmrcFindings, packageJsonFindings, publishesThroughYarn } from './packages.js';
 import { workflowDoctor } from './workflows.js';
 import { napiPlatformPackages } from '../detect/package-set.js';
+import { builtPackageFinding, ciBuiltPackages } from '../detect/built-package.js';
 
 export { workflowDoctor, type WorkflowSource } from './workflows.js';
 
@@ -56,9 +57,12 @@ export function publishedPackages(d: Detected): PackageInfo[] {
 /** Everything doctor reports offline, from what detect found. */
 export function offlineFindings(d: Detected): { findings: Finding[]; workflows: string[] } {
   const report = workflowDoctor(d.workflows, d.git.github, d.publishContext);
+  // No package.json here, but a publishing workflow builds the package in CI: a note, not an error.
+  const built = ciBuiltPackages(d);
   const findings = [
     // detect's token-env is replaced by the audit's precise rule and by install-token.
-    ...d.findings.filter((f) => f.id !== 'token-env'),
+    ...d.findings.filter((f) => f.id !== 'token-env' && !(built.length > 0 && f.id === 'no-package-json')),
+    ...(built.length > 0 ? [builtPackageFinding(built)] : []),
     ...report.findings,
     ...installTokenFindings(d, report.findings, report.inTokenStep),
     ...npmrcFindings(d),

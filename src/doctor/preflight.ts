@@ -8,6 +8,7 @@ import { nodeLines } from '../audit/source-lines.js';
 import { publishesToNpm } from '../audit/registry.js';
 import { mapAt, pair, text, value } from '../audit/workflow-model.js';
 import { localRegistryUrls } from '../audit/local-action.js';
+import { registryKind } from '../audit/publish-rule.js';
 
 const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
 
@@ -32,6 +33,21 @@ function placeholderToken(workflow: Workflow, job: Job, readFile?: (path: string
       fix: PLACEHOLDER_FIX,
     }));
   return [...own, ...local];
+}
+
+/** A local composite action the job runs that points setup-node at a proxy in front of npmjs.com. */
+function localProxy(workflow: Workflow, job: Job, readFile?: (path: string) => string | undefined): Finding[] {
+  return job.steps
+    .flatMap((step) => (step.uses?.startsWith('./') ? localRegistryUrls(step.uses, readFile).map((found) => ({ found, uses: step.uses! })) : []))
+    .filter(({ found }) => registryKind(found.registry) === 'proxy')
+    .map(({ found, uses }): Finding => ({
+      id: 'registry-proxy',
+      level: 'error',
+      message: `${found.registry} is a proxy: trusted publishing exists only on registry.npmjs.org. Job "${job.id}" of ${workflow.path} publishes through it (set up by ${uses}).`,
+      file: found.path,
+      line: found.line,
+      fix: 'Remove `registry-url` (create-trusted-publish --migrate --switch-registry does it).',
+    }));
 }
 
 const HOSTED = /^(?:ubuntu|windows|macos)-[\w.-]+$/i;
@@ -104,5 +120,5 @@ function publishTools(workflow: Workflow, job: Job): Finding[] {
 export function preflight(workflow: Workflow, readFile?: (path: string) => string | undefined): Finding[] {
   return workflow.jobs
     .filter((job) => publishesToNpm(workflow, job))
-    .flatMap((job) => [...placeholderToken(workflow, job, readFile), ...selfHosted(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]);
+    .flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...selfHosted(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]);
 }

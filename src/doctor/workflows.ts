@@ -3,7 +3,7 @@
 import type { Finding, RepoRef } from '../core/model.js';
 import { auditWorkflow, parseWorkflow } from '../audit/index.js';
 import { isScalar } from 'yaml';
-import { isTokenEnv, onlyChecksToken, writesAuthToken, type PublishContext } from '../audit/publish-rule.js';
+import { isTokenEnv, onlyChecksSet, onlyChecksToken, writesAuthToken, type PublishContext } from '../audit/publish-rule.js';
 import { mapAt, text } from '../audit/workflow-model.js';
 import { actionMajor } from '../audit/rules-actions.js';
 import { nodeLines } from '../audit/source-lines.js';
@@ -56,18 +56,19 @@ function oldSemanticReleaseAction(named: NamedWorkflow): Finding[] {
   );
 }
 
-/** Steps that only check the npm token (a scheduled `npm whoami`): the token must go too. */
+/** Steps that only check the npm token (a scheduled `npm whoami`, a test that it is set): they must go with the token. */
 function tokenChecks(named: NamedWorkflow): Finding[] {
   const { workflow } = named;
   return workflow.jobs.flatMap((job) =>
     job.steps
-      .filter((step) => !step.publishes && step.run !== undefined && onlyChecksToken(step.run))
+      .filter((step) => !step.publishes && step.run !== undefined && (onlyChecksToken(step.run) || onlyChecksSet(step.run).length > 0))
       .flatMap((step) => {
+        const what = onlyChecksToken(step.run!) ? 'only checks the npm token: it keeps the token alive' : 'only checks the npm token is set: it fails every run once the token is retired';
         const item = [step.env, mapAt(job.node, 'env'), mapAt(workflow.root, 'env')]
           .flatMap((env) => env?.items ?? [])
           .find((i) => isScalar(i.key) && isScalar(i.value) && isTokenEnv(String(i.key.value), String(i.value.value ?? '')));
         return item
-          ? [workflow.finding('token-check', 'warning', `Job "${job.id}" only checks the npm token: it keeps the token alive.`, workflow.lineOf(item), 'Delete the check when the token is retired.')]
+          ? [workflow.finding('token-check', 'warning', `Job "${job.id}" ${what}.`, workflow.lineOf(item), 'Delete the check when the token is retired.')]
           : [];
       }),
   );

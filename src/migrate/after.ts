@@ -3,12 +3,13 @@
 import type { Answers, ChecklistItem, Detected, PublisherSettings, RepoRef, Trigger } from '../core/model.js';
 import type { Io } from '../core/io.js';
 import { paint } from '../core/style.js';
-import { publisherSettings } from '../npm/publisher.js';
+import { publisherSettings, unnamedPublisherSettings } from '../npm/publisher.js';
 import { checklist } from '../plan/checklist.js';
 import { resolveDefaults } from '../questions/resolve.js';
 import { formatPublisher } from '../report/text.js';
 import { formatChecklist } from '../report/checklist.js';
 import { publishedPackages } from '../doctor/index.js';
+import { ciBuiltPackages } from '../detect/built-package.js';
 import type { MigrationPlan } from './index.js';
 
 /** What starts the migrated workflow, read from its `on:` block (for the "publish a release" step). */
@@ -47,15 +48,21 @@ export function migratedWorkflow(d: Detected, plan: MigrationPlan): MigratedWork
 
 /** The npmjs.com values and the checklist for a migrated workflow (also the pull request's). */
 export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef): { publishers: PublisherSettings[]; checklist: ChecklistItem[] } {
+  const held = publishedPackages(d).map((p) => ({ name: p.name!, version: p.version }));
+  // No package.json to publish here: the packages the workflow builds in CI, named where the build's rule says.
+  // Neither: the packages cannot be worked out (resolveDefaults says so, before anything is written).
+  const built = held.length > 0 ? [] : ciBuiltPackages(d);
+  const packages = built.length === 0 ? held : built.filter((p) => p.name).map((p) => ({ name: p.name!, version: p.version }));
+  const unnamed = built.some((p) => !p.name);
   const answers: Answers = {
-    ...resolveDefaults(d, { repo: `${repo.owner}/${repo.name}`, environment: migrated.environment }),
+    ...resolveDefaults(d, { repo: `${repo.owner}/${repo.name}`, environment: migrated.environment, ...(built.length > 0 ? { packages: [] } : {}) }),
     workflow: migrated.trustFile,
     trigger: triggerOf(migrated.content),
+    ...(built.length > 0 ? { packages: packages.map((p) => p.name) } : {}),
   };
-  const packages = publishedPackages(d).map((p) => ({ name: p.name!, version: p.version }));
   return {
-    publishers: packages.map((p) => publisherSettings(p.name, repo, answers)),
-    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path }),
+    publishers: [...packages.map((p) => publisherSettings(p.name, repo, answers)), ...(unnamed ? [unnamedPublisherSettings(repo, answers)] : [])],
+    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed }),
   };
 }
 

@@ -1,7 +1,7 @@
 // Which files a migration edits, in which order: a reusable publish workflow first, then the
 // workflows that call it (they must grant id-token: write and stop passing the token).
 import { isMap, isScalar, type YAMLMap } from 'yaml';
-import type { CiFile, Detected, FileChange, RepoRef, WorkflowFile } from '../core/model.js';
+import type { CiFile, Detected, FileChange, Finding, RepoRef, WorkflowFile } from '../core/model.js';
 import { migrateCiFile } from './ci-files.js';
 import { parseWorkflow } from '../audit/index.js';
 import { isTokenEnv, type PublishContext } from '../audit/publish-rule.js';
@@ -87,7 +87,7 @@ function select(d: Detected, file: string | undefined): WorkflowFile[] {
   return [found, ...callees];
 }
 
-export function planMigration(d: Detected, options: { file?: string; repo?: RepoRef; pins?: ActionPins; switchRegistry?: boolean } = {}): MigrationPlan {
+export function planMigration(d: Detected, options: { file?: string; repo?: RepoRef; pins?: ActionPins; switchRegistry?: boolean; fixRepository?: boolean } = {}): MigrationPlan {
   const pins = options.pins ?? loadPins();
   const context: PublishContext = d.publishContext ?? {};
   const publishes = publishesWith(context);
@@ -167,10 +167,16 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   const gitlab = d.git.host === 'gitlab.com' && d.git.slug?.includes('/') ? { owner: d.git.slug.slice(0, d.git.slug.lastIndexOf('/')), name: d.git.slug.slice(d.git.slug.lastIndexOf('/') + 1) } : undefined;
   const fixes = repo ? repositoryFixes(d, repo, 'github.com', switched) : gitlab && ciTargets.some((f) => f.provider === 'gitlab') ? repositoryFixes(d, gitlab, 'gitlab.com', switched) : [];
   if (repo) left.push(...repositorySpellings(d, repo));
+  // --no-fix-repository: package.json stays as it is, and what npm will compare is named instead.
+  if (options.fixRepository === false) {
+    left.push(...fixes.map((fix) => `${fix.path}: ${fix.finding.message} Left as it is (--no-fix-repository).`));
+    fixes.length = 0;
+  }
   for (const fix of fixes) {
     const same = changes.find((c) => c.path === fix.path);
-    if (same) Object.assign(same, { after: fix.after, reason: `${same.reason}; ${fix.reason}` });
-    else changes.push(fix);
+    const { finding: _fixed, ...change } = fix;
+    if (same) Object.assign(same, { after: change.after, reason: `${same.reason}; ${change.reason}` });
+    else changes.push(change);
   }
   return {
     changes,
@@ -198,18 +204,18 @@ function tokenChecks(others: readonly WorkflowFile[], dropped: ReadonlySet<strin
   return out;
 }
 
-/** package.json "repository" edits npm needs (E422 otherwise), for each published package. */
-function repositoryFixes(d: Detected, repo: RepoRef | undefined, host: string, edited: ReadonlyMap<string, string> = new Map()): FileChange[] {
+/** package.json "repository" edits npm needs (E422 otherwise), for each published package, with the finding each fixes. */
+function repositoryFixes(d: Detected, repo: RepoRef | undefined, host: string, edited: ReadonlyMap<string, string> = new Map()): Array<FileChange & { finding: Finding }> {
   if (!repo) return [];
   const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
-  return [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)]
+  return [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)].flatMap((p) => {
+    const finding = repositoryFinding(p, repo, p.dir, host);
     // Only the letter case differs: which spelling is the host's cannot be known here (doctor names it).
-    .filter((p) => { const f = repositoryFinding(p, repo, p.dir, host); return f !== undefined && f.id !== 'repository-case'; })
-    .map((p) => {
-      const path = p.dir ? `${p.dir}/package.json` : 'package.json';
-      const raw = edited.get(path) ?? p.raw;
-      return { path, kind: 'update' as const, before: p.raw, after: withRepository({ ...p, raw }, repo, host), reason: 'sets "repository" to this repository (npm checks it: E422 otherwise)', needsConsent: true };
-    });
+    if (!finding || finding.id === 'repository-case') return [];
+    const path = p.dir ? `${p.dir}/package.json` : 'package.json';
+    const raw = edited.get(path) ?? p.raw;
+    return [{ path, kind: 'update' as const, before: p.raw, after: withRepository({ ...p, raw }, repo, host), reason: 'sets "repository" to this repository (npm checks it: E422 otherwise)', needsConsent: true, finding }];
+  });
 }
 
 /** Published packages whose "repository" spells this repository with other letter case, for "Left for you". */

@@ -14,6 +14,7 @@ import { bunPublish } from './bun-publish.js';
 import { noTokenGuards } from './token-guards.js';
 import { berryWithoutOidc, YARN_OIDC_MIN } from '../doctor/packages.js';
 import { runsNothing, withoutLines } from './script-lines.js';
+import { retireTokenGuards, tokenVariables } from './token-conditions.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -65,15 +66,22 @@ function localSetupNode(job: JobView, notes: string[], options: PublishJobOption
   for (const step of job.steps) {
     const uses = textOf(step, 'uses');
     if (!uses?.startsWith('./') || !options.readFile || !options.scripts) continue;
-    const found = localRegistryUrls(uses, options.readFile).filter((f) => isNpmjs(f.registry));
+    const found = localRegistryUrls(uses, options.readFile).filter((f) => isNpmjs(f.registry) || isProxy(f.registry));
     if (found.length === 0) continue;
+    const proxies = found.filter((f) => isProxy(f.registry));
+    if (proxies.length > 0 && !options.switchRegistry) {
+      throw new MigrateError(
+        `job "${job.id}" publishes through ${proxies.map((f) => `${f.registry} (${f.path}:${f.line})`).join(', ')}, a proxy in front of npmjs.com (Wombat Dressing Room or the like) that holds a token of its own, set up by ${uses}: trusted publishing only works against registry.npmjs.org. Re-run with --switch-registry to publish to registry.npmjs.org directly (the proxy's release checks no longer apply).`,
+      );
+    }
     const path = found[0]!.path;
     const earlier = options.scripts.get(path);
     const before = earlier?.before ?? options.readFile(path);
-    const after = before === undefined ? undefined : withoutRegistryUrl(earlier?.after ?? before, isNpmjs);
+    const after = before === undefined ? undefined : withoutRegistryUrl(earlier?.after ?? before, (url) => isNpmjs(url) || isProxy(url));
     if (before === undefined || after === undefined) continue;
     options.scripts.set(path, { before, after });
-    notes.push(`job "${job.id}": removed registry-url from setup-node in ${path} (it writes a placeholder token; registry.npmjs.org needs none)`);
+    if (found.some((f) => isNpmjs(f.registry))) notes.push(`job "${job.id}": removed registry-url from setup-node in ${path} (it writes a placeholder token; registry.npmjs.org needs none)`);
+    for (const f of proxies) notes.push(`job "${job.id}": ${path} publishes to registry.npmjs.org instead of the proxy ${f.registry} (--switch-registry)`);
   }
 }
 
@@ -354,6 +362,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
       notes.push(`job "${job.id}": ${path} no longer writes or checks the npm token`);
     }
   }
+  retireTokenGuards(job, tokenVariables(job), notes);
   noTokenChecks(job, notes, secrets);
   secrets.push(...noTokenGuards(job, notes));
   localPublishAction(job, notes, secrets, options);

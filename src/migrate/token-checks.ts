@@ -1,11 +1,11 @@
 // Workflows outside the migration that use the retired token only to check it (a scheduled or
-// manual `npm whoami`, a curl to the registry's user endpoint): once the secret is deleted they
-// fail. A step that only checks goes; a job whose steps only set up and check goes too, unless
+// manual `npm whoami`, a curl to the registry's user endpoint, a test that it is set): once the
+// secret is deleted they fail. A step that only checks goes; a job whose steps only set up and check goes too, unless
 // another job needs it; a file that does nothing else is named instead, because --migrate edits
 // files and never deletes one.
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { FileChange, WorkflowFile } from '../core/model.js';
-import { commandPublishes, WHO_AM_I } from '../audit/publish-rule.js';
+import { commandPublishes, onlyChecksSet, WHO_AM_I } from '../audit/publish-rule.js';
 import { oversize, takeYaml } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
 import { jobViews, type JobView } from './jobs.js';
@@ -24,14 +24,44 @@ function onlyChecks(run: string): boolean {
   return lines.some((l) => CHECK.test(l)) && !lines.some(commandPublishes) && lines.every((l) => CHECK.test(l) || AROUND.test(l));
 }
 
+/** `if: env.X == ''`: the step runs only when X is empty. */
+const UNSET = /^\s*(?:\$\{\{\s*)?env\.([A-Za-z_]\w*)\s*==\s*(?:''|"")\s*(?:\}\})?\s*$/;
+
+/**
+ * A step that only checks a retired token is set (`[ -n "$NPM_TOKEN" ] || exit 1`, or
+ * `if: env.NPM_TOKEN == ''` with only an error and an exit): with the secret gone it fails every run.
+ */
+function checksSet(step: YAMLMap, vars: ReadonlySet<string>): boolean {
+  const run = textOf(step, 'run') ?? '';
+  const tested = onlyChecksSet(run);
+  if (tested.length > 0 && tested.every((name) => vars.has(name))) return true;
+  const unset = UNSET.exec(textOf(step, 'if') ?? '');
+  const lines = run.split('\n').map(code).filter(Boolean);
+  return unset !== null && vars.has(unset[1]!) && lines.length > 0 && lines.every((l) => /^(?:echo|printf|exit)\b/.test(l));
+}
+
+/** The env names that hand over a retired secret. */
+function varsIn(envs: ReadonlyArray<YAMLMap | undefined>, dropped: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>();
+  for (const env of envs) {
+    for (const item of env?.items ?? []) {
+      if (isScalar(item.key) && droppedIn(item.value, dropped).length > 0) names.add(String(item.key.value));
+    }
+  }
+  return names;
+}
+
 const isSetup = (step: YAMLMap) => /^actions\/(?:checkout|setup-node)@/i.test(textOf(step, 'uses') ?? '');
+
+/** The retired secrets an env entry's value hands over. */
+const droppedIn = (value: unknown, dropped: ReadonlySet<string>): string[] => {
+  const text = isScalar(value) ? String(value.value ?? '') : '';
+  return [...dropped].filter((name) => new RegExp(`\\bsecrets\\.${name}\\b`).test(text));
+};
 
 /** The retired secrets an env map hands over. */
 function secretsIn(env: YAMLMap | undefined, dropped: ReadonlySet<string>): string[] {
-  return (env?.items ?? []).flatMap((item) => {
-    const value = isScalar(item.value) ? String(item.value.value ?? '') : '';
-    return [...dropped].filter((name) => new RegExp(`\\bsecrets\\.${name}\\b`).test(value));
-  });
+  return (env?.items ?? []).flatMap((item) => droppedIn(item.value, dropped));
 }
 
 const needed = (jobs: readonly JobView[], id: string) =>
@@ -62,7 +92,11 @@ export function retireTokenChecks(others: readonly WorkflowFile[], dropped: Read
     const checks = new Map<JobView, YAMLMap[]>();
     for (const job of jobs) {
       const jobSecrets = [...rootSecrets, ...secretsIn(mapOf(job.node, 'env'), dropped)];
-      const found = job.steps.filter((step) => onlyChecks(textOf(step, 'run') ?? '') && (jobSecrets.length > 0 || secretsIn(mapOf(step, 'env'), dropped).length > 0));
+      const found = job.steps.filter(
+        (step) =>
+          (onlyChecks(textOf(step, 'run') ?? '') && (jobSecrets.length > 0 || secretsIn(mapOf(step, 'env'), dropped).length > 0)) ||
+          checksSet(step, varsIn([mapOf(root, 'env'), mapOf(job.node, 'env'), mapOf(step, 'env')], dropped)),
+      );
       if (found.length > 0) checks.set(job, found);
     }
     if (checks.size === 0) continue;

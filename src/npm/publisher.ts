@@ -28,6 +28,23 @@ export const emptyField = (label: string): PublisherField => ({ label, value: ''
 /** The "Allowed actions" field of a publisher that runs `npm publish`. */
 export const ALLOW_PUBLISH_FIELD: PublisherField = { label: 'Allowed actions', value: 'Allow npm publish', note: 'tick it: new publishers allow only staged publishing' };
 
+/** What stands for a package whose name only its CI build knows (never a guessed name). */
+export const UNNAMED_PACKAGE = 'the package this workflow builds';
+
+/**
+ * The publisher of a package the workflow builds in CI under a name this repository does not hold:
+ * the same values (they name no package); the page and command say where its name goes.
+ */
+export function unnamedPublisherSettings(repo: RepoRef, answers: Answers): PublisherSettings {
+  const named = publisherSettings('PACKAGE', repo, answers);
+  return {
+    ...named,
+    packageName: `${UNNAMED_PACKAGE[0]!.toUpperCase()}${UNNAMED_PACKAGE.slice(1)} (its name is set in CI)`,
+    url: accessUrl('<its name>'),
+    trustCommand: named.trustCommand && named.trustCommand.replace(/^npm trust github PACKAGE /, 'npm trust github <its name> '),
+  };
+}
+
 export function publisherSettings(packageName: string, repo: RepoRef, answers: Answers): PublisherSettings {
   const env = answers.environment;
   const allow = allowedAction(answers);

@@ -23,7 +23,7 @@ export function disallowTokensItem(names: readonly string[]): ChecklistItem {
     detail:
       'On the access page choose "Require two-factor authentication and disallow tokens". Trusted publishing keeps working.' +
       otherUrls(names, accessUrl),
-    command: names.map((n) => `npm access set mfa=publish ${shellWord(n)}`).join(' && '),
+    ...(names.length > 0 ? { command: names.map((n) => `npm access set mfa=publish ${shellWord(n)}`).join(' && ') } : {}),
     url: names[0] ? accessUrl(names[0]) : undefined,
   };
 }

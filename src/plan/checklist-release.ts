@@ -58,7 +58,8 @@ function firstTag(input: ReleaseStepInput): string | undefined {
 function triggeredRelease(input: ReleaseStepInput, base: ChecklistItem): ChecklistItem {
   const { answers, repo } = input;
   const first = firstTag(input);
-  if (first === undefined && answers.trigger !== 'manual') return { ...base, detail: `${base.detail} ${NO_VERSION}` };
+  // No package.json in the repository (CI writes it): its version is set there too.
+  if (first === undefined && answers.trigger !== 'manual') return { ...base, detail: `${base.detail} ${input.packages.length === 0 ? 'The tag is v<version>, the version the build writes into package.json.' : NO_VERSION}` };
   const tag = shellWord(first ?? '');
   const monorepoDetail = input.monorepo
     ? ' A tag <name>@<version> releases that package; v<version> releases every package at that version; versions already on npm are skipped.'

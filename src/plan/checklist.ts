@@ -2,7 +2,7 @@
 // have published once (with provenance) before tokens are disallowed and revoked.
 import type { Answers, ChecklistItem, Detected, RepoRef, TokenUse } from '../core/model.js';
 import { BRANCH_FLOWS } from '../core/model.js';
-import { accessUrl, allowedAction, githubTrust } from '../npm/publisher.js';
+import { accessUrl, allowedAction, githubTrust, UNNAMED_PACKAGE } from '../npm/publisher.js';
 import { githubTrustFlags } from '../npm/trust-command.js';
 import { shellCommand, shellWord } from '../text/shell.js';
 import { approveStep, releaseStep, upgradeStep, type ReleasePackage } from './checklist-release.js';
@@ -24,6 +24,8 @@ export interface ChecklistInput {
   branch?: string;
   /** Release tools to upgrade before the first release. */
   upgrades?: ToolUpgrade[];
+  /** The workflow also publishes a package only its CI build names (the trusted publisher goes on its page). */
+  unnamed?: boolean;
 }
 
 /** Secrets that fed npm tokens in the repository's workflows (names only). */
@@ -77,6 +79,13 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
       url: accessUrl(name),
     });
   }
+  if (input.unnamed) {
+    items.push({
+      id: 'publisher:unnamed',
+      title: `Add the trusted publisher for ${UNNAMED_PACKAGE} on npmjs.com`,
+      detail: `Its name is set when CI builds it, not in this repository: open that package's settings page (${accessUrl('<its name>')}) and enter ${repo.owner} / ${repo.name} / ${answers.workflow} / ${answers.environment ?? '(no environment)'}; ${tick}.`,
+    });
+  }
   if (names.length > 1) items.push(trustAllStep(input));
   if (answers.environment) items.push(environmentStep(input, slug, answers.environment));
   items.push(releaseStep({ answers, repo, packages, monorepo: input.monorepo ?? false, branch: input.branch ?? 'main' }));
@@ -88,7 +97,7 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
     detail:
       'The package page shows a provenance badge; the version document lists attestations. That is the proof the move worked.' +
       otherUrls(names, page),
-    command: names.map((n) => `npm view ${shellWord(n)} dist.attestations`).join(' && '),
+    ...(names.length > 0 ? { command: names.map((n) => `npm view ${shellWord(n)} dist.attestations`).join(' && ') } : {}),
     url: names[0] ? page(names[0]) : undefined,
   });
   items.push(disallowTokensItem(names), revokeTokenItem());

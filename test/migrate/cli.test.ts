@@ -135,3 +135,27 @@ test('GitLab: a publish job in an included file; npm is told the top-level CI fi
   assert.match(r.stdout, /GitLab CI\/CD trusted publisher: project acme\/widget, CI file \.gitlab-ci\.yml,/);
   assert.doesNotMatch(r.stdout, /CI file ci\/release\.yml/);
 });
+
+test('--no-fix-repository: package.json stays as it is, and the "repository" npm will compare is named under "Left for you"', () => {
+  const pkg = `{\n  "name": "widget",\n  "version": "1.0.0",\n  "repository": "github:someone/else"\n}\n`;
+  const files = { 'package.json': pkg, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, [WORKFLOW]: TAG_TOKEN_PUBLISH };
+  const kept = makeRepo({ remote: 'https://github.com/acme/widget.git', files });
+  const fixed = makeRepo({ remote: 'https://github.com/acme/widget.git', files });
+  try {
+    const r = runCli([kept.dir, '--migrate', '--force', '--no-fix-repository']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(join(kept.dir, 'package.json'), 'utf8'), pkg);
+    assert.equal(existsSync(join(kept.dir, 'package.json.bak')), false);
+    assert.deepEqual(kept.git('diff', '--name-only').split('\n').filter(Boolean), [WORKFLOW]);
+    const left = r.stdout.split('Left for you')[1] ?? '';
+    assert.match(left.replace(/\s+/g, ' '), /package\.json: widget: "repository" points at github:someone\/else; npm rejects a trusted publish unless it matches https:\/\/github\.com\/acme\/widget \(E422\)\. Left as it is \(--no-fix-repository\)\./);
+    // Without the flag the same run fixes it in the same write set.
+    const f = runCli([fixed.dir, '--migrate', '--force']);
+    assert.equal(f.code, 0, f.stderr);
+    assert.match(readFileSync(join(fixed.dir, 'package.json'), 'utf8'), /acme\/widget/);
+    assert.doesNotMatch(f.stdout, /--no-fix-repository/);
+  } finally {
+    kept.cleanup();
+    fixed.cleanup();
+  }
+});

@@ -78,3 +78,68 @@ test('with --switch-registry: .npmrc and publishConfig move to registry.npmjs.or
     repo.cleanup();
   }
 });
+
+// A local composite action that sets up Node points setup-node at the proxy: the publish goes there too.
+const SETUP_ACTION = `name: Setup
+description: Node for releases
+runs:
+  using: composite
+  steps:
+    - uses: actions/setup-node@v4 # v4.4.0
+      with:
+        node-version: 24
+        registry-url: https://wombat-dressing-room.appspot.com
+        scope: '@acme'
+    - run: npm ci
+      shell: bash
+`;
+
+const VIA_ACTION = `name: Publish
+on:
+  push:
+    tags: ['v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          persist-credentials: false
+      - uses: ./.github/actions/setup
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+
+test('a proxy registry-url in a local composite action: refused without --switch-registry, switched with it (.bak kept)', () => {
+  const repo = makeRepo({
+    remote: 'https://github.com/acme/widget.git',
+    files: {
+      '.github/workflows/publish.yml': VIA_ACTION,
+      '.github/actions/setup/action.yml': SETUP_ACTION,
+      'package.json': { name: '@acme/widget', version: '1.2.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },
+      'package-lock.json': { name: '@acme/widget', lockfileVersion: 3, packages: {} },
+    },
+  });
+  try {
+    const doctor = JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { findings: Array<{ id: string; level: string; file: string | null; line: number | null }> };
+    assert.ok(doctor.findings.some((f) => f.id === 'registry-proxy' && f.level === 'error' && f.file === '.github/actions/setup/action.yml' && f.line === 9), JSON.stringify(doctor.findings));
+    const refused = runCli([repo.dir, '--migrate', '--force']);
+    assert.equal(refused.code, 1, refused.stdout + refused.stderr);
+    assert.match(refused.stderr, /wombat-dressing-room\.appspot\.com \(\.github\/actions\/setup\/action\.yml:9\)/);
+    assert.match(refused.stderr, /--switch-registry/);
+    assert.equal(repo.git('status', '--porcelain'), '');
+    const run = runCli([repo.dir, '--migrate', '--force', '--switch-registry']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const action = readFileSync(join(repo.dir, '.github/actions/setup/action.yml'), 'utf8');
+    assert.doesNotMatch(action, /registry-url/);
+    assert.match(action, /scope: '@acme'/);
+    assert.equal(readFileSync(join(repo.dir, '.github/actions/setup/action.yml.bak'), 'utf8'), SETUP_ACTION);
+    const after = JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { findings: Array<{ id: string; level: string }> };
+    assert.deepEqual(after.findings.filter((f) => f.level === 'error'), []);
+  } finally {
+    repo.cleanup();
+  }
+});

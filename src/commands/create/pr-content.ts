@@ -28,7 +28,7 @@ export async function prContent(d: Detected, options: Options): Promise<PrConten
   if (!repo) throw new FailedError('The pull request needs the GitHub repository: pass --repo owner/name.');
   let plan;
   try {
-    plan = planMigration(d, { ...(options.migrate ? { file: options.migrate } : {}), repo });
+    plan = planMigration(d, { ...(options.migrate ? { file: options.migrate } : {}), repo, fixRepository: options.given.fixRepository !== false });
   } catch (error) {
     if (error instanceof MigrateError) throw new FailedError(error.message);
     throw error;

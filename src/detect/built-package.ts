@@ -1,0 +1,236 @@
+// Packages a workflow builds in CI: the build writes their package.json, the repository has none
+// where the publish runs. Named only where the build's rule can be read offline and faithfully:
+// `wasm-pack build` names the npm package after the crate's Cargo.toml `[package] name`, with
+// `@<scope>/` when given --scope (its output folder does not change the name); a later
+// `sed "s|<that name>|<literal>|" …package.json` renames it. Anything else leaves it unknown.
+import { posix } from 'node:path';
+import type { BuiltPackage, Detected, Finding, WorkflowFile } from '../core/model.js';
+import { parseWorkflow, mapAt, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
+import type { PublishContext } from '../audit/publish-rule.js';
+import { checkPackageName } from '../text/package-name.js';
+
+type Lookup = (name: string) => string | undefined;
+
+/** A literal `env:` value for a step: the step's, the job's, then the workflow's. */
+function envLookup(workflow: Workflow, job: Job, step: Step): Lookup {
+  return (name) => {
+    const found = [step.env, mapAt(job.node, 'env'), mapAt(workflow.root, 'env')].map((env) => text(env, name)).find((v) => v !== undefined);
+    return found === undefined || /\$\{\{|\$/.test(found) ? undefined : found;
+  };
+}
+
+/** `text` with `${{ env.X }}`, `${X}` and `$X` replaced by literal env values; undefined when one is not known. */
+function substitute(input: string, lookup: Lookup): string | undefined {
+  let unknown = false;
+  const out = input
+    .replace(/\$\{\{\s*env\.(\w+)\s*\}\}|\$\{(\w+)\}|\$(\w+)/g, (_, a: string | undefined, b: string | undefined, c: string | undefined) => {
+      const found = lookup((a ?? b ?? c)!);
+      if (found === undefined) unknown = true;
+      return found ?? '';
+    });
+  return unknown || out.includes('${{') ? undefined : out;
+}
+
+/** Shell words of one command line (quotes removed; no expansion). */
+function words(line: string): string[] {
+  return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+/** Options of `wasm-pack build` that take a value (wasm-pack's build command). */
+const VALUED = new Set(['--scope', '-s', '--out-dir', '-d', '--out-name', '--target', '-t', '--mode', '-m', '--profile']);
+
+interface WasmBuild {
+  path?: string;
+  scope?: string;
+}
+
+/** The `wasm-pack build` commands of a run script (continuation lines joined). */
+function wasmBuilds(run: string): WasmBuild[] {
+  const out: WasmBuild[] = [];
+  // An expression is one word (GitHub expands it before the shell runs).
+  const script = run.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => `\${{${expr.replace(/\s+/g, '')}}}`);
+  for (const line of script.replace(/\\\n/g, ' ').split(/\n|&&|;/)) {
+    const all = words(line);
+    const at = all.findIndex((w, i) => w === 'wasm-pack' && all[i + 1] === 'build');
+    if (at < 0) continue;
+    const build: WasmBuild = {};
+    const args = all.slice(at + 2);
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      if (arg === '--') break;
+      const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+      if (VALUED.has(flag)) {
+        const given = inline ?? args[++i];
+        if (flag === '--scope' || flag === '-s') build.scope = given;
+      } else if (!arg.startsWith('-') && build.path === undefined) {
+        build.path = arg;
+      }
+    }
+    out.push(build);
+  }
+  return out;
+}
+
+/** `[package] name` and `version` of a Cargo.toml, when they are literal strings. */
+export function cargoPackage(toml: string): { name?: string; version?: string } {
+  const section = /^\[package\][ \t]*\r?\n([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(toml)?.[1] ?? '';
+  const field = (key: string) => new RegExp(`^\\s*${key}\\s*=\\s*"([^"]+)"`, 'm').exec(section)?.[1];
+  return { name: field('name'), version: field('version') };
+}
+
+const workingDirectory = (workflow: Workflow, job: Job, step: Step): string | undefined =>
+  text(step.node, 'working-directory') ?? text(mapAt(mapAt(job.node, 'defaults'), 'run'), 'working-directory') ?? text(mapAt(mapAt(workflow.root, 'defaults'), 'run'), 'working-directory');
+
+const clean = (dir: string): string => posix.normalize(dir).replace(/^\.\/?$|^\.\//, '').replace(/\/$/, '');
+
+/** The Cargo.toml wasm-pack reads: the path given, else the nearest one up from the working directory. */
+function crateDir(dir: string, path: string | undefined, readFile: (path: string) => string | undefined): string | undefined {
+  if (path !== undefined) return clean(posix.join(dir, path));
+  for (let at = dir; ; at = posix.dirname(at) === '.' ? '' : posix.dirname(at)) {
+    if (readFile(at ? `${at}/Cargo.toml` : 'Cargo.toml') !== undefined) return at;
+    if (at === '') return undefined;
+  }
+}
+
+/** Commands that can write a package.json a step names. */
+const WRITERS = ['sed', 'jq', 'tee', 'cp', 'mv', 'node', 'json', 'npx', 'npm\\s+pkg\\s+set'];
+
+/**
+ * What the workflow's steps do to the generated package.json's name: a `sed` that replaces `name`
+ * renames it (to undefined when the new value is not a literal), an edit that may touch the name
+ * some other way makes it unknown.
+ */
+function renamed(workflow: Workflow, name: string | undefined): string | undefined {
+  let current = name;
+  for (const job of workflow.jobs) {
+    for (const step of job.steps) {
+      if (current === undefined) return undefined;
+      if (!step.run || !/package\.json/.test(step.run)) continue;
+      const lookup = envLookup(workflow, job, step);
+      for (const line of step.run.split('\n').filter((l) => /package\.json/.test(l))) {
+        const sed = /\bsed\s+(?:-[A-Za-z]+\s+)*(["'])s(.)(.*?)\2(.*?)\2[gI]*\1/.exec(line);
+        const now = current;
+        if (now === undefined) return undefined;
+        if (sed) {
+          const unquote = (s: string) => s.replace(/\\"/g, '"').replace(/^"|"$/g, '');
+          const from = substitute(unquote(sed[3]!), lookup);
+          if (from === undefined) return undefined;
+          if (from === now) {
+            const to = substitute(unquote(sed[4]!), lookup);
+            current = to !== undefined && checkPackageName(to).errors.length === 0 ? to : undefined;
+          } else if (from.includes(now) || /"name"/.test(from)) {
+            return undefined;
+          }
+          continue;
+        }
+        const writes = />\s*["']?[^\s>]*package\.json/.test(line) || WRITERS.some((name) => new RegExp(`(?:^|[;&|(]|\\b(?:do|then)\\s)\\s*${name}\\b`).test(line));
+        const spares = /\bnpm\s+pkg\s+set\b/.test(line) ? !/\bname=/.test(line) : /\bjq\b/.test(line) && !/\bcp\b|\bmv\b|>/.test(line) ? !/\.name\b/.test(line) : false;
+        if (writes && !spares) return undefined;
+      }
+    }
+  }
+  return current;
+}
+
+/** `npm publish` options that take a value (the next word when not given with `=`). */
+const PUBLISH_VALUED = new Set(['--access', '--tag', '--otp', '--registry', '--workspace', '-w', '--userconfig']);
+
+/** The folder or tarball an `npm publish` line names, if any. */
+function publishArgument(run: string): string | undefined {
+  for (const line of run.split('\n')) {
+    const all = words(line);
+    const at = all.findIndex((w, i) => w === 'npm' && all[i + 1] === 'publish');
+    if (at < 0) continue;
+    const args = all.slice(at + 2);
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      if (/^[;&|]/.test(arg)) break;
+      if (arg.startsWith('-')) {
+        if (PUBLISH_VALUED.has(arg)) i++;
+        continue;
+      }
+      return arg;
+    }
+  }
+  return undefined;
+}
+
+/** Where a publishing step runs `npm publish` (its working directory, a leading `cd`, or the path it names). */
+function publishDir(workflow: Workflow, job: Job, step: Step): string | undefined {
+  const dir = workingDirectory(workflow, job, step) ?? '';
+  if (dir.includes('${{')) return undefined;
+  const run = step.run ?? '';
+  const cd = /^\s*cd\s+([^\s;&|]+)\s*(?:&&|;|\n)/.exec(run)?.[1];
+  const arg = cd === undefined ? publishArgument(run) : undefined;
+  const target = cd ?? (arg && !/\.tgz$/.test(arg) ? arg : undefined);
+  const joined = target === undefined ? dir : posix.join(dir, target);
+  return joined.includes('$') ? undefined : clean(joined);
+}
+
+/**
+ * The packages a publishing workflow builds in CI: each `wasm-pack build` (named by its rule, or
+ * unknown), and a publish from a directory whose package.json is not in the repository (unknown).
+ * Empty when the workflow publishes what the repository holds.
+ */
+export function builtPackages(w: WorkflowFile, readFile: (path: string) => string | undefined, context: PublishContext = {}): BuiltPackage[] {
+  const parsed = parseWorkflow(w.content, w.path, context);
+  if (!parsed.ok || !parsed.workflow.publishes) return [];
+  const workflow = parsed.workflow;
+  const found: BuiltPackage[] = [];
+  for (const job of workflow.jobs) {
+    for (const step of job.steps) {
+      for (const build of step.run ? wasmBuilds(step.run) : []) {
+        const lookup = envLookup(workflow, job, step);
+        const dir = substitute(workingDirectory(workflow, job, step) ?? '', lookup);
+        const scope = build.scope === undefined ? undefined : substitute(build.scope, lookup);
+        const path = build.path === undefined ? undefined : substitute(build.path, lookup);
+        const crate = dir === undefined || (build.path !== undefined && path === undefined) ? undefined : crateDir(clean(dir), path, readFile);
+        const cargo = crate === undefined ? {} : cargoPackage(readFile(crate ? `${crate}/Cargo.toml` : 'Cargo.toml') ?? '');
+        const npmName = cargo.name === undefined || (build.scope !== undefined && !scope) ? undefined : scope ? `@${scope.replace(/^@/, '')}/${cargo.name}` : cargo.name;
+        const name = renamed(workflow, npmName);
+        found.push({ ...(name ? { name } : {}), ...(name && cargo.version ? { version: cargo.version } : {}), file: w.path });
+      }
+    }
+  }
+  if (found.length === 0) {
+    const ciOnly = workflow.jobs.some((job) =>
+      job.steps.some((step) => {
+        if (!step.publishes) return false;
+        const dir = publishDir(workflow, job, step);
+        return dir !== undefined && readFile(dir ? `${dir}/package.json` : 'package.json') === undefined;
+      }),
+    );
+    if (ciOnly) found.push({ file: w.path });
+  }
+  // One entry per name; the unknown ones as one.
+  const seen = new Set<string>();
+  return found.filter((p) => {
+    const key = p.name ?? '';
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * With no package.json where the user pointed (and no workspace packages): the packages the
+ * repository's publishing workflows build in CI. Read on demand (it parses the workflows), by the
+ * commands that already do: doctor and migrate.
+ */
+export function ciBuiltPackages(d: Detected): BuiltPackage[] {
+  if (d.pkg || d.workspacePackages.length > 0 || !d.findings.some((f) => f.id === 'no-package-json')) return [];
+  const context = d.publishContext ?? {};
+  return d.workflows.flatMap((w) => builtPackages(w, context.readFile ?? (() => undefined), context));
+}
+
+/** A note instead of "no package.json": the publishing workflow builds its package in CI. */
+export function builtPackageFinding(built: readonly BuiltPackage[]): Finding {
+  const named = built.filter((p) => p.name).map((p) => p.name!);
+  const what = named.length > 0 && named.length === built.length ? named.join(', ') : 'its name is set there, not in this repository';
+  return {
+    id: 'ci-built-package',
+    level: 'info',
+    message: `There is no package.json here: ${[...new Set(built.map((p) => p.file))].join(', ')} publishes a package its build writes in CI (${what}).`,
+    fix: "Add the trusted publisher on that package's npmjs.com settings page: create-trusted-publish --migrate prints the values.",
+  };
+}

@@ -1,0 +1,163 @@
+// A workflow that publishes a package its CI build writes (no package.json in the repository):
+// --migrate edits the workflow anyway (the trusted publisher's values name no package) and names
+// the package only where the build's rule says (wasm-pack: Cargo.toml `[package] name`, `@scope/`),
+// otherwise prints the values for "the package this workflow builds". Doctor then reports a note,
+// not "no package.json". Through the built binary in real git repositories.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/repo.js';
+
+const REMOTE = 'https://github.com/acme/widget.git';
+
+const CARGO = '[package]\nname = "widget-core"\nversion = "2.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib"]\n';
+
+/** One job: build with wasm-pack (the given command), optionally edit the package.json, publish from `out`. */
+function wasmWorkflow(build: string, edit: string | undefined, out: string): string {
+  return `name: Publish
+on:
+  release:
+    types: [published]
+env:
+  SCOPE: acme
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+          registry-url: https://registry.npmjs.org
+      - run: ${build}
+${edit ? `      - run: ${edit}\n` : ''}      - run: npm publish --access public
+        working-directory: ${out}
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+}
+
+function setUp(workflow: string, extra: Record<string, string> = {}) {
+  return makeRepo({ remote: REMOTE, files: { '.github/workflows/publish.yml': workflow, 'crates/core/Cargo.toml': CARGO, ...extra } });
+}
+
+const doctorFindings = (dir: string) =>
+  (JSON.parse(runCli(['doctor', dir, '--json']).stdout) as { findings: Array<{ id: string; level: string; message: string }> }).findings;
+
+test('wasm-pack: the crate path and --scope (from env) name the package; doctor notes it instead of "no package.json"', () => {
+  const repo = setUp(wasmWorkflow('wasm-pack build crates/core --scope ${{ env.SCOPE }} --release', undefined, 'crates/core/pkg'));
+  try {
+    const before = doctorFindings(repo.dir);
+    assert.equal(before.some((f) => f.id === 'no-package-json'), false);
+    const note = before.find((f) => f.id === 'ci-built-package');
+    assert.equal(note?.level, 'info');
+    assert.match(note?.message ?? '', /\(@acme\/widget-core\)/);
+    const run = runCli([repo.dir, '--migrate', '--force']);
+    assert.equal(run.code, 0, run.stderr);
+    const values = run.stdout.split('On npmjs.com')[1] ?? '';
+    assert.match(values, /https:\/\/www\.npmjs\.com\/package\/@acme\/widget-core\/access/);
+    assert.match(values, /npm trust github @acme\/widget-core --file publish\.yml --repo acme\/widget --allow-publish/);
+    // The version the first release tags is the crate's.
+    assert.match(values, /gh release create v2\.1\.0/);
+    assert.deepEqual(doctorFindings(repo.dir).filter((f) => f.level === 'error'), []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('wasm-pack without a path: the nearest Cargo.toml up from the working directory names it', () => {
+  const workflow = wasmWorkflow('wasm-pack build --target web', undefined, 'crates/core/pkg').replace('      - run: wasm-pack', '      - working-directory: crates/core/src\n        run: wasm-pack');
+  const repo = setUp(workflow);
+  try {
+    assert.match(doctorFindings(repo.dir).find((f) => f.id === 'ci-built-package')?.message ?? '', /\(widget-core\)/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('a rename this tool cannot read leaves the package unnamed: the values and a checklist line, never an invented name', () => {
+  const edit = `jq '.name = "@acme/" + env.FLAVOUR' crates/core/pkg/package.json > tmp.json && mv tmp.json crates/core/pkg/package.json`;
+  const repo = setUp(wasmWorkflow('wasm-pack build crates/core --scope acme', edit, 'crates/core/pkg'));
+  try {
+    // --trust cannot name it either: refused before anything is written.
+    const trust = runCli([repo.dir, '--migrate', '--force', '--trust']);
+    assert.equal(trust.code, 1, trust.stdout);
+    assert.match(trust.stderr, /--trust needs the name of every package/);
+    assert.equal(repo.git('status', '--porcelain'), '');
+    const run = runCli([repo.dir, '--migrate', '--force']);
+    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    const values = run.stdout.split('On npmjs.com')[1] ?? '';
+    assert.match(values, /The package this workflow builds \(its name is set in CI\)\n/);
+    assert.match(values, /https:\/\/www\.npmjs\.com\/package\/<its name>\/access/);
+    assert.match(values, /npm trust github <its name> --file publish\.yml --repo acme\/widget --allow-publish/);
+    assert.match(values, /Add the trusted publisher for the package this workflow builds on\s+npmjs\.com/);
+    assert.doesNotMatch(values, /package\.json has no "version"/);
+    assert.doesNotMatch(values, /widget-core/);
+    assert.doesNotMatch(repo.git('show', 'HEAD:.github/workflows/publish.yml'), /id-token/);
+    assert.match(repo.git('diff'), /\+\s+id-token: write/);
+    assert.deepEqual(doctorFindings(repo.dir).filter((f) => f.level === 'error'), []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('`cd dist && npm publish` of a package.json a script writes: migrated, the package unnamed', () => {
+  const workflow = `name: Release
+on:
+  push:
+    tags: ['v*']
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+          registry-url: https://registry.npmjs.org
+      - run: node tools/write-manifest.mjs dist
+      - run: cd dist && npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const repo = makeRepo({ remote: REMOTE, files: { '.github/workflows/release.yml': workflow, 'tools/write-manifest.mjs': 'export {};\n' } });
+  try {
+    assert.equal(doctorFindings(repo.dir).find((f) => f.id === 'ci-built-package')?.level, 'info');
+    const run = runCli([repo.dir, '--migrate', '--force']);
+    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    assert.match(run.stdout, /The package this workflow builds \(its name is set in CI\)/);
+    // Generating a new workflow still needs a package to name.
+    const generate = runCli([repo.dir, '--yes', '--workflow', 'publish.yml']);
+    assert.equal(generate.code, 1);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('a publish from a folder the repository holds is not a CI build: at a top without package.json, doctor and migrate still say so', () => {
+  const workflow = `name: Release
+on:
+  push:
+    tags: ['v*']
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: npm publish --access public --tag next
+        working-directory: packages/widget
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const repo = makeRepo({ remote: REMOTE, files: { '.github/workflows/release.yml': workflow, 'packages/widget/package.json': { name: 'widget', version: '1.0.0' } } });
+  try {
+    const findings = doctorFindings(repo.dir);
+    assert.equal(findings.some((f) => f.id === 'ci-built-package'), false);
+    assert.equal(findings.find((f) => f.id === 'no-package-json')?.level, 'error');
+    const run = runCli([repo.dir, '--migrate', '--force']);
+    assert.equal(run.code, 1, run.stdout);
+    assert.equal(repo.git('status', '--porcelain'), '');
+  } finally {
+    repo.cleanup();
+  }
+});
