@@ -139,7 +139,8 @@ const PUBLISH_VALUED = new Set(['--access', '--tag', '--otp', '--registry', '--w
 function publishArgument(run: string): string | undefined {
   for (const line of run.split('\n')) {
     const all = words(line);
-    const at = all.findIndex((w, i) => w === 'npm' && all[i + 1] === 'publish');
+    // npm and pnpm both take the folder to publish as the first positional argument.
+    const at = all.findIndex((w, i) => (w === 'npm' || w === 'pnpm') && all[i + 1] === 'publish');
     if (at < 0) continue;
     const args = all.slice(at + 2);
     for (let i = 0; i < args.length; i++) {
@@ -213,12 +214,13 @@ export function builtPackages(w: WorkflowFile, readFile: (path: string) => strin
 }
 
 /**
- * With no package.json where the user pointed (and no workspace packages): the packages the
+ * With no publishable package.json where the user pointed (none, or a private one, and no workspace packages): the packages the
  * repository's publishing workflows build in CI. Read on demand (it parses the workflows), by the
  * commands that already do: doctor and migrate.
  */
 export function ciBuiltPackages(d: Detected): BuiltPackage[] {
-  if (d.pkg || d.workspacePackages.length > 0 || !d.findings.some((f) => f.id === 'no-package-json')) return [];
+  // A private (or nameless) top package.json is the build's, not what is published.
+  if ((d.pkg && d.pkg.name && !d.pkg.private) || d.workspacePackages.length > 0) return [];
   const context = d.publishContext ?? {};
   return d.workflows.flatMap((w) => builtPackages(w, context.readFile ?? (() => undefined), context));
 }
@@ -230,7 +232,7 @@ export function builtPackageFinding(built: readonly BuiltPackage[]): Finding {
   return {
     id: 'ci-built-package',
     level: 'info',
-    message: `There is no package.json here: ${[...new Set(built.map((p) => p.file))].join(', ')} publishes a package its build writes in CI (${what}).`,
+    message: `${[...new Set(built.map((p) => p.file))].join(', ')} publishes a package its build writes in CI, not one this repository holds (${what}).`,
     fix: "Add the trusted publisher on that package's npmjs.com settings page: create-trusted-publish --migrate prints the values.",
   };
 }
