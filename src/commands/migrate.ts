@@ -44,13 +44,13 @@ function bufferedIo(): { io: Io; flush: (to: Io) => void } {
 }
 
 /** The npmjs.com values and the checklist, once per workflow file npm must be told. */
-function printPublishers(d: Awaited<ReturnType<typeof detect>>, plan: MigrationPlan, repo: ReturnType<typeof splitSlug>, io: Io): void {
+function printPublishers(d: Awaited<ReturnType<typeof detect>>, plan: MigrationPlan, repo: ReturnType<typeof splitSlug>, io: Io, named: readonly string[] = []): void {
   if (!repo) return;
   for (const trustFile of plan.trustFiles) {
     const caller = d.workflows.find((w) => w.fileName === trustFile);
     if (!caller) continue;
     const content = plan.changes.find((c) => c.path === caller.path)?.after ?? caller.content;
-    printAfterMigration(d, { path: caller.path, content, trustFile, environment: plan.environment, edited: editedPaths(plan) }, repo, io);
+    printAfterMigration(d, { path: caller.path, content, trustFile, environment: plan.environment, edited: editedPaths(plan) }, repo, io, named);
   }
 }
 
@@ -64,7 +64,9 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     if (error instanceof MigrateError) throw new FailedError(error.message);
     throw error;
   }
-  const held = publishedPackages(d).map((p) => p.name!);
+  // --packages: the names the workflow publishes, as the user gives them (npm's name rules checked).
+  const named = options.given.packages ?? [];
+  const held = named.length > 0 ? [...named] : publishedPackages(d).map((p) => p.name!);
   // No package.json to publish here: the names the CI build gives, where it can be read.
   const built = held.length > 0 ? [] : ciBuiltPackages(d);
   const packages = held.length > 0 ? held : built.flatMap((p) => (p.name ? [p.name] : []));
@@ -99,7 +101,7 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
   // Everything that can fail is worked out before the first write: the npmjs.com values too.
   const afterward = bufferedIo();
   try {
-    printPublishers(d, plan, repo, afterward.io);
+    printPublishers(d, plan, repo, afterward.io, named);
   } catch (error) {
     throw new FailedError(`Nothing was written: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -47,18 +47,20 @@ export function migratedWorkflow(d: Detected, plan: MigrationPlan): MigratedWork
 }
 
 /** The npmjs.com values and the checklist for a migrated workflow (also the pull request's). */
-export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef): { publishers: PublisherSettings[]; checklist: ChecklistItem[] } {
-  const held = publishedPackages(d).map((p) => ({ name: p.name!, version: p.version }));
+export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef, named: readonly string[] = []): { publishers: PublisherSettings[]; checklist: ChecklistItem[] } {
+  // --packages names what the workflow publishes (the edit of the workflow does not depend on it);
+  // else the repository's publishable packages.
+  const held = named.length > 0 ? named.map((name) => ({ name, version: undefined })) : publishedPackages(d).map((p) => ({ name: p.name!, version: p.version }));
   // No package.json to publish here: the packages the workflow builds in CI, named where the build's rule says.
   // Neither: the packages cannot be worked out (resolveDefaults says so, before anything is written).
   const built = held.length > 0 ? [] : ciBuiltPackages(d);
   const packages = built.length === 0 ? held : built.filter((p) => p.name).map((p) => ({ name: p.name!, version: p.version }));
   const unnamed = built.some((p) => !p.name);
   const answers: Answers = {
-    ...resolveDefaults(d, { repo: `${repo.owner}/${repo.name}`, environment: migrated.environment, ...(built.length > 0 ? { packages: [] } : {}) }),
+    ...resolveDefaults(d, { repo: `${repo.owner}/${repo.name}`, environment: migrated.environment, ...(built.length > 0 || named.length > 0 ? { packages: [] } : {}) }),
     workflow: migrated.trustFile,
     trigger: triggerOf(migrated.content),
-    ...(built.length > 0 ? { packages: packages.map((p) => p.name) } : {}),
+    ...(built.length > 0 || named.length > 0 ? { packages: packages.map((p) => p.name) } : {}),
   };
   return {
     publishers: [...packages.map((p) => publisherSettings(p.name, repo, answers)), ...(unnamed ? [unnamedPublisherSettings(repo, answers)] : [])],
@@ -66,8 +68,8 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   };
 }
 
-export function printAfterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef, io: Io): void {
-  const after = afterMigration(d, migrated, repo);
+export function printAfterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef, io: Io, named: readonly string[] = []): void {
+  const after = afterMigration(d, migrated, repo, named);
   io.out(paint('bold', '\nOn npmjs.com: add a trusted publisher'));
   for (const p of after.publishers) io.out(formatPublisher(p));
   io.out(`\n${paint('bold', 'Then retire the token, in this order')}\n${formatChecklist(after.checklist)}`);

@@ -159,3 +159,21 @@ test('--no-fix-repository: package.json stays as it is, and the "repository" npm
     fixed.cleanup();
   }
 });
+
+test('--packages names what the workflow publishes when the repository cannot say (a private app beside non-workspace packages)', (t) => {
+  const files = {
+    'package.json': { name: 'widget-site', version: '0.0.0', private: true },
+    'packages/sdk/package.json': { name: '@acme/widget-sdk', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },
+    [WORKFLOW]: TAG_TOKEN_PUBLISH.replace('      - run: npm publish\n', '      - run: npm publish ./packages/sdk\n'),
+  };
+  const repo = makeRepo({ remote: 'https://github.com/acme/widget.git', files });
+  t.after(() => repo.cleanup());
+  const refused = runCli([repo.dir, '--migrate', '--yes', '--force']);
+  assert.equal(refused.code, 1, refused.stdout);
+  assert.match(refused.stderr, /Could not work out the packages to publish from this repository: pass --packages\./);
+  assert.equal(repo.git('status', '--porcelain'), '');
+  const r = runCli([repo.dir, '--migrate', '--yes', '--force', '--packages', '@acme/widget-sdk']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /https:\/\/www\.npmjs\.com\/package\/@acme\/widget-sdk\/access/);
+  assert.doesNotMatch(readFileSync(join(repo.dir, WORKFLOW), 'utf8'), /NODE_AUTH_TOKEN/);
+});
