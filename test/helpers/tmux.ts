@@ -116,6 +116,8 @@ export class Terminal {
     } catch {
       // already gone
     }
+    // The server leaves its socket file behind when killed.
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.socket), { force: true });
     rmSync(this.scratch, { recursive: true, force: true });
   }
 }
