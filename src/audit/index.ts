@@ -1,7 +1,7 @@
 // The workflow rules as code: what `doctor` reports and what generated workflows must pass.
 import type { Finding, RepoRef } from '../core/model.js';
 import { adhocPackages, artipacked, cachePoisoning, invalidSteps, unpinnedUses } from './rules-actions.js';
-import { dangerousTriggers, templateInjection } from './rules-injection.js';
+import { dangerousTriggers, ignoredFilter, templateInjection } from './rules-injection.js';
 import { excessivePermissions } from './rules-permissions.js';
 import { publishRules } from './rules-publish.js';
 import { parseWorkflow } from './workflow-model.js';
@@ -23,6 +23,7 @@ export const AUDIT_RULES = [
   'cache-poisoning',
   'template-injection',
   'dangerous-triggers',
+  'ignored-filter',
   'adhoc-packages',
   'use-trusted-publishing',
   'registry-proxy',
@@ -45,6 +46,7 @@ export function auditWorkflow(content: string, path: string, opts: { repo?: Repo
   const findings = [
     ...invalidSteps(workflow),
     ...dangerousTriggers(workflow),
+    ...ignoredFilter(workflow),
     ...excessivePermissions(workflow),
     ...unpinnedUses(workflow),
     ...artipacked(workflow),

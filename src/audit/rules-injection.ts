@@ -1,8 +1,10 @@
-// Rules about what untrusted input can reach: template-injection, dangerous-triggers.
+// Rules about what starts a workflow and what untrusted input can reach: template-injection,
+// dangerous-triggers, ignored-filter.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Finding } from '../core/model.js';
 import { nodeLines } from './source-lines.js';
 import { value, type Workflow } from './workflow-model.js';
+import { ignoredFilters } from './trigger-filters.js';
 
 /** Contexts an outsider can set: event payloads (titles, branch names...), dispatch inputs, the PR branch. */
 const UNTRUSTED = /\bgithub\.event\b|\binputs\.|\bgithub\.head_ref\b/;
@@ -47,4 +49,11 @@ export function dangerousTriggers(workflow: Workflow): Finding[] {
       const name = String((node as { value: unknown }).value);
       return workflow.finding('dangerous-triggers', 'error', `Trigger ${name} ${DANGEROUS[name]}.`, workflow.lineOf(node), 'Use `release`, a tag push or `workflow_dispatch` to publish.');
     });
+}
+
+/** A filter GitHub ignores (`branch:` under `push:`): the workflow runs on other events than it says. */
+export function ignoredFilter(workflow: Workflow): Finding[] {
+  return ignoredFilters(workflow.root).map((f) =>
+    workflow.finding('ignored-filter', 'warning', `GitHub ignores "${f.key}" under "${f.event}", so this trigger does not filter what it seems to.`, workflow.lineAt(f.offset), f.meant ? `Rename it to "${f.meant}", if that is what was meant.` : 'Use one of branches, branches-ignore, paths, paths-ignore, tags, tags-ignore, types.'),
+  );
 }

@@ -3,27 +3,17 @@
 // kept it would leave a file that fails the check, and what was meant cannot be known here (the
 // filter fixed would change when the workflow publishes). The refusal names the key. A step
 // GitHub cannot run is refused the same way.
-import { isMap, isScalar, type YAMLMap } from 'yaml';
+import type { YAMLMap } from 'yaml';
+import { ignoredFilters } from '../audit/trigger-filters.js';
 import { MigrateError } from './errors.js';
 
-/** The filters actionlint accepts under a webhook event. */
-const FILTERS = ['branches', 'branches-ignore', 'paths', 'paths-ignore', 'tags', 'tags-ignore', 'types', 'workflows'];
-
 export function refuseUnknownFilters(root: YAMLMap, content: string, path: string): void {
-  const on = root.get('on', true);
-  if (!isMap(on)) return;
-  for (const event of on.items) {
-    if (!isScalar(event.key) || !['push', 'pull_request', 'pull_request_target'].includes(String(event.key.value)) || !isMap(event.value)) continue;
-    for (const filter of event.value.items) {
-      if (!isScalar(filter.key) || FILTERS.includes(String(filter.key.value))) continue;
-      const key = String(filter.key.value);
-      const line = content.slice(0, filter.key.range?.[0] ?? 0).split('\n').length;
-      const meant = FILTERS.find((f) => f === `${key}s` || f === `${key}es`);
-      throw new MigrateError(
-        `${path} is not migrated: GitHub ignores "${key}" under "${String(event.key.value)}" (line ${line}${meant ? `; "${meant}"?` : ''}), so the trigger does not do what it says. Fix it first, then migrate again.`,
-      );
-    }
-  }
+  const [first] = ignoredFilters(root);
+  if (!first) return;
+  const line = content.slice(0, first.offset).split('\n').length;
+  throw new MigrateError(
+    `${path} is not migrated: GitHub ignores "${first.key}" under "${first.event}" (line ${line}${first.meant ? `; "${first.meant}"?` : ''}), so the trigger does not do what it says. Fix it first, then migrate again.`,
+  );
 }
 
 /**
