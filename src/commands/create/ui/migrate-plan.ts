@@ -5,7 +5,7 @@ import type { Answers, Detected, Plan, RepoRef } from '../../../core/model.js';
 import type { GivenAnswers } from '../../../questions/resolve.js';
 import { resolveDefaults } from '../../../questions/resolve.js';
 import { MigrateError, planMigration } from '../../../migrate/index.js';
-import { triggerOf } from '../../../migrate/after.js';
+import { outdatedReleaseTools, triggerOf } from '../../../migrate/after.js';
 import { publisherSettings } from '../../../npm/publisher.js';
 import { checklist } from '../../../plan/checklist.js';
 import { publishedPackages } from '../../../doctor/index.js';
@@ -58,6 +58,7 @@ export function migrationPlan(d: Detected, given: GivenAnswers): Plan | { error:
     manual: [],
     publishers: packages.map((p) => publisherSettings(p.name, repo, answers)),
     checklist: checklist({ detected: d, answers, repo, packages, written: changed, workflowPath: caller.path }),
-    notes: [...migration.notes, ...left.map((f) => `Left for you: ${f.message}`)],
+    // Everything `--migrate` lists under "Left for you", in the same words.
+    notes: [...migration.notes, ...[...left, ...outdatedReleaseTools(d)].map((f) => `Left for you: ${f.message}`), ...migration.left.map((line) => `Left for you: ${line}`)],
   };
 }
