@@ -3,18 +3,19 @@
 // resolve bun's `workspace:` and `catalog:` versions, and has no counterpart for some bun flags:
 // there the migration stops and says why.
 import { isScalar, type YAMLMap } from 'yaml';
+import { argWords, commandWithArgs } from './command-args.js';
 import { MigrateError } from './errors.js';
 import type { JobView } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 
 /** `bun publish` and its arguments, up to the end of that command (`&&`, `;`, `|`, end of line). */
-const BUN_COMMAND = /\bbun\s+publish\b(?![:\w-])((?:\s+(?:"[^"]*"|'[^']*'|[^\s;&|"']+)+)*)/g;
+const BUN_COMMAND = commandWithArgs(String.raw`\bbun\s+publish\b(?![:\w-])`, 'g');
 /** bun publish flags npm publish reads the same way (with or without a value). */
 const SAME_IN_NPM = new Set(['--access', '--tag', '--dry-run', '--otp', '--auth-type', '--registry', '--ignore-scripts']);
 const WITH_VALUE = new Set(['--access', '--tag', '--otp', '--auth-type', '--registry']);
 
 function npmArgs(args: string, where: string): string {
-  const words = args.match(/(?:"[^"]*"|'[^']*'|[^\s"']+)+/g) ?? [];
+  const words = argWords(args);
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (!word.startsWith('-')) continue;

@@ -1,0 +1,109 @@
+// Yarn's publish commands, which cannot do the OIDC exchange: Yarn 1's `yarn publish` becomes
+// npm's, and Yarn Berry before 4.10.3 packs while npm publishes the tarball.
+import { isScalar } from 'yaml';
+import { berryWithoutOidc, YARN_OIDC_MIN } from '../doctor/packages.js';
+import { argWords, commandWithArgs } from './command-args.js';
+import { MigrateError } from './errors.js';
+import { publishSteps, type JobView } from './jobs.js';
+import { mapOf, nodeOf, textOf } from './nodes.js';
+
+/** Yarn 1's `yarn publish` has no OIDC exchange: npm publishes the same package (Yarn 1 still installs). */
+const YARN1_PUBLISH = /\byarn\s+publish\b(?![:\w-])/;
+/** `yarn publish` and its arguments, up to the end of that command (`&&`, `;`, `|`, end of line). */
+const YARN1_COMMAND = commandWithArgs(String.raw`\byarn\s+publish\b(?![:\w-])`);
+const BUMPS = ['major', 'minor', 'patch', 'premajor', 'preminor', 'prepatch', 'prerelease'];
+
+/**
+ * One `yarn publish ...` as npm commands. Yarn 1 sets the version first when asked
+ * (`--new-version X` or a bump flag; the same version is no change), then publishes:
+ * `npm version X --allow-same-version` does that step (committing and tagging unless
+ * `--no-git-tag-version`, as yarn does), then `npm publish` with the remaining arguments.
+ */
+function npmForYarnPublish(args: string): string {
+  const words = argWords(args);
+  const publish: string[] = [];
+  const version: string[] = [];
+  let target: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const [flag, inline] = word.startsWith('--') && word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
+    const value = () => inline ?? words[++i] ?? '';
+    if (flag === '--non-interactive' || flag === '--not-interactive') continue;
+    if (flag === '--new-version') target = value();
+    else if (BUMPS.includes(flag.slice(2)) && flag.startsWith('--')) target = flag.slice(2);
+    else if (flag === '--no-git-tag-version' || flag === '--no-commit-hooks') version.push(flag);
+    else if (flag === '--preid' || flag === '--message') version.push(flag, value());
+    else publish.push(word);
+  }
+  const npmPublish = ['npm publish', ...publish].join(' ');
+  if (target === undefined) return npmPublish;
+  return [['npm version', target, '--allow-same-version', ...version].join(' '), npmPublish].join(' && ');
+}
+
+export function yarnPublish(job: JobView, notes: string[]): void {
+  for (const step of job.steps) {
+    const node = nodeOf(step, 'run');
+    if (!isScalar(node) || typeof node.value !== 'string' || !YARN1_PUBLISH.test(node.value)) continue;
+    let bumps = false;
+    node.value = node.value
+      .split('\n')
+      .map((line) =>
+        line.replace(YARN1_COMMAND, (_whole: string, args: string) => {
+          const npm = npmForYarnPublish(args);
+          if (npm.startsWith('npm version')) bumps = true;
+          return npm;
+        }),
+      )
+      .join('\n');
+    notes.push(`job "${job.id}": yarn publish -> ${bumps ? 'npm version, then npm publish' : 'npm publish'} (Yarn 1 cannot publish with trusted publishing; it still installs)`);
+  }
+}
+
+/** `yarn npm publish`, alone or run by `yarn workspaces foreach`, on a line that is not a comment. */
+const YARN_NPM_PUBLISH = /^[^#]*\byarn\b[^#;&|]*\bnpm\s+publish\b/;
+
+/** The packageManager field that applies in `dir`: the nearest package.json up to the top that names one (as Corepack reads it). */
+function packageManagerIn(dir: string, readFile: (path: string) => string | undefined): string | undefined {
+  const parts = dir.includes('${{') ? [] : dir.split('/').filter((part) => part !== '' && part !== '.');
+  for (let depth = parts.length; depth >= 0; depth--) {
+    const path = [...parts.slice(0, depth), 'package.json'].join('/');
+    try {
+      const field = (JSON.parse(readFile(path) ?? 'null') as { packageManager?: unknown } | null)?.packageManager;
+      if (typeof field === 'string') return field;
+    } catch {
+      // Not JSON: the next package.json up decides.
+    }
+  }
+  return undefined;
+}
+
+/** `yarn npm publish` and its arguments, up to the end of that command (`&&`, `;`, `|`, end of line). */
+const YARN_NPM_COMMAND = commandWithArgs(String.raw`\byarn\s+npm\s+publish\b`, 'g');
+/** `yarn npm publish` flags npm publish reads the same way. */
+const SAME_IN_NPM = /^--(?:access|tag|otp|provenance|dry-run)(?:=|$)/;
+
+/**
+ * Yarn Berry before 4.10.3 has no OIDC exchange: once the token is gone its `yarn npm publish`
+ * cannot publish. Yarn still packs (resolving `workspace:` ranges and publishConfig as it would
+ * for publishing), and npm publishes the tarball with the exchange: `yarn pack --out package.tgz
+ * && npm publish package.tgz`. Run across workspaces, or with a flag npm lacks, the migration stops.
+ */
+export function packOldBerryPublish(job: JobView, notes: string[], readFile: ((path: string) => string | undefined) | undefined): void {
+  if (!readFile) return;
+  const jobDir = textOf(mapOf(mapOf(job.node, 'defaults'), 'run'), 'working-directory');
+  for (const step of publishSteps(job)) {
+    const run = nodeOf(step, 'run');
+    if (!isScalar(run) || typeof run.value !== 'string' || !run.value.split('\n').some((line) => YARN_NPM_PUBLISH.test(line))) continue;
+    const field = packageManagerIn(textOf(step, 'working-directory') ?? jobDir ?? '', readFile);
+    if (!berryWithoutOidc(field)) continue;
+    const stop = (why: string) =>
+      new MigrateError(`job "${job.id}" publishes with \`yarn npm publish\` on ${field}, and Yarn supports trusted publishing from ${YARN_OIDC_MIN}; ${why}: run \`yarn set version stable\` (or publish with \`npm publish\`), then migrate again.`);
+    if (run.value.split('\n').some((line) => YARN_NPM_PUBLISH.test(line) && /\bworkspaces\s+foreach\b/.test(line))) throw stop('it runs across workspaces, where no one tarball can be handed to npm');
+    run.value = run.value.replace(YARN_NPM_COMMAND, (_whole: string, args: string) => {
+      const other = argWords(args).find((word) => word.startsWith('-') && !SAME_IN_NPM.test(word));
+      if (other) throw stop(`npm publish has no ${other.replace(/=.*$/, '')}`);
+      return `yarn pack --out package.tgz && npm publish package.tgz${args}`;
+    });
+    notes.push(`job "${job.id}": yarn npm publish -> yarn pack, then npm publish of the tarball (${field} cannot publish with trusted publishing; npm 11.5.1 or newer does the exchange)`);
+  }
+}
