@@ -3,6 +3,7 @@
 // do from `run:` blocks (an empty token in .npmrc, or a failing whoami under `set -e`, would stop
 // the trusted publish). Other languages are not edited: the migration stops and says where.
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { scriptsRun } from '../audit/publish-rule.js';
 import { MigrateError } from './errors.js';
 import { oversizeFile, parseYamlFile } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
@@ -18,19 +19,16 @@ export const TOKEN_CHECK_LINE = /^\s*npm\s+whoami\b[^;&|]*(?:\|\|\s*(?:true|:))?
 /** `npm whoami` in a script of another language: `npm whoami`, or `'npm', ['whoami'`. */
 const CHECKS_TOKEN = /\bnpm['"]?\s*(?:,\s*\[\s*)?['"]?whoami\b/;
 
-/** `npm run x`, `pnpm x`, `yarn x`, `bun run x`: the package.json script a line runs. */
-const RUNS_SCRIPT = /\b(?:npm\s+run(?:-script)?|pnpm(?:\s+run)?|yarn(?:\s+run)?|bun\s+run)\s+([\w:.@/-]+)/g;
-
 /** A step's `run:` text, followed by the top package.json scripts it runs (one level, as the publish rule follows them). */
 export function withPackageScripts(run: string, readFile: ((path: string) => string | undefined) | undefined): string {
-  let scripts: Record<string, unknown> = {};
+  let scripts: Record<string, string> = {};
   try {
     const pkg = JSON.parse(readFile?.('package.json') ?? '{}') as { scripts?: unknown };
-    if (pkg.scripts && typeof pkg.scripts === 'object') scripts = pkg.scripts as Record<string, unknown>;
+    if (pkg.scripts && typeof pkg.scripts === 'object') scripts = Object.fromEntries(Object.entries(pkg.scripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
   } catch {
     return run;
   }
-  const named = [...run.matchAll(RUNS_SCRIPT)].map((m) => scripts[m[1]!]).filter((text): text is string => typeof text === 'string');
+  const named = run.split('\n').flatMap((line) => scriptsRun(line, scripts)).map((name) => scripts[name]!);
   return [run, ...named].join('\n');
 }
 
