@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { parse } from 'yaml';
 import { actionlint } from '../../src/audit/actionlint.js';
 import { loadPins } from '../../src/render/pins.js';
-import { migrateWorkflow } from '../../src/migrate/index.js';
+import { MigrateError, migrateWorkflow } from '../../src/migrate/index.js';
 import { withoutTokenGuards } from '../../src/migrate/token-guards.js';
 
 const pins = loadPins();
@@ -64,4 +64,21 @@ jobs:
   assert.equal(steps[1]!.run, '${{ inputs.build }}');
   assert.equal(steps[2]!.run, 'npm ci && ${{ inputs.build }}');
   assert.equal(steps[1]!.env, undefined);
+});
+
+test('yarn workspace <name> npm publish on a Yarn Berry without the OIDC exchange is refused, naming the command', () => {
+  const src = `on: release
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: yarn workspace @acme/cli npm publish --access public
+        env:
+          YARN_NPM_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  assert.throws(
+    () => migrate(src, { 'package.json': { packageManager: 'yarn@4.9.4' } }),
+    (e: Error) => e instanceof MigrateError && /yarn@4\.9\.4, and Yarn supports trusted publishing from 4\.10\.3; it runs through `yarn workspace @acme\/cli`/.test(e.message),
+  );
+  assert.match(migrate(src, { 'package.json': { packageManager: 'yarn@4.10.3' } }).after, /run: yarn workspace @acme\/cli npm publish --access public/);
 });
