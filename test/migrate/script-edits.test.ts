@@ -66,6 +66,26 @@ jobs:
   assert.equal(steps[1]!.env, undefined);
 });
 
+test('a condition that reads secrets (GitHub rejects the file) is refused with its line, and nothing is rewritten', () => {
+  const src = `on: push
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-node@v4
+        with:
+          registry-url: https://registry.npmjs.org
+      - if: secrets.NPM_TOKEN != ''
+        run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  assert.throws(() => migrate(src), (e: Error) => e instanceof MigrateError && /the if: of a step of job "publish" \(line 9\) reads secrets, which GitHub does not allow/.test(e.message));
+  assert.throws(() => migrate(src.replace('    runs-on:', "    if: ${{ secrets.NPM_TOKEN != '' }}\n    runs-on:")), (e: Error) => e instanceof MigrateError && /the if: of job "publish" \(line 4\)/.test(e.message));
+  // A quoted word is not the context.
+  assert.doesNotThrow(() => migrate(src.replace("secrets.NPM_TOKEN != ''", "github.event.head_commit.message != 'secrets.rotate'")));
+});
+
 test('yarn workspace <name> npm publish on a Yarn Berry without the OIDC exchange is refused, naming the command', () => {
   const src = `on: release
 jobs:
