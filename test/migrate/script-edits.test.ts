@@ -102,3 +102,27 @@ jobs:
   );
   assert.match(migrate(src, { 'package.json': { packageManager: 'yarn@4.10.3' } }).after, /run: yarn workspace @acme\/cli npm publish --access public/);
 });
+
+test('npm publish of a prerelease version gets --tag latest; a named tag, a folder or a release version is left as it is', () => {
+  const job = (run: string) => `on: release
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ${run}
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const run = (command: string, pkg: object) => {
+    const result = migrate(job(command), { 'package.json': pkg });
+    return { run: parse(result.after).jobs.publish.steps.at(-1).run as string, changes: result.changes };
+  };
+  const beta = { name: 'fetchy', version: '1.5.0-beta.1' };
+  const tagged = run('npm publish --access public || true', beta);
+  assert.equal(tagged.run, 'npm publish --access public --tag latest || true');
+  assert.ok(tagged.changes.some((c) => /npm publish --tag latest \(version 1\.5\.0-beta\.1 is a prerelease/.test(c)), tagged.changes.join('\n'));
+  assert.equal(run('npm publish --tag next', beta).run, 'npm publish --tag next');
+  assert.equal(run('npm publish ./dist', beta).run, 'npm publish ./dist');
+  assert.equal(run('npm publish', { ...beta, publishConfig: { tag: 'beta' } }).run, 'npm publish');
+  assert.equal(run('npm publish', { name: 'fetchy', version: '1.5.0' }).run, 'npm publish');
+});
