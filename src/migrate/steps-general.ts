@@ -116,6 +116,9 @@ function envNameFor(path: string): string {
   return /^(?:GITHUB|RUNNER)_/.test(name) ? name.replace(/^(?:GITHUB|RUNNER)_/, '') : name;
 }
 
+/** What comes before a command's first word on a line: nothing, or a separator (`;`, `&&`, `|`, `(`) or `then`/`do`/`else`. */
+const COMMAND_POSITION = /(?:^|[;&|(]|\b(?:then|do|else))\s*$/;
+
 /** The shell quoting in force at the end of `prefix` (a line of a bash script): none, single or double. */
 function quotingAt(prefix: string): 'none' | 'single' | 'double' {
   let state: 'none' | 'single' | 'double' = 'none';
@@ -133,8 +136,8 @@ function quotingAt(prefix: string): 'none' | 'single' | 'double' {
 /**
  * [template-injection]: `${{ inputs.x }}` (or a `github.event` value, `github.head_ref`) inside a
  * bash `run:` goes through the step's `env:` and is read as "$NAME": the same value, never parsed
- * as script. Expressions inside single quotes, other shells and other expression forms are left
- * as they are (the doctor names them).
+ * as script. Expressions inside single quotes, a value run as the command itself, other shells
+ * and other expression forms are left as they are (the doctor names them).
  */
 export function noTemplateInjection(doc: Document, jobs: readonly JobView[]): string[] {
   const notes: string[] = [];
@@ -154,6 +157,8 @@ export function noTemplateInjection(doc: Document, jobs: readonly JobView[]): st
             if (!UNTRUSTED_PATH.test(path)) return whole;
             const quoting = quotingAt(line.slice(0, offset));
             if (quoting === 'single') return whole;
+            // A value run as the command itself is code by intent: "$NAME" would run it as one word.
+            if (quoting === 'none' && COMMAND_POSITION.test(line.slice(0, offset))) return whole;
             let name = envNameFor(path);
             const expression = `\${{ ${path} }}`;
             while (taken.has(name) && taken.get(name) !== expression) name = `${name}_`;
@@ -167,10 +172,8 @@ export function noTemplateInjection(doc: Document, jobs: readonly JobView[]): st
         .join('\n');
       if (Object.keys(added).length === 0) continue;
       node.value = script;
-      for (const [name, expression] of Object.entries(added)) {
-        if (env) env.items.push(doc.createPair(name, expression));
-        else insertAfter(doc, step, 'env', { [name]: expression }, ['run', 'shell', 'working-directory']);
-      }
+      if (env) for (const [name, expression] of Object.entries(added)) env.items.push(doc.createPair(name, expression));
+      else insertAfter(doc, step, 'env', added, ['run', 'shell', 'working-directory']);
       notes.push(`job "${job.id}": ${Object.values(added).join(', ')} reaches the script through env: (${Object.keys(added).join(', ')}), not pasted into it`);
     }
   }

@@ -13,6 +13,7 @@ import { isNpmjs, isProxy } from './registry.js';
 import { bunPublish } from './bun-publish.js';
 import { noTokenGuards } from './token-guards.js';
 import { packOldBerryPublish, yarnPublish } from './yarn-publish.js';
+import { prereleaseTag } from './prerelease-tag.js';
 import { runsNothing, withoutLines } from './script-lines.js';
 import { retireTokenGuards, tokenVariables } from './token-conditions.js';
 
@@ -272,6 +273,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   secrets.push(...dropTokenEnv(job.node, `job "${job.id}" env`, notes));
   npmPublishAction(job, notes, secrets);
   yarnPublish(job, notes);
+  prereleaseTag(job, notes, options.readFile);
   bunPublish(job, notes, options.readFile);
   noScriptedToken(job, notes, secrets);
   noCache(doc, job, notes, switchRegistry);

@@ -1,6 +1,7 @@
 // A publish script that stops when the token is empty (`if [ -z "$NODE_AUTH_TOKEN" ]; then
-// echo ...; exit 1; fi`) would stop every trusted publish once the token is gone: that block goes
-// from the step's `run:`, the rest of the script stays.
+// echo ...; exit 1; fi`) would stop every trusted publish once the token is gone, and one that
+// unsets an empty token (`then unset NODE_AUTH_TOKEN; fi`) stops under `set -u` once the variable
+// is gone: that block goes from the step's `run:`, the rest of the script stays.
 import { isScalar } from 'yaml';
 import type { JobView } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
@@ -9,8 +10,8 @@ import { secretName } from '../detect/workflows.js';
 
 /** `if [ -z "$X" ]; then` (or `[[ ... ]]`, `test -z`), alone on its line. */
 const EMPTY_TEST = /^\s*if\s+(?:\[\[?|test)\s+-z\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s*(?:\]\]?)?\s*;\s*then\s*(?:#.*)?$/;
-/** What a guard does besides the test: say why, and stop. */
-const GUARD_BODY = /^\s*(?:(?:echo|printf)\b.*|exit(?:\s+\d+)?\s*)$/;
+/** What a guard does besides the test: say why, and stop (or unset the empty variable). */
+const GUARD_BODY = /^\s*(?:(?:echo|printf)\b.*|exit(?:\s+\d+)?|unset\s+[A-Za-z_]\w*)\s*$/;
 
 /** The script without its empty-token guards, and the variables they tested. */
 export function withoutTokenGuards(run: string, isToken: (name: string) => boolean): { script: string; tested: string[] } {
@@ -20,7 +21,10 @@ export function withoutTokenGuards(run: string, isToken: (name: string) => boole
   for (let i = 0; i < lines.length; i++) {
     const name = EMPTY_TEST.exec(lines[i]!)?.[1];
     const end = name !== undefined && isToken(name) ? lines.findIndex((line, j) => j > i && /^\s*fi\s*$/.test(line)) : -1;
-    if (end > i + 1 && lines.slice(i + 1, end).every((line) => GUARD_BODY.test(line)) && lines.slice(i + 1, end).some((line) => /^\s*exit\s+[1-9]/.test(line))) {
+    const body = lines.slice(i + 1, end);
+    const stops = body.some((line) => /^\s*exit\s+[1-9]/.test(line));
+    const unsets = body.every((line) => !/^\s*unset\b/.test(line) || line.trim() === `unset ${name}`) && body.some((line) => line.trim() === `unset ${name}`);
+    if (end > i + 1 && body.every((line) => GUARD_BODY.test(line)) && (stops || unsets)) {
       tested.push(name!);
       i = end;
       continue;

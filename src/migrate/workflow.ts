@@ -19,6 +19,7 @@ import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
 import { lernaLeft } from './lerna.js';
 import { releaseItSkipChecks } from './release-it.js';
 import { refuseInvalidSteps, refuseUnknownFilters } from './trigger-filters.js';
+import { refuseSecretsInIf } from './if-contexts.js';
 
 const LERNA_PUBLISH = /\blerna\s+publish\b/;
 
@@ -95,6 +96,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   refuseUnknownFilters(root, content, path);
   refuseInvalidSteps(jobs, content, path);
+  refuseSecretsInIf(jobs, content, path);
   // Pins first: the setup-node inputs depend on the version that will run.
   changes.push(...pinActions(jobs, left));
   const publishing = jobs.filter((job) => job.publishes);

@@ -98,7 +98,11 @@ export function packOldBerryPublish(job: JobView, notes: string[], readFile: ((p
     if (!berryWithoutOidc(field)) continue;
     const stop = (why: string) =>
       new MigrateError(`job "${job.id}" publishes with \`yarn npm publish\` on ${field}, and Yarn supports trusted publishing from ${YARN_OIDC_MIN}; ${why}: run \`yarn set version stable\` (or publish with \`npm publish\`), then migrate again.`);
-    if (run.value.split('\n').some((line) => YARN_NPM_PUBLISH.test(line) && /\bworkspaces\s+foreach\b/.test(line))) throw stop('it runs across workspaces, where no one tarball can be handed to npm');
+    const lines = run.value.split('\n').filter((line) => YARN_NPM_PUBLISH.test(line));
+    if (lines.some((line) => /\bworkspaces\s+foreach\b/.test(line))) throw stop('it runs across workspaces, where no one tarball can be handed to npm');
+    // `yarn workspace <name> npm publish`: the words between `yarn` and `npm publish`.
+    const through = lines.map((line) => /\byarn\s+([^#;&|]*?)\s*\bnpm\s+publish\b/.exec(line)?.[1]).find((words) => words !== undefined && words !== '');
+    if (through) throw stop(`it runs through \`yarn ${through}\`, and this migration does not work out which folder's tarball npm would publish`);
     run.value = run.value.replace(YARN_NPM_COMMAND, (_whole: string, args: string) => {
       const other = argWords(args).find((word) => word.startsWith('-') && !SAME_IN_NPM.test(word));
       if (other) throw stop(`npm publish has no ${other.replace(/=.*$/, '')}`);

@@ -117,6 +117,13 @@ const CASES: Case[] = [
     scripts: { build: 'node -e 0', 'test:unit': 'node -e 0' },
   },
   { fixture: 'stencil-release-npmrc-step', workflow: 'release-production.yml', job: 'release-production', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' }, scripts: { 'release.ci': 'npm publish' } },
+  { fixture: 'release-published-test-matrix-then-publish-node20-npm-cache', workflow: 'publish-package.yml', job: 'publish', event: release('v0.1.0'), scripts: BUILD, needs: afterJobs('test') },
+  // The repository's url is the bare owner/repo shorthand; doctor and migrate leave it as it is.
+  { fixture: 'release-created-node16-emoji-steps-repository-url-shorthand', workflow: 'release-package.yml', job: 'build', event: release('v1.3.1') },
+  // A prerelease version: npm 11 publishes it only with a --tag.
+  { fixture: 'starter-gpr-job-name-npmjs-prerelease-version', workflow: 'release-package.yml', job: 'publish-gpr', event: release('v1.5.0-beta.1'), needs: afterJobs('build') },
+  { fixture: 'push-main-no-install-lowercase-secret-emoji-names', workflow: 'publish-package.yml', job: 'release', event: { name: 'push', ref: 'refs/heads/main' } },
+  { fixture: 'yarn1-publish-gpr-and-npm-echo-home-npmrc-node12', workflow: 'publish-package.yml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
