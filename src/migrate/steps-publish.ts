@@ -11,6 +11,7 @@ import { localRegistryUrls } from '../audit/local-action.js';
 import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
 import { isNpmjs, isProxy } from './registry.js';
 import { bunPublish } from './bun-publish.js';
+import { checkTokenOnlyPublishers } from './token-only-publishers.js';
 import { noTokenGuards } from './token-guards.js';
 import { packOldBerryPublish, yarnPublish } from './yarn-publish.js';
 import { runsNothing, withoutLines } from './script-lines.js';
@@ -253,6 +254,7 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
 export function migratePublishJob(doc: Document, job: JobView, notes: string[], options: PublishJobOptions = {}): string[] {
   const switchRegistry = options.switchRegistry ?? false;
   checkPublishActions(job);
+  checkTokenOnlyPublishers(job, options.readFile);
   packOldBerryPublish(job, notes, options.readFile);
   const secrets: string[] = [];
   for (const step of publishSteps(job)) {
