@@ -2,7 +2,7 @@
 // npm can do the OIDC exchange (npm >= 11.5.1): Node 24.5 and newer ship it; Node 22.14 and newer
 // run npm 11 after an upgrade. Read by the audit's old-npm rule and by migrate.
 import { isMap, isScalar, isSeq, parse, type YAMLMap } from 'yaml';
-import { value as nodeOf, mapAt as mapOf, text as textOf } from './workflow-model.js';
+import { envExpressionValue, value as nodeOf, mapAt as mapOf, text as textOf } from './workflow-model.js';
 import { bundlesOidcNpm } from '../npm/versions.js';
 
 const NEW_ENOUGH = /^(?:lts\/\*|lts\/krypton|latest|current|node)$/i;
@@ -83,8 +83,8 @@ export function resolveNodeVersions(withMap: YAMLMap | undefined, scope: NodeSco
       return found === undefined ? [] : [found];
     }
     if (expr[1] === 'env') {
-      const value = textOf(mapOf(scope.job, 'env'), expr[2]!) ?? textOf(mapOf(scope.root, 'env'), expr[2]!);
-      return value === undefined || value.includes('${{') ? [] : [value];
+      const value = envExpressionValue(version, [mapOf(scope.job, 'env'), mapOf(scope.root, 'env')]);
+      return value === undefined ? [] : [value];
     }
     const matrix = mapOf(mapOf(scope.job, 'strategy'), 'matrix');
     const values = scalarsOf(nodeOf(matrix, expr[2]!));
