@@ -117,6 +117,7 @@ const CASES: Case[] = [
     scripts: { build: 'node -e 0', 'test:unit': 'node -e 0' },
   },
   { fixture: 'stencil-release-npmrc-step', workflow: 'release-production.yml', job: 'release-production', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' }, scripts: { 'release.ci': 'npm publish' } },
+  { fixture: 'release-published-test-job-node16-lowercase-npm-token', workflow: 'npm-publish.yml', job: 'publish-npm', event: release('v1.6.2'), scripts: BUILD, needs: afterJobs('test') },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
