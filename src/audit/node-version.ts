@@ -2,7 +2,7 @@
 // npm can do the OIDC exchange (npm >= 11.5.1): Node 24.5 and newer ship it; Node 22.14 and newer
 // run npm 11 after an upgrade. Read by the audit's old-npm rule and by migrate.
 import { isMap, isScalar, isSeq, parse, type YAMLMap } from 'yaml';
-import { value as nodeOf, mapAt as mapOf, text as textOf } from './workflow-model.js';
+import { envExpressionValue, value as nodeOf, mapAt as mapOf, text as textOf } from './workflow-model.js';
 import { bundlesOidcNpm } from '../npm/versions.js';
 
 const NEW_ENOUGH = /^(?:lts\/\*|lts\/krypton|latest|current|node)$/i;
@@ -68,11 +68,17 @@ function scalarsOf(node: unknown): string[] {
 
 /**
  * The Node versions a setup-node step can run, its expressions resolved from `env:` (job, then
- * workflow) and `strategy.matrix` lists, and `node-version-file` read when a reader is given.
+ * workflow) and `strategy.matrix` lists, and the version file (`node-version-file`, or one a step
+ * prints into the output `node-version` names) read when a reader is given.
  * An empty list: not knowable here.
  */
 export function resolveNodeVersions(withMap: YAMLMap | undefined, scope: NodeScope): string[] {
   const version = textOf(withMap, 'node-version');
+  const file = nodeVersionFile(withMap, scope.job);
+  if (file !== undefined) {
+    const found = scope.readFile ? nodeVersionFromFile(file, scope.readFile) : undefined;
+    return found === undefined ? [] : [found];
+  }
   if (version !== undefined) {
     const expr = /^\$\{\{\s*(env|matrix|inputs)\.([\w-]+)\s*\}\}$/.exec(version.trim());
     if (!expr) return version.includes('${{') ? [] : [version];
@@ -83,8 +89,8 @@ export function resolveNodeVersions(withMap: YAMLMap | undefined, scope: NodeSco
       return found === undefined ? [] : [found];
     }
     if (expr[1] === 'env') {
-      const value = textOf(mapOf(scope.job, 'env'), expr[2]!) ?? textOf(mapOf(scope.root, 'env'), expr[2]!);
-      return value === undefined || value.includes('${{') ? [] : [value];
+      const value = envExpressionValue(version, [mapOf(scope.job, 'env'), mapOf(scope.root, 'env')]);
+      return value === undefined ? [] : [value];
     }
     const matrix = mapOf(mapOf(scope.job, 'strategy'), 'matrix');
     const values = scalarsOf(nodeOf(matrix, expr[2]!));
@@ -93,10 +99,26 @@ export function resolveNodeVersions(withMap: YAMLMap | undefined, scope: NodeSco
     const all = [...values, ...included];
     return all.some((v) => v.includes('${{')) ? [] : all;
   }
-  const file = textOf(withMap, 'node-version-file');
-  if (file === undefined || !scope.readFile) return [];
-  const found = nodeVersionFromFile(file.replace(/^\.\//, ''), scope.readFile);
-  return found === undefined ? [] : [found];
+  return [];
+}
+
+/** `NAME=$(cat FILE)` written to $GITHUB_OUTPUT: the file a step's output NAME is read from. */
+const outputFromFile = (name: string) => new RegExp(String.raw`\b${name}=\$\(\s*cat\s+["']?([\w./-]+)["']?\s*\)["']?\s*>>\s*["']?\$\{?GITHUB_OUTPUT\b`);
+
+/**
+ * The repository file a setup-node step takes its Node version from: its `node-version-file`, or
+ * the file an earlier step of the job prints into the output its `node-version` names
+ * (`echo "NVMRC=$(cat .nvmrc)" >> $GITHUB_OUTPUT`, then `node-version: ${{ steps.nvm.outputs.NVMRC }}`).
+ */
+export function nodeVersionFile(withMap: YAMLMap | undefined, job: YAMLMap | undefined): string | undefined {
+  const version = textOf(withMap, 'node-version');
+  // setup-node takes node-version over node-version-file when both are given.
+  if (version === undefined) return textOf(withMap, 'node-version-file')?.replace(/^\.\//, '');
+  const output = /^\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$/.exec(version.trim());
+  if (!output) return undefined;
+  const steps = nodeOf(job, 'steps');
+  const step = isSeq(steps) ? steps.items.find((item): item is YAMLMap => isMap(item) && textOf(item, 'id') === output[1]) : undefined;
+  return outputFromFile(output[2]!).exec(textOf(step, 'run') ?? '')?.[1]?.replace(/^\.\//, '');
 }
 
 /**

@@ -71,6 +71,17 @@ export function text(map: YAMLMap | undefined, key: string): string | undefined 
 }
 
 /**
+ * The literal a whole-value `${{ env.X }}` expression names, looked up in the given `env:` maps
+ * (nearest first: step, job, workflow); undefined when it is not one or its value is not literal.
+ */
+export function envExpressionValue(expression: string, envs: readonly (YAMLMap | undefined)[]): string | undefined {
+  const name = /^\$\{\{\s*env\.([\w-]+)\s*\}\}$/.exec(expression.trim())?.[1];
+  if (name === undefined) return undefined;
+  const found = envs.map((env) => text(env, name)).find((v) => v !== undefined);
+  return found === undefined || found.includes('${{') ? undefined : found;
+}
+
+/**
  * Parse a workflow once, with line numbers, and mark what publishes by the one rule
  * (publish-rule.ts). `context` adds the package.json scripts and local actions it can follow.
  */

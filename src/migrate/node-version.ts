@@ -2,8 +2,8 @@
 // raised to Node 24, or the job upgrades npm (the verdicts are the audit's: audit/node-version.ts).
 import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap } from 'yaml';
 import type { ActionPins } from '../render/pins.js';
-import { localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict, type NodeScope } from '../audit/node-version.js';
-import { blockMap, mapOf, nodeOf, textOf } from './nodes.js';
+import { localActionNode, nodeVersionFile, nodeVerdict, setupNodeVerdict, worstVerdict, type NodeScope } from '../audit/node-version.js';
+import { blockMap, mapOf, nodeOf, pairOf, textOf } from './nodes.js';
 import { publishSteps, type JobView } from './jobs.js';
 export const NPM_CHECK = `npm_version="$(npm --version)"
 if [ "$(printf '%s\\n' 11.5.1 "$npm_version" | sort -V | head -n 1)" != 11.5.1 ]; then
@@ -96,7 +96,7 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   let unknown = false;
   for (const setup of setups) {
     const withMap = mapOf(setup, 'with');
-    const { verdict } = setupNodeVerdict(withMap, { ...scope, job: job.node });
+    const { verdict, versions } = setupNodeVerdict(withMap, { ...scope, job: job.node });
     if (verdict === 'ok' || (verdict === 'node22' && upgrades)) continue;
     const node = nodeOf(withMap, 'node-version');
     const literal = isScalar(node) && !String(node.value).includes('${{');
@@ -113,6 +113,22 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
       const version = String(sole.value.value);
       sole.value.value = sole.value.type === Scalar.PLAIN ? 24 : '24';
       notes.push(`job "${job.id}": matrix ${sole.key} ${version} -> 24 (npm 11, which trusted publishing needs, does not run on Node ${version})`);
+      continue;
+    }
+    // A Node read from a version file that npm 11 cannot run on: an npm upgrade would break npm,
+    // so the publishing job gets Node 24, as a literal version would (the file stays as it is).
+    const file = verdict === 'raise' && withMap ? nodeVersionFile(withMap, job.node) : undefined;
+    if (file !== undefined && versions.length > 0 && !versions.some(npm11Runs)) {
+      const fromFile = pairOf(withMap, 'node-version') ? undefined : pairOf(withMap, 'node-version-file');
+      if (fromFile && isScalar(fromFile.key)) {
+        fromFile.key.value = 'node-version';
+        fromFile.value = doc.createNode(24);
+      } else {
+        const node = nodeOf(withMap, 'node-version') as Scalar;
+        node.value = node.type === Scalar.PLAIN ? 24 : '24';
+      }
+      renameStep(setup, versions[0]!);
+      notes.push(`job "${job.id}": node-version 24 instead of the Node ${versions.join(', ')} of ${file} (npm 11, which trusted publishing needs, does not run on it)`);
       continue;
     }
     // An old Node from env or a matrix, or one that cannot be known: raise npm, not the Node.

@@ -1,6 +1,6 @@
 // Edits inside a job that publishes: the token goes [use-trusted-publishing], the
 // placeholder-token inputs of setup-node go, caches go [cache-poisoning].
-import { isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import { secretName } from '../detect/workflows.js';
 import { mapOf, nodeOf, removeFrom, removeKey, setScalar, textOf } from './nodes.js';
 import { usesMajor } from './steps-general.js';
@@ -8,9 +8,11 @@ import { publishSteps, type JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
 import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE, withoutRegistryUrl } from './scripts.js';
 import { localRegistryUrls } from '../audit/local-action.js';
+import { envExpressionValue } from '../audit/workflow-model.js';
 import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
 import { isNpmjs, isProxy } from './registry.js';
 import { bunPublish } from './bun-publish.js';
+import { checkTokenOnlyPublishers } from './token-only-publishers.js';
 import { noTokenGuards } from './token-guards.js';
 import { packOldBerryPublish, yarnPublish } from './yarn-publish.js';
 import { prereleaseTag } from './prerelease-tag.js';
@@ -86,10 +88,18 @@ function localSetupNode(job: JobView, notes: string[], options: PublishJobOption
   }
 }
 
+/** setup-node's registry-url, a `${{ env.X }}` value read from the step, job and workflow `env:`. */
+function registryUrlOf(doc: Document, job: JobView, step: YAMLMap): string | undefined {
+  const url = textOf(mapOf(step, 'with'), 'registry-url');
+  if (url === undefined) return undefined;
+  const root = isMap(doc.contents) ? doc.contents : undefined;
+  return envExpressionValue(url, [mapOf(step, 'env'), mapOf(job.node, 'env'), mapOf(root, 'env')]) ?? url;
+}
+
 function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], switchRegistry: boolean, elsewhere: boolean): void {
   const withMap = mapOf(step, 'with');
   if (!withMap) return;
-  const registry = textOf(withMap, 'registry-url');
+  const registry = registryUrlOf(doc, job, step);
   if (registry !== undefined && isProxy(registry)) {
     if (!switchRegistry) {
       throw new MigrateError(
@@ -133,7 +143,7 @@ function noCache(doc: Document, job: JobView, notes: string[], switchRegistry: b
       notes.push(`job "${job.id}": removed cache: ${cache} from ${(textOf(step, 'uses') ?? 'a step').replace(/@.*$/, '')}`);
     }
     if (isAction(step, 'actions/setup-node')) {
-      const url = textOf(mapOf(step, 'with'), 'registry-url');
+      const url = registryUrlOf(doc, job, step);
       if (url !== undefined) registry = url;
       setupNode(doc, job, step, notes, switchRegistry, !isNpmjs(registry) && !isProxy(registry));
     }
@@ -254,6 +264,7 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
 export function migratePublishJob(doc: Document, job: JobView, notes: string[], options: PublishJobOptions = {}): string[] {
   const switchRegistry = options.switchRegistry ?? false;
   checkPublishActions(job);
+  checkTokenOnlyPublishers(job, options.readFile);
   packOldBerryPublish(job, notes, options.readFile);
   const secrets: string[] = [];
   for (const step of publishSteps(job)) {

@@ -73,6 +73,12 @@ test('an env value that resolves to Node 24 is not called old; one that resolves
   assert.doesNotMatch(old[0]?.message ?? '', /\$\{\{/);
 });
 
+test('a node-version read from a step output that prints .nvmrc resolves to the file\'s version', () => {
+  const setup = `      - id: nvm\n        run: echo "NVMRC=$(cat .nvmrc)" >> $GITHUB_OUTPUT\n      - uses: actions/setup-node@v4\n        with:\n          node-version: '\${{steps.nvm.outputs.NVMRC}}'\n`;
+  assert.deepEqual(oldNpm({ [WF]: workflow(setup), '.nvmrc': '24\n' }), []);
+  assert.match(oldNpm({ [WF]: workflow(setup), '.nvmrc': '18\n' })[0]?.message ?? '', /Node 18 ships npm older than 11\.5\.1/);
+});
+
 const ACTION = `name: Setup
 description: Node and dependencies
 inputs:

@@ -156,6 +156,23 @@ test('a one-value matrix on a Node npm 11 does not run on (16) goes to 24 instea
   assert.match(result.after, /node: \['24'\]/);
 });
 
+test('a Node read from a version file that npm 11 does not run on (18) goes to 24; one it runs on (20) gets the npm upgrade', () => {
+  const nvmrc = (version: string) => (path: string) => (path === '.nvmrc' ? `${version}\n` : undefined);
+  const run = (src: string, version: string) => migrateWorkflow(src, '.github/workflows/release.yml', { pins, repo, readFile: nvmrc(version) });
+  const file = JOB('    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version-file: .nvmrc\n      - run: npm publish\n');
+  const fromFile = parse(run(file, '18').after).jobs.publish.steps;
+  assert.deepEqual(fromFile[0].with, { 'node-version': 24, 'package-manager-cache': false });
+  assert.equal(fromFile.length, 2, 'no npm upgrade: npm 11 on Node 18 is outside its engines');
+  assert.equal(parse(run(file, '20').after).jobs.publish.steps[1].run, 'npm install -g npm@^11.5.1');
+  // The same file printed into a step output that node-version names.
+  const output = JOB(`    steps:\n      - id: nvm\n        run: echo "NVMRC=$(cat .nvmrc)" >> $GITHUB_OUTPUT\n      - uses: actions/setup-node@v4\n        with:\n          node-version: '\${{ steps.nvm.outputs.NVMRC }}'\n      - run: npm publish\n`);
+  const result = run(output, '18');
+  assert.equal(parse(result.after).jobs.publish.steps[1].with['node-version'], '24');
+  assert.equal(parse(result.after).jobs.publish.steps.length, 3);
+  assert.match(result.after, /node-version: '24'/);
+  assert.equal(parse(run(output, '22.14.0').after).jobs.publish.steps[1].with['node-version'], '${{ steps.nvm.outputs.NVMRC }}');
+});
+
 test('every setup-node of the publishing job is checked, not only the first', () => {
   const src = JOB('    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 24\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 18\n      - run: npm publish\n');
   const steps = parse(migrate(src).after).jobs.publish.steps;

@@ -124,6 +124,7 @@ const CASES: Case[] = [
   { fixture: 'starter-gpr-job-name-npmjs-prerelease-version', workflow: 'release-package.yml', job: 'publish-gpr', event: release('v1.5.0-beta.1'), needs: afterJobs('build') },
   { fixture: 'push-main-no-install-lowercase-secret-emoji-names', workflow: 'publish-package.yml', job: 'release', event: { name: 'push', ref: 'refs/heads/main' } },
   { fixture: 'yarn1-publish-gpr-and-npm-echo-home-npmrc-node12', workflow: 'publish-package.yml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
+  { fixture: 'release-published-test-job-node16-lowercase-npm-token', workflow: 'npm-publish.yml', job: 'publish-npm', event: release('v1.6.2'), scripts: BUILD, needs: afterJobs('test') },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
