@@ -32,7 +32,6 @@ function substitute(input: string, lookup: Lookup): string | undefined {
   return unknown || out.includes('${{') ? undefined : out;
 }
 
-
 /** Options of `wasm-pack build` that take a value (wasm-pack's build command). */
 const VALUED = new Set(['--scope', '-s', '--out-dir', '-d', '--out-name', '--target', '-t', '--mode', '-m', '--profile']);
 
