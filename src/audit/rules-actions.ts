@@ -4,6 +4,7 @@ import { publishesToNpm } from './registry.js';
 import type { Finding } from '../core/model.js';
 import { nodeLines, sourceLine } from './source-lines.js';
 import { pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
+import { secretsInCallInputs } from './call-inputs.js';
 
 const SHA_REF = /@[0-9a-f]{40}$/;
 const DOCKER_DIGEST = /@sha256:[0-9a-f]{64}$/;
@@ -53,6 +54,21 @@ export function invalidSteps(workflow: Workflow): Finding[] {
       .map((step) =>
         workflow.finding('invalid-step', 'error', `A step of job "${job.id}" has neither run: nor uses:, so GitHub rejects this workflow file and it never runs.`, step.line, 'Give the step a run: or a uses:, or remove it (a working-directory: belongs on a run: step or under defaults.run).'),
       ),
+  );
+}
+
+/** `${{ secrets.X }}` under `with:` of a reusable workflow call: GitHub rejects the whole file. */
+export function secretCallInputs(workflow: Workflow): Finding[] {
+  return workflow.jobs.flatMap((job) =>
+    secretsInCallInputs(job.node).map((found) =>
+      workflow.finding(
+        'invalid-call-input',
+        'error',
+        `Job "${job.id}" passes secrets.${found.secret} to ${job.uses ?? 'a reusable workflow'} as the input "${found.input}" under with:, where GitHub does not allow the secrets context, so GitHub rejects this workflow file and it never runs.`,
+        workflow.lineAt(found.offset),
+        'Pass the secret under the call\'s secrets: instead (declared under on.workflow_call.secrets in the called workflow), or remove it if nothing needs it.',
+      ),
+    ),
   );
 }
 

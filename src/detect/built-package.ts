@@ -8,6 +8,7 @@ import type { BuiltPackage, Detected, Finding, WorkflowFile } from '../core/mode
 import { parseWorkflow, mapAt, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { checkPackageName } from '../text/package-name.js';
+import { cleanFolder, publishFolderPackages, publishFolders, shellWords, workingDirectory } from './publish-folders.js';
 
 type Lookup = (name: string) => string | undefined;
 
@@ -31,11 +32,6 @@ function substitute(input: string, lookup: Lookup): string | undefined {
   return unknown || out.includes('${{') ? undefined : out;
 }
 
-/** Shell words of one command line (quotes removed; no expansion). */
-function words(line: string): string[] {
-  return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-}
-
 /** Options of `wasm-pack build` that take a value (wasm-pack's build command). */
 const VALUED = new Set(['--scope', '-s', '--out-dir', '-d', '--out-name', '--target', '-t', '--mode', '-m', '--profile']);
 
@@ -50,7 +46,7 @@ function wasmBuilds(run: string): WasmBuild[] {
   // An expression is one word (GitHub expands it before the shell runs).
   const script = run.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => `\${{${expr.replace(/\s+/g, '')}}}`);
   for (const line of script.replace(/\\\n/g, ' ').split(/\n|&&|;/)) {
-    const all = words(line);
+    const all = shellWords(line);
     const at = all.findIndex((w, i) => w === 'wasm-pack' && all[i + 1] === 'build');
     if (at < 0) continue;
     const build: WasmBuild = {};
@@ -78,14 +74,9 @@ export function cargoPackage(toml: string): { name?: string; version?: string } 
   return { name: field('name'), version: field('version') };
 }
 
-const workingDirectory = (workflow: Workflow, job: Job, step: Step): string | undefined =>
-  text(step.node, 'working-directory') ?? text(mapAt(mapAt(job.node, 'defaults'), 'run'), 'working-directory') ?? text(mapAt(mapAt(workflow.root, 'defaults'), 'run'), 'working-directory');
-
-const clean = (dir: string): string => posix.normalize(dir).replace(/^\.\/?$|^\.\//, '').replace(/\/$/, '');
-
 /** The Cargo.toml wasm-pack reads: the path given, else the nearest one up from the working directory. */
 function crateDir(dir: string, path: string | undefined, readFile: (path: string) => string | undefined): string | undefined {
-  if (path !== undefined) return clean(posix.join(dir, path));
+  if (path !== undefined) return cleanFolder(posix.join(dir, path));
   for (let at = dir; ; at = posix.dirname(at) === '.' ? '' : posix.dirname(at)) {
     if (readFile(at ? `${at}/Cargo.toml` : 'Cargo.toml') !== undefined) return at;
     if (at === '') return undefined;
@@ -132,42 +123,6 @@ function renamed(workflow: Workflow, name: string | undefined): string | undefin
   return current;
 }
 
-/** `npm publish` options that take a value (the next word when not given with `=`). */
-const PUBLISH_VALUED = new Set(['--access', '--tag', '--otp', '--registry', '--workspace', '-w', '--userconfig']);
-
-/** The folder or tarball an `npm publish` line names, if any. */
-function publishArgument(run: string): string | undefined {
-  for (const line of run.split('\n')) {
-    const all = words(line);
-    // npm and pnpm both take the folder to publish as the first positional argument.
-    const at = all.findIndex((w, i) => (w === 'npm' || w === 'pnpm') && all[i + 1] === 'publish');
-    if (at < 0) continue;
-    const args = all.slice(at + 2);
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i]!;
-      if (/^[;&|]/.test(arg)) break;
-      if (arg.startsWith('-')) {
-        if (PUBLISH_VALUED.has(arg)) i++;
-        continue;
-      }
-      return arg;
-    }
-  }
-  return undefined;
-}
-
-/** Where a publishing step runs `npm publish` (its working directory, a leading `cd`, or the path it names). */
-function publishDir(workflow: Workflow, job: Job, step: Step): string | undefined {
-  const dir = workingDirectory(workflow, job, step) ?? '';
-  if (dir.includes('${{')) return undefined;
-  const run = step.run ?? '';
-  const cd = /^\s*cd\s+([^\s;&|]+)\s*(?:&&|;|\n)/.exec(run)?.[1];
-  const arg = cd === undefined ? publishArgument(run) : undefined;
-  const target = cd ?? (arg && !/\.tgz$/.test(arg) ? arg : undefined);
-  const joined = target === undefined ? dir : posix.join(dir, target);
-  return joined.includes('$') ? undefined : clean(joined);
-}
-
 /**
  * The packages a publishing workflow builds in CI: each `wasm-pack build` (named by its rule, or
  * unknown), and a publish from a directory whose package.json is not in the repository (unknown).
@@ -185,7 +140,7 @@ export function builtPackages(w: WorkflowFile, readFile: (path: string) => strin
         const dir = substitute(workingDirectory(workflow, job, step) ?? '', lookup);
         const scope = build.scope === undefined ? undefined : substitute(build.scope, lookup);
         const path = build.path === undefined ? undefined : substitute(build.path, lookup);
-        const crate = dir === undefined || (build.path !== undefined && path === undefined) ? undefined : crateDir(clean(dir), path, readFile);
+        const crate = dir === undefined || (build.path !== undefined && path === undefined) ? undefined : crateDir(cleanFolder(dir), path, readFile);
         const cargo = crate === undefined ? {} : cargoPackage(readFile(crate ? `${crate}/Cargo.toml` : 'Cargo.toml') ?? '');
         const npmName = cargo.name === undefined || (build.scope !== undefined && !scope) ? undefined : scope ? `@${scope.replace(/^@/, '')}/${cargo.name}` : cargo.name;
         const name = renamed(workflow, npmName);
@@ -197,8 +152,7 @@ export function builtPackages(w: WorkflowFile, readFile: (path: string) => strin
     const ciOnly = workflow.jobs.some((job) =>
       job.steps.some((step) => {
         if (!step.publishes) return false;
-        const dir = publishDir(workflow, job, step);
-        return dir !== undefined && readFile(dir ? `${dir}/package.json` : 'package.json') === undefined;
+        return (publishFolders(workflow, job, step) ?? []).some((dir) => readFile(dir ? `${dir}/package.json` : 'package.json') === undefined);
       }),
     );
     if (ciOnly) found.push({ file: w.path });
@@ -220,7 +174,7 @@ export function builtPackages(w: WorkflowFile, readFile: (path: string) => strin
  */
 export function ciBuiltPackages(d: Detected): BuiltPackage[] {
   // A private (or nameless) top package.json is the build's, not what is published.
-  if ((d.pkg && d.pkg.name && !d.pkg.private) || d.workspacePackages.length > 0) return [];
+  if ((d.pkg && d.pkg.name && !d.pkg.private) || d.workspacePackages.length > 0 || publishFolderPackages(d).length > 0) return [];
   const context = d.publishContext ?? {};
   return d.workflows.flatMap((w) => builtPackages(w, context.readFile ?? (() => undefined), context));
 }

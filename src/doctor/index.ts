@@ -8,6 +8,7 @@ import { installTokenFindings, npmrcFindings, packageJsonFindings, publishesThro
 import { workflowDoctor } from './workflows.js';
 import { napiPlatformPackages } from '../detect/package-set.js';
 import { builtPackageFinding, ciBuiltPackages } from '../detect/built-package.js';
+import { publishFolderPackages } from '../detect/publish-folders.js';
 
 export { workflowDoctor, type WorkflowSource } from './workflows.js';
 
@@ -49,7 +50,9 @@ export function mustFix(findings: readonly Finding[]): boolean {
 
 export function publishedPackages(d: Detected): PackageInfo[] {
   const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
-  const packages = [...own, ...d.workspacePackages.filter((p) => p.name)];
+  const held = [...own, ...d.workspacePackages.filter((p) => p.name)];
+  // None here: the packages the publishing workflows publish from folders of the repository.
+  const packages = held.length > 0 ? held : publishFolderPackages(d);
   // napi-rs: every platform package is published too, and needs its own trusted publisher.
   return [...packages, ...packages.flatMap((p) => napiPlatformPackages(p).map((name) => ({ ...p, name })))];
 }
@@ -59,14 +62,15 @@ export function offlineFindings(d: Detected): { findings: Finding[]; workflows: 
   const report = workflowDoctor(d.workflows, d.git.github, d.publishContext);
   // No package.json here, but a publishing workflow builds the package in CI: a note, not an error.
   const built = ciBuiltPackages(d);
+  const folders = publishFolderPackages(d);
   const findings = [
     // detect's token-env is replaced by the audit's precise rule and by install-token.
-    ...d.findings.filter((f) => f.id !== 'token-env' && !(built.length > 0 && f.id === 'no-package-json')),
+    ...d.findings.filter((f) => f.id !== 'token-env' && !((built.length > 0 || folders.length > 0) && f.id === 'no-package-json')),
     ...(built.length > 0 ? [builtPackageFinding(built)] : []),
     ...report.findings,
     ...installTokenFindings(d, report.findings, report.inTokenStep),
     ...npmrcFindings(d),
-    ...[d.pkg, ...d.workspacePackages].filter((p): p is PackageInfo => p !== undefined).flatMap((p) => packageJsonFindings(p, publishesThroughYarn(d))),
+    ...[d.pkg, ...d.workspacePackages, ...folders].filter((p): p is PackageInfo => p !== undefined).flatMap((p) => packageJsonFindings(p, publishesThroughYarn(d))),
   ];
   for (const p of publishedPackages(d).filter((p) => d.pkg === p || d.workspacePackages.includes(p))) {
     const platforms = napiPlatformPackages(p);

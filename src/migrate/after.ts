@@ -10,6 +10,7 @@ import { formatPublisher } from '../report/text.js';
 import { formatChecklist } from '../report/checklist.js';
 import { publishedPackages } from '../doctor/index.js';
 import { ciBuiltPackages } from '../detect/built-package.js';
+import { publishFolderPackages } from '../detect/publish-folders.js';
 import type { MigrationPlan } from './index.js';
 
 /** What starts the migrated workflow, read from its `on:` block (for the "publish a release" step). */
@@ -51,16 +52,18 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   // --packages names what the workflow publishes (the edit of the workflow does not depend on it);
   // else the repository's publishable packages.
   const held = named.length > 0 ? named.map((name) => ({ name, version: undefined })) : publishedPackages(d).map((p) => ({ name: p.name!, version: p.version }));
+  // Packages published from folders of the repository are not the ones the package question offers: given as named.
+  const given = named.length > 0 || publishFolderPackages(d).length > 0;
   // No package.json to publish here: the packages the workflow builds in CI, named where the build's rule says.
   // Neither: the packages cannot be worked out (resolveDefaults says so, before anything is written).
   const built = held.length > 0 ? [] : ciBuiltPackages(d);
   const packages = built.length === 0 ? held : built.filter((p) => p.name).map((p) => ({ name: p.name!, version: p.version }));
   const unnamed = built.some((p) => !p.name);
   const answers: Answers = {
-    ...resolveDefaults(d, { repo: `${repo.owner}/${repo.name}`, environment: migrated.environment, ...(built.length > 0 || named.length > 0 ? { packages: [] } : {}) }),
+    ...resolveDefaults(d, { repo: `${repo.owner}/${repo.name}`, environment: migrated.environment, ...(built.length > 0 || given ? { packages: [] } : {}) }),
     workflow: migrated.trustFile,
     trigger: triggerOf(migrated.content),
-    ...(built.length > 0 || named.length > 0 ? { packages: packages.map((p) => p.name) } : {}),
+    ...(built.length > 0 || given ? { packages: packages.map((p) => p.name) } : {}),
   };
   return {
     publishers: [...packages.map((p) => publisherSettings(p.name, repo, answers)), ...(unnamed ? [unnamedPublisherSettings(repo, answers)] : [])],

@@ -7,6 +7,7 @@ import { parseWorkflow } from '../audit/index.js';
 import { isTokenEnv, type PublishContext } from '../audit/publish-rule.js';
 import { loadPins, type ActionPins } from '../render/pins.js';
 import { repositoryFinding } from '../detect/repository.js';
+import { publishFolderPackages } from '../detect/publish-folders.js';
 import { repoReader } from '../detect/workflows.js';
 import { GITLAB_CI_PATH } from '../detect/ci-files.js';
 import { repoRoot } from '../core/paths.js';
@@ -204,10 +205,11 @@ function tokenChecks(others: readonly WorkflowFile[], dropped: ReadonlySet<strin
   return out;
 }
 
-/** The packages whose package.json npm compares: named and not private, the top one and the workspaces'. */
+/** The packages whose package.json npm compares: named and not private, the top one and the workspaces' (else those published from folders). */
 function publishable(d: Detected): PackageInfo[] {
   const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
-  return [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)];
+  const held = [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)];
+  return held.length > 0 ? held : publishFolderPackages(d);
 }
 
 /** package.json "repository" edits npm needs (E422 otherwise), for each published package, with the finding each fixes. */

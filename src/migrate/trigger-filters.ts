@@ -2,8 +2,9 @@
 // trigger does not do what it says. actionlint reports the key as a syntax error: a migration that
 // kept it would leave a file that fails the check, and what was meant cannot be known here (the
 // filter fixed would change when the workflow publishes). The refusal names the key. A step
-// GitHub cannot run is refused the same way.
+// GitHub cannot run, and a secret passed as a reusable workflow's input, are refused the same way.
 import type { YAMLMap } from 'yaml';
+import { secretsInCallInputs } from '../audit/call-inputs.js';
 import { ignoredFilters } from '../audit/trigger-filters.js';
 import { MigrateError } from './errors.js';
 
@@ -27,5 +28,21 @@ export function refuseInvalidSteps(jobs: readonly { id: string; steps: readonly 
       const line = content.slice(0, step.range?.[0] ?? 0).split('\n').length;
       throw new MigrateError(`${path} is not migrated: a step of job "${job.id}" (line ${line}) has neither run: nor uses:, so GitHub rejects this file and it never ran. Fix that step first, then migrate again.`);
     }
+  }
+}
+
+/**
+ * `${{ secrets.X }}` under `with:` of a reusable workflow call makes GitHub reject the file, so it
+ * never ran: whether the called workflow should get that value as a secret, or (for an npm token
+ * under trusted publishing) not at all, is the user's call, and the file would still be rejected.
+ */
+export function refuseSecretCallInputs(jobs: readonly { id: string; node: YAMLMap }[], content: string, path: string): void {
+  for (const job of jobs) {
+    const [first] = secretsInCallInputs(job.node);
+    if (!first) continue;
+    const line = content.slice(0, first.offset).split('\n').length;
+    throw new MigrateError(
+      `${path} is not migrated: job "${job.id}" passes secrets.${first.secret} as the input "${first.input}" under with: (line ${line}), where GitHub does not allow the secrets context, so GitHub rejects this file and it never ran. Pass it under secrets: (or drop it, if the called workflow publishes with trusted publishing), then migrate again.`,
+    );
   }
 }

@@ -18,7 +18,7 @@ import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.
 import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
 import { lernaLeft } from './lerna.js';
 import { releaseItSkipChecks } from './release-it.js';
-import { refuseInvalidSteps, refuseUnknownFilters } from './trigger-filters.js';
+import { refuseInvalidSteps, refuseSecretCallInputs, refuseUnknownFilters } from './trigger-filters.js';
 import { refuseSecretsInIf } from './if-contexts.js';
 
 const LERNA_PUBLISH = /\blerna\s+publish\b/;
@@ -97,6 +97,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   refuseUnknownFilters(root, content, path);
   refuseInvalidSteps(jobs, content, path);
   refuseSecretsInIf(jobs, content, path);
+  refuseSecretCallInputs(jobs, content, path);
   // Pins first: the setup-node inputs depend on the version that will run.
   changes.push(...pinActions(jobs, left));
   const publishing = jobs.filter((job) => job.publishes);

@@ -38,6 +38,7 @@ add('invalid-yaml: unclosed flow sequence', 'on: [push\njobs: {}\n', () => [['in
 add('invalid-yaml: not a mapping', '- on: push\n', () => [['invalid-yaml', 1]]);
 add('duplicate-keys: a job id twice in a large jobs map', GOOD + Array.from({ length: 400 }, (_, i) => `  job${i % 399}:\n    runs-on: ubuntu-latest\n`).join(''), (s) => [['duplicate-keys', s.split('\n').lastIndexOf('  job0:') + 1]]);
 add('invalid-step: a step with neither run: nor uses:', edit(GOOD, `      - uses: ${CHECKOUT}`, `      - working-directory: ./web\n      - uses: ${CHECKOUT}`), (s) => at(s, 'invalid-step', '- working-directory: ./web'));
+add('invalid-call-input: a secret under with: of a reusable workflow call', nonPublishing('      - run: true\n').replace('jobs:\n', 'jobs:\n  call:\n    uses: ./.github/workflows/publish.yml\n    with:\n      registry: https://registry.npmjs.org\n      auth-token: ${{ secrets.NPM_TOKEN }}\n'), (s) => at(s, 'invalid-call-input', 'auth-token:'));
 add('ignored-filter: branch: under push, which GitHub ignores', edit(GOOD, 'on:\n', 'on:\n  push:\n    branch: main\n    tags: [\'v*\']\n'), (s) => at(s, 'ignored-filter', '    branch: main'));
 add('workflow-too-large: over GitHub\'s 512,000 bytes, not parsed', GOOD + `# ${'x'.repeat(512_000)}\n`, () => [['workflow-too-large', 1]]);
 add('duplicate-keys: runs-on twice', edit(GOOD, '    runs-on: ubuntu-latest\n', '    runs-on: ubuntu-latest\n    runs-on: macos-latest\n'), (s) => at(s, 'duplicate-keys', 'macos-latest'));

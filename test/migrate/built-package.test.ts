@@ -4,6 +4,8 @@
 // otherwise prints the values for "the package this workflow builds". Doctor then reports a note,
 // not "no package.json". Through the built binary in real git repositories.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/repo.js';
@@ -134,7 +136,7 @@ jobs:
   }
 });
 
-test('a publish from a folder the repository holds is not a CI build: at a top without package.json, doctor and migrate still say so', () => {
+test('a publish from a folder the repository holds is not a CI build: at a top without package.json, that folder\'s package is the one published', () => {
   const workflow = `name: Release
 on:
   push:
@@ -153,10 +155,12 @@ jobs:
   try {
     const findings = doctorFindings(repo.dir);
     assert.equal(findings.some((f) => f.id === 'ci-built-package'), false);
-    assert.equal(findings.find((f) => f.id === 'no-package-json')?.level, 'error');
+    assert.equal(findings.some((f) => f.id === 'no-package-json'), false);
+    assert.deepEqual((JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { packages: string[] }).packages, ['widget']);
     const run = runCli([repo.dir, '--migrate', '--force']);
-    assert.equal(run.code, 1, run.stdout);
-    assert.equal(repo.git('status', '--porcelain'), '');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /On npmjs\.com: add a trusted publisher\nwidget\n/);
+    assert.doesNotMatch(readFileSync(join(repo.dir, '.github/workflows/release.yml'), 'utf8'), /NPM_TOKEN/);
   } finally {
     repo.cleanup();
   }

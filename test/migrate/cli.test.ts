@@ -164,7 +164,8 @@ test('--packages names what the workflow publishes when the repository cannot sa
   const files = {
     'package.json': { name: 'widget-site', version: '0.0.0', private: true },
     'packages/sdk/package.json': { name: '@acme/widget-sdk', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },
-    [WORKFLOW]: TAG_TOKEN_PUBLISH.replace('      - run: npm publish\n', '      - run: npm publish ./packages/sdk\n'),
+    // The folder comes from a variable this tool cannot read (a literal folder would name the package).
+    [WORKFLOW]: TAG_TOKEN_PUBLISH.replace('      - run: npm publish\n', '      - run: npm publish "packages/$PACKAGE"\n'),
   };
   const repo = makeRepo({ remote: 'https://github.com/acme/widget.git', files });
   t.after(() => repo.cleanup());

@@ -1,0 +1,147 @@
+// The folders a publishing step publishes from, as far as they can be read offline: its working
+// directory (the step's, else `defaults.run` of the job, then of the workflow), a leading `cd`,
+// or the folder `npm publish` / `pnpm publish` names (also inside `$(...)`). A `${{ matrix.X }}`
+// in the working directory stands for each value the job's matrix gives X; a `$x` in the folder
+// named stands for each literal word of the `for x in …` loop around it. A repository with no
+// package to publish at its top (a Rust or Go project that ships npm packages from `npm/<name>/`,
+// a JavaScript edition in a subfolder) publishes the packages those folders hold.
+import { join, posix } from 'node:path';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import type { Detected, PackageInfo } from '../core/model.js';
+import { repoRoot } from '../core/paths.js';
+import { parseWorkflow, mapAt, value, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
+import { readPackage } from './package-json.js';
+import { isPublishable } from './package-set.js';
+
+/** Shell words of one command line (quotes removed; no expansion). */
+export function shellWords(line: string): string[] {
+  return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+/** `npm publish` options that take a value (the next word when not given with `=`). */
+const PUBLISH_VALUED = new Set(['--access', '--tag', '--otp', '--registry', '--workspace', '-w', '--userconfig']);
+
+/** The folder or tarball an `npm publish` line names, if any. */
+function publishArgument(run: string): string | undefined {
+  for (const line of run.split('\n')) {
+    // A command substitution starts a command: `out=$(npm publish ./npm/x 2>&1)`.
+    const all = shellWords(line.replace(/\$\(|`/g, ' '));
+    // npm and pnpm both take the folder to publish as the first positional argument.
+    const at = all.findIndex((w, i) => (w === 'npm' || w === 'pnpm') && all[i + 1] === 'publish');
+    if (at < 0) continue;
+    const args = all.slice(at + 2);
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      if (/^[;&|)]/.test(arg)) break;
+      // Redirections (`2>&1`, `>out.log`) are not arguments.
+      if (/^\d*[<>]/.test(arg)) continue;
+      if (arg.startsWith('-')) {
+        if (PUBLISH_VALUED.has(arg)) i++;
+        continue;
+      }
+      return arg.replace(/\)+$/, '');
+    }
+  }
+  return undefined;
+}
+
+/** The step's working directory: its own, else the job's `defaults.run`, then the workflow's. */
+export const workingDirectory = (workflow: Workflow, job: Job, step: Step): string | undefined =>
+  text(step.node, 'working-directory') ?? text(mapAt(mapAt(job.node, 'defaults'), 'run'), 'working-directory') ?? text(mapAt(mapAt(workflow.root, 'defaults'), 'run'), 'working-directory');
+
+/** A folder relative to the repository's top, without `./` or a trailing slash ('' for the top). */
+export const cleanFolder = (dir: string): string => posix.normalize(dir).replace(/^\.\/?$|^\.\//, '').replace(/\/$/, '');
+
+const scalars = (node: unknown): string[] | undefined => {
+  if (isScalar(node) && node.value !== null) return [String(node.value)];
+  if (isSeq(node) && node.items.every(isScalar)) return node.items.map((item) => String((item as { value: unknown }).value));
+  return undefined;
+};
+
+/** Every value `matrix.<key>` takes in a job (its list and its `include` entries); undefined when one is not literal. */
+function matrixValues(job: Job, key: string): string[] | undefined {
+  const matrix = mapAt(mapAt(job.node, 'strategy'), 'matrix');
+  if (!matrix) return undefined;
+  const listed = value(matrix, key);
+  const out = listed === undefined ? [] : scalars(listed);
+  if (out === undefined) return undefined;
+  const include = value(matrix, 'include');
+  for (const entry of isSeq(include) ? include.items : []) {
+    if (!isMap(entry)) return undefined;
+    const found = value(entry as YAMLMap, key);
+    if (found === undefined) continue;
+    const more = scalars(found);
+    if (more === undefined || more.length !== 1) return undefined;
+    out.push(...more);
+  }
+  return out.length === 0 || out.some((v) => v.includes('${{')) ? undefined : out;
+}
+
+/** `dir` with each `${{ matrix.X }}` replaced by each of its values; undefined when another expression is in it. */
+function expandMatrix(dir: string, job: Job): string[] | undefined {
+  const keys = [...dir.matchAll(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g)].map((m) => m[1]!);
+  if (keys.length === 0) return dir.includes('${{') ? undefined : [dir];
+  if (new Set(keys).size > 1) return undefined;
+  const values = matrixValues(job, keys[0]!);
+  const expanded = values?.map((v) => dir.replace(/\$\{\{\s*matrix\.[\w-]+\s*\}\}/g, v));
+  return expanded?.some((d) => d.includes('${{')) ? undefined : expanded;
+}
+
+/** The words of the `for <name> in …` loop of a script, when they are all literal. */
+function loopWords(run: string, name: string): string[] | undefined {
+  const loop = new RegExp(`\\bfor\\s+${name}\\s+in\\s+([^;\\n]*?)\\s*(?:;|\\n)\\s*do\\b`).exec(run);
+  const words = loop ? shellWords(loop[1]!) : [];
+  return words.length === 0 || words.some((w) => /[$*?[`]/.test(w)) ? undefined : words;
+}
+
+/** `arg` with a `$x` / `${x}` loop variable replaced by each word of its loop; undefined when another variable is in it. */
+function expandLoop(arg: string, run: string): string[] | undefined {
+  const names = [...arg.matchAll(/\$\{?(\w+)\}?/g)].map((m) => m[1]!);
+  if (names.length === 0) return [arg];
+  if (new Set(names).size > 1) return undefined;
+  return loopWords(run, names[0]!)?.map((w) => arg.replace(/\$\{?\w+\}?/g, w));
+}
+
+/**
+ * The folders (relative to the repository's top) a publishing step publishes from; undefined when
+ * one of them cannot be read offline (an expression or variable this cannot resolve).
+ */
+export function publishFolders(workflow: Workflow, job: Job, step: Step): string[] | undefined {
+  const bases = expandMatrix(workingDirectory(workflow, job, step) ?? '', job);
+  if (bases === undefined) return undefined;
+  const run = step.run ?? '';
+  const cd = /^\s*cd\s+([^\s;&|]+)\s*(?:&&|;|\n)/.exec(run)?.[1];
+  const arg = cd === undefined ? publishArgument(run) : undefined;
+  const target = cd ?? (arg && !/\.tgz$/.test(arg) ? arg : undefined);
+  const targets = target === undefined ? [''] : expandLoop(target, run);
+  if (targets === undefined) return undefined;
+  const folders = bases.flatMap((base) => targets.map((t) => posix.join(base, t)));
+  const clean = [...new Set(folders.map(cleanFolder))];
+  // A folder outside the checkout is not one this repository holds.
+  return clean.some((f) => f.includes('$') || f === '..' || f.startsWith('../') || f.startsWith('/')) ? undefined : clean;
+}
+
+/**
+ * With no publishable package.json where the user pointed and no workspace packages: the
+ * publishable packages the repository's publishing workflows publish from folders it holds.
+ */
+export function publishFolderPackages(d: Detected): PackageInfo[] {
+  if ((d.pkg && d.pkg.name && !d.pkg.private) || d.workspacePackages.length > 0) return [];
+  const context = d.publishContext ?? {};
+  const top = repoRoot(d);
+  const found = new Map<string, PackageInfo>();
+  for (const w of d.workflows) {
+    const parsed = parseWorkflow(w.content, w.path, context);
+    if (!parsed.ok || !parsed.workflow.publishes) continue;
+    for (const job of parsed.workflow.jobs) {
+      for (const step of job.steps.filter((s) => s.publishes)) {
+        for (const dir of publishFolders(parsed.workflow, job, step) ?? []) {
+          if (found.has(dir)) continue;
+          const read = readPackage(join(top, dir), dir);
+          if (read.status === 'ok' && isPublishable(read.pkg)) found.set(dir, read.pkg);
+        }
+      }
+    }
+  }
+  return [...found.values()];
+}
