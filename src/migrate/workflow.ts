@@ -18,7 +18,7 @@ import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.
 import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
 import { lernaLeft } from './lerna.js';
 import { releaseItSkipChecks } from './release-it.js';
-import { refuseInvalidSteps, refuseUnknownFilters } from './trigger-filters.js';
+import { refuseInvalidSteps, renameMisspeltFilters } from './trigger-filters.js';
 
 const LERNA_PUBLISH = /\blerna\s+publish\b/;
 
@@ -93,8 +93,13 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   if (!jobs.some((job) => job.publishes || job.calleeScopes)) {
     return { before: content, after: content, changes: [], droppedSecrets: [], scopes: {}, reusable: isReusable(root), left, npmPublisher: false, scripts };
   }
-  refuseUnknownFilters(root, content, path);
   refuseInvalidSteps(jobs, content, path);
+  // A misspelt trigger filter is renamed in the text first: the rest migrates the renamed file.
+  const renamed = renameMisspeltFilters(root, content, path);
+  if (renamed) {
+    const rest = migrateWorkflow(renamed.text, path, ctx);
+    return { ...rest, before: content, changes: [...renamed.changes, ...rest.changes], left: [...renamed.left, ...rest.left] };
+  }
   // Pins first: the setup-node inputs depend on the version that will run.
   changes.push(...pinActions(jobs, left));
   const publishing = jobs.filter((job) => job.publishes);

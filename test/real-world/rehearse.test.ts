@@ -116,6 +116,8 @@ const CASES: Case[] = [
     dir: 'packages/widget-ripple',
     scripts: { build: 'node -e 0', 'test:unit': 'node -e 0' },
   },
+  // Its misspelt branch filter renamed: a tag push still runs the publish.
+  { fixture: 'push-tags-branch-key-typo-node12-build-job', workflow: 'npmpublish.yml', job: 'publish-npm', event: tagPush('v1.4.0'), scripts: BUILD, needs: afterJobs('build') },
   { fixture: 'stencil-release-npmrc-step', workflow: 'release-production.yml', job: 'release-production', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' }, scripts: { 'release.ci': 'npm publish' } },
 ];
 
