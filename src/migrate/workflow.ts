@@ -53,6 +53,8 @@ export interface MigrateResult {
   npmPublisher: boolean;
   /** Repository scripts the publish steps run, edited (token lines removed), by path. */
   scripts: Map<string, { before: string; after: string }>;
+  /** The change lines (also in `changes`) of edits that change what starts the workflow: the wizard's review names them beside the diff. */
+  trigger?: string[];
 }
 
 import { MigrateError } from './errors.js';
@@ -98,7 +100,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   const renamed = renameMisspeltFilters(root, content, path);
   if (renamed) {
     const rest = migrateWorkflow(renamed.text, path, ctx);
-    return { ...rest, before: content, changes: [...renamed.changes, ...rest.changes], left: [...renamed.left, ...rest.left] };
+    return { ...rest, before: content, changes: [...renamed.changes, ...rest.changes], left: [...renamed.left, ...rest.left], trigger: renamed.changes };
   }
   // Pins first: the setup-node inputs depend on the version that will run.
   changes.push(...pinActions(jobs, left));
