@@ -35,6 +35,8 @@ export interface MigrateContext {
   publish?: PublishContext;
   /** Consent to move a publish from a proxy in front of npmjs.com to registry.npmjs.org. */
   switchRegistry?: boolean;
+  /** Whether another caller hands a local action's input something that is no npm token (the action keeps that input). */
+  keepsInput?: (uses: string, input: string) => boolean;
 }
 
 export interface MigrateResult {
@@ -123,7 +125,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     if (line) left.push(line);
   }
   for (const job of publishing) {
-    migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
+    migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, left, ...(ctx.readFile ? { readFile: ctx.readFile } : {}), ...(ctx.keepsInput ? { keepsInput: ctx.keepsInput } : {}) });
     ensureNewNpm(doc, job, ctx.pins, changes, { root, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
     addForkGuard(doc, job, ctx.repo, changes);
   }
