@@ -159,13 +159,21 @@ export function nodeVersionFromFile(path: string, readFile: (path: string) => st
 /**
  * What a local composite action (`uses: ./.github/actions/setup`) does to Node: undefined when it
  * sets up no Node; otherwise the versions its last Node set-up gives ([] when not knowable here),
- * its `${{ inputs.x }}` taken from the caller's `with:` or the input's default.
+ * its `${{ inputs.x }}` taken from the caller's `with:` or the input's default. A local action it
+ * runs in turn is followed (a few levels), with the inputs it hands on resolved the same way: the
+ * last of its steps that sets up Node decides.
  */
-export function localActionNode(uses: string, callerWith: YAMLMap | undefined, readFile: ((path: string) => string | undefined) | undefined): { versions: string[] } | undefined {
-  if (!uses.startsWith('./') || !readFile) return undefined;
+export function localActionNode(
+  uses: string,
+  callerWith: YAMLMap | Record<string, unknown> | undefined,
+  readFile: ((path: string) => string | undefined) | undefined,
+  depth = 0,
+  origins?: Record<string, string | undefined>,
+): { versions: string[]; input?: string } | undefined {
+  if (!uses.startsWith('./') || !readFile || depth > 3) return undefined;
   const dir = uses.slice(2).replace(/\/$/, '');
   const text = readFile(`${dir}/action.yml`) ?? readFile(`${dir}/action.yaml`);
-  if (text === undefined || !/actions\/setup-node@|\bnvm\s+(?:install|use)\b|\bvolta\s+install\b|\bfnm\s+(?:install|use)\b/.test(text)) return undefined;
+  if (text === undefined || !/actions\/setup-node@|\bnvm\s+(?:install|use)\b|\bvolta\s+install\b|\bfnm\s+(?:install|use)\b|uses:\s*['"]?\.\//.test(text)) return undefined;
   let action: unknown;
   try {
     action = parse(text);
@@ -174,25 +182,46 @@ export function localActionNode(uses: string, callerWith: YAMLMap | undefined, r
   }
   const steps = (action as { runs?: { steps?: unknown } } | null)?.runs?.steps;
   const list = Array.isArray(steps) ? (steps as Array<Record<string, unknown>>) : [];
-  const last = [...list].reverse().find((step) => typeof step === 'object' && step !== null && (/^actions\/setup-node@/i.test(String(step.uses ?? '')) || /\b(?:nvm|volta|fnm)\s+(?:install|use)\b/.test(String(step.run ?? ''))));
-  if (!last || typeof last.uses !== 'string') return { versions: [] };
-  const withs = (typeof last.with === 'object' && last.with !== null ? last.with : {}) as Record<string, unknown>;
   const inputs = ((action as { inputs?: Record<string, { default?: unknown }> }).inputs ?? {}) as Record<string, { default?: unknown } | null>;
+  const given = (name: string) => (callerWith === undefined ? undefined : isMap(callerWith) ? textOf(callerWith, name) : callerWith[name] === undefined || callerWith[name] === null ? undefined : String(callerWith[name]));
   const resolve = (raw: unknown): string | undefined => {
     if (raw === undefined || raw === null) return undefined;
     const value = String(raw);
     const input = /^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$/.exec(value.trim());
     if (!input) return value.includes('${{') ? undefined : value;
-    const given = textOf(callerWith, input[1]!);
     const fallback = inputs[input[1]!]?.default;
-    const chosen = given ?? (fallback === undefined || fallback === null ? undefined : String(fallback));
+    const chosen = given(input[1]!) ?? (fallback === undefined || fallback === null ? undefined : String(fallback));
     return chosen === undefined || chosen === '' || chosen.includes('${{') ? undefined : chosen;
   };
-  const version = resolve(withs['node-version']);
-  if (version !== undefined) return { versions: [version] };
-  const file = resolve(withs['node-version-file']);
-  const found = file === undefined ? undefined : nodeVersionFromFile(file.replace(/^\.\//, ''), readFile);
-  return { versions: found === undefined ? [] : [found] };
+  // The first caller's `with:` key a value came from, when it did (`node-version: 20` there).
+  const origin = (raw: unknown): string | undefined => {
+    const input = /^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$/.exec(String(raw ?? '').trim());
+    if (!input || given(input[1]!) === undefined) return undefined;
+    return origins ? origins[input[1]!] : input[1]!;
+  };
+  const withOf = (step: Record<string, unknown>) => (typeof step.with === 'object' && step.with !== null ? step.with : {}) as Record<string, unknown>;
+  for (const step of [...list].reverse()) {
+    if (typeof step !== 'object' || step === null) continue;
+    const stepUses = String(step.uses ?? '');
+    if (stepUses.startsWith('./')) {
+      // The inputs it hands on, resolved against this action's own.
+      const handed = Object.fromEntries(Object.entries(withOf(step)).map(([key, raw]) => [key, resolve(raw)]));
+      const from = Object.fromEntries(Object.entries(withOf(step)).map(([key, raw]) => [key, origin(raw)]));
+      const nested = localActionNode(stepUses, handed, readFile, depth + 1, from);
+      if (nested) return nested;
+      continue;
+    }
+    if (!/^actions\/setup-node@/i.test(stepUses) && !/\b(?:nvm|volta|fnm)\s+(?:install|use)\b/.test(String(step.run ?? ''))) continue;
+    if (typeof step.uses !== 'string') return { versions: [] };
+    const withs = withOf(step);
+    const version = resolve(withs['node-version']);
+    const input = origin(withs['node-version']);
+    if (version !== undefined) return { versions: [version], ...(input ? { input } : {}) };
+    const file = resolve(withs['node-version-file']);
+    const found = file === undefined ? undefined : nodeVersionFromFile(file.replace(/^\.\//, ''), readFile);
+    return { versions: found === undefined ? [] : [found] };
+  }
+  return undefined;
 }
 
 /** The verdict for one setup-node step: what its resolved versions give. */

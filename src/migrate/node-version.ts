@@ -93,6 +93,9 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   // The Node that publishes is the last one set up: a local action's known new Node settles it.
   const lastSetter = [...job.steps].reverse().find((step) => isSetupNode(step) || setsNodeOrMay(step));
   if (lastSetter && setsNewNode(lastSetter)) return;
+  // A local action that sets up an old Node and publishes inside: no step of this job runs between
+  // the two, so the Node it is handed (`with: node-version: 20`) goes to 24.
+  if (lastSetter && !isSetupNode(lastSetter) && publishSteps(job).includes(lastSetter) && raiseHandedNode(lastSetter, localNode(lastSetter), job, notes)) return;
   let unknown = false;
   for (const setup of setups) {
     const withMap = mapOf(setup, 'with');
@@ -143,6 +146,17 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   if (condition !== undefined && publishSteps(job).every((step) => textOf(step, 'if') === condition)) upgrade.items.splice(1, 0, doc.createPair('if', condition));
   insertStep(job, seq.items.indexOf(last) + 1, upgrade);
   notes.push(`job "${job.id}": added a step that upgrades npm to ^11.5.1 (the Node version ${local ? 'may be set by a setup action' : 'is old or cannot be known here'})`);
+}
+
+/** `with: <input>: 20` on a step whose local action sets up Node from it: the literal goes to 24. */
+function raiseHandedNode(step: YAMLMap, node: { versions: string[]; input?: string } | undefined, job: JobView, notes: string[]): boolean {
+  if (!node?.input || node.versions.length === 0 || worstVerdict(node.versions.map(nodeVerdict)) === 'ok') return false;
+  const value = nodeOf(mapOf(step, 'with'), node.input);
+  if (!isScalar(value) || String(value.value).includes('${{')) return false;
+  const version = String(value.value);
+  value.value = value.type === Scalar.PLAIN ? 24 : '24';
+  notes.push(`job "${job.id}": ${textOf(step, 'uses')} ${node.input} ${version} -> 24 (it sets up Node and publishes inside; npm 11.5.1 or newer)`);
+  return true;
 }
 
 /** A step named after the Node it set up ("Setup Node.js 12.x") is renamed with it. */

@@ -8,6 +8,7 @@ import { MigrateError } from './errors.js';
 import { oversizeFile, parseYamlFile } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
 import { mapOf, nodeOf, removeFrom } from './nodes.js';
+import { dropInputs, dropTokenPlumbing, readsInput } from './local-action-token.js';
 
 const SHELL_SCRIPT = /(?:^|[\s;&|(])(?:(?:bash|sh|zsh)\s+(?:-\w+\s+)*(\.{0,2}\/?[\w./-]+)|(\.{0,2}\/?[\w./-]+\.(?:sh|bash))\b)/g;
 const OTHER_SCRIPT = /(?:^|[\s;&|(])(?:node|tsx|ts-node|python3?|zx)\s+(\.{0,2}\/?[\w./-]+\.(?:[cm]?js|ts|py|mjs))\b/g;
@@ -77,32 +78,51 @@ export function scriptEdits(step: string, where: string, readFile: ((path: strin
 
 /**
  * A local composite action a publish step uses (`./.github/actions/release`): its steps that write
- * an _authToken or check the token go (a line, or the whole step). Undefined when nothing changes.
+ * an _authToken or check the token go (a line, or the whole step), and so does what carried the
+ * token the caller no longer hands it (`dropped`: those input names; local-action-token.ts).
+ * `earlier`: the text an earlier edit left. Undefined when nothing changes; `kept`: dropped inputs
+ * the action still reads elsewhere.
  */
-export function localActionEdit(uses: string, readFile: ((path: string) => string | undefined) | undefined): { path: string; before: string; after: string } | undefined {
+export function localActionEdit(
+  uses: string,
+  readFile: ((path: string) => string | undefined) | undefined,
+  dropped: readonly string[] = [],
+  earlier?: (path: string) => string | undefined,
+): { path: string; before: string; after: string; notes: string[]; kept: string[] } | undefined {
   if (!readFile || !uses.startsWith('./')) return undefined;
   const dir = uses.slice(2).replace(/\/+$/, '');
   const path = [`${dir}/action.yml`, `${dir}/action.yaml`].find((p) => readFile(p) !== undefined);
   if (!path) return undefined;
   const before = readFile(path)!;
-  const tooLarge = oversizeFile(before);
+  const start = earlier?.(path) ?? before;
+  const tooLarge = oversizeFile(start);
   if (tooLarge) throw new MigrateError(`${path} (the local action ${uses} the publish step runs) is not edited: ${tooLarge}.`);
-  const doc = parseYamlFile(before);
+  const doc = parseYamlFile(start);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
-  const options = printOptions(doc, before);
+  const root = doc.contents as YAMLMap;
+  const options = printOptions(doc, start);
   const untouched = doc.toString(options);
-  const steps = nodeOf(mapOf(doc.contents as YAMLMap, 'runs'), 'steps');
+  const steps = nodeOf(mapOf(root, 'runs'), 'steps');
   if (!isSeq(steps)) return undefined;
+  const notes: string[] = [];
+  let wrote = false;
   for (const step of [...steps.items]) {
     const run = isMap(step) ? nodeOf(step, 'run') : undefined;
     if (!isScalar(run) || typeof run.value !== 'string') continue;
     const kept = withoutTokenLines(run.value);
     if (kept === undefined) continue;
+    wrote = true;
     if (kept.trim() === '') steps.items.splice(steps.items.indexOf(step), 1);
     else run.value = kept;
   }
-  const after = mergeEdits(before, untouched, doc.toString(options));
-  return after === before ? undefined : { path, before, after };
+  if (wrote) notes.push(`${path} no longer writes or checks the npm token`);
+  dropTokenPlumbing(root, dropped, path, notes);
+  // The declaration goes once nothing in the action reads the input.
+  const printed = doc.toString(options);
+  const kept = dropped.filter((name) => readsInput(printed, name));
+  dropInputs(root, dropped.filter((name) => !kept.includes(name)), path, notes);
+  const after = mergeEdits(start, untouched, doc.toString(options));
+  return after === start && kept.length === 0 ? undefined : { path, before, after, notes, kept };
 }
 
 /**

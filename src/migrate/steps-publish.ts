@@ -45,18 +45,21 @@ function localPublishAction(job: JobView, notes: string[], secrets: string[], op
   for (const step of publishSteps(job)) {
     const uses = textOf(step, 'uses');
     if (!uses?.startsWith('./')) continue;
+    const dropped: string[] = [];
     for (const item of [...(mapOf(step, 'with')?.items ?? [])]) {
       if (!isScalar(item.key) || !isScalar(item.value) || !isTokenInput(String(item.key.value), String(item.value.value ?? ''))) continue;
       const secret = secretName(String(item.value.value ?? ''));
       if (secret) secrets.push(secret);
       removeFrom(step, 'with', String(item.key.value));
+      dropped.push(String(item.key.value));
       notes.push(`job "${job.id}": no longer hands ${uses} a token (${String(item.key.value)})`);
     }
-    const edit = localActionEdit(uses, options.readFile);
-    if (edit) {
-      options.scripts?.set(edit.path, { before: edit.before, after: edit.after });
-      notes.push(`job "${job.id}": ${edit.path} no longer writes or checks the npm token`);
-    }
+    const retired = dropped.filter((name) => !options.keepsInput?.(uses, name));
+    const edit = localActionEdit(uses, options.readFile, retired, (path) => options.scripts?.get(path)?.after);
+    if (!edit) continue;
+    if (edit.after !== edit.before) options.scripts?.set(edit.path, { before: edit.before, after: edit.after });
+    notes.push(...edit.notes.map((line) => `job "${job.id}": ${line}`));
+    for (const name of edit.kept) options.left?.push(`${edit.path} still reads inputs.${name}, the token input ${uses} is no longer handed: that part of the action now sees an empty value.`);
   }
 }
 
@@ -220,6 +223,10 @@ export interface PublishJobOptions {
   readFile?: (path: string) => string | undefined;
   /** Collects the edits of repository scripts the publish steps run. */
   scripts?: Map<string, { before: string; after: string }>;
+  /** Collects what the edits leave for the user ("Left for you"). */
+  left?: string[];
+  /** Whether another caller hands the local action `uses` its input `input` something that is no npm token. */
+  keepsInput?: (uses: string, input: string) => boolean;
 }
 
 /** `npm whoami` checks the token, which is gone: the lines go, and steps that only did that. */

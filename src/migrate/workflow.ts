@@ -18,7 +18,7 @@ import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.
 import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
 import { lernaLeft } from './lerna.js';
 import { releaseItSkipChecks } from './release-it.js';
-import { refuseInvalidSteps, refuseSecretCallInputs, refuseUnknownFilters } from './trigger-filters.js';
+import { refuseInvalidSteps, refuseSecretCallInputs, renameMisspeltFilters } from './trigger-filters.js';
 import { refuseSecretsInIf } from './if-contexts.js';
 
 const LERNA_PUBLISH = /\blerna\s+publish\b/;
@@ -36,6 +36,8 @@ export interface MigrateContext {
   publish?: PublishContext;
   /** Consent to move a publish from a proxy in front of npmjs.com to registry.npmjs.org. */
   switchRegistry?: boolean;
+  /** Whether another caller hands a local action's input something that is no npm token (the action keeps that input). */
+  keepsInput?: (uses: string, input: string) => boolean;
 }
 
 export interface MigrateResult {
@@ -54,6 +56,8 @@ export interface MigrateResult {
   npmPublisher: boolean;
   /** Repository scripts the publish steps run, edited (token lines removed), by path. */
   scripts: Map<string, { before: string; after: string }>;
+  /** The change lines (also in `changes`) of edits that change what starts the workflow: the wizard's review names them beside the diff. */
+  trigger?: string[];
 }
 
 import { MigrateError } from './errors.js';
@@ -94,10 +98,15 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   if (!jobs.some((job) => job.publishes || job.calleeScopes)) {
     return { before: content, after: content, changes: [], droppedSecrets: [], scopes: {}, reusable: isReusable(root), left, npmPublisher: false, scripts };
   }
-  refuseUnknownFilters(root, content, path);
   refuseInvalidSteps(jobs, content, path);
   refuseSecretsInIf(jobs, content, path);
   refuseSecretCallInputs(jobs, content, path);
+  // A misspelt trigger filter is renamed in the text first: the rest migrates the renamed file.
+  const renamed = renameMisspeltFilters(root, content, path);
+  if (renamed) {
+    const rest = migrateWorkflow(renamed.text, path, ctx);
+    return { ...rest, before: content, changes: [...renamed.changes, ...rest.changes], left: [...renamed.left, ...rest.left], trigger: renamed.changes };
+  }
   // Pins first: the setup-node inputs depend on the version that will run.
   changes.push(...pinActions(jobs, left));
   const publishing = jobs.filter((job) => job.publishes);
@@ -119,7 +128,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     if (line) left.push(line);
   }
   for (const job of publishing) {
-    migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
+    migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, left, ...(ctx.readFile ? { readFile: ctx.readFile } : {}), ...(ctx.keepsInput ? { keepsInput: ctx.keepsInput } : {}) });
     ensureNewNpm(doc, job, ctx.pins, changes, { root, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
     addForkGuard(doc, job, ctx.repo, changes);
   }

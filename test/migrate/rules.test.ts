@@ -352,7 +352,7 @@ test('a setup-node step named after the Node it set up is renamed with it; other
   assert.equal(named('Node 20', '20').with['node-version'], 24);
 });
 
-test('a trigger filter GitHub ignores (branch:, branch_ignore:) is refused with its name and line; known filters migrate', () => {
+test('a trigger filter GitHub ignores: a plain misspelling (branch:, branch_ignore:) is renamed in place; any other key is refused with its name and line', () => {
   const job = `jobs:
   publish:
     runs-on: ubuntu-latest
@@ -361,8 +361,12 @@ test('a trigger filter GitHub ignores (branch:, branch_ignore:) is refused with 
         env:
           NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
 `;
-  assert.throws(() => migrate(`on:\n  push:\n    branch: [main]\n    tags: [v*]\n${job}`), /GitHub ignores "branch" under "push" \(line 3; "branches"\?\)/);
-  assert.throws(() => migrate(`on:\n  pull_request:\n    types: [closed]\n    branch_ignore: [wip]\n${job}`), /GitHub ignores "branch_ignore" under "pull_request" \(line 4\), so the trigger/);
+  const push = migrate(`on:\n  push:\n    branch: [main]\n    tags: [v*]\n${job}`);
+  assert.match(push.after, /^on:\n {2}push:\n {4}branches: \[main\]\n {4}tags: \[v\*\]\n/);
+  assert.ok(push.changes.includes('on.push: branch → branches: GitHub ignored the misspelt key, so no branch push ran the workflow, only tag pushes; pushes to the branches listed now run it too'), push.changes.join('\n'));
+  const pr = migrate(`on:\n  pull_request:\n    types: [closed]\n    branch_ignore: [wip]\n${job}`);
+  assert.match(pr.after, /^ {4}branches-ignore: \[wip\]$/m);
+  assert.throws(() => migrate(`on:\n  pull_request:\n    types: [closed]\n    base: [main]\n${job}`), /GitHub ignores "base" under "pull_request" \(line 4\), so the trigger/);
   assert.doesNotMatch(migrate(`on:\n  push:\n    branches: [main]\n    tags-ignore: [x]\n${job}`).after, /NPM_TOKEN/);
 });
 

