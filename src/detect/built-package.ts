@@ -214,6 +214,28 @@ export function builtPackages(w: WorkflowFile, readFile: (path: string) => strin
 }
 
 /**
+ * The folders below the repository's top that its publishing workflows publish from, each holding
+ * a package.json (the npm wrapper a Go or Rust project keeps in a folder of its own). Empty when a
+ * publishing step's folder cannot be read from the workflow (an expression in it).
+ */
+export function workflowPublishFolders(workflows: readonly WorkflowFile[], context: PublishContext = {}): string[] {
+  const readFile = context.readFile ?? (() => undefined);
+  const found = new Set<string>();
+  for (const w of workflows) {
+    const parsed = parseWorkflow(w.content, w.path, context);
+    if (!parsed.ok || !parsed.workflow.publishes) continue;
+    for (const job of parsed.workflow.jobs) {
+      for (const step of job.steps.filter((s) => s.publishes)) {
+        const dir = publishDir(parsed.workflow, job, step);
+        if (dir === undefined) return [];
+        if (dir !== '' && readFile(`${dir}/package.json`) !== undefined) found.add(dir);
+      }
+    }
+  }
+  return [...found];
+}
+
+/**
  * With no publishable package.json where the user pointed (none, or a private one, and no workspace packages): the packages the
  * repository's publishing workflows build in CI. Read on demand (it parses the workflows), by the
  * commands that already do: doctor and migrate.

@@ -117,6 +117,8 @@ const CASES: Case[] = [
     scripts: { build: 'node -e 0', 'test:unit': 'node -e 0' },
   },
   { fixture: 'stencil-release-npmrc-step', workflow: 'release-production.yml', job: 'release-production', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' }, scripts: { 'release.ci': 'npm publish' } },
+  // Migrated from the top of the repository, which has no package.json: the job's defaults.run.working-directory names the package.
+  { fixture: 'go-shim-defaults-working-directory-tag-check', workflow: 'npm.yml', job: 'npm-publish', event: tagPush('v0.0.2'), dir: 'npm/widget-chat' },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
