@@ -4,6 +4,8 @@
 // otherwise prints the values for "the package this workflow builds". Doctor then reports a note,
 // not "no package.json". Through the built binary in real git repositories.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/repo.js';
@@ -134,7 +136,7 @@ jobs:
   }
 });
 
-test('a publish from a folder the repository holds is not a CI build: at a top without package.json, doctor and migrate still say so', () => {
+test('a publish from a folder the repository holds is not a CI build: at a top without package.json, that folder is the package checked and migrated', () => {
   const workflow = `name: Release
 on:
   push:
@@ -153,10 +155,14 @@ jobs:
   try {
     const findings = doctorFindings(repo.dir);
     assert.equal(findings.some((f) => f.id === 'ci-built-package'), false);
-    assert.equal(findings.find((f) => f.id === 'no-package-json')?.level, 'error');
+    assert.equal(findings.some((f) => f.id === 'no-package-json'), false);
+    const note = findings.find((f) => f.id === 'package-in-folder');
+    assert.equal(note?.level, 'info');
+    assert.equal(note?.message, 'No package.json at the top of the repository: its publishing workflow publishes from packages/widget, so the package there is the one checked.');
     const run = runCli([repo.dir, '--migrate', '--force']);
-    assert.equal(run.code, 1, run.stdout);
-    assert.equal(repo.git('status', '--porcelain'), '');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /npm trust github widget /);
+    assert.doesNotMatch(readFileSync(join(repo.dir, '.github/workflows/release.yml'), 'utf8'), /NODE_AUTH_TOKEN/);
   } finally {
     repo.cleanup();
   }
