@@ -13,7 +13,6 @@ import { readPublishContext, readWorkflows, readWorkflowTexts, workflowFindings 
 import { readDependabot } from './dependabot.js';
 import { ciFileFindings, readCiFiles } from './ci-files.js';
 import { registryTargetFindings } from './registry-target.js';
-import { workflowPublishFolders } from './built-package.js';
 import { isPublishable } from './package-set.js';
 
 export { parseRemote, redactUrl, type RemoteRef } from './remote.js';
@@ -54,6 +53,8 @@ export async function detect(root: string): Promise<Detected> {
   // No package.json at the top of the repository, and no workspaces: the one folder its publishing
   // workflows publish from is the package, as if the user had pointed there.
   if (pkgResult.status === 'missing' && !prefix && workspaces.packages.length === 0) {
+    // Loaded here only: it parses the workflows (the YAML parser stays out of start-up).
+    const { workflowPublishFolders } = await import('./built-package.js');
     const folders = workflowPublishFolders(workflows, publishContext);
     const only = folders.length === 1 ? readPackage(join(absRoot, folders[0]!), folders[0]!) : undefined;
     if (only?.status === 'ok' && isPublishable(only.pkg)) {
