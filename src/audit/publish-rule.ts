@@ -59,11 +59,15 @@ export function scriptsRun(line: string, scripts: Readonly<Record<string, string
   return names;
 }
 
+/** A package.json script whose name says it publishes to npm (`npm run publish:npm`), whatever program it runs. */
+const NPM_PUBLISH_SCRIPT = /^(?:(?:publish|release)[:_-]npm|npm[:_-](?:publish|release))$/i;
+
 /** Does a `run:` script publish, directly or through a package.json script it calls (one level)? */
 export function runPublishesWith(run: string, context: PublishContext = {}): boolean {
   return run.split('\n').some((line) => {
     if (commandPublishes(line)) return true;
-    return scriptsRun(line, context.scripts).some((name) => context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes));
+    if (/--dry-run\b/.test(code(line))) return false;
+    return scriptsRun(line, context.scripts).some((name) => NPM_PUBLISH_SCRIPT.test(name) || context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes));
   });
 }
 

@@ -1,5 +1,5 @@
 // Read-only detection: everything the wizard needs to know about the target directory.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Detected, Finding, GitInfo, PackageInfo, RepoRef, RepositoryMismatch } from '../core/model.js';
 import { detectGit } from './git.js';
 import { detectPackageManager } from './lockfile.js';
@@ -13,6 +13,7 @@ import { readPublishContext, readWorkflows, readWorkflowTexts, workflowFindings 
 import { readDependabot } from './dependabot.js';
 import { ciFileFindings, readCiFiles } from './ci-files.js';
 import { registryTargetFindings } from './registry-target.js';
+import { isPublishable } from './package-set.js';
 
 export { parseRemote, redactUrl, type RemoteRef } from './remote.js';
 export { repositoryMatches, expectedRepository, parseRepositoryUrl } from './repository.js';
@@ -49,6 +50,25 @@ export async function detect(root: string): Promise<Detected> {
   const npmrc = readNpmrcs(absRoot, top, prefix);
   const ciFiles = readCiFiles(top, publishContext);
   const dependabot = readDependabot(top);
+  // No package.json at the top of the repository, and no workspaces: the one folder its publishing
+  // workflows publish from is the package, as if the user had pointed there.
+  if (pkgResult.status === 'missing' && !prefix && workspaces.packages.length === 0) {
+    // Loaded here only: it parses the workflows (the YAML parser stays out of start-up).
+    const { workflowPublishFolders } = await import('./publish-folders.js');
+    const folders = workflowPublishFolders(workflows, publishContext);
+    const only = folders.length === 1 ? readPackage(join(absRoot, folders[0]!), folders[0]!) : undefined;
+    if (only?.status === 'ok' && isPublishable(only.pkg)) {
+      const there = await detect(join(absRoot, folders[0]!));
+      const note: Finding = {
+        id: 'package-in-folder',
+        level: 'info',
+        message: `No package.json at the top of the repository: its publishing workflow publishes from ${folders[0]}, so the package there is the one checked.`,
+        file: `${folders[0]}/package.json`,
+        fix: 'Nothing to change.',
+      };
+      return { ...there, findings: [note, ...there.findings] };
+    }
+  }
   const release = detectRelease(absRoot, top, pkg, workflows);
 
   const manifestFile = prefix ? `${prefix}/package.json` : 'package.json';

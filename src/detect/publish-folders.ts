@@ -7,7 +7,8 @@
 // a JavaScript edition in a subfolder) publishes the packages those folders hold.
 import { join, posix } from 'node:path';
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
-import type { Detected, PackageInfo } from '../core/model.js';
+import type { Detected, PackageInfo, WorkflowFile } from '../core/model.js';
+import type { PublishContext } from '../audit/publish-rule.js';
 import { repoRoot } from '../core/paths.js';
 import { parseWorkflow, mapAt, value, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
 import { readPackage } from './package-json.js';
@@ -121,26 +122,45 @@ export function publishFolders(workflow: Workflow, job: Job, step: Step): string
   return clean.some((f) => f.includes('$') || f === '..' || f.startsWith('../') || f.startsWith('/')) ? undefined : clean;
 }
 
+/** For each publishing step of `workflows`, the folders it publishes from (undefined: not readable offline). */
+function* stepFolders(workflows: readonly WorkflowFile[], context: PublishContext): Generator<string[] | undefined> {
+  for (const w of workflows) {
+    const parsed = parseWorkflow(w.content, w.path, context);
+    if (!parsed.ok || !parsed.workflow.publishes) continue;
+    for (const job of parsed.workflow.jobs) {
+      for (const step of job.steps.filter((s) => s.publishes)) yield publishFolders(parsed.workflow, job, step);
+    }
+  }
+}
+
+/**
+ * The folders below the repository's top that its publishing workflows publish from, each holding
+ * a package.json (the npm wrapper a Go or Rust project keeps in a folder of its own). Empty when a
+ * publishing step's folder cannot be read from the workflow.
+ */
+export function workflowPublishFolders(workflows: readonly WorkflowFile[], context: PublishContext = {}): string[] {
+  const readFile = context.readFile ?? (() => undefined);
+  const found = new Set<string>();
+  for (const dirs of stepFolders(workflows, context)) {
+    if (dirs === undefined) return [];
+    for (const dir of dirs) if (dir !== '' && readFile(`${dir}/package.json`) !== undefined) found.add(dir);
+  }
+  return [...found];
+}
+
 /**
  * With no publishable package.json where the user pointed and no workspace packages: the
  * publishable packages the repository's publishing workflows publish from folders it holds.
  */
 export function publishFolderPackages(d: Detected): PackageInfo[] {
   if ((d.pkg && d.pkg.name && !d.pkg.private) || d.workspacePackages.length > 0) return [];
-  const context = d.publishContext ?? {};
   const top = repoRoot(d);
   const found = new Map<string, PackageInfo>();
-  for (const w of d.workflows) {
-    const parsed = parseWorkflow(w.content, w.path, context);
-    if (!parsed.ok || !parsed.workflow.publishes) continue;
-    for (const job of parsed.workflow.jobs) {
-      for (const step of job.steps.filter((s) => s.publishes)) {
-        for (const dir of publishFolders(parsed.workflow, job, step) ?? []) {
-          if (found.has(dir)) continue;
-          const read = readPackage(join(top, dir), dir);
-          if (read.status === 'ok' && isPublishable(read.pkg)) found.set(dir, read.pkg);
-        }
-      }
+  for (const dirs of stepFolders(d.workflows, d.publishContext ?? {})) {
+    for (const dir of dirs ?? []) {
+      if (found.has(dir)) continue;
+      const read = readPackage(join(top, dir), dir);
+      if (read.status === 'ok' && isPublishable(read.pkg)) found.set(dir, read.pkg);
     }
   }
   return [...found.values()];

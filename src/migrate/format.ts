@@ -97,6 +97,9 @@ export function mergeEdits(original: string, before: string, after: string, edit
   return mergeChecked(original, before, after, edited) ?? after.split('\n').join(eol);
 }
 
+/** The number of spaces a line starts with. */
+const indentOf = (text: string): number => /^ */.exec(text)![0].length;
+
 /** mergeEdits, or undefined where it would fall back to the printout. */
 export function mergeChecked(original: string, before: string, after: string, edited?: Document): string | undefined {
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
@@ -124,17 +127,38 @@ export function mergeChecked(original: string, before: string, after: string, ed
       }
     });
   };
+  // How far each line so far (put out or removed) sits from its printed place: an added line moves
+  // as far as the nearest line above it at its depth or less (its sibling or its parent), so that it lands
+  // in a part of the file written in another list style than the printout's (a file that
+  // indents `- ` under some keys and not under others).
+  const shifts: Array<{ indent: number; by: number }> = [];
+  const shifted = (text: string): string => {
+    if (/^\s*(?:#|$)/.test(text)) return text;
+    const indent = indentOf(text);
+    let by = 0;
+    for (let k = shifts.length - 1; k >= 0; k--) {
+      if (shifts[k]!.indent > indent) continue;
+      by = shifts[k]!.by;
+      break;
+    }
+    if (indent + by < 0) by = 0;
+    shifts.push({ indent, by });
+    return by === 0 ? text : ' '.repeat(indent + by) + text.slice(indent);
+  };
   j = 0;
   for (const op of ops) {
     if (op.kind === '+') {
-      out.push(op.text);
+      out.push(shifted(op.text));
       continue;
     }
     flushBefore(j);
     if (op.kind === ' ') {
       const n = hunkOf[j];
-      if (n === undefined) out.push(source[line[j]!]!);
-      else if (!intact[n]) out.push(printed[j]!);
+      if (n === undefined) {
+        const kept = source[line[j]!]!;
+        if (!/^\s*(?:#|$)/.test(kept)) shifts.push({ indent: indentOf(printed[j]!), by: indentOf(kept) - indentOf(printed[j]!) });
+        out.push(kept);
+      } else if (!intact[n]) out.push(printed[j]!);
       else if (!done.has(n)) {
         done.add(n);
         out.push(...source.slice(hunks[n]!.s0, hunks[n]!.s1));
@@ -142,6 +166,9 @@ export function mergeChecked(original: string, before: string, after: string, ed
     } else {
       const n = hunkOf[j];
       if (n !== undefined && !intact[n] && !done.has(n)) done.add(n);
+      // A removed line still tells how far its part of the file sits from the printout (the line that replaces it goes there).
+      const gone = n === undefined ? source[line[j]!] : undefined;
+      if (gone !== undefined && !/^\s*(?:#|$)/.test(gone)) shifts.push({ indent: indentOf(printed[j]!), by: indentOf(gone) - indentOf(printed[j]!) });
     }
     j++;
   }

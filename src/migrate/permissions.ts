@@ -4,7 +4,7 @@
 import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { blockMap, insertAfter, insertBefore, mapOf, nodeOf, pairOf, textOf } from './nodes.js';
 import type { JobView } from './jobs.js';
-import { PUSHES } from './steps-general.js';
+import { PUSHES, PUSHING_ACTION } from './steps-general.js';
 
 export type Scopes = Record<string, string>;
 
@@ -44,7 +44,7 @@ export function stepNeeds(job: JobView): Scopes {
     if (uses.startsWith('changesets/action@') || /release-please-action@/.test(uses)) Object.assign(needs, { contents: 'write', 'pull-requests': 'write' });
     if (/\bsemantic-release\b/.test(run) || uses.startsWith('cycjimmy/semantic-release-action@')) Object.assign(needs, { contents: 'write', issues: 'write', 'pull-requests': 'write' });
     if (/^(?:softprops\/action-gh-release|ncipollo\/release-action|actions\/create-release)@/.test(uses)) needs.contents = 'write';
-    if (PUSHES.test(run) || /\bgh\s+release\s+(?:create|upload|edit)\b|--create-release\b/.test(run)) needs.contents = 'write';
+    if (PUSHES.test(run) || PUSHING_ACTION.test(uses) || /\bgh\s+release\s+(?:create|upload|edit)\b|--create-release\b/.test(run)) needs.contents = 'write';
     // prebuild uploads the binaries it built to the GitHub release with the token it is given.
     if (/\bprebuild(?:ify)?\b[^\n]*\s(?:-u|--upload(?:-all)?)(?:\s|=|$)/.test(run)) needs.contents = 'write';
     if (/\bgh\s+pr\s+(?:create|merge|edit)\b/.test(run)) needs['pull-requests'] = 'write';

@@ -9,6 +9,9 @@ import { whatRuns } from './scripts.js';
 
 const SHA_REF = /@[0-9a-f]{40}$/;
 
+/** Actions that commit and then run `git push` with whatever credentials the checkout left in .git/config. */
+export const PUSHING_ACTION = /^stefanzweifel\/git-auto-commit-action@/i;
+
 /** Commands that push with the checkout's credentials: `git push`, `lerna version`, and `lerna publish` when it versions first. */
 export const PUSHES = /\bgit\s+push\b|\bgit['"]\s*,\s*\[\s*['"]push\b|\blerna\s+version\b|\blerna\s+publish\b(?![^\n]*(?:from-(?:package|git)|--canary))|\brelease-it\b(?![^\n]*--no-git\.push\b)/;
 
@@ -64,20 +67,20 @@ export function pinActions(jobs: readonly JobView[], left: string[] = []): strin
 }
 
 /**
- * `persist-credentials: false` on every checkout, except in jobs that `git push` with the
+ * `persist-credentials: false` on every checkout, except in jobs that push (`git push`, a committing action) with the
  * checkout's credentials: those would break, so they are left for the user to decide.
  */
 export function noPersistedCredentials(doc: Document, jobs: readonly JobView[], left: string[] = [], readFile?: (path: string) => string | undefined): string[] {
   const notes: string[] = [];
   for (const job of jobs) {
     // What the step runs, one level down too: a release script may push (`run('git', ['push'])`).
-    const pushes = job.steps.some((step) => PUSHES.test(whatRuns(textOf(step, 'run') ?? '', readFile)));
+    const pushes = job.steps.some((step) => PUSHES.test(whatRuns(textOf(step, 'run') ?? '', readFile)) || PUSHING_ACTION.test(textOf(step, 'uses') ?? ''));
     for (const step of job.steps) {
       if (!/^actions\/checkout@/i.test(textOf(step, 'uses') ?? '')) continue;
       const withMap = mapOf(step, 'with');
       if (textOf(withMap, 'persist-credentials') === 'false') continue;
       if (pushes) {
-        left.push(`job "${job.id}": actions/checkout keeps its credentials: the job pushes with them (git push, lerna version/publish or release-it, which push the version commit or tags), so persist-credentials: false would break the release. Push with a token of its own in that step instead, if you want the checkout without them.`);
+        left.push(`job "${job.id}": actions/checkout keeps its credentials: the job pushes with them (git push, lerna version/publish or release-it, which push the version commit or tags, or an action that commits and pushes such as git-auto-commit-action), so persist-credentials: false would break the release. Push with a token of its own in that step instead, if you want the checkout without them.`);
         continue;
       }
       if (withMap) setScalar(doc, withMap, 'persist-credentials', false);

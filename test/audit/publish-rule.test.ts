@@ -83,3 +83,13 @@ test('a token on a build, lint or test script is proof enough that the step does
   for (const run of ['npm run lint', 'yarn test:unit', 'pnpm build', 'npm ci\nnpm test']) assert.equal(stepFactsPublish({ ...step, run }), false, run);
   assert.equal(stepFactsPublish({ ...step, run: 'npm run build && npm publish' }), true);
 });
+
+test('a package.json script named for an npm publish publishes, whatever program it runs', () => {
+  const scripts = { 'publish:npm': 'node scripts/publish-npm.cjs', 'npm-release': 'tsx release.ts', 'publish:docs': 'node docs.js' };
+  assert.equal(runPublishesWith('npm run publish:npm -- npm-dist', { scripts }), true);
+  assert.equal(runPublishesWith('pnpm npm-release', { scripts }), true);
+  assert.equal(runPublishesWith('npm run publish:docs', { scripts }), false);
+  assert.equal(runPublishesWith('npm run publish:npm -- --dry-run', { scripts }), false);
+  // Only a script the package.json has.
+  assert.equal(runPublishesWith('npm run publish:npm', {}), false);
+});

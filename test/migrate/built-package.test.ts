@@ -156,10 +156,14 @@ jobs:
     const findings = doctorFindings(repo.dir);
     assert.equal(findings.some((f) => f.id === 'ci-built-package'), false);
     assert.equal(findings.some((f) => f.id === 'no-package-json'), false);
+    const note = findings.find((f) => f.id === 'package-in-folder');
+    assert.equal(note?.level, 'info');
+    assert.equal(note?.message, 'No package.json at the top of the repository: its publishing workflow publishes from packages/widget, so the package there is the one checked.');
     assert.deepEqual((JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { packages: string[] }).packages, ['widget']);
     const run = runCli([repo.dir, '--migrate', '--force']);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /On npmjs\.com: add a trusted publisher\nwidget\n/);
+    assert.match(run.stdout, /npm trust github widget /);
     assert.doesNotMatch(readFileSync(join(repo.dir, '.github/workflows/release.yml'), 'utf8'), /NPM_TOKEN/);
   } finally {
     repo.cleanup();

@@ -132,6 +132,12 @@ const CASES: Case[] = [
   { fixture: 'push-main-no-install-lowercase-secret-emoji-names', workflow: 'publish-package.yml', job: 'release', event: { name: 'push', ref: 'refs/heads/main' } },
   { fixture: 'yarn1-publish-gpr-and-npm-echo-home-npmrc-node12', workflow: 'publish-package.yml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
   { fixture: 'release-published-test-job-node16-lowercase-npm-token', workflow: 'npm-publish.yml', job: 'publish-npm', event: release('v1.6.2'), scripts: BUILD, needs: afterJobs('test') },
+  // Migrated from the top of the repository, which has no package.json: the job's defaults.run.working-directory names the package.
+  { fixture: 'go-shim-defaults-working-directory-tag-check', workflow: 'npm.yml', job: 'npm-publish', event: tagPush('v0.0.2'), dir: 'npm/widget-chat' },
+  { fixture: 'release-created-setup-node-v1-node12-lowercase-secret', workflow: 'npm.yml', job: 'publish-npm', event: release('v2.7.3') },
+  { fixture: 'push-main-release-dispatch-publish-access-public', workflow: 'npm.yml', job: 'build', event: { name: 'push', ref: 'refs/heads/main' } },
+  { fixture: 'gpr-starter-renamed-npmjs-packages-write-dispatch', workflow: 'npm-publish-github-packages.yml', job: 'build', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' } },
+  { fixture: 'release-published-checkout-v1-node12-no-final-newline', workflow: 'npm.yml', job: 'build', event: release('v1.0.2') },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
