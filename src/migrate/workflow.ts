@@ -5,6 +5,7 @@ import type { RepoRef } from '../core/model.js';
 import type { ActionPins } from '../render/pins.js';
 import { printOptions } from './format.js';
 import { editedMentions, editedText, jobRuns } from './regions.js';
+import { calledScopes } from './callee-permissions.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';
 import { isReusable, jobViews } from './jobs.js';
 import { parseWorkflow } from '../audit/workflow-model.js';
@@ -79,6 +80,10 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   // its jobs and steps line up by position with the copy's, which are the ones edited.
   const model = parseWorkflow(content, path, ctx.publish ?? {});
   const jobs = jobViews(root, callees, model.ok ? model.workflow : undefined);
+  for (const job of jobs) {
+    const asked = job.calleeScopes ? undefined : calledScopes(job.uses, ctx.readFile);
+    if (asked) job.calledScopes = asked;
+  }
   const elsewhere = new Map(jobs.flatMap((job) => (job.elsewhere ? [[job.id, job.elsewhere] as const] : [])));
   const changes: string[] = [];
   const secretsBefore = mentionedSecrets(content);
