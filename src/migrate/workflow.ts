@@ -6,7 +6,7 @@ import type { ActionPins } from '../render/pins.js';
 import { printOptions } from './format.js';
 import { editedMentions, editedText, jobRuns } from './regions.js';
 import { calledScopes } from './callee-permissions.js';
-import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';
+import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets, relaxDeclaredSecrets } from './guard.js';
 import { isReusable, jobViews } from './jobs.js';
 import { parseWorkflow } from '../audit/workflow-model.js';
 import { firstError, oversize, readYaml, takeYaml } from '../core/yaml-text.js';
@@ -143,8 +143,9 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   let runs = jobRuns(content, pristine, doc);
   const stillMentioned = mentionedSecrets(editedMentions(content, doc, options, runs));
   const droppedSecrets = [...secretsBefore].filter((name) => !stillMentioned.has(name));
-  if (reusable && ctx.callersMigrated && droppedSecrets.length > 0) {
-    dropDeclaredSecrets(root, droppedSecrets, changes);
+  if (reusable && droppedSecrets.length > 0) {
+    if (ctx.callersMigrated) dropDeclaredSecrets(root, droppedSecrets, changes);
+    else relaxDeclaredSecrets(root, droppedSecrets, changes);
     runs = jobRuns(content, pristine, doc);
   }
   const scopes = mergeScopes(...publishing.map((job) => scopesOf(nodeOf(job.node, 'permissions')) ?? {}));
