@@ -4,6 +4,7 @@ import type { Answers, ChecklistItem, Detected, RepoRef, TokenUse } from '../cor
 import { BRANCH_FLOWS } from '../core/model.js';
 import { accessUrl, allowedAction, githubTrust, UNNAMED_PACKAGE } from '../npm/publisher.js';
 import { githubTrustFlags } from '../npm/trust-command.js';
+import { secretUses } from '../retire/secret-uses.js';
 import { shellCommand, shellWord } from '../text/shell.js';
 import { approveStep, releaseStep, upgradeStep, type ReleasePackage } from './checklist-release.js';
 import { commitItem, disallowTokensItem, otherUrls, revokeTokenItem } from './checklist-common.js';
@@ -103,7 +104,20 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
   items.push(disallowTokensItem(names), revokeTokenItem());
 
   const uses = detected.workflows.flatMap((w) => w.tokenUses);
+  const readers = secretUses(detected.workflows, tokenSecrets(uses)).filter((u) => !u.publishes);
   for (const secret of tokenSecrets(uses)) {
+    // A secret that steps which do not publish also read (a checkout, a login to another
+    // registry, a release tool's GitHub token): deleting it would break them.
+    const kept = readers.filter((u) => u.secret === secret);
+    if (kept.length > 0) {
+      items.push({
+        id: `secret:${secret}`,
+        title: `Keep the ${secret} secret until nothing else reads it`,
+        detail: `Steps that do not publish still read it (${kept.map((u) => `${u.file}:${u.line}`).join(', ')}). If it is an npm token, swap in a read-only token there first (a new secret), then delete it; if it is another credential, keep it.`,
+        url: `https://github.com/${slug}/settings/secrets/actions`,
+      });
+      continue;
+    }
     items.push({
       id: `secret:${secret}`,
       // No workflow here names a token secret: the usual name, in case one is left over.
