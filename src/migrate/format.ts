@@ -99,8 +99,23 @@ export function mergeEdits(original: string, before: string, after: string, edit
 
 /** mergeEdits, or undefined where it would fall back to the printout. */
 export function mergeChecked(original: string, before: string, after: string, edited?: Document): string | undefined {
-  const eol = original.includes('\r\n') ? '\r\n' : '\n';
   if (before === after) return original;
+  // Lines added where the source is indented otherwise than the printout (a list not indented
+  // under its key, one space a level) first go in as printed; when that does not read back the
+  // same, shifted by the indentation the neighbouring source line differs by.
+  return merged(original, before, after, edited, false) ?? merged(original, before, after, edited, true);
+}
+
+const indentOf = (line: string): number => /^ */.exec(line)![0].length;
+
+/** `line` moved right (delta > 0) or left by up to -delta spaces; blank lines as they are. */
+function shifted(line: string, delta: number): string {
+  if (delta === 0 || line.trim() === '') return line;
+  return delta > 0 ? ' '.repeat(delta) + line : line.slice(Math.min(-delta, indentOf(line)));
+}
+
+function merged(original: string, before: string, after: string, edited: Document | undefined, reindent: boolean): string | undefined {
+  const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const source = original.split(/\r?\n/);
   const printed = before.split('\n');
   const { line, hunkOf, hunks } = alignSource(source, printed);
@@ -125,12 +140,29 @@ export function mergeChecked(original: string, before: string, after: string, ed
     });
   };
   j = 0;
+  // The shift of the lines above, by printed indentation: an added line takes its previous
+  // sibling's, else its parent's (a new block under a new key takes the key's).
+  const shifts: Array<[indent: number, delta: number]> = [];
+  const shiftAt = (indent: number): number => {
+    while (shifts.length > 0 && shifts.at(-1)![0] > indent) shifts.pop();
+    return shifts.at(-1)?.[1] ?? 0;
+  };
+  const record = (indent: number, delta: number) => {
+    while (shifts.length > 0 && shifts.at(-1)![0] >= indent) shifts.pop();
+    shifts.push([indent, delta]);
+  };
   for (const op of ops) {
     if (op.kind === '+') {
-      out.push(op.text);
+      if (!reindent || op.text.trim() === '') out.push(op.text);
+      else {
+        const delta = shiftAt(indentOf(op.text));
+        out.push(shifted(op.text, delta));
+        record(indentOf(op.text), delta);
+      }
       continue;
     }
     flushBefore(j);
+    if (line[j] !== undefined && hunkOf[j] === undefined && printed[j]!.trim() !== '') record(indentOf(printed[j]!), indentOf(source[line[j]!]!) - indentOf(printed[j]!));
     if (op.kind === ' ') {
       const n = hunkOf[j];
       if (n === undefined) out.push(source[line[j]!]!);
