@@ -4,7 +4,6 @@ import type { Answers, ChecklistItem, Detected, RepoRef, TokenUse } from '../cor
 import { BRANCH_FLOWS } from '../core/model.js';
 import { accessUrl, allowedAction, githubTrust, UNNAMED_PACKAGE } from '../npm/publisher.js';
 import { githubTrustFlags } from '../npm/trust-command.js';
-import { secretUses } from '../retire/secret-uses.js';
 import { shellCommand, shellWord } from '../text/shell.js';
 import { approveStep, releaseStep, upgradeStep, type ReleasePackage } from './checklist-release.js';
 import { commitItem, disallowTokensItem, otherUrls, revokeTokenItem } from './checklist-common.js';
@@ -27,6 +26,8 @@ export interface ChecklistInput {
   upgrades?: ToolUpgrade[];
   /** The workflow also publishes a package only its CI build names (the trusted publisher goes on its page). */
   unnamed?: boolean;
+  /** Lines that read a token secret and do not publish (a checkout, a login elsewhere): that secret is kept, not deleted. */
+  secretReaders?: ReadonlyArray<{ file: string; line: number; secret: string }>;
 }
 
 /** Secrets that fed npm tokens in the repository's workflows (names only). */
@@ -104,11 +105,10 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
   items.push(disallowTokensItem(names), revokeTokenItem());
 
   const uses = detected.workflows.flatMap((w) => w.tokenUses);
-  const readers = secretUses(detected.workflows, tokenSecrets(uses)).filter((u) => !u.publishes);
   for (const secret of tokenSecrets(uses)) {
     // A secret that steps which do not publish also read (a checkout, a login to another
-    // registry, a release tool's GitHub token): deleting it would break them.
-    const kept = readers.filter((u) => u.secret === secret);
+    // registry): deleting it would break them.
+    const kept = (input.secretReaders ?? []).filter((u) => u.secret === secret);
     if (kept.length > 0) {
       items.push({
         id: `secret:${secret}`,
