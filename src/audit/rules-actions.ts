@@ -132,8 +132,11 @@ export function adhocPackages(workflow: Workflow): Finding[] {
     for (const step of job.steps) {
       for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
         for (const spec of floatingGlobalInstalls(line)) {
+          const name = spec.replace(/^["']|["']$/g, '').replace(/(?<=.)@.*$/, '');
           findings.push(
-            workflow.finding('adhoc-packages', 'warning', `Global install of ${spec} takes whatever version is newest that day (npm 12 no longer runs on older Node 22).`, number, 'Use a Node whose npm is new enough (Node 24) and assert `npm --version` >= 11.5.1; if an upgrade is needed, pin a range such as npm@^11.5.1.'),
+            name === 'npm'
+              ? workflow.finding('adhoc-packages', 'warning', `Global install of ${spec} takes whatever version is newest that day (npm 12 no longer runs on older Node 22).`, number, 'Use a Node whose npm is new enough (Node 24) and assert `npm --version` >= 11.5.1; if an upgrade is needed, pin a range such as npm@^11.5.1.')
+              : workflow.finding('adhoc-packages', 'warning', `Global install of ${spec} takes whatever version is newest that day: a new release changes what runs with your publish rights.`, number, `Pin a version (${name}@<version>), or install it as a devDependency from the lockfile.`),
           );
         }
       }

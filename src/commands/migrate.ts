@@ -15,6 +15,7 @@ import { workflowDoctor } from '../doctor/workflows.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { publishedPackages } from '../doctor/index.js';
 import { ciBuiltPackages } from '../detect/built-package.js';
+import { builtPkgRootReason } from '../detect/semantic-release-root.js';
 import { formatFindings, formatWritten } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from '../migrate/index.js';
@@ -69,6 +70,8 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
   const held = named.length > 0 ? [...named] : publishedPackages(d).map((p) => p.name!);
   // No package.json to publish here: the names the CI build gives, where it can be read.
   const built = held.length > 0 ? [] : ciBuiltPackages(d);
+  const unheld = held.length === 0 && built.length === 0 && d.publishContext?.readFile ? builtPkgRootReason(d.publishContext.readFile) : undefined;
+  if (unheld) throw new FailedError(`${unheld}\nNothing was written.`);
   const packages = held.length > 0 ? held : built.flatMap((p) => (p.name ? [p.name] : []));
   if (options.trust && built.some((p) => !p.name)) {
     throw new FailedError('--trust needs the name of every package the workflow publishes, and its CI build sets one this tool cannot read: nothing was written. Run without --trust and add that trusted publisher on npmjs.com with the values printed.');

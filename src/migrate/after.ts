@@ -4,7 +4,8 @@ import type { Answers, ChecklistItem, Detected, PublisherSettings, RepoRef, Trig
 import type { Io } from '../core/io.js';
 import { paint } from '../core/style.js';
 import { publisherSettings, unnamedPublisherSettings } from '../npm/publisher.js';
-import { checklist } from '../plan/checklist.js';
+import { checklist, tokenSecrets } from '../plan/checklist.js';
+import { secretUses } from '../audit/secret-uses.js';
 import { resolveDefaults } from '../questions/resolve.js';
 import { formatPublisher } from '../report/text.js';
 import { formatChecklist } from '../report/checklist.js';
@@ -47,6 +48,9 @@ export function migratedWorkflow(d: Detected, plan: MigrationPlan): MigratedWork
   return { path: caller.path, content, trustFile: plan.trustFile, environment: plan.environment, edited: editedPaths(plan) };
 }
 
+/** Lines of the workflows that read a token secret and do not publish: the migration leaves them, so the secret stays. */
+const secretReaders = (d: Detected) => secretUses(d.workflows, tokenSecrets(d.workflows.flatMap((w) => w.tokenUses))).filter((u) => !u.publishes);
+
 /** The npmjs.com values and the checklist for a migrated workflow (also the pull request's). */
 export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef, named: readonly string[] = []): { publishers: PublisherSettings[]; checklist: ChecklistItem[] } {
   // --packages names what the workflow publishes (the edit of the workflow does not depend on it);
@@ -67,7 +71,7 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   };
   return {
     publishers: [...packages.map((p) => publisherSettings(p.name, repo, answers)), ...(unnamed ? [unnamedPublisherSettings(repo, answers)] : [])],
-    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed }),
+    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed, secretReaders: secretReaders(d) }),
   };
 }
 

@@ -97,13 +97,25 @@ export function mergeEdits(original: string, before: string, after: string, edit
   return mergeChecked(original, before, after, edited) ?? after.split('\n').join(eol);
 }
 
-/** The number of spaces a line starts with. */
-const indentOf = (text: string): number => /^ */.exec(text)![0].length;
-
 /** mergeEdits, or undefined where it would fall back to the printout. */
 export function mergeChecked(original: string, before: string, after: string, edited?: Document): string | undefined {
-  const eol = original.includes('\r\n') ? '\r\n' : '\n';
   if (before === after) return original;
+  // Lines added where the source is indented otherwise than the printout (a list not indented
+  // under its key, one space a level) first go in as printed; when that does not read back the
+  // same, shifted by the indentation the neighbouring source line differs by.
+  return merged(original, before, after, edited, false) ?? merged(original, before, after, edited, true);
+}
+
+const indentOf = (line: string): number => /^ */.exec(line)![0].length;
+
+/** `line` moved right (delta > 0) or left by up to -delta spaces; blank lines as they are. */
+function shifted(line: string, delta: number): string {
+  if (delta === 0 || line.trim() === '') return line;
+  return delta > 0 ? ' '.repeat(delta) + line : line.slice(Math.min(-delta, indentOf(line)));
+}
+
+function merged(original: string, before: string, after: string, edited: Document | undefined, reindent: boolean): string | undefined {
+  const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const source = original.split(/\r?\n/);
   const printed = before.split('\n');
   const { line, hunkOf, hunks } = alignSource(source, printed);
@@ -127,38 +139,34 @@ export function mergeChecked(original: string, before: string, after: string, ed
       }
     });
   };
-  // How far each line so far (put out or removed) sits from its printed place: an added line moves
-  // as far as the nearest line above it at its depth or less (its sibling or its parent), so that it lands
-  // in a part of the file written in another list style than the printout's (a file that
-  // indents `- ` under some keys and not under others).
-  const shifts: Array<{ indent: number; by: number }> = [];
-  const shifted = (text: string): string => {
-    if (/^\s*(?:#|$)/.test(text)) return text;
-    const indent = indentOf(text);
-    let by = 0;
-    for (let k = shifts.length - 1; k >= 0; k--) {
-      if (shifts[k]!.indent > indent) continue;
-      by = shifts[k]!.by;
-      break;
-    }
-    if (indent + by < 0) by = 0;
-    shifts.push({ indent, by });
-    return by === 0 ? text : ' '.repeat(indent + by) + text.slice(indent);
-  };
   j = 0;
+  // The shift of the lines above, by printed indentation: an added line takes its previous
+  // sibling's, else its parent's (a new block under a new key takes the key's).
+  const shifts: Array<[indent: number, delta: number]> = [];
+  const shiftAt = (indent: number): number => {
+    while (shifts.length > 0 && shifts.at(-1)![0] > indent) shifts.pop();
+    return shifts.at(-1)?.[1] ?? 0;
+  };
+  const record = (indent: number, delta: number) => {
+    while (shifts.length > 0 && shifts.at(-1)![0] >= indent) shifts.pop();
+    shifts.push([indent, delta]);
+  };
   for (const op of ops) {
     if (op.kind === '+') {
-      out.push(shifted(op.text));
+      if (!reindent || op.text.trim() === '') out.push(op.text);
+      else {
+        const delta = shiftAt(indentOf(op.text));
+        out.push(shifted(op.text, delta));
+        record(indentOf(op.text), delta);
+      }
       continue;
     }
     flushBefore(j);
+    if (line[j] !== undefined && hunkOf[j] === undefined && printed[j]!.trim() !== '') record(indentOf(printed[j]!), indentOf(source[line[j]!]!) - indentOf(printed[j]!));
     if (op.kind === ' ') {
       const n = hunkOf[j];
-      if (n === undefined) {
-        const kept = source[line[j]!]!;
-        if (!/^\s*(?:#|$)/.test(kept)) shifts.push({ indent: indentOf(printed[j]!), by: indentOf(kept) - indentOf(printed[j]!) });
-        out.push(kept);
-      } else if (!intact[n]) out.push(printed[j]!);
+      if (n === undefined) out.push(source[line[j]!]!);
+      else if (!intact[n]) out.push(printed[j]!);
       else if (!done.has(n)) {
         done.add(n);
         out.push(...source.slice(hunks[n]!.s0, hunks[n]!.s1));
@@ -166,9 +174,6 @@ export function mergeChecked(original: string, before: string, after: string, ed
     } else {
       const n = hunkOf[j];
       if (n !== undefined && !intact[n] && !done.has(n)) done.add(n);
-      // A removed line still tells how far its part of the file sits from the printout (the line that replaces it goes there).
-      const gone = n === undefined ? source[line[j]!] : undefined;
-      if (gone !== undefined && !/^\s*(?:#|$)/.test(gone)) shifts.push({ indent: indentOf(printed[j]!), by: indentOf(gone) - indentOf(printed[j]!) });
     }
     j++;
   }

@@ -44,6 +44,22 @@ export function dropDeclaredSecrets(root: YAMLMap, secrets: readonly string[], n
   }
 }
 
+/**
+ * A reusable workflow called from other repositories keeps declaring the token secrets it no
+ * longer uses (a caller passing an undeclared secret fails), but no longer requires them, so
+ * its callers can stop passing the token.
+ */
+export function relaxDeclaredSecrets(root: YAMLMap, secrets: readonly string[], notes: string[]): void {
+  const on = nodeOf(root, 'on');
+  const declared = mapOf(isMap(on) ? mapOf(on, 'workflow_call') : undefined, 'secrets');
+  for (const name of secrets) {
+    const required = nodeOf(mapOf(declared, name), 'required');
+    if (!isScalar(required) || required.value !== true) continue;
+    required.value = false;
+    notes.push(`on.workflow_call: secret ${name} no longer required (callers can stop passing it)`);
+  }
+}
+
 /** In a caller: stop passing the callee's token secrets (`secrets: inherit` passes nothing by name). */
 export function dropPassedSecrets(jobs: readonly JobView[], calleeSecrets: Readonly<Record<string, string[]>>, notes: string[]): void {
   for (const job of jobs) {

@@ -19,6 +19,8 @@ export interface JobView {
   uses?: string;
   /** For a call of a reusable workflow that publishes: the scopes its jobs need. */
   calleeScopes?: Scopes;
+  /** For a call of any other workflow of this repository: the scopes its jobs ask for. */
+  calledScopes?: Scopes;
   /** The registries of a job that publishes only to others than npmjs.com (from the audit model). */
   elsewhere?: string[];
 }

@@ -128,7 +128,7 @@ export function migratePermissions(doc: Document, root: YAMLMap, jobs: readonly 
   const topComments = (next: Scopes) => Object.fromEntries(Object.entries(scopeComments(top)).filter(([scope]) => topScopes?.[scope] === next[scope]));
   /** What a job without its own block got before this edit. */
   const inherited = (job: JobView): Scopes =>
-    topScopes && !topWriteAll ? { ...topScopes } : mergeScopes({ contents: 'read' }, stepNeeds(job));
+    topScopes && !topWriteAll ? { ...topScopes } : mergeScopes({ contents: 'read' }, stepNeeds(job), job.calledScopes ?? {});
 
   /** Jobs that drop to contents: read: one note for a few, one line for many (a long file has thousands). */
   const readOnly: string[] = [];

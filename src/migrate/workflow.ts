@@ -5,7 +5,8 @@ import type { RepoRef } from '../core/model.js';
 import type { ActionPins } from '../render/pins.js';
 import { printOptions } from './format.js';
 import { editedMentions, editedText, jobRuns } from './regions.js';
-import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets } from './guard.js';
+import { calledScopes } from './callee-permissions.js';
+import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets, relaxDeclaredSecrets } from './guard.js';
 import { isReusable, jobViews } from './jobs.js';
 import { parseWorkflow } from '../audit/workflow-model.js';
 import { firstError, oversize, readYaml, takeYaml } from '../core/yaml-text.js';
@@ -85,6 +86,10 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   // its jobs and steps line up by position with the copy's, which are the ones edited.
   const model = parseWorkflow(content, path, ctx.publish ?? {});
   const jobs = jobViews(root, callees, model.ok ? model.workflow : undefined);
+  for (const job of jobs) {
+    const asked = job.calleeScopes ? undefined : calledScopes(job.uses, ctx.readFile);
+    if (asked) job.calledScopes = asked;
+  }
   const elsewhere = new Map(jobs.flatMap((job) => (job.elsewhere ? [[job.id, job.elsewhere] as const] : [])));
   const changes: string[] = [];
   const secretsBefore = mentionedSecrets(content);
@@ -152,8 +157,9 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   let runs = jobRuns(content, pristine, doc);
   const stillMentioned = mentionedSecrets(editedMentions(content, doc, options, runs));
   const droppedSecrets = [...secretsBefore].filter((name) => !stillMentioned.has(name));
-  if (reusable && ctx.callersMigrated && droppedSecrets.length > 0) {
-    dropDeclaredSecrets(root, droppedSecrets, changes);
+  if (reusable && droppedSecrets.length > 0) {
+    if (ctx.callersMigrated) dropDeclaredSecrets(root, droppedSecrets, changes);
+    else relaxDeclaredSecrets(root, droppedSecrets, changes);
     runs = jobRuns(content, pristine, doc);
   }
   const scopes = mergeScopes(...publishing.map((job) => scopesOf(nodeOf(job.node, 'permissions')) ?? {}));

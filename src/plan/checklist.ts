@@ -26,6 +26,8 @@ export interface ChecklistInput {
   upgrades?: ToolUpgrade[];
   /** The workflow also publishes a package only its CI build names (the trusted publisher goes on its page). */
   unnamed?: boolean;
+  /** Lines that read a token secret and do not publish (a checkout, a login elsewhere): that secret is kept, not deleted. */
+  secretReaders?: ReadonlyArray<{ file: string; line: number; secret: string }>;
 }
 
 /** Secrets that fed npm tokens in the repository's workflows (names only). */
@@ -104,6 +106,18 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
 
   const uses = detected.workflows.flatMap((w) => w.tokenUses);
   for (const secret of tokenSecrets(uses)) {
+    // A secret that steps which do not publish also read (a checkout, a login to another
+    // registry): deleting it would break them.
+    const kept = (input.secretReaders ?? []).filter((u) => u.secret === secret);
+    if (kept.length > 0) {
+      items.push({
+        id: `secret:${secret}`,
+        title: `Keep the ${secret} secret until nothing else reads it`,
+        detail: `Steps that do not publish still read it (${kept.map((u) => `${u.file}:${u.line}`).join(', ')}). If it is an npm token, swap in a read-only token there first (a new secret), then delete it; if it is another credential, keep it.`,
+        url: `https://github.com/${slug}/settings/secrets/actions`,
+      });
+      continue;
+    }
     items.push({
       id: `secret:${secret}`,
       // No workflow here names a token secret: the usual name, in case one is left over.

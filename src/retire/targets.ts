@@ -3,7 +3,7 @@
 import type { Detected, TokenUse } from '../core/model.js';
 import { publishedPackages } from '../doctor/index.js';
 import { tokenSecrets } from '../plan/checklist.js';
-import { publishLines, secretUses, type SecretUse } from './secret-uses.js';
+import { publishLines, secretUses, type SecretUse } from '../audit/secret-uses.js';
 
 export interface SecretTarget {
   name: string;

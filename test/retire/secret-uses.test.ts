@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { scanWorkflow } from '../../src/detect/index.js';
 import type { WorkflowFile } from '../../src/core/model.js';
-import { secretUses } from '../../src/retire/secret-uses.js';
+import { secretUses } from '../../src/audit/secret-uses.js';
 
 const wf = (fileName: string, content: string): WorkflowFile => {
   const path = `.github/workflows/${fileName}`;

@@ -3,8 +3,8 @@
 // install step still reads (a token for private dependencies) breaks that workflow.
 import type { Node } from 'yaml';
 import type { WorkflowFile } from '../core/model.js';
-import { parseWorkflow, type Workflow } from '../audit/index.js';
-import { mapAt } from '../audit/workflow-model.js';
+import { parseWorkflow, type Workflow } from './index.js';
+import { mapAt } from './workflow-model.js';
 
 export interface SecretUse {
   file: string;

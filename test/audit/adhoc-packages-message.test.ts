@@ -1,0 +1,34 @@
+// A floating global install: npm's own says why (npm 12 no longer runs on older Node 22); any
+// other tool (pnpm, a login helper) gets a reason and a fix about that tool, not about npm.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { auditWorkflow } from '../../src/audit/index.js';
+
+const workflow = (install: string) => `on: push
+permissions: {}
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      id-token: write
+    steps:
+      - run: ${install}
+      - run: npm publish
+`;
+
+const adhoc = (install: string) => auditWorkflow(workflow(install), '.github/workflows/release.yml').filter((f) => f.id === 'adhoc-packages');
+
+test('npm@latest: the npm 12 reason and the npm fix', () => {
+  const [finding] = adhoc('npm install -g npm@latest');
+  assert.match(finding!.message, /npm 12 no longer runs on older Node 22/);
+  assert.match(finding!.fix ?? '', /npm@\^11\.5\.1/);
+});
+
+test('another tool: no word of npm 12; the fix pins that tool', () => {
+  for (const [install, name] of [['npm i pnpm@latest -g', 'pnpm'], ['npm i -g npm-cli-login', 'npm-cli-login'], ['npm i -g @acme/login@next', '@acme/login']] as const) {
+    const [finding] = adhoc(install);
+    assert.doesNotMatch(finding!.message, /npm 12/, install);
+    assert.equal(finding!.fix, `Pin a version (${name}@<version>), or install it as a devDependency from the lockfile.`, install);
+  }
+});
