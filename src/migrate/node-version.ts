@@ -134,7 +134,16 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
       notes.push(`job "${job.id}": node-version 24 instead of the Node ${versions.join(', ')} of ${file} (npm 11, which trusted publishing needs, does not run on it)`);
       continue;
     }
-    // An old Node from env or a matrix, or one that cannot be known: raise npm, not the Node.
+    // A Node from an env value (`${{ env.NODE_VERSION }}`, 18) that npm 11 cannot run on: the same,
+    // in this step only (the env value may set other jobs' Node too).
+    const fromEnv = isScalar(node) && /^\$\{\{\s*env\.[\w-]+\s*\}\}$/.test(String(node.value).trim()) ? String(node.value).trim() : undefined;
+    if (verdict === 'raise' && fromEnv !== undefined && versions.length > 0 && !versions.some(npm11Runs)) {
+      (node as Scalar).value = 24;
+      (node as Scalar).type = Scalar.PLAIN;
+      notes.push(`job "${job.id}": node-version 24 instead of ${fromEnv} (Node ${versions.join(', ')}: npm 11, which trusted publishing needs, does not run on it)`);
+      continue;
+    }
+    // An old Node from a matrix, or one that cannot be known: raise npm, not the Node.
     unknown = true;
   }
   if (!unknown && !local) return;

@@ -147,6 +147,19 @@ test('env and matrix Node versions are resolved: env 24 needs nothing, a matrix 
   assert.equal(out.steps[1].run, 'npm install -g npm@^11.5.1');
 });
 
+test('a Node from an env value npm 11 does not run on (18) goes to 24 in the publishing step only; an env 20 gets the npm upgrade', () => {
+  const workflow = (version: string) => JOB(`    env:\n      NODE_VERSION: ${version}\n    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: \${{ env.NODE_VERSION }}\n      - run: npm publish\n`);
+  const old = migrate(workflow('18'));
+  const job = parse(old.after).jobs.publish;
+  assert.equal(job.env.NODE_VERSION, 18, 'the env value stays: other steps may read it');
+  assert.equal(job.steps[0].with['node-version'], 24);
+  assert.equal(job.steps.length, 2, 'no npm upgrade: npm 11 on Node 18 does not run');
+  assert.ok(old.changes.includes('job "publish": node-version 24 instead of ${{ env.NODE_VERSION }} (Node 18: npm 11, which trusted publishing needs, does not run on it)'), old.changes.join('\n'));
+  const twenty = parse(migrate(workflow('20')).after).jobs.publish;
+  assert.equal(twenty.steps[0].with['node-version'], '${{ env.NODE_VERSION }}');
+  assert.equal(twenty.steps[1].run, 'npm install -g npm@^11.5.1');
+});
+
 test('a one-value matrix on a Node npm 11 does not run on (16) goes to 24 instead of upgrading npm there', () => {
   const matrix = JOB(`    strategy:\n      matrix:\n        node: ['16']\n    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: \${{ matrix.node }}\n      - run: npm publish\n`);
   const result = migrate(matrix);
