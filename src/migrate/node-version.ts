@@ -115,7 +115,7 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     if (sole && !npm11Runs(String(sole.value.value))) {
       const version = String(sole.value.value);
       sole.value.value = sole.value.type === Scalar.PLAIN ? 24 : '24';
-      notes.push(`job "${job.id}": matrix ${sole.key} ${version} -> 24 (npm 11, which trusted publishing needs, does not run on Node ${version})`);
+      notes.push(`job "${job.id}": matrix ${sole.key} ${version} -> 24 (npm 11, which trusted publishing needs, does not support Node ${version})`);
       continue;
     }
     // A Node read from a version file that npm 11 cannot run on: an npm upgrade would break npm,
@@ -131,7 +131,7 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
         node.value = node.type === Scalar.PLAIN ? 24 : '24';
       }
       renameStep(setup, versions[0]!);
-      notes.push(`job "${job.id}": node-version 24 instead of the Node ${versions.join(', ')} of ${file} (npm 11, which trusted publishing needs, does not run on it)`);
+      notes.push(`job "${job.id}": node-version 24 instead of the Node ${versions.join(', ')} of ${file} (npm 11, which trusted publishing needs, does not support it)`);
       continue;
     }
     // A Node from an env value (`${{ env.NODE_VERSION }}`, 18) that npm 11 cannot run on: the same,
@@ -140,7 +140,7 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     if (verdict === 'raise' && fromEnv !== undefined && versions.length > 0 && !versions.some(npm11Runs)) {
       (node as Scalar).value = 24;
       (node as Scalar).type = Scalar.PLAIN;
-      notes.push(`job "${job.id}": node-version 24 instead of ${fromEnv} (Node ${versions.join(', ')}: npm 11, which trusted publishing needs, does not run on it)`);
+      notes.push(`job "${job.id}": node-version 24 instead of ${fromEnv} (Node ${versions.join(', ')}: npm 11, which trusted publishing needs, does not support it)`);
       continue;
     }
     // An old Node from a matrix, or one that cannot be known: raise npm, not the Node.

@@ -154,7 +154,7 @@ test('a Node from an env value npm 11 does not run on (18) goes to 24 in the pub
   assert.equal(job.env.NODE_VERSION, 18, 'the env value stays: other steps may read it');
   assert.equal(job.steps[0].with['node-version'], 24);
   assert.equal(job.steps.length, 2, 'no npm upgrade: npm 11 on Node 18 does not run');
-  assert.ok(old.changes.includes('job "publish": node-version 24 instead of ${{ env.NODE_VERSION }} (Node 18: npm 11, which trusted publishing needs, does not run on it)'), old.changes.join('\n'));
+  assert.ok(old.changes.includes('job "publish": node-version 24 instead of ${{ env.NODE_VERSION }} (Node 18: npm 11, which trusted publishing needs, does not support it)'), old.changes.join('\n'));
   const twenty = parse(migrate(workflow('20')).after).jobs.publish;
   assert.equal(twenty.steps[0].with['node-version'], '${{ env.NODE_VERSION }}');
   assert.equal(twenty.steps[1].run, 'npm install -g npm@^11.5.1');
