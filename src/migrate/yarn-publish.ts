@@ -5,6 +5,7 @@ import { berryWithoutOidc, YARN_OIDC_MIN } from '../doctor/packages.js';
 import { argWords, commandWithArgs } from './command-args.js';
 import { MigrateError } from './errors.js';
 import { publishSteps, type JobView } from './jobs.js';
+import { withPackageScripts } from './scripts.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 
 /** Yarn 1's `yarn publish` has no OIDC exchange: npm publishes the same package (Yarn 1 still installs). */
@@ -100,11 +101,16 @@ export function packOldBerryPublish(job: JobView, notes: string[], readFile: ((p
   const jobDir = textOf(mapOf(mapOf(job.node, 'defaults'), 'run'), 'working-directory');
   for (const step of publishSteps(job)) {
     const run = nodeOf(step, 'run');
-    if (!isScalar(run) || typeof run.value !== 'string' || !run.value.split('\n').some((line) => YARN_NPM_PUBLISH.test(line))) continue;
+    if (!isScalar(run) || typeof run.value !== 'string') continue;
+    const direct = run.value.split('\n').some((line) => YARN_NPM_PUBLISH.test(line));
+    // The package.json scripts the step runs (one level, as the publish rule follows them).
+    const scripted = !direct && withPackageScripts(run.value, readFile).split('\n').slice(run.value.split('\n').length).some((line) => YARN_NPM_PUBLISH.test(line));
+    if (!direct && !scripted) continue;
     const field = packageManagerIn(textOf(step, 'working-directory') ?? jobDir ?? '', readFile);
     if (!berryWithoutOidc(field)) continue;
     const stop = (why: string) =>
       new MigrateError(`job "${job.id}" publishes with \`yarn npm publish\` on ${field}, and Yarn supports trusted publishing from ${YARN_OIDC_MIN}; ${why}: run \`yarn set version stable\` (or publish with \`npm publish\`), then migrate again.`);
+    if (scripted) throw stop('it runs in a package.json script the step calls, which this migration does not rewrite');
     const lines = run.value.split('\n').filter((line) => YARN_NPM_PUBLISH.test(line));
     if (lines.some((line) => /\bworkspaces\s+foreach\b/.test(line))) throw stop('it runs across workspaces, where no one tarball can be handed to npm');
     // The words between `yarn` and `npm publish`: none, or `workspace <name>` with a literal name.
