@@ -5,6 +5,7 @@ import { berryWithoutOidc, YARN_OIDC_MIN } from '../doctor/packages.js';
 import { argWords, commandWithArgs } from './command-args.js';
 import { MigrateError } from './errors.js';
 import { publishSteps, type JobView } from './jobs.js';
+import { withPackageScripts } from './scripts.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 
 /** Yarn 1's `yarn publish` has no OIDC exchange: npm publishes the same package (Yarn 1 still installs). */
@@ -79,6 +80,10 @@ function packageManagerIn(dir: string, readFile: (path: string) => string | unde
 
 /** `yarn npm publish` and its arguments, up to the end of that command (`&&`, `;`, `|`, end of line). */
 const YARN_NPM_COMMAND = commandWithArgs(String.raw`\byarn\s+npm\s+publish\b`, 'g');
+/** `workspace <name>` with a package name written out (no expression, quote or variable). */
+const WORKSPACE = /^workspace\s+(?:@[\w.~-]+\/)?[\w.~-]+$/;
+/** `yarn workspace <name> npm publish` and its arguments: group 1 the name, group 2 the arguments. */
+const YARN_WORKSPACE_NPM_COMMAND = commandWithArgs(String.raw`\byarn\s+workspace\s+((?:@[\w.~-]+\/)?[\w.~-]+)\s+npm\s+publish\b`, 'g');
 /** `yarn npm publish` flags npm publish reads the same way. */
 const SAME_IN_NPM = /^--(?:access|tag|otp|provenance|dry-run)(?:=|$)/;
 
@@ -86,27 +91,41 @@ const SAME_IN_NPM = /^--(?:access|tag|otp|provenance|dry-run)(?:=|$)/;
  * Yarn Berry before 4.10.3 has no OIDC exchange: once the token is gone its `yarn npm publish`
  * cannot publish. Yarn still packs (resolving `workspace:` ranges and publishConfig as it would
  * for publishing), and npm publishes the tarball with the exchange: `yarn pack --out package.tgz
- * && npm publish package.tgz`. Run across workspaces, or with a flag npm lacks, the migration stops.
+ * && npm publish package.tgz`. Through `yarn workspace <name>`, Yarn runs the command in that
+ * workspace's folder and resolves a relative `--out` from there, so the tarball path is made
+ * absolute by the shell (`$PWD`) before Yarn changes folder, and npm publishes that same path.
+ * Run across workspaces, through another command, or with a flag npm lacks, the migration stops.
  */
 export function packOldBerryPublish(job: JobView, notes: string[], readFile: ((path: string) => string | undefined) | undefined): void {
   if (!readFile) return;
   const jobDir = textOf(mapOf(mapOf(job.node, 'defaults'), 'run'), 'working-directory');
   for (const step of publishSteps(job)) {
     const run = nodeOf(step, 'run');
-    if (!isScalar(run) || typeof run.value !== 'string' || !run.value.split('\n').some((line) => YARN_NPM_PUBLISH.test(line))) continue;
+    if (!isScalar(run) || typeof run.value !== 'string') continue;
+    const direct = run.value.split('\n').some((line) => YARN_NPM_PUBLISH.test(line));
+    // The package.json scripts the step runs (one level, as the publish rule follows them).
+    const scripted = !direct && withPackageScripts(run.value, readFile).split('\n').slice(run.value.split('\n').length).some((line) => YARN_NPM_PUBLISH.test(line));
+    if (!direct && !scripted) continue;
     const field = packageManagerIn(textOf(step, 'working-directory') ?? jobDir ?? '', readFile);
     if (!berryWithoutOidc(field)) continue;
     const stop = (why: string) =>
       new MigrateError(`job "${job.id}" publishes with \`yarn npm publish\` on ${field}, and Yarn supports trusted publishing from ${YARN_OIDC_MIN}; ${why}: run \`yarn set version stable\` (or publish with \`npm publish\`), then migrate again.`);
+    if (scripted) throw stop('it runs in a package.json script the step calls, which this migration does not rewrite');
     const lines = run.value.split('\n').filter((line) => YARN_NPM_PUBLISH.test(line));
     if (lines.some((line) => /\bworkspaces\s+foreach\b/.test(line))) throw stop('it runs across workspaces, where no one tarball can be handed to npm');
-    // `yarn workspace <name> npm publish`: the words between `yarn` and `npm publish`.
-    const through = lines.map((line) => /\byarn\s+([^#;&|]*?)\s*\bnpm\s+publish\b/.exec(line)?.[1]).find((words) => words !== undefined && words !== '');
+    // The words between `yarn` and `npm publish`: none, or `workspace <name>` with a literal name.
+    const through = lines.map((line) => /\byarn\s+([^#;&|]*?)\s*\bnpm\s+publish\b/.exec(line)?.[1]).find((words) => words !== undefined && words !== '' && !WORKSPACE.test(words));
     if (through) throw stop(`it runs through \`yarn ${through}\`, and this migration does not work out which folder's tarball npm would publish`);
     run.value = run.value.replace(YARN_NPM_COMMAND, (_whole: string, args: string) => {
       const other = argWords(args).find((word) => word.startsWith('-') && !SAME_IN_NPM.test(word));
       if (other) throw stop(`npm publish has no ${other.replace(/=.*$/, '')}`);
       return `yarn pack --out package.tgz && npm publish package.tgz${args}`;
+    });
+    run.value = (run.value as string).replace(YARN_WORKSPACE_NPM_COMMAND, (_whole: string, name: string, args: string) => {
+      const other = argWords(args).find((word) => word.startsWith('-') && !SAME_IN_NPM.test(word));
+      if (other) throw stop(`npm publish has no ${other.replace(/=.*$/, '')}`);
+      const tarball = `"$PWD/${name.replace(/^@/, '').replace('/', '-')}.tgz"`;
+      return `yarn workspace ${name} pack --out ${tarball} && npm publish ${tarball}${args}`;
     });
     notes.push(`job "${job.id}": yarn npm publish -> yarn pack, then npm publish of the tarball (${field} cannot publish with trusted publishing; npm 11.5.1 or newer does the exchange)`);
   }

@@ -237,6 +237,10 @@ test('yarn npm publish on Yarn Berry before 4.10.3 becomes yarn pack, then npm p
   // No one tarball across workspaces, and no npm counterpart for --tolerate-republish: refused, with the reason.
   assert.throws(() => run({ 'package.json': { packageManager: 'yarn@3.2.1' } }, 'yarn workspaces foreach --no-private npm publish'), (e: Error) => e instanceof MigrateError && /yarn@3\.2\.1.*4\.10\.3; it runs across workspaces.*yarn set version stable/.test(e.message));
   assert.throws(() => run({ 'package.json': { packageManager: 'yarn@3.2.1' } }, 'yarn npm publish --tolerate-republish'), (e: Error) => e instanceof MigrateError && /npm publish has no --tolerate-republish/.test(e.message));
+  // Run by a package.json script the step calls, which the migration does not rewrite: refused, not left unable to publish.
+  const release = (packageManager: string) => ({ 'package.json': { packageManager, scripts: { release: 'yarn build && yarn npm publish --access public' } } });
+  assert.throws(() => run(release('yarn@3.2.1'), 'yarn release'), (e: Error) => e instanceof MigrateError && /yarn@3\.2\.1.*4\.10\.3; it runs in a package\.json script the step calls/.test(e.message));
+  assert.match(run(release('yarn@4.10.3'), 'yarn release').after, /run: yarn release\n/);
 });
 
 test('scope comments move with the scopes from the workflow block to the job block', () => {
