@@ -5,6 +5,7 @@ import type { Finding } from '../core/model.js';
 import { nodeLines, sourceLine } from './source-lines.js';
 import { pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 import { secretsInCallInputs } from './call-inputs.js';
+import { secretsInIf } from './if-contexts.js';
 
 const SHA_REF = /@[0-9a-f]{40}$/;
 const DOCKER_DIGEST = /@sha256:[0-9a-f]{64}$/;
@@ -68,6 +69,21 @@ export function secretCallInputs(workflow: Workflow): Finding[] {
         workflow.lineAt(found.offset),
         'Pass the secret under the call\'s secrets: instead (declared under on.workflow_call.secrets in the called workflow), or remove it if nothing needs it.',
       ),
+    ),
+  );
+}
+
+/** A job or step `if:` that reads the secrets context: GitHub rejects the whole file. */
+export function secretIfConditions(workflow: Workflow): Finding[] {
+  return secretsInIf(workflow.jobs.map((job) => ({ id: job.id, node: job.node, steps: job.steps.map((step) => step.node) }))).map((found) =>
+    workflow.finding(
+      'invalid-if-context',
+      'error',
+      `The if: of ${found.step ? 'a step of ' : ''}job "${found.job}" reads secrets, which GitHub does not allow in a condition, so GitHub rejects this workflow file and it never runs.`,
+      workflow.lineAt(found.offset),
+      found.step
+        ? "Test an env value set from the secret instead (on the step or job: env: HAS_NPM_TOKEN: ${{ secrets.NPM_TOKEN != '' }}, then if: env.HAS_NPM_TOKEN == 'true'), or drop the condition."
+        : "A job's if: cannot read env either: have an earlier job output whether the secret is set and test needs.<job>.outputs.<name>, move the condition onto the steps (through env), or drop it.",
     ),
   );
 }

@@ -12,6 +12,7 @@ export interface DoctorJson {
   ok: boolean;
   counts: { error: number; warning: number; info: number };
   workflows: string[];
+  publishing: string[];
   packages: string[];
   registry: string | null;
   findings: Array<{ id: string; level: Finding['level']; message: string; file: string | null; line: number | null; fix: string | null }>;
@@ -32,6 +33,7 @@ export function doctorJson(report: DoctorReport): DoctorJson {
     ok: !mustFix(report.findings),
     counts: counts(report.findings),
     workflows: report.workflows,
+    publishing: report.publishing,
     packages: report.packages,
     registry: report.registry ?? null,
     findings: report.findings.map((f) => ({ id: f.id, level: f.level, message: f.message, file: f.file ?? null, line: f.line ?? null, fix: f.fix ?? null })),

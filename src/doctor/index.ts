@@ -24,6 +24,8 @@ export interface DoctorReport {
   findings: Finding[];
   /** Workflows that were checked (the ones that publish, and their callers). */
   workflows: string[];
+  /** CI files that publish to npmjs.com: workflows with a publishing job or calling one, `.gitlab-ci.yml` and `.circleci/config.yml` when they publish. */
+  publishing: string[];
   /** Package names that would be published. */
   packages: string[];
   /** The registry that was asked, when the registry check ran. */
@@ -58,7 +60,7 @@ export function publishedPackages(d: Detected): PackageInfo[] {
 }
 
 /** Everything doctor reports offline, from what detect found. */
-export function offlineFindings(d: Detected): { findings: Finding[]; workflows: string[] } {
+export function offlineFindings(d: Detected): { findings: Finding[]; workflows: string[]; publishing: string[] } {
   const report = workflowDoctor(d.workflows, d.git.github, d.publishContext);
   // No package.json here, but a publishing workflow builds the package in CI: a note, not an error.
   const built = ciBuiltPackages(d);
@@ -80,14 +82,14 @@ export function offlineFindings(d: Detected): { findings: Finding[]; workflows: 
   if (report.checked.length === 0) {
     findings.push({ id: 'no-publish-workflow', level: 'info', message: 'No workflow in .github/workflows publishes to npm.', fix: 'Run create-trusted-publish to write one.' });
   }
-  return { findings, workflows: report.checked };
+  return { findings, workflows: report.checked, publishing: [...report.publishing, ...d.ciFiles.filter((f) => f.publishes).map((f) => f.path)] };
 }
 
 export async function doctor(root: string, options: DoctorOptions = {}): Promise<DoctorReport> {
   const d = await detect(root);
-  const { findings, workflows } = offlineFindings(d);
+  const { findings, workflows, publishing } = offlineFindings(d);
   const packages = publishedPackages(d);
-  const report: DoctorReport = { root: d.root, findings, workflows, packages: packages.map((p) => p.name!) };
+  const report: DoctorReport = { root: d.root, findings, workflows, publishing, packages: packages.map((p) => p.name!) };
   if (options.registryCheck) {
     const registry = normaliseRegistry(options.registry ?? DEFAULT_REGISTRY);
     const get = { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) };

@@ -6,6 +6,7 @@ import { isScalar } from 'yaml';
 import { isTokenEnv, onlyChecksSet, onlyChecksToken, writesAuthToken, type PublishContext } from '../audit/publish-rule.js';
 import { mapAt, text } from '../audit/workflow-model.js';
 import { actionMajor } from '../audit/rules-actions.js';
+import { publishesToNpm } from '../audit/registry.js';
 import { nodeLines } from '../audit/source-lines.js';
 import { preflight } from './preflight.js';
 import { callersOf, reusableFindings, tokenCallFindings, type NamedWorkflow } from './reusable.js';
@@ -21,6 +22,8 @@ export interface WorkflowReport {
   findings: Finding[];
   /** Paths of the workflows that were checked. */
   checked: string[];
+  /** Paths of the workflows with a job that publishes to npmjs.com, and of the workflows that call one of them. */
+  publishing: string[];
   /** True for a line inside a step that writes an _authToken (already reported as such). */
   inTokenStep: (file: string, line: number) => boolean;
 }
@@ -99,6 +102,9 @@ export function workflowDoctor(files: readonly WorkflowSource[], repo?: RepoRef,
   for (const named of parsed.filter((n) => n.workflow.publishes)) {
     for (const { caller } of callersOf(named.fileName, parsed)) publishing.add(caller.workflow.path);
   }
+  // What publishes to npmjs.com: a job's own publish step, or a call of a reusable workflow here whose job does.
+  const toNpm = parsed.filter((n) => n.workflow.jobs.some((job) => publishesToNpm(n.workflow, job)));
+  const npmPublishing = new Set([...toNpm.map((n) => n.workflow.path), ...toNpm.flatMap((n) => callersOf(n.fileName, parsed).map(({ caller }) => caller.workflow.path))]);
   for (const named of parsed) findings.push(...tokenChecks(named));
   for (const named of parsed.filter((n) => publishing.has(n.workflow.path))) {
     findings.push(...auditWorkflow(named.workflow.content, named.workflow.path, { ...(repo ? { repo } : {}), context }));
@@ -114,6 +120,7 @@ export function workflowDoctor(files: readonly WorkflowSource[], repo?: RepoRef,
   return {
     findings: once,
     checked: [...publishing].sort(),
+    publishing: [...npmPublishing].sort(),
     inTokenStep: (file, line) => tokenSteps.some((s) => s.file === file && s.from <= line && line <= s.to),
   };
 }

@@ -81,8 +81,27 @@ test('text output groups by file with file:line and the fix; JSON has the stable
   const json = doctorJson(report);
   assert.equal(json.schema, DOCTOR_SCHEMA);
   assert.equal(json.ok, false);
-  assert.deepEqual(Object.keys(json).sort(), ['counts', 'findings', 'ok', 'packages', 'registry', 'root', 'schema', 'workflows']);
+  assert.deepEqual(Object.keys(json).sort(), ['counts', 'findings', 'ok', 'packages', 'publishing', 'registry', 'root', 'schema', 'workflows']);
   for (const f of json.findings) assert.deepEqual(Object.keys(f), ['id', 'level', 'message', 'file', 'line', 'fix']);
   assert.deepEqual(json.packages, ['@acme/widget']);
   assert.equal(json.counts.error, json.findings.filter((f) => f.level === 'error').length);
+});
+
+test('publishing lists the files that publish to npmjs.com and their callers, not a GitHub Packages publish nor a caller-less check', async (t) => {
+  const callee = edit(GOOD, 'on:\n', 'on:\n  workflow_call:\n');
+  const gpr = edit(GOOD, '          node-version: 24\n', "          node-version: 24\n          registry-url: 'https://npm.pkg.github.com'\n");
+  const repo = makePackageRepo({
+    pkg: { repository: 'github:acme/widget' },
+    files: {
+      '.github/workflows/publish.yml': callee,
+      '.github/workflows/release.yml': 'on:\n  push:\n    tags: [v*]\njobs:\n  publish:\n    permissions:\n      contents: read\n      id-token: write\n    uses: ./.github/workflows/publish.yml\n',
+      '.github/workflows/gpr.yml': gpr,
+      '.github/workflows/ci.yml': 'on: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n',
+    },
+  });
+  t.after(() => repo.cleanup());
+  const report = await doctor(repo.dir);
+  assert.deepEqual(report.publishing, ['.github/workflows/publish.yml', '.github/workflows/release.yml']);
+  assert.ok(report.workflows.includes('.github/workflows/gpr.yml'), 'the GitHub Packages publish is still checked');
+  assert.deepEqual(doctorJson(report).publishing, report.publishing);
 });

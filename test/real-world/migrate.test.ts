@@ -1,7 +1,8 @@
 // `--migrate --force` on every real-world pattern under test/fixtures/real-world, through the
 // built binary in a fresh git repository. For fixtures with a migrate.json: the exit code, the
 // golden diff (git's, of every changed file) or the refusal's reason. For EVERY fixture: either
-// the doctor then reports nothing above a note for the changed files and actionlint passes, or
+// the doctor then reports nothing above a note for the changed files, still sees every file that
+// published before as publishing (fixture.json tokenPublish) and actionlint passes, or
 // migrate refused with exit 1, a specific reason, and no file changed. Never a rewrite, then a failure.
 // UPDATE_GOLDEN=1 rewrites the migrate.diff files.
 import assert from 'node:assert/strict';
@@ -29,13 +30,19 @@ interface Expected {
 }
 
 const fixtures = existsSync(DIR) ? readdirSync(DIR).filter((name) => existsSync(join(DIR, name, 'repo'))).sort() : [];
-const outcome = { migrated: 0, withLeft: 0, leftAlone: 0, refused: 0, broken: 0 };
+const outcome = { migrated: 0, withLeft: 0, leftAlone: 0, refused: 0, unseen: 0, broken: 0 };
 
 /**
  * fixture.json: the remote, extra --migrate flags a pattern needs (e.g. --switch-registry), and
  * `cwd`, the package directory the user points at when it is not the repository's top.
+ * `publishUnseen`: why doctor no longer sees the migrated workflow publish (a known gap of the
+ * publish rule, named here rather than passed silently; the mark must go once doctor sees it).
  */
-const meta = (name: string) => JSON.parse(readFileSync(join(DIR, name, 'fixture.json'), 'utf8')) as { remote: string; migrateArgs?: string[]; cwd?: string };
+const meta = (name: string) =>
+  JSON.parse(readFileSync(join(DIR, name, 'fixture.json'), 'utf8')) as { remote: string; tokenPublish?: boolean; migrateArgs?: string[]; cwd?: string; publishUnseen?: string };
+
+/** The CI files `doctor --json` lists as publishing to npmjs.com. */
+const publishingFiles = (dir: string) => (JSON.parse(runCli(['doctor', dir, '--json']).stdout) as { publishing: string[] }).publishing;
 
 function setUp(name: string): TempRepo {
   return makeRepo({ remote: meta(name).remote, files: filesUnder(join(DIR, name, 'repo')) });
@@ -48,7 +55,8 @@ describe('--migrate on the real-world corpus', () => {
   after(() => {
     console.log(
       `real-world migrate: ${fixtures.length} fixtures: ${outcome.migrated} migrated to a workflow doctor passes (${outcome.withLeft} of them with warnings named under "Left for you"), ` +
-        `${outcome.leftAlone} left alone (nothing publishes to npmjs.com), ${outcome.refused} refused with a reason, ${outcome.broken} failed a check`,
+        `${outcome.leftAlone} left alone (nothing publishes to npmjs.com), ${outcome.refused} refused with a reason, ` +
+        `${outcome.unseen} migrated where doctor no longer sees the publish (marked publishUnseen), ${outcome.broken} failed a check`,
     );
   });
 
@@ -56,6 +64,8 @@ describe('--migrate on the real-world corpus', () => {
     test(name, async () => {
       const repo = setUp(name);
       try {
+        // What doctor sees publishing before the migration, for a fixture that publishes with a token.
+        const publishedBefore = meta(name).tokenPublish ? publishingFiles(repo.dir) : [];
         const run: RunResult = runCli([meta(name).cwd ? join(repo.dir, meta(name).cwd!) : repo.dir, '--migrate', '--yes', '--force', ...(meta(name).migrateArgs ?? [])]);
         const changed = changedFiles(repo);
         const expectedPath = join(DIR, name, 'migrate.json');
@@ -79,7 +89,20 @@ describe('--migrate on the real-world corpus', () => {
         // The fixtures hold no secret values: a word masked after a token's name is a message that reads like one.
         assert.doesNotMatch(run.stdout, /[A-Z_]*TOKEN: \*\*\*/, output);
         const doctor = runCli(['doctor', repo.dir, '--json']);
-        const report = JSON.parse(doctor.stdout) as { findings: Array<{ id: string; level: string; file: string | null; line: number | null; message: string }> };
+        const report = JSON.parse(doctor.stdout) as { publishing: string[]; findings: Array<{ id: string; level: string; file: string | null; line: number | null; message: string }> };
+        // Doctor still sees the publish: every file it listed as publishing before is listed after.
+        // A migration that left the workflow unrecognisable would otherwise pass every check below.
+        if (meta(name).tokenPublish) {
+          const lost = publishedBefore.filter((file) => !report.publishing.includes(file));
+          const seen = publishedBefore.length > 0 && lost.length === 0;
+          const unseen = meta(name).publishUnseen;
+          if (unseen) {
+            assert.ok(!seen, `fixture.json marks publishUnseen ("${unseen}"), but doctor sees the publish after the migration: remove the mark`);
+            outcome.unseen++;
+          } else {
+            assert.ok(seen, `doctor no longer sees the publish after the migration: publishing before ${JSON.stringify(publishedBefore)}, after ${JSON.stringify(report.publishing)}\n${output}`);
+          }
+        }
         // Changed files: nothing above a note, hygiene included (pins, persisted credentials,
         // injection). Every other CI file: no token error (a token publish left untouched is a
         // failure too, general hygiene of a file migrate did not touch is not).
