@@ -12,6 +12,9 @@ export const isAlternative = (item: ChecklistItem): boolean => item.id === 'publ
  * The checklist for the scrollback. With `markdown` (a pipe, or --markdown) it is a Markdown
  * task list, to paste into an issue or a pull request.
  */
+/** The item's detail already lists its URL on a line of its own (a step for several packages lists each page). */
+const listsUrl = (item: ChecklistItem): boolean => item.detail.split('\n').includes(item.url ?? '');
+
 export function formatChecklist(
   items: readonly ChecklistItem[],
   done: ReadonlySet<string> = new Set(),
@@ -28,7 +31,7 @@ export function formatChecklist(
       const lines = wrap(title, Math.max(width, 40), indent).map((line, i) => (i === 0 ? `${prefix}${line.slice(indent.length)}` : line));
       for (const line of item.detail.split('\n')) lines.push(...wrap(line, Math.max(width, 40), indent));
       if (item.command) lines.push(`${indent}$ ${item.command}`);
-      if (item.url) lines.push(`${indent}${item.url}`);
+      if (item.url && !listsUrl(item)) lines.push(`${indent}${item.url}`);
       return lines.join('\n');
     })
     .join('\n');
@@ -57,7 +60,7 @@ export function checklistMarkdown(items: readonly ChecklistItem[], { done = new 
       const lines = [alternative ? `  - **${title}:**` : `- [${done.has(item.id) ? 'x' : ' '}] **${++n}. ${title}**`];
       lines.push(...detail.split('\n').map((l) => `${pad}${l}`));
       if (item.command && !merged) lines.push('', codeBlock(item.command, 'sh').replace(/^/gm, pad));
-      if (item.url) lines.push('', `${pad}<${item.url}>`);
+      if (item.url && !listsUrl(item)) lines.push('', `${pad}<${item.url}>`);
       return lines.join('\n');
     })
     .join('\n');
