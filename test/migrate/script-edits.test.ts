@@ -128,7 +128,8 @@ jobs:
   write('package.json', JSON.stringify({ name: 'root', private: true, packageManager: `yarn@${YARN_VERSION}`, workspaces: ['packages/*'] }));
   write('packages/cli/package.json', JSON.stringify({ name: '@acme/cli', version: '1.2.0', dependencies: { '@acme/core': 'workspace:^' } }));
   write('packages/core/package.json', JSON.stringify({ name: '@acme/core', version: '3.4.5' }));
-  write('.yarnrc.yml', 'nodeLinker: node-modules\nenableTelemetry: false\nenableGlobalCache: false\n');
+  // Yarn makes installs immutable under CI=true; this project has no lockfile yet.
+  write('.yarnrc.yml', 'nodeLinker: node-modules\nenableTelemetry: false\nenableGlobalCache: false\nenableImmutableInstalls: false\n');
   write('bin/yarn', `#!/bin/sh\nexec "${process.execPath}" "${join(home.value, 'v1', 'yarn', YARN_VERSION, 'yarn.js')}" "$@"\n`);
   chmodSync(join(dir, 'bin', 'yarn'), 0o755);
   const env = { ...process.env, ...corepackEnv(home.value), PATH: [join(dir, 'bin'), npm.value, process.env.PATH].join(delimiter), YARN_ENABLE_NETWORK: '0', npm_config_userconfig: join(dir, 'npmrc'), npm_config_offline: 'true', npm_config_dry_run: 'true', npm_config_json: 'true' };
