@@ -6,8 +6,11 @@
 export interface PublishContext {
   scripts?: Readonly<Record<string, string>>;
   actions?: Readonly<Record<string, boolean>>;
-  /** Reads a file of the repository by its path from the top (`.nvmrc`, a local action.yml), or undefined. */
-  readFile?: (path: string) => string | undefined;
+  /**
+   * Reads a file of the repository by its path from the top (`.nvmrc`, a local action.yml), or
+   * undefined; with `maxBytes`, undefined too when the file is larger.
+   */
+  readFile?: (path: string, maxBytes?: number) => string | undefined;
 }
 
 const PUBLISH_COMMANDS = [
@@ -62,12 +65,81 @@ export function scriptsRun(line: string, scripts: Readonly<Record<string, string
 /** A package.json script whose name says it publishes to npm (`npm run publish:npm`), whatever program it runs. */
 const NPM_PUBLISH_SCRIPT = /^(?:(?:publish|release)[:_-]npm|npm[:_-](?:publish|release))$/i;
 
-/** Does a `run:` script publish, directly or through a package.json script it calls (one level)? */
-export function runPublishesWith(run: string, context: PublishContext = {}): boolean {
+/** A shell script of the repository larger than this is not read (a release script is a few lines). */
+export const SCRIPT_MAX_BYTES = 64 * 1024;
+
+/** The workspace root in a path: `$GITHUB_WORKSPACE/` (`${{ github.workspace }}/` is read as it). */
+const WORKSPACE = /^\$\{?GITHUB_WORKSPACE\}?\//;
+
+/** `a/./b/../c` as `a/c` from the repository's top ('' is the top); undefined when it climbs out, is absolute or holds a variable. */
+function repoPath(dir: string, path: string): string | undefined {
+  const top = WORKSPACE.test(path);
+  const rest = path.replace(WORKSPACE, '');
+  if ((!top && rest.startsWith('/')) || /[$`~*?]/.test(rest) || (!top && /[$`]/.test(dir))) return undefined;
+  const parts: string[] = [];
+  for (const part of [...(top ? [] : dir.split('/')), ...rest.split('/')]) {
+    if (part === '' || part === '.') continue;
+    if (part !== '..') parts.push(part);
+    else if (parts.pop() === undefined) return undefined;
+  }
+  return parts.join('/');
+}
+
+/**
+ * The repository shell scripts a line runs, as paths from the top: `bash scripts/x.sh`,
+ * `sh ./ci/publish.sh`, `source scripts/x.sh`, `. ./x.sh`, `./scripts/x.sh`, `bin/publish-npm`
+ * (a direct path needs a slash: a bare name is looked up on PATH). A `cd dir` before it on the
+ * line moves where it is looked for; a path holding a variable or an expression is skipped.
+ */
+export function scriptFilesRun(line: string, dir = ''): string[] {
+  const found: string[] = [];
+  let at: string | undefined = dir;
+  for (const part of code(line).replace(/\$\{\{\s*github\.workspace\s*\}\}/g, '$GITHUB_WORKSPACE').split(/&&|\|\||;|\|/)) {
+    const words = part.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/^(['"])(.*)\1$/, '$2'));
+    while (words.length > 0 && /^[A-Za-z_]\w*=/.test(words[0]!)) words.shift();
+    const [first, ...rest] = words;
+    if (first === undefined) continue;
+    if (first === 'cd') {
+      at = rest[0] === undefined ? undefined : repoPath(at, rest[0]);
+      if (at === undefined) return found; // `cd` home or somewhere unknown: nothing after it is in the repository
+      continue;
+    }
+    let path: string | undefined;
+    if (first === 'bash' || first === 'sh') {
+      const options = rest.findIndex((w) => !/^[-+][A-Za-z]+$/.test(w));
+      if (rest.slice(0, options < 0 ? rest.length : options).some((w) => /^-[A-Za-z]*c/.test(w))) continue; // `bash -c '...'` runs a string
+      path = options < 0 ? undefined : rest[options];
+    } else if (first === 'source' || first === '.') path = rest[0];
+    else if (first.includes('/')) path = first;
+    const file = path === undefined ? undefined : repoPath(at, path);
+    if (file) found.push(file);
+  }
+  return found;
+}
+
+/** The text of a repository script small enough to read, not binary; undefined otherwise. */
+function scriptText(path: string, context: PublishContext): string | undefined {
+  const text = context.readFile?.(path, SCRIPT_MAX_BYTES);
+  return text === undefined || text.length > SCRIPT_MAX_BYTES || text.includes('\0') ? undefined : text;
+}
+
+/**
+ * Does a `run:` script publish, directly, through a package.json script it calls, or through a
+ * shell script file of the repository it runs (each one level)? `dir` is the step's working
+ * directory, from the repository's top.
+ */
+export function runPublishesWith(run: string, context: PublishContext = {}, dir = ''): boolean {
   return run.split('\n').some((line) => {
     if (commandPublishes(line)) return true;
     if (/--dry-run\b/.test(code(line))) return false;
-    return scriptsRun(line, context.scripts).some((name) => NPM_PUBLISH_SCRIPT.test(name) || context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes));
+    if (scriptsRun(line, context.scripts).some((name) => NPM_PUBLISH_SCRIPT.test(name) || context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes))) return true;
+    if (!context.readFile) return false;
+    // One level: the script's own lines are judged without following further script files.
+    const shallow: PublishContext = { ...(context.scripts ? { scripts: context.scripts } : {}), ...(context.actions ? { actions: context.actions } : {}) };
+    return scriptFilesRun(line, dir).some((path) => {
+      const text = scriptText(path, context);
+      return text !== undefined && runPublishesWith(text, shallow);
+    });
   });
 }
 
@@ -182,6 +254,8 @@ export interface StepFacts {
   stepToken: boolean;
   /** The job's or the workflow's `env:` hands it an npm token. */
   jobToken: boolean;
+  /** Its `working-directory` (its own, or the job's or workflow's `defaults.run`), from the top. */
+  workingDirectory?: string;
 }
 
 /**
@@ -192,7 +266,7 @@ export interface StepFacts {
  */
 export function stepFactsPublish(f: StepFacts, context: PublishContext = {}): boolean {
   if (f.run !== undefined) {
-    if (runPublishesWith(f.run, context)) return true;
+    if (runPublishesWith(f.run, context, f.workingDirectory)) return true;
     const lines = f.run.split('\n');
     if (lines.some(isPreviewPublish) || onlyInstalls(f.run) || onlyChecksToken(f.run) || onlyChecksSet(f.run).length > 0 || onlyRunsChecks(f.run)) return false;
     return f.stepToken || (f.jobToken && looksLikeRelease(f.run));

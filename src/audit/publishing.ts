@@ -23,7 +23,8 @@ export const jobHasToken = (root: YAMLMap | undefined, jobNode: YAMLMap | undefi
 
 /**
  * Does a step publish? `env` and `jobToken` (the job's or workflow's env holds a token) let the
- * rule see token-only publishes; `context` adds package.json scripts and local actions.
+ * rule see token-only publishes; `context` adds package.json scripts, local actions and the
+ * repository's shell scripts (run from `workingDirectory`).
  */
 export function stepPublishes(
   uses: string | undefined,
@@ -32,12 +33,14 @@ export function stepPublishes(
   env?: YAMLMap,
   context: PublishContext = {},
   jobToken = false,
+  workingDirectory?: string,
 ): boolean {
   const withPairs = scalarPairs(withMap);
   return stepFactsPublish(
     {
       ...(uses !== undefined ? { uses } : {}),
       ...(run !== undefined ? { run } : {}),
+      ...(workingDirectory !== undefined ? { workingDirectory } : {}),
       withKeys: (withMap?.items ?? []).flatMap((item) => (isScalar(item.key) ? [String(item.key.value)] : [])),
       tokenInput: withPairs.some(([k, v]) => isTokenInput(k, v)),
       stepToken: envHasToken(env),

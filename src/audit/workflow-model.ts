@@ -146,6 +146,7 @@ function workflowOf(parsed: YamlText, content: string, path: string, context: Pu
       const uses = text(stepNode, 'uses');
       const withMap = mapAt(stepNode, 'with');
       const env = mapAt(stepNode, 'env');
+      const dir = text(stepNode, 'working-directory') ?? text(mapAt(mapAt(jobNode, 'defaults'), 'run'), 'working-directory') ?? text(mapAt(mapAt(root, 'defaults'), 'run'), 'working-directory');
       steps.push({
         node: stepNode,
         line: lineOf(stepNode),
@@ -153,7 +154,7 @@ function workflowOf(parsed: YamlText, content: string, path: string, context: Pu
         ...(run !== undefined ? { run, runNode: value(stepNode, 'run') } : {}),
         ...(withMap ? { with: withMap } : {}),
         ...(env ? { env } : {}),
-        publishes: stepPublishes(uses, run, withMap, env, context, jobToken),
+        publishes: stepPublishes(uses, run, withMap, env, context, jobToken, dir),
       });
     }
     const jobUses = text(jobNode, 'uses');

@@ -1,9 +1,9 @@
 // GitHub Actions workflows: does each publish, and where does it hand npm a token?
 // A line scanner, not a YAML parser: it runs before the first prompt and must stay cheap.
 // What publishes is decided by the one rule in audit/publish-rule.ts, which the YAML model uses too.
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { readText } from './read.js';
+import { readBytes, readText } from './read.js';
 import type { Finding, TokenUse, WorkflowFile } from '../core/model.js';
 import {
   commandPublishes,
@@ -44,8 +44,9 @@ export function scanWorkflow(file: string, content: string, context: PublishCont
   const lines = content.split(/\r?\n/);
   const tokenUses: TokenUse[] = [];
   const stack: Array<{ col: number; key: string }> = [];
-  const jobs: Array<{ token: boolean; steps: Draft[] }> = [];
+  const jobs: Array<{ token: boolean; steps: Draft[]; dir?: string }> = [];
   let workflowToken = false;
+  let workflowDir: string | undefined;
   let step: Draft | undefined;
   // Lines more indented than `col` after `key: value` or `key: |` belong to that scalar.
   let scalar: { col: number; run: boolean } | undefined;
@@ -103,6 +104,14 @@ export function scanWorkflow(file: string, content: string, context: PublishCont
       if (writesAuthToken(value)) tokenUses.push({ file, line: lineNo, what: '_authToken' });
     }
     if (key === 'uses' && inStep && parent === 'steps' && step) step.uses = value.replace(/^['"]|['"]$/g, '');
+    if (key === 'working-directory') {
+      const dir = value.replace(/^['"]|['"]$/g, '');
+      if (inStep && parent === 'steps' && step) step.workingDirectory = dir;
+      else if (parent === 'run' && stack[stack.length - 3]?.key === 'defaults') {
+        if (inJob) currentJob().dir = dir;
+        else if (stack.length === 3) workflowDir = dir;
+      }
+    }
     if (parent === 'with' && inStep && step) {
       step.withKeys = [...step.withKeys, key];
       if (isTokenInput(key, value)) {
@@ -119,7 +128,12 @@ export function scanWorkflow(file: string, content: string, context: PublishCont
       }
     }
   });
-  const publishes = jobs.some((job) => job.steps.some((s) => stepFactsPublish({ ...s, jobToken: job.token || workflowToken }, context)));
+  const publishes = jobs.some((job) =>
+    job.steps.some((s) => {
+      const dir = s.workingDirectory ?? job.dir ?? workflowDir;
+      return stepFactsPublish({ ...s, jobToken: job.token || workflowToken, ...(dir !== undefined ? { workingDirectory: dir } : {}) }, context);
+    }),
+  );
   return { publishes, tokenUses };
 }
 
@@ -182,12 +196,28 @@ export function readPublishContext(top: string, pkgDir: string = top, workflows:
   return { scripts, actions, readFile: repoReader(top) };
 }
 
-/** Reads a file by its path from the repository's top (never outside it), or undefined. */
-export function repoReader(top: string): (path: string) => string | undefined {
+/**
+ * Reads a file by its path from the repository's top, or undefined: never outside it (a path
+ * that climbs out, or a symbolic link on the way that leads out), never a FIFO or a device
+ * (readText), and with `maxBytes` never a larger file.
+ */
+export function repoReader(top: string): (path: string, maxBytes?: number) => string | undefined {
   const base = resolve(top);
-  return (path) => {
+  let realBase: string | undefined;
+  return (path, maxBytes) => {
     const abs = resolve(base, path);
-    return abs.startsWith(base + sep) ? readText(abs) : undefined;
+    if (!abs.startsWith(base + sep)) return undefined;
+    let real: string;
+    try {
+      real = realpathSync(abs);
+      realBase ??= realpathSync(base);
+    } catch {
+      return undefined;
+    }
+    if (!real.startsWith(realBase + sep)) return undefined;
+    if (maxBytes === undefined) return readText(real);
+    const read = readBytes(real, maxBytes + 1);
+    return 'bytes' in read && read.bytes.length <= maxBytes ? read.bytes.toString('utf8') : undefined;
   };
 }
 

@@ -1,11 +1,13 @@
 // The one publish rule (src/audit/publish-rule.ts): the line scanner that runs before the first
 // prompt and the YAML model doctor and migrate use must agree on every workflow of the corpus.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { parseWorkflow } from '../../src/audit/index.js';
-import { commandPublishes, isTokenEnv, isTokenInput, registryKind, runPublishesWith, stepFactsPublish } from '../../src/audit/publish-rule.js';
+import { commandPublishes, isTokenEnv, isTokenInput, registryKind, runPublishesWith, SCRIPT_MAX_BYTES, stepFactsPublish } from '../../src/audit/publish-rule.js';
 import { readPublishContext, scanWorkflow } from '../../src/detect/workflows.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -92,4 +94,101 @@ test('a package.json script named for an npm publish publishes, whatever program
   assert.equal(runPublishesWith('npm run publish:npm -- --dry-run', { scripts }), false);
   // Only a script the package.json has.
   assert.equal(runPublishesWith('npm run publish:npm', {}), false);
+});
+
+/** A repository in a temp folder with these files (mode 0755 for scripts), read by the real reader. */
+function withRepo(files: Record<string, string>, check: (top: string, context: ReturnType<typeof readPublishContext>) => void): void {
+  const top = realpathSync(mkdtempSync(join(tmpdir(), 'ctp-script-')));
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(top, path)), { recursive: true });
+      writeFileSync(join(top, path), text, { mode: 0o755 });
+    }
+    check(top, readPublishContext(top));
+  } finally {
+    rmSync(top, { recursive: true, force: true });
+  }
+}
+
+const PUBLISH_SH = '#!/usr/bin/env bash\nset -e\nyarn build\nnpm publish --access public\n';
+
+test('a run: line that executes a shell script of the repository publishes when the script does (bash, sh, source, ., a direct path)', () => {
+  withRepo({ 'scripts/publish.sh': PUBLISH_SH, 'bin/publish-npm': PUBLISH_SH, 'scripts/test.sh': '#!/bin/sh\nnpm test\n' }, (_top, context) => {
+    for (const run of ['bash scripts/publish.sh', 'bash -e ./scripts/publish.sh', 'sh scripts/publish.sh', 'source ./scripts/publish.sh;', '. scripts/publish.sh', './scripts/publish.sh', 'bin/publish-npm', 'HUSKY=0 bash ./bin/publish-npm', 'yarn build && ./scripts/publish.sh --tag next', 'cd scripts && bash publish.sh', 'bash "$GITHUB_WORKSPACE/scripts/publish.sh"', 'bash ${{ github.workspace }}/scripts/publish.sh']) {
+      assert.equal(runPublishesWith(run, context), true, run);
+    }
+    for (const run of ['bash scripts/test.sh', 'bash scripts/publish.sh --dry-run', "bash -c 'echo scripts/publish.sh'", 'publish.sh', 'cat scripts/publish.sh', 'bash scripts/missing.sh', 'bash $DIR/publish.sh']) {
+      assert.equal(runPublishesWith(run, context), false, run);
+    }
+    assert.equal(runPublishesWith('bash scripts/publish.sh', { scripts: context.scripts ?? {} }), false, 'without a reader nothing is read');
+  });
+});
+
+test("a script is found from the step's working-directory (its own, the job's or the workflow's defaults.run), by the scanner and the model alike", () => {
+  const workflow = (dirs: { step?: string; job?: string; top?: string }) =>
+    [
+      'on: push',
+      ...(dirs.top ? ['defaults:', '  run:', `    working-directory: ${dirs.top}`] : []),
+      'jobs:',
+      '  release:',
+      '    runs-on: ubuntu-latest',
+      ...(dirs.job ? ['    defaults:', '      run:', `        working-directory: ${dirs.job}`] : []),
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - name: Publish',
+      ...(dirs.step ? [`        working-directory: ${dirs.step}`] : []),
+      '        run: bash ./ci/publish.sh',
+      '',
+    ].join('\n');
+  withRepo({ 'packages/lib/ci/publish.sh': PUBLISH_SH }, (_top, context) => {
+    for (const [dirs, publishes] of [
+      [{}, false],
+      [{ step: 'packages/lib' }, true],
+      [{ job: 'packages/lib' }, true],
+      [{ top: 'packages/lib' }, true],
+      [{ step: 'packages', job: 'packages/lib' }, false],
+      [{ step: '../outside/packages/lib' }, false],
+    ] as const) {
+      const content = workflow(dirs);
+      const parsed = parseWorkflow(content, 'release.yml', context);
+      assert.ok(parsed.ok);
+      assert.equal(parsed.workflow.publishes, publishes, `model ${JSON.stringify(dirs)}`);
+      assert.equal(scanWorkflow('release.yml', content, context).publishes, publishes, `scanner ${JSON.stringify(dirs)}`);
+    }
+  });
+});
+
+test('script files are followed one level: a script that runs another script is not followed further', () => {
+  withRepo({ 'scripts/ci.sh': '#!/bin/sh\nbash scripts/publish.sh\n', 'scripts/publish.sh': PUBLISH_SH, 'package.json': JSON.stringify({ scripts: { release: 'lerna publish from-git --yes' } }) }, (_top, context) => {
+    assert.equal(runPublishesWith('bash scripts/publish.sh', context), true);
+    assert.equal(runPublishesWith('bash scripts/ci.sh', context), false);
+  });
+  withRepo({ 'scripts/ci.sh': '#!/bin/sh\nyarn release\n', 'package.json': JSON.stringify({ scripts: { release: 'lerna publish from-git --yes' } }) }, (_top, context) => {
+    assert.equal(runPublishesWith('bash scripts/ci.sh', context), true, 'a package.json script the shell script runs counts, as from a run: line');
+  });
+});
+
+test('only text files of the repository, of a bounded size, are read as scripts: no binary, no larger file, no link or path out, no FIFO', () => {
+  withRepo({ 'scripts/big.sh': `${'# filler line for size\n'.repeat(Math.ceil(SCRIPT_MAX_BYTES / 23))}npm publish\n`, 'scripts/bin.sh': 'npm publish\n\0\x01\x02', 'repo/scripts/publish.sh': 'echo inside\n' }, (top, context) => {
+    assert.equal(runPublishesWith('bash scripts/big.sh', context), false, 'larger than the cap');
+    assert.equal(runPublishesWith('bash scripts/bin.sh', context), false, 'binary');
+    const outside = realpathSync(mkdtempSync(join(tmpdir(), 'ctp-outside-')));
+    try {
+      writeFileSync(join(outside, 'publish.sh'), PUBLISH_SH);
+      symlinkSync(join(outside, 'publish.sh'), join(top, 'scripts', 'linked.sh'));
+      symlinkSync(outside, join(top, 'linked-dir'));
+      assert.equal(runPublishesWith('bash scripts/linked.sh', context), false, 'a link to a file outside');
+      assert.equal(runPublishesWith('bash linked-dir/publish.sh', context), false, 'a folder link that leads outside');
+      assert.equal(runPublishesWith(`bash ../${basename(outside)}/publish.sh`, context, ''), false, 'a path that climbs out');
+      assert.equal(runPublishesWith(`bash ${join(outside, 'publish.sh')}`, context), false, 'an absolute path');
+      assert.equal(runPublishesWith('cd repo && bash ../../x/publish.sh', context), false);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+    symlinkSync('publish-real.sh', join(top, 'scripts', 'inner.sh'));
+    writeFileSync(join(top, 'scripts', 'publish-real.sh'), PUBLISH_SH);
+    assert.equal(runPublishesWith('bash scripts/inner.sh', context), true, 'a link inside the repository is read');
+    execFileSync('mkfifo', [join(top, 'scripts', 'fifo.sh')]);
+    assert.equal(runPublishesWith('bash scripts/fifo.sh', context), false, 'a FIFO is never opened for a blocking read');
+  });
 });
