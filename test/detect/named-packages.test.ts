@@ -1,0 +1,56 @@
+// The packages the publishing workflows name: only when every publish names its package literally
+// is the repository's package set narrowed to them (doctor's and migrate's set, --packages aside).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { namedInPublishes } from '../../src/detect/named-packages.js';
+import type { WorkflowFile } from '../../src/core/model.js';
+
+const TOKEN = '        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n';
+const workflow = (runs: string[]): WorkflowFile => ({
+  path: '.github/workflows/release.yml',
+  fileName: 'release.yml',
+  content: `on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n${runs.map((run) => `      - run: ${run}\n${TOKEN}`).join('')}`,
+  publishes: true,
+  tokenUses: [],
+});
+const named = (...runs: string[]) => namedInPublishes([workflow(runs)]);
+
+test('yarn workspace <name> npm publish, and the pack-then-npm-publish the migration writes for it', () => {
+  assert.deepEqual(named('yarn workspace @acme/beacon-cli npm publish --access public'), ['@acme/beacon-cli']);
+  assert.deepEqual(named('yarn workspace @acme/beacon-cli pack --out "$PWD/acme-beacon-cli.tgz" && npm publish "$PWD/acme-beacon-cli.tgz" --access public'), ['@acme/beacon-cli']);
+});
+
+test('npm publish --workspace / -w / --workspace=, by name or by folder, across several steps', () => {
+  assert.deepEqual(named('npm publish --workspace @acme/core --provenance', 'npm publish -w packages/cli', 'npm publish --workspace=@acme/ui --access public'), ['@acme/core', 'packages/cli', '@acme/ui']);
+});
+
+test('pnpm --filter <exact name> publish, before or after publish', () => {
+  assert.deepEqual(named('pnpm --filter @acme/core publish --no-git-checks', 'pnpm publish -F widget --access public'), ['@acme/core', 'widget']);
+});
+
+test('no narrowing when one publish names no package, or not literally', () => {
+  for (const runs of [
+    ['yarn workspace @acme/cli npm publish', 'npm publish --access public'],
+    ['npm publish --workspaces'],
+    ['npm publish ./dist'],
+    ['pnpm -r publish'],
+    ['pnpm publish --filter "./packages/**"'],
+    ['pnpm --filter @acme/core... publish'],
+    ['npm publish --workspace ${{ inputs.package }}'],
+    ['npm publish -w "$PKG"'],
+    ['npm publish acme-cli.tgz'],
+    ['yarn workspaces foreach --no-private npm publish'],
+    ['yarn release'],
+  ]) assert.equal(named(...runs), undefined, runs.join(' / '));
+});
+
+test('a publishing step with no run: (an action) leaves the set as it is', () => {
+  const w = workflow(['npm publish -w @acme/core']);
+  const action: WorkflowFile = { ...w, path: '.github/workflows/action.yml', fileName: 'action.yml', content: 'on: push\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: JS-DevTools/npm-publish@v3\n        with:\n          token: ${{ secrets.NPM_TOKEN }}\n' };
+  assert.equal(namedInPublishes([w, action]), undefined);
+});
+
+test('a workflow that does not publish is not read', () => {
+  const ci: WorkflowFile = { path: '.github/workflows/ci.yml', fileName: 'ci.yml', content: 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n', publishes: false, tokenUses: [] };
+  assert.deepEqual(namedInPublishes([ci, workflow(['npm publish -w @acme/core'])]), ['@acme/core']);
+});

@@ -1,0 +1,67 @@
+// Through the built binary in a real repository: when the publishing workflow names the one
+// workspace it publishes, the top-level package (published by nothing) gets no trusted publisher,
+// no checklist step and no "repository" edit, from migrate or doctor; --packages still decides.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/repo.js';
+
+const WORKFLOW = `name: Publish
+on:
+  release:
+    types: [published]
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+          registry-url: https://registry.npmjs.org
+      - run: npm ci
+      - run: npm publish --workspace @acme/beacon-cli --access public
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+
+const setUp = () => makeRepo({
+  remote: 'https://github.com/acme/beacon.git',
+  files: {
+    // The top package is publishable by its fields, and names another repository: nothing publishes it.
+    'package.json': { name: '@acme/beacon', version: '1.0.0', repository: 'github:someone/else', workspaces: ['cli'] },
+    'package-lock.json': { name: '@acme/beacon', lockfileVersion: 3, packages: {} },
+    'cli/package.json': { name: '@acme/beacon-cli', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/beacon.git', directory: 'cli' } },
+    '.github/workflows/publish.yml': WORKFLOW,
+  },
+});
+
+test('--migrate: only the package the workflow names gets a trusted publisher; the other package.json is left as it is', () => {
+  const repo = setUp();
+  try {
+    const before = readFileSync(join(repo.dir, 'package.json'), 'utf8');
+    const run = runCli([repo.dir, '--migrate', '--yes', '--force']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /npm trust github @acme\/beacon-cli /);
+    assert.doesNotMatch(run.stdout, /@acme\/beacon(?![-\w])/, run.stdout);
+    assert.equal(readFileSync(join(repo.dir, 'package.json'), 'utf8'), before);
+    const doctor = JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { findings: Array<{ id: string; file: string | null }> };
+    assert.deepEqual(doctor.findings.filter((f) => f.id.startsWith('repository-')), []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('--migrate --packages: the names given still decide', () => {
+  const repo = setUp();
+  try {
+    const run = runCli([repo.dir, '--migrate', '--yes', '--force', '--packages', '@acme/beacon,@acme/beacon-cli']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /npm trust github @acme\/beacon /);
+    assert.match(run.stdout, /npm trust github @acme\/beacon-cli /);
+  } finally {
+    repo.cleanup();
+  }
+});
