@@ -30,13 +30,12 @@ export interface ChecklistInput {
   secretReaders?: ReadonlyArray<{ file: string; line: number; secret: string }>;
 }
 
-/**
- * Secrets that fed npm tokens in the repository's workflows (names only). GITHUB_TOKEN (and any
- * GITHUB_ name, which GitHub does not let a secret take) is the token GitHub gives each run: no
- * repository secret to delete.
- */
+/** A repository secret's name: not GITHUB_TOKEN (GitHub's own per-run token) nor any GITHUB_ name, which no secret may take. */
+const repositorySecret = (name: string | undefined): name is string => Boolean(name) && !/^GITHUB_/i.test(name!);
+
+/** Secrets that fed npm tokens in the repository's workflows (names only), repository secrets only. */
 export function tokenSecrets(uses: readonly TokenUse[]): string[] {
-  const names = new Set(uses.map((u) => u.secret).filter((s): s is string => Boolean(s) && !/^GITHUB_/i.test(s!)));
+  const names = new Set(uses.map((u) => u.secret).filter(repositorySecret));
   return names.size > 0 ? [...names].sort() : ['NPM_TOKEN'];
 }
 
@@ -125,7 +124,7 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
     items.push({
       id: `secret:${secret}`,
       // No workflow here names a token secret: the usual name, in case one is left over.
-      title: uses.some((u) => u.secret && !/^GITHUB_/i.test(u.secret)) ? `Delete the ${secret} repository secret` : `Delete the ${secret} repository secret, if there is one`,
+      title: uses.some((u) => repositorySecret(u.secret)) ? `Delete the ${secret} repository secret` : `Delete the ${secret} repository secret, if there is one`,
       detail:
         'Nothing publishes with it any more. If a workflow uses it only to install private packages, ' +
         'replace it with a read-only token instead.',
