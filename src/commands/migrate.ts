@@ -11,30 +11,20 @@ import { applyChanges } from '../apply/write.js';
 import { unifiedDiff } from '../apply/diff.js';
 import { targetProblems } from '../apply/targets.js';
 import { detect } from '../detect/index.js';
-import { workflowDoctor } from '../doctor/workflows.js';
-import type { PublishContext } from '../audit/publish-rule.js';
 import { publishedPackages } from '../doctor/index.js';
 import { ciBuiltPackages } from '../detect/built-package.js';
 import { builtPkgRootReason } from '../detect/semantic-release-root.js';
 import { formatFindings, formatWritten } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from '../migrate/index.js';
-import { editedPaths, outdatedReleaseTools, printAfterMigration } from '../migrate/after.js';
+import { editedPaths, printAfterMigration } from '../migrate/after.js';
+import { leftForYou } from '../migrate/left.js';
 
 export type { Confirm } from '../core/confirm.js';
 
 function splitSlug(slug: string | undefined) {
   const [owner, name] = (slug ?? '').split('/');
   return owner && name ? { owner, name } : undefined;
-}
-
-/** What the doctor still reports for the migrated files, notes included. */
-function remaining(plan: MigrationPlan, all: { path: string; fileName: string; content: string }[], repo: ReturnType<typeof splitSlug>, context: PublishContext = {}) {
-  const after = new Map(plan.changes.filter((c) => c.kind === 'update').map((c) => [c.path, c.after]));
-  const files = all.map((w) => ({ ...w, content: after.get(w.path) ?? w.content }));
-  // Local actions and scripts are read as the migration leaves them too.
-  const readFile = (path: string) => after.get(path) ?? context.readFile?.(path);
-  return workflowDoctor(files, repo, { ...context, readFile }).findings.filter((f) => after.has(f.file ?? ''));
 }
 
 /** Output kept until the files are written, so a failure in it stops the run before any write. */
@@ -94,11 +84,11 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     io.out(`  - ${c.reason}`);
     io.out('\n' + unifiedDiff(c.before ?? '', c.after, c.path));
   }
-  const left = [...remaining(plan, d.workflows, repo, d.publishContext), ...outdatedReleaseTools(d)];
-  if (left.length > 0 || plan.left.length > 0) {
+  const left = leftForYou(plan, d, repo);
+  if (left.findings.length > 0 || left.lines.length > 0) {
     io.out(paint('bold', 'Left for you (migrate does not change these)'));
-    if (left.length > 0) io.out(formatFindings(left));
-    for (const line of plan.left) io.out(`  - ${line}`);
+    if (left.findings.length > 0) io.out(formatFindings(left.findings));
+    for (const line of left.lines) io.out(`  - ${line}`);
   }
   for (const note of plan.notes) io.out(`${paint('yellow', '!')} ${note}`);
   // Everything that can fail is worked out before the first write: the npmjs.com values too.

@@ -178,3 +178,22 @@ test('--packages names what the workflow publishes when the repository cannot sa
   assert.match(r.stdout, /https:\/\/www\.npmjs\.com\/package\/@acme\/widget-sdk\/access/);
   assert.doesNotMatch(readFileSync(join(repo.dir, WORKFLOW), 'utf8'), /NODE_AUTH_TOKEN/);
 });
+
+test('an action migrate keeps unpinned is named once under "Left for you": the finding, with why migrate kept it', (t) => {
+  // A branch ref has no known commit to pin to; pnpm/action-setup@v4 floats past the one v4 commit the
+  // pin data knows. Each used to be said twice: the doctor's finding and migrate's own line.
+  const workflow = TAG_TOKEN_PUBLISH.replace('actions/checkout@v4', 'actions/checkout@master').replace(
+    '      - run: npm ci\n',
+    '      - uses: pnpm/action-setup@v4\n      - run: npm ci\n',
+  );
+  const repo = makePackageRepo({ pkg: { name: 'widget', version: '1.0.0', repository: 'github:acme/widget' }, files: { [WORKFLOW]: workflow } });
+  t.after(() => repo.cleanup());
+  const r = runCli([repo.dir, '--migrate', '--dry-run']);
+  assert.equal(r.code, 0, r.stderr);
+  const left = (r.stdout.split('Left for you')[1] ?? '').replace(/\s+/g, ' ');
+  for (const uses of ['actions/checkout@master', 'pnpm/action-setup@v4']) {
+    assert.equal(left.split(uses).length - 1, 1, `${uses} named more than once:\n${r.stdout}`);
+  }
+  assert.match(left, /pnpm\/action-setup@v4 is not pinned to a commit.*\(\.github\/workflows\/release\.yml:\d+\) → Migrate kept it: @v4 means the newest v4 release/);
+  assert.match(left, /actions\/checkout@master is not pinned to a commit.*→ Pin to the full 40-character commit SHA/);
+});

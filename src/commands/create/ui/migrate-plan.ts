@@ -5,11 +5,11 @@ import type { Answers, Detected, Plan, RepoRef } from '../../../core/model.js';
 import type { GivenAnswers } from '../../../questions/resolve.js';
 import { resolveDefaults } from '../../../questions/resolve.js';
 import { MigrateError, planMigration } from '../../../migrate/index.js';
-import { outdatedReleaseTools, triggerOf } from '../../../migrate/after.js';
+import { triggerOf } from '../../../migrate/after.js';
+import { leftForYou } from '../../../migrate/left.js';
 import { publisherSettings } from '../../../npm/publisher.js';
 import { checklist } from '../../../plan/checklist.js';
 import { publishedPackages } from '../../../doctor/index.js';
-import { workflowDoctor } from '../../../doctor/workflows.js';
 
 function repoOf(d: Detected, given: GivenAnswers): RepoRef | undefined {
   const [owner, name] = (given.repo ?? '').split('/');
@@ -46,11 +46,7 @@ export function migrationPlan(d: Detected, given: GivenAnswers): Plan | { error:
   const packages = publishedPackages(d).map((p) => ({ name: p.name!, ...(p.version ? { version: p.version } : {}) }));
   const changed = migration.changes.filter((c) => c.kind !== 'unchanged').map((c) => c.path);
   // What the doctor still reports once the edits are made: migrate leaves these to the user.
-  const after = new Map(migration.changes.map((c) => [c.path, c.after]));
-  const left = workflowDoctor(
-    d.workflows.map((w) => ({ ...w, content: after.get(w.path) ?? w.content })),
-    repo,
-  ).findings.filter((f) => after.has(f.file ?? '') && f.level !== 'info');
+  const left = leftForYou(migration, d, repo);
   return {
     answers,
     repo,
@@ -63,7 +59,7 @@ export function migrationPlan(d: Detected, given: GivenAnswers): Plan | { error:
       ...migration.notes,
       // An edit that changes what starts the workflow is named, not left to the diff alone.
       ...migration.results.flatMap(({ path, result }) => (result.trigger ?? []).map((line) => `${path}: ${line}`)),
-      ...[...left, ...outdatedReleaseTools(d)].map((f) => `Left for you: ${f.message}`), ...migration.left.map((line) => `Left for you: ${line}`),
+      ...left.findings.filter((f) => f.level !== 'info').map((f) => `Left for you: ${f.message}`), ...left.lines.map((line) => `Left for you: ${line}`),
     ],
   };
 }

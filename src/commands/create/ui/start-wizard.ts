@@ -32,7 +32,7 @@ function compactLine(f: Finding, width: number): string {
 async function existingWorkflowCheck(d: Detected): Promise<string | undefined> {
   if (!d.workflows.some((w) => w.publishes)) return undefined;
   const { workflowDoctor } = await import('../../../doctor/workflows.js');
-  const findings = workflowDoctor(d.workflows, d.git.github).findings.filter((f) => f.level !== 'info');
+  const findings = workflowDoctor(d.workflows, d.git.github, d.publishContext).findings.filter((f) => f.level !== 'info');
   if (findings.length === 0) return undefined;
   const width = process.stdout.columns || 80;
   const shown = findings.slice(0, 6);
