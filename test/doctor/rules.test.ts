@@ -40,6 +40,8 @@ test('bun publish and Yarn 1 publish cannot use OIDC; semantic-release@24 in a s
   assert.ok(ids([wf(edit(GOOD, 'run: npm publish', 'run: bun publish'))]).includes(`error bun-publish:${lineWith(GOOD, 'npm publish')}`));
   assert.ok(ids([wf(edit(GOOD, 'run: npm publish', 'run: yarn publish --non-interactive'))]).some((id) => id.startsWith('error yarn1-publish')));
   assert.ok(!ids([wf(edit(GOOD, 'run: npm publish', 'run: yarn npm publish'))]).some((id) => id.includes('yarn1')));
+  // `yarn publish:latest` runs a package.json script (changesets here), not Yarn 1's publish command.
+  assert.ok(!ids([wf(edit(GOOD, 'run: npm publish', 'run: yarn publish:latest'))]).some((id) => id.includes('yarn1')));
   assert.ok(ids([wf(edit(GOOD, 'run: npm publish', 'run: npx semantic-release@24'))]).some((id) => id.startsWith('warning release-tool-outdated')));
 });
 
