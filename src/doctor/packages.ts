@@ -10,6 +10,9 @@ function lineOf(raw: string, needle: string): number | undefined {
 /** The first Yarn (Berry) whose `yarn npm publish` exchanges the CI's OIDC token. */
 export const YARN_OIDC_MIN = '4.10.3';
 
+/** Yarn 1's own `yarn publish`, which has no OIDC exchange; `yarn publish:latest` runs a package.json script instead. */
+export const YARN1_PUBLISH = /\byarn\s+publish\b(?![:\w-])/;
+
 /** True for a packageManager field naming Yarn Berry (2 or newer) older than YARN_OIDC_MIN. */
 export function berryWithoutOidc(packageManager: string | undefined): boolean {
   const yarn = /^yarn@(\d+)\.(\d+)\.(\d+)/.exec(packageManager ?? '');

@@ -9,6 +9,7 @@ import { publishesToNpm } from '../audit/registry.js';
 import { mapAt, pair, text, value } from '../audit/workflow-model.js';
 import { localRegistryUrls } from '../audit/local-action.js';
 import { registryKind } from '../audit/publish-rule.js';
+import { YARN1_PUBLISH } from './packages.js';
 
 const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
 
@@ -108,7 +109,7 @@ function publishTools(workflow: Workflow, job: Job): Finding[] {
       if (/\bbun\s+publish\b/.test(code) && !/--dry-run\b/.test(code)) {
         findings.push(workflow.finding('bun-publish', 'error', '`bun publish` cannot publish with trusted publishing (it has no OIDC support).', number, 'Build with bun, then publish with `npm publish` (or `bun pm pack` and `npm publish <tarball>`).'));
       }
-      if (/\byarn\s+publish\b/.test(code) && !/--dry-run\b/.test(code)) {
+      if (YARN1_PUBLISH.test(code) && !/--dry-run\b/.test(code)) {
         findings.push(workflow.finding('yarn1-publish', 'error', '`yarn publish` is Yarn 1, which cannot publish with trusted publishing.', number, 'Publish with `npm publish` (Yarn 1 can still install), or use Yarn 4.10.3+ with `yarn npm publish`.'));
       }
     }

@@ -30,17 +30,35 @@ export function callersOf(fileName: string, all: readonly NamedWorkflow[]) {
   return all.flatMap((caller) => caller.workflow.jobs.filter((job) => job.uses === target).map((job) => ({ caller, job })));
 }
 
+/**
+ * The workflows that start `fileName`: its callers, where a caller that is itself reusable gives
+ * way to the workflows that call it (npm matches the top-level workflow). A reusable caller that
+ * nothing here calls stays named.
+ */
+function startingWorkflows(fileName: string, all: readonly NamedWorkflow[], seen = new Set<string>([fileName])): string[] {
+  const names: string[] = [];
+  for (const { caller } of callersOf(fileName, all)) {
+    if (seen.has(caller.fileName)) continue;
+    seen.add(caller.fileName);
+    const above = isReusableWorkflow(caller.workflow) ? startingWorkflows(caller.fileName, all, seen) : [];
+    names.push(...(above.length > 0 ? above : [caller.fileName]));
+  }
+  return [...new Set(names)];
+}
+
 export function reusableFindings(callee: NamedWorkflow, all: readonly NamedWorkflow[]): Finding[] {
   const { workflow } = callee;
   if (!workflow.publishes || !isReusableWorkflow(workflow)) return [];
   const on = value(workflow.root, 'on');
   const line = isMap(on) ? workflow.lineOf(pair(on, 'workflow_call')) : workflow.lineOf(pair(workflow.root, 'on'));
   const callers = callersOf(callee.fileName, all);
-  const names = [...new Set(callers.map((c) => c.caller.fileName))];
+  const direct = [...new Set(callers.map((c) => c.caller.fileName))];
+  const names = startingWorkflows(callee.fileName, all);
+  const through = names.some((name) => !direct.includes(name)) ? ` (through ${direct.join(', ')})` : '';
   const findings: Finding[] = [];
   if (names.length > 0) {
     findings.push(
-      workflow.finding('reusable-workflow', 'info', `${callee.fileName} is a reusable workflow called by ${names.join(', ')}: npm matches the caller's file name, not ${callee.fileName}.`, line, `Enter ${names.join(' or ')} as the workflow file name of the trusted publisher on npmjs.com (one publisher per caller).`),
+      workflow.finding('reusable-workflow', 'info', `${callee.fileName} is a reusable workflow called by ${names.join(', ')}${through}: npm matches the caller's file name, not ${callee.fileName}.`, line, `Enter ${names.join(' or ')} as the workflow file name of the trusted publisher on npmjs.com (one publisher per caller).`),
     );
   } else {
     findings.push(

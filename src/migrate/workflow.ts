@@ -16,6 +16,7 @@ import { nodeOf, textOf } from './nodes.js';
 import { mergeScopes, migratePermissions, scopesOf, type Scopes } from './permissions.js';
 import { floatingToolsLeft, noPersistedCredentials, noTemplateInjection, pinActions } from './steps-general.js';
 import { noSetOutput } from './set-output.js';
+import { needsWhatIsRead } from './needs-read.js';
 import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.js';
 import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
 import { lernaLeft } from './lerna.js';
@@ -151,6 +152,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   floatingToolsLeft(jobs, left);
   changes.push(...noTemplateInjection(doc, jobs));
   changes.push(...noSetOutput(jobs));
+  changes.push(...needsWhatIsRead(doc, jobs));
 
   const reusable = isReusable(root);
   // A large file is printed and merged job by job: the jobs the edits left alone, found once.

@@ -1,17 +1,15 @@
 // Yarn's publish commands, which cannot do the OIDC exchange: Yarn 1's `yarn publish` becomes
 // npm's, and Yarn Berry before 4.10.3 packs while npm publishes the tarball.
 import { isScalar } from 'yaml';
-import { berryWithoutOidc, YARN_OIDC_MIN } from '../doctor/packages.js';
+import { berryWithoutOidc, YARN1_PUBLISH, YARN_OIDC_MIN } from '../doctor/packages.js';
 import { argWords, commandWithArgs } from './command-args.js';
 import { MigrateError } from './errors.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { withPackageScripts } from './scripts.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 
-/** Yarn 1's `yarn publish` has no OIDC exchange: npm publishes the same package (Yarn 1 still installs). */
-const YARN1_PUBLISH = /\byarn\s+publish\b(?![:\w-])/;
 /** `yarn publish` and its arguments, up to the end of that command (`&&`, `;`, `|`, end of line). */
-const YARN1_COMMAND = commandWithArgs(String.raw`\byarn\s+publish\b(?![:\w-])`);
+const YARN1_COMMAND = commandWithArgs(YARN1_PUBLISH.source);
 const BUMPS = ['major', 'minor', 'patch', 'premajor', 'preminor', 'prepatch', 'prerelease'];
 
 /**

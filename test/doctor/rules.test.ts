@@ -40,11 +40,21 @@ test('bun publish and Yarn 1 publish cannot use OIDC; semantic-release@24 in a s
   assert.ok(ids([wf(edit(GOOD, 'run: npm publish', 'run: bun publish'))]).includes(`error bun-publish:${lineWith(GOOD, 'npm publish')}`));
   assert.ok(ids([wf(edit(GOOD, 'run: npm publish', 'run: yarn publish --non-interactive'))]).some((id) => id.startsWith('error yarn1-publish')));
   assert.ok(!ids([wf(edit(GOOD, 'run: npm publish', 'run: yarn npm publish'))]).some((id) => id.includes('yarn1')));
+  // `yarn publish:latest` runs a package.json script (changesets here), not Yarn 1's publish command.
+  assert.ok(!ids([wf(edit(GOOD, 'run: npm publish', 'run: yarn publish:latest'))]).some((id) => id.includes('yarn1')));
   assert.ok(ids([wf(edit(GOOD, 'run: npm publish', 'run: npx semantic-release@24'))]).some((id) => id.startsWith('warning release-tool-outdated')));
 });
 
 const CALLEE = edit(GOOD, 'on:\n  release:\n    types: [published]\n', 'on:\n  workflow_call:\n');
 const caller = (permissions: string) => `on:\n  push:\n    tags: ['v*']\npermissions: {}\njobs:\n  release:\n${permissions}    uses: ./.github/workflows/publish.yml\n`;
+
+test('a reusable publish workflow called through another reusable one names the workflow that starts the chain', () => {
+  const middle = `on:\n  workflow_call:\npermissions: {}\njobs:\n  publish:\n    permissions:\n      contents: read\n      id-token: write\n    uses: ./.github/workflows/publish.yml\n`;
+  const top = `on:\n  workflow_dispatch:\npermissions: {}\njobs:\n  release:\n    permissions:\n      contents: read\n      id-token: write\n    uses: ./.github/workflows/middle.yml\n`;
+  const note = workflowDoctor([wf(CALLEE), wf(middle, 'middle.yml'), wf(top, 'release.yml')], repo).findings.find((f) => f.id === 'reusable-workflow' && f.file === '.github/workflows/publish.yml');
+  assert.match(note!.message, /called by release\.yml \(through middle\.yml\)/);
+  assert.match(note!.fix!, /^Enter release\.yml as/);
+});
 
 test('a reusable publish workflow names its callers; a caller without id-token: write is an error', () => {
   const files = [wf(CALLEE), wf(caller(''), 'release.yml')];

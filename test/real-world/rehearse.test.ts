@@ -138,6 +138,8 @@ const CASES: Case[] = [
   { fixture: 'push-main-release-dispatch-publish-access-public', workflow: 'npm.yml', job: 'build', event: { name: 'push', ref: 'refs/heads/main' } },
   { fixture: 'gpr-starter-renamed-npmjs-packages-write-dispatch', workflow: 'npm-publish-github-packages.yml', job: 'build', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' } },
   { fixture: 'release-published-checkout-v1-node12-no-final-newline', workflow: 'npm.yml', job: 'build', event: release('v1.0.2') },
+  // The job writes the release tag's version into package.json (sed) before it publishes.
+  { fixture: 'release-created-sed-version-scoped-npm-latest-prerelease-tag', workflow: 'publisher.yml', job: 'publisher', event: release('v1.2.0'), scripts: BUILD, published: ['@acme/toolkit@1.2.0'] },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
