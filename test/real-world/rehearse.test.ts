@@ -138,6 +138,7 @@ const CASES: Case[] = [
   { fixture: 'push-main-release-dispatch-publish-access-public', workflow: 'npm.yml', job: 'build', event: { name: 'push', ref: 'refs/heads/main' } },
   { fixture: 'gpr-starter-renamed-npmjs-packages-write-dispatch', workflow: 'npm-publish-github-packages.yml', job: 'build', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' } },
   { fixture: 'release-published-checkout-v1-node12-no-final-newline', workflow: 'npm.yml', job: 'build', event: release('v1.0.2') },
+  { fixture: 'yarn1-publish-tag-push-node14-lint-test-lowercase-secret', workflow: 'publish.yaml', job: 'publish-npm', event: tagPush('v1.2.0'), scripts: { lint: 'node -e 0', test: 'node -e 0', build: 'node -e 0' } },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
