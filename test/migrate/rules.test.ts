@@ -219,6 +219,15 @@ test('yarn publish that sets the version first becomes npm version, then npm pub
   assert.equal(run('yarn publish --new-version=2.0.0 dist'), 'npm version 2.0.0 --allow-same-version && npm publish dist');
 });
 
+test('a line whose yarn publish carries a second one along (a command substitution) is refused, not left running Yarn 1', () => {
+  const job = (script: string) => JOB(`    steps:\n      - run: ${script}\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`);
+  assert.throws(
+    () => migrate(job('yarn publish --access public // for Yarn version 1, use `yarn publish` instead')),
+    (e: Error) => e instanceof MigrateError && /holds a second `yarn publish` inside a command substitution.*Make that line one `npm publish`/.test(e.message),
+  );
+  assert.throws(() => migrate(job('yarn publish $(yarn publish --dry-run)')), (e: Error) => e instanceof MigrateError && /inside a command substitution/.test(e.message));
+});
+
 test('yarn npm publish on Yarn Berry before 4.10.3 becomes yarn pack, then npm publish of the tarball (the nearest packageManager decides); 4.10.3 is kept', () => {
   const job = (run: string) => JOB(`    steps:\n      - run: ${run}\n        working-directory: packages/snap\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`);
   const run = (files: Record<string, object>, command = 'yarn npm publish --access public') =>
