@@ -19,7 +19,7 @@ import { noSetOutput } from './set-output.js';
 import { needsWhatIsRead } from './needs-read.js';
 import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.js';
 import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
-import { lernaLeft } from './lerna.js';
+import { lernaLeft, refuseOldLerna } from './lerna.js';
 import { releaseItSkipChecks } from './release-it.js';
 import { refuseInvalidSteps, refuseSecretCallInputs, renameMisspeltFilters } from './trigger-filters.js';
 import { refuseSecretsInIf } from './if-contexts.js';
@@ -120,6 +120,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   const lernaPublishes = (run: string) =>
     run.split('\n').some((line) => LERNA_PUBLISH.test(line) || scriptsRun(line, ctx.publish?.scripts).some((name) => LERNA_PUBLISH.test(ctx.publish!.scripts![name]!)));
   for (const job of publishing.filter((j) => j.steps.some((step) => lernaPublishes(textOf(step, 'run') ?? '')))) {
+    refuseOldLerna(job.id, ctx.readFile);
     const line = lernaLeft(job.id, ctx.readFile);
     if (line) left.push(line);
   }

@@ -44,16 +44,23 @@ export function yarnPublish(job: JobView, notes: string[]): void {
     const node = nodeOf(step, 'run');
     if (!isScalar(node) || typeof node.value !== 'string' || !YARN1_PUBLISH.test(node.value)) continue;
     let bumps = false;
-    node.value = node.value
-      .split('\n')
-      .map((line) =>
-        line.replace(YARN1_COMMAND, (_whole: string, args: string) => {
-          const npm = npmForYarnPublish(args);
-          if (npm.startsWith('npm version')) bumps = true;
-          return npm;
-        }),
-      )
-      .join('\n');
+    const lines = node.value.split('\n').map((line) => {
+      const npm = line.replace(YARN1_COMMAND, (_whole: string, args: string) => {
+        const command = npmForYarnPublish(args);
+        if (command.startsWith('npm version')) bumps = true;
+        return command;
+      });
+      // A second `yarn publish` the rewrite carried along as an argument (in a command
+      // substitution, say) would still run Yarn 1's publish, which cannot publish without the token.
+      if (YARN1_PUBLISH.test(npm)) {
+        const inside = /`[^`]*\byarn\s+publish\b|\$\([^)]*\byarn\s+publish\b/.test(line) ? ' inside a command substitution' : '';
+        throw new MigrateError(
+          `job "${job.id}" runs \`${line.trim()}\`, which holds a second \`yarn publish\`${inside} that this tool does not rewrite: Yarn 1 cannot publish with trusted publishing. Make that line one \`npm publish\`, then migrate again.`,
+        );
+      }
+      return npm;
+    });
+    node.value = lines.join('\n');
     notes.push(`job "${job.id}": yarn publish -> ${bumps ? 'npm version, then npm publish' : 'npm publish'} (Yarn 1 cannot publish with trusted publishing; it still installs)`);
   }
 }

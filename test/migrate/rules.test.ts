@@ -219,6 +219,15 @@ test('yarn publish that sets the version first becomes npm version, then npm pub
   assert.equal(run('yarn publish --new-version=2.0.0 dist'), 'npm version 2.0.0 --allow-same-version && npm publish dist');
 });
 
+test('a line whose yarn publish carries a second one along (a command substitution) is refused, not left running Yarn 1', () => {
+  const job = (script: string) => JOB(`    steps:\n      - run: ${script}\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`);
+  assert.throws(
+    () => migrate(job('yarn publish --access public // for Yarn version 1, use `yarn publish` instead')),
+    (e: Error) => e instanceof MigrateError && /holds a second `yarn publish` inside a command substitution.*Make that line one `npm publish`/.test(e.message),
+  );
+  assert.throws(() => migrate(job('yarn publish $(yarn publish --dry-run)')), (e: Error) => e instanceof MigrateError && /inside a command substitution/.test(e.message));
+});
+
 test('yarn npm publish on Yarn Berry before 4.10.3 becomes yarn pack, then npm publish of the tarball (the nearest packageManager decides); 4.10.3 is kept', () => {
   const job = (run: string) => JOB(`    steps:\n      - run: ${run}\n        working-directory: packages/snap\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`);
   const run = (files: Record<string, object>, command = 'yarn npm publish --access public') =>
@@ -315,22 +324,26 @@ runs:
   assert.deepEqual(run("      - uses: actions/setup-node@v4\n        with:\n          node-version: 24\n      - uses: ./.github/actions/setup\n"), ['actions/setup-node', './.github/actions/setup', upgrade, 'npm publish']);
 });
 
-test('lerna publish: lerna 9 or newer does the OIDC exchange itself; an older or unknown lerna is left for the user', () => {
+test('lerna publish: lerna 9 or newer does the OIDC exchange itself; an older lerna is refused, an unknown one left for the user', () => {
   const src = JOB('    steps:\n      - run: npx lerna publish from-git --yes\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n');
-  const left = (pkg: object | undefined) =>
-    migrateWorkflow(src, '.github/workflows/release.yml', { pins, repo, readFile: (p) => (p === 'package.json' && pkg ? JSON.stringify(pkg) : undefined) }).left.filter((l) => /lerna/.test(l));
+  const migrate = (pkg: object | undefined) =>
+    migrateWorkflow(src, '.github/workflows/release.yml', { pins, repo, readFile: (p) => (p === 'package.json' && pkg ? JSON.stringify(pkg) : undefined) });
+  const left = (pkg: object | undefined) => migrate(pkg).left.filter((l) => /lerna/.test(l));
   assert.deepEqual(left({ devDependencies: { lerna: '^9.0.3' } }), []);
   assert.deepEqual(left({ devDependencies: { lerna: '10.0.1' } }), []);
-  assert.match(left({ devDependencies: { lerna: '^8.2.1' } }).join('\n'), /lerna \^8\.2\.1 cannot publish with trusted publishing: .*from 9\.0\.0 on.*Upgrade lerna/);
+  // An older lerna has no OIDC exchange: removing the token would leave a job that cannot publish.
+  assert.throws(() => migrate({ devDependencies: { lerna: '^8.2.1' } }), (e: Error) => e instanceof MigrateError && /lerna \^8\.2\.1: .*only from 9\.0\.0 on.*Upgrade lerna to 9/.test(e.message));
+  assert.throws(() => migrate({ devDependencies: { lerna: '^3.22.1' } }), (e: Error) => e instanceof MigrateError && /lerna \^3\.22\.1/.test(e.message));
   assert.match(left(undefined).join('\n'), /package\.json names no lerna version/);
   // Through a package.json script, one level.
-  const viaScript = migrateWorkflow(JOB('    steps:\n      - run: npm run release\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n'), '.github/workflows/release.yml', {
-    pins,
-    repo,
-    publish: { scripts: { release: 'lerna publish from-package --yes' } },
-    readFile: (p) => (p === 'package.json' ? JSON.stringify({ devDependencies: { lerna: '^6.6.2' } }) : undefined),
-  });
-  assert.match(viaScript.left.join('\n'), /lerna \^6\.6\.2 cannot publish/);
+  const viaScript = () =>
+    migrateWorkflow(JOB('    steps:\n      - run: npm run release\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n'), '.github/workflows/release.yml', {
+      pins,
+      repo,
+      publish: { scripts: { release: 'lerna publish from-package --yes' } },
+      readFile: (p) => (p === 'package.json' ? JSON.stringify({ devDependencies: { lerna: '^6.6.2' } }) : undefined),
+    });
+  assert.throws(viaScript, (e: Error) => e instanceof MigrateError && /lerna \^6\.6\.2/.test(e.message));
 });
 
 test('an action handed the GITHUB_TOKEN keeps write access under the new read-only top level; setup actions do not get it', () => {

@@ -140,6 +140,7 @@ const CASES: Case[] = [
   { fixture: 'release-published-checkout-v1-node12-no-final-newline', workflow: 'npm.yml', job: 'build', event: release('v1.0.2') },
   // The job writes the release tag's version into package.json (sed) before it publishes.
   { fixture: 'release-created-sed-version-scoped-npm-latest-prerelease-tag', workflow: 'publisher.yml', job: 'publisher', event: release('v1.2.0'), scripts: BUILD, published: ['@acme/toolkit@1.2.0'] },
+  { fixture: 'yarn1-publish-tag-push-node14-lint-test-lowercase-secret', workflow: 'publish.yaml', job: 'publish-npm', event: tagPush('v1.2.0'), scripts: { lint: 'node -e 0', test: 'node -e 0', build: 'node -e 0' } },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
