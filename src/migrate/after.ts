@@ -48,8 +48,15 @@ export function migratedWorkflow(d: Detected, plan: MigrationPlan): MigratedWork
   return { path: caller.path, content, trustFile: plan.trustFile, environment: plan.environment, edited: editedPaths(plan) };
 }
 
-/** Lines of the workflows that read a token secret and do not publish: the migration leaves them, so the secret stays. */
-const secretReaders = (d: Detected) => secretUses(d.workflows, tokenSecrets(d.workflows.flatMap((w) => w.tokenUses))).filter((u) => !u.publishes);
+/**
+ * Lines of the workflows, the migrated one as it is written, that read a token secret and do not
+ * publish: the migration leaves them, so the secret stays. A check the migration removed (a step
+ * that stopped the job when the token was empty) reads nothing any more.
+ */
+const secretReaders = (d: Detected, migrated: MigratedWorkflow) => {
+  const workflows = d.workflows.map((w) => (w.path === migrated.path ? { ...w, content: migrated.content } : w));
+  return secretUses(workflows, tokenSecrets(d.workflows.flatMap((w) => w.tokenUses))).filter((u) => !u.publishes);
+};
 
 /** The npmjs.com values and the checklist for a migrated workflow (also the pull request's). */
 export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef, named: readonly string[] = []): { publishers: PublisherSettings[]; checklist: ChecklistItem[] } {
@@ -71,7 +78,7 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   };
   return {
     publishers: [...packages.map((p) => publisherSettings(p.name, repo, answers)), ...(unnamed ? [unnamedPublisherSettings(repo, answers)] : [])],
-    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed, secretReaders: secretReaders(d) }),
+    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed, secretReaders: secretReaders(d, migrated) }),
   };
 }
 

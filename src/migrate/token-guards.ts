@@ -1,54 +1,89 @@
 // A publish script that stops when the token is empty (`if [ -z "$NODE_AUTH_TOKEN" ]; then
-// echo ...; exit 1; fi`) would stop every trusted publish once the token is gone, and one that
-// unsets an empty token (`then unset NODE_AUTH_TOKEN; fi`) stops under `set -u` once the variable
-// is gone: that block goes from the step's `run:`, the rest of the script stays.
-import { isScalar } from 'yaml';
+// echo ...; exit 1; fi`, or `if [ -n "${{ secrets.NPM_TOKEN }}" ]; then echo ...; else echo ...;
+// exit 1; fi`) would stop every trusted publish once the token is gone, and one that unsets an
+// empty token (`then unset NODE_AUTH_TOKEN; fi`) stops under `set -u` once the variable is gone:
+// that block goes from the step's `run:`, the rest of the script stays.
+import { isScalar, isSeq } from 'yaml';
 import type { JobView } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
-import { isTokenEnv } from '../audit/publish-rule.js';
+import { isNpmSecret, isTokenEnv } from '../audit/publish-rule.js';
 import { secretName } from '../detect/workflows.js';
 
-/** `if [ -z "$X" ]; then` (or `[[ ... ]]`, `test -z`), alone on its line. */
-const EMPTY_TEST = /^\s*if\s+(?:\[\[?|test)\s+-z\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s*(?:\]\]?)?\s*;\s*then\s*(?:#.*)?$/;
+/**
+ * `if [ -z "$X" ]; then` or `if [ -n "${{ secrets.X }}" ]; then` (or `[[ ... ]]`, `test`), alone
+ * on its line: group 1 the test (z: empty, n: set), group 2 a variable, group 3 a secret.
+ */
+const TOKEN_TEST = /^\s*if\s+(?:\[\[?|test)\s+-([zn])\s+"?(?:\$\{?([A-Za-z_]\w*)\}?|\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\})"?\s*(?:\]\]?)?\s*;\s*then\s*(?:#.*)?$/;
 /** What a guard does besides the test: say why, and stop (or unset the empty variable). */
 const GUARD_BODY = /^\s*(?:(?:echo|printf)\b.*|exit(?:\s+\d+)?|unset\s+[A-Za-z_]\w*)\s*$/;
+const SAYS = /^\s*(?:echo|printf)\b.*$/;
+const STOPS = /^\s*exit\s+[1-9]/;
 
-/** The script without its empty-token guards, and the variables they tested. */
-export function withoutTokenGuards(run: string, isToken: (name: string) => boolean): { script: string; tested: string[] } {
+/** Does the block after a token test only guard? `-z`: say, then stop or unset; `-n`: say, `else`, say and stop. */
+function onlyGuards(test: string, body: string[], variable: string | undefined): boolean {
+  const isElse = (line: string) => /^\s*else\s*$/.test(line);
+  if (body.length === 0 || !body.every((line) => GUARD_BODY.test(line) || isElse(line))) return false;
+  const otherwise = body.findIndex(isElse);
+  if (test === 'n') {
+    // Set: it only says so; empty (`else`): it stops.
+    const [set, empty] = [body.slice(0, otherwise), body.slice(otherwise + 1)];
+    return otherwise >= 0 && !empty.some(isElse) && set.every((line) => SAYS.test(line)) && empty.some((line) => STOPS.test(line));
+  }
+  if (otherwise >= 0) return false;
+  const stops = body.some((line) => STOPS.test(line));
+  const unsets = variable !== undefined && body.every((line) => !/^\s*unset\b/.test(line) || line.trim() === `unset ${variable}`) && body.some((line) => line.trim() === `unset ${variable}`);
+  return stops || unsets;
+}
+
+/**
+ * The script without its token guards, the variables they tested, and the secrets they tested
+ * directly (`"${{ secrets.NPM_TOKEN }}"`: an npm secret, so a guard of the GITHUB_TOKEN stays).
+ */
+export function withoutTokenGuards(run: string, isToken: (name: string) => boolean): { script: string; tested: string[]; secrets: string[] } {
   const lines = run.split('\n');
   const kept: string[] = [];
   const tested: string[] = [];
+  const secrets: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const name = EMPTY_TEST.exec(lines[i]!)?.[1];
-    const end = name !== undefined && isToken(name) ? lines.findIndex((line, j) => j > i && /^\s*fi\s*$/.test(line)) : -1;
-    const body = lines.slice(i + 1, end);
-    const stops = body.some((line) => /^\s*exit\s+[1-9]/.test(line));
-    const unsets = body.every((line) => !/^\s*unset\b/.test(line) || line.trim() === `unset ${name}`) && body.some((line) => line.trim() === `unset ${name}`);
-    if (end > i + 1 && body.every((line) => GUARD_BODY.test(line)) && (stops || unsets)) {
-      tested.push(name!);
+    const m = TOKEN_TEST.exec(lines[i]!);
+    const [variable, secret] = [m?.[2], m?.[3]];
+    const token = (variable !== undefined && isToken(variable)) || (secret !== undefined && isNpmSecret(secret));
+    const end = token ? lines.findIndex((line, j) => j > i && /^\s*fi\s*$/.test(line)) : -1;
+    if (end > i + 1 && onlyGuards(m![1]!, lines.slice(i + 1, end), variable)) {
+      if (variable !== undefined) tested.push(variable);
+      else secrets.push(secret!);
       i = end;
       continue;
     }
     kept.push(lines[i]!);
   }
-  return { script: kept.join('\n'), tested };
+  return { script: kept.join('\n'), tested, secrets };
 }
 
-/** Drops the empty-token guards from the job's scripts; returns the secrets those tokens came from. */
+/** Drops the token guards from the job's scripts (a step left with nothing to run goes); returns the secrets those tokens came from. */
 export function noTokenGuards(job: JobView, notes: string[]): string[] {
   const secrets: string[] = [];
-  for (const step of job.steps) {
+  const seq = nodeOf(job.node, 'steps');
+  for (const step of [...job.steps]) {
     const node = nodeOf(step, 'run');
     if (!isScalar(node) || typeof node.value !== 'string') continue;
     const env = (name: string) => textOf(mapOf(step, 'env'), name) ?? textOf(mapOf(job.node, 'env'), name) ?? '';
-    const { script, tested } = withoutTokenGuards(node.value, (name) => isTokenEnv(name, env(name)));
-    if (tested.length === 0) continue;
-    node.value = script;
+    const { script, tested, secrets: direct } = withoutTokenGuards(node.value, (name) => isTokenEnv(name, env(name)));
+    if (tested.length === 0 && direct.length === 0) continue;
     for (const name of tested) {
       const secret = secretName(env(name));
       if (secret) secrets.push(secret);
     }
-    notes.push(`job "${job.id}": removed the lines that stopped the publish when ${tested.join(', ')} was empty (it always is without the token)`);
+    secrets.push(...direct);
+    const names = [...tested, ...direct.map((name) => `secrets.${name}`)].join(', ');
+    if (script.trim() === '') {
+      if (isSeq(seq)) seq.items.splice(seq.items.indexOf(step), 1);
+      job.steps.splice(job.steps.indexOf(step), 1);
+      notes.push(`job "${job.id}": removed "${textOf(step, 'name') ?? 'a step'}", which only stopped the job when ${names} was empty (it always is without the token)`);
+      continue;
+    }
+    node.value = script;
+    notes.push(`job "${job.id}": removed the lines that stopped the publish when ${names} was empty (it always is without the token)`);
   }
   return secrets;
 }

@@ -82,3 +82,15 @@ test('empty-token guards go from a script; other guards and guards that do more 
   assert.deepEqual(tested, ['NODE_AUTH_TOKEN']);
   assert.equal(out, ['set -e', 'if [ -z "$INPUT_TAG" ]; then', '  echo "no tag"', '  exit 1', 'fi', 'if [[ -z "$NPM_TOKEN" ]]; then', '  npm login', '  exit 1', 'fi', 'npm publish'].join('\n'));
 });
+
+test('a guard that tests the npm secret itself (`-n "${{ secrets.NPM_TOKEN }}"`, else exit) goes; one of the GITHUB_TOKEN stays', () => {
+  const github = ['if [ -n "${{ secrets.GITHUB_TOKEN }}" ]; then', '  echo "GITHUB_TOKEN is set"', 'else', '  echo "GITHUB_TOKEN is not set"', '  exit 1', 'fi'];
+  const npm = ['if [ -n "${{ secrets.NPM_TOKEN }}" ]; then', '  echo "NPM_TOKEN is set"', 'else', '  echo "NPM_TOKEN is not set"', '  exit 1', 'fi'];
+  const { script, tested, secrets } = withoutTokenGuards([...github, ...npm, 'pnpm build'].join('\n'), () => false);
+  assert.deepEqual(secrets, ['NPM_TOKEN']);
+  assert.deepEqual(tested, []);
+  assert.equal(script, [...github, 'pnpm build'].join('\n'));
+  // A set test whose "set" branch does more than say so is no guard: it stays.
+  const works = ['if [ -n "$NPM_TOKEN" ]; then', '  npm publish', 'else', '  exit 1', 'fi'].join('\n');
+  assert.equal(withoutTokenGuards(works, () => true).script, works);
+});

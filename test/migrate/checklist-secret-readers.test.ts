@@ -39,3 +39,36 @@ test('a token secret only the publish reads: deleted', () => {
   assert.equal(item?.title, 'Delete the ADMIN_TOKEN repository secret');
   assert.equal(item?.command, 'gh secret delete ADMIN_TOKEN --repo acme/widget');
 });
+
+test('a check of the token the migration removed reads nothing: the secret is deleted', () => {
+  const path = '.github/workflows/release.yml';
+  const before = `on: workflow_dispatch
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Confirm the token
+        run: |
+          if [ -n "\${{ secrets.NPM_TOKEN }}" ]; then
+            echo "set"
+          else
+            echo "not set"
+            exit 1
+          fi
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const after = `on: workflow_dispatch
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - run: npm publish
+`;
+  const d = detected({ workflows: [{ path, fileName: 'release.yml', content: before, ...scanWorkflow(path, before) }] });
+  const item = afterMigration(d, { path, content: after, trustFile: 'release.yml', environment: null }, { owner: 'acme', name: 'widget' }).checklist.find((c) => c.id === 'secret:NPM_TOKEN');
+  assert.equal(item?.title, 'Delete the NPM_TOKEN repository secret');
+});
