@@ -101,31 +101,34 @@ export function detectRelease(root: string, top: string, pkg: PackageInfo | unde
     tools,
     releasePleaseFiles,
   };
-  return { release, findings: toolFindings(tools, changesetsV1Only(workflows)) };
+  return { release, findings: toolFindings(tools, changesetsActionV2(workflows)) };
 }
 
 /**
- * True when the workflows use changesets/action and every use is its v1 line (a `v1` ref, or a
- * commit whose `# v1.x` comment says so). v1 publishes with trusted publishing and runs with
- * Changesets CLI v2; only v2 of the action asks for CLI v3.
+ * True when a workflow uses changesets/action at v2 or later (a `v2` ref, or a commit whose
+ * `# v2.x` comment says so): only v2 of the action refuses Changesets CLI v2. Its v1 line, a
+ * `changeset publish` run without the action, and a reference whose major cannot be read
+ * (a bare commit, a branch) publish with trusted publishing on CLI v2. With no publishing
+ * workflow yet, the one this tool writes uses v2.
  */
-export function changesetsV1Only(workflows: readonly WorkflowFile[]): boolean {
-  const majors = workflows.flatMap((w) =>
-    [...w.content.matchAll(/^[ \t]*-?[ \t]*uses:[ \t]*['"]?changesets\/action(?:\/[\w-]+)?@([\w.-]+)['"]?(?:[ \t]+#[ \t]*v?(\d+))?/gm)].map(
-      ([, ref, comment]) => (/^[0-9a-f]{40}$/.test(ref!) ? comment : /^v?(\d+)/.exec(ref!)?.[1]),
-    ),
+export function changesetsActionV2(workflows: readonly WorkflowFile[]): boolean {
+  if (!workflows.some((w) => w.publishes)) return true;
+  return workflows.some((w) =>
+    [...w.content.matchAll(/^[ \t]*-?[ \t]*uses:[ \t]*['"]?changesets\/action(?:\/[\w-]+)?@([\w.-]+)['"]?(?:[ \t]+#[ \t]*v?(\d+))?/gm)].some(([, ref, comment]) => {
+      const major = /^[0-9a-f]{40}$/.test(ref!) ? comment : /^v?(\d+)/.exec(ref!)?.[1];
+      return major !== undefined && Number(major) >= 2;
+    }),
   );
-  return majors.length > 0 && majors.every((major) => major === '1');
 }
 
 /** A warning for each declared release tool too old to publish with trusted publishing. */
-export function toolFindings(tools: Partial<Record<ReleaseTool, ToolVersion>>, changesetsV1 = false): Finding[] {
+export function toolFindings(tools: Partial<Record<ReleaseTool, ToolVersion>>, changesetsV2 = true): Finding[] {
   const findings: Finding[] = [];
   for (const name of Object.keys(RELEASE_TOOL_MINIMUM) as ReleaseTool[]) {
     const tool = tools[name];
     const minimum = RELEASE_TOOL_MINIMUM[name];
     if (tool?.major === undefined || tool.major >= minimum) continue;
-    if (name === '@changesets/cli' && changesetsV1) continue;
+    if (name === '@changesets/cli' && !changesetsV2) continue;
     findings.push({
       id: 'release-tool-outdated',
       level: 'warning',
