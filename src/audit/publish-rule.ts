@@ -222,8 +222,17 @@ export function isTokenInput(key: string, value: string): boolean {
   return secrets.some(isNpmSecret) || (/npm/i.test(key) && secrets.length > 0);
 }
 
-/** A line that writes or configures an npm `_authToken` (`npm config set ...:_authToken`, `echo ... >> .npmrc`). */
-export const writesAuthToken = (line: string): boolean => /_authToken\b/.test(code(line)) || /\bnpm\s+config\s+set\s+_auth\b/.test(code(line));
+/** `npm config delete <key>...`: removes settings (a leftover `_authToken` line), writes none. */
+const CONFIG_DELETE = /\bnpm\s+config\s+delete\b[^;&|]*/g;
+
+/**
+ * A line that writes or configures an npm `_authToken` (`npm config set ...:_authToken`, `echo ... >> .npmrc`).
+ * `npm config delete //registry.npmjs.org/:_authToken` removes one: that is not a write.
+ */
+export const writesAuthToken = (line: string): boolean => {
+  const text = code(line).replace(CONFIG_DELETE, '');
+  return /_authToken\b/.test(text) || /\bnpm\s+config\s+set\s+_auth\b/.test(text);
+};
 
 /** Actions that publish to npm; changesets/action only with a publish command. */
 const PUBLISH_ACTIONS = /^['"]?(?:changesets\/action|js-devtools\/npm-publish|cycjimmy\/semantic-release-action|pascalgn\/npm-publish-action)(?:@|['"]?$)/i;

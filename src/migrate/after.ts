@@ -71,7 +71,7 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   const packages = built.length === 0 ? held : built.filter((p) => p.name).map((p) => ({ name: p.name!, version: p.version }));
   const unnamed = built.some((p) => !p.name);
   const answers: Answers = {
-    ...resolveDefaults(d, { repo: `${repo.owner}/${repo.name}`, environment: migrated.environment, ...(built.length > 0 || given ? { packages: [] } : {}) }),
+    ...resolveDefaults(d, { repo: `${repo.owner}/${repo.name}`, environment: migrated.environment, ...(built.length > 0 || given ? { packages: [] } : {}) }, { kept: true }),
     workflow: migrated.trustFile,
     trigger: triggerOf(migrated.content),
     ...(built.length > 0 || given ? { packages: packages.map((p) => p.name) } : {}),

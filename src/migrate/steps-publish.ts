@@ -9,10 +9,11 @@ import { MigrateError } from './errors.js';
 import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE, withoutRegistryUrl } from './scripts.js';
 import { localRegistryUrls } from '../audit/local-action.js';
 import { envExpressionValue } from '../audit/workflow-model.js';
-import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
+import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken, writesAuthToken } from '../audit/publish-rule.js';
 import { isNpmjs, isProxy } from './registry.js';
 import { bunPublish } from './bun-publish.js';
 import { checkTokenOnlyPublishers } from './token-only-publishers.js';
+import { checkInstalledPublishScripts } from './installed-publish-script.js';
 import { noTokenGuards } from './token-guards.js';
 import { packOldBerryPublish, yarnPublish } from './yarn-publish.js';
 import { prereleaseTag } from './prerelease-tag.js';
@@ -167,8 +168,8 @@ function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void
   const seq = nodeOf(job.node, 'steps');
   for (const step of [...job.steps]) {
     const node = nodeOf(step, 'run');
-    if (!isScalar(node) || typeof node.value !== 'string' || !/_authToken/.test(node.value)) continue;
-    const kept = withoutLines(node.value.split('\n'), (line) => /_authToken/.test(line));
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.value.split('\n').some(writesAuthToken)) continue;
+    const kept = withoutLines(node.value.split('\n'), writesAuthToken);
     for (const name of TOKEN_VARS) {
       const secret = secretName(textOf(mapOf(step, 'env'), name) ?? '');
       if (secret) secrets.push(secret);
@@ -272,6 +273,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   const switchRegistry = options.switchRegistry ?? false;
   checkPublishActions(job);
   checkTokenOnlyPublishers(job, options.readFile);
+  checkInstalledPublishScripts(job, options.readFile);
   packOldBerryPublish(job, notes, options.readFile);
   const secrets: string[] = [];
   for (const step of publishSteps(job)) {

@@ -71,8 +71,12 @@ function missingValues(missing: readonly AnyQuestion[]): string {
   return `These cannot be worked out from this repository; pass them:\n${lines.join('\n')}`;
 }
 
-/** Answers from flags and defaults only (`--yes`, or values not asked). */
-export function resolveDefaults(d: Detected, given: GivenAnswers): Answers {
+/**
+ * Answers from flags and defaults only (`--yes`, or values not asked). `kept`: the answers
+ * describe a workflow the repository already has (a migration keeps its release tool and what it
+ * publishes), so a combination no generated workflow can serve is no reason to stop.
+ */
+export function resolveDefaults(d: Detected, given: GivenAnswers, { kept = false }: { kept?: boolean } = {}): Answers {
   checkGiven(d, given);
   const out: Partial<Answers> = {};
   const missing: AnyQuestion[] = [];
@@ -99,7 +103,7 @@ export function resolveDefaults(d: Detected, given: GivenAnswers): Answers {
         'and the release tool decides when to publish. Leave out --trigger, or pass --release publish or staged.',
     );
   }
-  const conflict = answersConflict(answers) ?? providerConflict(answers)?.message;
+  const conflict = (kept ? undefined : answersConflict(answers)) ?? providerConflict(answers)?.message;
   if (conflict) throw new UsageError(conflict);
   return answers;
 }

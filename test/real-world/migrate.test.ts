@@ -22,7 +22,7 @@ interface Expected {
   refusal?: string;
   /**
    * Warnings migrate cannot fix without guessing (a floating or branch reference with no verified
-   * pin, a checkout that pushes with its credentials), each as "<id> <file>:<line>", with `why`.
+   * pin, a checkout that pushes with its credentials), each as "<id> <file>:<line>" ("<id> <file>" for one about the whole file), with `why`.
    * Each must still occur, and migrate must name it under "Left for you"; any other warning fails.
    */
   left?: string[];
@@ -113,9 +113,11 @@ describe('--migrate on the real-world corpus', () => {
           (f) => f.file !== null && ((changed.includes(f.file) && f.level !== 'info') || (ciFile(f.file) && f.level === 'error' && TOKEN_RULES.has(f.id))),
         );
         const named = new Set(expected?.left ?? []);
-        const key = (f: { id: string; file: string | null; line: number | null }) => `${f.id} ${f.file}:${f.line}`;
+        // A finding about a whole file (no line) is keyed and named by the file alone: "(package.json)".
+        const at = (f: { file: string | null; line: number | null }) => (f.line === null ? `${f.file}` : `${f.file}:${f.line}`);
+        const key = (f: { id: string; file: string | null; line: number | null }) => `${f.id} ${at(f)}`;
         for (const f of blocking.filter((b) => named.has(key(b)))) {
-          assert.ok(run.stdout.split('Left for you')[1]?.includes(`(${f.file}:${f.line})`), `${key(f)} is not named under "Left for you":\n${output}`);
+          assert.ok(run.stdout.split('Left for you')[1]?.includes(`(${at(f)})`), `${key(f)} is not named under "Left for you":\n${output}`);
         }
         assert.deepEqual(blocking.filter((f) => !named.has(key(f))).map((f) => `${f.level} ${f.id} ${f.file}:${f.line} ${f.message}`), [], output);
         assert.deepEqual([...named].filter((k) => !blocking.some((f) => key(f) === k)), [], 'a "left" entry that no longer occurs');
