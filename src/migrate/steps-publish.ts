@@ -18,6 +18,7 @@ import { packOldBerryPublish, yarnPublish } from './yarn-publish.js';
 import { prereleaseTag } from './prerelease-tag.js';
 import { runsNothing, withoutLines } from './script-lines.js';
 import { retireTokenGuards, tokenVariables } from './token-conditions.js';
+import { noTokenWriterActions } from './token-writer-actions.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -270,10 +271,10 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
 
 export function migratePublishJob(doc: Document, job: JobView, notes: string[], options: PublishJobOptions = {}): string[] {
   const switchRegistry = options.switchRegistry ?? false;
+  const secrets: string[] = noTokenWriterActions(job, notes);
   checkPublishActions(job);
   checkTokenOnlyPublishers(job, options.readFile);
   packOldBerryPublish(job, notes, options.readFile);
-  const secrets: string[] = [];
   for (const step of publishSteps(job)) {
     for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile)) {
       options.scripts?.set(path, edit);
