@@ -19,6 +19,7 @@ import { prereleaseTag } from './prerelease-tag.js';
 import { runsNothing, withoutLines } from './script-lines.js';
 import { retireTokenGuards, tokenVariables } from './token-conditions.js';
 import { noTokenWriterActions } from './token-writer-actions.js';
+import { retireTokenPresenceOutputs } from './token-presence-output.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -282,6 +283,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
     }
   }
   retireTokenGuards(job, tokenVariables(job), notes);
+  secrets.push(...retireTokenPresenceOutputs(doc, job, notes));
   noTokenChecks(job, notes, secrets);
   secrets.push(...noTokenGuards(job, notes));
   localPublishAction(job, notes, secrets, options);

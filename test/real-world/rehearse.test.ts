@@ -138,6 +138,10 @@ const CASES: Case[] = [
   { fixture: 'push-main-release-dispatch-publish-access-public', workflow: 'npm.yml', job: 'build', event: { name: 'push', ref: 'refs/heads/main' } },
   { fixture: 'gpr-starter-renamed-npmjs-packages-write-dispatch', workflow: 'npm-publish-github-packages.yml', job: 'build', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' } },
   { fixture: 'release-published-checkout-v1-node12-no-final-newline', workflow: 'npm.yml', job: 'build', event: release('v1.0.2') },
+  // The v12a sample (npm-publish.yaml): a publish that waited on a step output saying the token was set.
+  { fixture: 'workflow-env-token-config-set-secret-presence-guard-node18', workflow: 'npm-publish.yaml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { test: 'node -e 0', build: 'node -e 0' } },
+  { fixture: 'tag-push-any-build-job-node16-lowercase-secret', workflow: 'npm-publish.yaml', job: 'publish-npm', event: tagPush('v4.0.1'), needs: afterJobs('build') },
+  { fixture: 'release-published-node16x-custom-secret-access-public', workflow: 'npm-publish.yaml', job: 'build', event: release('v1.4.2'), scripts: BUILD },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
