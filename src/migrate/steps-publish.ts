@@ -19,6 +19,8 @@ import { packOldBerryPublish, yarnPublish } from './yarn-publish.js';
 import { prereleaseTag } from './prerelease-tag.js';
 import { runsNothing, withoutLines } from './script-lines.js';
 import { retireTokenGuards, tokenVariables } from './token-conditions.js';
+import { noTokenWriterActions } from './token-writer-actions.js';
+import { retireTokenPresenceOutputs } from './token-presence-output.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -271,11 +273,11 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
 
 export function migratePublishJob(doc: Document, job: JobView, notes: string[], options: PublishJobOptions = {}): string[] {
   const switchRegistry = options.switchRegistry ?? false;
+  const secrets: string[] = noTokenWriterActions(job, notes);
   checkPublishActions(job);
   checkTokenOnlyPublishers(job, options.readFile);
   checkInstalledPublishScripts(job, options.readFile);
   packOldBerryPublish(job, notes, options.readFile);
-  const secrets: string[] = [];
   for (const step of publishSteps(job)) {
     for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile)) {
       options.scripts?.set(path, edit);
@@ -283,6 +285,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
     }
   }
   retireTokenGuards(job, tokenVariables(job), notes);
+  secrets.push(...retireTokenPresenceOutputs(doc, job, notes));
   noTokenChecks(job, notes, secrets);
   secrets.push(...noTokenGuards(job, notes));
   localPublishAction(job, notes, secrets, options);

