@@ -6,7 +6,7 @@ import { mapOf, nodeOf, removeFrom, removeKey, setScalar, textOf } from './nodes
 import { usesMajor } from './steps-general.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
-import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE, withoutRegistryUrl } from './scripts.js';
+import { localActionEdit, scriptEdits, stepDirectory, TOKEN_CHECK_LINE, withoutRegistryUrl } from './scripts.js';
 import { localRegistryUrls } from '../audit/local-action.js';
 import { envExpressionValue } from '../audit/workflow-model.js';
 import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
@@ -275,7 +275,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   packOldBerryPublish(job, notes, options.readFile);
   const secrets: string[] = [];
   for (const step of publishSteps(job)) {
-    for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile)) {
+    for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile, stepDirectory(doc, job.node, step))) {
       options.scripts?.set(path, edit);
       notes.push(`job "${job.id}": ${path} no longer writes or checks the npm token`);
     }
