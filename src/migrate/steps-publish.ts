@@ -227,6 +227,8 @@ export interface PublishJobOptions {
   left?: string[];
   /** Whether another caller hands the local action `uses` its input `input` something that is no npm token. */
   keepsInput?: (uses: string, input: string) => boolean;
+  /** The repository's workspaces, name to folder (`yarn workspace <name> run <script>`). */
+  workspaces?: Readonly<Record<string, string>>;
 }
 
 /** `npm whoami` checks the token, which is gone: the lines go, and steps that only did that. */
@@ -272,7 +274,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   const switchRegistry = options.switchRegistry ?? false;
   checkPublishActions(job);
   checkTokenOnlyPublishers(job, options.readFile);
-  packOldBerryPublish(job, notes, options.readFile);
+  packOldBerryPublish(job, notes, options.readFile, options.workspaces);
   const secrets: string[] = [];
   for (const step of publishSteps(job)) {
     for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile, stepDirectory(doc, job.node, step))) {
