@@ -4,6 +4,7 @@ import { adhocPackages, artipacked, cachePoisoning, invalidSteps, secretCallInpu
 import { dangerousTriggers, ignoredFilter, templateInjection } from './rules-injection.js';
 import { excessivePermissions } from './rules-permissions.js';
 import { publishRules } from './rules-publish.js';
+import { pullRequestPublish } from './rules-pull-request.js';
 import { parseWorkflow } from './workflow-model.js';
 import type { PublishContext } from './publish-rule.js';
 
@@ -33,6 +34,7 @@ export const AUDIT_RULES = [
   'no-environment',
   'no-fork-guard',
   'old-npm',
+  'pull-request-publish',
 ] as const;
 export type AuditRule = (typeof AUDIT_RULES)[number];
 
@@ -58,6 +60,7 @@ export function auditWorkflow(content: string, path: string, opts: { repo?: Repo
     ...adhocPackages(workflow),
     ...cachePoisoning(workflow),
     ...publishRules(workflow, opts.repo, opts.context?.readFile),
+    ...pullRequestPublish(workflow),
   ];
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

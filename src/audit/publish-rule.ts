@@ -86,14 +86,25 @@ function repoPath(dir: string, path: string): string | undefined {
   return parts.join('/');
 }
 
+/** A script file of the repository a line runs; `shell` false for another language (`node scripts/publish.mjs`). */
+export interface ScriptFile {
+  path: string;
+  shell: boolean;
+}
+
+/** Programs that run a script file of another language, and the file names they run. */
+const PROGRAM = /^(?:node|tsx|ts-node|python3?|zx)$/;
+const PROGRAM_FILE = /\.(?:[cm]?[jt]s|py)$/;
+
 /**
- * The repository shell scripts a line runs, as paths from the top: `bash scripts/x.sh`,
+ * The repository scripts a line runs, as paths from the top: `bash scripts/x.sh`,
  * `sh ./ci/publish.sh`, `source scripts/x.sh`, `. ./x.sh`, `./scripts/x.sh`, `bin/publish-npm`
- * (a direct path needs a slash: a bare name is looked up on PATH). A `cd dir` before it on the
- * line moves where it is looked for; a path holding a variable or an expression is skipped.
+ * (a direct path needs a slash: a bare name is looked up on PATH), and `node scripts/x.mjs` and
+ * the like (not shell). A `cd dir` before it on the line moves where it is looked for; a path
+ * holding a variable or an expression is skipped. Doctor and migrate both find scripts with it.
  */
-export function scriptFilesRun(line: string, dir = ''): string[] {
-  const found: string[] = [];
+export function scriptFilesRunBy(line: string, dir = ''): ScriptFile[] {
+  const found: ScriptFile[] = [];
   let at: string | undefined = dir;
   for (const part of code(line).replace(/\$\{\{\s*github\.workspace\s*\}\}/g, '$GITHUB_WORKSPACE').split(/&&|\|\||;|\|/)) {
     const words = part.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/^(['"])(.*)\1$/, '$2'));
@@ -106,21 +117,29 @@ export function scriptFilesRun(line: string, dir = ''): string[] {
       continue;
     }
     let path: string | undefined;
-    if (first === 'bash' || first === 'sh') {
+    let shell = true;
+    if (first === 'bash' || first === 'sh' || first === 'zsh') {
       const options = rest.findIndex((w) => !/^[-+][A-Za-z]+$/.test(w));
       if (rest.slice(0, options < 0 ? rest.length : options).some((w) => /^-[A-Za-z]*c/.test(w))) continue; // `bash -c '...'` runs a string
       path = options < 0 ? undefined : rest[options];
     } else if (first === 'source' || first === '.') path = rest[0];
-    else if (first.includes('/')) path = first;
+    else if (PROGRAM.test(first)) {
+      path = rest.find((w) => !w.startsWith('-'));
+      shell = false;
+      if (path !== undefined && !PROGRAM_FILE.test(path)) continue;
+    } else if (first.includes('/')) path = first;
     const file = path === undefined ? undefined : repoPath(at, path);
-    if (file) found.push(file);
+    if (file) found.push({ path: file, shell });
   }
   return found;
 }
 
+/** The repository shell scripts a line runs (scriptFilesRunBy's shell ones), as paths from the top. */
+export const scriptFilesRun = (line: string, dir = ''): string[] => scriptFilesRunBy(line, dir).flatMap((f) => (f.shell ? [f.path] : []));
+
 /** The text of a repository script small enough to read, not binary; undefined otherwise. */
-function scriptText(path: string, context: PublishContext): string | undefined {
-  const text = context.readFile?.(path, SCRIPT_MAX_BYTES);
+export function scriptText(path: string, readFile: PublishContext['readFile']): string | undefined {
+  const text = readFile?.(path, SCRIPT_MAX_BYTES);
   return text === undefined || text.length > SCRIPT_MAX_BYTES || text.includes('\0') ? undefined : text;
 }
 
@@ -139,7 +158,7 @@ export function runPublishesWith(run: string, context: PublishContext = {}, dir 
     const shallow: PublishContext = { ...(context.scripts ? { scripts: context.scripts } : {}), ...(context.actions ? { actions: context.actions } : {}) };
     if (moonTasksRun(line, context.readFile).some((text) => runPublishesWith(text, shallow))) return true;
     return scriptFilesRun(line, dir).some((path) => {
-      const text = scriptText(path, context);
+      const text = scriptText(path, context.readFile);
       return text !== undefined && runPublishesWith(text, shallow);
     });
   });

@@ -13,6 +13,8 @@ import { repoRoot } from '../core/paths.js';
 import { parseWorkflow, mapAt, value, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
 import { readPackage } from './package-json.js';
 import { isPublishable } from './package-set.js';
+import { expandGlobs } from './workspaces.js';
+import { pnpmPathFilterGlobs } from './pnpm-path-filter.js';
 
 /** Shell words of one command line (quotes removed; no expansion). */
 export function shellWords(line: string): string[] {
@@ -150,7 +152,8 @@ export function workflowPublishFolders(workflows: readonly WorkflowFile[], conte
 
 /**
  * With no publishable package.json where the user pointed and no workspace packages: the
- * publishable packages the repository's publishing workflows publish from folders it holds.
+ * publishable packages the repository's publishing workflows publish from folders it holds (the
+ * folders a pnpm path filter selects included).
  */
 export function publishFolderPackages(d: Detected): PackageInfo[] {
   if ((d.pkg && d.pkg.name && !d.pkg.private) || d.workspacePackages.length > 0) return [];
@@ -162,6 +165,12 @@ export function publishFolderPackages(d: Detected): PackageInfo[] {
       const read = readPackage(join(top, dir), dir);
       if (read.status === 'ok' && isPublishable(read.pkg)) found.set(dir, read.pkg);
     }
+  }
+  // `pnpm -r --filter=./packages/* publish` with no pnpm-workspace.yaml: the folders the filter matches.
+  for (const dir of expandGlobs(top, pnpmPathFilterGlobs(d.workflows, d.publishContext ?? {}))) {
+    if (found.has(dir)) continue;
+    const read = readPackage(join(top, dir), dir);
+    if (read.status === 'ok' && isPublishable(read.pkg)) found.set(dir, read.pkg);
   }
   return [...found.values()];
 }

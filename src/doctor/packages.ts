@@ -1,6 +1,7 @@
 // Preflight from package.json and .npmrc: forced provenance, an old Yarn Berry, and
 // tokens left in .npmrc (file and line only: a value is never read out).
 import type { Detected, Finding, PackageInfo } from '../core/model.js';
+import { workspaceScriptsRun } from '../detect/yarn-workspace-scripts.js';
 
 function lineOf(raw: string, needle: string): number | undefined {
   const index = raw.split('\n').findIndex((line) => line.includes(needle));
@@ -29,9 +30,14 @@ function manifestFile(pkg: PackageInfo): string {
 const YARN_PUBLISHES = /\byarn\b[^#;&|\n]*\bnpm\s+publish\b|\bchangeset\s+publish\b|\bchangesets\/action@/;
 
 /** True when a workflow, CI file or package.json script of `d` publishes through Yarn. */
-export function publishesThroughYarn(d: Pick<Detected, 'workflows' | 'ciFiles' | 'publishContext'>): boolean {
+export function publishesThroughYarn(d: Pick<Detected, 'workflows' | 'ciFiles' | 'publishContext'> & Partial<Pick<Detected, 'workspacePackages'>>): boolean {
   const texts = [...d.workflows.map((w) => w.content), ...d.ciFiles.map((f) => f.content), ...Object.values(d.publishContext?.scripts ?? {})];
-  return texts.some((text) => YARN_PUBLISHES.test(text));
+  // A workspace script run by `yarn workspace <name> run <script>` (where migrate reads it too).
+  const manifest = (name: string) => {
+    const pkg = d.workspacePackages?.find((p) => p.name === name);
+    return pkg ? { file: pkg.dir ? `${pkg.dir}/package.json` : 'package.json', raw: pkg.raw } : undefined;
+  };
+  return [...texts, ...texts.flatMap((text) => workspaceScriptsRun(text, manifest).map((s) => s.text))].some((text) => YARN_PUBLISHES.test(text));
 }
 
 /** `yarnPublishes`: something publishes through Yarn, so an old Yarn Berry is a warning, else a note. */

@@ -111,7 +111,7 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   // Paths in a workflow (node-version-file, local actions, scripts) are relative to the checkout,
   // the repository's top, as doctor reads them, whichever package directory the user pointed at.
   const readFile = context.readFile ?? repoReader(repoRoot(d));
-  const base: MigrateContext = { pins, readFile, publish: context, switchRegistry: options.switchRegistry ?? false, keepsInput: otherInputUses(d.workflows), ...(repo ? { repo } : {}) };
+  const base: MigrateContext = { pins, readFile, publish: context, switchRegistry: options.switchRegistry ?? false, keepsInput: otherInputUses(d.workflows), workspaces: Object.fromEntries(d.workspacePackages.flatMap((p) => (p.name ? [[p.name, p.dir]] : []))), ...(repo ? { repo } : {}) };
   const reusable = targets.filter((w) => { const root = rootOf(w.content); return root !== undefined && isReusable(root) && publishes(w); });
   // Everything read from the files as they are comes first: each migration takes its file's
   // parsed document to edit it.

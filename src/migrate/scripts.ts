@@ -2,16 +2,21 @@
 // an _authToken to .npmrc or check the token with `npm whoami` go from shell scripts too, as they
 // do from `run:` blocks (an empty token in .npmrc, or a failing whoami under `set -e`, would stop
 // the trusted publish). Other languages are not edited: the migration stops and says where.
-import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
-import { scriptsRun } from '../audit/publish-rule.js';
+import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
+import { scriptFilesRunBy, scriptsRun, scriptText, type ScriptFile } from '../audit/publish-rule.js';
 import { MigrateError } from './errors.js';
 import { oversizeFile, parseYamlFile } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
-import { mapOf, nodeOf, removeFrom } from './nodes.js';
+import { mapOf, nodeOf, removeFrom, textOf } from './nodes.js';
 import { dropInputs, dropTokenPlumbing, readsInput } from './local-action-token.js';
 
-const SHELL_SCRIPT = /(?:^|[\s;&|(])(?:(?:bash|sh|zsh)\s+(?:-\w+\s+)*(\.{0,2}\/?[\w./-]+)|(\.{0,2}\/?[\w./-]+\.(?:sh|bash))\b)/g;
-const OTHER_SCRIPT = /(?:^|[\s;&|(])(?:node|tsx|ts-node|python3?|zx)\s+(\.{0,2}\/?[\w./-]+\.(?:[cm]?js|ts|py|mjs))\b/g;
+type ReadFile = (path: string, maxBytes?: number) => string | undefined;
+
+/** A step's working directory, from the top: its own, or its job's or the workflow's `defaults.run` ('' when none). */
+export function stepDirectory(doc: Document, jobNode: YAMLMap, step: YAMLMap): string {
+  const defaults = (node: unknown) => textOf(mapOf(mapOf(node as YAMLMap, 'defaults'), 'run'), 'working-directory');
+  return textOf(step, 'working-directory') ?? defaults(jobNode) ?? (isMap(doc.contents) ? defaults(doc.contents) : undefined) ?? '';
+}
 
 /** A line that writes an npm token, or only checks one. */
 export const TOKEN_WRITE = /_authToken|\bnpm\s+config\s+set\s+_auth\b/;
@@ -33,12 +38,22 @@ export function withPackageScripts(run: string, readFile: ((path: string) => str
   return [run, ...named].join('\n');
 }
 
+/**
+ * The repository scripts a step runs, found as the publish rule finds them: from its `run:` lines
+ * (in `dir`, its working directory), and from the top package.json scripts those lines name.
+ */
+export function stepScriptFiles(run: string, readFile: ReadFile | undefined, dir = ''): ScriptFile[] {
+  const own = run.split('\n');
+  const named = withPackageScripts(run, readFile).split('\n').slice(own.length);
+  const files = [...own.flatMap((line) => scriptFilesRunBy(line, dir)), ...named.flatMap((line) => scriptFilesRunBy(line))];
+  return files.filter((file, i) => files.findIndex((f) => f.path === file.path) === i);
+}
+
 /** The text of what a step runs: its `run:`, the package.json scripts it names, and the script files those run. */
-export function whatRuns(run: string, readFile: ((path: string) => string | undefined) | undefined): string {
+export function whatRuns(run: string, readFile: ReadFile | undefined, dir = ''): string {
   const text = withPackageScripts(run, readFile);
   if (!readFile) return text;
-  const files = [...text.matchAll(SHELL_SCRIPT), ...text.matchAll(OTHER_SCRIPT)].map((m) => readFile((m[1] ?? m[2])!.replace(/^\.\//, '')) ?? '');
-  return [text, ...files].join('\n');
+  return [text, ...stepScriptFiles(run, readFile, dir).map((file) => scriptText(file.path, readFile) ?? '')].join('\n');
 }
 
 /** The script with those lines removed, or undefined when nothing changes. */
@@ -52,24 +67,18 @@ export function withoutTokenLines(text: string): string | undefined {
  * Edits of the repository scripts a publish step runs, by path. Throws MigrateError for a
  * non-shell script that writes a token (it cannot be edited line by line safely).
  */
-export function scriptEdits(step: string, where: string, readFile: ((path: string) => string | undefined) | undefined): Map<string, { before: string; after: string }> {
+export function scriptEdits(step: string, where: string, readFile: ReadFile | undefined, dir = ''): Map<string, { before: string; after: string }> {
   const edits = new Map<string, { before: string; after: string }>();
   if (!readFile) return edits;
-  const run = withPackageScripts(step, readFile);
-  for (const match of run.matchAll(SHELL_SCRIPT)) {
-    const path = (match[1] ?? match[2])!.replace(/^\.\//, '');
-    const before = readFile(path);
-    if (before === undefined) continue;
-    const after = withoutTokenLines(before);
-    if (after !== undefined) edits.set(path, { before, after });
-  }
-  for (const match of run.matchAll(OTHER_SCRIPT)) {
-    const path = match[1]!.replace(/^\.\//, '');
-    const text = readFile(path);
-    if (text !== undefined && TOKEN_WRITE.test(text)) {
+  for (const { path, shell } of stepScriptFiles(step, readFile, dir)) {
+    const text = scriptText(path, readFile);
+    if (text === undefined) continue;
+    if (shell) {
+      const after = withoutTokenLines(text);
+      if (after !== undefined) edits.set(path, { before: text, after });
+    } else if (TOKEN_WRITE.test(text)) {
       throw new MigrateError(`${where} runs ${path}, which writes an npm _authToken itself: remove that from the script (npm then uses the OIDC token), then migrate again.`);
-    }
-    if (text !== undefined && CHECKS_TOKEN.test(text)) {
+    } else if (CHECKS_TOKEN.test(text)) {
       throw new MigrateError(`${where} runs ${path}, which checks the npm token with npm whoami (it fails once the token is gone; trusted publishing has no login to check): remove that check from the script, then migrate again.`);
     }
   }

@@ -5,7 +5,7 @@ import { choosePin, repinForOidc } from './pins.js';
 import { insertAfter, mapOf, nodeOf, setScalar, textOf } from './nodes.js';
 import type { JobView } from './jobs.js';
 import { floatingGlobalInstalls } from '../audit/rules-actions.js';
-import { whatRuns } from './scripts.js';
+import { stepDirectory, whatRuns } from './scripts.js';
 
 const SHA_REF = /@[0-9a-f]{40}$/;
 
@@ -74,7 +74,7 @@ export function noPersistedCredentials(doc: Document, jobs: readonly JobView[], 
   const notes: string[] = [];
   for (const job of jobs) {
     // What the step runs, one level down too: a release script may push (`run('git', ['push'])`).
-    const pushes = job.steps.some((step) => PUSHES.test(whatRuns(textOf(step, 'run') ?? '', readFile)) || PUSHING_ACTION.test(textOf(step, 'uses') ?? ''));
+    const pushes = job.steps.some((step) => PUSHES.test(whatRuns(textOf(step, 'run') ?? '', readFile, stepDirectory(doc, job.node, step))) || PUSHING_ACTION.test(textOf(step, 'uses') ?? ''));
     for (const step of job.steps) {
       if (!/^actions\/checkout@/i.test(textOf(step, 'uses') ?? '')) continue;
       const withMap = mapOf(step, 'with');

@@ -6,7 +6,7 @@ import { mapOf, nodeOf, removeFrom, removeKey, setScalar, textOf } from './nodes
 import { usesMajor } from './steps-general.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
-import { localActionEdit, scriptEdits, TOKEN_CHECK_LINE, withoutRegistryUrl } from './scripts.js';
+import { localActionEdit, scriptEdits, stepDirectory, TOKEN_CHECK_LINE, withoutRegistryUrl } from './scripts.js';
 import { localRegistryUrls } from '../audit/local-action.js';
 import { envExpressionValue } from '../audit/workflow-model.js';
 import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken, writesAuthToken } from '../audit/publish-rule.js';
@@ -230,6 +230,8 @@ export interface PublishJobOptions {
   left?: string[];
   /** Whether another caller hands the local action `uses` its input `input` something that is no npm token. */
   keepsInput?: (uses: string, input: string) => boolean;
+  /** The repository's workspaces, name to folder (`yarn workspace <name> run <script>`). */
+  workspaces?: Readonly<Record<string, string>>;
 }
 
 /** `npm whoami` checks the token, which is gone: the lines go, and steps that only did that. */
@@ -277,9 +279,9 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   checkPublishActions(job);
   checkTokenOnlyPublishers(job, options.readFile);
   checkInstalledPublishScripts(job, options.readFile);
-  packOldBerryPublish(job, notes, options.readFile);
+  packOldBerryPublish(job, notes, options.readFile, options.workspaces);
   for (const step of publishSteps(job)) {
-    for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile)) {
+    for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile, stepDirectory(doc, job.node, step))) {
       options.scripts?.set(path, edit);
       notes.push(`job "${job.id}": ${path} no longer writes or checks the npm token`);
     }

@@ -41,6 +41,8 @@ export interface MigrateContext {
   switchRegistry?: boolean;
   /** Whether another caller hands a local action's input something that is no npm token (the action keeps that input). */
   keepsInput?: (uses: string, input: string) => boolean;
+  /** The repository's workspaces, name to folder. */
+  workspaces?: Readonly<Record<string, string>>;
 }
 
 export interface MigrateResult {
@@ -136,7 +138,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     if (line) left.push(line);
   }
   for (const job of publishing) {
-    migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, left, ...(ctx.readFile ? { readFile: ctx.readFile } : {}), ...(ctx.keepsInput ? { keepsInput: ctx.keepsInput } : {}) });
+    migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, left, ...(ctx.readFile ? { readFile: ctx.readFile } : {}), ...(ctx.keepsInput ? { keepsInput: ctx.keepsInput } : {}), ...(ctx.workspaces ? { workspaces: ctx.workspaces } : {}) });
     ensureNewNpm(doc, job, ctx.pins, changes, { root, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
     addForkGuard(doc, job, ctx.repo, changes);
   }

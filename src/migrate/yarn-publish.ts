@@ -6,6 +6,7 @@ import { argWords, commandWithArgs } from './command-args.js';
 import { MigrateError } from './errors.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { withPackageScripts } from './scripts.js';
+import { workspaceScriptsRun, type WorkspaceScript } from '../detect/yarn-workspace-scripts.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 
 /** `yarn publish` and its arguments, up to the end of that command (`&&`, `;`, `|`, end of line). */
@@ -101,7 +102,22 @@ const SAME_IN_NPM = /^--(?:access|tag|otp|provenance|dry-run)(?:=|$)/;
  * absolute by the shell (`$PWD`) before Yarn changes folder, and npm publishes that same path.
  * Run across workspaces, through another command, or with a flag npm lacks, the migration stops.
  */
-export function packOldBerryPublish(job: JobView, notes: string[], readFile: ((path: string) => string | undefined) | undefined): void {
+/**
+ * The workspace script a step runs through `yarn workspace <name> run <script>` (in its own lines or
+ * in a top package.json script they name) that runs `yarn npm publish`; `workspaces` maps each
+ * workspace's name to its folder.
+ */
+function workspaceScriptPublish(run: string, readFile: (path: string) => string | undefined, workspaces: Readonly<Record<string, string>>): WorkspaceScript | undefined {
+  const manifest = (name: string) => {
+    const dir = workspaces[name];
+    const file = dir === undefined ? undefined : dir === '' ? 'package.json' : `${dir}/package.json`;
+    const raw = file === undefined ? undefined : readFile(file);
+    return file !== undefined && raw !== undefined ? { file, raw } : undefined;
+  };
+  return workspaceScriptsRun(withPackageScripts(run, readFile), manifest).find((s) => s.text.split(/&&|;|\|\|/).some((part) => YARN_NPM_PUBLISH.test(part)));
+}
+
+export function packOldBerryPublish(job: JobView, notes: string[], readFile: ((path: string) => string | undefined) | undefined, workspaces: Readonly<Record<string, string>> = {}): void {
   if (!readFile) return;
   const jobDir = textOf(mapOf(mapOf(job.node, 'defaults'), 'run'), 'working-directory');
   for (const step of publishSteps(job)) {
@@ -110,12 +126,14 @@ export function packOldBerryPublish(job: JobView, notes: string[], readFile: ((p
     const direct = run.value.split('\n').some((line) => YARN_NPM_PUBLISH.test(line));
     // The package.json scripts the step runs (one level, as the publish rule follows them).
     const scripted = !direct && withPackageScripts(run.value, readFile).split('\n').slice(run.value.split('\n').length).some((line) => YARN_NPM_PUBLISH.test(line));
-    if (!direct && !scripted) continue;
+    const inWorkspace = direct || scripted ? undefined : workspaceScriptPublish(run.value, readFile, workspaces);
+    if (!direct && !scripted && !inWorkspace) continue;
     const field = packageManagerIn(textOf(step, 'working-directory') ?? jobDir ?? '', readFile);
     if (!berryWithoutOidc(field)) continue;
     const stop = (why: string) =>
       new MigrateError(`job "${job.id}" publishes with \`yarn npm publish\` on ${field}, and Yarn supports trusted publishing from ${YARN_OIDC_MIN}; ${why}: run \`yarn set version stable\` (or publish with \`npm publish\`), then migrate again.`);
     if (scripted) throw stop('it runs in a package.json script the step calls, which this migration does not rewrite');
+    if (inWorkspace) throw stop(`it runs in the "${inWorkspace.script}" script of ${inWorkspace.file}, which \`yarn workspace ${inWorkspace.name} run ${inWorkspace.script}\` starts, and this migration does not rewrite package.json scripts`);
     const lines = run.value.split('\n').filter((line) => YARN_NPM_PUBLISH.test(line));
     if (lines.some((line) => /\bworkspaces\s+foreach\b/.test(line))) throw stop('it runs across workspaces, where no one tarball can be handed to npm');
     // The words between `yarn` and `npm publish`: none, or `workspace <name>` with a literal name.

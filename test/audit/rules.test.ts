@@ -88,6 +88,7 @@ add('no-fork-guard: no condition', edit(GOOD, "    if: github.repository == 'acm
 add('no-fork-guard: guard names another repository', GOOD, (s) => at(s, 'no-fork-guard', 'if:'), { owner: 'acme', name: 'gadget' });
 add('old-npm: Node 22 and no npm check', edit(GOOD, 'node-version: 24', 'node-version: 22'), () => [['old-npm', setupNodeLine]]);
 add('old-npm: no node-version at all', edit(GOOD, '          node-version: 24\n', ''), () => [['old-npm', setupNodeLine]]);
+add('pull-request-publish: the trusted publish job also runs on pull requests', edit(GOOD, '    types: [published]\n', '    types: [published]\n  pull_request:\n'), () => [['pull-request-publish', jobLine + 1]]);
 
 for (const c of cases) {
   test(c.name, () => {
