@@ -20,11 +20,17 @@ import { needsWhatIsRead } from './needs-read.js';
 import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.js';
 import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
 import { lernaLeft, refuseOldLerna } from './lerna.js';
+import { refuseOldSemanticRelease, SEMANTIC_RELEASE } from './old-semantic-release.js';
 import { releaseItSkipChecks } from './release-it.js';
 import { refuseInvalidSteps, refuseSecretCallInputs, renameMisspeltFilters } from './trigger-filters.js';
 import { refuseSecretsInIf } from './if-contexts.js';
 
 const LERNA_PUBLISH = /\blerna\s+publish\b/;
+
+/** True when a line of `run`, or a package.json script one of them runs, matches `tool`. */
+function runsTool(run: string, tool: RegExp, scripts: Readonly<Record<string, string>> | undefined): boolean {
+  return run.split('\n').some((line) => tool.test(line) || scriptsRun(line, scripts).some((name) => tool.test(scripts![name]!)));
+}
 
 export interface MigrateContext {
   repo?: RepoRef;
@@ -119,17 +125,17 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   // Pins first: the setup-node inputs depend on the version that will run.
   changes.push(...pinActions(jobs, left));
   const publishing = jobs.filter((job) => job.publishes);
-  const lernaPublishes = (run: string) =>
-    run.split('\n').some((line) => LERNA_PUBLISH.test(line) || scriptsRun(line, ctx.publish?.scripts).some((name) => LERNA_PUBLISH.test(ctx.publish!.scripts![name]!)));
-  for (const job of publishing.filter((j) => j.steps.some((step) => lernaPublishes(textOf(step, 'run') ?? '')))) {
+  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', LERNA_PUBLISH, ctx.publish?.scripts)))) {
     refuseOldLerna(job.id, ctx.readFile);
     const line = lernaLeft(job.id, ctx.readFile);
     if (line) left.push(line);
   }
+  for (const job of publishing) {
+    const run = job.steps.map((step) => textOf(step, 'run') ?? '').join('\n');
+    if (runsTool(run, SEMANTIC_RELEASE, ctx.publish?.scripts)) refuseOldSemanticRelease(job.id, run, ctx.readFile);
+  }
   const RELEASE_IT = /\brelease-it\b/;
-  const releaseItPublishes = (run: string) =>
-    run.split('\n').some((line) => RELEASE_IT.test(line) || scriptsRun(line, ctx.publish?.scripts).some((name) => RELEASE_IT.test(ctx.publish!.scripts![name]!)));
-  for (const job of publishing.filter((j) => j.steps.some((step) => releaseItPublishes(textOf(step, 'run') ?? ''))).slice(0, 1)) {
+  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', RELEASE_IT, ctx.publish?.scripts))).slice(0, 1)) {
     const { edit, left: line } = releaseItSkipChecks(job.id, ctx.readFile);
     if (edit) {
       scripts.set(edit.path, { before: edit.before, after: edit.after });
