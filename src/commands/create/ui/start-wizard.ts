@@ -8,6 +8,7 @@ import { checkGivenConflict } from '../flow/conflict.js';
 import { releaseKeys } from './held-keys.js';
 import { eraseRows, foundText, promptText, rowsOf, waitForKey } from './first-screen.js';
 import { paint } from '../../../core/style.js';
+import { wrap } from '../../../report/text.js';
 import { VERSION } from '../../../core/version.js';
 import { flowConfig } from '../flow/config.js';
 import { progress } from '../flow/machine.js';
@@ -95,7 +96,8 @@ export async function startWizard(detected: Detected, options: Options, io: Io):
     const { migrationPlan } = await import('./migrate-plan.js');
     const migration = migrationPlan(detected, options.given);
     if (!('error' in migration)) return ui.run({ detected, options, io, migration });
-    io.out(`${paint('yellow', '!')} Cannot fix it in place: ${migration.error} Writing a new workflow instead.\n`);
+    const [first = '', ...rest] = wrap(`Cannot fix it in place: ${migration.error} Writing a new workflow instead.`, process.stdout.columns || 80, '  ');
+    io.out(`${paint('yellow', '!')} ${[first.trimStart(), ...rest].join('\n')}\n`);
   }
   return ui.run({ detected, options, io, ...(migratable.length > 0 ? { oldWorkflows: migratable } : {}) });
 }
