@@ -1,6 +1,7 @@
 // excessive-permissions: least privilege for the GITHUB_TOKEN and the OIDC token.
 import { isMap, isScalar, type Node } from 'yaml';
 import type { Finding } from '../core/model.js';
+import { needsIdTokenElsewhere } from './other-oidc.js';
 import { value, type Job, type Workflow } from './workflow-model.js';
 
 /** True when a `permissions` value grants `scope: write` (directly or through `write-all`). */
@@ -50,7 +51,7 @@ export function excessivePermissions(workflow: Workflow): Finding[] {
     const own = value(job.node, 'permissions');
     if (isScalar(own) && own.value === 'write-all') {
       findings.push(...writeScopes(workflow, own, `Job "${job.id}"`));
-    } else if (workflow.publishes && !job.publishes && job.uses === undefined && grantsWrite(own, 'id-token')) {
+    } else if (workflow.publishes && !job.publishes && job.uses === undefined && grantsWrite(own, 'id-token') && !needsIdTokenElsewhere(job.steps.map((step) => step.uses))) {
       findings.push(
         workflow.finding('excessive-permissions', 'warning', `Job "${job.id}" does not publish but has id-token: write.`, workflow.lineOf(isMap(own) ? own.items.find((item) => isScalar(item.key) && item.key.value === 'id-token') : own), 'Grant id-token: write only on the job that runs the publish.'),
       );

@@ -4,6 +4,7 @@
 import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { blockMap, insertAfter, insertBefore, mapOf, nodeOf, pairOf, textOf } from './nodes.js';
 import type { JobView } from './jobs.js';
+import { needsIdTokenElsewhere } from '../audit/other-oidc.js';
 import { PUSHES, PUSHING_ACTION } from './steps-general.js';
 
 export type Scopes = Record<string, string>;
@@ -79,7 +80,8 @@ function setJobBlock(doc: Document, job: JobView, scopes: Scopes, comments: Reco
   const data = ordered(scopes);
   // A scope moved from the workflow level keeps its comment when the level is the same.
   const kept = Object.fromEntries(Object.entries(comments).filter(([scope]) => scope in data));
-  const map = blockMap(doc, data, { ...kept, ...('id-token' in data && !kept['id-token'] ? { 'id-token': ID_TOKEN_COMMENT } : {}) });
+  const npmComment = 'id-token' in data && !kept['id-token'] && wanted(job) !== undefined;
+  const map = blockMap(doc, data, { ...kept, ...(npmComment ? { 'id-token': ID_TOKEN_COMMENT } : {}) });
   const existing = pairOf(job.node, 'permissions');
   if (existing) existing.value = map;
   else insertAfter(doc, job.node, 'permissions', map, JOB_KEYS_BEFORE);
@@ -152,7 +154,8 @@ export function migratePermissions(doc: Document, root: YAMLMap, jobs: readonly 
       notes.push(`job "${job.id}": permissions ${describe(next)}`);
     } else if (replaceTop && own === undefined) {
       const before = inherited(job);
-      delete before['id-token'];
+      // id-token: write stays only where another exchange (PyPI, attestations, Pages) needs it.
+      if (!needsIdTokenElsewhere(job.steps.map((step) => textOf(step, 'uses')))) delete before['id-token'];
       const extra = Object.entries(before).filter(([scope, level]) => !(scope === 'contents' && level === 'read'));
       if (extra.length > 0) {
         const next = mergeScopes({ contents: 'read' }, before);

