@@ -114,6 +114,8 @@ function cacheFindings(workflow: Workflow, job: Job): Finding[] {
       if ((major === undefined || major >= 5) && text(step.with, 'package-manager-cache') !== 'false') {
         report(step, 'actions/setup-node v5+ caches dependencies by default', 'Add `package-manager-cache: false` under `with:`.');
       }
+    } else if (isAction(step.uses, 'actions/setup-go') && (actionMajor(workflow, step) ?? 4) >= 4 && text(step.with, 'cache') !== 'false') {
+      report(step, 'actions/setup-go v4+ caches Go modules by default', 'Add `cache: false` under `with:`.');
     } else if (isAction(step.uses, 'oven-sh/setup-bun') && text(step.with, 'no-cache') !== 'true') {
       report(step, 'oven-sh/setup-bun caches the bun binary by default', 'Add `no-cache: true` under `with:`.');
     }

@@ -10,6 +10,7 @@ import { mapAt, pair, text, value } from '../audit/workflow-model.js';
 import { localRegistryUrls } from '../audit/local-action.js';
 import { registryKind } from '../audit/publish-rule.js';
 import { YARN1_PUBLISH } from './packages.js';
+import { retiredRunnerReplacement } from '../audit/retired-runners.js';
 
 const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
 
@@ -79,6 +80,23 @@ function selfHosted(workflow: Workflow, job: Job): Finding[] {
   return [];
 }
 
+/** A publishing job on a runner image GitHub has removed: the job never starts, so nothing publishes. */
+function retiredRunner(workflow: Workflow, job: Job): Finding[] {
+  const { labels } = runnerLabels(value(job.node, 'runs-on'));
+  const retired = labels.filter((label) => retiredRunnerReplacement(label));
+  if (retired.length === 0) return [];
+  const line = workflow.lineOf(pair(job.node, 'runs-on') ?? job.node);
+  return [
+    workflow.finding(
+      'retired-runner',
+      'error',
+      `Job "${job.id}" publishes on ${retired.join(', ')}, a runner image GitHub has removed: the job fails before it starts, so nothing publishes.`,
+      line,
+      'Use `runs-on: ubuntu-latest` (create-trusted-publish --migrate does it).',
+    ),
+  ];
+}
+
 function forcedProvenance(workflow: Workflow, job: Job): Finding[] {
   const findings: Finding[] = [];
   const message = 'Provenance is forced. Trusted publishing adds provenance by itself for a public repository, and forcing it fails with E422 when the repository is private.';
@@ -121,5 +139,5 @@ function publishTools(workflow: Workflow, job: Job): Finding[] {
 export function preflight(workflow: Workflow, readFile?: (path: string) => string | undefined): Finding[] {
   return workflow.jobs
     .filter((job) => publishesToNpm(workflow, job))
-    .flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...selfHosted(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]);
+    .flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...selfHosted(workflow, job), ...retiredRunner(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]);
 }

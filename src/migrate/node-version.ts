@@ -55,6 +55,13 @@ function soleMatrixValue(withMap: YAMLMap | undefined, job: JobView): { key: str
   return { key: key!, value: list.items[0] };
 }
 
+/** A `${{ matrix.X }}` node-version in a job that has no `strategy.matrix` at all. */
+function absentMatrixKey(withMap: YAMLMap | undefined, job: JobView): { expression: string } | undefined {
+  const expression = textOf(withMap, 'node-version')?.trim() ?? '';
+  if (!/^\$\{\{\s*matrix\.[\w-]+\s*\}\}$/.test(expression)) return undefined;
+  return nodeOf(mapOf(job.node, 'strategy'), 'matrix') === undefined ? { expression } : undefined;
+}
+
 const isSetupNode = (step: YAMLMap) => /^actions\/setup-node@/i.test(textOf(step, 'uses') ?? '');
 
 export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, notes: string[], scope: Omit<NodeScope, 'job'> = { root: undefined }): void {
@@ -108,6 +115,17 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
       (node as Scalar).value = (node as Scalar).type === Scalar.PLAIN ? 24 : '24';
       renameStep(setup, version);
       notes.push(`job "${job.id}": node-version ${version} -> 24 (npm 11.5.1 or newer)`);
+      continue;
+    }
+    // `${{ matrix.X }}` in a job with no matrix is empty, so the runner's own Node ran (npm 10):
+    // the step gets Node 24, as a literal old version would.
+    const absent = absentMatrixKey(withMap, job);
+    if (absent !== undefined) {
+      (node as Scalar).value = 24;
+      (node as Scalar).type = Scalar.PLAIN;
+      const name = nodeOf(setup, 'name');
+      if (isScalar(name) && typeof name.value === 'string') name.value = name.value.split(absent.expression).join('24');
+      notes.push(`job "${job.id}": node-version 24 instead of ${absent.expression} (the job has no matrix, so it was empty and the runner's own Node ran)`);
       continue;
     }
     // A one-value matrix on a Node npm 11 cannot run on: an npm upgrade would break npm, so the value goes to 24.

@@ -153,6 +153,12 @@ function noCache(doc: Document, job: JobView, notes: string[], switchRegistry: b
       if (url !== undefined) registry = url;
       setupNode(doc, job, step, notes, switchRegistry, !isNpmjs(registry) && !isProxy(registry));
     }
+    if (isAction(step, 'actions/setup-go') && (usesMajor(step) ?? 4) >= 4 && textOf(mapOf(step, 'with'), 'cache') !== 'false') {
+      const goWith = mapOf(step, 'with');
+      if (goWith) setScalar(doc, goWith, 'cache', false);
+      else step.items.push(doc.createPair('with', { cache: false }));
+      notes.push(`job "${job.id}": setup-go with cache: false (no cache in a release job)`);
+    }
     if (isAction(step, 'oven-sh/setup-bun') && textOf(mapOf(step, 'with'), 'no-cache') !== 'true') {
       const bunWith = mapOf(step, 'with');
       if (bunWith) setScalar(doc, bunWith, 'no-cache', true);

@@ -6,6 +6,7 @@ import type { ActionPins } from '../render/pins.js';
 import { printOptions } from './format.js';
 import { editedMentions, editedText, jobRuns } from './regions.js';
 import { calledScopes } from './callee-permissions.js';
+import { replaceRetiredRunner } from './retired-runner.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets, relaxDeclaredSecrets } from './guard.js';
 import { isReusable, jobViews } from './jobs.js';
 import { parseWorkflow } from '../audit/workflow-model.js';
@@ -147,6 +148,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, left, ...(ctx.readFile ? { readFile: ctx.readFile } : {}), ...(ctx.keepsInput ? { keepsInput: ctx.keepsInput } : {}), ...(ctx.workspaces ? { workspaces: ctx.workspaces } : {}) });
     ensureNewNpm(doc, job, ctx.pins, changes, { root, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
     addForkGuard(doc, job, ctx.repo, changes);
+    replaceRetiredRunner(job, changes);
   }
   if (publishing.length > 0) dropTokenEnv(root, 'workflow env', changes);
   // Other jobs of the file that only check the token (npm whoami) would fail once it is gone.

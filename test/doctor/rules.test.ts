@@ -28,6 +28,14 @@ test('self-hosted runners: an error for self-hosted, a warning for a custom labe
   assert.deepEqual(runsOn('${{ matrix.os }}'), []);
 });
 
+test('a removed Ubuntu runner image: an error on the publishing job, nothing for a current one', () => {
+  const runsOn = (value: string) => ids([wf(edit(GOOD, 'runs-on: ubuntu-latest', `runs-on: ${value}`))]).filter((id) => /retired|self-hosted/.test(id));
+  assert.deepEqual(runsOn('ubuntu-18.04'), ['error retired-runner:9']);
+  assert.deepEqual(runsOn('[ubuntu-20.04]'), ['error retired-runner:9']);
+  assert.deepEqual(runsOn('ubuntu-22.04'), []);
+  assert.deepEqual(runsOn('ubuntu-24.04'), []);
+});
+
 test('forced provenance is a note that names the private-repository failure', () => {
   const forced = edit(GOOD, 'run: npm publish', 'run: npm publish --provenance --access public');
   const finding = workflowDoctor([wf(forced)], repo).findings.find((f) => f.id === 'forced-provenance');

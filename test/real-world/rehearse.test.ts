@@ -145,6 +145,11 @@ const CASES: Case[] = [
   { fixture: 'workflow-env-token-config-set-secret-presence-guard-node18', workflow: 'npm-publish.yaml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { test: 'node -e 0', build: 'node -e 0' } },
   { fixture: 'tag-push-any-build-job-node16-lowercase-secret', workflow: 'npm-publish.yaml', job: 'publish-npm', event: tagPush('v4.0.1'), needs: afterJobs('build') },
   { fixture: 'release-published-node16x-custom-secret-access-public', workflow: 'npm-publish.yaml', job: 'build', event: release('v1.4.2'), scripts: BUILD },
+  { fixture: 'push-master-bump-version-job-beside-publish-job-node12', workflow: 'npm_publish.yml', job: 'build', event: { name: 'push', ref: 'refs/heads/master' }, scripts: BUILD, branch: 'master' },
+  { fixture: 'push-package-json-paths-any-branch-ubuntu-1804-node15', workflow: 'npm_publish.yml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/main' }, scripts: BUILD },
+  { fixture: 'release-created-token-without-secrets-context-node12', workflow: 'npm_publish.yml', job: 'build', event: release('v0.0.3') },
+  { fixture: 'js-devtools-npm-publish-v1-push-master-node12-no-install', workflow: 'npm_publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
+  { fixture: 'dispatch-bun-build-then-setup-node20-packages-write', workflow: 'npm_publish.yml', job: 'publish', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' } },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {

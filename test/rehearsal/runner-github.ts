@@ -72,6 +72,8 @@ function fires(on: unknown, event: GithubEvent): boolean {
   const branch = event.ref.startsWith('refs/heads/') ? event.ref.slice('refs/heads/'.length) : undefined;
   // A filter is a list of patterns, or one pattern written as a string.
   const patterns = (list: unknown) => (list === undefined || list === null ? [] : [list].flat().map(String));
+  // No ref filter at all (`paths:` alone, or nothing): every branch and tag push starts it.
+  if (!['branches', 'branches-ignore', 'tags', 'tags-ignore'].some((key) => key in filter)) return true;
   if (tag !== undefined) return patterns(filter.tags).some((p) => filterMatches(p, tag));
   return patterns(filter.branches).some((p) => filterMatches(p, branch ?? ''));
 }

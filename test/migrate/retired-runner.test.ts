@@ -1,0 +1,48 @@
+// A publishing job on a runner image GitHub has removed never starts: migrate moves that label to
+// ubuntu-latest and leaves every other job's runner as written.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { loadPins } from '../../src/render/pins.js';
+import { migrateWorkflow } from '../../src/migrate/index.js';
+
+const pins = loadPins();
+const repo = { owner: 'acme', name: 'widget' };
+
+const workflow = (publishRunsOn: string) => `on:
+  push:
+    tags: ['v*']
+jobs:
+  test:
+    runs-on: ubuntu-18.04
+    steps:
+      - run: npm test
+  publish:
+    needs: test
+    runs-on: ${publishRunsOn}
+    steps:
+      - uses: actions/checkout@v4
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+
+test('a publishing job on ubuntu-18.04 or ubuntu-20.04 moves to ubuntu-latest, with a change line', () => {
+  for (const [label, expected] of [
+    ['ubuntu-18.04', 'ubuntu-latest'],
+    ["'ubuntu-20.04'", 'ubuntu-latest'],
+    ['[ubuntu-20.04]', ['ubuntu-latest']],
+  ] as const) {
+    const result = migrateWorkflow(workflow(label), '.github/workflows/publish.yml', { pins, repo });
+    assert.deepEqual(parse(result.after).jobs.publish['runs-on'], expected, label);
+    assert.ok(result.changes.some((line) => /job "publish": runs-on ubuntu-\d+\.04 -> ubuntu-latest \(GitHub has removed/.test(line)), result.changes.join('\n'));
+    // The job that does not publish keeps its runner as written.
+    assert.equal(parse(result.after).jobs.test['runs-on'], 'ubuntu-18.04');
+  }
+});
+
+test('a current runner stays as written', () => {
+  const result = migrateWorkflow(workflow('ubuntu-22.04'), '.github/workflows/publish.yml', { pins, repo });
+  assert.equal(parse(result.after).jobs.publish['runs-on'], 'ubuntu-22.04');
+  assert.ok(!result.changes.some((line) => line.includes('runs-on')));
+});
