@@ -25,6 +25,7 @@ const PUBLISH_COMMANDS = [
   /\bauto\s+shipit\b/,
   /\bnapi\s+(?:prepublish|pre-publish)\b/,
   /\bnx\s+release\s+publish\b/,
+  /\bbeachball(?:\.js)?\s+publish\b/,
   /\brelease-it\b(?![^;&|#]*--no-npm)/,
 ];
 
@@ -36,6 +37,12 @@ export const WHO_AM_I = /\bnpm\s+whoami\b|\bcurl\b[^\n]*registry\.npmjs\.org\/-\
 
 /** Commands that only read with the token: they check it, they do not publish. */
 const TOKEN_CHECK = new RegExp(`\\bnpm\\s+(?:ping|view|info|token\\s+list)\\b|${WHO_AM_I.source}`);
+
+/**
+ * npm commands that change a package's registry settings without publishing it. The npm CLI
+ * does the OIDC exchange for `npm publish` only, so a token handed to these stays a token.
+ */
+const PACKAGE_ADMIN = /\bnpm\s+(?:deprecate|undeprecate|owner|access|unpublish)\b/;
 
 /** Steps that install (a read-only token for private dependencies is fine there). */
 const INSTALL = /^(?:(?:npm|bun)\s+(?:ci|install|i)\b|pnpm\s+(?:install|i|fetch)\b|yarn(?:\s+install\b|\s*$|\s+--(?:frozen-lockfile|immutable)\b)|corepack\s+enable\b)/;
@@ -176,6 +183,12 @@ export function onlyChecksToken(run: string): boolean {
   return lines.some((line) => TOKEN_CHECK.test(line)) && !lines.some(commandPublishes);
 }
 
+/** Runs `npm deprecate` and the like, and publishes nothing: the token there is no publish token. */
+export function onlyAdministers(run: string): boolean {
+  const lines = run.split('\n').map(code).filter(Boolean);
+  return lines.some((line) => PACKAGE_ADMIN.test(line)) && !lines.some(commandPublishes);
+}
+
 /** `if [ -z "$TOKEN" ]; then`, `[[ -n ${TOKEN} ]]`, `test -z "$TOKEN"`, `[ -n "$TOKEN" ] || exit 1`: a test that a variable is set; group 1 names it. */
 const SET_TEST = /^(?:if\s+)?(?:\[\[?|test)\s+-[zn]\s+"?\$\{?([A-Za-z_]\w*)\}?"?\s*(?:\]\]?)?\s*(?:;\s*then|\|\|\s*exit\s+\d+)?$/;
 
@@ -291,14 +304,14 @@ export interface StepFacts {
 /**
  * The `publishes` rule. A step publishes when it runs a publish command (directly or through a
  * package.json script), uses a publishing action or a local action that publishes, or is handed
- * an npm token and is not an install, a token check (or a test that it is set), a build/lint/test script or a preview
- * publish: such a step is a publish until proven otherwise.
+ * an npm token and is not an install, a token check (or a test that it is set), a build/lint/test script, an
+ * `npm deprecate` or the like, or a preview publish: such a step is a publish until proven otherwise.
  */
 export function stepFactsPublish(f: StepFacts, context: PublishContext = {}): boolean {
   if (f.run !== undefined) {
     if (runPublishesWith(f.run, context, f.workingDirectory)) return true;
     const lines = f.run.split('\n');
-    if (lines.some(isPreviewPublish) || onlyInstalls(f.run) || onlyChecksToken(f.run) || onlyChecksSet(f.run).length > 0 || onlyRunsChecks(f.run)) return false;
+    if (lines.some(isPreviewPublish) || onlyInstalls(f.run) || onlyChecksToken(f.run) || onlyChecksSet(f.run).length > 0 || onlyRunsChecks(f.run) || onlyAdministers(f.run)) return false;
     return f.stepToken || (f.jobToken && looksLikeRelease(f.run));
   }
   if (f.uses === undefined) return false;

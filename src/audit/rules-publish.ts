@@ -6,7 +6,7 @@ import { nodeLines } from './source-lines.js';
 import { isScalar } from 'yaml';
 import { localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from './node-version.js';
 import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
-import { isTokenEnv, isTokenInput, writesAuthToken } from './publish-rule.js';
+import { commandPublishes, isNpmSecret, isTokenEnv, isTokenInput, secretNames, writesAuthToken } from './publish-rule.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
 
 
@@ -35,6 +35,11 @@ function trustedPublishing(workflow: Workflow, job: Job): Finding[] {
       if (isTokenInput(name, raw)) {
         findings.push(workflow.finding('use-trusted-publishing', 'error', `The publish step hands its action an npm token (\`${name}:\`).`, workflow.lineOf(item), 'Remove it; use a version of the action that publishes with OIDC.'));
       }
+    }
+    // `beachball publish -n ${{ secrets.NPM_TOKEN }}`: the token on the publish command's own line.
+    for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
+      const secret = commandPublishes(line) ? secretNames(line).find(isNpmSecret) : undefined;
+      if (secret) findings.push(workflow.finding('use-trusted-publishing', 'error', `The publish command is handed secrets.${secret} on its command line: it publishes with that long-lived token.`, number, 'Remove the token argument: npm exchanges the job\'s OIDC token itself.'));
     }
   }
   for (const step of job.steps) {

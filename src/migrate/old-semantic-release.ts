@@ -29,10 +29,16 @@ export function refuseOldSemanticRelease(jobId: string, run: string, readFile: (
     .map((name) => ({ name, tool: name === 'semantic-release' ? core : tools[name] }))
     .filter(({ name, tool }) => tool?.major !== undefined && tool.major < RELEASE_TOOL_MINIMUM[name]);
   if (old.length === 0) return;
+  // A version named on the run line is changed there; one from package.json there, with its lockfile.
+  const onLine = (name: string) => name === 'semantic-release' && named !== undefined;
+  const fixes = [
+    ...old.filter(({ name }) => onLine(name)).map(() => `name semantic-release@${FIRST_WITH_OIDC['semantic-release']} on the run line instead of semantic-release@${named} (with plugin versions that support it)`),
+    ...(old.some(({ name }) => !onLine(name)) ? [`upgrade ${old.filter(({ name }) => !onLine(name)).map(({ name }) => `${name} to ^${FIRST_WITH_OIDC[name]}`).join(' and ')} in package.json and commit the lockfile`] : []),
+  ];
   throw new MigrateError(
     `job "${jobId}" publishes with semantic-release, and ${old.map(({ name, tool }) => `${name} ${tool!.range}`).join(' and ')} ` +
       `cannot publish with trusted publishing: semantic-release exchanges the OIDC token itself from ${FIRST_WITH_OIDC['semantic-release']} ` +
       `(@semantic-release/npm ${FIRST_WITH_OIDC['@semantic-release/npm']}) on, and older ones stop without the token (ENONPMTOKEN). ` +
-      `Upgrade ${old.map(({ name }) => `${name} to ^${FIRST_WITH_OIDC[name]}`).join(' and ')} in package.json, commit the lockfile, then migrate again.`,
+      `${fixes.join(', and ').replace(/^./, (c) => c.toUpperCase())}, then migrate again.`,
   );
 }

@@ -17,6 +17,8 @@ import { checkInstalledPublishScripts } from './installed-publish-script.js';
 import { noTokenGuards } from './token-guards.js';
 import { packOldBerryPublish, yarnPublish } from './yarn-publish.js';
 import { prereleaseTag } from './prerelease-tag.js';
+import { adminTokenStep } from './admin-token.js';
+import { beachballToken } from './beachball.js';
 import { runsNothing, withoutLines } from './script-lines.js';
 import { retireTokenGuards, tokenVariables } from './token-conditions.js';
 import { noTokenWriterActions } from './token-writer-actions.js';
@@ -102,7 +104,7 @@ function registryUrlOf(doc: Document, job: JobView, step: YAMLMap): string | und
   return envExpressionValue(url, [mapOf(step, 'env'), mapOf(job.node, 'env'), mapOf(root, 'env')]) ?? url;
 }
 
-function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], switchRegistry: boolean, elsewhere: boolean): void {
+function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], switchRegistry: boolean, elsewhere: boolean, left?: string[]): void {
   const withMap = mapOf(step, 'with');
   if (!withMap) return;
   const registry = registryUrlOf(doc, job, step);
@@ -115,7 +117,10 @@ function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], 
     removeKey(withMap, 'registry-url');
     notes.push(`job "${job.id}": publishes to registry.npmjs.org instead of the proxy ${registry} (--switch-registry)`);
   }
-  if (registry !== undefined && isNpmjs(registry)) {
+  const admin = registry !== undefined && isNpmjs(registry) ? adminTokenStep(job) : undefined;
+  if (admin !== undefined) {
+    left?.push(`job "${job.id}": kept registry-url on setup-node: step "${admin}" hands NODE_AUTH_TOKEN to an npm command that is no publish (npm deprecate or the like), which trusted publishing does not cover, and npm reads that token through the .npmrc line registry-url writes.`);
+  } else if (registry !== undefined && isNpmjs(registry)) {
     removeKey(withMap, 'registry-url');
     // It writes `_authToken=${NODE_AUTH_TOKEN}` (and up to v6 a placeholder token), so npm
     // skips or fails the OIDC exchange with ENEEDAUTH/E404 (actions/setup-node#1551,
@@ -132,7 +137,7 @@ function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], 
 }
 
 /** Drops `cache:` inputs and cache steps, which a poisoned cache could use to run code with publish rights. */
-function noCache(doc: Document, job: JobView, notes: string[], switchRegistry: boolean): void {
+function noCache(doc: Document, job: JobView, notes: string[], switchRegistry: boolean, left?: string[]): void {
   let registry = 'https://registry.npmjs.org';
   const seq = nodeOf(job.node, 'steps');
   for (const step of [...job.steps]) {
@@ -151,7 +156,7 @@ function noCache(doc: Document, job: JobView, notes: string[], switchRegistry: b
     if (isAction(step, 'actions/setup-node')) {
       const url = registryUrlOf(doc, job, step);
       if (url !== undefined) registry = url;
-      setupNode(doc, job, step, notes, switchRegistry, !isNpmjs(registry) && !isProxy(registry));
+      setupNode(doc, job, step, notes, switchRegistry, !isNpmjs(registry) && !isProxy(registry), left);
     }
     if (isAction(step, 'actions/setup-go') && (usesMajor(step) ?? 4) >= 4 && textOf(mapOf(step, 'with'), 'cache') !== 'false') {
       const goWith = mapOf(step, 'with');
@@ -303,10 +308,11 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   }
   secrets.push(...dropTokenEnv(job.node, `job "${job.id}" env`, notes));
   npmPublishAction(job, notes, secrets);
+  secrets.push(...beachballToken(job, notes));
   yarnPublish(job, notes);
   prereleaseTag(job, notes, options.readFile);
   bunPublish(job, notes, options.readFile);
   noScriptedToken(job, notes, secrets);
-  noCache(doc, job, notes, switchRegistry);
+  noCache(doc, job, notes, switchRegistry, options.left);
   return secrets;
 }

@@ -40,6 +40,21 @@ test('publish commands: release tools, dry runs and preview publishers', () => {
   }
 });
 
+test('beachball publishes: by its bin, through a package runner, or its script file', () => {
+  for (const line of ['npx beachball publish --yes', 'yarn beachball publish -n $NPM_TOKEN', 'node ./node_modules/beachball/bin/beachball.js publish -n ${{ secrets.NPM_AUTH }} --yes']) {
+    assert.equal(commandPublishes(line), true, line);
+  }
+  for (const line of ['npx beachball check', 'npx beachball bump', 'yarn beachball change']) assert.equal(commandPublishes(line), false, line);
+});
+
+test('npm deprecate, owner, access or unpublish with a token is no publish: the npm CLI exchanges OIDC for publish only', () => {
+  const step = { withKeys: [], tokenInput: false, stepToken: true, jobToken: false };
+  assert.equal(stepFactsPublish({ ...step, run: "npm deprecate '@acme/old@3.x' 'Use @acme/new.'" }), false);
+  assert.equal(stepFactsPublish({ ...step, run: 'VERSION=$(node -p "1")\nif [[ "$VERSION" == 3.* ]]; then\n  npm owner add bot @acme/widget\nfi' }), false);
+  // A step that also publishes still publishes.
+  assert.equal(stepFactsPublish({ ...step, run: 'npm publish\nnpm deprecate @acme/widget@1 old' }), true);
+});
+
 test('package.json scripts are followed one level', () => {
   const scripts = { release: 'changeset publish', 'ci-publish': 'tsx scripts/publish.ts', build: 'tsc' };
   assert.equal(runPublishesWith('pnpm release', { scripts }), true);

@@ -33,3 +33,19 @@ test('the run-line pattern is semantic-release itself, not a plugin named after 
   assert.match('node --run semantic-release', SEMANTIC_RELEASE);
   assert.doesNotMatch('npm i -D semantic-release-monorepo', SEMANTIC_RELEASE);
 });
+
+test('a version named on the run line is upgraded there: the refusal does not send the user to package.json', () => {
+  const run = 'pnpm --package=semantic-release@19 --package=@semantic-release/git@10 dlx semantic-release';
+  assert.throws(
+    () => refuseOldSemanticRelease('release', run, withPackage({})),
+    (error: unknown) =>
+      error instanceof MigrateError &&
+      /Name semantic-release@25\.0\.1 on the run line instead of semantic-release@19/.test(error.message) &&
+      !/package\.json/.test(error.message),
+  );
+  // Both: the line's version and an old @semantic-release/npm in package.json, each where it is.
+  assert.throws(
+    () => refuseOldSemanticRelease('release', 'npx semantic-release@24', withPackage({ '@semantic-release/npm': '^12.0.1' })),
+    /Name semantic-release@25\.0\.1 on the run line instead of semantic-release@24 \(with plugin versions that support it\), and upgrade @semantic-release\/npm to \^13\.1\.0 in package\.json and commit the lockfile, then migrate again\./,
+  );
+});
