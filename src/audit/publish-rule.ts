@@ -1,6 +1,7 @@
 // The one rule for what publishes to npm and what hands npm a token. Detect (a line scanner that
 // runs before the first prompt), the audit model, doctor and migrate all decide with these
 // functions. Plain text in, no YAML parser: importing this module costs nothing at start-up.
+import { makeRecipesRun } from './make-targets.js';
 import { moonTasksRun } from './moon-tasks.js';
 
 /** Package.json scripts, and whether each local composite action (`./.github/actions/x`) publishes. */
@@ -152,7 +153,7 @@ export function scriptText(path: string, readFile: PublishContext['readFile']): 
 
 /**
  * Does a `run:` script publish, directly, through a package.json script it calls, through a
- * shell script file of the repository it runs, or through a moon task it runs (each one level)? `dir` is the step's working
+ * shell script file of the repository it runs, or through a moon task or make target it runs (each one level)? `dir` is the step's working
  * directory, from the repository's top.
  */
 export function runPublishesWith(run: string, context: PublishContext = {}, dir = ''): boolean {
@@ -164,6 +165,7 @@ export function runPublishesWith(run: string, context: PublishContext = {}, dir 
     // One level: the script's own lines are judged without following further script files.
     const shallow: PublishContext = { ...(context.scripts ? { scripts: context.scripts } : {}), ...(context.actions ? { actions: context.actions } : {}) };
     if (moonTasksRun(line, context.readFile).some((text) => runPublishesWith(text, shallow))) return true;
+    if (makeRecipesRun(line, context.readFile, dir).some((text) => runPublishesWith(text, shallow))) return true;
     return scriptFilesRun(line, dir).some((path) => {
       const text = scriptText(path, context.readFile);
       return text !== undefined && runPublishesWith(text, shallow);

@@ -170,9 +170,22 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   const upgrade = upgradeStep(doc);
   // Only where the publish runs (a matrix leg on an old Node would fail to install npm 11).
   const condition = textOf(publishSteps(job)[0], 'if');
-  if (condition !== undefined && publishSteps(job).every((step) => textOf(step, 'if') === condition)) upgrade.items.splice(1, 0, doc.createPair('if', condition));
-  insertStep(job, seq.items.indexOf(last) + 1, upgrade);
+  const shared = condition !== undefined && publishSteps(job).every((step) => textOf(step, 'if') === condition);
+  if (shared) upgrade.items.splice(1, 0, doc.createPair('if', condition));
+  insertStep(job, upgradeAt(seq.items as YAMLMap[], seq.items.indexOf(last) + 1, shared ? condition : undefined, publishSteps(job)[0]), upgrade);
   notes.push(`job "${job.id}": added a step that upgrades npm to ^11.5.1 (the Node version ${local ? 'may be set by a setup action' : 'is old or cannot be known here'})`);
+}
+
+/**
+ * Where the upgrade goes: after the last Node setup, unless the condition it shares with the publish
+ * reads the output of a step that runs later (`steps.check.outputs.x`, empty until that step has
+ * run, so the upgrade would never run): then just before the publish, where that output is set.
+ */
+function upgradeAt(steps: YAMLMap[], afterSetup: number, condition: string | undefined, publish: YAMLMap | undefined): number {
+  const read = [...(condition ?? '').matchAll(/\bsteps\.([\w-]+)\./g)].map((m) => m[1]);
+  const later = steps.slice(afterSetup).map((step) => textOf(step, 'id'));
+  const at = publish ? steps.indexOf(publish) : -1;
+  return read.some((id) => later.includes(id)) && at >= afterSetup ? at : afterSetup;
 }
 
 /** `with: <input>: 20` on a step whose local action sets up Node from it: the literal goes to 24. */

@@ -1,0 +1,40 @@
+// The npm upgrade a publishing job gets shares the publish step's condition; when that condition
+// reads the output of a step that runs after the Node setup (a "published already?" check), the
+// upgrade goes just before the publish, where the output is set, not right after the setup.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { loadPins } from '../../src/render/pins.js';
+import { migrateWorkflow } from '../../src/migrate/index.js';
+
+const pins = loadPins();
+const migrate = (content: string) => migrateWorkflow(content, '.github/workflows/release.yml', { pins, repo: { owner: 'acme', name: 'widget' } });
+
+const JOB = (condition: string) => `on: push
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-node@v4
+        with:
+          node-version: \${{ inputs.node }}
+      - id: check
+        run: echo "published=false" >> "$GITHUB_OUTPUT"
+      - if: ${condition}
+        run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+
+const names = (after: string) => (parse(after).jobs.publish.steps as Array<{ name?: string; id?: string; run?: string }>).map((s) => s.name ?? s.id ?? s.run);
+
+test("an upgrade that shares a condition on a later step's output goes just before the publish", () => {
+  const after = migrate(JOB("steps.check.outputs.published == 'false'")).after;
+  assert.deepEqual(names(after), [undefined, 'check', 'Upgrade npm for trusted publishing', 'npm publish']);
+  assert.equal(parse(after).jobs.publish.steps[2].if, "steps.check.outputs.published == 'false'");
+});
+
+test('an upgrade whose condition reads no later step stays right after the Node setup', () => {
+  const after = migrate(JOB("github.ref == 'refs/heads/main'")).after;
+  assert.deepEqual(names(after), [undefined, 'Upgrade npm for trusted publishing', 'check', 'npm publish']);
+});
