@@ -104,7 +104,15 @@ function registryUrlOf(doc: Document, job: JobView, step: YAMLMap): string | und
 
 function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], switchRegistry: boolean, elsewhere: boolean): void {
   const withMap = mapOf(step, 'with');
-  if (!withMap) return;
+  if (!withMap) {
+    // A bare setup-node, moved to v5+ by its pin, would start caching: it gets the `with:` that stops it.
+    const major = usesMajor(step);
+    if (major === undefined || major >= 5) {
+      step.items.push(doc.createPair('with', { 'package-manager-cache': false }));
+      notes.push(`job "${job.id}": setup-node with package-manager-cache: false (no cache in a release job)`);
+    }
+    return;
+  }
   const registry = registryUrlOf(doc, job, step);
   if (registry !== undefined && isProxy(registry)) {
     if (!switchRegistry) {
