@@ -21,6 +21,7 @@ import { runsNothing, withoutLines } from './script-lines.js';
 import { retireTokenGuards, tokenVariables } from './token-conditions.js';
 import { noTokenWriterActions } from './token-writer-actions.js';
 import { retireTokenPresenceOutputs } from './token-presence-output.js';
+import { noNpmLogin } from './npm-login.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -309,6 +310,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   prereleaseTag(job, notes, options.readFile);
   bunPublish(job, notes, options.readFile);
   noScriptedToken(job, notes, secrets);
+  noNpmLogin(job, notes);
   noCache(doc, job, notes, switchRegistry);
   return secrets;
 }
