@@ -36,6 +36,9 @@ const PREVIEW = /\bpkg-pr-new\b|\bpkg\.pr\.new\b|\bcontinuous-release\b/;
 /** Asks the registry whom the token belongs to: `npm whoami`, or a curl to the registry's user endpoint. */
 export const WHO_AM_I = /\bnpm\s+whoami\b|\bcurl\b[^\n]*registry\.npmjs\.org\/-\/(?:npm\/v1\/user|whoami)\b/;
 
+/** Logs in to npm (`npm login`, `npm adduser`): in CI a login that needs a person or a token; trusted publishing needs none. */
+export const NPM_LOGIN = /(?:^\s*|[;&|(]\s*)npm\s+(?:login|adduser|add-user)\b/;
+
 /** Commands that only read with the token: they check it, they do not publish. */
 const TOKEN_CHECK = new RegExp(`\\bnpm\\s+(?:ping|view|info|token\\s+list)\\b|${WHO_AM_I.source}`);
 

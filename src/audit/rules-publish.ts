@@ -6,7 +6,7 @@ import { nodeLines } from './source-lines.js';
 import { isScalar } from 'yaml';
 import { localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from './node-version.js';
 import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
-import { commandPublishes, isNpmSecret, isTokenEnv, isTokenInput, secretNames, writesAuthToken } from './publish-rule.js';
+import { commandPublishes, isNpmSecret, isTokenEnv, isTokenInput, NPM_LOGIN, secretNames, writesAuthToken } from './publish-rule.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
 
 
@@ -55,6 +55,11 @@ function trustedPublishing(workflow: Workflow, job: Job): Finding[] {
     for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
       if (writesAuthToken(line)) {
         findings.push(workflow.finding('use-trusted-publishing', 'error', 'The script writes an _authToken to .npmrc for publishing.', number, tokenFix));
+      }
+      if (NPM_LOGIN.test(line.replace(/(^|\s)#.*$/, ''))) {
+        findings.push(
+          workflow.finding('use-trusted-publishing', 'error', `Job "${job.id}" runs \`npm login\`: CI has no terminal for the login, and trusted publishing needs none.`, number, 'Remove the login: npm exchanges the job\'s OIDC token itself.'),
+        );
       }
     }
   }

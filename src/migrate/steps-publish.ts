@@ -23,6 +23,7 @@ import { runsNothing, withoutLines } from './script-lines.js';
 import { retireTokenGuards, tokenVariables } from './token-conditions.js';
 import { noTokenWriterActions } from './token-writer-actions.js';
 import { retireTokenPresenceOutputs } from './token-presence-output.js';
+import { noNpmLogin } from './npm-login.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 const isAction = (step: YAMLMap, name: string) => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -106,7 +107,15 @@ function registryUrlOf(doc: Document, job: JobView, step: YAMLMap): string | und
 
 function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], switchRegistry: boolean, elsewhere: boolean, left?: string[]): void {
   const withMap = mapOf(step, 'with');
-  if (!withMap) return;
+  if (!withMap) {
+    // A bare setup-node, moved to v5+ by its pin, would start caching: it gets the `with:` that stops it.
+    const major = usesMajor(step);
+    if (major === undefined || major >= 5) {
+      step.items.push(doc.createPair('with', { 'package-manager-cache': false }));
+      notes.push(`job "${job.id}": setup-node with package-manager-cache: false (no cache in a release job)`);
+    }
+    return;
+  }
   const registry = registryUrlOf(doc, job, step);
   if (registry !== undefined && isProxy(registry)) {
     if (!switchRegistry) {
@@ -313,6 +322,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   prereleaseTag(job, notes, options.readFile);
   bunPublish(job, notes, options.readFile);
   noScriptedToken(job, notes, secrets);
+  noNpmLogin(job, notes);
   noCache(doc, job, notes, switchRegistry, options.left);
   return secrets;
 }

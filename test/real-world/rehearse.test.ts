@@ -150,6 +150,13 @@ const CASES: Case[] = [
   { fixture: 'release-created-token-without-secrets-context-node12', workflow: 'npm_publish.yml', job: 'build', event: release('v0.0.3') },
   { fixture: 'js-devtools-npm-publish-v1-push-master-node12-no-install', workflow: 'npm_publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
   { fixture: 'dispatch-bun-build-then-setup-node20-packages-write', workflow: 'npm_publish.yml', job: 'publish', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' } },
+  // The v13d sample (publish_npm.yml and the like). A tag filter with `[0-9]+`: one or more digits.
+  { fixture: 'yarn1-publish-semver-tag-node16-frozen-lockfile', workflow: 'publish_npm.yml', job: 'deploy', event: tagPush('v2.3.1') },
+  // The job sets package.json's version from the pushed tag before it publishes.
+  { fixture: 'tag-push-home-npmrc-echo-cat-no-setup-node-version-from-tag', workflow: 'publish_npm.yml', job: 'release', event: tagPush('v1.0.0'), published: ['pgquery-cli@1.0.0'] },
+  { fixture: 'tag-push-semver-node20-npm-ci-build-test-publish-public', workflow: 'publish_npm.yml', job: 'publish', event: tagPush('v1.2.0'), scripts: { build: 'node -e 0', test: 'node -e 0' } },
+  // The source's lone `npm login` step is gone after the migration.
+  { fixture: 'release-published-unity-package-npm-login-step-node12-v1', workflow: 'publish_npm.yml', job: 'build', event: release('v7.3.1') },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {

@@ -56,9 +56,19 @@ export type RunResult =
   | { status: 'skipped-tool'; reason: string }
   | { status: 'passed' | 'failed'; log: string; failedStep?: string };
 
-/** GitHub filter patterns: `*` any run of characters but `/`, `**` any run, `?` one. */
+/**
+ * GitHub filter patterns: `*` any run of characters but `/`, `**` any run, `?` one, `+` one or
+ * more of the character before, `[0-9]` one of a set or range (its filter pattern cheat sheet).
+ */
 export function filterMatches(pattern: string, value: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*').replace(/\?/g, '.');
+  const re = pattern
+    .split(/(\[[^\]]*\])/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part.replace(/\\/g, '\\\\')
+        : part.replace(/[.^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*').replace(/\?/g, '.').replace(i === 0 ? /^\+/ : /(?!)/, '\\+'),
+    )
+    .join('');
   return new RegExp(`^${re}$`).test(value);
 }
 
