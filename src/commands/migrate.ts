@@ -14,7 +14,7 @@ import { detect } from '../detect/index.js';
 import { publishedPackages } from '../doctor/index.js';
 import { ciBuiltPackages } from '../detect/built-package.js';
 import { builtPkgRootReason } from '../detect/semantic-release-root.js';
-import { formatFindings, formatWritten } from '../report/text.js';
+import { formatFindings, formatWritten, wrap } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from '../migrate/index.js';
 import { editedPaths, printAfterMigration } from '../migrate/after.js';
@@ -26,6 +26,18 @@ function splitSlug(slug: string | undefined) {
   const [owner, name] = (slug ?? '').split('/');
   return owner && name ? { owner, name } : undefined;
 }
+
+/**
+ * `text` wrapped to the terminal's width, each line indented by `indent`; piped output keeps one
+ * line per item, whole, for grep and logs.
+ */
+function onTerminal(text: string, indent: string): string {
+  const width = process.stdout.isTTY ? process.stdout.columns : 0;
+  return width ? wrap(text, width, indent).join('\n') : `${indent}${text}`;
+}
+
+/** A line of a list (a change made, a line left for the user). */
+const listItem = (text: string): string => onTerminal(`- ${text}`, '    ').replace(/^ {4}/, '  ');
 
 /** Output kept until the files are written, so a failure in it stops the run before any write. */
 function bufferedIo(): { io: Io; flush: (to: Io) => void } {
@@ -74,23 +86,23 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
       continue;
     }
     io.out(paint('bold', `\n${path}`));
-    for (const change of result.changes) io.out(`  - ${change}`);
+    for (const change of result.changes) io.out(listItem(change));
     io.out('\n' + unifiedDiff(result.before, result.after, path));
   }
   // The other files it edits (scripts the publish runs, package.json "repository"), shown the same way.
   const shown = new Set(plan.results.map((r) => r.path));
   for (const c of plan.changes.filter((change) => change.kind === 'update' && !shown.has(change.path))) {
     io.out(paint('bold', `\n${c.path}`));
-    io.out(`  - ${c.reason}`);
+    io.out(listItem(c.reason));
     io.out('\n' + unifiedDiff(c.before ?? '', c.after, c.path));
   }
   const left = leftForYou(plan, d, repo);
   if (left.findings.length > 0 || left.lines.length > 0) {
     io.out(paint('bold', 'Left for you (migrate does not change these)'));
     if (left.findings.length > 0) io.out(formatFindings(left.findings));
-    for (const line of left.lines) io.out(`  - ${line}`);
+    for (const line of left.lines) io.out(listItem(line));
   }
-  for (const note of plan.notes) io.out(`${paint('yellow', '!')} ${note}`);
+  for (const note of plan.notes) io.out(`${paint('yellow', '!')} ${onTerminal(note, '  ').trimStart()}`);
   // Everything that can fail is worked out before the first write: the npmjs.com values too.
   const afterward = bufferedIo();
   try {

@@ -1,0 +1,46 @@
+// The built binary in a real terminal (tmux): --migrate's list of changes is wrapped to the
+// terminal's width in whole words; piped, each change stays one line (for grep and logs).
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makePackageRepo, type TempRepo } from '../helpers/repo.js';
+import { Terminal } from '../helpers/tmux.js';
+import { runCli } from '../helpers/cli.js';
+import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin/create-trusted-publish.js');
+let term: Terminal | undefined;
+let repo: TempRepo | undefined;
+
+before(() => {
+  if (!existsSync(join(root, 'dist/cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+});
+after(() => {
+  term?.kill();
+  repo?.cleanup();
+});
+
+it('at 60 columns every change line fits, words whole; piped, a change is one line', async () => {
+  const workflow = TAG_TOKEN_PUBLISH.replace('node-version: 24', 'node-version: 12');
+  repo = makePackageRepo({ files: { '.github/workflows/publish.yml': workflow }, pkg: { repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } } });
+  const change = 'job "publish": actions/checkout@v4 pinned to';
+  term = new Terminal({ columns: 60, rows: 50 });
+  term.start([process.execPath, bin, repo.dir, '--migrate', '--dry-run'], repo.dir);
+  await term.exitCode();
+  const lines = term.history().split('\n');
+  const start = lines.findIndex((line) => line.startsWith('.github/workflows/publish.yml'));
+  const end = lines.findIndex((line, i) => i > start && line.startsWith('--- a/'));
+  const changes = lines.slice(start + 1, end).filter((line) => line.trim() !== '');
+  assert.ok(changes.length > 3, lines.join('\n'));
+  assert.ok(changes.every((line) => line.length < 60), changes.join('\n'));
+  assert.ok(changes.every((line) => /^ {2}- | {4}\S/.test(line)), `items start "  - ", their continuations four spaces in:\n${changes.join('\n')}`);
+  assert.match(changes.map((line) => line.trim()).join(' '), /node-version 12 -> 24 \(npm 11\.5\.1 or newer\)/);
+  const piped = runCli([repo.dir, '--migrate', '--dry-run']);
+  assert.equal(piped.code, 0, piped.stderr);
+  assert.match(piped.stdout, new RegExp(`^  - ${change.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} v\\S+( .*)?$`, 'm'));
+  assert.match(piped.stdout, /^ {2}- job "publish": node-version 12 -> 24 \(npm 11\.5\.1 or newer\)$/m);
+});
