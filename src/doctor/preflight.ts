@@ -11,6 +11,7 @@ import { localRegistryUrls } from '../audit/local-action.js';
 import { registryKind } from '../audit/publish-rule.js';
 import { YARN1_PUBLISH } from './packages.js';
 import { retiredRunnerReplacement } from '../audit/retired-runners.js';
+import { listedNeeds, upstreamJobs } from '../audit/job-needs.js';
 
 const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
 
@@ -80,21 +81,37 @@ function selfHosted(workflow: Workflow, job: Job): Finding[] {
   return [];
 }
 
-/** A publishing job on a runner image GitHub has removed: the job never starts, so nothing publishes. */
-function retiredRunner(workflow: Workflow, job: Job): Finding[] {
+/**
+ * A publishing job, or a job it waits for through `needs:`, on a runner image GitHub has removed:
+ * that job fails before it starts, so nothing publishes.
+ */
+function retiredRunner(workflow: Workflow, job: Job, publishing?: Job): Finding[] {
   const { labels } = runnerLabels(value(job.node, 'runs-on'));
   const retired = labels.filter((label) => retiredRunnerReplacement(label));
   if (retired.length === 0) return [];
   const line = workflow.lineOf(pair(job.node, 'runs-on') ?? job.node);
+  const who = publishing ? `Job "${job.id}", which the publishing job "${publishing.id}" waits for, runs on` : `Job "${job.id}" publishes on`;
   return [
     workflow.finding(
       'retired-runner',
       'error',
-      `Job "${job.id}" publishes on ${retired.join(', ')}, a runner image GitHub has removed: the job fails before it starts, so nothing publishes.`,
+      `${who} ${retired.join(', ')}, a runner image GitHub has removed: the job fails before it starts, so nothing publishes.`,
       line,
       'Use `runs-on: ubuntu-latest` (create-trusted-publish --migrate does it).',
     ),
   ];
+}
+
+/** retiredRunner for the jobs the publishing jobs wait for (each once, named with the first publishing job that waits for it). */
+function retiredUpstream(workflow: Workflow, publishing: readonly Job[]): Finding[] {
+  const byId = new Map(workflow.jobs.map((job) => [job.id, job]));
+  const needsOf = (id: string) => listedNeeds(value(byId.get(id)?.node, 'needs'));
+  const named = new Set<string>();
+  return publishing.flatMap((job) =>
+    upstreamJobs([job.id], needsOf)
+      .filter((id) => !named.has(id) && !publishing.some((p) => p.id === id) && byId.has(id))
+      .flatMap((id) => (named.add(id), retiredRunner(workflow, byId.get(id)!, job))),
+  );
 }
 
 function forcedProvenance(workflow: Workflow, job: Job): Finding[] {
@@ -137,7 +154,9 @@ function publishTools(workflow: Workflow, job: Job): Finding[] {
 
 /** The preflight rules for the jobs of `workflow` that publish; `readFile` reads the local actions they run. */
 export function preflight(workflow: Workflow, readFile?: (path: string) => string | undefined): Finding[] {
-  return workflow.jobs
-    .filter((job) => publishesToNpm(workflow, job))
-    .flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...selfHosted(workflow, job), ...retiredRunner(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]);
+  const publishing = workflow.jobs.filter((job) => publishesToNpm(workflow, job));
+  return [
+    ...publishing.flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...selfHosted(workflow, job), ...retiredRunner(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]),
+    ...retiredUpstream(workflow, publishing),
+  ];
 }

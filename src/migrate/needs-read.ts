@@ -4,17 +4,13 @@
 // stays as it was, and the expression reads the outputs it names instead of null.
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { JobView } from './jobs.js';
+import { listedNeeds } from '../audit/job-needs.js';
 
 /** `needs.<job>` in an expression (the whole `if:`, or inside `${{ }}` anywhere else). */
 const NEEDS_READ = /\bneeds\.([A-Za-z_][\w-]*)/g;
 
 /** The jobs a job lists under `needs:` (a name or a list of names). */
-function neededJobs(job: YAMLMap): string[] {
-  const node = job.get('needs', true);
-  if (isScalar(node) && typeof node.value === 'string') return [node.value];
-  if (isSeq(node)) return node.items.flatMap((item) => (isScalar(item) && typeof item.value === 'string' ? [item.value] : []));
-  return [];
-}
+const neededJobs = (job: YAMLMap): string[] => listedNeeds(job.get('needs', true) as Node | undefined);
 
 /** The jobs an expression of `job` reads through `needs.<job>`. */
 function jobsRead(job: YAMLMap): Set<string> {

@@ -1,5 +1,6 @@
-// [retired-runner]: a publishing job on a runner image GitHub has removed never starts. Its
-// label becomes the one GitHub advised for the removal; every other label stays as written.
+// [retired-runner]: a publishing job on a runner image GitHub has removed never starts, nor does a
+// job it waits for (then the publish never runs). The label becomes the one GitHub advised for the
+// removal; every other label stays as written.
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { retiredRunnerReplacement } from '../audit/retired-runners.js';
 import { nodeOf } from './nodes.js';

@@ -1,12 +1,13 @@
 // Migrates one workflow file in place: the smallest edit that turns a token-based publish
 // into trusted publishing and meets the workflow rules it can meet without guessing.
-import { isMap, type YAMLMap } from 'yaml';
+import { isMap, type Node, type YAMLMap } from 'yaml';
 import type { RepoRef } from '../core/model.js';
 import type { ActionPins } from '../render/pins.js';
 import { printOptions } from './format.js';
 import { editedMentions, editedText, jobRuns } from './regions.js';
 import { calledScopes } from './callee-permissions.js';
 import { replaceRetiredRunner } from './retired-runner.js';
+import { listedNeeds, upstreamJobs } from '../audit/job-needs.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets, relaxDeclaredSecrets } from './guard.js';
 import { isReusable, jobViews } from './jobs.js';
 import { parseWorkflow } from '../audit/workflow-model.js';
@@ -150,6 +151,10 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     addForkGuard(doc, job, ctx.repo, changes);
     replaceRetiredRunner(job, changes);
   }
+  // A job the publish waits for that cannot start keeps the publish from running too.
+  const byId = new Map(jobs.map((job) => [job.id, job]));
+  const upstream = upstreamJobs(publishing.map((job) => job.id), (id) => listedNeeds(byId.get(id)?.node.get('needs', true) as Node | undefined));
+  for (const id of upstream) if (byId.has(id)) replaceRetiredRunner(byId.get(id)!, changes);
   if (publishing.length > 0) dropTokenEnv(root, 'workflow env', changes);
   // Other jobs of the file that only check the token (npm whoami) would fail once it is gone.
   for (const job of jobs.filter((j) => !j.publishes && j.steps.some((step) => onlyChecksToken(textOf(step, 'run') ?? '')))) {

@@ -36,6 +36,30 @@ test('a removed Ubuntu runner image: an error on the publishing job, nothing for
   assert.deepEqual(runsOn('ubuntu-24.04'), []);
 });
 
+test('a removed runner image on a job the publish waits for (however far back) is an error too; on another job it is not', () => {
+  const jobs = `jobs:
+  lint:
+    runs-on: ubuntu-18.04
+    steps:
+      - run: npm run lint
+  build:
+    runs-on: ubuntu-20.04
+    steps:
+      - run: npm run build
+  test:
+    needs: [build]
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm test
+  publish:
+    needs: test
+`;
+  const content = edit(GOOD, 'jobs:\n  publish:\n', jobs);
+  const found = workflowDoctor([wf(content)], repo).findings.filter((f) => f.id === 'retired-runner');
+  assert.deepEqual(found.map((f) => `${f.level}:${f.line}`), [`error:${lineWith(content, 'ubuntu-20.04')}`]);
+  assert.match(found[0]!.message, /^Job "build", which the publishing job "publish" waits for, runs on ubuntu-20\.04, a runner image GitHub has removed/);
+});
+
 test('forced provenance is a note that names the private-repository failure', () => {
   const forced = edit(GOOD, 'run: npm publish', 'run: npm publish --provenance --access public');
   const finding = workflowDoctor([wf(forced)], repo).findings.find((f) => f.id === 'forced-provenance');

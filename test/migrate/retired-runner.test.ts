@@ -1,5 +1,5 @@
-// A publishing job on a runner image GitHub has removed never starts: migrate moves that label to
-// ubuntu-latest and leaves every other job's runner as written.
+// A publishing job on a runner image GitHub has removed never starts, nor does one the publish waits
+// for: migrate moves those labels to ubuntu-latest and leaves every other job's runner as written.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'yaml';
@@ -13,8 +13,17 @@ const workflow = (publishRunsOn: string) => `on:
   push:
     tags: ['v*']
 jobs:
-  test:
+  lint:
     runs-on: ubuntu-18.04
+    steps:
+      - run: npm run lint
+  build:
+    runs-on: ubuntu-18.04
+    steps:
+      - run: npm run build
+  test:
+    needs: build
+    runs-on: ubuntu-22.04
     steps:
       - run: npm test
   publish:
@@ -36,13 +45,16 @@ test('a publishing job on ubuntu-18.04 or ubuntu-20.04 moves to ubuntu-latest, w
     const result = migrateWorkflow(workflow(label), '.github/workflows/publish.yml', { pins, repo });
     assert.deepEqual(parse(result.after).jobs.publish['runs-on'], expected, label);
     assert.ok(result.changes.some((line) => /job "publish": runs-on ubuntu-\d+\.04 -> ubuntu-latest \(GitHub has removed/.test(line)), result.changes.join('\n'));
-    // The job that does not publish keeps its runner as written.
-    assert.equal(parse(result.after).jobs.test['runs-on'], 'ubuntu-18.04');
+    // The job the publish waits for (through test) moves too, named; one it does not wait for keeps its runner.
+    assert.equal(parse(result.after).jobs.build['runs-on'], 'ubuntu-latest');
+    assert.ok(result.changes.some((line) => line.startsWith('job "build": runs-on ubuntu-18.04 -> ubuntu-latest')), result.changes.join('\n'));
+    assert.equal(parse(result.after).jobs.test['runs-on'], 'ubuntu-22.04');
+    assert.equal(parse(result.after).jobs.lint['runs-on'], 'ubuntu-18.04');
   }
 });
 
 test('a current runner stays as written', () => {
   const result = migrateWorkflow(workflow('ubuntu-22.04'), '.github/workflows/publish.yml', { pins, repo });
   assert.equal(parse(result.after).jobs.publish['runs-on'], 'ubuntu-22.04');
-  assert.ok(!result.changes.some((line) => line.includes('runs-on')));
+  assert.ok(!result.changes.some((line) => line.includes('job "publish": runs-on')));
 });
