@@ -157,6 +157,25 @@ const CASES: Case[] = [
   { fixture: 'tag-push-semver-node20-npm-ci-build-test-publish-public', workflow: 'publish_npm.yml', job: 'publish', event: tagPush('v1.2.0'), scripts: { build: 'node -e 0', test: 'node -e 0' } },
   // The source's lone `npm login` step is gone after the migration.
   { fixture: 'release-published-unity-package-npm-login-step-node12-v1', workflow: 'publish_npm.yml', job: 'build', event: release('v7.3.1') },
+  // The v14a sample (publish-npm-package.yml, npm-release.yaml, publish-to-npm.yaml).
+  { fixture: 'release-created-npm-clean-install-build-node22-indented-4', workflow: 'publish-to-npm.yaml', job: 'build', event: release('v1.0.0'), scripts: BUILD },
+  { fixture: 'release-created-yarn-install-npm-publish-access-equals-node16x-v2', workflow: 'publish-npm-package.yml', job: 'publish-npmjs', event: release('v1.0.0') },
+  {
+    fixture: 'push-main-test-job-then-publish-always-auth-env-on-setup-or-true-node16',
+    workflow: 'publish-to-npm.yaml',
+    job: 'publish-to-npm',
+    event: { name: 'push', ref: 'refs/heads/main' },
+    scripts: { test: 'node -e 0' },
+    needs: afterJobs('test'),
+  },
+  // The build makes the lib folder the job copies package.json into; the action publishes the top package.
+  {
+    fixture: 'js-devtools-v1-push-node12-build-lint-copy-package-to-lib',
+    workflow: 'publish-to-npm.yaml',
+    job: 'publish',
+    event: { name: 'push', ref: 'refs/heads/main' },
+    scripts: { build: 'node -e "require(\'fs\').mkdirSync(\'lib\')"', lint: 'node -e 0' },
+  },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
