@@ -53,10 +53,16 @@ const INSTALL = /^(?:(?:npm|bun)\s+(?:ci|install|i)\b|pnpm\s+(?:install|i|fetch)
 
 const code = (line: string) => line.replace(/(^|\s)#.*$/, '').trim();
 
+/**
+ * `--dry-run`, unless a value follows it that may turn it off: npm and pnpm read `--dry-run false`
+ * (or `=false`) as no dry run, and `--dry-run "${DRY_RUN}"` is one only when the variable says so.
+ */
+const DRY_RUN = /--dry-run\b(?![=\s]+["']?(?:false\b|\$))/;
+
 /** Does one line of shell publish to npm? Dry runs and preview publishers do not. */
 export function commandPublishes(line: string): boolean {
   const text = code(line);
-  if (!text || /--dry-run\b/.test(text) || PREVIEW.test(text)) return false;
+  if (!text || DRY_RUN.test(text) || PREVIEW.test(text)) return false;
   return PUBLISH_COMMANDS.some((re) => re.test(text));
 }
 
@@ -162,7 +168,7 @@ export function scriptText(path: string, readFile: PublishContext['readFile']): 
 export function runPublishesWith(run: string, context: PublishContext = {}, dir = ''): boolean {
   return run.split('\n').some((line) => {
     if (commandPublishes(line)) return true;
-    if (/--dry-run\b/.test(code(line))) return false;
+    if (DRY_RUN.test(code(line))) return false;
     if (scriptsRun(line, context.scripts).some((name) => NPM_PUBLISH_SCRIPT.test(name) || context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes))) return true;
     if (!context.readFile) return false;
     // One level: the script's own lines are judged without following further script files.

@@ -59,6 +59,9 @@ function oldSemanticReleaseAction(named: NamedWorkflow): Finding[] {
   );
 }
 
+/** The job's own GitHub token: it never signs in to npmjs.com (a GitHub Packages step names it NODE_AUTH_TOKEN). */
+const GITHUB_TOKEN_VALUE = /^\s*\$\{\{\s*(?:secrets\.GITHUB_TOKEN|github\.token)\s*\}\}\s*$/i;
+
 /** Steps that only check the npm token (a scheduled `npm whoami`, a test that it is set): they must go with the token. */
 function tokenChecks(named: NamedWorkflow): Finding[] {
   const { workflow } = named;
@@ -69,7 +72,7 @@ function tokenChecks(named: NamedWorkflow): Finding[] {
         const what = onlyChecksToken(step.run!) ? 'only checks the npm token: it keeps the token alive' : 'only checks the npm token is set: it fails every run once the token is retired';
         const item = [step.env, mapAt(job.node, 'env'), mapAt(workflow.root, 'env')]
           .flatMap((env) => env?.items ?? [])
-          .find((i) => isScalar(i.key) && isScalar(i.value) && isTokenEnv(String(i.key.value), String(i.value.value ?? '')));
+          .find((i) => isScalar(i.key) && isScalar(i.value) && isTokenEnv(String(i.key.value), String(i.value.value ?? '')) && !GITHUB_TOKEN_VALUE.test(String(i.value.value ?? '')));
         return item
           ? [workflow.finding('token-check', 'warning', `Job "${job.id}" ${what}.`, workflow.lineOf(item), 'Delete the check when the token is retired.')]
           : [];

@@ -40,6 +40,15 @@ test('publish commands: release tools, dry runs and preview publishers', () => {
   }
 });
 
+test('a --dry-run whose value may turn it off publishes: false, =false, or a variable the run fills in', () => {
+  for (const line of ['pnpm publish packages/editor --tag latest --dry-run "${INPUTS_DRY_RUN}"', 'npm publish --dry-run=false', 'npm publish --dry-run false', 'npm publish --dry-run ${{ inputs.dry_run }}']) {
+    assert.equal(commandPublishes(line), true, line);
+  }
+  for (const line of ['npm publish --dry-run --tag next', 'npm publish --dry-run', 'pnpm publish --dry-run --no-git-checks']) {
+    assert.equal(commandPublishes(line), false, line);
+  }
+});
+
 test('beachball publishes: by its bin, through a package runner, or its script file', () => {
   for (const line of ['npx beachball publish --yes', 'yarn beachball publish -n $NPM_TOKEN', 'node ./node_modules/beachball/bin/beachball.js publish -n ${{ secrets.NPM_AUTH }} --yes']) {
     assert.equal(commandPublishes(line), true, line);

@@ -112,6 +112,13 @@ test('a workflow that does not publish is not checked at all', () => {
   assert.deepEqual(workflowDoctor([wf(lint, 'lint.yml')], repo).findings, []);
 });
 
+test('token-check: a step that looks a version up with the GITHUB_TOKEN as NODE_AUTH_TOKEN checks no npm token', () => {
+  const job = (token: string) => `on: push\npermissions: {}\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm view "$NAME@$VERSION" version\n        env:\n          NODE_AUTH_TOKEN: ${token}\n`;
+  assert.deepEqual(ids([wf(job('${{ secrets.GITHUB_TOKEN }}'), 'view.yml')]), []);
+  assert.deepEqual(ids([wf(job('${{ github.token }}'), 'view.yml')]), []);
+  assert.deepEqual(ids([wf(job('${{ secrets.NPM_TOKEN }}'), 'view.yml')]), ['warning token-check:9']);
+});
+
 test('token-check: a scheduled workflow that only runs npm whoami with the token', () => {
   const check = 'on:\n  schedule:\n    - cron: "0 0 * * 1"\npermissions: {}\njobs:\n  whoami:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm whoami\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n';
   assert.deepEqual(ids([wf(check, 'token-check.yml')]), ['warning token-check:11']);
