@@ -157,6 +157,7 @@ const CASES: Case[] = [
   { fixture: 'tag-push-semver-node20-npm-ci-build-test-publish-public', workflow: 'publish_npm.yml', job: 'publish', event: tagPush('v1.2.0'), scripts: { build: 'node -e 0', test: 'node -e 0' } },
   // The source's lone `npm login` step is gone after the migration.
   { fixture: 'release-published-unity-package-npm-login-step-node12-v1', workflow: 'publish_npm.yml', job: 'build', event: release('v7.3.1') },
+  { fixture: 'tag-push-node12-npm-publish-or-true-no-install', workflow: 'tag.yml', job: 'publish-to-npm', event: tagPush('v2.3.1') },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
