@@ -176,6 +176,7 @@ const CASES: Case[] = [
     event: { name: 'push', ref: 'refs/heads/main' },
     scripts: { build: 'node -e "require(\'fs\').mkdirSync(\'lib\')"', lint: 'node -e 0' },
   },
+  { fixture: 'tag-push-node12-npm-publish-or-true-no-install', workflow: 'tag.yml', job: 'publish-to-npm', event: tagPush('v2.3.1') },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
