@@ -5,7 +5,7 @@
 // token (npm 11.5.1+, lerna 9+, semantic-release 25.0.1+ exchange the OIDC token; older tools cannot).
 // Migrating would remove the token and leave a workflow that may not publish: the migration stops
 // and names the script instead.
-import { commandPublishes } from '../audit/publish-rule.js';
+import { commandPublishes, scriptsRun } from '../audit/publish-rule.js';
 import { MigrateError } from './errors.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { textOf } from './nodes.js';
@@ -13,10 +13,9 @@ import { textOf } from './nodes.js';
 /** `node [flags] [./]node_modules/<package>/<file>.js` (also .cjs/.mjs), with the package's name. */
 const INSTALLED_SCRIPT = /(?:^|[\s;&|(])node\s+(?:--?[\w-]+(?:=\S+)?\s+)*(?:\.\/)?(node_modules\/((?:@[\w.-]+\/)?[\w.-]+)\/[\w./-]+\.[cm]?js)\b/;
 
-/** Script names a line runs: `npm run x`, `yarn x`, `pnpm x`, and npm-run-all's `run-s a b` / `run-p` / `npm-run-all a b`. */
+/** Script names a line runs: those of the publish rule's scriptsRun (`npm run x`, `yarn x`…), and npm-run-all's `run-s a b` / `run-p` / `npm-run-all a b`. */
 function namesRun(line: string, scripts: Readonly<Record<string, string>>): string[] {
-  const names: string[] = [];
-  for (const m of line.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g)) if (Object.hasOwn(scripts, m[1]!)) names.push(m[1]!);
+  const names = scriptsRun(line, scripts);
   for (const m of line.matchAll(/\b(?:run-s|run-p|npm-run-all)((?:\s+[\w:.-]+)+)/g)) {
     for (const name of m[1]!.trim().split(/\s+/)) if (Object.hasOwn(scripts, name)) names.push(name);
   }
