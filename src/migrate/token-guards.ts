@@ -17,7 +17,8 @@ const TOKEN_TEST = /^\s*if\s+(?:\[\[?|test)\s+-([zn])\s+"?(?:\$\{?([A-Za-z_]\w*)
 /** What a guard does besides the test: say why, and stop (or unset the empty variable). */
 const GUARD_BODY = /^\s*(?:(?:echo|printf)\b.*|exit(?:\s+\d+)?|unset\s+[A-Za-z_]\w*)\s*$/;
 const SAYS = /^\s*(?:echo|printf)\b.*$/;
-const STOPS = /^\s*exit\s+[1-9]/;
+/** Stops: `exit 1`, or a say that stops on the same line (`echo "..." && exit 1`, `echo ...; exit 1`). */
+const STOPS = /^\s*(?:(?:echo|printf)\b[^;&|]*(?:&&|;)\s*)?exit\s+[1-9]/;
 
 /** Does the block after a token test only guard? `-z`: say, then stop or unset; `-n`: say, `else`, say and stop. */
 function onlyGuards(test: string, body: string[], variable: string | undefined): boolean {

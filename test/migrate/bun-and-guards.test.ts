@@ -94,3 +94,13 @@ test('a guard that tests the npm secret itself (`-n "${{ secrets.NPM_TOKEN }}"`,
   const works = ['if [ -n "$NPM_TOKEN" ]; then', '  npm publish', 'else', '  exit 1', 'fi'].join('\n');
   assert.equal(withoutTokenGuards(works, () => true).script, works);
 });
+
+test('a guard that says and stops on one line (`echo ... && exit 1`) goes; one that does more on that line stays', () => {
+  const guard = ['if [[ -z "$NODE_AUTH_TOKEN" ]]; then', '  echo "::error ::NPM_TOKEN is not set." && exit 1', 'fi'];
+  const semicolon = ['if [ -z "$NPM_TOKEN" ]; then', '  echo "no token"; exit 2', 'fi'];
+  const { script, tested } = withoutTokenGuards([...guard, ...semicolon, 'npm publish --tag "$DIST_TAG"'].join('\n'), () => true);
+  assert.deepEqual(tested, ['NODE_AUTH_TOKEN', 'NPM_TOKEN']);
+  assert.equal(script, 'npm publish --tag "$DIST_TAG"');
+  const logsIn = ['if [ -z "$NPM_TOKEN" ]; then', '  echo "logging in"; npm login; exit 1', 'fi', 'npm publish'].join('\n');
+  assert.equal(withoutTokenGuards(logsIn, () => true).script, logsIn);
+});
