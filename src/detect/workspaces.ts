@@ -5,7 +5,7 @@ import { readText, unreadableReason } from './read.js';
 import type { Finding, PackageInfo } from '../core/model.js';
 import { nameFindings, publishableName, showName } from './package-json.js';
 import { readPackage } from './package-json.js';
-import { isExcludedDir, isPublishable, lernaGlobs } from './package-set.js';
+import { isExcludedDir, isPublishable, lernaGlobs, rushProjectFolders } from './package-set.js';
 
 const MAX_GLOBSTAR_DEPTH = 4;
 const SKIP_DIRS = new Set(['node_modules']);
@@ -109,7 +109,7 @@ const UNSAFE_DIR = /\$\{\{|["'`\\]|[\x00-\x1f\x7f]/;
 /**
  * Workspaces declared by the package in `root` (`prefix` is its path relative to the
  * repository root). Only publishable packages (a name and a version, not private) are returned;
- * lerna.json `packages` count as workspaces too.
+ * lerna.json `packages` and the published projects of rush.json count as workspaces too.
  */
 export async function detectWorkspaces(root: string, prefix: string, fieldGlobs: string[] | undefined): Promise<WorkspaceDetection> {
   const findings: Finding[] = [];
@@ -123,8 +123,10 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
     });
   }
   const lerna = lernaGlobs(root);
-  const globs = [...new Set([...(fieldGlobs ?? []), ...(pnpm?.globs ?? []), ...(lerna ?? [])])];
-  const isMonorepo = fieldGlobs !== undefined || (pnpm?.globs?.length ?? 0) > 0 || (lerna?.length ?? 0) > 0;
+  // A Rush project folder is a plain path: as a glob it matches that folder only.
+  const rush = rushProjectFolders(root);
+  const globs = [...new Set([...(fieldGlobs ?? []), ...(pnpm?.globs ?? []), ...(lerna ?? []), ...(rush ?? [])])];
+  const isMonorepo = fieldGlobs !== undefined || (pnpm?.globs?.length ?? 0) > 0 || (lerna?.length ?? 0) > 0 || (rush?.length ?? 0) > 0;
   if (!isMonorepo) return { isMonorepo, globs, packages: [], findings };
 
   const outside = globs.filter(leavesRoot);
