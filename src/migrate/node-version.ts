@@ -81,9 +81,13 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   };
   // A setup action of another repository (`org/config/.github/setup@main`) cannot be read: it may
   // install its own Node, so npm is upgraded after it too (the doctor reads it the same way).
+  // Only one before the first publish step counts, as for the doctor: a publish action
+  // (`js-devtools/npm-publish`) is no setup, and an upgrade after the publish comes too late.
+  const firstPublish = publishSteps(job)[0];
+  const beforePublish = (step: YAMLMap) => firstPublish === undefined || job.steps.indexOf(step) < job.steps.indexOf(firstPublish);
   const remoteSetup = (step: YAMLMap) => {
     const uses = textOf(step, 'uses') ?? '';
-    return uses !== '' && !uses.startsWith('./') && /setup|install|prepare|tools/i.test(uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(uses);
+    return beforePublish(step) && uses !== '' && !uses.startsWith('./') && /setup|install|prepare|tools/i.test(uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(uses);
   };
   const setsNodeOrMay = (step: YAMLMap) => setsNode(step) || (setups.length === 0 && remoteSetup(step));
   const anyLocal = job.steps.some(setsNodeOrMay);
