@@ -12,7 +12,12 @@ if [ "$(printf '%s\\n' 11.5.1 "$npm_version" | sort -V | head -n 1)" != 11.5.1 ]
 fi
 `;
 
-const scripts = (job: JobView) => job.steps.map((step) => textOf(step, 'run') ?? '');
+/** The scripts up to the first publish step (an npm check or upgrade after it comes too late, as for the doctor). */
+const scripts = (job: JobView) => {
+  const first = publishSteps(job)[0];
+  const upTo = first === undefined ? job.steps : job.steps.slice(0, job.steps.indexOf(first) + 1);
+  return upTo.map((step) => textOf(step, 'run') ?? '');
+};
 const FLOATING_NPM = /(\bnpm\s+(?:i|install|add)\b[^\n;&|#]*\s)npm@(?:latest|next)\b/g;
 const NPM_UPGRADE = /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|next|\^?~?(?:1[1-9]|[2-9]\d))/;
 const NPM_ASSERT = /\bnpm\s+(?:--version|-v)\b/;

@@ -63,3 +63,20 @@ jobs:
   assert.ok(at(/^actions\/setup-node@/) >= 0 && at(/^actions\/setup-node@/) < at(/^js-devtools\/npm-publish@/), 'setup-node before the publish');
   assert.equal(steps[at(/^actions\/setup-node@/)]!.with!['node-version'], 24);
 });
+
+test('an npm upgrade after the publish does not count: the job gets one before the publish', () => {
+  const after = migrate(`on: push
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-node@v4
+        with:
+          node-version: \${{ inputs.node }}
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+      - run: npm install -g npm@^11.5.1
+`).after;
+  assert.deepEqual(names(after), [undefined, 'Upgrade npm for trusted publishing', 'npm publish', 'npm install -g npm@^11.5.1']);
+});
