@@ -90,13 +90,15 @@ function forkGuard(workflow: Workflow, job: Job, repo: RepoRef | undefined): Fin
 }
 
 function oldNpm(workflow: Workflow, job: Job, readFile?: (path: string) => string | undefined): Finding[] {
-  const scripts = job.steps.flatMap((step) => nodeLines(workflow, step.runNode).map((line) => line.text));
-  if (scripts.some((line) => /\bnpm\s+(?:--version|-v)\b/.test(line))) return [];
-  if (scripts.some((line) => /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|\^?~?(?:1[1-9]|[2-9]\d))/.test(line))) return [];
   // The Node that publishes is the last one set up before the first publish step (by setup-node or
   // by a local composite action, which may reinstall an older Node after the workflow's); env,
   // matrix, input defaults and node-version-file are resolved by the helpers migrate uses too.
   const firstPublish = job.steps.findIndex((step) => step.publishes);
+  // An npm check or upgrade counts up to the publish step (`npm i -g npm@11 && npm publish`): after it, it comes too late.
+  const upToPublish = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish + 1);
+  const scripts = upToPublish.flatMap((step) => nodeLines(workflow, step.runNode).map((line) => line.text));
+  if (scripts.some((line) => /\bnpm\s+(?:--version|-v)\b/.test(line))) return [];
+  if (scripts.some((line) => /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|\^?~?(?:1[1-9]|[2-9]\d))/.test(line))) return [];
   // A local composite action that publishes sets up its Node before its own publish step.
   const inside = firstPublish >= 0 && job.steps[firstPublish]!.uses?.startsWith('./') ? 1 : 0;
   const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish + inside);

@@ -13,6 +13,13 @@ import { publishedPackages } from '../doctor/index.js';
 import { ciBuiltPackages } from '../detect/built-package.js';
 import { publishFolderPackages } from '../detect/publish-folders.js';
 import type { MigrationPlan } from './index.js';
+import { pushTagFilters } from '../plan/release-tag.js';
+
+/** The migrated workflow's push tag filters, as the checklist input wants them (none: nothing). */
+const tagFiltersOf = (content: string) => {
+  const tagFilters = pushTagFilters(content);
+  return tagFilters ? { tagFilters } : {};
+};
 
 /** What starts the migrated workflow, read from its `on:` block (for the "publish a release" step). */
 export function triggerOf(content: string): Trigger {
@@ -78,7 +85,7 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   };
   return {
     publishers: [...packages.map((p) => publisherSettings(p.name, repo, answers)), ...(unnamed ? [unnamedPublisherSettings(repo, answers)] : [])],
-    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed, secretReaders: secretReaders(d, migrated) }),
+    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed, secretReaders: secretReaders(d, migrated), ...tagFiltersOf(migrated.content) }),
   };
 }
 

@@ -12,7 +12,12 @@ if [ "$(printf '%s\\n' 11.5.1 "$npm_version" | sort -V | head -n 1)" != 11.5.1 ]
 fi
 `;
 
-const scripts = (job: JobView) => job.steps.map((step) => textOf(step, 'run') ?? '');
+/** The scripts up to the first publish step (an npm check or upgrade after it comes too late, as for the doctor). */
+const scripts = (job: JobView) => {
+  const first = publishSteps(job)[0];
+  const upTo = first === undefined ? job.steps : job.steps.slice(0, job.steps.indexOf(first) + 1);
+  return upTo.map((step) => textOf(step, 'run') ?? '');
+};
 const FLOATING_NPM = /(\bnpm\s+(?:i|install|add)\b[^\n;&|#]*\s)npm@(?:latest|next)\b/g;
 const NPM_UPGRADE = /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|next|\^?~?(?:1[1-9]|[2-9]\d))/;
 const NPM_ASSERT = /\bnpm\s+(?:--version|-v)\b/;
@@ -81,9 +86,13 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   };
   // A setup action of another repository (`org/config/.github/setup@main`) cannot be read: it may
   // install its own Node, so npm is upgraded after it too (the doctor reads it the same way).
+  // Only one before the first publish step counts, as for the doctor: a publish action
+  // (`js-devtools/npm-publish`) is no setup, and an upgrade after the publish comes too late.
+  const firstPublish = publishSteps(job)[0];
+  const beforePublish = (step: YAMLMap) => firstPublish === undefined || job.steps.indexOf(step) < job.steps.indexOf(firstPublish);
   const remoteSetup = (step: YAMLMap) => {
     const uses = textOf(step, 'uses') ?? '';
-    return uses !== '' && !uses.startsWith('./') && /setup|install|prepare|tools/i.test(uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(uses);
+    return beforePublish(step) && uses !== '' && !uses.startsWith('./') && /setup|install|prepare|tools/i.test(uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(uses);
   };
   const setsNodeOrMay = (step: YAMLMap) => setsNode(step) || (setups.length === 0 && remoteSetup(step));
   const anyLocal = job.steps.some(setsNodeOrMay);

@@ -3,6 +3,7 @@
 import type { Answers, ChecklistItem, PackageManager, RepoRef } from '../core/model.js';
 import type { ToolUpgrade } from './notes.js';
 import { shellCommand, shellWord } from '../text/shell.js';
+import { releaseTag, type TagFilters } from './release-tag.js';
 
 export interface ReleasePackage {
   name: string;
@@ -16,6 +17,8 @@ export interface ReleaseStepInput {
   /** True at a monorepo root: tags name a package (`<name>@<version>`) or all of them (`v<version>`). */
   monorepo: boolean;
   branch: string;
+  /** The workflow's own push tag filters (a migrated one keeps them): the tag pushed must match. */
+  tagFilters?: TagFilters;
 }
 
 const DEV_INSTALL: Record<PackageManager, string> = {
@@ -60,7 +63,9 @@ function triggeredRelease(input: ReleaseStepInput, base: ChecklistItem): Checkli
   const first = firstTag(input);
   // No package.json in the repository (CI writes it): its version is set there too.
   if (first === undefined && answers.trigger !== 'manual') return { ...base, detail: `${base.detail} ${input.packages.length === 0 ? 'The tag is v<version>, the version the build writes into package.json.' : NO_VERSION}` };
-  const tag = shellWord(first ?? '');
+  const version = input.packages[0]?.version;
+  const matching = first !== undefined && version !== undefined && input.tagFilters ? releaseTag(first, version, input.tagFilters) : undefined;
+  const tag = shellWord(answers.trigger === 'tag' ? (matching ?? first ?? '') : (first ?? ''));
   const monorepoDetail = input.monorepo
     ? ' A tag <name>@<version> releases that package; v<version> releases every package at that version; versions already on npm are skipped.'
     : '';

@@ -6,6 +6,7 @@ import { accessUrl, allowedAction, githubTrust, UNNAMED_PACKAGE } from '../npm/p
 import { githubTrustFlags } from '../npm/trust-command.js';
 import { shellCommand, shellWord } from '../text/shell.js';
 import { approveStep, releaseStep, upgradeStep, type ReleasePackage } from './checklist-release.js';
+import type { TagFilters } from './release-tag.js';
 import { commitItem, disallowTokensItem, otherUrls, revokeTokenItem } from './checklist-common.js';
 import type { ToolUpgrade } from './notes.js';
 
@@ -28,6 +29,8 @@ export interface ChecklistInput {
   unnamed?: boolean;
   /** Lines that read a token secret and do not publish (a checkout, a login elsewhere): that secret is kept, not deleted. */
   secretReaders?: ReadonlyArray<{ file: string; line: number; secret: string }>;
+  /** The workflow's own push tag filters, for the first release's tag. */
+  tagFilters?: TagFilters;
 }
 
 /** A repository secret's name: not GITHUB_TOKEN (GitHub's own per-run token) nor any GITHUB_ name, which no secret may take. */
@@ -93,7 +96,7 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
   }
   if (names.length > 1) items.push(trustAllStep(input));
   if (answers.environment) items.push(environmentStep(input, slug, answers.environment));
-  items.push(releaseStep({ answers, repo, packages, monorepo: input.monorepo ?? false, branch: input.branch ?? 'main' }));
+  items.push(releaseStep({ answers, repo, packages, monorepo: input.monorepo ?? false, branch: input.branch ?? 'main', ...(input.tagFilters ? { tagFilters: input.tagFilters } : {}) }));
   if (answers.release === 'staged') items.push(approveStep(packages));
   const page = (n: string) => `https://www.npmjs.com/package/${n}`;
   items.push({

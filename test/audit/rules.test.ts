@@ -124,6 +124,16 @@ test('the fixes of old-npm are accepted: npm check, npm upgrade to 11, Node 24 a
   assert.deepEqual(auditWorkflow(edit(GOOD, 'node-version: 24', "node-version: 'lts/*'"), 'p.yml'), []);
 });
 
+test('old-npm: an npm check or upgrade after the publish step comes too late', () => {
+  const node22 = edit(GOOD, 'node-version: 24', 'node-version: 22');
+  for (const late of ['      - run: npm --version\n', '      - run: npm install -g npm@^11.5.1\n']) {
+    const ids = auditWorkflow(node22 + late, 'p.yml').map((f) => f.id);
+    assert.ok(ids.includes('old-npm'), `${late.trim()} after the publish: ${ids.join(', ')}`);
+  }
+  // In the publish step itself, before the publish, it counts.
+  assert.deepEqual(auditWorkflow(edit(node22, '      - run: npm publish\n', '      - run: npm install -g npm@^11.5.1 && npm publish\n'), 'p.yml'), []);
+});
+
 test('old-npm resolves env Node versions from the workflow env: 24 is fine, 20 is named', () => {
   const fromEnv = edit(GOOD, 'node-version: 24', 'node-version: ${{ env.NODE_VERSION }}').replace('jobs:\n', 'env:\n  NODE_VERSION: 24\njobs:\n');
   assert.deepEqual(auditWorkflow(fromEnv, 'p.yml', { repo: { owner: 'acme', name: 'widget' } }), []);

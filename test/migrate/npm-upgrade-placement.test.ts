@@ -38,3 +38,45 @@ test('an upgrade whose condition reads no later step stays right after the Node 
   const after = migrate(JOB("github.ref == 'refs/heads/main'")).after;
   assert.deepEqual(names(after), [undefined, 'Upgrade npm for trusted publishing', 'check', 'npm publish']);
 });
+
+// A publish action whose owner reads like a setup action (js-devtools: "tools") is no Node setup:
+// with no setup-node at all the job gets Node 24 before the publish, not an npm upgrade after it.
+test('a publish action is not taken for a setup action that may install Node', () => {
+  const after = migrate(`on: push
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - uses: actions/checkout@v4
+      - uses: oven-sh/setup-bun@v2
+      - run: bun i
+      - uses: js-devtools/npm-publish@v4
+        with:
+          token: \${{ secrets.NPM_TOKEN }}
+      - uses: acme/release-tools@v1
+`).after;
+  const steps = parse(after).jobs.publish.steps as Array<{ uses?: string; run?: string; with?: Record<string, unknown> }>;
+  const at = (pattern: RegExp) => steps.findIndex((s) => pattern.test(s.uses ?? s.run ?? ''));
+  assert.equal(at(/npm install -g npm@/), -1, 'no npm upgrade');
+  assert.ok(at(/^actions\/setup-node@/) >= 0 && at(/^actions\/setup-node@/) < at(/^js-devtools\/npm-publish@/), 'setup-node before the publish');
+  assert.equal(steps[at(/^actions\/setup-node@/)]!.with!['node-version'], 24);
+});
+
+test('an npm upgrade after the publish does not count: the job gets one before the publish', () => {
+  const after = migrate(`on: push
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-node@v4
+        with:
+          node-version: \${{ inputs.node }}
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+      - run: npm install -g npm@^11.5.1
+`).after;
+  assert.deepEqual(names(after), [undefined, 'Upgrade npm for trusted publishing', 'npm publish', 'npm install -g npm@^11.5.1']);
+});

@@ -177,6 +177,18 @@ const CASES: Case[] = [
     scripts: { build: 'node -e "require(\'fs\').mkdirSync(\'lib\')"', lint: 'node -e 0' },
   },
   { fixture: 'tag-push-node12-npm-publish-or-true-no-install', workflow: 'tag.yml', job: 'publish-to-npm', event: tagPush('v2.3.1') },
+  // The v15c sample (repository names of plugin ecosystems: homebridge-, node-red-, n8n-nodes-, ...).
+  { fixture: 'release-created-lts-minus-one-publish-job-push-pr-same-file', workflow: 'ci.yml', job: 'publish-npm', event: release('v7.4.0') },
+  { fixture: 'release-created-node16-one-step-install-build-lint-publish', workflow: 'publish-to-npm.yml', job: 'build', event: release('v1.16.3'), scripts: { build: 'node -e 0', 'lint-codebase': 'node -e 0' } },
+  {
+    fixture: 'js-devtools-npm-publish-v1-pr-push-branches-matrix-master-guard',
+    workflow: 'build.yml',
+    job: 'publish',
+    event: { name: 'push', ref: 'refs/heads/master' },
+    scripts: { test: 'node -e 0' },
+    needs: afterJobs('build'),
+    branch: 'master',
+  },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
