@@ -131,7 +131,8 @@ const GLOBAL_INSTALL = /\b(?:npm|pnpm)\s+(?:i|install|add)\b([^\n;&|#]*)/;
 
 /** Package specs in a global install that float: no version, or a dist-tag such as `latest`. */
 export function floatingGlobalInstalls(line: string): string[] {
-  const match = GLOBAL_INSTALL.exec(line);
+  // An expression is one word (`tool@${{ env.VERSION }}`), not three.
+  const match = GLOBAL_INSTALL.exec(line.replace(/\$\{\{[^}]*\}\}/g, (expr) => expr.replace(/\s+/g, '')));
   if (!match) return [];
   const args = match[1]!.trim().split(/\s+/).filter(Boolean);
   if (!args.some((arg) => arg === '-g' || arg === '--global')) return [];

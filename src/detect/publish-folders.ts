@@ -25,7 +25,7 @@ export function shellWords(line: string): string[] {
 const PUBLISH_VALUED = new Set(['--access', '--tag', '--otp', '--registry', '--workspace', '-w', '--userconfig']);
 
 /** The folder or tarball an `npm publish` line names, if any. */
-function publishArgument(run: string): string | undefined {
+export function publishArgument(run: string): string | undefined {
   for (const line of run.split('\n')) {
     // A command substitution starts a command: `out=$(npm publish ./npm/x 2>&1)`.
     const all = shellWords(line.replace(/\$\(|`/g, ' '));

@@ -23,7 +23,7 @@ function namesRun(line: string, scripts: Readonly<Record<string, string>>): stri
 }
 
 /** The lines a step runs, with the package.json scripts it reaches (each script once). */
-function reachedLines(run: string, scripts: Readonly<Record<string, string>>): string[] {
+export function reachedLines(run: string, scripts: Readonly<Record<string, string>>): string[] {
   const lines = run.split('\n');
   const seen = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
@@ -36,7 +36,7 @@ function reachedLines(run: string, scripts: Readonly<Record<string, string>>): s
   return lines;
 }
 
-function packageScripts(readFile: ((path: string) => string | undefined) | undefined): Record<string, string> {
+export function packageScripts(readFile: ((path: string) => string | undefined) | undefined): Record<string, string> {
   try {
     const pkg = JSON.parse(readFile?.('package.json') ?? '{}') as { scripts?: unknown };
     if (!pkg.scripts || typeof pkg.scripts !== 'object') return {};

@@ -74,20 +74,36 @@ function ordered(scopes: Scopes): Scopes {
   return Object.fromEntries(keys.map((key) => [key, scopes[key]!]));
 }
 
-/** The trailing comments of a permissions block's scopes (`contents: write # for tags`). */
-function scopeComments(node: Node | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+interface ScopeComments {
+  /** Trailing comments (`contents: write # for tags`). */
+  trailing: Record<string, string>;
+  /** Comment lines above a scope (`# provenance` on the line before `id-token: write`). */
+  leading: Record<string, string>;
+}
+
+/** The comments of a permissions block's scopes. */
+function scopeComments(node: Node | undefined): ScopeComments {
+  const out: ScopeComments = { trailing: {}, leading: {} };
   if (!isMap(node)) return out;
-  for (const item of node.items) if (isScalar(item.key) && isScalar(item.value) && item.value.comment) out[String(item.key.value)] = item.value.comment;
+  for (const item of node.items) {
+    if (!isScalar(item.key) || !isScalar(item.value)) continue;
+    const scope = String(item.key.value);
+    if (item.value.comment) out.trailing[scope] = item.value.comment;
+    if (item.key.commentBefore) out.leading[scope] = item.key.commentBefore;
+  }
   return out;
 }
 
-function setJobBlock(doc: Document, job: JobView, scopes: Scopes, comments: Record<string, string> = {}): void {
+function setJobBlock(doc: Document, job: JobView, scopes: Scopes, comments: ScopeComments = { trailing: {}, leading: {} }): void {
   const data = ordered(scopes);
-  // A scope moved from the workflow level keeps its comment when the level is the same.
-  const kept = Object.fromEntries(Object.entries(comments).filter(([scope]) => scope in data));
+  // A scope moved from the workflow level keeps its comments when the level is the same.
+  const kept = Object.fromEntries(Object.entries(comments.trailing).filter(([scope]) => scope in data));
   const npmComment = 'id-token' in data && !kept['id-token'] && wanted(job) !== undefined;
   const map = blockMap(doc, data, { ...kept, ...(npmComment ? { 'id-token': ID_TOKEN_COMMENT } : {}) });
+  for (const item of map.items) {
+    const leading = isScalar(item.key) ? comments.leading[String(item.key.value)] : undefined;
+    if (leading && isScalar(item.key)) item.key.commentBefore = leading;
+  }
   const existing = pairOf(job.node, 'permissions');
   if (existing) existing.value = map;
   else insertAfter(doc, job.node, 'permissions', map, JOB_KEYS_BEFORE);
@@ -133,7 +149,11 @@ export function migratePermissions(doc: Document, root: YAMLMap, jobs: readonly 
   const topWriteAll = isScalar(top) && top.value === 'write-all';
   const replaceTop = top === undefined || topWriteAll || Object.values(topScopes ?? {}).includes('write');
   /** Comments of the workflow-level scopes whose level a job block keeps. */
-  const topComments = (next: Scopes) => Object.fromEntries(Object.entries(scopeComments(top)).filter(([scope]) => topScopes?.[scope] === next[scope]));
+  const topComments = (next: Scopes): ScopeComments => {
+    const same = (comments: Record<string, string>) => Object.fromEntries(Object.entries(comments).filter(([scope]) => topScopes?.[scope] === next[scope]));
+    const all = scopeComments(top);
+    return { trailing: same(all.trailing), leading: same(all.leading) };
+  };
   /** What a job without its own block got before this edit. */
   const inherited = (job: JobView): Scopes =>
     topScopes && !topWriteAll ? { ...topScopes } : mergeScopes({ contents: 'read' }, stepNeeds(job, doc, readFile), job.calledScopes ?? {});

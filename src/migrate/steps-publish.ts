@@ -14,6 +14,8 @@ import { isNpmjs, isProxy } from './registry.js';
 import { bunPublish } from './bun-publish.js';
 import { checkTokenOnlyPublishers } from './token-only-publishers.js';
 import { checkInstalledPublishScripts } from './installed-publish-script.js';
+import { checkGlobalToolPublish } from './global-tool-publish.js';
+import { checkPublishConditionSteps } from './missing-step-condition.js';
 import { noTokenGuards } from './token-guards.js';
 import { packOldBerryPublish, yarnPublish } from './yarn-publish.js';
 import { prereleaseTag } from './prerelease-tag.js';
@@ -299,6 +301,8 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   checkPublishActions(job);
   checkTokenOnlyPublishers(job, options.readFile);
   checkInstalledPublishScripts(job, options.readFile);
+  checkGlobalToolPublish(job, options.readFile);
+  checkPublishConditionSteps(job);
   packOldBerryPublish(job, notes, options.readFile, options.workspaces);
   for (const step of publishSteps(job)) {
     for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile, stepDirectory(doc, job.node, step))) {

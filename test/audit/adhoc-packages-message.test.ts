@@ -32,3 +32,12 @@ test('another tool: no word of npm 12; the fix pins that tool', () => {
     assert.equal(finding!.fix, `Pin a version (${name}@<version>), or install it as a devDependency from the lockfile.`, install);
   }
 });
+
+test('a version from an expression (tool@${{ env.VERSION }}) is one spec with a version, not three words', () => {
+  assert.deepEqual(adhoc('npm i -g @acme/release-tools@${{ env.TOOLS_VERSION }}'), []);
+  // The expression's words do not become packages of their own next to a floating one.
+  assert.deepEqual(
+    adhoc('npm i -g @acme/release-tools@${{ env.TOOLS_VERSION }} rimraf').map((f) => f.message.split(' takes')[0]),
+    ['Global install of rimraf'],
+  );
+});

@@ -32,7 +32,6 @@ test('no narrowing when one publish names no package, or not literally', () => {
   for (const runs of [
     ['yarn workspace @acme/cli npm publish', 'npm publish --access public'],
     ['npm publish --workspaces'],
-    ['npm publish ./dist'],
     ['pnpm -r publish'],
     ['pnpm publish --filter "./packages/**"'],
     ['pnpm --filter @acme/core... publish'],
@@ -42,6 +41,15 @@ test('no narrowing when one publish names no package, or not literally', () => {
     ['yarn workspaces foreach --no-private npm publish'],
     ['yarn release'],
   ]) assert.equal(named(...runs), undefined, runs.join(' / '));
+});
+
+test("npm publish <folder> at the repository's top names that folder; under a working directory it names none", () => {
+  assert.deepEqual(named('npm publish packages/core', 'npm publish ./packages/cli/ --access public'), ['packages/core', 'packages/cli']);
+  // A folder that holds no package of the repository (a build's dist/) leaves the set whole: repositoryPackages matches names against packages.
+  assert.deepEqual(named('npm publish ./dist'), ['dist']);
+  assert.equal(named('npm publish .'), undefined);
+  const sub: WorkflowFile = { ...workflow(['npm publish packages/core']), content: workflow(['npm publish packages/core']).content.replace('  publish:\n', '  publish:\n    defaults:\n      run:\n        working-directory: site\n') };
+  assert.equal(namedInPublishes([sub]), undefined);
 });
 
 test('a publishing step with no run: (an action) leaves the set as it is', () => {

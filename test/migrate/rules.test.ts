@@ -271,6 +271,24 @@ jobs:
   assert.match(after, /^permissions:\n {2}contents: read\n/m);
 });
 
+test('a comment on the line above a scope moves with it too', () => {
+  const src = `on: workflow_dispatch
+permissions:
+  contents: read
+  # provenance: ties the tarball to this run
+  id-token: write
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm publish --provenance
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const { after } = migrate(src);
+  assert.match(after, /^ {6}# provenance: ties the tarball to this run\n {6}id-token: write/m);
+});
+
 test('folded scalars, flow sequences and trailing blank lines outside the edits stay as written', () => {
   const src = `on:
   push:

@@ -189,6 +189,10 @@ const CASES: Case[] = [
     needs: afterJobs('build'),
     branch: 'master',
   },
+  // The v15a sample (build-and-publish.yml, publish-packages.yml, deploy-npm.yml). The job sets the version from the pushed tag.
+  { fixture: 'tag-push-job-env-token-npm-version-from-ref-node16', workflow: 'publish-packages.yml', job: 'build', event: tagPush('v1.4.0'), published: ['portal-cloud-auth@1.4.0'] },
+  { fixture: 'tag-or-branch-push-npm-version-from-ref-node12-matrix-tests', workflow: 'deploy-npm.yml', job: 'deploy', event: tagPush('1.4.0'), needs: afterJobs('tests'), published: ['toolchain-sdk@1.4.0'] },
+  { fixture: 'release-created-scalar-yarn1-build-publish-scope-octocat-node16', workflow: 'deploy-npm.yml', job: 'build', event: release('v0.3.1'), scripts: BUILD },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {

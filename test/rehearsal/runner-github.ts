@@ -229,6 +229,8 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
       GITHUB_WORKSPACE: workspace,
       GITHUB_REPOSITORY: run.repository,
       GITHUB_REPOSITORY_OWNER: run.repository.split('/')[0]!,
+      // The account that started the run (GitHub always sets it): here the repository's owner.
+      GITHUB_ACTOR: run.repository.split('/')[0]!,
       GITHUB_REF: run.event.ref,
       GITHUB_REF_NAME: refName,
       GITHUB_REF_TYPE: run.event.ref.startsWith('refs/tags/') ? 'tag' : 'branch',
