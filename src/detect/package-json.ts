@@ -103,6 +103,8 @@ export function readPackage(absDir: string, dir: string): ReadResult {
 
 /** Findings for the target package.json itself. */
 export function packageFindings(result: ReadResult, file: string, isWorkspaceRoot: boolean): Finding[] {
+  // A Rush root (rush.json) has no package.json of its own.
+  if (result.status === 'missing' && isWorkspaceRoot) return [];
   if (result.status === 'missing') {
     return [{
       id: 'no-package-json',

@@ -3,6 +3,7 @@
 // name and a version; napi-rs packages publish one platform package per target.
 import { join } from 'node:path';
 import { readText } from './read.js';
+import { parseJsonc } from '../text/jsonc.js';
 import type { PackageInfo } from '../core/model.js';
 
 /** A directory segment that holds test data, examples or a docs site, not a published package. */
@@ -22,6 +23,25 @@ export function lernaGlobs(root: string): string[] | undefined {
     const list = (JSON.parse(raw) as { packages?: unknown }).packages;
     // lerna's default when lerna.json names no packages.
     return Array.isArray(list) ? list.filter((g): g is string => typeof g === 'string') : ['packages/*'];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The folders of the rush.json projects Rush publishes (`shouldPublish`, or a
+ * `versionPolicyName`), or undefined when there is no readable rush.json.
+ */
+export function rushProjectFolders(root: string): string[] | undefined {
+  const raw = readText(join(root, 'rush.json'));
+  if (raw === undefined) return undefined;
+  try {
+    const projects = (parseJsonc(raw) as { projects?: unknown }).projects;
+    if (!Array.isArray(projects)) return [];
+    return projects
+      .filter((p): p is { projectFolder: string } => typeof p === 'object' && p !== null && typeof (p as { projectFolder?: unknown }).projectFolder === 'string')
+      .filter((p) => (p as { shouldPublish?: unknown }).shouldPublish === true || typeof (p as { versionPolicyName?: unknown }).versionPolicyName === 'string')
+      .map((p) => p.projectFolder);
   } catch {
     return undefined;
   }

@@ -1,14 +1,16 @@
 // Expand npm/yarn `workspaces` and pnpm-workspace.yaml globs into publishable packages.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText, unreadableReason } from './read.js';
 import type { Finding, PackageInfo } from '../core/model.js';
 import { nameFindings, publishableName, showName } from './package-json.js';
 import { readPackage } from './package-json.js';
-import { isExcludedDir, isPublishable, lernaGlobs } from './package-set.js';
+import { isExcludedDir, isPublishable, lernaGlobs, rushProjectFolders } from './package-set.js';
 
 const MAX_GLOBSTAR_DEPTH = 4;
 const SKIP_DIRS = new Set(['node_modules']);
+/** Build output and caches an Nx project search does not enter. */
+const NX_SKIP = /(?:^|\/)(?:dist|tmp|coverage|out-tsc)(?:\/|$)/;
 
 export interface WorkspaceDetection {
   /** True when the target declares workspaces (package.json or pnpm-workspace.yaml). */
@@ -98,6 +100,15 @@ async function readPnpmWorkspace(root: string): Promise<{ globs?: string[]; erro
   }
 }
 
+/**
+ * Nx projects declared by a project.json (nx.json at the root), as folders; Nx finds them at
+ * any depth. Undefined when the folder is no Nx workspace.
+ */
+function nxProjectDirs(root: string): string[] | undefined {
+  if (!existsSync(join(root, 'nx.json'))) return undefined;
+  return descendants(root, '', 0).filter((rel) => rel && !NX_SKIP.test(rel) && existsSync(join(root, rel, 'project.json')));
+}
+
 const joinDir = (prefix: string, rel: string) => (prefix ? `${prefix}/${rel}` : rel);
 
 /** A pattern that climbs out of the folder (`../*`) or starts at the file-system root. */
@@ -109,7 +120,8 @@ const UNSAFE_DIR = /\$\{\{|["'`\\]|[\x00-\x1f\x7f]/;
 /**
  * Workspaces declared by the package in `root` (`prefix` is its path relative to the
  * repository root). Only publishable packages (a name and a version, not private) are returned;
- * lerna.json `packages` count as workspaces too.
+ * lerna.json `packages`, the published projects of rush.json and Nx's project.json folders
+ * count as workspaces too.
  */
 export async function detectWorkspaces(root: string, prefix: string, fieldGlobs: string[] | undefined): Promise<WorkspaceDetection> {
   const findings: Finding[] = [];
@@ -123,8 +135,9 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
     });
   }
   const lerna = lernaGlobs(root);
-  const globs = [...new Set([...(fieldGlobs ?? []), ...(pnpm?.globs ?? []), ...(lerna ?? [])])];
-  const isMonorepo = fieldGlobs !== undefined || (pnpm?.globs?.length ?? 0) > 0 || (lerna?.length ?? 0) > 0;
+  const tools = [...(rushProjectFolders(root) ?? []), ...(nxProjectDirs(root) ?? [])];
+  const globs = [...new Set([...(fieldGlobs ?? []), ...(pnpm?.globs ?? []), ...(lerna ?? []), ...tools])];
+  const isMonorepo = fieldGlobs !== undefined || (pnpm?.globs?.length ?? 0) > 0 || (lerna?.length ?? 0) > 0 || tools.length > 0;
   if (!isMonorepo) return { isMonorepo, globs, packages: [], findings };
 
   const outside = globs.filter(leavesRoot);
