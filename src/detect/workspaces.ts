@@ -49,7 +49,8 @@ function subdirs(abs: string): string[] {
   }
 }
 
-function descendants(base: string, rel: string, depth: number): string[] {
+/** `rel` and the folders below it, `MAX_GLOBSTAR_DEPTH` levels deep (no hidden folders, no node_modules). */
+export function descendants(base: string, rel: string, depth: number): string[] {
   const out = [rel];
   if (depth >= MAX_GLOBSTAR_DEPTH) return out;
   const nested = subdirs(join(base, rel)).map((n) => descendants(base, rel ? `${rel}/${n}` : n, depth + 1));
