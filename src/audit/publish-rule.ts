@@ -28,6 +28,9 @@ const PUBLISH_COMMANDS = [
   /\bnx\s+release\s+publish\b/,
   /\bbeachball(?:\.js)?\s+publish\b/,
   /\brelease-it\b(?![^;&|#]*--no-npm)/,
+  // Without --publish (-p), `rush publish` only shows what it would change. CI often runs Rush
+  // through the install-run-rush.js script Rush generates.
+  /\b(?:rush|install-run-rush\.js)\s+publish\b(?=[^;&|#]*\s(?:--publish|-p)\b)/,
 ];
 
 /** Publishes to a preview registry (pkg.pr.new and the like), not to npm. */

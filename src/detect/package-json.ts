@@ -103,7 +103,7 @@ export function readPackage(absDir: string, dir: string): ReadResult {
 
 /** Findings for the target package.json itself. */
 export function packageFindings(result: ReadResult, file: string, isWorkspaceRoot: boolean): Finding[] {
-  // A Rush root (rush.json) has no package.json of its own.
+  // A Rush (or lerna) root needs no package.json of its own: rush.json names the packages.
   if (result.status === 'missing' && isWorkspaceRoot) return [];
   if (result.status === 'missing') {
     return [{

@@ -3,7 +3,7 @@
 // name and a version; napi-rs packages publish one platform package per target.
 import { join } from 'node:path';
 import { readText } from './read.js';
-import { parseJsonc } from '../text/jsonc.js';
+import { parseJsonWithComments } from '../text/json-comments.js';
 import type { PackageInfo } from '../core/model.js';
 
 /** A directory segment that holds test data, examples or a docs site, not a published package. */
@@ -29,19 +29,21 @@ export function lernaGlobs(root: string): string[] | undefined {
 }
 
 /**
- * The folders of the rush.json projects Rush publishes (`shouldPublish`, or a
- * `versionPolicyName`), or undefined when there is no readable rush.json.
+ * The folders of the rush.json projects in `root` that Rush publishes (`shouldPublish: true`, or a
+ * `versionPolicyName`, whose projects `rush publish` publishes), if root holds a rush.json.
  */
 export function rushProjectFolders(root: string): string[] | undefined {
   const raw = readText(join(root, 'rush.json'));
   if (raw === undefined) return undefined;
   try {
-    const projects = (parseJsonc(raw) as { projects?: unknown }).projects;
+    const projects = (parseJsonWithComments(raw) as { projects?: unknown } | null)?.projects;
     if (!Array.isArray(projects)) return [];
     return projects
       .filter((p): p is { projectFolder: string } => typeof p === 'object' && p !== null && typeof (p as { projectFolder?: unknown }).projectFolder === 'string')
       .filter((p) => (p as { shouldPublish?: unknown }).shouldPublish === true || typeof (p as { versionPolicyName?: unknown }).versionPolicyName === 'string')
-      .map((p) => p.projectFolder);
+      .map((p) => p.projectFolder)
+      // A folder is matched as a glob: one that reads as a pattern is not a plain folder.
+      .filter((folder) => !/^!|[*?]/.test(folder));
   } catch {
     return undefined;
   }

@@ -136,6 +136,7 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
     });
   }
   const lerna = lernaGlobs(root);
+  // A Rush project folder is a plain path: as a glob it matches that folder only; so is an Nx project's.
   const tools = [...(rushProjectFolders(root) ?? []), ...(nxProjectDirs(root) ?? [])];
   const globs = [...new Set([...(fieldGlobs ?? []), ...(pnpm?.globs ?? []), ...(lerna ?? []), ...tools])];
   const isMonorepo = fieldGlobs !== undefined || (pnpm?.globs?.length ?? 0) > 0 || (lerna?.length ?? 0) > 0 || tools.length > 0;

@@ -165,7 +165,8 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   // A proxy in .npmrc or publishConfig: switched in the same write set, or nothing is written.
   const proxies = registryProxyEdits(d, options.switchRegistry ?? false);
   changes.push(...proxies);
-  const switched = new Map(proxies.map((c) => [c.path, c.after]));
+  // What the repository fix starts from: a package.json already edited (a proxy switched, release-it's checks skipped).
+  const switched = new Map(changes.filter((c) => c.kind === 'update').map((c) => [c.path, c.after]));
   const gitlab = d.git.host === 'gitlab.com' && d.git.slug?.includes('/') ? { owner: d.git.slug.slice(0, d.git.slug.lastIndexOf('/')), name: d.git.slug.slice(d.git.slug.lastIndexOf('/') + 1) } : undefined;
   const fixes = repo ? repositoryFixes(d, repo, 'github.com', switched) : gitlab && ciTargets.some((f) => f.provider === 'gitlab') ? repositoryFixes(d, gitlab, 'gitlab.com', switched) : [];
   if (repo) left.push(...repositorySpellings(d, repo));

@@ -6,6 +6,7 @@ import { blockMap, insertAfter, insertBefore, mapOf, nodeOf, pairOf, textOf } fr
 import type { JobView } from './jobs.js';
 import { needsIdTokenElsewhere } from '../audit/other-oidc.js';
 import { PUSHES, PUSHING_ACTION } from './steps-general.js';
+import { stepDirectory, whatRuns } from './scripts.js';
 
 export type Scopes = Record<string, string>;
 
@@ -36,12 +37,17 @@ const GITHUB_TOKEN = /\$\{\{\s*(?:secrets\.GITHUB_TOKEN|github\.token)\s*\}\}/;
 /** Actions that only read with the token they are given. */
 const SETUP_ACTION = /^actions\/(?:checkout|setup-node|cache|upload-artifact|download-artifact)@/;
 
-/** Write scopes a job's steps visibly need: release tools push tags, open PRs, comment on issues. */
-export function stepNeeds(job: JobView): Scopes {
+/**
+ * Write scopes a job's steps visibly need: release tools push tags, open PRs, comment on issues.
+ * With the repository's files, what a step runs one level down counts too (`npm run release`
+ * running release-it, which pushes its tag and makes the GitHub release).
+ */
+export function stepNeeds(job: JobView, doc?: Document, readFile?: (path: string) => string | undefined): Scopes {
   const needs: Scopes = {};
   for (const step of job.steps) {
     const uses = (textOf(step, 'uses') ?? '').toLowerCase();
-    const run = textOf(step, 'run') ?? '';
+    const written = textOf(step, 'run') ?? '';
+    const run = doc && readFile ? whatRuns(written, readFile, stepDirectory(doc, job.node, step)) : written;
     if (uses.startsWith('changesets/action@') || /release-please-action@/.test(uses)) Object.assign(needs, { contents: 'write', 'pull-requests': 'write' });
     if (/\bsemantic-release\b/.test(run) || uses.startsWith('cycjimmy/semantic-release-action@')) Object.assign(needs, { contents: 'write', issues: 'write', 'pull-requests': 'write' });
     if (/^(?:softprops\/action-gh-release|ncipollo\/release-action|actions\/create-release)@/.test(uses)) needs.contents = 'write';
@@ -120,7 +126,7 @@ function readOnlyNotes(ids: readonly string[]): string[] {
   return [`${ids.length} jobs now run with contents: read only (${named} and ${ids.length - READ_ONLY_NAMED} more); give a job its own permissions block if it needs more.`];
 }
 
-export function migratePermissions(doc: Document, root: YAMLMap, jobs: readonly JobView[]): string[] {
+export function migratePermissions(doc: Document, root: YAMLMap, jobs: readonly JobView[], readFile?: (path: string) => string | undefined): string[] {
   const notes: string[] = [];
   const top = nodeOf(root, 'permissions');
   const topScopes = scopesOf(top);
@@ -130,7 +136,7 @@ export function migratePermissions(doc: Document, root: YAMLMap, jobs: readonly 
   const topComments = (next: Scopes) => Object.fromEntries(Object.entries(scopeComments(top)).filter(([scope]) => topScopes?.[scope] === next[scope]));
   /** What a job without its own block got before this edit. */
   const inherited = (job: JobView): Scopes =>
-    topScopes && !topWriteAll ? { ...topScopes } : mergeScopes({ contents: 'read' }, stepNeeds(job), job.calledScopes ?? {});
+    topScopes && !topWriteAll ? { ...topScopes } : mergeScopes({ contents: 'read' }, stepNeeds(job, doc, readFile), job.calledScopes ?? {});
 
   /** Jobs that drop to contents: read: one note for a few, one line for many (a long file has thousands). */
   const readOnly: string[] = [];

@@ -56,6 +56,12 @@ export function whatRuns(run: string, readFile: ReadFile | undefined, dir = ''):
   return [text, ...stepScriptFiles(run, readFile, dir).map((file) => scriptText(file.path, readFile) ?? '')].join('\n');
 }
 
+/** `npm whoami` on a line of a shell script that is not a comment. */
+const checksTokenInCode = (text: string) => text.split('\n').some((line) => !/^\s*#/.test(line) && CHECKS_TOKEN.test(line));
+
+const whoamiLeft = (where: string, path: string) =>
+  new MigrateError(`${where} runs ${path}, which checks the npm token with npm whoami (it fails once the token is gone; trusted publishing has no login to check): remove that check from the script, then migrate again.`);
+
 /** The script with those lines removed, or undefined when nothing changes. */
 export function withoutTokenLines(text: string): string | undefined {
   const lines = text.split('\n');
@@ -75,11 +81,13 @@ export function scriptEdits(step: string, where: string, readFile: ReadFile | un
     if (text === undefined) continue;
     if (shell) {
       const after = withoutTokenLines(text);
+      // A whoami that is not a line of its own (`if ! WHO=$(npm whoami)`) is not removed line by line: it would still fail.
+      if (checksTokenInCode(after ?? text)) throw whoamiLeft(where, path);
       if (after !== undefined) edits.set(path, { before: text, after });
     } else if (TOKEN_WRITE.test(text)) {
       throw new MigrateError(`${where} runs ${path}, which writes an npm _authToken itself: remove that from the script (npm then uses the OIDC token), then migrate again.`);
     } else if (CHECKS_TOKEN.test(text)) {
-      throw new MigrateError(`${where} runs ${path}, which checks the npm token with npm whoami (it fails once the token is gone; trusted publishing has no login to check): remove that check from the script, then migrate again.`);
+      throw whoamiLeft(where, path);
     }
   }
   return edits;

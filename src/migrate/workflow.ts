@@ -23,7 +23,8 @@ import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.
 import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
 import { lernaLeft, refuseOldLerna } from './lerna.js';
 import { refuseOldSemanticRelease, SEMANTIC_RELEASE } from './old-semantic-release.js';
-import { releaseItSkipChecks } from './release-it.js';
+import { releaseItSkipChecks, releaseItWorkspaces } from './release-it.js';
+import { whatRuns } from './scripts.js';
 import { refuseInvalidSteps, refuseSecretCallInputs, renameMisspeltFilters } from './trigger-filters.js';
 import { refuseSecretsInIf } from './if-contexts.js';
 
@@ -138,12 +139,15 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   const RELEASE_IT = /\brelease-it\b/;
   for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', RELEASE_IT, ctx.publish?.scripts))).slice(0, 1)) {
-    const { edit, left: line } = releaseItSkipChecks(job.id, ctx.readFile);
-    if (edit) {
-      scripts.set(edit.path, { before: edit.before, after: edit.after });
-      changes.push(`job "${job.id}": .release-it.json sets npm.skipChecks (release-it's npm check needs the token that is gone)`);
+    const runs = whatRuns(job.steps.map((step) => textOf(step, 'run') ?? '').join('\n'), ctx.readFile);
+    for (const dir of ['', ...releaseItWorkspaces(runs, ctx.readFile, ctx.workspaces)]) {
+      const { edit, left: line } = releaseItSkipChecks(job.id, ctx.readFile, dir);
+      if (edit) {
+        scripts.set(edit.path, { before: edit.before, after: edit.after });
+        changes.push(`job "${job.id}": ${edit.path} sets npm.skipChecks (release-it's npm check needs the token that is gone)`);
+      }
+      if (line) left.push(line);
     }
-    if (line) left.push(line);
   }
   for (const job of publishing) {
     migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, left, ...(ctx.readFile ? { readFile: ctx.readFile } : {}), ...(ctx.keepsInput ? { keepsInput: ctx.keepsInput } : {}), ...(ctx.workspaces ? { workspaces: ctx.workspaces } : {}) });
@@ -163,7 +167,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     dropTokenEnv(job.node, `job "${job.id}" env`, changes);
   }
   dropPassedSecrets(jobs, Object.fromEntries(Object.entries(ctx.callees ?? {}).map(([f, c]) => [f, c.secrets])), changes);
-  changes.push(...migratePermissions(doc, root, jobs));
+  changes.push(...migratePermissions(doc, root, jobs, ctx.readFile));
   changes.push(...noPersistedCredentials(doc, jobs, left, ctx.readFile));
   floatingToolsLeft(jobs, left);
   changes.push(...noTemplateInjection(doc, jobs));

@@ -56,6 +56,13 @@ test('beachball publishes: by its bin, through a package runner, or its script f
   for (const line of ['npx beachball check', 'npx beachball bump', 'yarn beachball change']) assert.equal(commandPublishes(line), false, line);
 });
 
+test('rush publish publishes only with --publish (-p); without it Rush shows what it would change', () => {
+  for (const line of ['rush publish --publish --tag beta --apply --set-access-level public', 'node common/scripts/install-run-rush.js publish -p --include-all', 'pnpm rush publish --apply -p']) {
+    assert.equal(commandPublishes(line), true, line);
+  }
+  for (const line of ['rush publish --apply --target-branch main', 'rush publish --pack --include-all', 'rush publish --apply; echo --publish']) assert.equal(commandPublishes(line), false, line);
+});
+
 test('npm deprecate, owner, access or unpublish with a token is no publish: the npm CLI exchanges OIDC for publish only', () => {
   const step = { withKeys: [], tokenInput: false, stepToken: true, jobToken: false };
   assert.equal(stepFactsPublish({ ...step, run: "npm deprecate '@acme/old@3.x' 'Use @acme/new.'" }), false);

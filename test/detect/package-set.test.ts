@@ -1,8 +1,12 @@
 // The package set beyond the workspace globs, and the GitLab files doctor reads.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { gitlabLocalIncludes } from '../../src/detect/ci-files.js';
-import { isExcludedDir, napiPlatform, napiPlatformPackages } from '../../src/detect/package-set.js';
+import { isExcludedDir, napiPlatform, napiPlatformPackages, rushProjectFolders } from '../../src/detect/package-set.js';
+import { parseJsonWithComments } from '../../src/text/json-comments.js';
 import type { PackageInfo } from '../../src/core/model.js';
 
 test('napi-rs target triples map to the platform package suffixes napi-rs publishes', () => {
@@ -30,6 +34,44 @@ test('napi v2 `triples` with defaults and additional targets', () => {
 test('test fixtures, examples, playgrounds and docs sites are not published', () => {
   for (const dir of ['examples/blog', 'playground/alias', 'packages/docs', 'test/fixtures/pkg', 'website']) assert.equal(isExcludedDir(dir), true, dir);
   for (const dir of ['packages/core', 'packages/docs-utils', 'modules/e2e-runner']) assert.equal(isExcludedDir(dir), false, dir);
+});
+
+test('rush.json: the projects Rush publishes (shouldPublish, or a version policy), comments and trailing commas allowed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ctp-rush-'));
+  try {
+    assert.equal(rushProjectFolders(dir), undefined);
+    const rush = [
+      '/**',
+      ' * Rush configuration. "projects": [] in a comment is no project list.',
+      ' */',
+      '{',
+      '  "rushVersion": "5.153.2", // the Rush that install-run-rush.js installs',
+      '  "repository": { "url": "https://github.com/acme/chime" },',
+      '  "projects": [',
+      '    { "packageName": "@acme/core", "projectFolder": "packages/core", "shouldPublish": true },',
+      '    /* { "packageName": "@acme/old", "projectFolder": "packages/old", "shouldPublish": true }, */',
+      '    { "packageName": "@acme/sdk", "projectFolder": "libs/sdk", "versionPolicyName": "sdk" },',
+      '    { "packageName": "@acme/site", "projectFolder": "apps/site" },',
+      '    { "packageName": "@acme/tool", "projectFolder": "tools/tool", "shouldPublish": false },',
+      '  ],',
+      '}',
+    ].join('\n');
+    writeFileSync(join(dir, 'rush.json'), rush);
+    assert.deepEqual(rushProjectFolders(dir), ['packages/core', 'libs/sdk']);
+    writeFileSync(join(dir, 'rush.json'), '{ "projects": [ { "projectFolder": ');
+    assert.equal(rushProjectFolders(dir), undefined, 'a rush.json that cannot be read names no projects');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('JSON with comments: strings that hold comment marks, commas before a bracket, or escaped quotes stay as written', () => {
+  assert.deepEqual(parseJsonWithComments('{ "url": "https://x.example/*y*/", "s": "a,}", "q": "say \\"//\\"" /* c */, }'), {
+    url: 'https://x.example/*y*/',
+    s: 'a,}',
+    q: 'say "//"',
+  });
+  assert.throws(() => parseJsonWithComments('{ "a": 1 "b": 2 }'), SyntaxError);
 });
 
 test('GitLab local includes: string, list, local: keys; remote and templates are not files here', () => {

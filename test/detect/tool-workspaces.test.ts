@@ -1,59 +1,13 @@
 // Monorepos whose packages a build tool declares, not package.json `workspaces`: Rush's rush.json
-// (JSON with comments) and Nx's project.json folders. Shapes modelled on rush.json of
+// (its parsing is tested in package-set.test.ts) and Nx's project.json folders, as detect sees them. Shapes modelled on rush.json of
 // VisActor/VTable (develop, 2025) and GongT/km.js (master), and on the Nx workspace of
 // taiga-family/taiga-ui@0062c49b114dc17f49906f423d70dcaead3d813e (projects/*/project.json).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { detect } from '../../src/detect/index.js';
-import { rushProjectFolders } from '../../src/detect/package-set.js';
-import { parseJsonc } from '../../src/text/jsonc.js';
 import { makeRepo } from '../helpers/repo.js';
 
 const lib = (name: string, extra: object = {}) => ({ name, version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/kit.git' }, ...extra });
-
-test('JSON with comments: line and block comments and trailing commas go; strings stay as written', () => {
-  const text = [
-    '/** Rush configuration. */',
-    '{',
-    '  "url": "https://github.com/acme/kit", // the repository',
-    '  "note": "a /* not a comment */ and // not one either",',
-    '  "escaped": "a \\" quote, }",',
-    '  /* "gone": true, */',
-    '  "list": [1, 2, /* three */],',
-    '}',
-  ].join('\n');
-  assert.deepEqual(parseJsonc(text), {
-    url: 'https://github.com/acme/kit',
-    note: 'a /* not a comment */ and // not one either',
-    escaped: 'a " quote, }',
-    list: [1, 2],
-  });
-  assert.throws(() => parseJsonc('{ "a": }'), SyntaxError);
-});
-
-test('rush.json: the projects Rush publishes are those with shouldPublish or a version policy', () => {
-  const r = makeRepo({
-    git: false,
-    files: {
-      'rush.json': [
-        '{',
-        '  // "projects" lists every project of the repository.',
-        '  "projects": [',
-        '    { "packageName": "@acme/core", "projectFolder": "packages/core", "shouldPublish": true },',
-        '    { "packageName": "@acme/ui", "projectFolder": "packages/ui", "versionPolicyName": "kit" },',
-        '    { "packageName": "@internal/lint", "projectFolder": "tools/lint", "shouldPublish": false },',
-        '    { "packageName": "@acme/app", "projectFolder": "apps/web" },',
-        '  ]',
-        '}',
-      ].join('\n'),
-    },
-  });
-  try {
-    assert.deepEqual(rushProjectFolders(r.dir), ['packages/core', 'packages/ui']);
-  } finally {
-    r.cleanup();
-  }
-});
 
 test('a Rush repository has no package.json at its root: no error, its published projects are the packages', async () => {
   const r = makeRepo({

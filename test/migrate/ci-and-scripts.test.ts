@@ -82,6 +82,19 @@ test('a publish script loses its _authToken and npm whoami lines; a JavaScript o
   assert.throws(() => scriptEdits('node bin/pub.js', 'job "p"', (p) => files[p]), (e: unknown) => e instanceof MigrateError && /bin\/pub\.js/.test(e.message));
 });
 
+test('a shell publish script whose npm whoami sits inside a condition is refused: the check is not a line that can go, and it fails without the token', () => {
+  const files: Record<string, string> = {
+    'scripts/snapshot.sh': 'set -euo pipefail\ncat > ~/.npmrc <<EOF\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\nEOF\nif ! WHO=$(npm whoami 2>/dev/null); then\n  exit 1\nfi\nnpx lerna publish from-package --yes\n',
+    'scripts/plain.sh': '# log in, then check it with npm whoami\nnpm whoami\nnpm publish\n',
+  };
+  assert.throws(
+    () => scriptEdits('./scripts/snapshot.sh', 'job "snapshot"', (p) => files[p]),
+    (e: unknown) => e instanceof MigrateError && e.message.includes('job "snapshot" runs scripts/snapshot.sh, which checks the npm token with npm whoami'),
+  );
+  // A whoami on a line of its own goes with the line; one named in a comment is no check.
+  assert.equal(scriptEdits('bash scripts/plain.sh', 'job "p"', (p) => files[p]).get('scripts/plain.sh')!.after, '# log in, then check it with npm whoami\nnpm publish\n');
+});
+
 test('GitLab: the image comes through extends, and a template the publish job `!reference`s loses its token line (and the reference, once empty)', () => {
   const content = `.auth:
   before_script:
