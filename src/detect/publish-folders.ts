@@ -15,6 +15,7 @@ import { readPackage } from './package-json.js';
 import { isPublishable } from './package-set.js';
 import { expandGlobs } from './workspaces.js';
 import { pnpmPathFilterGlobs } from './pnpm-path-filter.js';
+import { ngPackagrSource } from './ng-packagr.js';
 
 /** Shell words of one command line (quotes removed; no expansion). */
 export function shellWords(line: string): string[] {
@@ -112,12 +113,14 @@ function expandLoop(arg: string, run: string): string[] | undefined {
 export function publishFolders(workflow: Workflow, job: Job, step: Step): string[] | undefined {
   const bases = expandMatrix(workingDirectory(workflow, job, step) ?? '', job);
   if (bases === undefined) return undefined;
-  const run = step.run ?? '';
+  // An expression is one word (GitHub expands it before the shell runs).
+  const run = (step.run ?? '').replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => `\${{${expr.replace(/\s+/g, '')}}}`);
   const cd = /^\s*cd\s+([^\s;&|]+)\s*(?:&&|;|\n)/.exec(run)?.[1];
   const arg = cd === undefined ? publishArgument(run) : undefined;
   const target = cd ?? (arg && !/\.tgz$/.test(arg) ? arg : undefined);
-  const targets = target === undefined ? [''] : expandLoop(target, run);
-  if (targets === undefined) return undefined;
+  const expanded = target === undefined ? [''] : expandMatrix(target, job)?.map((t) => expandLoop(t, run));
+  if (expanded === undefined || expanded.some((t) => t === undefined)) return undefined;
+  const targets = expanded.flat() as string[];
   const folders = bases.flatMap((base) => targets.map((t) => posix.join(base, t)));
   const clean = [...new Set(folders.map(cleanFolder))];
   // A folder outside the checkout is not one this repository holds.
@@ -162,7 +165,10 @@ export function publishFolderPackages(d: Detected): PackageInfo[] {
   for (const dirs of stepFolders(d.workflows, d.publishContext ?? {})) {
     for (const dir of dirs ?? []) {
       if (found.has(dir)) continue;
-      const read = readPackage(join(top, dir), dir);
+      let read = readPackage(join(top, dir), dir);
+      // An ng-packagr build folder: the library's own package.json is the one it publishes.
+      const source = read.status === 'missing' && dir !== '' ? ngPackagrSource(top, dir) : undefined;
+      if (source !== undefined) read = readPackage(join(top, source), source);
       if (read.status === 'ok' && isPublishable(read.pkg)) found.set(dir, read.pkg);
     }
   }

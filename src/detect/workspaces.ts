@@ -1,5 +1,5 @@
 // Expand npm/yarn `workspaces` and pnpm-workspace.yaml globs into publishable packages.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText, unreadableReason } from './read.js';
 import type { Finding, PackageInfo } from '../core/model.js';
@@ -9,6 +9,8 @@ import { isExcludedDir, isPublishable, lernaGlobs, rushProjectFolders } from './
 
 const MAX_GLOBSTAR_DEPTH = 4;
 const SKIP_DIRS = new Set(['node_modules']);
+/** Build output and caches an Nx project search does not enter. */
+const NX_SKIP = /(?:^|\/)(?:dist|tmp|coverage|out-tsc)(?:\/|$)/;
 
 export interface WorkspaceDetection {
   /** True when the target declares workspaces (package.json or pnpm-workspace.yaml). */
@@ -47,7 +49,8 @@ function subdirs(abs: string): string[] {
   }
 }
 
-function descendants(base: string, rel: string, depth: number): string[] {
+/** `rel` and the folders below it, `MAX_GLOBSTAR_DEPTH` levels deep (no hidden folders, no node_modules). */
+export function descendants(base: string, rel: string, depth: number): string[] {
   const out = [rel];
   if (depth >= MAX_GLOBSTAR_DEPTH) return out;
   const nested = subdirs(join(base, rel)).map((n) => descendants(base, rel ? `${rel}/${n}` : n, depth + 1));
@@ -98,6 +101,15 @@ async function readPnpmWorkspace(root: string): Promise<{ globs?: string[]; erro
   }
 }
 
+/**
+ * Nx projects declared by a project.json (nx.json at the root), as folders; Nx finds them at
+ * any depth. Undefined when the folder is no Nx workspace.
+ */
+function nxProjectDirs(root: string): string[] | undefined {
+  if (!existsSync(join(root, 'nx.json'))) return undefined;
+  return descendants(root, '', 0).filter((rel) => rel && !NX_SKIP.test(rel) && existsSync(join(root, rel, 'project.json')));
+}
+
 const joinDir = (prefix: string, rel: string) => (prefix ? `${prefix}/${rel}` : rel);
 
 /** A pattern that climbs out of the folder (`../*`) or starts at the file-system root. */
@@ -109,7 +121,8 @@ const UNSAFE_DIR = /\$\{\{|["'`\\]|[\x00-\x1f\x7f]/;
 /**
  * Workspaces declared by the package in `root` (`prefix` is its path relative to the
  * repository root). Only publishable packages (a name and a version, not private) are returned;
- * lerna.json `packages` and the published projects of rush.json count as workspaces too.
+ * lerna.json `packages`, the published projects of rush.json and Nx's project.json folders
+ * count as workspaces too.
  */
 export async function detectWorkspaces(root: string, prefix: string, fieldGlobs: string[] | undefined): Promise<WorkspaceDetection> {
   const findings: Finding[] = [];
@@ -123,10 +136,10 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
     });
   }
   const lerna = lernaGlobs(root);
-  // A Rush project folder is a plain path: as a glob it matches that folder only.
-  const rush = rushProjectFolders(root);
-  const globs = [...new Set([...(fieldGlobs ?? []), ...(pnpm?.globs ?? []), ...(lerna ?? []), ...(rush ?? [])])];
-  const isMonorepo = fieldGlobs !== undefined || (pnpm?.globs?.length ?? 0) > 0 || (lerna?.length ?? 0) > 0 || (rush?.length ?? 0) > 0;
+  // A Rush project folder is a plain path: as a glob it matches that folder only; so is an Nx project's.
+  const tools = [...(rushProjectFolders(root) ?? []), ...(nxProjectDirs(root) ?? [])];
+  const globs = [...new Set([...(fieldGlobs ?? []), ...(pnpm?.globs ?? []), ...(lerna ?? []), ...tools])];
+  const isMonorepo = fieldGlobs !== undefined || (pnpm?.globs?.length ?? 0) > 0 || (lerna?.length ?? 0) > 0 || tools.length > 0;
   if (!isMonorepo) return { isMonorepo, globs, packages: [], findings };
 
   const outside = globs.filter(leavesRoot);

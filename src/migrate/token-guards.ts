@@ -14,6 +14,16 @@ import { secretName } from '../detect/workflows.js';
  * on its line: group 1 the test (z: empty, n: set), group 2 a variable, group 3 a secret.
  */
 const TOKEN_TEST = /^\s*if\s+(?:\[\[?|test)\s+-([zn])\s+"?(?:\$\{?([A-Za-z_]\w*)\}?|\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\})"?\s*(?:\]\]?)?\s*;\s*then\s*(?:#.*)?$/;
+/**
+ * A guard that is one command: `[ -z "$X" ] && echo ... && exit 1` (`|| exit 0` or `|| true` may
+ * follow, so the step passes when the token is set), or `[ -n "$X" ] || exit 1` (`|| { echo ...;
+ * exit 1; }`). Group 1 the test, group 2 a variable, group 3 a secret.
+ */
+const ONE_LINE_GUARD = new RegExp(
+  String.raw`^\s*(?:\[\[?|test)\s+-([zn])\s+"?(?:\$\{?([A-Za-z_]\w*)\}?|\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\})"?\s*(?:\]\]?)?\s*` +
+    String.raw`(?:&&\s*(?:(?:echo|printf)\b(?:[^;&|]|\|(?!\|))*&&\s*)?exit\s+[1-9]\d*\s*(?:\|\|\s*(?:exit\s+0|true|:)\s*)?` +
+    String.raw`|\|\|\s*(?:\{\s*(?:(?:echo|printf)\b[^;&|]*;\s*)?exit\s+[1-9]\d*\s*;?\s*\}|exit\s+[1-9]\d*)\s*)(?:#.*)?$`,
+);
 /** What a guard does besides the test: say why, and stop (or unset the empty variable). */
 const GUARD_BODY = /^\s*(?:(?:echo|printf)\b.*|exit(?:\s+\d+)?|unset\s+[A-Za-z_]\w*)\s*$/;
 const SAYS = /^\s*(?:echo|printf)\b.*$/;
@@ -46,9 +56,21 @@ export function withoutTokenGuards(run: string, isToken: (name: string) => boole
   const tested: string[] = [];
   const secrets: string[] = [];
   for (let i = 0; i < lines.length; i++) {
+    // A command continued over lines (`\` at the end) is read as one.
+    let last = i;
+    while (last + 1 < lines.length && /\\\s*$/.test(lines[last]!)) last++;
+    const command = lines.slice(i, last + 1).map((line, k) => (k < last - i ? line.replace(/\\\s*$/, ' ') : line)).join('');
+    const one = ONE_LINE_GUARD.exec(command);
+    const isTokenTested = (variable: string | undefined, secret: string | undefined) => (variable !== undefined && isToken(variable)) || (secret !== undefined && isNpmSecret(secret));
+    if (one && isTokenTested(one[2], one[3])) {
+      if (one[2] !== undefined) tested.push(one[2]);
+      else secrets.push(one[3]!);
+      i = last;
+      continue;
+    }
     const m = TOKEN_TEST.exec(lines[i]!);
     const [variable, secret] = [m?.[2], m?.[3]];
-    const token = (variable !== undefined && isToken(variable)) || (secret !== undefined && isNpmSecret(secret));
+    const token = isTokenTested(variable, secret);
     const end = token ? lines.findIndex((line, j) => j > i && /^\s*fi\s*$/.test(line)) : -1;
     if (end > i + 1 && onlyGuards(m![1]!, lines.slice(i + 1, end), variable)) {
       if (variable !== undefined) tested.push(variable);

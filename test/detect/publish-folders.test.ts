@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseWorkflow } from '../../src/audit/workflow-model.js';
 import { publishFolders } from '../../src/detect/publish-folders.js';
+import { ngPackagrSource } from '../../src/detect/ng-packagr.js';
+import { makeRepo } from '../helpers/repo.js';
 
 /** The folders of every publishing step of `yaml`, in order. */
 function folders(yaml: string): Array<string[] | undefined> {
@@ -34,4 +36,31 @@ test('unknown: a loop over a glob, a variable from elsewhere, another expression
   assert.deepEqual(folders(job(`      - run: npm publish "$PKG_DIR"\n${TOKEN}`)), [undefined]);
   assert.deepEqual(folders(job(`      - run: npm publish\n        working-directory: \${{ inputs.dir }}\n${TOKEN}`)), [undefined]);
   assert.deepEqual(folders(job(`      - run: npm publish ../elsewhere\n${TOKEN}`)), [undefined]);
+});
+
+test('a matrix value in the folder a run line cds into or names stands for each value', () => {
+  const matrix = '    strategy:\n      matrix:\n        project: [forms, tables]\n';
+  const cd = '      - run: |\n          cd dist/${{ matrix.project }}\n          npm publish --tag next\n' + TOKEN;
+  assert.deepEqual(folders(job(cd, matrix)), [['dist/forms', 'dist/tables']]);
+  assert.deepEqual(folders(job(`      - run: npm publish dist/\${{ matrix.project }}\n${TOKEN}`, matrix)), [['dist/forms', 'dist/tables']]);
+  assert.deepEqual(folders(job(`      - run: npm publish dist/\${{ inputs.project }}\n${TOKEN}`, matrix)), [undefined]);
+});
+
+test('an ng-packagr build folder: the library whose ng-package.json dest it is (ng-packagr\'s default dest is dist)', () => {
+  const r = makeRepo({
+    git: false,
+    files: {
+      'projects/forms/ng-package.json': { dest: '../../dist/forms', lib: { entryFile: 'src/public-api.ts' } },
+      'projects/forms/package.json': { name: '@acme/forms', version: '0.0.0' },
+      'projects/tables/ng-package.json': { lib: { entryFile: 'src/public-api.ts' } },
+      'dist/forms/ng-package.json': { dest: '../../dist/forms' },
+    },
+  });
+  try {
+    assert.equal(ngPackagrSource(r.dir, 'dist/forms'), 'projects/forms');
+    assert.equal(ngPackagrSource(r.dir, 'projects/tables/dist'), 'projects/tables');
+    assert.equal(ngPackagrSource(r.dir, 'dist/tables'), undefined);
+  } finally {
+    r.cleanup();
+  }
 });

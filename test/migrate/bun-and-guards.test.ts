@@ -104,3 +104,15 @@ test('a guard that says and stops on one line (`echo ... && exit 1`) goes; one t
   const logsIn = ['if [ -z "$NPM_TOKEN" ]; then', '  echo "logging in"; npm login; exit 1', 'fi', 'npm publish'].join('\n');
   assert.equal(withoutTokenGuards(logsIn, () => true).script, logsIn);
 });
+
+test('a guard that is one command goes: `[ -z "$X" ] && echo ... | tee ... && exit 1 || exit 0` over two lines, `[ -n "$X" ] || exit 1`', () => {
+  // The shape of vaadin/web-components' snapshot script check (see the v15e fixtures).
+  const continued = ['[ -z "$NPM_TOKEN" ] \\', '  && echo "NPM_TOKEN is not set" | tee -a "$GITHUB_STEP_SUMMARY" && exit 1 || exit 0'];
+  const orExit = ['test -n "${NODE_AUTH_TOKEN}" || { echo "no token"; exit 1; }', '[[ -n "$NPM_TOKEN" ]] || exit 3'];
+  const { script, tested } = withoutTokenGuards([...continued, ...orExit, 'npm publish'].join('\n'), () => true);
+  assert.deepEqual(tested, ['NPM_TOKEN', 'NODE_AUTH_TOKEN', 'NPM_TOKEN']);
+  assert.equal(script, 'npm publish');
+  // One that does something else when the token is set, or tests another variable, stays.
+  const other = ['[ -z "$NPM_TOKEN" ] && npm login && exit 1', '[ -z "$VERSION" ] && exit 1', '[ -n "$NPM_TOKEN" ] && npm publish'].join('\n');
+  assert.equal(withoutTokenGuards(other, (name) => name === 'NPM_TOKEN').script, other);
+});
