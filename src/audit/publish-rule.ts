@@ -49,7 +49,7 @@ const TOKEN_CHECK = new RegExp(`\\bnpm\\s+(?:ping|view|info|token\\s+list)\\b|${
  * npm commands that change a package's registry settings without publishing it. The npm CLI
  * does the OIDC exchange for `npm publish` only, so a token handed to these stays a token.
  */
-const PACKAGE_ADMIN = /\bnpm\s+(?:deprecate|undeprecate|owner|access|unpublish)\b/;
+const PACKAGE_ADMIN = /\bnpm\s+(?:deprecate|undeprecate|owner|access|unpublish|dist-tags?)\b/;
 
 /** Steps that install (a read-only token for private dependencies is fine there). */
 const INSTALL = /^(?:(?:npm|bun)\s+(?:ci|install|i)\b|pnpm\s+(?:install|i|fetch)\b|yarn(?:\s+install\b|\s*$|\s+--(?:frozen-lockfile|immutable)\b)|corepack\s+enable\b)/;

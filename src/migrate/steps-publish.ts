@@ -130,7 +130,7 @@ function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], 
   }
   const admin = registry !== undefined && isNpmjs(registry) ? adminTokenStep(job) : undefined;
   if (admin !== undefined) {
-    left?.push(`job "${job.id}": kept registry-url on setup-node: step "${admin}" hands NODE_AUTH_TOKEN to an npm command that is no publish (npm deprecate or the like), which trusted publishing does not cover, and npm reads that token through the .npmrc line registry-url writes.`);
+    left?.push(`job "${job.id}": kept registry-url on setup-node: step "${admin}" hands NODE_AUTH_TOKEN to an npm command that is no publish (npm deprecate, dist-tag or the like), which trusted publishing does not cover, and npm reads that token through the .npmrc line registry-url writes.`);
   } else if (registry !== undefined && isNpmjs(registry)) {
     removeKey(withMap, 'registry-url');
     // It writes `_authToken=${NODE_AUTH_TOKEN}` (and up to v6 a placeholder token), so npm

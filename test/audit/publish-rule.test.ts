@@ -63,8 +63,9 @@ test('rush publish publishes only with --publish (-p); without it Rush shows wha
   for (const line of ['rush publish --apply --target-branch main', 'rush publish --pack --include-all', 'rush publish --apply; echo --publish']) assert.equal(commandPublishes(line), false, line);
 });
 
-test('npm deprecate, owner, access or unpublish with a token is no publish: the npm CLI exchanges OIDC for publish only', () => {
+test('npm deprecate, owner, access, unpublish or dist-tag with a token is no publish: the npm CLI exchanges OIDC for publish only', () => {
   const step = { withKeys: [], tokenInput: false, stepToken: true, jobToken: false };
+  assert.equal(stepFactsPublish({ ...step, run: 'npm dist-tag add "@acme/widget@${GITHUB_REF_NAME#v}" latest' }), false);
   assert.equal(stepFactsPublish({ ...step, run: "npm deprecate '@acme/old@3.x' 'Use @acme/new.'" }), false);
   assert.equal(stepFactsPublish({ ...step, run: 'VERSION=$(node -p "1")\nif [[ "$VERSION" == 3.* ]]; then\n  npm owner add bot @acme/widget\nfi' }), false);
   // A step that also publishes still publishes.

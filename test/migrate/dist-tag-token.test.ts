@@ -1,0 +1,41 @@
+// A step that moves a dist-tag after the publish (`npm dist-tag add … latest`) keeps its token and
+// the registry-url that hands it to npm: the npm CLI exchanges the OIDC token for `npm publish`
+// only. Shape of the release job of 5minds/node-red-dashboard-2-ui-webcam (v15a sample), through
+// the built binary in a real repository.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { runCli } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/repo.js';
+import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
+
+const DIST_TAG = `${TAG_TOKEN_PUBLISH.replace('node-version: 24', 'node-version: 24\n          registry-url: https://registry.npmjs.org')}      - name: Move latest
+        run: npm dist-tag add "@acme/widget@\${GITHUB_REF_NAME#v}" latest
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+
+test('npm dist-tag add keeps NODE_AUTH_TOKEN and registry-url; the publish step loses its token', () => {
+  const repo = makeRepo({
+    remote: 'https://github.com/acme/widget.git',
+    files: {
+      'package.json': { name: '@acme/widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },
+      '.github/workflows/publish.yml': DIST_TAG,
+    },
+  });
+  try {
+    const run = runCli([repo.dir, '--migrate', '--yes', '--force']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const steps = (parse(readFileSync(join(repo.dir, '.github/workflows/publish.yml'), 'utf8')) as { jobs: { publish: { steps: Array<{ run?: string; env?: Record<string, string>; with?: Record<string, unknown> }> } } }).jobs.publish.steps;
+    const publish = steps.find((s) => s.run === 'npm publish');
+    const distTag = steps.find((s) => s.run?.startsWith('npm dist-tag'));
+    assert.equal(publish?.env, undefined);
+    assert.equal(distTag?.env?.NODE_AUTH_TOKEN, '${{ secrets.NPM_TOKEN }}');
+    assert.equal(steps.find((s) => s.with?.['registry-url'] !== undefined)?.with?.['registry-url'], 'https://registry.npmjs.org');
+    assert.match(run.stdout, /kept registry-url on setup-node: step "Move latest"/);
+  } finally {
+    repo.cleanup();
+  }
+});
