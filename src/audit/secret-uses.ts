@@ -5,6 +5,7 @@ import type { Node } from 'yaml';
 import type { WorkflowFile } from '../core/model.js';
 import { parseWorkflow, type Workflow } from './index.js';
 import { mapAt } from './workflow-model.js';
+import { onlyAdministers } from './publish-rule.js';
 
 export interface SecretUse {
   file: string;
@@ -12,6 +13,8 @@ export interface SecretUse {
   secret: string;
   /** True inside a publish step, the env of a job or workflow that publishes, or a call to a workflow that publishes. */
   publishes: boolean;
+  /** True inside a step that runs `npm dist-tag`, `npm deprecate` or the like (no publish): it needs a token that can write. */
+  administers?: boolean;
 }
 
 type Range = [number, number];
@@ -58,12 +61,27 @@ export function publishLines(workflows: readonly WorkflowFile[]): (file: string,
   return (file, line) => (byFile.get(file) ?? []).some(([from, to]) => from <= line && line <= to);
 }
 
+/** `(file, line) => true` for a line of a step that runs `npm dist-tag`, `npm deprecate` or the like, and no publish. */
+function adminLines(workflows: readonly WorkflowFile[]): (file: string, line: number) => boolean {
+  const byFile = new Map(
+    workflows.map((file) => {
+      const result = parseWorkflow(file.content, file.path);
+      const steps = result.ok ? result.workflow.jobs.flatMap((job) => job.steps.filter((s) => !s.publishes && onlyAdministers(s.run ?? '')).map((s) => lines(result.workflow, s.node))) : [];
+      return [file.path, steps.filter((r): r is Range => r !== undefined)];
+    }),
+  );
+  return (file, line) => (byFile.get(file) ?? []).some(([from, to]) => from <= line && line <= to);
+}
+
 /** Every line of every workflow that reads one of `secrets`, publishing or not. */
 export function secretUses(workflows: readonly WorkflowFile[], secrets: readonly string[]): SecretUse[] {
   const publishes = publishLines(workflows);
+  const administers = adminLines(workflows);
   return workflows.flatMap((file) =>
     file.content.split(/\r?\n/).flatMap((text, index) =>
-      secrets.filter((secret) => references(text, secret)).map((secret) => ({ file: file.path, line: index + 1, secret, publishes: publishes(file.path, index + 1) })),
+      secrets
+        .filter((secret) => references(text, secret))
+        .map((secret) => ({ file: file.path, line: index + 1, secret, publishes: publishes(file.path, index + 1), ...(administers(file.path, index + 1) ? { administers: true } : {}) })),
     ),
   );
 }

@@ -22,16 +22,16 @@ export function shellWords(line: string): string[] {
   return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
-/** `npm publish` options that take a value (the next word when not given with `=`). */
-const PUBLISH_VALUED = new Set(['--access', '--tag', '--otp', '--registry', '--workspace', '-w', '--userconfig']);
+/** `npm publish` (and Yarn 1's) options that take a value (the next word when not given with `=`). */
+const PUBLISH_VALUED = new Set(['--access', '--tag', '--otp', '--registry', '--workspace', '-w', '--userconfig', '--new-version', '--message']);
 
 /** The folder or tarball an `npm publish` line names, if any. */
 export function publishArgument(run: string): string | undefined {
   for (const line of run.split('\n')) {
     // A command substitution starts a command: `out=$(npm publish ./npm/x 2>&1)`.
     const all = shellWords(line.replace(/\$\(|`/g, ' '));
-    // npm and pnpm both take the folder to publish as the first positional argument.
-    const at = all.findIndex((w, i) => (w === 'npm' || w === 'pnpm') && all[i + 1] === 'publish');
+    // npm, pnpm and Yarn 1 take the folder to publish as the first positional argument.
+    const at = all.findIndex((w, i) => (w === 'npm' || w === 'pnpm' || w === 'yarn') && all[i + 1] === 'publish');
     if (at < 0) continue;
     const args = all.slice(at + 2);
     for (let i = 0; i < args.length; i++) {
@@ -180,3 +180,4 @@ export function publishFolderPackages(d: Detected): PackageInfo[] {
   }
   return [...found.values()];
 }
+

@@ -71,11 +71,11 @@ export function offlineFindings(d: Detected): { findings: Finding[]; workflows: 
   const unpublished = (f: Finding) => REPOSITORY_IDS.has(f.id) && f.file !== undefined && f.file !== null && !published.has(f.file);
   const findings = [
     // detect's token-env is replaced by the audit's precise rule and by install-token.
-    // A private top package.json is not what a workflow publishing from folders publishes.
-    ...d.findings.filter((f) => f.id !== 'token-env' && !((built.length > 0 || folders.length > 0) && f.id === 'no-package-json') && !(folders.length > 0 && f.id === 'private-package' && f.file === 'package.json') && !unpublished(f)),
+    // A private top package.json is not what a workflow publishing from folders (or a CI build's folders) publishes.
+    ...d.findings.filter((f) => f.id !== 'token-env' && !((built.length > 0 || folders.length > 0) && f.id === 'no-package-json') && !((folders.length > 0 || built.length > 0) && f.id === 'private-package' && f.file === 'package.json') && !unpublished(f)),
     ...(built.length > 0 ? [builtPackageFinding(built)] : []),
     ...report.findings,
-    ...installTokenFindings(d, report.findings, report.inTokenStep),
+    ...installTokenFindings(d, report.findings, report.inTokenStep, report.inAdminStep),
     ...npmrcFindings(d),
     ...[d.pkg, ...d.workspacePackages, ...folders].filter((p): p is PackageInfo => p !== undefined).flatMap((p) => packageJsonFindings(p, publishesThroughYarn(d))),
   ];

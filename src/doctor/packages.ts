@@ -78,19 +78,33 @@ export function npmrcFindings(d: Detected): Finding[] {
  * publish. `reportedStep(file, line)` is true for lines inside a step already reported
  * (one that writes the token to .npmrc).
  */
-export function installTokenFindings(d: Detected, reported: readonly Finding[], reportedStep: (file: string, line: number) => boolean = () => false): Finding[] {
+export function installTokenFindings(d: Detected, reported: readonly Finding[], reportedStep: (file: string, line: number) => boolean = () => false, adminStep: (file: string, line: number) => boolean = () => false): Finding[] {
   const seen = new Set(reported.filter((f) => f.id === 'use-trusted-publishing' || f.id === 'token-check').map((f) => `${f.file}:${f.line}`));
   // A file too large to check: which of its steps publish is not known.
   const unchecked = new Set(reported.filter((f) => f.id === 'workflow-too-large').map((f) => f.file));
   return d.workflows
     .flatMap((w) => w.tokenUses)
     .filter((use) => use.what !== 'always-auth' && !unchecked.has(use.file) && !seen.has(`${use.file}:${use.line}`) && !reportedStep(use.file, use.line))
-    .map((use) => ({
-      id: 'install-token',
-      level: 'info' as const,
-      message: `${use.what}${use.secret ? ` from secrets.${use.secret}` : ''} on a step that does not publish to npmjs.com: fine for installing private packages with a read-only token.`,
-      file: use.file,
-      line: use.line,
-      fix: 'Make sure it is a read-only token; a publish token here can still publish.',
-    }));
+    .map((use) => {
+      const token = `${use.what}${use.secret ? ` from secrets.${use.secret}` : ''}`;
+      // npm dist-tag, deprecate, owner, access: the npm CLI exchanges the OIDC token for publish only.
+      if (adminStep(use.file, use.line)) {
+        return {
+          id: 'install-token',
+          level: 'info' as const,
+          message: `${token} on a step that runs npm dist-tag, deprecate or the like, which trusted publishing does not cover: that step still needs a token with write access to the package.`,
+          file: use.file,
+          line: use.line,
+          fix: 'Keep it on that step only, as a granular token limited to these packages.',
+        };
+      }
+      return {
+        id: 'install-token',
+        level: 'info' as const,
+        message: `${token} on a step that does not publish to npmjs.com: fine for installing private packages with a read-only token.`,
+        file: use.file,
+        line: use.line,
+        fix: 'Make sure it is a read-only token; a publish token here can still publish.',
+      };
+    });
 }

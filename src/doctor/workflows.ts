@@ -3,7 +3,7 @@
 import type { Finding, RepoRef } from '../core/model.js';
 import { auditWorkflow, parseWorkflow } from '../audit/index.js';
 import { isScalar } from 'yaml';
-import { isTokenEnv, onlyChecksSet, onlyChecksToken, writesAuthToken, type PublishContext } from '../audit/publish-rule.js';
+import { isTokenEnv, onlyChecksSet, onlyAdministers, onlyChecksToken, writesAuthToken, type PublishContext } from '../audit/publish-rule.js';
 import { mapAt, text } from '../audit/workflow-model.js';
 import { actionMajor } from '../audit/rules-actions.js';
 import { publishesToNpm } from '../audit/registry.js';
@@ -26,6 +26,8 @@ export interface WorkflowReport {
   publishing: string[];
   /** True for a line inside a step that writes an _authToken (already reported as such). */
   inTokenStep: (file: string, line: number) => boolean;
+  /** True for a line inside a step that runs `npm dist-tag`, `npm deprecate` or the like, and no publish. */
+  inAdminStep: (file: string, line: number) => boolean;
 }
 
 function oldSemanticReleaseInRun(named: NamedWorkflow): Finding[] {
@@ -84,6 +86,7 @@ export function workflowDoctor(files: readonly WorkflowSource[], repo?: RepoRef,
   const findings: Finding[] = [];
   const parsed: NamedWorkflow[] = [];
   const tokenSteps: Array<{ file: string; from: number; to: number }> = [];
+  const adminSteps: Array<{ file: string; from: number; to: number }> = [];
   const publishing = new Set<string>();
   for (const file of files) {
     const result = parseWorkflow(file.content, file.path, context);
@@ -99,6 +102,7 @@ export function workflowDoctor(files: readonly WorkflowSource[], repo?: RepoRef,
     for (const step of result.workflow.jobs.flatMap((job) => job.steps)) {
       const range = step.node.range;
       if (range && (step.run ?? '').split('\n').some(writesAuthToken)) tokenSteps.push({ file: file.path, from: result.workflow.lineAt(range[0]), to: result.workflow.lineAt(range[1]) });
+      if (range && !step.publishes && onlyAdministers(step.run ?? '')) adminSteps.push({ file: file.path, from: result.workflow.lineAt(range[0]), to: result.workflow.lineAt(range[1]) });
     }
     if (result.workflow.publishes || result.workflow.passesToken) publishing.add(file.path);
   }
@@ -125,5 +129,6 @@ export function workflowDoctor(files: readonly WorkflowSource[], repo?: RepoRef,
     checked: [...publishing].sort(),
     publishing: [...npmPublishing].sort(),
     inTokenStep: (file, line) => tokenSteps.some((s) => s.file === file && s.from <= line && line <= s.to),
+    inAdminStep: (file, line) => adminSteps.some((s) => s.file === file && s.from <= line && line <= s.to),
   };
 }

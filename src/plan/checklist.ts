@@ -10,6 +10,9 @@ import type { TagFilters } from './release-tag.js';
 import { commitItem, disallowTokensItem, otherUrls, revokeTokenItem } from './checklist-common.js';
 import type { ToolUpgrade } from './notes.js';
 
+/** A step that does not publish and still reads a token secret; `administers` when it runs npm dist-tag or the like. */
+type SecretReader = { file: string; line: number; secret: string; administers?: boolean };
+
 export interface ChecklistInput {
   detected: Detected;
   answers: Answers;
@@ -28,7 +31,7 @@ export interface ChecklistInput {
   /** The workflow also publishes a package only its CI build names (the trusted publisher goes on its page). */
   unnamed?: boolean;
   /** Lines that read a token secret and do not publish (a checkout, a login elsewhere): that secret is kept, not deleted. */
-  secretReaders?: ReadonlyArray<{ file: string; line: number; secret: string }>;
+  secretReaders?: ReadonlyArray<SecretReader>;
   /** The workflow's own push tag filters, for the first release's tag. */
   tagFilters?: TagFilters;
 }
@@ -43,6 +46,21 @@ export function tokenSecrets(uses: readonly TokenUse[]): string[] {
 }
 
 /** One `npm trust` per package, with the pause npm's docs suggest between calls. */
+/** What to do with a secret that steps which do not publish still read. */
+function keptDetail(kept: readonly SecretReader[]): string {
+  const at = (uses: readonly SecretReader[]) => uses.map((u) => `${u.file}:${u.line}`).join(', ');
+  const admin = kept.filter((u) => u.administers);
+  const others = kept.filter((u) => !u.administers);
+  const readers = others.length > 0
+    ? `Steps that do not publish still read it (${at(others)}). If it is an npm token, swap in a read-only token there first (a new secret), then delete it; if it is another credential, keep it.`
+    : '';
+  // npm dist-tag, deprecate, owner, access: the npm CLI exchanges the OIDC token for publish only.
+  const writers = admin.length > 0
+    ? `Steps that run npm dist-tag, deprecate or the like read it (${at(admin)}): trusted publishing does not cover them, so they need a token that can write: put a new granular token limited to these packages in this secret before you revoke the old one, or remove those steps.`
+    : '';
+  return [readers, writers].filter(Boolean).join(' ');
+}
+
 function trustAllStep(input: ChecklistInput): ChecklistItem {
   const names = input.packages.map((p) => shellWord(p.name)).join(' ');
   return {
@@ -119,7 +137,7 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
       items.push({
         id: `secret:${secret}`,
         title: `Keep the ${secret} secret until nothing else reads it`,
-        detail: `Steps that do not publish still read it (${kept.map((u) => `${u.file}:${u.line}`).join(', ')}). If it is an npm token, swap in a read-only token there first (a new secret), then delete it; if it is another credential, keep it.`,
+        detail: keptDetail(kept),
         url: `https://github.com/${slug}/settings/secrets/actions`,
       });
       continue;

@@ -69,6 +69,8 @@ function secretSkip(secret: SecretTarget, repo: string | undefined): string | un
   const first = secret.otherUses[0];
   if (first) {
     const where = secret.otherUses.map((u) => `${u.file}:${u.line}`).join(', ');
+    // npm dist-tag, deprecate and the like need a token that can write: trusted publishing covers publish only.
+    if (secret.otherUses.every((u) => u.administers)) return `still used by a step that runs npm dist-tag, deprecate or the like (${where}), which trusted publishing does not cover: it needs a token that can write, so ${secret.name} stays.`;
     return `still used by a step that does not publish (${where}): swap in a read-only token there first (a new secret), then delete ${secret.name}.`;
   }
   if (!repo) return 'no GitHub repository found: pass --repo owner/name, or delete it in your CI settings.';

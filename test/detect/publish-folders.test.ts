@@ -64,3 +64,8 @@ test('an ng-packagr build folder: the library whose ng-package.json dest it is (
     r.cleanup();
   }
 });
+
+test('Yarn 1 takes the folder to publish as its first argument, like npm', () => {
+  assert.deepEqual(folders(job(`      - run: yarn publish dist/components --tag \${{ steps.tag.outputs.tag }}\n${TOKEN}`)), [['dist/components']]);
+  assert.deepEqual(folders(job(`      - run: yarn publish --new-version 1.2.3 --access public\n${TOKEN}`)), [['']]);
+});

@@ -35,6 +35,14 @@ test('npm dist-tag add keeps NODE_AUTH_TOKEN and registry-url; the publish step 
     assert.equal(distTag?.env?.NODE_AUTH_TOKEN, '${{ secrets.NPM_TOKEN }}');
     assert.equal(steps.find((s) => s.with?.['registry-url'] !== undefined)?.with?.['registry-url'], 'https://registry.npmjs.org');
     assert.match(run.stdout, /kept registry-url on setup-node: step "Move latest"/);
+    // The checklist keeps the secret for that step, with a token that can write (not a read-only one).
+    const keep = run.stdout.slice(run.stdout.indexOf('Keep the NPM_TOKEN secret')).replace(/\s+/g, ' ');
+    assert.match(keep, /^Keep the NPM_TOKEN secret until nothing else reads it Steps that run npm dist-tag, deprecate or the like read it \(\.github\/workflows\/publish\.yml:\d+\): trusted publishing does not cover them/);
+    assert.doesNotMatch(keep, /read-only/);
+    // Doctor then calls that token what it is, not a read-only install token.
+    const doctor = runCli(['doctor', repo.dir, '--json']);
+    const note = (JSON.parse(doctor.stdout) as { findings: Array<{ id: string; message: string }> }).findings.find((f) => f.id === 'install-token');
+    assert.match(note?.message ?? '', /on a step that runs npm dist-tag, deprecate or the like/);
   } finally {
     repo.cleanup();
   }

@@ -106,6 +106,17 @@ test('--force without provenance goes on, saying loudly what it skipped', async 
   assert.deepEqual(w.gh.secrets('acme/widget'), ['CODECOV_TOKEN']);
 });
 
+test('a secret an npm dist-tag step reads is kept: that step needs a token that can write', async (t) => {
+  const distTag = CI_YML.replace('      - run: npm ci\n', '      - run: npm dist-tag add @acme/widget@1.0.0 latest\n');
+  const w = world(registry, { files: { '.github/workflows/ci.yml': distTag } });
+  t.after(() => w.cleanup());
+  const r = await runCliAsync(['retire', w.repo.dir, '--yes', '--registry', registry.url], { env: w.env });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /– NPM_TOKEN: still used by a step that runs npm dist-tag, deprecate or the like \(\.github\/workflows\/ci\.yml:13\), which trusted publishing does not cover/);
+  assert.doesNotMatch(r.stdout, /swap in a read-only token/);
+  assert.deepEqual(w.gh.secrets('acme/widget'), ['NPM_TOKEN', 'CODECOV_TOKEN']);
+});
+
 test('a secret an install step still reads is skipped with its file:line', async (t) => {
   const w = world(registry, { files: { '.github/workflows/ci.yml': CI_YML } });
   t.after(() => w.cleanup());
