@@ -139,6 +139,8 @@ export interface BuiltPackage {
   version?: string;
   /** The workflow that builds and publishes it. */
   file: string;
+  /** The folders it is published from, when the build writes them (`dist/components`). */
+  dirs?: string[];
 }
 
 export interface Detected {

@@ -149,13 +149,9 @@ export function builtPackages(w: WorkflowFile, readFile: (path: string) => strin
     }
   }
   if (found.length === 0) {
-    const ciOnly = workflow.jobs.some((job) =>
-      job.steps.some((step) => {
-        if (!step.publishes) return false;
-        return (publishFolders(workflow, job, step) ?? []).some((dir) => readFile(dir ? `${dir}/package.json` : 'package.json') === undefined);
-      }),
-    );
-    if (ciOnly) found.push({ file: w.path });
+    const missing = (dir: string) => readFile(dir ? `${dir}/package.json` : 'package.json') === undefined;
+    const dirs = workflow.jobs.flatMap((job) => job.steps.filter((step) => step.publishes).flatMap((step) => (publishFolders(workflow, job, step) ?? []).filter(missing)));
+    if (dirs.length > 0) found.push({ file: w.path, ...(dirs.some((dir) => dir !== '') ? { dirs: [...new Set(dirs.filter((dir) => dir !== ''))] } : {}) });
   }
   // One entry per name; the unknown ones as one.
   const seen = new Set<string>();

@@ -77,6 +77,7 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   const built = held.length > 0 ? [] : ciBuiltPackages(d);
   const packages = built.length === 0 ? held : built.filter((p) => p.name).map((p) => ({ name: p.name!, version: p.version }));
   const unnamed = built.some((p) => !p.name);
+  const unnamedDirs = [...new Set(built.filter((p) => !p.name).flatMap((p) => p.dirs ?? []))];
   const answers: Answers = {
     ...resolveDefaults(d, { repo: `${repo.owner}/${repo.name}`, environment: migrated.environment, ...(built.length > 0 || given ? { packages: [] } : {}) }, { kept: true }),
     workflow: migrated.trustFile,
@@ -84,8 +85,8 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
     ...(built.length > 0 || given ? { packages: packages.map((p) => p.name) } : {}),
   };
   return {
-    publishers: [...packages.map((p) => publisherSettings(p.name, repo, answers)), ...(unnamed ? [unnamedPublisherSettings(repo, answers)] : [])],
-    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed, secretReaders: secretReaders(d, migrated), ...tagFiltersOf(migrated.content) }),
+    publishers: [...packages.map((p) => publisherSettings(p.name, repo, answers)), ...(unnamed ? [unnamedPublisherSettings(repo, answers, unnamedDirs)] : [])],
+    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed, unnamedDirs, secretReaders: secretReaders(d, migrated), ...tagFiltersOf(migrated.content) }),
   };
 }
 

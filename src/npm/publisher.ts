@@ -31,15 +31,22 @@ export const ALLOW_PUBLISH_FIELD: PublisherField = { label: 'Allowed actions', v
 /** What stands for a package whose name only its CI build knows (never a guessed name). */
 export const UNNAMED_PACKAGE = 'the package this workflow builds';
 
+/** The package (or packages, one per folder) a CI build names: "The package this workflow builds in dist/x (its name is set in CI)". */
+export function unnamedHeading(dirs: readonly string[]): string {
+  if (dirs.length > 1) return `Each package this workflow builds, in ${dirs.join(', ')} (their names are set in CI)`;
+  const what = `${UNNAMED_PACKAGE[0]!.toUpperCase()}${UNNAMED_PACKAGE.slice(1)}`;
+  return `${what}${dirs.length === 1 ? ` in ${dirs[0]}` : ''} (its name is set in CI)`;
+}
+
 /**
  * The publisher of a package the workflow builds in CI under a name this repository does not hold:
  * the same values (they name no package); the page and command say where its name goes.
  */
-export function unnamedPublisherSettings(repo: RepoRef, answers: Answers): PublisherSettings {
+export function unnamedPublisherSettings(repo: RepoRef, answers: Answers, dirs: readonly string[] = []): PublisherSettings {
   const named = publisherSettings('PACKAGE', repo, answers);
   return {
     ...named,
-    packageName: `${UNNAMED_PACKAGE[0]!.toUpperCase()}${UNNAMED_PACKAGE.slice(1)} (its name is set in CI)`,
+    packageName: unnamedHeading(dirs),
     url: accessUrl('<its name>'),
     trustCommand: named.trustCommand && named.trustCommand.replace(/^npm trust github PACKAGE /, 'npm trust github <its name> '),
   };

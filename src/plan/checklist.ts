@@ -30,6 +30,8 @@ export interface ChecklistInput {
   upgrades?: ToolUpgrade[];
   /** The workflow also publishes a package only its CI build names (the trusted publisher goes on its page). */
   unnamed?: boolean;
+  /** The folders the unnamed packages are published from, when known (one package each). */
+  unnamedDirs?: readonly string[];
   /** Lines that read a token secret and do not publish (a checkout, a login elsewhere): that secret is kept, not deleted. */
   secretReaders?: ReadonlyArray<SecretReader>;
   /** The workflow's own push tag filters, for the first release's tag. */
@@ -108,8 +110,10 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
   if (input.unnamed) {
     items.push({
       id: 'publisher:unnamed',
-      title: `Add the trusted publisher for ${UNNAMED_PACKAGE} on npmjs.com`,
-      detail: `Its name is set when CI builds it, not in this repository: open that package's settings page (${accessUrl('<its name>')}) and enter ${repo.owner} / ${repo.name} / ${answers.workflow} / ${answers.environment ?? '(no environment)'}; ${tick}.`,
+      title: (input.unnamedDirs?.length ?? 0) > 1
+        ? `Add the trusted publisher for each package this workflow builds (${input.unnamedDirs!.join(', ')}) on npmjs.com`
+        : `Add the trusted publisher for ${UNNAMED_PACKAGE}${input.unnamedDirs?.length === 1 ? ` in ${input.unnamedDirs[0]}` : ''} on npmjs.com`,
+      detail: `${(input.unnamedDirs?.length ?? 0) > 1 ? 'Their names are set when CI builds them, not in this repository: open each package\'s' : 'Its name is set when CI builds it, not in this repository: open that package\'s'} settings page (${accessUrl('<its name>')}) and enter ${repo.owner} / ${repo.name} / ${answers.workflow} / ${answers.environment ?? '(no environment)'}; ${tick}.`,
     });
   }
   if (names.length > 1) items.push(trustAllStep(input));

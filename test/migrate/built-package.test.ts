@@ -127,7 +127,7 @@ jobs:
     assert.equal(doctorFindings(repo.dir).find((f) => f.id === 'ci-built-package')?.level, 'info');
     const run = runCli([repo.dir, '--migrate', '--force']);
     assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
-    assert.match(run.stdout, /The package this workflow builds \(its name is set in CI\)/);
+    assert.match(run.stdout, /The package this workflow builds in dist \(its name is set in CI\)/);
     // Generating a new workflow still needs a package to name.
     const generate = runCli([repo.dir, '--yes', '--workflow', 'publish.yml']);
     assert.equal(generate.code, 1);
@@ -165,6 +165,42 @@ jobs:
     assert.match(run.stdout, /On npmjs\.com: add a trusted publisher\nwidget\n/);
     assert.match(run.stdout, /npm trust github widget /);
     assert.doesNotMatch(readFileSync(join(repo.dir, '.github/workflows/release.yml'), 'utf8'), /NPM_TOKEN/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('two folders a build writes (`yarn publish dist/components`, `dist/react`): one trusted publisher each, both folders named', () => {
+  const workflow = `name: Release
+on:
+  push:
+    tags: ['v*']
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+          registry-url: https://registry.npmjs.org
+      - run: yarn install --frozen-lockfile && yarn build
+      - run: yarn publish dist/components --tag latest
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+      - run: yarn publish dist/react --tag latest
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const pkg = { name: '@acme/components', version: '1.0.0', private: true, scripts: { build: 'vite build' } };
+  const repo = makeRepo({ remote: REMOTE, files: { '.github/workflows/release.yml': workflow, 'package.json': pkg, 'yarn.lock': '' } });
+  try {
+    // The private package.json at the top is the build's, not what is published: no error about it.
+    assert.equal(doctorFindings(repo.dir).find((f) => f.id === 'private-package'), undefined);
+    const run = runCli([repo.dir, '--migrate', '--force']);
+    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    assert.match(run.stdout, /Each package this workflow builds, in dist\/components, dist\/react \(their names are set in CI\)/);
+    assert.match(run.stdout.replace(/\s+/g, ' '), /Add the trusted publisher for each package this workflow builds \(dist\/components, dist\/react\) on npmjs\.com/);
   } finally {
     repo.cleanup();
   }
