@@ -47,6 +47,12 @@ export function yarnPublish(job: JobView, notes: string[]): void {
     let bumps = false;
     const lines = node.value.split('\n').map((line) => {
       const npm = line.replace(YARN1_COMMAND, (_whole: string, args: string) => {
+        // `//` is no shell comment: the shell hands it on, and Yarn reads it as the folder to publish.
+        if (argWords(args).includes('//')) {
+          throw new MigrateError(
+            `job "${job.id}" runs \`${line.trim()}\`: the shell has no \`//\` comments, so \`yarn publish\` gets \`//\` (the file system root) as the folder to publish, and the words after it as more arguments; this line publishes nothing. Remove the comment (a shell comment starts with #), then migrate again.`,
+          );
+        }
         const command = npmForYarnPublish(args);
         if (command.startsWith('npm version')) bumps = true;
         return command;
