@@ -46,7 +46,10 @@ export function yarnPublish(job: JobView, notes: string[]): void {
     if (!isScalar(node) || typeof node.value !== 'string' || !YARN1_PUBLISH.test(node.value)) continue;
     let bumps = false;
     const lines = node.value.split('\n').map((line) => {
+      // `//` is no shell comment: the shell hands it on, and Yarn reads it as the folder to publish.
+      let slashes = false;
       const npm = line.replace(YARN1_COMMAND, (_whole: string, args: string) => {
+        if (argWords(args).includes('//')) slashes = true;
         const command = npmForYarnPublish(args);
         if (command.startsWith('npm version')) bumps = true;
         return command;
@@ -57,6 +60,11 @@ export function yarnPublish(job: JobView, notes: string[]): void {
         const inside = /`[^`]*\byarn\s+publish\b|\$\([^)]*\byarn\s+publish\b/.test(line) ? ' inside a command substitution' : '';
         throw new MigrateError(
           `job "${job.id}" runs \`${line.trim()}\`, which holds a second \`yarn publish\`${inside} that this tool does not rewrite: Yarn 1 cannot publish with trusted publishing. Make that line one \`npm publish\`, then migrate again.`,
+        );
+      }
+      if (slashes) {
+        throw new MigrateError(
+          `job "${job.id}" runs \`${line.trim()}\`: the shell has no \`//\` comments, so \`yarn publish\` gets \`//\` (the file system root) as the folder to publish, and the words after it as more arguments; this line publishes nothing. Remove the comment (a shell comment starts with #), then migrate again.`,
         );
       }
       return npm;

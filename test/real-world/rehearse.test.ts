@@ -193,6 +193,15 @@ const CASES: Case[] = [
   { fixture: 'tag-push-job-env-token-npm-version-from-ref-node16', workflow: 'publish-packages.yml', job: 'build', event: tagPush('v1.4.0'), published: ['portal-cloud-auth@1.4.0'] },
   { fixture: 'tag-or-branch-push-npm-version-from-ref-node12-matrix-tests', workflow: 'deploy-npm.yml', job: 'deploy', event: tagPush('1.4.0'), needs: afterJobs('tests'), published: ['toolchain-sdk@1.4.0'] },
   { fixture: 'release-created-scalar-yarn1-build-publish-scope-octocat-node16', workflow: 'deploy-npm.yml', job: 'build', event: release('v0.3.1'), scripts: BUILD },
+  { fixture: 'release-created-node16-npm-install-then-npm-ci-test-publish-no-final-newline', workflow: 'npm-publish-package.yml', job: 'build', event: release('v1.0.7'), scripts: { test: 'node -e 0' } },
+  { fixture: 'release-published-docs-comment-header-node18-npm-ci-build-create-cli', workflow: 'npm-publish-package.yml', job: 'build', event: release('v0.9.2'), scripts: BUILD },
+  {
+    fixture: 'tag-push-semver-glob-four-space-indent-multiline-build-copy-css-node20',
+    workflow: 'publish-npm.yaml',
+    job: 'publish',
+    event: tagPush('v1.2.0'),
+    scripts: { 'build-lib': "node -e \"require('fs').mkdirSync('dist/lib/utils', { recursive: true })\"" },
+  },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
