@@ -9,7 +9,7 @@ import { runsPublish } from '../detect/workflows.js';
 import { TOKEN_ONLY_ORB_COMMANDS } from '../detect/ci-files.js';
 import { CIMG_NODE_FOR_MAJOR } from '../providers/circleci/validate.js';
 import { MigrateError } from './errors.js';
-import { insertBefore, mapOf, nodeOf, removeKey, textOf } from './nodes.js';
+import { insertBefore, mapOf, nodeOf, removeKey, textOf, removeItem } from './nodes.js';
 
 const WRITES_TOKEN = /_authToken/;
 const ID_TOKEN_EXPORT = `NPM_ID_TOKEN="$(circleci run oidc get --claims '{"aud": "npm:registry.npmjs.org"}')"\nexport NPM_ID_TOKEN`;
@@ -66,7 +66,7 @@ function editSteps(doc: Document, holder: YAMLMap, where: string, changes: strin
   for (const s of circleSteps(doc, holder)) {
     if (!writesToken(s)) continue;
     const kept = String(s.command!.value).split('\n').filter((line) => !WRITES_TOKEN.test(line));
-    if (kept.every((line) => line.trim() === '')) seq.items.splice(seq.items.indexOf(s.item as never), 1);
+    if (kept.every((line) => line.trim() === '')) removeItem(seq, s.item as never);
     else s.command!.value = kept.join('\n');
     changes.push(`${where}: removed the step that wrote an _authToken to .npmrc`);
   }
@@ -247,10 +247,10 @@ export function migrateCircle(doc: Document, root: YAMLMap, changes: string[], l
     const seq = nodeOf(job.node, 'steps') as YAMLSeq;
     for (const s of circleSteps(doc, job.node)) {
       if (s.invokes !== undefined && (tokenCommands.has(s.invokes) || tokenOnlyOrbCommand(orbs.get(s.invokes.split('/')[0]!), s.invokes))) {
-        seq.items.splice(seq.items.indexOf(s.item as never), 1);
+        removeItem(seq, s.item as never);
         changes.push(`${where}: no longer runs ${s.invokes.includes('/') ? `${s.invokes} (orb ${orbs.get(s.invokes.split('/')[0]!)})` : `command "${s.invokes}"`} (it writes an _authToken to .npmrc)`);
       } else if (isAlias(s.item) && writesToken(s) && String(s.command!.value).split('\n').every((line) => WRITES_TOKEN.test(line) || line.trim() === '')) {
-        seq.items.splice(seq.items.indexOf(s.item as never), 1);
+        removeItem(seq, s.item as never);
         changes.push(`${where}: no longer runs *${s.item.source} (it wrote an _authToken to .npmrc)`);
       }
     }

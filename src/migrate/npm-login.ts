@@ -5,7 +5,7 @@ import { isScalar, isSeq } from 'yaml';
 import { NPM_LOGIN } from '../audit/publish-rule.js';
 import { MigrateError } from './errors.js';
 import type { JobView } from './jobs.js';
-import { nodeOf } from './nodes.js';
+import { nodeOf, removeItem } from './nodes.js';
 import { isNpmjs } from './registry.js';
 import { runsNothing, withoutLines } from './script-lines.js';
 
@@ -39,7 +39,7 @@ export function noNpmLogin(job: JobView, notes: string[]): void {
     if (dropped.length === 0) continue;
     const kept = withoutLines(lines, (line) => dropped.includes(line));
     if (runsNothing(kept)) {
-      if (isSeq(seq)) seq.items.splice(seq.items.indexOf(step), 1);
+      if (isSeq(seq)) removeItem(seq, step);
       job.steps.splice(job.steps.indexOf(step), 1);
       notes.push(`job "${job.id}": removed the \`npm login\` step (CI has no terminal for it; trusted publishing needs no login)`);
     } else {

@@ -4,7 +4,7 @@
 import { isSeq } from 'yaml';
 import { secretName } from '../detect/workflows.js';
 import type { JobView } from './jobs.js';
-import { mapOf, nodeOf, textOf } from './nodes.js';
+import { mapOf, nodeOf, textOf, removeItem } from './nodes.js';
 
 /**
  * filipstefansson/set-npm-token-action (v1, its only major): writes
@@ -23,7 +23,7 @@ export function noTokenWriterActions(job: JobView, notes: string[]): string[] {
     if (writer === undefined) continue;
     const secret = secretName(textOf(mapOf(step, 'with'), 'token') ?? '');
     if (secret) secrets.push(secret);
-    if (isSeq(seq)) seq.items.splice(seq.items.indexOf(step), 1);
+    if (isSeq(seq)) removeItem(seq, step);
     job.steps.splice(job.steps.indexOf(step), 1);
     notes.push(`job "${job.id}": removed ${writer}, which only wrote the npm token to .npmrc${secret ? ` (secrets.${secret})` : ''}`);
   }

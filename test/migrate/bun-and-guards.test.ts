@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { withoutTokenGuards } from '../../src/migrate/token-guards.js';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/repo.js';
+import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
 
 const workflow = (publish: string) => `name: Release
 on:
@@ -115,4 +116,25 @@ test('a guard that is one command goes: `[ -z "$X" ] && echo ... | tee ... && ex
   // One that does something else when the token is set, or tests another variable, stays.
   const other = ['[ -z "$NPM_TOKEN" ] && npm login && exit 1', '[ -z "$VERSION" ] && exit 1', '[ -n "$NPM_TOKEN" ] && npm publish'].join('\n');
   assert.equal(withoutTokenGuards(other, (name) => name === 'NPM_TOKEN').script, other);
+});
+
+test('a guard step removed from the top of steps: the blank line after it goes too, no line of bare indentation is left', () => {
+  const guarded = TAG_TOKEN_PUBLISH.replace(
+    '    steps:\n',
+    '    steps:\n      - name: Check token\n        run: |\n          [ -z "$NPM_TOKEN" ] \\\n            && echo "NPM_TOKEN is not set" && exit 1 || exit 0\n        env:\n          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n\n',
+  );
+  const repo = makeRepo({
+    remote: 'https://github.com/acme/widget.git',
+    files: { '.github/workflows/publish.yml': guarded, 'package.json': { name: 'widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } } },
+  });
+  try {
+    const run = runCli([repo.dir, '--migrate', '--yes', '--force']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /removed "Check token", which only stopped the job when NPM_TOKEN was empty/);
+    const after = readFileSync(join(repo.dir, '.github/workflows/publish.yml'), 'utf8');
+    assert.doesNotMatch(after, /^[ \t]+$/m);
+    assert.match(after, / {4}steps:\n {6}- uses: actions\/checkout@/);
+  } finally {
+    repo.cleanup();
+  }
 });

@@ -82,15 +82,21 @@ test('a publish script loses its _authToken and npm whoami lines; a JavaScript o
   assert.throws(() => scriptEdits('node bin/pub.js', 'job "p"', (p) => files[p]), (e: unknown) => e instanceof MigrateError && /bin\/pub\.js/.test(e.message));
 });
 
-test('a shell publish script whose npm whoami sits inside a condition is refused: the check is not a line that can go, and it fails without the token', () => {
+test('a shell publish script: an `if ! WHO=$(npm whoami)` block that only says and stops goes, with the line that printed WHO; a whoami used otherwise is refused', () => {
   const files: Record<string, string> = {
-    'scripts/snapshot.sh': 'set -euo pipefail\ncat > ~/.npmrc <<EOF\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\nEOF\nif ! WHO=$(npm whoami 2>/dev/null); then\n  exit 1\nfi\nnpx lerna publish from-package --yes\n',
+    'scripts/snapshot.sh': 'set -euo pipefail\ncat > ~/.npmrc <<EOF\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\nEOF\nif ! WHO=$(npm whoami 2>/dev/null); then\n  echo "not logged in" >&2\n  exit 1\nfi\necho "Logged in as $WHO"\nnpx lerna publish from-package --yes\n',
+    'scripts/owner.sh': 'set -e\nOWNER=$(npm whoami)\nnpm publish --tag "$OWNER"\n',
+    'scripts/login.sh': 'if ! npm whoami; then\n  npm login\nfi\nnpm publish\n',
     'scripts/plain.sh': '# log in, then check it with npm whoami\nnpm whoami\nnpm publish\n',
   };
-  assert.throws(
-    () => scriptEdits('./scripts/snapshot.sh', 'job "snapshot"', (p) => files[p]),
-    (e: unknown) => e instanceof MigrateError && e.message.includes('job "snapshot" runs scripts/snapshot.sh, which checks the npm token with npm whoami'),
-  );
+  assert.equal(scriptEdits('./scripts/snapshot.sh', 'job "snapshot"', (p) => files[p]).get('scripts/snapshot.sh')!.after, 'set -euo pipefail\ncat > ~/.npmrc <<EOF\nEOF\nnpx lerna publish from-package --yes\n');
+  for (const script of ['owner', 'login']) {
+    assert.throws(
+      () => scriptEdits(`./scripts/${script}.sh`, 'job "snapshot"', (p) => files[p]),
+      (e: unknown) => e instanceof MigrateError && e.message.includes(`job "snapshot" runs scripts/${script}.sh, which checks the npm token with npm whoami`),
+      script,
+    );
+  }
   // A whoami on a line of its own goes with the line; one named in a comment is no check.
   assert.equal(scriptEdits('bash scripts/plain.sh', 'job "p"', (p) => files[p]).get('scripts/plain.sh')!.after, '# log in, then check it with npm whoami\nnpm publish\n');
 });
