@@ -193,6 +193,24 @@ const CASES: Case[] = [
   { fixture: 'tag-push-job-env-token-npm-version-from-ref-node16', workflow: 'publish-packages.yml', job: 'build', event: tagPush('v1.4.0'), published: ['portal-cloud-auth@1.4.0'] },
   { fixture: 'tag-or-branch-push-npm-version-from-ref-node12-matrix-tests', workflow: 'deploy-npm.yml', job: 'deploy', event: tagPush('1.4.0'), needs: afterJobs('tests'), published: ['toolchain-sdk@1.4.0'] },
   { fixture: 'release-created-scalar-yarn1-build-publish-scope-octocat-node16', workflow: 'deploy-npm.yml', job: 'build', event: release('v0.3.1'), scripts: BUILD },
+  // The v16a sample (npm-deploy.yml, deploy-package.yml, release-npm.yaml). The Cucumber publish action became its npm publish line.
+  {
+    fixture: 'release-branch-cucumber-action-publish-npm-token-tag-environment-node16',
+    workflow: 'release-npm.yaml',
+    job: 'publish-npm',
+    event: { name: 'push', ref: 'refs/heads/release/v1.0.0' },
+    scripts: { 'build:release': 'node -e 0' },
+    branch: 'release/v1.0.0',
+  },
+  {
+    fixture: 'release-branch-flow-cucumber-action-publish-npm-token-npm-ci-node18',
+    workflow: 'release-npm.yaml',
+    job: 'publish-npm',
+    event: { name: 'push', ref: 'refs/heads/release/v0.4.2' },
+    scripts: { build: 'node -e 0', prepublishOnly: 'npm run build' },
+    branch: 'release/v0.4.2',
+  },
+  { fixture: 'push-main-js-devtools-npm-publish-v1-node10-install-test-no-name', workflow: 'npm-deploy.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { test: 'node -e 0' } },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
