@@ -1,12 +1,16 @@
 // The packages a repository publishes, when its publishing workflows say which by name:
 // `yarn workspace <name> npm publish`, `npm publish --workspace <name>` (or `-w`, a name or a
-// folder), `npm publish <folder>` run at the repository's top, `pnpm --filter <name> publish`, and `yarn workspace <name> pack … && npm publish <tarball>`
+// folder), `npm publish <folder>` run at the repository's top (a bare `npm publish` there: the top
+// package), `pnpm --filter <name> publish`, and `yarn workspace <name> pack … && npm publish <tarball>`
 // as the migration writes it. Only when every publish names its package this way, literally, is
 // the set narrowed to those packages; else it is the repository's publishable packages.
 import type { Detected, PackageInfo, WorkflowFile } from '../core/model.js';
 import { commandPublishes, type PublishContext } from '../audit/publish-rule.js';
 import { parseWorkflow } from '../audit/workflow-model.js';
 import { cleanFolder, publishArgument, publishFolderPackages, shellWords, workingDirectory } from './publish-folders.js';
+
+/** What a bare `npm publish` at the repository's top names: the top package. */
+const TOP = '.';
 
 /** A package name or folder written out: no variable, expression, glob or pnpm selector (`x...`, `...^x`). */
 const literal = (name: string): boolean => /^(?:@[\w.~-]+\/)?[\w.~-]+(?:\/[\w.~-]+)*$/.test(name) && !name.includes('..');
@@ -50,7 +54,9 @@ function commandNames(words: readonly string[], packed: string | undefined, fold
     if (packed !== undefined && tarball?.endsWith('.tgz')) return [packed];
     // The folder `npm publish packages/x` names, from the repository's top (a step with a working directory names none here).
     const folder = folderArgs ? publishArgument(words.join(' ')) : undefined;
-    return folder !== undefined && !folder.endsWith('.tgz') && cleanFolder(folder) !== '' ? [cleanFolder(folder)] : undefined;
+    if (folder !== undefined && !folder.endsWith('.tgz') && cleanFolder(folder) !== '') return [cleanFolder(folder)];
+    // A bare `npm publish` at the top publishes the top package only: npm goes into workspaces only when told to.
+    return folderArgs && rest[0] === 'publish' && (folder === undefined || cleanFolder(folder) === '') ? [TOP] : undefined;
   }
   return undefined;
 }
@@ -59,12 +65,15 @@ function commandNames(words: readonly string[], packed: string | undefined, fold
 function runNames(run: string, folderArgs: boolean): string[] | undefined {
   const out: string[] = [];
   let packed: string | undefined;
+  let atTop = folderArgs;
   for (const command of run.split(/\n|&&|\|\||;/)) {
     const words = shellWords(command.replace(/(^|\s)#.*$/, ''));
+    // After a change of directory, a folder or a bare publish no longer reads from the top.
+    if (/^(?:cd|pushd|popd)$/.test(words[0] ?? '')) atTop = false;
     const packing = /^yarn$/.test(words[0] ?? '') && words[1] === 'workspace' && words[3] === 'pack' ? words[2] : undefined;
     if (packing !== undefined) packed = packing;
     if (!commandPublishes(command)) continue;
-    const names = commandNames(words, packed, folderArgs);
+    const names = commandNames(words, packed, atTop);
     if (names === undefined || names.some((n) => !literal(n))) return undefined;
     out.push(...names);
   }
@@ -110,7 +119,7 @@ export function repositoryPackages(d: Detected): PackageInfo[] {
   // A GitLab or CircleCI publish is not read here: its packages are not narrowed.
   const named = d.ciFiles.some((f) => f.publishes) ? undefined : namedInPublishes(d.workflows, d.publishContext ?? {});
   if (named === undefined) return held;
-  const matches = (name: string) => held.filter((p) => p.name === name || (p.dir !== undefined && p.dir !== '' && cleanFolder(p.dir) === cleanFolder(name)));
+  const matches = (name: string) => held.filter((p) => (name === TOP ? p.dir === '' : p.name === name || (p.dir !== undefined && p.dir !== '' && cleanFolder(p.dir) === cleanFolder(name))));
   if (named.some((name) => matches(name).length === 0)) return held;
   return held.filter((p) => named.some((name) => matches(name).includes(p)));
 }

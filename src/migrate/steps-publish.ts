@@ -24,6 +24,7 @@ import { beachballToken } from './beachball.js';
 import { runsNothing, withoutLines } from './script-lines.js';
 import { retireTokenGuards, tokenVariables } from './token-conditions.js';
 import { noTokenWriterActions } from './token-writer-actions.js';
+import { inlineCompositePublishers } from './composite-publish-actions.js';
 import { retireTokenPresenceOutputs } from './token-presence-output.js';
 import { noNpmLogin } from './npm-login.js';
 
@@ -297,7 +298,7 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
 
 export function migratePublishJob(doc: Document, job: JobView, notes: string[], options: PublishJobOptions = {}): string[] {
   const switchRegistry = options.switchRegistry ?? false;
-  const secrets: string[] = noTokenWriterActions(job, notes);
+  const secrets: string[] = [...noTokenWriterActions(job, notes), ...inlineCompositePublishers(doc, job, notes)];
   checkPublishActions(job);
   checkTokenOnlyPublishers(job, options.readFile);
   checkInstalledPublishScripts(job, options.readFile);

@@ -30,7 +30,7 @@ test('pnpm --filter <exact name> publish, before or after publish', () => {
 
 test('no narrowing when one publish names no package, or not literally', () => {
   for (const runs of [
-    ['yarn workspace @acme/cli npm publish', 'npm publish --access public'],
+    ['yarn workspace @acme/cli npm publish', 'cd cli && npm publish --access public'],
     ['npm publish --workspaces'],
     ['pnpm -r publish'],
     ['pnpm publish --filter "./packages/**"'],
@@ -47,7 +47,9 @@ test("npm publish <folder> at the repository's top names that folder; under a wo
   assert.deepEqual(named('npm publish packages/core', 'npm publish ./packages/cli/ --access public'), ['packages/core', 'packages/cli']);
   // A folder that holds no package of the repository (a build's dist/) leaves the set whole: repositoryPackages matches names against packages.
   assert.deepEqual(named('npm publish ./dist'), ['dist']);
-  assert.equal(named('npm publish .'), undefined);
+  // A bare publish at the top publishes the top package ('.'), beside any other the workflow names.
+  assert.deepEqual(named('npm publish .'), ['.']);
+  assert.deepEqual(named('yarn workspace @acme/cli npm publish', 'npm publish --access public'), ['@acme/cli', '.']);
   const sub: WorkflowFile = { ...workflow(['npm publish packages/core']), content: workflow(['npm publish packages/core']).content.replace('  publish:\n', '  publish:\n    defaults:\n      run:\n        working-directory: site\n') };
   assert.equal(namedInPublishes([sub]), undefined);
 });

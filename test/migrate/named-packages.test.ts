@@ -65,3 +65,38 @@ test('--migrate --packages: the names given still decide', () => {
     repo.cleanup();
   }
 });
+
+// A bare `npm publish` at the top publishes the top package only (npm goes into workspaces only
+// with --workspace or --workspaces): the workspaces get no trusted publisher and no "repository"
+// edit. After a `cd`, or through a package.json script, the step names nothing and every
+// publishable package stays in the set.
+const topPublish = (run: string) => makeRepo({
+  remote: 'https://github.com/acme/beacon.git',
+  files: {
+    'package.json': { name: '@acme/beacon', version: '1.0.0', workspaces: ['cli'], scripts: { release: 'npm publish' } },
+    'package-lock.json': { name: '@acme/beacon', lockfileVersion: 3, packages: {} },
+    'cli/package.json': { name: '@acme/beacon-cli', version: '1.0.0' },
+    '.github/workflows/publish.yml': WORKFLOW.replace('npm publish --workspace @acme/beacon-cli --access public', run),
+  },
+});
+
+test('--migrate: a bare npm publish at the top gives only the top package a trusted publisher', () => {
+  for (const [run, expected] of [
+    ['npm publish --access public', ['@acme/beacon']],
+    ['npm version patch && npm publish ./ --tag latest', ['@acme/beacon']],
+    ['cd cli && npm publish', ['@acme/beacon', '@acme/beacon-cli']],
+    ['npm run release', ['@acme/beacon', '@acme/beacon-cli']],
+  ] as const) {
+    const repo = topPublish(run);
+    try {
+      const before = readFileSync(join(repo.dir, 'cli/package.json'), 'utf8');
+      const result = runCli([repo.dir, '--migrate', '--yes', '--force']);
+      assert.equal(result.code, 0, result.stdout + result.stderr);
+      const told = [...new Set([...result.stdout.matchAll(/npm trust github (@?[\w.~/-]+) /g)].map((m) => m[1]!))].sort();
+      assert.deepEqual(told, [...expected], `${run}\n${result.stdout}`);
+      if (expected.length === 1) assert.equal(readFileSync(join(repo.dir, 'cli/package.json'), 'utf8'), before, run);
+    } finally {
+      repo.cleanup();
+    }
+  }
+});

@@ -202,6 +202,24 @@ const CASES: Case[] = [
     event: tagPush('v1.2.0'),
     scripts: { 'build-lib': "node -e \"require('fs').mkdirSync('dist/lib/utils', { recursive: true })\"" },
   },
+  // The v16a sample (npm-deploy.yml, deploy-package.yml, release-npm.yaml). The Cucumber publish action became its npm publish line.
+  {
+    fixture: 'release-branch-cucumber-action-publish-npm-token-tag-environment-node16',
+    workflow: 'release-npm.yaml',
+    job: 'publish-npm',
+    event: { name: 'push', ref: 'refs/heads/release/v1.0.0' },
+    scripts: { 'build:release': 'node -e 0' },
+    branch: 'release/v1.0.0',
+  },
+  {
+    fixture: 'release-branch-flow-cucumber-action-publish-npm-token-npm-ci-node18',
+    workflow: 'release-npm.yaml',
+    job: 'publish-npm',
+    event: { name: 'push', ref: 'refs/heads/release/v0.4.2' },
+    scripts: { build: 'node -e 0', prepublishOnly: 'npm run build' },
+    branch: 'release/v0.4.2',
+  },
+  { fixture: 'push-main-js-devtools-npm-publish-v1-node10-install-test-no-name', workflow: 'npm-deploy.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { test: 'node -e 0' } },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
