@@ -39,8 +39,18 @@ const PREVIEW = /\bpkg-pr-new\b|\bpkg\.pr\.new\b|\bcontinuous-release\b/;
 /** Asks the registry whom the token belongs to: `npm whoami`, or a curl to the registry's user endpoint. */
 export const WHO_AM_I = /\bnpm\s+whoami\b|\bcurl\b[^\n]*registry\.npmjs\.org\/-\/(?:npm\/v1\/user|whoami)\b/;
 
-/** Logs in to npm (`npm login`, `npm adduser`): in CI a login that needs a person or a token; trusted publishing needs none. */
-export const NPM_LOGIN = /(?:^\s*|[;&|(]\s*)npm\s+(?:login|adduser|add-user)\b/;
+/**
+ * Logs in to npm (`npm login`, `npm adduser`, or the npm-cli-login package, which logs in with a
+ * user name, password and e-mail from its environment): in CI a login that needs a person or a
+ * credential; trusted publishing needs none.
+ */
+export const NPM_LOGIN = /(?:^\s*|[;&|(]\s*)(?:npm\s+(?:login|adduser|add-user)\b|(?:npx\s+(?:-y\s+|--yes\s+)?)?npm-cli-login(?![\w-]))/;
+
+/** The login command a line runs, as the user wrote it: `npm-cli-login` or `npm login`. */
+export const loginCommand = (line: string): string => (/npm-cli-login/.test(line) ? 'npm-cli-login' : 'npm login');
+
+/** The registry a login line names (`--registry=<url>`, npm-cli-login's `-r <url>`), if any. */
+export const loginRegistry = (line: string): string | undefined => /(?:--registry|\s-r)[= ](\S+)/.exec(line)?.[1]?.replace(/^['"]|['"]$/g, '');
 
 /** Commands that only read with the token: they check it, they do not publish. */
 const TOKEN_CHECK = new RegExp(`\\bnpm\\s+(?:ping|view|info|token\\s+list)\\b|${WHO_AM_I.source}`);

@@ -6,7 +6,7 @@ import { nodeLines } from './source-lines.js';
 import { isScalar } from 'yaml';
 import { localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from './node-version.js';
 import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
-import { commandPublishes, isNpmSecret, isTokenEnv, isTokenInput, NPM_LOGIN, secretNames, writesAuthToken } from './publish-rule.js';
+import { commandPublishes, isNpmSecret, isTokenEnv, isTokenInput, loginCommand, loginRegistry, NPM_LOGIN, registryKind, secretNames, writesAuthToken } from './publish-rule.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
 
 
@@ -56,9 +56,12 @@ function trustedPublishing(workflow: Workflow, job: Job): Finding[] {
       if (writesAuthToken(line)) {
         findings.push(workflow.finding('use-trusted-publishing', 'error', 'The script writes an _authToken to .npmrc for publishing.', number, tokenFix));
       }
-      if (NPM_LOGIN.test(line.replace(/(^|\s)#.*$/, ''))) {
+      const login = line.replace(/(^|\s)#.*$/, '');
+      const loginTo = loginRegistry(login);
+      // A login to another registry (GitHub Packages, for private dependencies) is not npm's.
+      if (NPM_LOGIN.test(login) && (loginTo === undefined || registryKind(loginTo) !== 'other')) {
         findings.push(
-          workflow.finding('use-trusted-publishing', 'error', `Job "${job.id}" runs \`npm login\`: CI has no terminal for the login, and trusted publishing needs none.`, number, 'Remove the login: npm exchanges the job\'s OIDC token itself.'),
+          workflow.finding('use-trusted-publishing', 'error', `Job "${job.id}" runs \`${loginCommand(line)}\`: ${loginCommand(line) === 'npm login' ? 'CI has no terminal for the login' : 'it logs in with a user name and password from its environment'}, and trusted publishing needs none.`, number, 'Remove the login: npm exchanges the job\'s OIDC token itself.'),
         );
       }
     }

@@ -11,6 +11,7 @@ import { localRegistryUrls } from '../audit/local-action.js';
 import { registryKind } from '../audit/publish-rule.js';
 import { YARN1_PUBLISH } from './packages.js';
 import { retiredRunnerReplacement } from '../audit/retired-runners.js';
+import { selfHostedRunner } from '../audit/self-hosted-runners.js';
 import { listedNeeds, upstreamJobs } from '../audit/job-needs.js';
 
 const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
@@ -70,8 +71,12 @@ function selfHosted(workflow: Workflow, job: Job): Finding[] {
   const { labels, group } = runnerLabels(value(job.node, 'runs-on'));
   const line = workflow.lineOf(runsOn ?? job.node);
   const fix = 'Publish from a GitHub-hosted runner such as `ubuntu-latest`; build elsewhere if you must, and pass the tarball as an artifact.';
-  if (labels.some((label) => label.toLowerCase() === 'self-hosted')) {
+  if (labels.some((label) => selfHostedRunner(label) === 'self-hosted')) {
     return [workflow.finding('self-hosted-runner', 'error', `Job "${job.id}" publishes from a self-hosted runner: trusted publishing and provenance only work on cloud-hosted runners (E422).`, line, fix)];
+  }
+  const provider = labels.find((label) => selfHostedRunner(label) !== undefined);
+  if (provider !== undefined) {
+    return [workflow.finding('self-hosted-runner', 'error', `Job "${job.id}" publishes on a ${selfHostedRunner(provider)} runner (${provider}), which GitHub reports as self-hosted: trusted publishing and provenance only work on cloud-hosted runners (E422).`, line, fix)];
   }
   const custom = labels.filter((label) => !label.includes('${{') && !HOSTED.test(label));
   if (group || custom.length > 0) {

@@ -15,6 +15,7 @@ import { bunPublish } from './bun-publish.js';
 import { checkTokenOnlyPublishers } from './token-only-publishers.js';
 import { checkInstalledPublishScripts } from './installed-publish-script.js';
 import { checkGlobalToolPublish } from './global-tool-publish.js';
+import { checkSelfHostedRunner } from './self-hosted-runner.js';
 import { checkPublishConditionSteps } from './missing-step-condition.js';
 import { noTokenGuards } from './token-guards.js';
 import { packOldBerryPublish, yarnPublish } from './yarn-publish.js';
@@ -298,6 +299,7 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
 
 export function migratePublishJob(doc: Document, job: JobView, notes: string[], options: PublishJobOptions = {}): string[] {
   const switchRegistry = options.switchRegistry ?? false;
+  checkSelfHostedRunner(job);
   const secrets: string[] = [...noTokenWriterActions(job, notes), ...inlineCompositePublishers(doc, job, notes)];
   checkPublishActions(job);
   checkTokenOnlyPublishers(job, options.readFile);

@@ -1,6 +1,6 @@
 // A publish script that stops when the token is empty (`if [ -z "$NODE_AUTH_TOKEN" ]; then
-// echo ...; exit 1; fi`, or `if [ -n "${{ secrets.NPM_TOKEN }}" ]; then echo ...; else echo ...;
-// exit 1; fi`) would stop every trusted publish once the token is gone, and one that unsets an
+// echo ...; exit 1; fi`, a lone `test -n "$NODE_AUTH_TOKEN"`, or `if [ -n "${{ secrets.NPM_TOKEN }}" ];
+// then echo ...; else echo ...; exit 1; fi`) would stop every trusted publish once the token is gone, and one that unsets an
 // empty token (`then unset NODE_AUTH_TOKEN; fi`) stops under `set -u` once the variable is gone:
 // that block goes from the step's `run:`, the rest of the script stays.
 import { isScalar, isSeq } from 'yaml';
@@ -24,6 +24,11 @@ const ONE_LINE_GUARD = new RegExp(
     String.raw`(?:&&\s*(?:(?:echo|printf)\b(?:[^;&|]|\|(?!\|))*&&\s*)?exit\s+[1-9]\d*\s*(?:\|\|\s*(?:exit\s+0|true|:)\s*)?` +
     String.raw`|\|\|\s*(?:\{\s*(?:(?:echo|printf)\b[^;&|]*;\s*)?exit\s+[1-9]\d*\s*;?\s*\}|exit\s+[1-9]\d*)\s*)(?:#.*)?$`,
 );
+/**
+ * A set test alone on its line (`test -n "$X"`, `[ -n "$X" ]`): GitHub runs `run:` scripts with
+ * `-e`, so an empty token stops the step there. Group 1 a variable, group 2 a secret.
+ */
+const BARE_SET_TEST = /^\s*(?:\[\[?|test)\s+-n\s+"?(?:\$\{?([A-Za-z_]\w*)\}?|\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\})"?\s*(?:\]\]?)?\s*(?:#.*)?$/;
 /** What a guard does besides the test: say why, and stop (or unset the empty variable). */
 const GUARD_BODY = /^\s*(?:(?:echo|printf)\b.*|exit(?:\s+\d+)?|unset\s+[A-Za-z_]\w*)\s*$/;
 const SAYS = /^\s*(?:echo|printf)\b.*$/;
@@ -65,6 +70,13 @@ export function withoutTokenGuards(run: string, isToken: (name: string) => boole
     if (one && isTokenTested(one[2], one[3])) {
       if (one[2] !== undefined) tested.push(one[2]);
       else secrets.push(one[3]!);
+      i = last;
+      continue;
+    }
+    const bare = BARE_SET_TEST.exec(command);
+    if (bare && isTokenTested(bare[1], bare[2])) {
+      if (bare[1] !== undefined) tested.push(bare[1]);
+      else secrets.push(bare[2]!);
       i = last;
       continue;
     }

@@ -23,6 +23,8 @@ test('self-hosted runners: an error for self-hosted, a warning for a custom labe
   const runsOn = (value: string) => ids([wf(edit(GOOD, 'runs-on: ubuntu-latest', `runs-on: ${value}`))]).filter((id) => id.includes('self-hosted'));
   assert.deepEqual(runsOn('[self-hosted, linux]'), ['error self-hosted-runner:9']);
   assert.deepEqual(runsOn('build-box'), ['warning self-hosted-runner:9']);
+  // Blacksmith machines register with GitHub as self-hosted runners.
+  assert.deepEqual(runsOn('blacksmith-2vcpu-ubuntu-2404'), ['error self-hosted-runner:9']);
   assert.deepEqual(runsOn('{ group: big-runners }'), ['warning self-hosted-runner:9']);
   assert.deepEqual(runsOn('macos-15'), []);
   assert.deepEqual(runsOn('${{ matrix.os }}'), []);

@@ -138,3 +138,14 @@ test('a guard step removed from the top of steps: the blank line after it goes t
     repo.cleanup();
   }
 });
+
+test('a lone set test (`test -n "$X"`, `[ -n "$X" ]`) stops a `run:` script when the token is empty: it goes; one of another variable stays', () => {
+  // The shape of a one-time bootstrap publish job (see the v16e fixtures).
+  const run = ['test -n "$NODE_AUTH_TOKEN"', '[ -n "${NPM_TOKEN}" ] # set for the first release', 'test -n "$DIST_TAG"', 'npm publish --access public'].join('\n');
+  const { script, tested } = withoutTokenGuards(run, (name) => name === 'NODE_AUTH_TOKEN' || name === 'NPM_TOKEN');
+  assert.deepEqual(tested, ['NODE_AUTH_TOKEN', 'NPM_TOKEN']);
+  assert.equal(script, ['test -n "$DIST_TAG"', 'npm publish --access public'].join('\n'));
+  // A set test that is part of a longer command is not this shape.
+  const chained = 'test -n "$NODE_AUTH_TOKEN" && npm publish';
+  assert.equal(withoutTokenGuards(chained, () => true).script, chained);
+});

@@ -60,3 +60,18 @@ test('migrate keeps a login to another registry', () => {
 test('migrate refuses a login chained to other commands, with the reason', () => {
   assert.throws(() => migrate('echo "$CREDENTIALS" | npm login'), (error: unknown) => error instanceof MigrateError && /npm login` together with other commands/.test(error.message));
 });
+
+test('npm-cli-login (a login with a user name and password from the environment): doctor names it, migrate removes it and its global install', () => {
+  const findings = auditWorkflow(workflow('npm install -g npm-cli-login\nnpm-cli-login\nnpm run build'), '.github/workflows/publish.yml', { repo });
+  assert.ok(findings.some((f) => f.id === 'use-trusted-publishing' && /runs `npm-cli-login`/.test(f.message) && f.line === 15), findings.map((f) => `${f.line} ${f.message}`).join('\n'));
+  const result = migrate('npm install -g npm-cli-login\nnpm-cli-login\nnpm run build');
+  assert.doesNotMatch(result.after, /npm-cli-login/);
+  assert.match(result.after, /npm run build/);
+  assert.ok(result.changes.some((c) => /removed the `npm-cli-login` line and its global install/.test(c)), result.changes.join('\n'));
+  // Its global install stays where no login line of that step went (another tool might run it).
+  assert.match(migrate('npm install -g npm-cli-login\nnpm run build').after, /npm install -g npm-cli-login/);
+  // A login to another registry (GitHub Packages, for private dependencies) stays, with its install, and doctor leaves it alone.
+  const gpr = 'npm i -g npm-cli-login\nnpm-cli-login -u "ci" -p "${CI_PAT}" -e "ci@acme.example" -r "https://npm.pkg.github.com" -s "@acme"';
+  assert.match(migrate(gpr).after, /npm-cli-login -u "ci"/);
+  assert.deepEqual(auditWorkflow(workflow(gpr), '.github/workflows/publish.yml', { repo }).filter((f) => f.id === 'use-trusted-publishing' && /npm-cli-login/.test(f.message)), []);
+});
