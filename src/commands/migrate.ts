@@ -14,7 +14,7 @@ import { detect } from '../detect/index.js';
 import { publishedPackages } from '../doctor/index.js';
 import { ciBuiltPackages } from '../detect/built-package.js';
 import { builtPkgRootReason } from '../detect/semantic-release-root.js';
-import { formatFindings, formatWritten, wrap } from '../report/text.js';
+import { formatFindings, formatWritten, wrapOnTerminal } from '../report/text.js';
 import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from '../migrate/index.js';
 import { editedPaths, printAfterMigration } from '../migrate/after.js';
@@ -27,17 +27,8 @@ function splitSlug(slug: string | undefined) {
   return owner && name ? { owner, name } : undefined;
 }
 
-/**
- * `text` wrapped to the terminal's width, each line indented by `indent`; piped output keeps one
- * line per item, whole, for grep and logs.
- */
-function onTerminal(text: string, indent: string): string {
-  const width = process.stdout.isTTY ? process.stdout.columns : 0;
-  return width ? wrap(text, width, indent).join('\n') : `${indent}${text}`;
-}
-
 /** A line of a list (a change made, a line left for the user). */
-const listItem = (text: string): string => onTerminal(`- ${text}`, '    ').replace(/^ {4}/, '  ');
+const listItem = (text: string): string => wrapOnTerminal(`- ${text}`, '    ').replace(/^ {4}/, '  ');
 
 /** Output kept until the files are written, so a failure in it stops the run before any write. */
 function bufferedIo(): { io: Io; flush: (to: Io) => void } {
@@ -102,7 +93,7 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
     if (left.findings.length > 0) io.out(formatFindings(left.findings));
     for (const line of left.lines) io.out(listItem(line));
   }
-  for (const note of plan.notes) io.out(`${paint('yellow', '!')} ${onTerminal(note, '  ').trimStart()}`);
+  for (const note of plan.notes) io.out(`${paint('yellow', '!')} ${wrapOnTerminal(note, '  ').trimStart()}`);
   // Everything that can fail is worked out before the first write: the npmjs.com values too.
   const afterward = bufferedIo();
   try {

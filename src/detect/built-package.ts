@@ -175,6 +175,12 @@ export function ciBuiltPackages(d: Detected): BuiltPackage[] {
   return d.workflows.flatMap((w) => builtPackages(w, context.readFile ?? (() => undefined), context));
 }
 
+/**
+ * The top package.json's own errors (private, or none at all): they do not apply where the
+ * publishing workflow publishes from folders or a package its CI build writes.
+ */
+export const topPackageError = (f: Finding): boolean => (f.id === 'private-package' && f.file === 'package.json') || f.id === 'no-package-json';
+
 /** A note instead of "no package.json": the publishing workflow builds its package in CI. */
 export function builtPackageFinding(built: readonly BuiltPackage[]): Finding {
   const named = built.filter((p) => p.name).map((p) => p.name!);

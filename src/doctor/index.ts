@@ -7,7 +7,7 @@ import { DEFAULT_REGISTRY, normaliseRegistry, type FetchLike } from '../registry
 import { installTokenFindings, npmrcFindings, packageJsonFindings, publishesThroughYarn } from './packages.js';
 import { workflowDoctor } from './workflows.js';
 import { napiPlatformPackages } from '../detect/package-set.js';
-import { builtPackageFinding, ciBuiltPackages } from '../detect/built-package.js';
+import { builtPackageFinding, ciBuiltPackages, topPackageError } from '../detect/built-package.js';
 import { publishFolderPackages } from '../detect/publish-folders.js';
 import { repositoryPackages } from '../detect/named-packages.js';
 
@@ -72,7 +72,7 @@ export function offlineFindings(d: Detected): { findings: Finding[]; workflows: 
   const findings = [
     // detect's token-env is replaced by the audit's precise rule and by install-token.
     // A private top package.json is not what a workflow publishing from folders (or a CI build's folders) publishes.
-    ...d.findings.filter((f) => f.id !== 'token-env' && !((built.length > 0 || folders.length > 0) && f.id === 'no-package-json') && !((folders.length > 0 || built.length > 0) && f.id === 'private-package' && f.file === 'package.json') && !unpublished(f)),
+    ...d.findings.filter((f) => f.id !== 'token-env' && !((built.length > 0 || folders.length > 0) && topPackageError(f)) && !unpublished(f)),
     ...(built.length > 0 ? [builtPackageFinding(built)] : []),
     ...report.findings,
     ...installTokenFindings(d, report.findings, report.inTokenStep, report.inAdminStep),

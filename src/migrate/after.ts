@@ -13,7 +13,7 @@ import { publishedPackages } from '../doctor/index.js';
 import { ciBuiltPackages } from '../detect/built-package.js';
 import { publishFolderPackages } from '../detect/publish-folders.js';
 import type { MigrationPlan } from './index.js';
-import { pushTagFilters } from '../plan/release-tag.js';
+import { pushTagFilters } from './tag-filters.js';
 
 /** The migrated workflow's push tag filters, as the checklist input wants them (none: nothing). */
 const tagFiltersOf = (content: string) => {
@@ -66,7 +66,7 @@ const secretReaders = (d: Detected, migrated: MigratedWorkflow) => {
 };
 
 /** The npmjs.com values and the checklist for a migrated workflow (also the pull request's). */
-export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef, named: readonly string[] = []): { publishers: PublisherSettings[]; checklist: ChecklistItem[] } {
+export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef, named: readonly string[] = []): { answers: Answers; publishers: PublisherSettings[]; checklist: ChecklistItem[] } {
   // --packages names what the workflow publishes (the edit of the workflow does not depend on it);
   // else the repository's publishable packages.
   const held = named.length > 0 ? named.map((name) => ({ name, version: undefined })) : publishedPackages(d).map((p) => ({ name: p.name!, version: p.version }));
@@ -85,6 +85,7 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
     ...(built.length > 0 || given ? { packages: packages.map((p) => p.name) } : {}),
   };
   return {
+    answers,
     publishers: [...packages.map((p) => publisherSettings(p.name, repo, answers)), ...(unnamed ? [unnamedPublisherSettings(repo, answers, unnamedDirs)] : [])],
     checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed, unnamedDirs, secretReaders: secretReaders(d, migrated), ...tagFiltersOf(migrated.content) }),
   };

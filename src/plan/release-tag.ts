@@ -1,26 +1,9 @@
 // The tag a first release pushes must start the workflow: a migrated workflow keeps its own
 // `on.push.tags` filter (`cli-v*`, `[0-9]+.[0-9]+.[0-9]+`), which v<version> need not match.
-import { parse } from 'yaml';
-
+// No YAML parser here: the checklist is on the start-up path (migrate/tag-filters.ts reads them).
 export interface TagFilters {
   tags: string[];
   ignore: string[];
-}
-
-/** `on.push.tags` and `tags-ignore` of a workflow, when it has either. */
-export function pushTagFilters(content: string): TagFilters | undefined {
-  let doc: unknown;
-  try {
-    doc = parse(content);
-  } catch {
-    return undefined;
-  }
-  const on = (doc as { on?: unknown } | null)?.on;
-  const push = on !== null && typeof on === 'object' && !Array.isArray(on) ? (on as { push?: unknown }).push : undefined;
-  if (push === null || typeof push !== 'object' || Array.isArray(push)) return undefined;
-  const list = (value: unknown) => (value === undefined || value === null ? [] : [value].flat().map(String));
-  const filters = { tags: list((push as Record<string, unknown>).tags), ignore: list((push as Record<string, unknown>)['tags-ignore']) };
-  return filters.tags.length > 0 || filters.ignore.length > 0 ? filters : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 // "What I found": one compact block shown before anything is asked or written.
 import type { Detected } from '../core/model.js';
 import { paint } from '../core/style.js';
-import { formatFindings } from './text.js';
+import { formatFindings, wrapOnTerminal } from './text.js';
 
 export function summaryRows(d: Detected): [string, string][] {
   const pkg = d.pkg;
@@ -27,7 +27,9 @@ export function summaryRows(d: Detected): [string, string][] {
 export function formatSummary(d: Detected): string {
   const rows = summaryRows(d);
   const width = Math.max(...rows.map(([k]) => k.length));
-  const lines = [paint('bold', 'What I found'), ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)];
+  // A long value (every token found) wraps under itself on a terminal, between words.
+  const hang = ' '.repeat(width + 4);
+  const lines = [paint('bold', 'What I found'), ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${wrapOnTerminal(v, hang).slice(hang.length)}`)];
   const findings = d.findings.filter((f) => f.level !== 'info');
   if (findings.length > 0) lines.push('', formatFindings(findings));
   return lines.join('\n');

@@ -107,6 +107,15 @@ export function formatManual(edits: readonly ManualEdit[]): string {
     .join('\n\n');
 }
 
+/**
+ * `text` wrapped to the terminal's width, each line indented by `indent`; piped output keeps one
+ * line per item, whole, for grep and logs.
+ */
+export function wrapOnTerminal(text: string, indent: string): string {
+  const width = process.stdout.isTTY ? process.stdout.columns : 0;
+  return width ? wrap(text, width, indent).join('\n') : `${indent}${text}`;
+}
+
 /** Words wrapped to `width` columns, each line after the first indented by `indent`. */
 export function wrap(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];

@@ -124,4 +124,17 @@ describe('wording and wrapping', () => {
     term.send('Escape');
     assert.equal(await term.exitCode(), 130);
   });
+  it('"What I found" at 60 columns: a long value wraps between words, under itself', async () => {
+    const repo = makePackageRepo({ files: { '.github/workflows/release.yml': TOKEN_WORKFLOW }, pkg: { repository: 'github:acme/widget' } });
+    cleanups.push(() => repo.cleanup());
+    const term = open(repo, { columns: 60, rows: 50 });
+    await term.waitFor('Recommended: fix release.yml in place');
+    const lines = term.screen().split('\n');
+    const at = lines.findIndex((line) => line.startsWith('  Tokens found'));
+    assert.ok(at >= 0, lines.join('\n'));
+    assert.equal(lines[at], '  Tokens found       .github/workflows/release.yml:18');
+    assert.equal(lines[at + 1], '                     NODE_AUTH_TOKEN');
+    term.send('Escape');
+    assert.equal(await term.exitCode(), 130);
+  });
 });

@@ -10,7 +10,7 @@ import type { Detected } from '../../core/model.js';
 import type { GivenAnswers } from '../../questions/resolve.js';
 import { detect } from '../../detect/index.js';
 import { formatFindings } from '../../report/text.js';
-import { acceptOverrides, checkPublishable, checkTrustProvider, runNonInteractive } from './run.js';
+import { acceptOverrides, checkPublishable, checkTrustProvider, runNonInteractive, tokenPublishers } from './run.js';
 import { holdKeys, releaseKeys } from './ui/held-keys.js';
 
 /** Findings that stop the run before anything is asked (acceptOverrides has already dropped
@@ -19,6 +19,21 @@ import { holdKeys, releaseKeys } from './ui/held-keys.js';
 function blockers(d: Detected, interactive: boolean, given: GivenAnswers) {
   const forkUnanswered = !interactive && d.fork !== undefined && given.repo === undefined;
   return d.findings.filter((f) => f.level === 'error' || (forkUnanswered && f.id === 'fork-clone'));
+}
+
+/**
+ * Where a workflow already publishes with a token from folders, or a package its CI build writes,
+ * the private (or missing) top package.json is not what it publishes (doctor's rule): the run goes
+ * on to that workflow's migration instead of stopping on it.
+ */
+async function publishedElsewhere(d: Detected, given: GivenAnswers): Promise<Detected> {
+  if (given.workflow !== undefined || given.provider !== undefined || tokenPublishers(d).length === 0) return d;
+  if (!d.findings.some((f) => f.id === 'private-package' || f.id === 'no-package-json')) return d;
+  // Loaded here only: they parse the workflows (the YAML parser stays out of start-up).
+  const { ciBuiltPackages, topPackageError } = await import('../../detect/built-package.js');
+  const { publishFolderPackages } = await import('../../detect/publish-folders.js');
+  if (publishFolderPackages(d).length === 0 && ciBuiltPackages(d).length === 0) return d;
+  return { ...d, findings: d.findings.filter((f) => !topPackageError(f)) };
 }
 
 function isInteractiveTerminal(): boolean {
@@ -55,7 +70,7 @@ async function create(options: Options, io: Io): Promise<number> {
   // The full-screen wizard keeps every key from here on (ui/held-keys.ts): none is echoed
   // over the screen or lost before Ink reads the terminal.
   if (interactive && !options.plain && process.env.TERM !== 'dumb') holdKeys();
-  const detected = acceptOverrides(await detect(root), options.given);
+  const detected = await publishedElsewhere(acceptOverrides(await detect(root), options.given), options.given);
   const blocking = blockers(detected, interactive, options.given);
   if (blocking.length > 0) {
     io.err(formatFindings(blocking));

@@ -11,8 +11,13 @@ import { CancelledError } from '../../../core/errors.js';
 import { nextKey } from './held-keys.js';
 
 /** The lines that wait for Enter; erased once it comes, as Ink would replace them. */
-export function promptText(questions: number, migrate?: string): string {
+export function promptText(questions: number, migrate?: string, onlyInPlace = false): string {
   const width = process.stdout.columns || 80;
+  if (migrate && onlyInPlace) {
+    // It publishes from folders or a package its build writes: no package here for a new workflow.
+    const lines = wrap(`Next: fix ${migrate} in place, keeping what starts it. You see the diff before anything is written.`, width, '');
+    return `${lines.join('\n')}\n${paint('dim', `Enter fix ${migrate} in place  ·  Esc quit`)}`;
+  }
   if (migrate) {
     // A workflow already publishes: editing it in place is the smallest change and keeps its trigger.
     const lines = [

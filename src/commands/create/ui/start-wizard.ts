@@ -4,6 +4,8 @@ import type { Detected, Finding } from '../../../core/model.js';
 import type { Options } from '../args.js';
 import type { Io } from '../../../core/io.js';
 import { checkPublishable } from '../run.js';
+import { publishableCandidates } from '../../../questions/packages.js';
+import { FailedError } from '../../../core/errors.js';
 import { checkGivenConflict } from '../flow/conflict.js';
 import { releaseKeys } from './held-keys.js';
 import { eraseRows, foundText, promptText, rowsOf, waitForKey } from './first-screen.js';
@@ -71,16 +73,19 @@ export function honestFindings(d: Detected, options: Pick<Options, 'given'>, inP
 }
 
 export async function startWizard(detected: Detected, options: Options, io: Io): Promise<number> {
-  checkPublishable(detected, options.given);
-  checkGivenConflict(options.given);
   const migratable = detected.git.github ? tokenPublishers(detected) : [];
-  const prompt = promptText(questionCount(detected, options), migratable.length > 0 ? migratable.join(', ') : undefined);
+  // A token workflow that publishes from folders or a package its CI build writes (start.ts lets
+  // it through): fixing it in place is the one way on, as no package here could get a new workflow.
+  const onlyInPlace = migratable.length > 0 && publishableCandidates(detected).length === 0;
+  if (!onlyInPlace) checkPublishable(detected, options.given);
+  checkGivenConflict(options.given);
+  const prompt = promptText(questionCount(detected, options), migratable.length > 0 ? migratable.join(', ') : undefined, onlyInPlace);
   io.out(foundText(honestFindings(detected, options, migratable.length > 0), VERSION));
   const check = await existingWorkflowCheck(detected);
   if (check) io.out(`${check}\n\n`);
   // Keys are read raw from before the key hint shows: a key pressed the moment it shows would
   // otherwise be echoed, a line the erasing below does not count.
-  const pressed = waitForKey(migratable.length > 0 ? ['n'] : []);
+  const pressed = waitForKey(migratable.length > 0 && !onlyInPlace ? ['n'] : []);
   io.out(prompt);
   // Loading after the screen is drawn: evaluating Ink's modules blocks the thread long enough
   // to notice, which must not come before the first frame. Keys typed meanwhile are held
@@ -96,6 +101,7 @@ export async function startWizard(detected: Detected, options: Options, io: Io):
     const { migrationPlan } = await import('./migrate-plan.js');
     const migration = migrationPlan(detected, options.given);
     if (!('error' in migration)) return ui.run({ detected, options, io, migration });
+    if (onlyInPlace) throw new FailedError(`Cannot fix it in place: ${migration.error}`);
     const [first = '', ...rest] = wrap(`Cannot fix it in place: ${migration.error} Writing a new workflow instead.`, process.stdout.columns || 80, '  ');
     io.out(`${paint('yellow', '!')} ${[first.trimStart(), ...rest].join('\n')}\n`);
   }

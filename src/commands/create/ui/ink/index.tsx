@@ -31,7 +31,9 @@ export async function run({ detected, options, io, migration, oldWorkflows = [] 
   const asked = flowConfig(detected, options, options.open && blocked === undefined);
   const edited = migration?.changes.filter((c) => c.kind !== 'unchanged').map((c) => c.path).join(', ');
   // The review is the consent to an in-place edit: no second "replace?" question.
-  const config = migration ? { ...asked, questions: [], force: true, migrate: { question: `Apply these edits to ${edited}? A .bak backup is kept.` } } : asked;
+  // Its answers are the migration's (a package published from a folder or built in CI is none the
+  // repository offers, so the detected defaults may lack one).
+  const config = migration ? { ...asked, answers: { ...asked.answers, ...migration.answers }, questions: [], force: true, migrate: { question: `Apply these edits to ${edited}? A .bak backup is kept.` } } : asked;
   let final: FlowState | undefined;
   const instance = render(
     <ThemeContext.Provider value={themeFor(process.stdout)}>
