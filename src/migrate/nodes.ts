@@ -19,6 +19,19 @@ export function removeKey(map: YAMLMap | undefined, key: string): boolean {
   return true;
 }
 
+/**
+ * Removes `item` from a sequence (a step from `steps:`). The blank line before the item that
+ * becomes first goes too: printed, it would be a line of indentation alone under the key.
+ */
+export function removeItem(seq: unknown, item: unknown): void {
+  if (!isSeq(seq)) return;
+  const index = seq.items.indexOf(item);
+  if (index === -1) return;
+  seq.items.splice(index, 1);
+  const first = seq.items[0] as Node | undefined;
+  if (index === 0 && first && typeof first === 'object') first.spaceBefore = false;
+}
+
 /** Removes `key` from the map at `parent[field]`, and `field` itself when the map is left empty. */
 export function removeFrom(parent: YAMLMap, field: string, key: string): boolean {
   const map = mapOf(parent, field);

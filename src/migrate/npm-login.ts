@@ -1,11 +1,11 @@
 // `npm login` (or `npm adduser`) in a job that publishes: in CI it has no terminal to log in
 // with, and trusted publishing needs no login. A line that only logs in goes, and its step when
 // nothing else is left; a login fed by or chained to other commands is refused, not guessed at.
-import { isScalar, isSeq } from 'yaml';
+import { isScalar } from 'yaml';
 import { NPM_LOGIN } from '../audit/publish-rule.js';
 import { MigrateError } from './errors.js';
 import type { JobView } from './jobs.js';
-import { nodeOf } from './nodes.js';
+import { nodeOf, removeItem } from './nodes.js';
 import { isNpmjs } from './registry.js';
 import { runsNothing, withoutLines } from './script-lines.js';
 
@@ -39,7 +39,7 @@ export function noNpmLogin(job: JobView, notes: string[]): void {
     if (dropped.length === 0) continue;
     const kept = withoutLines(lines, (line) => dropped.includes(line));
     if (runsNothing(kept)) {
-      if (isSeq(seq)) seq.items.splice(seq.items.indexOf(step), 1);
+      removeItem(seq, step);
       job.steps.splice(job.steps.indexOf(step), 1);
       notes.push(`job "${job.id}": removed the \`npm login\` step (CI has no terminal for it; trusted publishing needs no login)`);
     } else {

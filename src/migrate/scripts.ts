@@ -7,7 +7,7 @@ import { scriptFilesRunBy, scriptsRun, scriptText, type ScriptFile } from '../au
 import { MigrateError } from './errors.js';
 import { oversizeFile, parseYamlFile } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
-import { mapOf, nodeOf, removeFrom, textOf } from './nodes.js';
+import { mapOf, nodeOf, removeFrom, textOf, removeItem } from './nodes.js';
 import { dropInputs, dropTokenPlumbing, readsInput } from './local-action-token.js';
 
 type ReadFile = (path: string, maxBytes?: number) => string | undefined;
@@ -129,7 +129,7 @@ export function localActionEdit(
     const kept = withoutTokenLines(run.value);
     if (kept === undefined) continue;
     wrote = true;
-    if (kept.trim() === '') steps.items.splice(steps.items.indexOf(step), 1);
+    if (kept.trim() === '') removeItem(steps, step);
     else run.value = kept;
   }
   if (wrote) notes.push(`${path} no longer writes or checks the npm token`);

@@ -9,7 +9,7 @@ import { commandPublishes, onlyChecksSet, WHO_AM_I } from '../audit/publish-rule
 import { oversize, takeYaml } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
 import { jobViews, type JobView } from './jobs.js';
-import { mapOf, nodeOf, textOf } from './nodes.js';
+import { mapOf, nodeOf, textOf, removeItem } from './nodes.js';
 
 // Only identity checks: an `npm view` with the token may feed a later step, so it stays.
 const CHECK = WHO_AM_I;
@@ -119,7 +119,7 @@ export function retireTokenChecks(others: readonly WorkflowFile[], dropped: Read
       }
       const seq = nodeOf(job.node, 'steps');
       if (!isSeq(seq)) continue;
-      for (const step of steps) seq.items.splice(seq.items.indexOf(step), 1);
+      for (const step of steps) removeItem(seq, step);
       done.push(`job "${job.id}": removed the step${steps.length > 1 ? 's' : ''} that only checked the npm token`);
     }
     const after = mergeEdits(w.content, untouched, doc.toString(options));

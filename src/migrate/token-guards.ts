@@ -3,9 +3,9 @@
 // then echo ...; else echo ...; exit 1; fi`) would stop every trusted publish once the token is gone, and one that unsets an
 // empty token (`then unset NODE_AUTH_TOKEN; fi`) stops under `set -u` once the variable is gone:
 // that block goes from the step's `run:`, the rest of the script stays.
-import { isScalar, isSeq } from 'yaml';
+import { isScalar } from 'yaml';
 import type { JobView } from './jobs.js';
-import { mapOf, nodeOf, textOf } from './nodes.js';
+import { mapOf, nodeOf, textOf, removeItem } from './nodes.js';
 import { isNpmSecret, isTokenEnv, TOKEN_ENV_NAMES } from '../audit/publish-rule.js';
 import { secretName } from '../detect/workflows.js';
 
@@ -104,7 +104,7 @@ export function noTokenGuards(job: JobView, notes: string[]): string[] {
     secrets.push(...direct);
     const names = [...tested, ...direct.map((name) => `secrets.${name}`)].join(', ');
     if (script.trim() === '') {
-      if (isSeq(seq)) seq.items.splice(seq.items.indexOf(step), 1);
+      removeItem(seq, step);
       job.steps.splice(job.steps.indexOf(step), 1);
       notes.push(`job "${job.id}": removed "${textOf(step, 'name') ?? 'a step'}", which only stopped the job when ${names} was empty (it always is without the token)`);
       continue;

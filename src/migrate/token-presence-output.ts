@@ -10,7 +10,7 @@ import { isTokenEnv } from '../audit/publish-rule.js';
 import { secretName } from '../detect/workflows.js';
 import type { JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
-import { mapOf, nodeOf, removeKey, textOf } from './nodes.js';
+import { mapOf, nodeOf, removeKey, textOf, removeItem } from './nodes.js';
 
 /** `if [ "$X" == "" ]; then`, `if [ -z "$X" ]; then` and the like: group 1 or 4 names X, group 2 is the comparison, group 3 the flag. */
 const TEST = /^if\s+(?:\[\[?|test)\s+(?:"?\$\{?([A-Za-z_]\w*)\}?"?\s*(==?|!=)\s*(?:""|'')|(-[zn])\s+"?\$\{?([A-Za-z_]\w*)\}?"?)\s*(?:\]\]?)?\s*;\s*then$/;
@@ -123,7 +123,7 @@ export function retireTokenPresenceOutputs(doc: Document, job: JobView, notes: s
     }
     const secret = secretName(value);
     if (secret) secrets.push(secret);
-    if (isSeq(seq)) seq.items.splice(seq.items.indexOf(step), 1);
+    removeItem(seq, step);
     job.steps.splice(job.steps.indexOf(step), 1);
     notes.push(`job "${job.id}": removed "${textOf(step, 'name') ?? id}", which only recorded whether ${read.variable} was set`);
   }
