@@ -71,8 +71,8 @@ export function offlineFindings(d: Detected): { findings: Finding[]; workflows: 
   const unpublished = (f: Finding) => REPOSITORY_IDS.has(f.id) && f.file !== undefined && f.file !== null && !published.has(f.file);
   const findings = [
     // detect's token-env is replaced by the audit's precise rule and by install-token.
-    // A private top package.json is not what a workflow publishing from folders publishes.
-    ...d.findings.filter((f) => f.id !== 'token-env' && !((built.length > 0 || folders.length > 0) && f.id === 'no-package-json') && !(folders.length > 0 && f.id === 'private-package' && f.file === 'package.json') && !unpublished(f)),
+    // A private top package.json is not what a workflow publishing from folders, or a package its build writes, publishes.
+    ...d.findings.filter((f) => f.id !== 'token-env' && !((built.length > 0 || folders.length > 0) && f.id === 'no-package-json') && !((built.length > 0 || folders.length > 0) && f.id === 'private-package' && f.file === 'package.json') && !unpublished(f)),
     ...(built.length > 0 ? [builtPackageFinding(built)] : []),
     ...report.findings,
     ...installTokenFindings(d, report.findings, report.inTokenStep),
