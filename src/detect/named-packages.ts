@@ -1,9 +1,11 @@
 // The packages a repository publishes, when its publishing workflows say which by name:
 // `yarn workspace <name> npm publish`, `npm publish --workspace <name>` (or `-w`, a name or a
-// folder), `npm publish <folder>` run at the repository's top (a bare `npm publish` there: the top
-// package), `pnpm --filter <name> publish`, and `yarn workspace <name> pack … && npm publish <tarball>`
+// folder), `npm publish [<folder>]` in the step's literal working directory (the top when none; a
+// bare `npm publish` at the top: the top package), `pnpm --filter <name> publish`, and
+// `yarn workspace <name> pack … && npm publish <tarball>`
 // as the migration writes it. Only when every publish names its package this way, literally, is
 // the set narrowed to those packages; else it is the repository's publishable packages.
+import { posix } from 'node:path';
 import type { Detected, PackageInfo, WorkflowFile } from '../core/model.js';
 import { commandPublishes, type PublishContext } from '../audit/publish-rule.js';
 import { parseWorkflow } from '../audit/workflow-model.js';
@@ -32,7 +34,7 @@ function flagValues(words: readonly string[], flags: readonly string[]): string[
  * (it publishes the folder it runs in, every workspace, or through a tool this does not read).
  * `packed` is the workspace the step last packed with `yarn workspace <name> pack`.
  */
-function commandNames(words: readonly string[], packed: string | undefined, folderArgs: boolean): string[] | undefined {
+function commandNames(words: readonly string[], packed: string | undefined, base: string | undefined): string[] | undefined {
   const at = words.findIndex((w) => w === 'npm' || w === 'pnpm' || w === 'yarn');
   const tool = words[at];
   const rest = words.slice(at + 1);
@@ -52,28 +54,32 @@ function commandNames(words: readonly string[], packed: string | undefined, fold
     // The tarball `yarn workspace <name> pack --out <file>` wrote earlier in the step.
     const tarball = rest.slice(rest.indexOf('publish') + 1).find((w) => !w.startsWith('-'));
     if (packed !== undefined && tarball?.endsWith('.tgz')) return [packed];
-    // The folder `npm publish packages/x` names, from the repository's top (a step with a working directory names none here).
-    const folder = folderArgs ? publishArgument(words.join(' ')) : undefined;
-    if (folder !== undefined && !folder.endsWith('.tgz') && cleanFolder(folder) !== '') return [cleanFolder(folder)];
+    // The folder `npm publish packages/x` names, or the step's working directory it runs in (a literal one: a name with an expression names none).
+    if (base === undefined || base.includes('${{')) return undefined;
+    const given = publishArgument(words.join(' '));
+    if (given?.endsWith('.tgz')) return undefined;
+    const folder = cleanFolder(posix.join(base, given ?? '.'));
+    if (folder === '..' || folder.startsWith('../')) return undefined;
     // A bare `npm publish` at the top publishes the top package only: npm goes into workspaces only when told to.
-    return folderArgs && rest[0] === 'publish' && (folder === undefined || cleanFolder(folder) === '') ? [TOP] : undefined;
+    if (folder === '') return rest[0] === 'publish' ? [TOP] : undefined;
+    return [folder];
   }
   return undefined;
 }
 
-/** The names (or folders) the publishes of one `run:` script name; undefined when one names none. `folderArgs`: the script runs at the repository's top. */
-function runNames(run: string, folderArgs: boolean): string[] | undefined {
+/** The names (or folders) the publishes of one `run:` script name; undefined when one names none. `base`: the folder the script runs in ('' for the top). */
+function runNames(run: string, base: string | undefined): string[] | undefined {
   const out: string[] = [];
   let packed: string | undefined;
-  let atTop = folderArgs;
+  let at = base;
   for (const command of run.split(/\n|&&|\|\||;/)) {
     const words = shellWords(command.replace(/(^|\s)#.*$/, ''));
-    // After a change of directory, a folder or a bare publish no longer reads from the top.
-    if (/^(?:cd|pushd|popd)$/.test(words[0] ?? '')) atTop = false;
+    // After a change of directory, a folder or a bare publish no longer reads from where the step starts.
+    if (/^(?:cd|pushd|popd)$/.test(words[0] ?? '')) at = undefined;
     const packing = /^yarn$/.test(words[0] ?? '') && words[1] === 'workspace' && words[3] === 'pack' ? words[2] : undefined;
     if (packing !== undefined) packed = packing;
     if (!commandPublishes(command)) continue;
-    const names = commandNames(words, packed, atTop);
+    const names = commandNames(words, packed, at);
     if (names === undefined || names.some((n) => !literal(n))) return undefined;
     out.push(...names);
   }
@@ -98,7 +104,7 @@ export function namedInPublishes(workflows: readonly WorkflowFile[], context: Pu
       // A reusable workflow of this repository is read as a workflow of its own; another's cannot be.
       if (job.uses !== undefined && (job.publishes || job.passesToken) && !job.uses.startsWith('./')) return undefined;
       for (const step of job.steps.filter((s) => s.publishes)) {
-        const names = step.run === undefined ? undefined : runNames(step.run, workingDirectory(parsed.workflow, job, step) === undefined);
+        const names = step.run === undefined ? undefined : runNames(step.run, workingDirectory(parsed.workflow, job, step) ?? '');
         if (names === undefined) return undefined;
         for (const name of names) out.add(name);
       }

@@ -11,24 +11,25 @@ export function mapsIn(map: YAMLMap | undefined, key: string): YAMLMap[] {
   return isSeq(node) ? node.items.filter((item): item is YAMLMap => isMap(item)) : [];
 }
 
-/**
- * Removes an item (a step) from a sequence. The blank line that parted it from the next item goes
- * with it when it was the first: a first item printed with one leaves a line of bare indentation.
- */
-export function removeItem(seq: { items: unknown[] } | undefined, item: unknown): void {
-  const index = seq?.items.indexOf(item) ?? -1;
-  if (index === -1) return;
-  seq!.items.splice(index, 1);
-  const first = seq!.items[0] as { spaceBefore?: boolean } | undefined;
-  if (index === 0 && first && typeof first === 'object') first.spaceBefore = false;
-}
-
 /** Removes `key`; returns true when it was there. */
 export function removeKey(map: YAMLMap | undefined, key: string): boolean {
   const index = map?.items.findIndex((item) => isScalar(item.key) && item.key.value === key) ?? -1;
   if (index === -1) return false;
   map!.items.splice(index, 1);
   return true;
+}
+
+/**
+ * Removes `item` from a sequence (a step from `steps:`). The blank line before the item that
+ * becomes first goes too: printed, it would be a line of indentation alone under the key.
+ */
+export function removeItem(seq: unknown, item: unknown): void {
+  if (!isSeq(seq)) return;
+  const index = seq.items.indexOf(item);
+  if (index === -1) return;
+  seq.items.splice(index, 1);
+  const first = seq.items[0] as Node | undefined;
+  if (index === 0 && first && typeof first === 'object') first.spaceBefore = false;
 }
 
 /** Removes `key` from the map at `parent[field]`, and `field` itself when the map is left empty. */

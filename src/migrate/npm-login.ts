@@ -3,7 +3,7 @@
 // trusted publishing needs no login. A line that only logs in goes, and its step when nothing else
 // is left (with the line of that step that installs npm-cli-login globally: nothing runs it any
 // more); a login fed by or chained to other commands is refused, not guessed at.
-import { isScalar, isSeq } from 'yaml';
+import { isScalar } from 'yaml';
 import { loginCommand, loginRegistry, NPM_LOGIN } from '../audit/publish-rule.js';
 import { MigrateError } from './errors.js';
 import type { JobView } from './jobs.js';
@@ -45,7 +45,7 @@ export function noNpmLogin(job: JobView, notes: string[]): void {
     const kept = withoutLines(lines, (line) => dropped.includes(line) || (tool && LOGIN_TOOL_INSTALL.test(line)));
     const why = command === 'npm login' ? 'CI has no terminal for it; trusted publishing needs no login' : 'it logs in with a user name and password; trusted publishing needs no login';
     if (runsNothing(kept)) {
-      if (isSeq(seq)) removeItem(seq, step);
+      removeItem(seq, step);
       job.steps.splice(job.steps.indexOf(step), 1);
       notes.push(`job "${job.id}": removed the \`${command}\` step (${why})`);
     } else {

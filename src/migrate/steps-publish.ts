@@ -1,6 +1,6 @@
 // Edits inside a job that publishes: the token goes [use-trusted-publishing], the
 // placeholder-token inputs of setup-node go, caches go [cache-poisoning].
-import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
 import { secretName } from '../detect/workflows.js';
 import { mapOf, nodeOf, removeFrom, removeKey, setScalar, textOf, removeItem } from './nodes.js';
 import { usesMajor } from './steps-general.js';
@@ -155,7 +155,7 @@ function noCache(doc: Document, job: JobView, notes: string[], switchRegistry: b
   const seq = nodeOf(job.node, 'steps');
   for (const step of [...job.steps]) {
     if (isAction(step, 'actions/cache') || /^actions\/cache\/(?:restore|save)@/i.test(textOf(step, 'uses') ?? '')) {
-      if (isSeq(seq)) removeItem(seq, step);
+      removeItem(seq, step);
       job.steps.splice(job.steps.indexOf(step), 1);
       notes.push(`job "${job.id}": removed the ${textOf(step, 'uses')?.replace(/@.*$/, '')} step`);
       continue;
@@ -201,7 +201,7 @@ function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void
       if (secret) secrets.push(secret);
     }
     if (runsNothing(kept.filter((line) => !WRAPPER.test(line)))) {
-      if (isSeq(seq)) removeItem(seq, step);
+      removeItem(seq, step);
       job.steps.splice(job.steps.indexOf(step), 1);
       notes.push(`job "${job.id}": removed the step that wrote an _authToken to .npmrc`);
     } else {
@@ -272,7 +272,7 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
         const secret = secretName(textOf(env, name) ?? '');
         if (secret) secrets.push(secret);
       }
-      if (isSeq(seq)) removeItem(seq, step);
+      removeItem(seq, step);
       job.steps.splice(job.steps.indexOf(step), 1);
       notes.push(`job "${job.id}": removed the step that only checked the token was set (${tested.join(', ')})`);
       continue;
@@ -287,7 +287,7 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
         const secret = secretName(textOf(mapOf(step, 'env'), name) ?? '');
         if (secret) secrets.push(secret);
       }
-      if (isSeq(seq)) removeItem(seq, step);
+      removeItem(seq, step);
       job.steps.splice(job.steps.indexOf(step), 1);
       notes.push(`job "${job.id}": removed the step that only checked the token (npm whoami)`);
     } else {

@@ -2,7 +2,7 @@
 // token is absent" pattern): once the token is retired, a step guarded so never runs, and a step
 // that runs only without it runs every time. In the publishing job the test goes from the
 // condition (the publish runs with OIDC) and a step that runs only without the token goes.
-import { isScalar, isSeq, type YAMLMap } from 'yaml';
+import { isScalar, type YAMLMap } from 'yaml';
 import { isTokenEnv } from '../audit/publish-rule.js';
 import type { JobView } from './jobs.js';
 import { mapOf, nodeOf, removeKey, textOf, removeItem } from './nodes.js';
@@ -52,7 +52,7 @@ export function retireTokenGuards(job: JobView, tokens: ReadonlySet<string>, not
     if (!read) continue;
     const name = textOf(step, 'name') ?? textOf(step, 'uses') ?? 'a step';
     if (read.unset) {
-      if (isSeq(seq)) removeItem(seq, step);
+      removeItem(seq, step);
       job.steps.splice(job.steps.indexOf(step), 1);
       notes.push(`job "${job.id}": removed "${name}", which ran only without the npm token (now every time)`);
       continue;

@@ -1,12 +1,12 @@
 // A publish script that stops when the token is empty (`if [ -z "$NODE_AUTH_TOKEN" ]; then
-// echo ...; exit 1; fi`, a lone `test -n "$NODE_AUTH_TOKEN"`, or `if [ -n "${{ secrets.NPM_TOKEN }}" ];
+// echo ...; exit 1; fi`, with or without `else echo ...`, a lone `test -n "$NODE_AUTH_TOKEN"`, or `if [ -n "${{ secrets.NPM_TOKEN }}" ];
 // then echo ...; else echo ...; exit 1; fi`) would stop every trusted publish once the token is gone, and one that unsets an
 // empty token (`then unset NODE_AUTH_TOKEN; fi`) stops under `set -u` once the variable is gone:
 // that block goes from the step's `run:`, the rest of the script stays.
-import { isScalar, isSeq } from 'yaml';
+import { isScalar } from 'yaml';
 import type { JobView } from './jobs.js';
 import { mapOf, nodeOf, textOf, removeItem } from './nodes.js';
-import { isNpmSecret, isTokenEnv } from '../audit/publish-rule.js';
+import { isNpmSecret, isTokenEnv, TOKEN_ENV_NAMES } from '../audit/publish-rule.js';
 import { secretName } from '../detect/workflows.js';
 
 /**
@@ -35,7 +35,7 @@ const SAYS = /^\s*(?:echo|printf)\b.*$/;
 /** Stops: `exit 1`, or a say that stops on the same line (`echo "..." && exit 1`, `echo ...; exit 1`). */
 const STOPS = /^\s*(?:(?:echo|printf)\b[^;&|]*(?:&&|;)\s*)?exit\s+[1-9]/;
 
-/** Does the block after a token test only guard? `-z`: say, then stop or unset; `-n`: say, `else`, say and stop. */
+/** Does the block after a token test only guard? `-z`: say, then stop or unset (then `else` and say, or not); `-n`: say, `else`, say and stop. */
 function onlyGuards(test: string, body: string[], variable: string | undefined): boolean {
   const isElse = (line: string) => /^\s*else\s*$/.test(line);
   if (body.length === 0 || !body.every((line) => GUARD_BODY.test(line) || isElse(line))) return false;
@@ -45,7 +45,11 @@ function onlyGuards(test: string, body: string[], variable: string | undefined):
     const [set, empty] = [body.slice(0, otherwise), body.slice(otherwise + 1)];
     return otherwise >= 0 && !empty.some(isElse) && set.every((line) => SAYS.test(line)) && empty.some((line) => STOPS.test(line));
   }
-  if (otherwise >= 0) return false;
+  if (otherwise >= 0) {
+    // Empty: it stops; set (`else`): it only says so.
+    const [empty, set] = [body.slice(0, otherwise), body.slice(otherwise + 1)];
+    return !set.some(isElse) && set.every((line) => SAYS.test(line)) && empty.some((line) => STOPS.test(line));
+  }
   const stops = body.some((line) => STOPS.test(line));
   const unsets = variable !== undefined && body.every((line) => !/^\s*unset\b/.test(line) || line.trim() === `unset ${variable}`) && body.some((line) => line.trim() === `unset ${variable}`);
   return stops || unsets;
@@ -53,7 +57,7 @@ function onlyGuards(test: string, body: string[], variable: string | undefined):
 
 /**
  * The script without its token guards, the variables they tested, and the secrets they tested
- * directly (`"${{ secrets.NPM_TOKEN }}"`: an npm secret, so a guard of the GITHUB_TOKEN stays).
+ * directly (`"${{ secrets.NPM_TOKEN }}"`, `"${{ secrets.NODE_AUTH_TOKEN }}"`: an npm secret or one named as npm's token variable; a guard of the GITHUB_TOKEN stays).
  */
 export function withoutTokenGuards(run: string, isToken: (name: string) => boolean): { script: string; tested: string[]; secrets: string[] } {
   const lines = run.split('\n');
@@ -66,7 +70,7 @@ export function withoutTokenGuards(run: string, isToken: (name: string) => boole
     while (last + 1 < lines.length && /\\\s*$/.test(lines[last]!)) last++;
     const command = lines.slice(i, last + 1).map((line, k) => (k < last - i ? line.replace(/\\\s*$/, ' ') : line)).join('');
     const one = ONE_LINE_GUARD.exec(command);
-    const isTokenTested = (variable: string | undefined, secret: string | undefined) => (variable !== undefined && isToken(variable)) || (secret !== undefined && isNpmSecret(secret));
+    const isTokenTested = (variable: string | undefined, secret: string | undefined) => (variable !== undefined && isToken(variable)) || (secret !== undefined && (isNpmSecret(secret) || (TOKEN_ENV_NAMES as readonly string[]).includes(secret.toUpperCase())));
     if (one && isTokenTested(one[2], one[3])) {
       if (one[2] !== undefined) tested.push(one[2]);
       else secrets.push(one[3]!);
@@ -112,7 +116,7 @@ export function noTokenGuards(job: JobView, notes: string[]): string[] {
     secrets.push(...direct);
     const names = [...tested, ...direct.map((name) => `secrets.${name}`)].join(', ');
     if (script.trim() === '') {
-      if (isSeq(seq)) removeItem(seq, step);
+      removeItem(seq, step);
       job.steps.splice(job.steps.indexOf(step), 1);
       notes.push(`job "${job.id}": removed "${textOf(step, 'name') ?? 'a step'}", which only stopped the job when ${names} was empty (it always is without the token)`);
       continue;

@@ -123,7 +123,7 @@ export function retireTokenPresenceOutputs(doc: Document, job: JobView, notes: s
     }
     const secret = secretName(value);
     if (secret) secrets.push(secret);
-    if (isSeq(seq)) removeItem(seq, step);
+    removeItem(seq, step);
     job.steps.splice(job.steps.indexOf(step), 1);
     notes.push(`job "${job.id}": removed "${textOf(step, 'name') ?? id}", which only recorded whether ${read.variable} was set`);
   }

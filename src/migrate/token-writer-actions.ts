@@ -1,7 +1,6 @@
 // Actions whose only work is to write the npm token into .npmrc for a later `npm publish`: they
 // do not publish, so they are not publish actions to refuse. With the token retired the step has
 // nothing left to do and goes; the publish step after it does the OIDC exchange.
-import { isSeq } from 'yaml';
 import { secretName } from '../detect/workflows.js';
 import type { JobView } from './jobs.js';
 import { mapOf, nodeOf, textOf, removeItem } from './nodes.js';
@@ -23,7 +22,7 @@ export function noTokenWriterActions(job: JobView, notes: string[]): string[] {
     if (writer === undefined) continue;
     const secret = secretName(textOf(mapOf(step, 'with'), 'token') ?? '');
     if (secret) secrets.push(secret);
-    if (isSeq(seq)) removeItem(seq, step);
+    removeItem(seq, step);
     job.steps.splice(job.steps.indexOf(step), 1);
     notes.push(`job "${job.id}": removed ${writer}, which only wrote the npm token to .npmrc${secret ? ` (secrets.${secret})` : ''}`);
   }

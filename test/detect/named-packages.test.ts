@@ -43,7 +43,7 @@ test('no narrowing when one publish names no package, or not literally', () => {
   ]) assert.equal(named(...runs), undefined, runs.join(' / '));
 });
 
-test("npm publish <folder> at the repository's top names that folder; under a working directory it names none", () => {
+test("npm publish <folder> names that folder, from the repository's top or from the step's working directory", () => {
   assert.deepEqual(named('npm publish packages/core', 'npm publish ./packages/cli/ --access public'), ['packages/core', 'packages/cli']);
   // A folder that holds no package of the repository (a build's dist/) leaves the set whole: repositoryPackages matches names against packages.
   assert.deepEqual(named('npm publish ./dist'), ['dist']);
@@ -51,7 +51,16 @@ test("npm publish <folder> at the repository's top names that folder; under a wo
   assert.deepEqual(named('npm publish .'), ['.']);
   assert.deepEqual(named('yarn workspace @acme/cli npm publish', 'npm publish --access public'), ['@acme/cli', '.']);
   const sub: WorkflowFile = { ...workflow(['npm publish packages/core']), content: workflow(['npm publish packages/core']).content.replace('  publish:\n', '  publish:\n    defaults:\n      run:\n        working-directory: site\n') };
-  assert.equal(namedInPublishes([sub]), undefined);
+  assert.deepEqual(namedInPublishes([sub]), ['site/packages/core']);
+});
+
+test("a bare npm publish in a literal working directory names that folder; one with an expression names none", () => {
+  // The shape of dotansimha/graphql-code-generator's rust.yml (see the v16c fixtures).
+  const at = (dir: string, run: string): WorkflowFile => ({ ...workflow([run]), content: workflow([run]).content.replace(`      - run: ${run}\n`, `      - run: ${run}\n        working-directory: ${dir}\n`) });
+  assert.deepEqual(namedInPublishes([at('./packages/presets/swc-plugin', 'npm publish --access=public')]), ['packages/presets/swc-plugin']);
+  assert.deepEqual(namedInPublishes([at('packages/cli', 'npm publish ../core')]), ['packages/core']);
+  assert.equal(namedInPublishes([at('${{ matrix.dir }}', 'npm publish')]), undefined);
+  assert.equal(namedInPublishes([at('packages/cli', 'npm publish ../../..')]), undefined);
 });
 
 test('a publishing step with no run: (an action) leaves the set as it is', () => {

@@ -96,6 +96,18 @@ test('a guard that tests the npm secret itself (`-n "${{ secrets.NPM_TOKEN }}"`,
   assert.equal(withoutTokenGuards(works, () => true).script, works);
 });
 
+test('an empty test of the npm secret that stops, with an `else` that only says so, goes; one whose `else` does more stays', () => {
+  // The shape of LIT-Protocol/js-sdk's release check (see the v16c fixtures).
+  const guard = ['if [ -z "${{ secrets.NODE_AUTH_TOKEN }}" ]; then', '  echo "NODE_AUTH_TOKEN is not set."', '  exit 1', 'else', '  echo "NODE_AUTH_TOKEN is available."', 'fi'];
+  const { script, secrets } = withoutTokenGuards([...guard, 'pnpm build'].join('\n'), () => false);
+  assert.deepEqual(secrets, ['NODE_AUTH_TOKEN']);
+  assert.equal(script, 'pnpm build');
+  const works = ['if [ -z "$NPM_TOKEN" ]; then', '  exit 1', 'else', '  npm publish', 'fi'].join('\n');
+  assert.equal(withoutTokenGuards(works, () => true).script, works);
+  const saysOnly = ['if [ -z "$NPM_TOKEN" ]; then', '  echo "no token"', 'else', '  echo "token"', 'fi'].join('\n');
+  assert.equal(withoutTokenGuards(saysOnly, () => true).script, saysOnly);
+});
+
 test('a guard that says and stops on one line (`echo ... && exit 1`) goes; one that does more on that line stays', () => {
   const guard = ['if [[ -z "$NODE_AUTH_TOKEN" ]]; then', '  echo "::error ::NPM_TOKEN is not set." && exit 1', 'fi'];
   const semicolon = ['if [ -z "$NPM_TOKEN" ]; then', '  echo "no token"; exit 2', 'fi'];
