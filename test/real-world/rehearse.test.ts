@@ -220,6 +220,16 @@ const CASES: Case[] = [
     branch: 'release/v0.4.2',
   },
   { fixture: 'push-main-js-devtools-npm-publish-v1-node10-install-test-no-name', workflow: 'npm-deploy.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { test: 'node -e 0' } },
+  // The v17b sample (publish-on-release.yml, release-publish.yml, npm-publish-on-release.yml).
+  { fixture: 'release-created-npm-i-build-publish-access-node16-v3', workflow: 'publish-on-release.yml', job: 'publish-npm', event: release('v1.2.0'), scripts: BUILD },
+  { fixture: 'release-published-home-npmrc-echo-step-then-publish-packages-write-node20', workflow: 'publish-on-release.yml', job: 'publish', event: release('v2.1.0'), scripts: BUILD },
+  {
+    fixture: 'release-published-yarn-install-build-lint-test-npm-publish-node14',
+    workflow: 'publish-on-release.yml',
+    job: 'publish-npm',
+    event: release('v0.9.1'),
+    scripts: { build: 'node -e 0', lint: 'node -e 0', test: 'node -e 0' },
+  },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
