@@ -229,6 +229,7 @@ const CASES: Case[] = [
     job: 'publish-npm',
     event: release('v0.9.1'),
     scripts: { build: 'node -e 0', lint: 'node -e 0', test: 'node -e 0' },
+  },
   // The v17c sample (publish-package.yaml, release-package.yaml, node-publish.yml): a token written by `npm config set --`, and a publish from a folder the job copies package.json into.
   { fixture: 'tag-push-npm-config-set-double-dash-authtoken-secret-node20', workflow: 'node-publish.yml', job: 'node-publish', event: tagPush('v1.4.0'), scripts: { build: 'node -e 0', prepublishOnly: 'npm run build' } },
   {
