@@ -3,7 +3,8 @@
 // do from `run:` blocks (an empty token in .npmrc, or a failing whoami under `set -e`, would stop
 // the trusted publish). Other languages are not edited: the migration stops and says where.
 import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
-import { scriptFilesRunBy, scriptsRun, scriptText, type ScriptFile } from '../audit/publish-rule.js';
+import { scriptsRun } from '../audit/publish-rule.js';
+import { scriptFilesRunBy, scriptText, type ScriptFile } from '../audit/script-files.js';
 import { MigrateError } from './errors.js';
 import { oversizeFile, parseYamlFile } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';

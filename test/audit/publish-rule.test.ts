@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { parseWorkflow } from '../../src/audit/index.js';
-import { commandPublishes, isTokenEnv, isTokenInput, registryKind, runPublishesWith, SCRIPT_MAX_BYTES, stepFactsPublish } from '../../src/audit/publish-rule.js';
+import { commandPublishes, isTokenEnv, isTokenInput, registryKind, runPublishesWith, stepFactsPublish } from '../../src/audit/publish-rule.js';
+import { SCRIPT_MAX_BYTES } from '../../src/audit/script-files.js';
 import { readPublishContext, scanWorkflow } from '../../src/detect/workflows.js';
 import { ROOT } from '../helpers/cli.js';
 
