@@ -5,8 +5,11 @@
 
 const HIDDEN = '***';
 
-/** Token formats with a fixed prefix (npm, GitHub, GitLab, AWS access keys, Slack). */
-const PREFIXED = /\b(npm_|gh[pousr]_|github_pat_|glpat-|gldt-|xox[abprs]-)[A-Za-z0-9_-]{8,}|\b(AKIA)[0-9A-Z]{16}\b/g;
+/**
+ * Token formats with a fixed prefix (npm, GitHub, GitLab, AWS access keys, Slack). After a dot it is
+ * a name, not a value (`steps.npm_version.outputs`, `secrets.npm_password`).
+ */
+const PREFIXED = /(?<![\w.])(npm_|gh[pousr]_|github_pat_|glpat-|gldt-|xox[abprs]-)[A-Za-z0-9_-]{8,}|\b(AKIA)[0-9A-Z]{16}\b/g;
 
 /** `scheme://user:password@host`: the password (any value, it is a credential by position). */
 const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@'"`]*):([^@/\s'"`]+)@/gi;
@@ -19,9 +22,10 @@ const NPMRC_VALUE = /((?:^|[\s:'"])(?:_authToken|_auth|_password)\s*[=:]\s*['"]?
 
 /**
  * A literal value given to a secret-named key: `NODE_AUTH_TOKEN: abc…`, `NPM_PASSWORD=abc…`, an action
- * input `token: abc…`. References (`${{ secrets.X }}`, `$VAR`, `${VAR}`) are not values and stay.
+ * input `token: abc…`, on the key's line. References (`${{ secrets.X }}`, `$VAR`, `${VAR}`) are not values and stay;
+ * a key whose value is a block below it (`NPM_TOKEN:` then `description: …`) has none here.
  */
-const NAMED_SECRET = /(\b[A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY)[A-Z0-9_]*\s*[:=]\s*['"]?|(?:^|[\s{,])(?:token|password|secret|api[-_]key)\s*:\s*['"]?)(?!\$|[^\s'"#,}]*\*\*\*)([^\s'"#,}]{6,})/gm;
+const NAMED_SECRET = /(\b[A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY)[A-Z0-9_]*[ \t]*[:=][ \t]*['"]?|(?:^|[\s{,])(?:token|password|secret|api[-_]key)[ \t]*:[ \t]*['"]?)(?!\$|[^\s'"#,}]*\*\*\*)([^\s'"#,}]{6,})/gm;
 
 /** `Authorization: Bearer <value>` / `token <value>` headers. */
 const BEARER = /\b((?:Bearer|Basic)\s+)([A-Za-z0-9._~+/=-]{16,})/g;

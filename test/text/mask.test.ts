@@ -36,6 +36,10 @@ test('references, permissions and ordinary prose are left alone', () => {
     'https://github.com/acme/widget',
     'npm trust github @acme/widget --file publish.yml',
     '{"name": "npm_x"}',
+    // Names, not values: a step output, a secret's name, a key whose value is a block below it.
+    'run: npm version "${{ steps.npm_version_output.outputs.version }}"',
+    'NPM_PASSWORD: ${{ secrets.npm_password }}',
+    '      NPM_TOKEN:\n        description: The npm token\n        required: true',
   ]) {
     assert.equal(maskSecrets(text), text, text);
   }
