@@ -220,6 +220,7 @@ const CASES: Case[] = [
     branch: 'release/v0.4.2',
   },
   { fixture: 'push-main-js-devtools-npm-publish-v1-node10-install-test-no-name', workflow: 'npm-deploy.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { test: 'node -e 0' } },
+  { fixture: 'release-published-yarn1-publish-no-git-tag-version-non-interactive-node12', workflow: 'release_npm.yml', job: 'deploy', event: release('v1.4.1'), scripts: BUILD },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
