@@ -239,6 +239,7 @@ const CASES: Case[] = [
     event: release('v2.0.1'),
     scripts: { test: 'node -e 0', build: "node -e \"require('fs').mkdirSync('build/dts', { recursive: true })\"" },
   },
+  { fixture: 'release-published-yarn1-publish-no-git-tag-version-non-interactive-node12', workflow: 'release_npm.yml', job: 'deploy', event: release('v1.4.1'), scripts: BUILD },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
