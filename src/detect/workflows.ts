@@ -24,6 +24,8 @@ export const ACTIONS_DIR = '.github/actions';
 const ENV_PARENTS = new Set(['env', 'secrets']);
 
 const KEY_LINE = /^(\s*)(-\s+)?(['"]?)([\w.\-/]+)\3\s*:(?:\s+(.*?))?\s*$/;
+/** A sequence item that is a flow map on one line (`- {name: x, run: y}`): group 2 its inside. */
+const FLOW_STEP = /^(\s*)-\s*\{(.*)\}\s*(?:#.*)?$/;
 
 /** Does one line of shell run a publish? (`--dry-run` and preview publishers do not count; shell comments are ignored.) */
 export function runsPublish(command: string): boolean {
@@ -75,6 +77,33 @@ export function scanWorkflow(file: string, content: string, context: PublishCont
       scalar = undefined;
     }
     if (!trimmed || trimmed.startsWith('#')) return;
+    // A step written as a flow map on one line: `- {run: 'npm publish', env: {NODE_AUTH_TOKEN: …}}`.
+    const flow = FLOW_STEP.exec(line);
+    if (flow) {
+      const col = flow[1]!.length + 2;
+      while (stack.length && stack[stack.length - 1]!.col >= col) stack.pop();
+      if (stack[stack.length - 1]?.key !== 'steps') return;
+      step = { withKeys: [], tokenInput: false, stepToken: false };
+      currentJob().steps.push(step);
+      const body = flow[2]!;
+      const field = (key: string) => {
+        const f = new RegExp(`(?:^|,)\\s*${key}\\s*:\\s*(?:'((?:[^']|'')*)'|"((?:[^"\\\\]|\\\\.)*)"|([^,{}]+))`).exec(body);
+        return f ? (f[1] ?? f[2] ?? f[3]!).trim() : undefined;
+      };
+      const run = field('run');
+      if (run !== undefined) {
+        step.run = run;
+        if (writesAuthToken(run)) tokenUses.push({ file, line: lineNo, what: '_authToken' });
+      }
+      const uses = field('uses');
+      if (uses !== undefined) step.uses = uses;
+      for (const env of body.matchAll(/\benv\s*:\s*\{((?:\$\{\{[^}]*\}\}|[^}])*)\}/g)) {
+        for (const f of env[1]!.matchAll(/([\w-]+)\s*:\s*['"]?((?:\$\{\{[^}]*\}\}|[^,'"}])*)/g)) {
+          if (isTokenEnv(f[1]!, f[2]!)) addToken(lineNo, f[1]!, f[2]!, true, true);
+        }
+      }
+      return;
+    }
     const m = KEY_LINE.exec(line);
     if (!m) return;
     const col = m[1]!.length + (m[2]?.length ?? 0);
