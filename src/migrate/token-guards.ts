@@ -13,14 +13,14 @@ import { secretName } from '../detect/workflows.js';
  * `if [ -z "$X" ]; then` or `if [ -n "${{ secrets.X }}" ]; then` (or `[[ ... ]]`, `test`), alone
  * on its line: group 1 the test (z: empty, n: set), group 2 a variable, group 3 a secret.
  */
-const TOKEN_TEST = /^\s*if\s+(?:\[\[?|test)\s+-([zn])\s+"?(?:\$\{?([A-Za-z_]\w*)\}?|\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\})"?\s*(?:\]\]?)?\s*;\s*then\s*(?:#.*)?$/;
+const TOKEN_TEST = /^\s*if\s+(?:\[\[?|test)\s+-([zn])\s+"?(?:\$\{?([A-Za-z_]\w*)(?::?-[^}"\s]*(?=\}))?\}?|\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\})"?\s*(?:\]\]?)?\s*;\s*then\s*(?:#.*)?$/;
 /**
  * A guard that is one command: `[ -z "$X" ] && echo ... && exit 1` (`|| exit 0` or `|| true` may
  * follow, so the step passes when the token is set), or `[ -n "$X" ] || exit 1` (`|| { echo ...;
  * exit 1; }`). Group 1 the test, group 2 a variable, group 3 a secret.
  */
 const ONE_LINE_GUARD = new RegExp(
-  String.raw`^\s*(?:\[\[?|test)\s+-([zn])\s+"?(?:\$\{?([A-Za-z_]\w*)\}?|\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\})"?\s*(?:\]\]?)?\s*` +
+  String.raw`^\s*(?:\[\[?|test)\s+-([zn])\s+"?(?:\$\{?([A-Za-z_]\w*)(?::?-[^}"\s]*(?=\}))?\}?|\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\})"?\s*(?:\]\]?)?\s*` +
     String.raw`(?:&&\s*(?:(?:echo|printf)\b(?:[^;&|]|\|(?!\|))*&&\s*)?exit\s+[1-9]\d*\s*(?:\|\|\s*(?:exit\s+0|true|:)\s*)?` +
     String.raw`|\|\|\s*(?:\{\s*(?:(?:echo|printf)\b[^;&|]*;\s*)?exit\s+[1-9]\d*\s*;?\s*\}|exit\s+[1-9]\d*)\s*)(?:#.*)?$`,
 );
@@ -28,7 +28,7 @@ const ONE_LINE_GUARD = new RegExp(
  * A set test alone on its line (`test -n "$X"`, `[ -n "$X" ]`): GitHub runs `run:` scripts with
  * `-e`, so an empty token stops the step there. Group 1 a variable, group 2 a secret.
  */
-const BARE_SET_TEST = /^\s*(?:\[\[?|test)\s+-n\s+"?(?:\$\{?([A-Za-z_]\w*)\}?|\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\})"?\s*(?:\]\]?)?\s*(?:#.*)?$/;
+const BARE_SET_TEST = /^\s*(?:\[\[?|test)\s+-n\s+"?(?:\$\{?([A-Za-z_]\w*)(?::?-[^}"\s]*(?=\}))?\}?|\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\})"?\s*(?:\]\]?)?\s*(?:#.*)?$/;
 /** What a guard does besides the test: say why, and stop (or unset the empty variable). */
 const GUARD_BODY = /^\s*(?:(?:echo|printf)\b.*|exit(?:\s+\d+)?|unset\s+[A-Za-z_]\w*)\s*$/;
 const SAYS = /^\s*(?:echo|printf)\b.*$/;

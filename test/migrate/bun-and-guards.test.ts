@@ -161,3 +161,15 @@ test('a lone set test (`test -n "$X"`, `[ -n "$X" ]`) stops a `run:` script when
   const chained = 'test -n "$NODE_AUTH_TOKEN" && npm publish';
   assert.equal(withoutTokenGuards(chained, () => true).script, chained);
 });
+
+test('a guard written for `set -u` (`${X:-}`, `${X-}`) goes like the plain one; the same guard of another variable stays', () => {
+  // The shape of the v17a guard step (`if [[ -z "${NODE_AUTH_TOKEN:-}" ]]; then … exit 1; fi`).
+  const block = ['if [[ -z "${NODE_AUTH_TOKEN:-}" ]]; then', '  echo "error: the NPM_TOKEN secret is not set" >&2', '  exit 1', 'fi'];
+  const oneLine = '[ -n "${NPM_TOKEN-}" ] || exit 1';
+  const { script, tested } = withoutTokenGuards([...block, oneLine, 'test -n "${NPM_TOKEN:-}"', 'npm publish'].join('\n'), (name) => name === 'NODE_AUTH_TOKEN' || name === 'NPM_TOKEN');
+  assert.deepEqual(tested, ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_TOKEN']);
+  assert.equal(script, 'npm publish');
+  // The same shape around another variable stays.
+  const other = ['if [[ -z "${RELEASE_TAG:-}" ]]; then', '  exit 1', 'fi', 'npm publish'].join('\n');
+  assert.equal(withoutTokenGuards(other, (name) => name === 'NPM_TOKEN').script, other);
+});
