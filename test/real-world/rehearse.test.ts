@@ -240,6 +240,8 @@ const CASES: Case[] = [
     scripts: { test: 'node -e 0', build: "node -e \"require('fs').mkdirSync('build/dts', { recursive: true })\"" },
   },
   { fixture: 'release-published-yarn1-publish-no-git-tag-version-non-interactive-node12', workflow: 'release_npm.yml', job: 'deploy', event: release('v1.4.1'), scripts: BUILD },
+  // The v18c sample (repository names holding tree-sitter-, stylelint-, electron-, cypress-, ngx-, hexo-): a bare `on: push` with no install before the publish.
+  { fixture: 'push-every-branch-no-install-npm-publish-node12-theme', workflow: 'npm-publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' } },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
