@@ -240,6 +240,10 @@ const CASES: Case[] = [
     scripts: { test: 'node -e 0', build: "node -e \"require('fs').mkdirSync('build/dts', { recursive: true })\"" },
   },
   { fixture: 'release-published-yarn1-publish-no-git-tag-version-non-interactive-node12', workflow: 'release_npm.yml', job: 'deploy', event: release('v1.4.1'), scripts: BUILD },
+  // The v18c sample (repository names holding tree-sitter-, stylelint-, electron-, cypress-, ngx-, hexo-): a bare `on: push` with no install before the publish.
+  { fixture: 'push-every-branch-no-install-npm-publish-node12-theme', workflow: 'npm-publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' } },
+  { fixture: 'release-released-npm-publish-lts-tag-owner-guard-turbo-env', workflow: 'publish-release.yml', job: 'npm-publish', event: release('v13.17.1') },
+  { fixture: 'release-published-id-token-node24-token-kept-dist-tag-from-version', workflow: 'npm-publish.yml', job: 'publish-npm', event: release('v3.2.1'), scripts: BUILD },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
