@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import type { Detected, PackageInfo, WorkflowFile } from '../core/model.js';
 import { commandPublishes, type PublishContext } from '../audit/publish-rule.js';
 import { parseWorkflow } from '../audit/workflow-model.js';
-import { cleanFolder, publishArgument, publishFolderPackages, shellWords, workingDirectory } from './publish-folders.js';
+import { besideHeldPackages, cleanFolder, publishArgument, publishFolderPackages, shellWords, workingDirectory } from './publish-folders.js';
 
 /** What a bare `npm publish` at the repository's top names: the top package. */
 const TOP = '.';
@@ -115,17 +115,19 @@ export function namedInPublishes(workflows: readonly WorkflowFile[], context: Pu
 
 /**
  * The repository's packages to publish: the package here and the workspaces' (named, not private),
- * narrowed to those its publishing workflows name when every publish names its package and each
- * one named is such a package; with none of those, the packages published from folders it holds.
+ * and the other packages its publishing workflows publish from folders it holds, narrowed to those
+ * the workflows name when every publish names its package and each one named is such a package;
+ * with no package here and no workspaces, the packages published from folders it holds.
  */
 export function repositoryPackages(d: Detected): PackageInfo[] {
   const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
   const held = [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)];
   if (held.length === 0) return publishFolderPackages(d);
+  const beside = besideHeldPackages(d, held);
   // A GitLab or CircleCI publish is not read here: its packages are not narrowed.
   const named = d.ciFiles.some((f) => f.publishes) ? undefined : namedInPublishes(d.workflows, d.publishContext ?? {});
-  if (named === undefined) return held;
-  const matches = (name: string) => held.filter((p) => (name === TOP ? p.dir === '' : p.name === name || (p.dir !== undefined && p.dir !== '' && cleanFolder(p.dir) === cleanFolder(name))));
-  if (named.some((name) => matches(name).length === 0)) return held;
-  return held.filter((p) => named.some((name) => matches(name).includes(p)));
+  if (named === undefined) return [...held, ...beside];
+  const matches = (name: string) => [...held, ...beside].filter((p) => (name === TOP ? p.dir === '' : p.name === name || (p.dir !== undefined && p.dir !== '' && cleanFolder(p.dir) === cleanFolder(name))));
+  if (named.some((name) => matches(name).length === 0)) return [...held, ...beside];
+  return [...held, ...beside].filter((p) => named.some((name) => matches(name).includes(p)));
 }

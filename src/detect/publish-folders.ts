@@ -111,6 +111,7 @@ function expandLoop(arg: string, run: string): string[] | undefined {
  * one of them cannot be read offline (an expression or variable this cannot resolve).
  */
 export function publishFolders(workflow: Workflow, job: Job, step: Step): string[] | undefined {
+  if (step.uses !== undefined && JS_DEVTOOLS.test(step.uses)) return actionFolders(step, job);
   const bases = expandMatrix(workingDirectory(workflow, job, step) ?? '', job);
   if (bases === undefined) return undefined;
   // An expression is one word (GitHub expands it before the shell runs).
@@ -125,6 +126,20 @@ export function publishFolders(workflow: Workflow, job: Job, step: Step): string
   const clean = [...new Set(folders.map(cleanFolder))];
   // A folder outside the checkout is not one this repository holds.
   return clean.some((f) => f.includes('$') || f === '..' || f.startsWith('../') || f.startsWith('/')) ? undefined : clean;
+}
+
+const JS_DEVTOOLS = /^js-devtools\/npm-publish@/i;
+
+/**
+ * The folder JS-DevTools/npm-publish publishes from: its `package` input (a package.json, or from
+ * v2 its folder), relative to the checkout; the top when it has none. A tarball: undefined.
+ */
+function actionFolders(step: Step, job: Job): string[] | undefined {
+  const given = text(step.with, 'package');
+  if (given === undefined) return [''];
+  if (/\.tgz$/.test(given)) return undefined;
+  const dirs = expandMatrix(given.replace(/(?:^|\/)package\.json$/, ''), job)?.map(cleanFolder);
+  return dirs?.some((f) => f.includes('$') || f === '..' || f.startsWith('../') || f.startsWith('/')) ? undefined : dirs;
 }
 
 /** For each publishing step of `workflows`, the folders it publishes from (undefined: not readable offline). */
@@ -153,6 +168,23 @@ export function workflowPublishFolders(workflows: readonly WorkflowFile[], conte
   return [...found];
 }
 
+/** The publishable packages held in the folders (below the top) the publishing workflows publish from, by folder. */
+function heldFolderPackages(d: Detected): Map<string, PackageInfo> {
+  const top = repoRoot(d);
+  const found = new Map<string, PackageInfo>();
+  for (const dirs of stepFolders(d.workflows, d.publishContext ?? {})) {
+    for (const dir of dirs ?? []) {
+      if (found.has(dir) || dir === '') continue;
+      let read = readPackage(join(top, dir), dir);
+      // An ng-packagr build folder: the library's own package.json is the one it publishes.
+      const source = read.status === 'missing' ? ngPackagrSource(top, dir) : undefined;
+      if (source !== undefined) read = readPackage(join(top, source), source);
+      if (read.status === 'ok' && isPublishable(read.pkg)) found.set(dir, read.pkg);
+    }
+  }
+  return found;
+}
+
 /**
  * With no publishable package.json where the user pointed and no workspace packages: the
  * publishable packages the repository's publishing workflows publish from folders it holds (the
@@ -161,17 +193,7 @@ export function workflowPublishFolders(workflows: readonly WorkflowFile[], conte
 export function publishFolderPackages(d: Detected): PackageInfo[] {
   if ((d.pkg && d.pkg.name && !d.pkg.private) || d.workspacePackages.length > 0) return [];
   const top = repoRoot(d);
-  const found = new Map<string, PackageInfo>();
-  for (const dirs of stepFolders(d.workflows, d.publishContext ?? {})) {
-    for (const dir of dirs ?? []) {
-      if (found.has(dir)) continue;
-      let read = readPackage(join(top, dir), dir);
-      // An ng-packagr build folder: the library's own package.json is the one it publishes.
-      const source = read.status === 'missing' && dir !== '' ? ngPackagrSource(top, dir) : undefined;
-      if (source !== undefined) read = readPackage(join(top, source), source);
-      if (read.status === 'ok' && isPublishable(read.pkg)) found.set(dir, read.pkg);
-    }
-  }
+  const found = heldFolderPackages(d);
   // `pnpm -r --filter=./packages/* publish` with no pnpm-workspace.yaml: the folders the filter matches.
   for (const dir of expandGlobs(top, pnpmPathFilterGlobs(d.workflows, d.publishContext ?? {}))) {
     if (found.has(dir)) continue;
@@ -181,3 +203,11 @@ export function publishFolderPackages(d: Detected): PackageInfo[] {
   return [...found.values()];
 }
 
+/**
+ * Beside the package at the top or the workspaces' (`held`): other packages the publishing
+ * workflows publish from folders the repository holds (an unscoped twin kept in `dist/`).
+ */
+export function besideHeldPackages(d: Detected, held: readonly PackageInfo[]): PackageInfo[] {
+  const names = new Set(held.map((p) => p.name));
+  return [...heldFolderPackages(d).values()].filter((p) => !names.has(p.name));
+}
