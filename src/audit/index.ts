@@ -34,6 +34,7 @@ export const AUDIT_RULES = [
   'no-environment',
   'no-fork-guard',
   'old-npm',
+  'npm-ci-no-lockfile',
   'pull-request-publish',
 ] as const;
 export type AuditRule = (typeof AUDIT_RULES)[number];

@@ -8,6 +8,7 @@ import { localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from './
 import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 import { commandPublishes, isNpmSecret, isTokenEnv, isTokenInput, loginCommand, loginRegistry, NPM_LOGIN, registryKind, secretNames, writesAuthToken } from './publish-rule.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
+import { npmCiWithoutLockfile } from './npm-ci-lockfile.js';
 
 
 function trustedPublishing(workflow: Workflow, job: Job): Finding[] {
@@ -157,6 +158,7 @@ export function publishRules(workflow: Workflow, repo?: RepoRef, readFile?: (pat
         : [workflow.finding('no-environment', 'info', `Job "${job.id}" publishes without a GitHub environment.`, job.line, 'Add `environment: npm` with required reviewers, and name the same environment in the trusted publisher on npmjs.com.')]),
       ...forkGuard(workflow, job, repo),
       ...oldNpm(workflow, job, readFile),
+      ...npmCiWithoutLockfile(workflow, job, readFile),
     ]),
   ];
 }
