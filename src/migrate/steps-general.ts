@@ -4,7 +4,7 @@ import { isScalar, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { choosePin, repinForOidc } from './pins.js';
 import { insertAfter, mapOf, nodeOf, setScalar, textOf } from './nodes.js';
 import type { JobView } from './jobs.js';
-import { floatingGlobalInstalls } from '../audit/rules-actions.js';
+import { floatingGlobalInstalls, withoutQuotedArguments } from '../audit/rules-actions.js';
 import { stepDirectory, whatRuns } from './scripts.js';
 
 const SHA_REF = /@[0-9a-f]{40}$/;
@@ -99,7 +99,7 @@ export function noPersistedCredentials(doc: Document, jobs: readonly JobView[], 
 export function floatingToolsLeft(jobs: readonly JobView[], left: string[]): void {
   for (const job of jobs) {
     for (const step of job.steps) {
-      for (const line of (textOf(step, 'run') ?? '').split('\n')) {
+      for (const line of withoutQuotedArguments(textOf(step, 'run') ?? '').split('\n')) {
         for (const spec of floatingGlobalInstalls(line).filter((s) => !/^npm(?:@|$)/.test(s))) {
           left.push(`job "${job.id}": the global install of ${spec} kept: nothing in the repository names the release the project wants, so pin the version yourself.`);
         }
