@@ -4,6 +4,7 @@
 import { makeRecipesRun } from './make-targets.js';
 import { moonTasksRun } from './moon-tasks.js';
 import { scriptFilesRun, scriptText, shellCode } from './script-files.js';
+import { blankQuotedData, prints } from './shell-quotes.js';
 
 /** Package.json scripts, and whether each local composite action (`./.github/actions/x`) publishes. */
 export interface PublishContext {
@@ -73,9 +74,21 @@ const code = shellCode;
  */
 const DRY_RUN = /--dry-run\b(?![=\s]+["']?(?:false\b|\$))/;
 
-/** Does one line of shell publish to npm? Dry runs and preview publishers do not. */
-export function commandPublishes(line: string): boolean {
+/** Output piped into a shell or eval: what echo or printf prints there runs. */
+const PIPED_TO_SHELL = /\|\s*(?:(?:ba|z|da)?sh|xargs|source)\b|\beval\b/;
+
+/**
+ * A line of shell without its comment, and without the quoted text echo and printf only print
+ * (`echo "… npm publish was skipped."`), unless it is piped into a shell.
+ */
+const commandText = (line: string): string => {
   const text = code(line);
+  return PIPED_TO_SHELL.test(text) ? text : blankQuotedData(text, prints);
+};
+
+/** Does one line of shell publish to npm? Dry runs, preview publishers and text echo prints do not. */
+export function commandPublishes(line: string): boolean {
+  const text = commandText(line);
   if (!text || DRY_RUN.test(text) || PREVIEW.test(text)) return false;
   return PUBLISH_COMMANDS.some((re) => re.test(text));
 }
@@ -88,7 +101,7 @@ export function isPreviewPublish(line: string): boolean {
 /** The names of the package.json scripts a line runs (`npm run x`, `pnpm x`, `yarn x`, `bun run x`). */
 export function scriptsRun(line: string, scripts: Readonly<Record<string, string>> = {}): string[] {
   const names: string[] = [];
-  for (const m of code(line).matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:(?:-w|-r|--filter(?:=|\s+)\S+|-F\s+\S+|--silent|-s)\s+)*(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
+  for (const m of commandText(line).matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:(?:-w|-r|--filter(?:=|\s+)\S+|-F\s+\S+|--silent|-s)\s+)*(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
     if (Object.hasOwn(scripts, m[1]!)) names.push(m[1]!);
   }
   return names;

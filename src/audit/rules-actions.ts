@@ -2,7 +2,9 @@
 // unpinned-uses, artipacked, cache-poisoning, adhoc-packages.
 import { publishesToNpm } from './registry.js';
 import type { Finding } from '../core/model.js';
-import { nodeLines, sourceLine } from './source-lines.js';
+import { isScalar } from 'yaml';
+import { nodeLines, sourceLine, type SourceLine } from './source-lines.js';
+import { blankQuotedData, runsString } from './shell-quotes.js';
 import { pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 import { secretsInCallInputs } from './call-inputs.js';
 import { secretsInIf } from './if-contexts.js';
@@ -145,11 +147,29 @@ export function floatingGlobalInstalls(line: string): string[] {
     });
 }
 
+/**
+ * A script with the quoted arguments blanked that install nothing: release notes in
+ * `gh release create --notes "…"`, an echo. Those of an install itself (`npm i -g "x@1"`) and of
+ * a command that may run them (`sh -c "…"`) are kept.
+ */
+export const withoutQuotedArguments = (script: string): string => blankQuotedData(script, (command) => !runsString(command) && !GLOBAL_INSTALL.test(command));
+
+/**
+ * The source lines of a step's `run:`, the quoted arguments of its commands blanked (release
+ * notes in `gh release create --notes "…"` install nothing). A YAML-quoted `run:` is read as written.
+ */
+function runLinesOutsideQuotes(workflow: Workflow, step: Step): SourceLine[] {
+  const lines = nodeLines(workflow, step.runNode);
+  if (isScalar(step.runNode) && (step.runNode.type === 'QUOTE_DOUBLE' || step.runNode.type === 'QUOTE_SINGLE')) return lines;
+  const code = withoutQuotedArguments(lines.map((l) => l.text).join('\n')).split('\n');
+  return lines.map((l, i) => ({ line: l.line, text: code[i] ?? l.text }));
+}
+
 export function adhocPackages(workflow: Workflow): Finding[] {
   const findings: Finding[] = [];
   for (const job of workflow.jobs) {
     for (const step of job.steps) {
-      for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
+      for (const { text: line, line: number } of runLinesOutsideQuotes(workflow, step)) {
         for (const spec of floatingGlobalInstalls(line)) {
           const name = spec.replace(/^["']|["']$/g, '').replace(/(?<=.)@.*$/, '');
           findings.push(

@@ -4,7 +4,8 @@ import { isScalar, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { choosePin, repinForOidc } from './pins.js';
 import { insertAfter, mapOf, nodeOf, setScalar, textOf } from './nodes.js';
 import type { JobView } from './jobs.js';
-import { floatingGlobalInstalls } from '../audit/rules-actions.js';
+import { floatingGlobalInstalls, withoutQuotedArguments } from '../audit/rules-actions.js';
+import { quotedSpans, runsString } from '../audit/shell-quotes.js';
 import { stepDirectory, whatRuns } from './scripts.js';
 
 const SHA_REF = /@[0-9a-f]{40}$/;
@@ -99,7 +100,7 @@ export function noPersistedCredentials(doc: Document, jobs: readonly JobView[], 
 export function floatingToolsLeft(jobs: readonly JobView[], left: string[]): void {
   for (const job of jobs) {
     for (const step of job.steps) {
-      for (const line of (textOf(step, 'run') ?? '').split('\n')) {
+      for (const line of withoutQuotedArguments(textOf(step, 'run') ?? '').split('\n')) {
         for (const spec of floatingGlobalInstalls(line).filter((s) => !/^npm(?:@|$)/.test(s))) {
           left.push(`job "${job.id}": the global install of ${spec} kept: nothing in the repository names the release the project wants, so pin the version yourself.`);
         }
@@ -136,11 +137,34 @@ function quotingAt(prefix: string): 'none' | 'single' | 'double' {
   return state;
 }
 
+/** `line` with each match of `re` replaced where `edit` gives a replacement (which may reach past the match). */
+function replaceAll(line: string, re: RegExp, edit: (match: RegExpMatchArray) => { from: number; to: number; text: string } | undefined): string {
+  const edits = [...line.matchAll(re)].map(edit).filter((e) => e !== undefined);
+  let out = line;
+  for (const e of edits.reverse()) out = out.slice(0, e.from) + e.text + out.slice(e.to);
+  return out;
+}
+
+/**
+ * The single-quoted string on `line` around the expression at `from`..`to`, when the command it
+ * is an argument of only reads it as text (`echo '${{ … }}' | grep`): `whole` when the
+ * expression is all it holds. Undefined when the command may run it as code (`sh -c '…'`,
+ * `node -e '…'`) or the string spans lines: such a value is left as written, and doctor names it.
+ */
+function singleQuotedWord(line: string, from: number, to: number): { open: number; close: number; whole: boolean } | undefined {
+  const span = quotedSpans(line).find((s) => s.quote === "'" && s.open < from && s.close >= to);
+  if (!span || runsString(span.command)) return undefined;
+  return { open: span.open, close: span.close, whole: span.open + 1 === from && span.close === to };
+}
+
 /**
  * [template-injection]: `${{ inputs.x }}` (or a `github.event` value, `github.head_ref`) inside a
  * bash `run:` goes through the step's `env:` and is read as "$NAME": the same value, never parsed
- * as script. Expressions inside single quotes, a value run as the command itself, other shells
- * and other expression forms are left as they are (the doctor names them).
+ * as script. Inside single quotes the shell takes the pasted value literally, as it takes "$NAME"
+ * (no splitting, no globbing, no expansion): the two differ only for a value holding a quote,
+ * which is the injection; so `'${{ x }}'` becomes `"$NAME"`, and `'a ${{ x }} b'` becomes
+ * `'a '"$NAME"' b'`. A single-quoted string a command may run as code, a value run as the
+ * command itself, other shells and other expression forms are left as they are (the doctor names them).
  */
 export function noTemplateInjection(doc: Document, jobs: readonly JobView[]): string[] {
   const notes: string[] = [];
@@ -156,12 +180,15 @@ export function noTemplateInjection(doc: Document, jobs: readonly JobView[]): st
       const script = node.value
         .split('\n')
         .map((line) =>
-          line.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (whole: string, path: string, offset: number) => {
-            if (!UNTRUSTED_PATH.test(path)) return whole;
+          replaceAll(line, /\$\{\{\s*([\w.-]+)\s*\}\}/g, (match) => {
+            const path = match[1]!;
+            const offset = match.index!;
+            if (!UNTRUSTED_PATH.test(path)) return undefined;
             const quoting = quotingAt(line.slice(0, offset));
-            if (quoting === 'single') return whole;
+            const single = quoting === 'single' ? singleQuotedWord(line, offset, offset + match[0].length) : undefined;
+            if (quoting === 'single' && !single) return undefined;
             // A value run as the command itself is code by intent: "$NAME" would run it as one word.
-            if (quoting === 'none' && COMMAND_POSITION.test(line.slice(0, offset))) return whole;
+            if (quoting === 'none' && COMMAND_POSITION.test(line.slice(0, offset))) return undefined;
             let name = envNameFor(path);
             const expression = `\${{ ${path} }}`;
             while (taken.has(name) && taken.get(name) !== expression) name = `${name}_`;
@@ -169,7 +196,8 @@ export function noTemplateInjection(doc: Document, jobs: readonly JobView[]): st
               taken.set(name, expression);
               added[name] = expression;
             }
-            return quoting === 'double' ? `\${${name}}` : `"\${${name}}"`;
+            if (single) return single.whole ? { from: single.open, to: single.close + 1, text: `"\${${name}}"` } : { from: offset, to: offset + match[0].length, text: `'"\${${name}}"'` };
+            return { from: offset, to: offset + match[0].length, text: quoting === 'double' ? `\${${name}}` : `"\${${name}}"` };
           }),
         )
         .join('\n');

@@ -41,3 +41,17 @@ test('a version from an expression (tool@${{ env.VERSION }}) is one spec with a 
     ['Global install of rimraf'],
   );
 });
+
+test('an install written inside a quoted argument (release notes, an echo) installs nothing; one a shell runs, or quoted specs, still count', () => {
+  const notes = 'gh release create "v${VERSION}-beta" \\\n            --notes "Install with:\n\n            npm install -g @acme/cli@beta\n            " \\\n            ./dist/cli.zip';
+  const block = (script: string) => `|\n          ${script.replace(/\n/g, '\n          ')}`;
+  assert.deepEqual(adhoc(block(notes)), []);
+  assert.deepEqual(adhoc(block('echo "then run: npm i -g @acme/cli@next"')), []);
+  // The release notes do not hide an install after them, and its line is the one reported.
+  const findings = auditWorkflow(workflow(block(`${notes}\nnpm i -g @acme/tool@latest`)), '.github/workflows/release.yml').filter((f) => f.id === 'adhoc-packages');
+  assert.deepEqual(findings.map((f) => [f.message.split(' takes')[0], f.line]), [['Global install of @acme/tool@latest', 17]]);
+  assert.equal(adhoc('sh -c "npm i -g @acme/tool@next"').length, 1, 'sh -c runs its string');
+  assert.equal(adhoc('npm i -g "@acme/tool@latest"').length, 1, 'a quoted spec is the install itself');
+  // A run: that YAML itself quotes is read as written.
+  assert.equal(adhoc("'npm i -g @acme/tool@latest'").length, 1);
+});

@@ -225,3 +225,18 @@ test('only text files of the repository, of a bounded size, are read as scripts:
     assert.equal(runPublishesWith('bash scripts/fifo.sh', context), false, 'a FIFO is never opened for a blocking read');
   });
 });
+
+test('text echo or printf only prints is no publish; a publish beside it, in a substitution or piped into a shell is', () => {
+  for (const line of ['echo "Verification passed; the npm publish was skipped."', "echo 'Run npm publish by hand'", 'printf "%s\\n" "npm publish skipped"', 'if [ -z "$T" ]; then echo "no token: npm publish skipped"; fi']) {
+    assert.equal(commandPublishes(line), false, line);
+  }
+  for (const line of ['echo "publishing" && npm publish', 'echo "$(npm publish --tag next)"', 'echo "npm publish" | bash', 'sh -c "npm publish"', 'retry 3 "npm publish"', 'echo "use --dry-run to try"; npm publish']) {
+    assert.equal(commandPublishes(line), true, line);
+  }
+  // A job that only says the publish was skipped publishes nothing, for the scanner and the model alike.
+  const content = 'on: release\njobs:\n  skipped:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo "NPM_TOKEN is not set."\n          echo "Verification passed; the npm publish was skipped."\n';
+  const parsed = parseWorkflow(content, 'release.yml', {});
+  assert.ok(parsed.ok);
+  assert.equal(parsed.workflow.publishes, false);
+  assert.equal(scanWorkflow('release.yml', content, {}).publishes, false);
+});
