@@ -5,11 +5,14 @@ import { makeRecipesRun } from './make-targets.js';
 import { moonTasksRun } from './moon-tasks.js';
 import { scriptFilesRun, scriptText, shellCode } from './script-files.js';
 import { blankQuotedData, prints } from './shell-quotes.js';
+import { npmWorkspaceScriptsRun, type WorkspaceScripts } from './npm-workspace-scripts.js';
 
 /** Package.json scripts, and whether each local composite action (`./.github/actions/x`) publishes. */
 export interface PublishContext {
   scripts?: Readonly<Record<string, string>>;
   actions?: Readonly<Record<string, boolean>>;
+  /** The npm workspaces of the top package.json, with their scripts (`npm run x --workspace=<w>` runs theirs). */
+  workspaces?: readonly WorkspaceScripts[];
   /**
    * Reads a file of the repository by its path from the top (`.nvmrc`, a local action.yml), or
    * undefined; with `maxBytes`, undefined too when the file is larger.
@@ -111,7 +114,8 @@ export function scriptsRun(line: string, scripts: Readonly<Record<string, string
 const NPM_PUBLISH_SCRIPT = /^(?:(?:publish|release)[:_-]npm|npm[:_-](?:publish|release))$/i;
 
 /**
- * Does a `run:` script publish, directly, through a package.json script it calls, through a
+ * Does a `run:` script publish, directly, through a package.json script it calls (the root's, or
+ * the npm workspaces' it names), through a
  * shell script file of the repository it runs, or through a moon task or make target it runs (each one level)? `dir` is the step's working
  * directory, from the repository's top.
  */
@@ -120,9 +124,14 @@ export function runPublishesWith(run: string, context: PublishContext = {}, dir 
     if (commandPublishes(line)) return true;
     if (DRY_RUN.test(code(line))) return false;
     if (scriptsRun(line, context.scripts).some((name) => NPM_PUBLISH_SCRIPT.test(name) || context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes))) return true;
+    if (npmWorkspaceScriptsRun(line, context.workspaces ?? []).some((s) => NPM_PUBLISH_SCRIPT.test(s.name) || s.text.split(/&&|;|\|\|/).some(commandPublishes))) return true;
     if (!context.readFile) return false;
     // One level: the script's own lines are judged without following further script files.
-    const shallow: PublishContext = { ...(context.scripts ? { scripts: context.scripts } : {}), ...(context.actions ? { actions: context.actions } : {}) };
+    const shallow: PublishContext = {
+      ...(context.scripts ? { scripts: context.scripts } : {}),
+      ...(context.actions ? { actions: context.actions } : {}),
+      ...(context.workspaces ? { workspaces: context.workspaces } : {}),
+    };
     if (moonTasksRun(line, context.readFile).some((text) => runPublishesWith(text, shallow))) return true;
     if (makeRecipesRun(line, context.readFile, dir).some((text) => runPublishesWith(text, shallow))) return true;
     return scriptFilesRun(line, dir).some((path) => {

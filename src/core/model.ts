@@ -166,8 +166,13 @@ export interface Detected {
   dependabot?: { path: string; content: string };
   /** `_authToken` and `always-auth` lines in .npmrc files (file and line only). */
   npmrcTokens: TokenUse[];
-  /** What the publish rule follows beyond a workflow's text: package.json scripts, local actions that publish. */
-  publishContext?: { scripts?: Readonly<Record<string, string>>; actions?: Readonly<Record<string, boolean>>; readFile?: (path: string) => string | undefined };
+  /** What the publish rule follows beyond a workflow's text: package.json scripts (the npm workspaces' too), local actions that publish. */
+  publishContext?: {
+    scripts?: Readonly<Record<string, string>>;
+    actions?: Readonly<Record<string, boolean>>;
+    workspaces?: ReadonlyArray<{ name?: string; dir: string; scripts: Readonly<Record<string, string>> }>;
+    readFile?: (path: string) => string | undefined;
+  };
   /**
    * Packages whose package.json "repository" does not name the repository npm sees in the
    * OIDC token (GitHub, or GitLab.com): npm refuses their trusted publish (E422).

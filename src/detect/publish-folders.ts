@@ -1,5 +1,5 @@
 // The folders a publishing step publishes from, as far as they can be read offline: its working
-// directory (the step's, else `defaults.run` of the job, then of the workflow), a leading `cd`,
+// directory (the step's, else `defaults.run` of the job, then of the workflow), the `cd`s before the publish,
 // or the folder `npm publish` / `pnpm publish` names (also inside `$(...)`). A `${{ matrix.X }}`
 // in the working directory stands for each value the job's matrix gives X; a `$x` in the folder
 // named stands for each literal word of the `for x in …` loop around it. A repository with no
@@ -8,7 +8,7 @@
 import { join, posix } from 'node:path';
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { Detected, PackageInfo, WorkflowFile } from '../core/model.js';
-import type { PublishContext } from '../audit/publish-rule.js';
+import { commandPublishes, type PublishContext } from '../audit/publish-rule.js';
 import { repoRoot } from '../core/paths.js';
 import { parseWorkflow, mapAt, value, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
 import { readPackage } from './package-json.js';
@@ -16,11 +16,9 @@ import { isPublishable } from './package-set.js';
 import { expandGlobs } from './workspaces.js';
 import { pnpmPathFilterGlobs } from './pnpm-path-filter.js';
 import { ngPackagrSource } from './ng-packagr.js';
+import { shellWords } from '../text/shell.js';
 
-/** Shell words of one command line (quotes removed; no expansion). */
-export function shellWords(line: string): string[] {
-  return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-}
+export { shellWords } from '../text/shell.js';
 
 /** `npm publish` (and Yarn 1's) options that take a value (the next word when not given with `=`). */
 const PUBLISH_VALUED = new Set(['--access', '--tag', '--otp', '--registry', '--workspace', '-w', '--userconfig', '--new-version', '--message']);
@@ -107,6 +105,21 @@ function expandLoop(arg: string, run: string): string[] | undefined {
 }
 
 /**
+ * Where the `cd` commands of a script lead before its first publishing command, from where the step
+ * starts (`sed … && cd dist/x` on one line, `npm publish` on the next: dist/x); undefined when no
+ * plain `cd <folder>` comes before it, or no command of the script publishes.
+ */
+function cdBeforePublish(run: string): string | undefined {
+  let dir: string | undefined;
+  for (const command of run.split(/\n|&&|\|\||;/)) {
+    const words = shellWords(command.replace(/(^|\s)#.*$/, ''));
+    if (words[0] === 'cd' && words.length === 2) dir = posix.join(dir ?? '', words[1]!);
+    else if (commandPublishes(command)) return dir;
+  }
+  return undefined;
+}
+
+/**
  * The folders (relative to the repository's top) a publishing step publishes from; undefined when
  * one of them cannot be read offline (an expression or variable this cannot resolve).
  */
@@ -116,7 +129,7 @@ export function publishFolders(workflow: Workflow, job: Job, step: Step): string
   if (bases === undefined) return undefined;
   // An expression is one word (GitHub expands it before the shell runs).
   const run = (step.run ?? '').replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => `\${{${expr.replace(/\s+/g, '')}}}`);
-  const cd = /^\s*cd\s+([^\s;&|]+)\s*(?:&&|;|\n)/.exec(run)?.[1];
+  const cd = cdBeforePublish(run) ?? /^\s*cd\s+([^\s;&|]+)\s*(?:&&|;|\n)/.exec(run)?.[1];
   const arg = cd === undefined ? publishArgument(run) : undefined;
   const target = cd ?? (arg && !/\.tgz$/.test(arg) ? arg : undefined);
   const expanded = target === undefined ? [''] : expandMatrix(target, job)?.map((t) => expandLoop(t, run));
@@ -125,7 +138,7 @@ export function publishFolders(workflow: Workflow, job: Job, step: Step): string
   const folders = bases.flatMap((base) => targets.map((t) => posix.join(base, t)));
   const clean = [...new Set(folders.map(cleanFolder))];
   // A folder outside the checkout is not one this repository holds.
-  return clean.some((f) => f.includes('$') || f === '..' || f.startsWith('../') || f.startsWith('/')) ? undefined : clean;
+  return clean.some((f) => f.includes('$') || f === '..' || f.startsWith('../') || f.startsWith('/') || f.startsWith('~')) ? undefined : clean;
 }
 
 const JS_DEVTOOLS = /^js-devtools\/npm-publish@/i;

@@ -4,6 +4,7 @@
 import { readdirSync, realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { readBytes, readText } from './read.js';
+import { readWorkspaceScripts } from './workspace-scripts.js';
 import type { Finding, TokenUse, WorkflowFile } from '../core/model.js';
 import {
   commandPublishes,
@@ -199,7 +200,7 @@ function localUses(content: string): string[] {
 
 /**
  * What the publish rule needs beyond a workflow's text: the package.json scripts (of the
- * repository root and of `pkgDir`), and which local composite actions publish: every one in
+ * repository root and of `pkgDir`, and of each npm workspace), and which local composite actions publish: every one in
  * .github/actions, and any other `uses: ./path` a workflow names.
  */
 export function readPublishContext(top: string, pkgDir: string = top, workflows: WorkflowText[] = readWorkflowTexts(top)): PublishContext {
@@ -217,12 +218,14 @@ export function readPublishContext(top: string, pkgDir: string = top, workflows:
       break;
     }
   }
+  const workspaces = readWorkspaceScripts(top);
+  const more = workspaces.length > 0 ? { workspaces } : {};
   // An action may use another local action: decide the leaves first (two rounds cover one level of nesting).
   const actions: Record<string, boolean> = {};
   for (let round = 0; round < 2; round++) {
-    for (const [dir, content] of texts) actions[`./${dir}`] = scanWorkflow(`${dir}/action.yml`, content, { scripts, actions: { ...actions } }).publishes;
+    for (const [dir, content] of texts) actions[`./${dir}`] = scanWorkflow(`${dir}/action.yml`, content, { scripts, actions: { ...actions }, ...more }).publishes;
   }
-  return { scripts, actions, readFile: repoReader(top) };
+  return { scripts, actions, readFile: repoReader(top), ...more };
 }
 
 /**

@@ -240,3 +240,21 @@ test('text echo or printf only prints is no publish; a publish beside it, in a s
   assert.equal(parsed.workflow.publishes, false);
   assert.equal(scanWorkflow('release.yml', content, {}).publishes, false);
 });
+
+test("npm run <script> with --workspace (-w, a name or a folder) or --workspaces runs the workspaces' own scripts: read from their package.json", () => {
+  const pkg = (name: string, scripts: Record<string, string>) => JSON.stringify({ name, version: '0.1.0', scripts });
+  const files = {
+    'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'], scripts: { build: 'tsc -b' } }),
+    'packages/core/package.json': pkg('@acme/core', { 'publish:next': 'npm version prerelease && npm publish --tag next', build: 'tsc' }),
+    'packages/dsl/package.json': pkg('@acme/dsl', { build: 'tsc' }),
+  };
+  withRepo(files, (_top, context) => {
+    for (const run of ['npm run publish:next --provenance --workspace=@acme/core', 'npm -w packages/core run publish:next', 'npm run-script publish:next --workspace packages', 'npm run publish:next --workspaces --if-present', 'npm ci && npm run publish:next --ws']) {
+      assert.equal(runPublishesWith(run, context), true, run);
+    }
+    // Another workspace's script, a script the named one lacks, the root's scripts, a name after `--`, a dry run.
+    for (const run of ['npm run publish:next --workspace=@acme/dsl', 'npm run build --workspaces', 'npm run publish:next', 'npm run publish:next -- --workspace=@acme/core', 'npm run publish:next -w @acme/core --dry-run']) {
+      assert.equal(runPublishesWith(run, context), false, run);
+    }
+  });
+});

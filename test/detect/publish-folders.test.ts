@@ -69,3 +69,12 @@ test('Yarn 1 takes the folder to publish as its first argument, like npm', () =>
   assert.deepEqual(folders(job(`      - run: yarn publish dist/components --tag \${{ steps.tag.outputs.tag }}\n${TOKEN}`)), [['dist/components']]);
   assert.deepEqual(folders(job(`      - run: yarn publish --new-version 1.2.3 --access public\n${TOKEN}`)), [['']]);
 });
+
+test('the cd commands before the first publish, wherever they sit in the script; none after it, none run in the background', () => {
+  const halstack = '      - run: |\n          sed -i "s#0.0.0#0.0.0-${GITHUB_SHA:0:7}#" ./dist/forms/package.json\n          cd ./dist/forms\n          npm publish --tag next --access public\n' + TOKEN;
+  assert.deepEqual(folders(job(halstack)), [['dist/forms']]);
+  assert.deepEqual(folders(job(`      - run: npm ci && cd packages || exit 1; cd forms && npm publish\n${TOKEN}`)), [['packages/forms']]);
+  assert.deepEqual(folders(job(`      - run: |\n          npm publish --access public\n          cd docs\n          npm run deploy\n${TOKEN}`)), [['']]);
+  assert.deepEqual(folders(job(`      - run: cd react & npm publish\n${TOKEN}`)), [['']]);
+  assert.deepEqual(folders(job(`      - run: |\n          npm run build\n          cd ~/.config/acme\n          npm publish\n${TOKEN}`)), [undefined]);
+});
