@@ -89,6 +89,13 @@ export function renameMisspeltFilters(root: YAMLMap, content: string, path: stri
     );
   }
   const commentedOut = new Set(ignored.filter((f) => f.takesNone || effect(f, new Set()).widens));
+  // A line of a flow mapping (`workflow_dispatch: {branches: [main]}`) holds more than the key: it cannot be commented out.
+  const inFlow = [...commentedOut].find((f) => f.filters.flow);
+  if (inFlow) {
+    throw new MigrateError(
+      `${path} is not migrated: GitHub ignores "${inFlow.key}" under "${inFlow.event}" (line ${lineOf(inFlow)}), written inside { } where it cannot be commented out on its own line, so the trigger does not do what it says. Remove it (or write the mapping one key a line), then migrate again.`,
+    );
+  }
   const after = new Map<YAMLMap, Set<string>>();
   for (const f of ignored) {
     const keys = after.get(f.filters) ?? new Set(f.filters.items.map((p) => family(String((p.key as { value?: unknown }).value))));

@@ -128,6 +128,7 @@ test('branches: under workflow_dispatch (which takes no filter) is commented out
 
 for (const [why, on, refusal] of [
   ['a workflow_run type that misspells no activity type', "on:\n  push:\n    tags: ['v*']\n  workflow_run:\n    workflows: [Changelog]\n    type: [finished]\n", '"finished" under it (line 7) is no activity type of workflow_run (completed, requested, in_progress)'],
+  ['a filter under workflow_dispatch written inside { }', "on:\n  push:\n    tags: ['v*']\n  workflow_dispatch: {branches: [main]}\n", 'GitHub ignores "branches" under "workflow_dispatch" (line 5), written inside { } where it cannot be commented out on its own line'],
   ['a key under workflow_dispatch that is no filter', "on:\n  push:\n    tags: ['v*']\n  workflow_dispatch:\n    input:\n      tag:\n        type: string\n", 'GitHub ignores "input" under "workflow_dispatch" (line 6; "inputs"?)'],
 ] as const) {
   test(`refused, nothing written: ${why}`, () => {
