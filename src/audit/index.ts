@@ -1,6 +1,6 @@
 // The workflow rules as code: what `doctor` reports and what generated workflows must pass.
 import type { Finding, RepoRef } from '../core/model.js';
-import { adhocPackages, artipacked, cachePoisoning, invalidSteps, secretCallInputs, secretIfConditions, unpinnedUses } from './rules-actions.js';
+import { adhocPackages, artipacked, cachePoisoning, invalidNeeds, invalidSteps, secretCallInputs, secretIfConditions, unpinnedUses } from './rules-actions.js';
 import { dangerousTriggers, ignoredFilter, templateInjection } from './rules-injection.js';
 import { excessivePermissions } from './rules-permissions.js';
 import { publishRules } from './rules-publish.js';
@@ -18,6 +18,7 @@ export const AUDIT_RULES = [
   'duplicate-keys',
   'workflow-too-large',
   'invalid-step',
+  'invalid-needs',
   'invalid-call-input',
   'invalid-if-context',
   'unpinned-uses',
@@ -50,6 +51,7 @@ export function auditWorkflow(content: string, path: string, opts: { repo?: Repo
   const workflow = parsed.workflow;
   const findings = [
     ...invalidSteps(workflow),
+    ...invalidNeeds(workflow),
     ...secretCallInputs(workflow),
     ...secretIfConditions(workflow),
     ...dangerousTriggers(workflow),

@@ -8,6 +8,7 @@ import { blankQuotedData, runsString } from './shell-quotes.js';
 import { pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 import { secretsInCallInputs } from './call-inputs.js';
 import { secretsInIf } from './if-contexts.js';
+import { missingNeeds } from './job-needs.js';
 
 const SHA_REF = /@[0-9a-f]{40}$/;
 const DOCKER_DIGEST = /@sha256:[0-9a-f]{64}$/;
@@ -57,6 +58,19 @@ export function invalidSteps(workflow: Workflow): Finding[] {
       .map((step) =>
         workflow.finding('invalid-step', 'error', `A step of job "${job.id}" has neither run: nor uses:, so GitHub rejects this workflow file and it never runs.`, step.line, 'Give the step a run: or a uses:, or remove it (a working-directory: belongs on a run: step or under defaults.run).'),
       ),
+  );
+}
+
+/** A `needs:` that names a job the file does not have: GitHub rejects the whole file. */
+export function invalidNeeds(workflow: Workflow): Finding[] {
+  return missingNeeds(workflow.jobs).map((found) =>
+    workflow.finding(
+      'invalid-needs',
+      'error',
+      `Job "${found.job}" needs "${found.need}", a job this file does not have, so GitHub rejects this workflow file and it never runs.`,
+      workflow.lineAt(found.offset),
+      `Name a job of this file under needs: (or add the "${found.need}" job), or remove it.`,
+    ),
   );
 }
 

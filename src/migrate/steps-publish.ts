@@ -8,7 +8,7 @@ import { MigrateError } from './errors.js';
 import { localActionEdit, scriptEdits, stepDirectory, TOKEN_CHECK_LINE, withoutRegistryUrl } from './scripts.js';
 import { localRegistryUrls } from '../audit/local-action.js';
 import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken, writesAuthToken } from '../audit/publish-rule.js';
-import { isNpmjs, isProxy } from './registry.js';
+import { dotOrgRegistry, isNpmjs, isProxy } from './registry.js';
 import { bunPublish } from './bun-publish.js';
 import { checkTokenOnlyPublishers } from './token-only-publishers.js';
 import { checkInstalledPublishScripts } from './installed-publish-script.js';
@@ -117,8 +117,11 @@ function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void
       job.steps.splice(job.steps.indexOf(step), 1);
       notes.push(`job "${job.id}": removed the step that wrote an _authToken to .npmrc`);
     } else {
-      node.value = kept.join('\n');
+      const org = kept.map(dotOrgRegistry);
+      node.value = org.join('\n');
       notes.push(`job "${job.id}": removed the line that wrote an _authToken to .npmrc`);
+      const dotOrg = `job "${job.id}": registry.npmjs.com → registry.npmjs.org where a step that wrote a token sets a registry (the same registry: npm asks for an ID token for the host it publishes to, and trusted publishing is documented for npm:registry.npmjs.org)`;
+      if (org.some((line, i) => line !== kept[i]) && !notes.includes(dotOrg)) notes.push(dotOrg);
     }
   }
 }

@@ -3,13 +3,33 @@
 // misspelling of a ref or path filter the event has (`branch`, `tag-ignore`, `path`) is renamed in
 // place, and the change line says what the trigger did and what it does now: the filter then
 // works as written. Any other unknown key is refused, naming it: what was meant cannot be known
-// here. A step GitHub cannot run, and a secret passed as a reusable workflow's input, are refused the same way.
-import type { YAMLMap } from 'yaml';
+// here. A step GitHub cannot run, a needs: naming a job the file lacks, and a secret passed as a
+// reusable workflow's input, are refused the same way.
+import { isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { secretsInCallInputs } from '../audit/call-inputs.js';
-import { ignoredFilters, type IgnoredFilter } from '../audit/trigger-filters.js';
+import { missingNeeds } from '../audit/job-needs.js';
+import { ACTIVITY_TYPES, ignoredFilters, type IgnoredFilter } from '../audit/trigger-filters.js';
 import { MigrateError } from './errors.js';
 
 const family = (filter: string) => filter.replace(/-ignore$/, '');
+
+/**
+ * The values under a misspelt `types:` of an event whose activity types are known, each with the
+ * type it plainly misspells (`complete` → `completed`), if it is none GitHub knows. `fixed` is
+ * undefined for a known type, and `unknown` marks a value that is no plain misspelling either.
+ */
+function activityValues(f: IgnoredFilter): { node: Scalar; written: string; fixed?: string; unknown?: true }[] {
+  const known = ACTIVITY_TYPES[f.event];
+  if (f.misspelt !== 'types' || !known) return [];
+  const value = f.pair.value;
+  const items = isScalar(value) ? [value] : isSeq(value) ? value.items : [];
+  return items.map((item) => {
+    const written = isScalar(item) ? String(item.value) : '';
+    if (!isScalar(item) || known.includes(written)) return { node: item as Scalar, written };
+    const fixed = known.find((type) => type === `${written}d` || type === `${written}ed`);
+    return fixed && item.range ? { node: item, written, fixed } : { node: item as Scalar, written, unknown: true as const };
+  });
+}
 
 /** Before and after, in words, for the rename of `f` (`others`: the event's filters after every rename). */
 function effect(f: IgnoredFilter, others: Set<string>): { said: string; widens: boolean } {
@@ -19,6 +39,13 @@ function effect(f: IgnoredFilter, others: Set<string>): { said: string; widens: 
   if (family(meant) === 'paths') {
     const what = f.event === 'push' ? 'a push' : 'a pull request';
     return { said: `so the workflow ran whatever files ${what} changed; now ${ignore ? `${what} that changes only the paths listed does not run it` : `only ${what} that changes the paths listed runs it`}`, widens: false };
+  }
+  if (f.event === 'workflow_run') {
+    if (meant === 'types') {
+      const types = activityValues(f).map((v) => v.fixed ?? v.written);
+      return { said: `so every activity of the workflows listed (requested, in progress, completed) started this workflow; now only ${types.join(', ')} does`, widens: false };
+    }
+    return { said: `so runs of the workflows listed on any branch started this workflow; now ${ignore ? 'runs on the branches listed do not' : 'only runs on the branches listed do'}`, widens: false };
   }
   if (f.event !== 'push') {
     return { said: `so every pull request ran the workflow, whatever its base branch; now ${ignore ? 'pull requests into the branches listed do not run it' : 'only pull requests into the branches listed run it'}`, widens: false };
@@ -34,45 +61,74 @@ function effect(f: IgnoredFilter, others: Set<string>): { said: string; widens: 
  * The text of `content` with the misspelt filter keys of `root` fixed in place, with a change line
  * each. A key whose rename would narrow the trigger to what it says (the workflow ran on more
  * pushes than written) is renamed: only the key's own characters change, value, comments and
- * layout stay. A key whose rename would make more pushes start the workflow (a `branch:` beside
- * `tags:`: only tag pushes ran it) is commented out instead, so the workflow still runs when it
- * did, and the rename is named under `left` for the user to decide. Undefined when no key is
- * misspelt; refuses the file when a key is no plain misspelling.
+ * layout stay; under a renamed workflow_run `types:`, a value that plainly misspells an activity
+ * type (`complete`) is spelt right too. A key whose rename would make more pushes start the
+ * workflow (a `branch:` beside `tags:`: only tag pushes ran it) is commented out instead, so the
+ * workflow still runs when it did, and the rename is named under `left` for the user to decide.
+ * A filter under workflow_dispatch, which takes none, is commented out the same way (it never
+ * filtered anything), and named under `left`. Undefined when no key is misspelt; refuses the file
+ * when a key is no plain misspelling, or a type under it none GitHub knows.
  */
 export function renameMisspeltFilters(root: YAMLMap, content: string, path: string): { text: string; changes: string[]; left: string[] } | undefined {
   const ignored = ignoredFilters(root);
   if (ignored.length === 0) return undefined;
   const lineOf = (f: IgnoredFilter) => content.slice(0, f.offset).split('\n').length;
-  const twice = (f: IgnoredFilter) => ignored.some((g) => g !== f && g.filters === f.filters && g.misspelt === f.misspelt);
-  const unfixable = ignored.find((f) => !f.misspelt || twice(f) || !(f.pair.key as { range?: unknown }).range);
+  const twice = (f: IgnoredFilter) => f.misspelt !== undefined && ignored.some((g) => g !== f && g.filters === f.filters && g.misspelt === f.misspelt);
+  const unfixable = ignored.find((f) => !(f.misspelt || f.takesNone) || twice(f) || !(f.pair.key as { range?: unknown }).range);
   if (unfixable) {
     throw new MigrateError(
       `${path} is not migrated: GitHub ignores "${unfixable.key}" under "${unfixable.event}" (line ${lineOf(unfixable)}${unfixable.meant ? `; "${unfixable.meant}"?` : ''}), so the trigger does not do what it says. Fix it first, then migrate again.`,
     );
   }
-  const widening = new Set(ignored.filter((f) => effect(f, new Set()).widens));
+  for (const f of ignored) {
+    const unknown = activityValues(f).find((v) => v.unknown);
+    if (!unknown) continue;
+    const line = content.slice(0, unknown.node.range?.[0] ?? f.offset).split('\n').length;
+    throw new MigrateError(
+      `${path} is not migrated: GitHub ignores "${f.key}" under "${f.event}" (line ${lineOf(f)}; "${f.misspelt}"?), and "${unknown.written}" under it (line ${line}) is no activity type of ${f.event} (${ACTIVITY_TYPES[f.event]!.join(', ')}), so the trigger does not do what it says. Fix it first, then migrate again.`,
+    );
+  }
+  const commentedOut = new Set(ignored.filter((f) => f.takesNone || effect(f, new Set()).widens));
+  // A line of a flow mapping (`workflow_dispatch: {branches: [main]}`) holds more than the key: it cannot be commented out.
+  const inFlow = [...commentedOut].find((f) => f.filters.flow);
+  if (inFlow) {
+    throw new MigrateError(
+      `${path} is not migrated: GitHub ignores "${inFlow.key}" under "${inFlow.event}" (line ${lineOf(inFlow)}), written inside { } where it cannot be commented out on its own line, so the trigger does not do what it says. Remove it (or write the mapping one key a line), then migrate again.`,
+    );
+  }
   const after = new Map<YAMLMap, Set<string>>();
   for (const f of ignored) {
     const keys = after.get(f.filters) ?? new Set(f.filters.items.map((p) => family(String((p.key as { value?: unknown }).value))));
-    if (!widening.has(f)) keys.add(family(f.misspelt!));
+    if (!commentedOut.has(f)) keys.add(family(f.misspelt!));
     after.set(f.filters, keys);
   }
   const changes: string[] = [];
   const left: string[] = [];
   for (const f of ignored) {
-    if (widening.has(f)) {
+    if (f.takesNone) {
+      changes.push(`on.workflow_dispatch: "${f.key}" commented out: workflow_dispatch takes no filter and GitHub ignored it, so a run started by hand on any branch ran the workflow, and still does`);
+      left.push(`on.workflow_dispatch (line ${lineOf(f)}): "${f.key}" is commented out, as GitHub ignored it: a run started by hand on any branch runs this workflow, publish included. To keep such runs to a branch, add a condition on github.ref to the publishing job's if:.`);
+      continue;
+    }
+    if (commentedOut.has(f)) {
       const kind = f.misspelt!.startsWith('branches') ? ['branch', 'tag'] : ['tag', 'branch'];
       changes.push(`on.${f.event}: "${f.key}" commented out: GitHub ignored it, so only ${kind[1]} pushes ran the workflow, and they still do`);
       left.push(`on.${f.event} (line ${lineOf(f)}): "${f.key}" is commented out, as GitHub ignored it. Renamed "${f.misspelt}", ${kind[0]} pushes it lets through would also run this workflow, publish included.`);
       continue;
     }
-    changes.push(`on.${f.event}: ${f.key} → ${f.misspelt}: GitHub ignored the misspelt key, ${effect(f, after.get(f.filters)!).said}`);
+    const spelt = activityValues(f).flatMap((v) => (v.fixed ? [`"${v.written}" → "${v.fixed}"`] : []));
+    const values = spelt.length > 0 ? ` (and ${spelt.join(', ')}, the activity type${spelt.length > 1 ? 's' : ''} GitHub knows)` : '';
+    changes.push(`on.${f.event}: ${f.key} → ${f.misspelt}${values}: GitHub ignored the misspelt key, ${effect(f, after.get(f.filters)!).said}`);
   }
   let text = content;
-  // From the end, so the earlier offsets hold.
+  // From the end, so the earlier offsets hold: a key's values lie after it and before the next key.
   for (const f of [...ignored].sort((x, y) => y.offset - x.offset)) {
     const [start, end] = (f.pair.key as { range: [number, number] }).range;
-    if (!widening.has(f)) {
+    if (!commentedOut.has(f)) {
+      for (const v of activityValues(f).filter((a) => a.fixed).sort((x, y) => y.node.range![0] - x.node.range![0])) {
+        const [from, to] = v.node.range!;
+        text = text.slice(0, from) + text.slice(from, to).replace(v.written, v.fixed!) + text.slice(to);
+      }
       text = text.slice(0, start) + text.slice(start, end).replace(f.key, f.misspelt!) + text.slice(end);
       continue;
     }
@@ -100,6 +156,17 @@ export function refuseInvalidSteps(jobs: readonly { id: string; steps: readonly 
       throw new MigrateError(`${path} is not migrated: a step of job "${job.id}" (line ${line}) has neither run: nor uses:, so GitHub rejects this file and it never ran. Fix that step first, then migrate again.`);
     }
   }
+}
+
+/**
+ * A `needs:` naming a job the file does not have makes GitHub reject the whole file, so the
+ * workflow never ran: which job was meant (one removed, one renamed) cannot be known here.
+ */
+export function refuseMissingNeeds(jobs: readonly { id: string; node: YAMLMap }[], content: string, path: string): void {
+  const [first] = missingNeeds(jobs);
+  if (!first) return;
+  const line = content.slice(0, first.offset).split('\n').length;
+  throw new MigrateError(`${path} is not migrated: job "${first.job}" needs "${first.need}" (line ${line}), a job this file does not have, so GitHub rejects this file and it never ran. Name a job of this file under needs: (or remove it) first, then migrate again.`);
 }
 
 /**

@@ -25,7 +25,7 @@ import { lernaLeft, refuseOldLerna } from './lerna.js';
 import { refuseOldSemanticRelease, SEMANTIC_RELEASE } from './old-semantic-release.js';
 import { releaseItSkipChecks, releaseItWorkspaces } from './release-it.js';
 import { whatRuns } from './scripts.js';
-import { refuseInvalidSteps, refuseSecretCallInputs, renameMisspeltFilters } from './trigger-filters.js';
+import { refuseInvalidSteps, refuseMissingNeeds, refuseSecretCallInputs, renameMisspeltFilters } from './trigger-filters.js';
 import { refuseSecretsInIf } from './if-contexts.js';
 
 const LERNA_PUBLISH = /\blerna\s+publish\b/;
@@ -117,6 +117,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     return { before: content, after: content, changes: [], droppedSecrets: [], scopes: {}, reusable: isReusable(root), left, npmPublisher: false, scripts };
   }
   refuseInvalidSteps(jobs, content, path);
+  refuseMissingNeeds(jobs, content, path);
   refuseSecretsInIf(jobs, content, path);
   refuseSecretCallInputs(jobs, content, path);
   // A misspelt trigger filter is renamed in the text first: the rest migrates the renamed file.

