@@ -2,6 +2,7 @@
 // scripts. The JSON shape is versioned: change `schema` when a field changes meaning.
 import type { Finding } from '../core/model.js';
 import { paint } from '../core/style.js';
+import { wrap, wrapOnTerminal } from '../report/text.js';
 import { mustFix, type DoctorReport } from './index.js';
 
 export const DOCTOR_SCHEMA = 'create-trusted-publish/doctor@1';
@@ -47,6 +48,30 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Migrate fixes these; the summary points at it when one of them is reported. */
 const MIGRATABLE = new Set(['use-trusted-publishing', 'old-npm', 'setup-node-placeholder-token', 'artipacked', 'unpinned-uses', 'cache-poisoning', 'excessive-permissions', 'no-fork-guard', 'adhoc-packages', 'reusable-caller-permissions']);
 
+/**
+ * `text` after `first` (plain), wrapped between words under `indent` on a terminal, so that a
+ * word is never cut at the edge; one line when piped.
+ */
+function hanging(first: string, text: string, indent: string): string[] {
+  const width = process.stdout.isTTY ? process.stdout.columns : 0;
+  if (!width || first.length >= width) return [`${first}${text}`];
+  // A stand-in word as long as `first` past the indent keeps the first line's room right.
+  const stand = '\u0000'.repeat(Math.max(first.length - indent.length - 1, 1));
+  const lines = wrap(`${stand} ${text}`, width, indent);
+  lines[0] = first + lines[0]!.slice(indent.length + stand.length + 1);
+  return lines;
+}
+
+/** One finding: its mark, where, the message and the rule id (dim). */
+function findingLine(f: Finding, where: string): string {
+  const id = `[${f.id}]`;
+  const lines = hanging(`  ${MARK[f.level]} ${where ? `${where}  ` : ''}`, `${f.message} ${id}`, '    ');
+  const last = lines.length - 1;
+  lines[last] = lines[last]!.slice(0, lines[last]!.length - id.length) + paint('dim', id);
+  lines[0] = `  ${paint(COLOR[f.level], MARK[f.level])}${lines[0]!.slice(3)}`;
+  return lines.join('\n');
+}
+
 export function formatDoctor(report: DoctorReport): string {
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
@@ -59,18 +84,18 @@ export function formatDoctor(report: DoctorReport): string {
     lines.push('', paint('bold', file || 'Repository'));
     for (const f of findings) {
       const where = f.line ? `${file}:${f.line}` : file;
-      lines.push(`  ${paint(COLOR[f.level], MARK[f.level])} ${where ? `${where}  ` : ''}${f.message} ${paint('dim', `[${f.id}]`)}`);
-      if (f.fix) lines.push(`      ${paint('dim', `fix: ${f.fix}`)}`);
+      lines.push(findingLine(f, where));
+      if (f.fix) lines.push(...hanging('      fix: ', f.fix, '      ').map((line) => paint('dim', line)));
     }
   }
   const c = counts(report.findings);
   lines.push('');
   if (!mustFix(report.findings)) {
-    lines.push(paint('green', `No errors or warnings${c.info ? ` (${plural(c.info, 'note')})` : ''}: nothing stands in the way of trusted publishing.`));
+    lines.push(paint('green', wrapOnTerminal(`No errors or warnings${c.info ? ` (${plural(c.info, 'note')})` : ''}: nothing stands in the way of trusted publishing.`, '')));
   } else {
-    lines.push(`${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'note')}: fix the errors and warnings before the next release.`);
+    lines.push(wrapOnTerminal(`${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'note')}: fix the errors and warnings before the next release.`, ''));
     if (report.findings.some((f) => f.level !== 'info' && MIGRATABLE.has(f.id))) {
-      lines.push(paint('dim', 'create-trusted-publish --migrate shows (then applies, with consent) the edits that fix the workflow rules it covers.'));
+      lines.push(paint('dim', wrapOnTerminal('create-trusted-publish --migrate shows (then applies, with consent) the edits that fix the workflow rules it covers.', '')));
     }
   }
   return lines.join('\n');
