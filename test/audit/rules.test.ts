@@ -13,6 +13,8 @@ interface Case {
   /** [id, line] of every finding, in line order. */
   expected: [string, number][];
   repo?: RepoRef;
+  /** The repository's files (their content does not matter), for rules that read them. */
+  files?: string[];
 }
 
 /** A well-formed commit id for actions outside templates/actions.json (only the shape is checked). */
@@ -31,8 +33,8 @@ jobs:
 ${steps}`;
 
 const cases: Case[] = [];
-const add = (name: string, source: string, expected: (source: string) => Case['expected'], repo?: RepoRef) =>
-  cases.push({ name, source, expected: expected(source), ...(repo ? { repo } : {}) });
+const add = (name: string, source: string, expected: (source: string) => Case['expected'], repo?: RepoRef, files?: string[]) =>
+  cases.push({ name, source, expected: expected(source), ...(repo ? { repo } : {}), ...(files ? { files } : {}) });
 
 add('invalid-yaml: unclosed flow sequence', 'on: [push\njobs: {}\n', () => [['invalid-yaml', 2]]);
 add('invalid-yaml: not a mapping', '- on: push\n', () => [['invalid-yaml', 1]]);
@@ -92,11 +94,13 @@ add('no-fork-guard: no condition', edit(GOOD, "    if: github.repository == 'acm
 add('no-fork-guard: guard names another repository', GOOD, (s) => at(s, 'no-fork-guard', 'if:'), { owner: 'acme', name: 'gadget' });
 add('old-npm: Node 22 and no npm check', edit(GOOD, 'node-version: 24', 'node-version: 22'), () => [['old-npm', setupNodeLine]]);
 add('old-npm: no node-version at all', edit(GOOD, '          node-version: 24\n', ''), () => [['old-npm', setupNodeLine]]);
+add('npm-ci-no-lockfile: npm ci where the repository has only a Bun lockfile', GOOD, (s) => at(s, 'npm-ci-no-lockfile', '- run: npm ci'), undefined, ['package.json', 'bun.lock']);
 add('pull-request-publish: the trusted publish job also runs on pull requests', edit(GOOD, '    types: [published]\n', '    types: [published]\n  pull_request:\n'), () => [['pull-request-publish', jobLine + 1]]);
 
 for (const c of cases) {
   test(c.name, () => {
-    const findings = auditWorkflow(c.source, '.github/workflows/publish.yml', c.repo ? { repo: c.repo } : {});
+    const readFile = (path: string) => (c.files?.includes(path) ? '{}' : undefined);
+    const findings = auditWorkflow(c.source, '.github/workflows/publish.yml', { ...(c.repo ? { repo: c.repo } : {}), ...(c.files ? { context: { readFile } } : {}) });
     assert.deepEqual(findings.map((f) => [f.id, f.line]), c.expected, JSON.stringify(findings, null, 2));
     for (const finding of findings) {
       assert.equal(finding.file, '.github/workflows/publish.yml');
