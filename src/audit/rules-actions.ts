@@ -9,6 +9,7 @@ import { pair, text, type Job, type Step, type Workflow } from './workflow-model
 import { secretsInCallInputs } from './call-inputs.js';
 import { secretsInIf } from './if-contexts.js';
 import { missingNeeds } from './job-needs.js';
+import { carriedBuild } from './cache-build.js';
 
 const SHA_REF = /@[0-9a-f]{40}$/;
 const DOCKER_DIGEST = /@sha256:[0-9a-f]{64}$/;
@@ -122,7 +123,14 @@ function cacheFindings(workflow: Workflow, job: Job): Finding[] {
     findings.push(workflow.finding('cache-poisoning', 'warning', `${message} (job "${job.id}" publishes: a poisoned cache would run in it).`, step.line, fix));
   for (const step of job.steps) {
     if (isAction(step.uses, 'actions/cache') || /^actions\/cache\/(?:restore|save)@/i.test(step.uses ?? '')) {
-      report(step, `${step.uses} restores a cache in a release job`, 'Remove the cache step from the publishing job.');
+      const carried = carriedBuild(step.node, job.steps.map((s) => s.node));
+      report(
+        step,
+        `${step.uses} restores a cache in a release job`,
+        carried
+          ? `It carries build output from another job of the run (${carried}): hand the build over with actions/upload-artifact and actions/download-artifact instead (an artifact belongs to its run), then remove the cache step.`
+          : 'Remove the cache step from the publishing job.',
+      );
     } else if (!cacheOff(text(step.with, 'cache'))) {
       report(step, `${step.uses ?? 'This step'} restores a dependency cache`, 'Remove the `cache:` input.');
     } else if (isAction(step.uses, 'actions/setup-node')) {

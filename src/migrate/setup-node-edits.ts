@@ -4,11 +4,12 @@
 import { isMap, type Document, type YAMLMap } from 'yaml';
 import { envExpressionValue } from '../audit/workflow-model.js';
 import type { JobView } from './jobs.js';
-import { mapOf, nodeOf, removeFrom, removeItem, removeKey, setScalar, textOf } from './nodes.js';
+import { mapOf, removeFrom, removeKey, setScalar, textOf } from './nodes.js';
 import { usesMajor } from './steps-general.js';
 import { MigrateError } from './errors.js';
 import { isNpmjs, isProxy } from './registry.js';
 import { adminTokenStep } from './admin-token.js';
+import { isCacheStep, retireCacheStep } from './cache-steps.js';
 
 /** A step that uses `name` (`actions/setup-node`), at any ref. */
 export const isAction = (step: YAMLMap, name: string): boolean => (textOf(step, 'uses') ?? '').toLowerCase().startsWith(`${name}@`);
@@ -61,15 +62,14 @@ function setupNode(doc: Document, job: JobView, step: YAMLMap, notes: string[], 
   }
 }
 
-/** Drops `cache:` inputs and cache steps, which a poisoned cache could use to run code with publish rights. */
+/** Drops `cache:` inputs and cache steps (see cache-steps.ts), which a poisoned cache could use to run code with publish rights. */
 export function noCache(doc: Document, job: JobView, notes: string[], switchRegistry: boolean, left?: string[]): void {
   let registry = 'https://registry.npmjs.org';
-  const seq = nodeOf(job.node, 'steps');
   for (const step of [...job.steps]) {
-    if (isAction(step, 'actions/cache') || /^actions\/cache\/(?:restore|save)@/i.test(textOf(step, 'uses') ?? '')) {
-      removeItem(seq, step);
-      job.steps.splice(job.steps.indexOf(step), 1);
-      notes.push(`job "${job.id}": removed the ${textOf(step, 'uses')?.replace(/@.*$/, '')} step`);
+    // A step that ran only on a hit of a removed cache went with it.
+    if (!job.steps.includes(step)) continue;
+    if (isCacheStep(step)) {
+      retireCacheStep(job, step, notes, left);
       continue;
     }
     const withMap = mapOf(step, 'with');

@@ -43,7 +43,7 @@ export function readPresenceScript(run: string): Omit<Presence, 'step' | 'id'> |
 }
 
 /** One pair of outer parentheses, when they enclose the whole text. */
-function unwrap(text: string): string {
+export function unwrap(text: string): string {
   let t = text.trim();
   while (t.startsWith('(') && t.endsWith(')')) {
     let depth = 0;
@@ -75,7 +75,7 @@ function readCondition(condition: string, p: Presence): { rest: string[]; needs:
 }
 
 /** How often the job's text names `steps.<id>.`. */
-function references(job: JobView, id: string): number {
+export function references(job: JobView, id: string): number {
   let count = 0;
   const pattern = new RegExp(String.raw`\bsteps\.${id.replace(/[-]/g, '\\-')}\.`, 'g');
   visit(job.node, { Scalar: (_, node) => void (typeof node.value === 'string' && (count += node.value.match(pattern)?.length ?? 0)) });
