@@ -25,6 +25,8 @@ const PUBLISH_COMMANDS = [
   /\bchangeset\s+publish\b/,
   /\blerna\s+publish\b/,
   /\bauto\s+shipit\b/,
+  // Ship.js: `shipjs trigger` runs `npm publish` (then tags, pushes and makes the GitHub release).
+  /\bshipjs\s+trigger\b(?![^;&|#]*\s-D\b)/,
   /\bnapi\s+(?:prepublish|pre-publish)\b/,
   /\bnx\s+release\s+publish\b/,
   /\bbeachball(?:\.js)?\s+publish\b/,

@@ -22,6 +22,7 @@ import { needsWhatIsRead } from './needs-read.js';
 import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.js';
 import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
 import { lernaLeft, refuseOldLerna } from './lerna.js';
+import { SHIPJS_TRIGGER, shipjsLeft } from './shipjs.js';
 import { refuseOldSemanticRelease, SEMANTIC_RELEASE } from './old-semantic-release.js';
 import { releaseItSkipChecks, releaseItWorkspaces } from './release-it.js';
 import { whatRuns } from './scripts.js';
@@ -136,6 +137,8 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   for (const job of publishing) {
     const run = job.steps.map((step) => textOf(step, 'run') ?? '').join('\n');
     if (runsTool(run, SEMANTIC_RELEASE, ctx.publish?.scripts)) refuseOldSemanticRelease(job.id, run, ctx.readFile);
+    const shipjs = runsTool(run, SHIPJS_TRIGGER, ctx.publish?.scripts) ? shipjsLeft(job.id, ctx.readFile) : undefined;
+    if (shipjs) left.push(shipjs);
   }
   const RELEASE_IT = /\brelease-it\b/;
   for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', RELEASE_IT, ctx.publish?.scripts))).slice(0, 1)) {
