@@ -4,10 +4,13 @@
 import { makeRecipesRun } from './make-targets.js';
 import { moonTasksRun } from './moon-tasks.js';
 import { scriptFilesRun, scriptText, shellCode } from './script-files.js';
+import { versionScriptsRun } from './version-scripts.js';
 
 /** Package.json scripts, and whether each local composite action (`./.github/actions/x`) publishes. */
 export interface PublishContext {
   scripts?: Readonly<Record<string, string>>;
+  /** The repository uses Yarn 2 or newer, whose `yarn version` runs no version scripts. */
+  yarnBerry?: boolean;
   actions?: Readonly<Record<string, boolean>>;
   /**
    * Reads a file of the repository by its path from the top (`.nvmrc`, a local action.yml), or
@@ -87,12 +90,20 @@ export function isPreviewPublish(line: string): boolean {
   return PREVIEW.test(code(line));
 }
 
-/** The names of the package.json scripts a line runs (`npm run x`, `pnpm x`, `yarn x`, `bun run x`). */
-export function scriptsRun(line: string, scripts: Readonly<Record<string, string>> = {}): string[] {
+/**
+ * The names of the package.json scripts a line runs (`npm run x`, `pnpm x`, `yarn x`, `bun run x`),
+ * and the version scripts a bump runs (`pnpm version patch`: preversion, version, postversion;
+ * none under Yarn 2+, `yarnBerry`).
+ */
+export function scriptsRun(line: string, scripts: Readonly<Record<string, string>> = {}, yarnBerry = false): string[] {
   const names: string[] = [];
-  for (const m of code(line).matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:(?:-w|-r|--filter(?:=|\s+)\S+|-F\s+\S+|--silent|-s)\s+)*(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
-    if (Object.hasOwn(scripts, m[1]!)) names.push(m[1]!);
+  const text = code(line);
+  for (const m of text.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:(?:-w|-r|--filter(?:=|\s+)\S+|-F\s+\S+|--silent|-s)\s+)*(run(?:-script)?\s+)?([\w:.-]+)/g)) {
+    // `npm version` is the package manager's own command; `npm run version` runs the script.
+    if (m[2] === 'version' && !m[1]) continue;
+    if (Object.hasOwn(scripts, m[2]!)) names.push(m[2]!);
   }
+  for (const name of versionScriptsRun(text, scripts, yarnBerry)) if (!names.includes(name)) names.push(name);
   return names;
 }
 
@@ -108,10 +119,10 @@ export function runPublishesWith(run: string, context: PublishContext = {}, dir 
   return run.split('\n').some((line) => {
     if (commandPublishes(line)) return true;
     if (DRY_RUN.test(code(line))) return false;
-    if (scriptsRun(line, context.scripts).some((name) => NPM_PUBLISH_SCRIPT.test(name) || context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes))) return true;
+    if (scriptsRun(line, context.scripts, context.yarnBerry).some((name) => NPM_PUBLISH_SCRIPT.test(name) || context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes))) return true;
     if (!context.readFile) return false;
     // One level: the script's own lines are judged without following further script files.
-    const shallow: PublishContext = { ...(context.scripts ? { scripts: context.scripts } : {}), ...(context.actions ? { actions: context.actions } : {}) };
+    const shallow: PublishContext = { ...(context.scripts ? { scripts: context.scripts } : {}), ...(context.yarnBerry ? { yarnBerry: true } : {}), ...(context.actions ? { actions: context.actions } : {}) };
     if (moonTasksRun(line, context.readFile).some((text) => runPublishesWith(text, shallow))) return true;
     if (makeRecipesRun(line, context.readFile, dir).some((text) => runPublishesWith(text, shallow))) return true;
     return scriptFilesRun(line, dir).some((path) => {
