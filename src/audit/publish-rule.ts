@@ -6,10 +6,13 @@ import { moonTasksRun } from './moon-tasks.js';
 import { scriptFilesRun, scriptText, shellCode } from './script-files.js';
 import { blankQuotedData, prints } from './shell-quotes.js';
 import { npmWorkspaceScriptsRun, type WorkspaceScripts } from './npm-workspace-scripts.js';
+import { versionScriptsRun } from './version-scripts.js';
 
 /** Package.json scripts, and whether each local composite action (`./.github/actions/x`) publishes. */
 export interface PublishContext {
   scripts?: Readonly<Record<string, string>>;
+  /** The repository uses Yarn 2 or newer, whose `yarn version` runs no version scripts. */
+  yarnBerry?: boolean;
   actions?: Readonly<Record<string, boolean>>;
   /** The npm workspaces of the top package.json, with their scripts (`npm run x --workspace=<w>` runs theirs). */
   workspaces?: readonly WorkspaceScripts[];
@@ -29,6 +32,8 @@ const PUBLISH_COMMANDS = [
   /\bchangeset\s+publish\b/,
   /\blerna\s+publish\b/,
   /\bauto\s+shipit\b/,
+  // Ship.js: `shipjs trigger` runs `npm publish` (then tags, pushes and makes the GitHub release).
+  /\bshipjs\s+trigger\b(?![^;&|#]*\s-D\b)/,
   /\bnapi\s+(?:prepublish|pre-publish)\b/,
   /\bnx\s+release\s+publish\b/,
   /\bbeachball(?:\.js)?\s+publish\b/,
@@ -101,12 +106,20 @@ export function isPreviewPublish(line: string): boolean {
   return PREVIEW.test(code(line));
 }
 
-/** The names of the package.json scripts a line runs (`npm run x`, `pnpm x`, `yarn x`, `bun run x`). */
-export function scriptsRun(line: string, scripts: Readonly<Record<string, string>> = {}): string[] {
+/**
+ * The names of the package.json scripts a line runs (`npm run x`, `pnpm x`, `yarn x`, `bun run x`),
+ * and the version scripts a bump runs (`pnpm version patch`: preversion, version, postversion;
+ * none under Yarn 2+, `yarnBerry`).
+ */
+export function scriptsRun(line: string, scripts: Readonly<Record<string, string>> = {}, yarnBerry = false): string[] {
   const names: string[] = [];
-  for (const m of commandText(line).matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:(?:-w|-r|--filter(?:=|\s+)\S+|-F\s+\S+|--silent|-s)\s+)*(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
-    if (Object.hasOwn(scripts, m[1]!)) names.push(m[1]!);
+  const text = commandText(line);
+  for (const m of text.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:(?:-w|-r|--filter(?:=|\s+)\S+|-F\s+\S+|--silent|-s)\s+)*(run(?:-script)?\s+)?([\w:.-]+)/g)) {
+    // `npm version` is the package manager's own command; `npm run version` runs the script.
+    if (m[2] === 'version' && !m[1]) continue;
+    if (Object.hasOwn(scripts, m[2]!)) names.push(m[2]!);
   }
+  for (const name of versionScriptsRun(text, scripts, yarnBerry)) if (!names.includes(name)) names.push(name);
   return names;
 }
 
@@ -123,12 +136,13 @@ export function runPublishesWith(run: string, context: PublishContext = {}, dir 
   return run.split('\n').some((line) => {
     if (commandPublishes(line)) return true;
     if (DRY_RUN.test(code(line))) return false;
-    if (scriptsRun(line, context.scripts).some((name) => NPM_PUBLISH_SCRIPT.test(name) || context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes))) return true;
+    if (scriptsRun(line, context.scripts, context.yarnBerry).some((name) => NPM_PUBLISH_SCRIPT.test(name) || context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes))) return true;
     if (npmWorkspaceScriptsRun(line, context.workspaces ?? []).some((s) => NPM_PUBLISH_SCRIPT.test(s.name) || s.text.split(/&&|;|\|\|/).some(commandPublishes))) return true;
     if (!context.readFile) return false;
     // One level: the script's own lines are judged without following further script files.
     const shallow: PublishContext = {
       ...(context.scripts ? { scripts: context.scripts } : {}),
+      ...(context.yarnBerry ? { yarnBerry: true } : {}),
       ...(context.actions ? { actions: context.actions } : {}),
       ...(context.workspaces ? { workspaces: context.workspaces } : {}),
     };

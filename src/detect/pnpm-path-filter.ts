@@ -56,7 +56,7 @@ export function pnpmPathFilterGlobs(workflows: readonly WorkflowFile[], context:
         const dir = text(step.node, 'working-directory') ?? text(mapAt(mapAt(job.node, 'defaults'), 'run'), 'working-directory') ?? text(mapAt(mapAt(root, 'defaults'), 'run'), 'working-directory') ?? '';
         if (dir !== '' && context.readFile?.(posix.join(dir, 'pnpm-workspace.yaml')) !== undefined) return [];
         const lines = step.run!.split('\n');
-        const named = lines.flatMap((line) => scriptsRun(line, context.scripts)).map((name) => context.scripts![name]!);
+        const named = lines.flatMap((line) => scriptsRun(line, context.scripts, context.yarnBerry)).map((name) => context.scripts![name]!);
         const commands = [...lines.map((line) => [line, dir] as const), ...named.map((script) => [script, ''] as const)].flatMap(([line, at]) =>
           line.split(/&&|\|\||;/).map((command) => [command, at] as const),
         );

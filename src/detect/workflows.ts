@@ -5,6 +5,7 @@ import { readdirSync, realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { readBytes, readText } from './read.js';
 import { readWorkspaceScripts } from './workspace-scripts.js';
+import { isYarnBerry } from '../audit/version-scripts.js';
 import type { Finding, TokenUse, WorkflowFile } from '../core/model.js';
 import {
   commandPublishes,
@@ -218,14 +219,16 @@ export function readPublishContext(top: string, pkgDir: string = top, workflows:
       break;
     }
   }
+  const readFile = repoReader(top);
+  const yarnBerry = isYarnBerry(readFile);
   const workspaces = readWorkspaceScripts(top);
-  const more = workspaces.length > 0 ? { workspaces } : {};
+  const more = { ...(yarnBerry ? { yarnBerry } : {}), ...(workspaces.length > 0 ? { workspaces } : {}) };
   // An action may use another local action: decide the leaves first (two rounds cover one level of nesting).
   const actions: Record<string, boolean> = {};
   for (let round = 0; round < 2; round++) {
     for (const [dir, content] of texts) actions[`./${dir}`] = scanWorkflow(`${dir}/action.yml`, content, { scripts, actions: { ...actions }, ...more }).publishes;
   }
-  return { scripts, actions, readFile: repoReader(top), ...more };
+  return { scripts, actions, readFile, ...more };
 }
 
 /**

@@ -4,6 +4,7 @@
 // the trusted publish). Other languages are not edited: the migration stops and says where.
 import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import { scriptsRun } from '../audit/publish-rule.js';
+import { isYarnBerry } from '../audit/version-scripts.js';
 import { scriptFilesRunBy, scriptText, type ScriptFile } from '../audit/script-files.js';
 import { MigrateError } from './errors.js';
 import { oversizeFile, parseYamlFile } from '../core/yaml-text.js';
@@ -35,7 +36,8 @@ export function withPackageScripts(run: string, readFile: ((path: string) => str
   } catch {
     return run;
   }
-  const named = run.split('\n').flatMap((line) => scriptsRun(line, scripts)).map((name) => scripts[name]!);
+  const yarnBerry = readFile ? isYarnBerry(readFile) : false;
+  const named = run.split('\n').flatMap((line) => scriptsRun(line, scripts, yarnBerry)).map((name) => scripts[name]!);
   return [run, ...named].join('\n');
 }
 

@@ -13,8 +13,11 @@ const SHA_REF = /@[0-9a-f]{40}$/;
 /** Actions that commit and then run `git push` with whatever credentials the checkout left in .git/config. */
 export const PUSHING_ACTION = /^stefanzweifel\/git-auto-commit-action@/i;
 
-/** Commands that push with the checkout's credentials: `git push`, `lerna version`, and `lerna publish` when it versions first. */
-export const PUSHES = /\bgit\s+push\b|\bgit['"]\s*,\s*\[\s*['"]push\b|\blerna\s+version\b|\blerna\s+publish\b(?![^\n]*(?:from-(?:package|git)|--canary))|\brelease-it\b(?![^\n]*--no-git\.push\b)/;
+/**
+ * Commands that push with the checkout's credentials: `git push`, `lerna version`, `lerna publish` when it versions first,
+ * release-it, and Ship.js's `shipjs trigger` (which pushes the release tag it makes).
+ */
+export const PUSHES = /\bgit\s+push\b|\bgit['"]\s*,\s*\[\s*['"]push\b|\blerna\s+version\b|\blerna\s+publish\b(?![^\n]*(?:from-(?:package|git)|--canary))|\brelease-it\b(?![^\n]*--no-git\.push\b)|\bshipjs\s+trigger\b(?![^\n]*(?:--dry-run|\s-D)\b)/;
 
 /** The major version a `uses:` names, from `@v4` or a `# v4.1.0` comment after a SHA. */
 export function usesMajor(step: YAMLMap): number | undefined {
@@ -81,7 +84,7 @@ export function noPersistedCredentials(doc: Document, jobs: readonly JobView[], 
       const withMap = mapOf(step, 'with');
       if (textOf(withMap, 'persist-credentials') === 'false') continue;
       if (pushes) {
-        left.push(`job "${job.id}": actions/checkout keeps its credentials: the job pushes with them (git push, lerna version/publish or release-it, which push the version commit or tags, or an action that commits and pushes such as git-auto-commit-action), so persist-credentials: false would break the release. Push with a token of its own in that step instead, if you want the checkout without them.`);
+        left.push(`job "${job.id}": actions/checkout keeps its credentials: the job pushes with them (git push, lerna version/publish, release-it or shipjs trigger, which push the version commit or tags, or an action that commits and pushes such as git-auto-commit-action), so persist-credentials: false would break the release. Push with a token of its own in that step instead, if you want the checkout without them.`);
         continue;
       }
       if (withMap) setScalar(doc, withMap, 'persist-credentials', false);
