@@ -219,10 +219,12 @@ export function readPublishContext(top: string, pkgDir: string = top, workflows:
   }
   // An action may use another local action: decide the leaves first (two rounds cover one level of nesting).
   const actions: Record<string, boolean> = {};
+  // The action's steps are judged as a workflow's are: through the scripts, make and Nx targets they run.
+  const readFile = repoReader(top);
   for (let round = 0; round < 2; round++) {
-    for (const [dir, content] of texts) actions[`./${dir}`] = scanWorkflow(`${dir}/action.yml`, content, { scripts, actions: { ...actions } }).publishes;
+    for (const [dir, content] of texts) actions[`./${dir}`] = scanWorkflow(`${dir}/action.yml`, content, { scripts, actions: { ...actions }, readFile }).publishes;
   }
-  return { scripts, actions, readFile: repoReader(top) };
+  return { scripts, actions, readFile };
 }
 
 /**
