@@ -10,8 +10,11 @@ import { mapAt as mapOf, text as textOf, value as nodeOf } from './workflow-mode
 
 type ReadFile = ((path: string) => string | undefined) | undefined;
 
-/** A line that upgrades npm to 11 or newer, or that checks its version (the failure is then clear). */
-export const NPM_UPGRADE_OR_CHECK = /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|\^?~?(?:1[1-9]|[2-9]\d))|\bnpm\s+(?:--version|-v)\b/;
+/**
+ * A line that upgrades npm to a release of 11 or newer it names. Not `npm@latest`: it may bring an
+ * npm that does not run on the action's older Node 22, so the job still gets its own pinned upgrade.
+ */
+export const NPM_PINNED_UPGRADE = /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?[\^~]?(?:1[1-9]|[2-9]\d)\b/;
 
 /** The steps of a local action, parsed; undefined when it cannot be read. */
 export function localActionSteps(uses: string, readFile: ReadFile, text?: string): YAMLSeq | undefined {
@@ -35,10 +38,10 @@ export function lastNodeSetup(steps: YAMLSeq, readFile: ReadFile): number {
   return -1;
 }
 
-/** Whether the local action `uses` upgrades (or checks) npm after the last Node it sets up. */
+/** Whether the local action `uses` upgrades npm to a named release after the last Node it sets up. */
 export function localActionUpgradesNpm(uses: string, readFile: ReadFile): boolean {
   const steps = localActionSteps(uses, readFile);
   if (!steps) return false;
   const setup = lastNodeSetup(steps, readFile);
-  return steps.items.slice(setup + 1).some((step) => isMap(step) && NPM_UPGRADE_OR_CHECK.test(textOf(step, 'run') ?? ''));
+  return steps.items.slice(setup + 1).some((step) => isMap(step) && NPM_PINNED_UPGRADE.test(textOf(step, 'run') ?? ''));
 }
