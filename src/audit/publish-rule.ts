@@ -3,6 +3,7 @@
 // functions. Plain text in, no YAML parser: importing this module costs nothing at start-up.
 import { makeRecipesRun } from './make-targets.js';
 import { moonTasksRun } from './moon-tasks.js';
+import { nxTargetsRun } from './nx-targets.js';
 import { scriptFilesRun, scriptText, shellCode } from './script-files.js';
 import { blankQuotedData, prints } from './shell-quotes.js';
 import { npmWorkspaceScriptsRun, type WorkspaceScripts } from './npm-workspace-scripts.js';
@@ -128,8 +129,8 @@ const NPM_PUBLISH_SCRIPT = /^(?:(?:publish|release)[:_-]npm|npm[:_-](?:publish|r
 
 /**
  * Does a `run:` script publish, directly, through a package.json script it calls (the root's, or
- * the npm workspaces' it names), through a
- * shell script file of the repository it runs, or through a moon task or make target it runs (each one level)? `dir` is the step's working
+ * the npm workspaces' it names), through a shell script file of the repository it runs, or through
+ * a moon task, make target or Nx target it runs (each one level)? `dir` is the step's working
  * directory, from the repository's top.
  */
 export function runPublishesWith(run: string, context: PublishContext = {}, dir = ''): boolean {
@@ -148,6 +149,7 @@ export function runPublishesWith(run: string, context: PublishContext = {}, dir 
     };
     if (moonTasksRun(line, context.readFile).some((text) => runPublishesWith(text, shallow))) return true;
     if (makeRecipesRun(line, context.readFile, dir).some((text) => runPublishesWith(text, shallow))) return true;
+    if (nxTargetsRun(line, context.readFile).some((text) => runPublishesWith(text, shallow))) return true;
     return scriptFilesRun(line, dir).some((path) => {
       const text = scriptText(path, context.readFile);
       return text !== undefined && runPublishesWith(text, shallow);

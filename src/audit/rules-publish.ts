@@ -5,6 +5,7 @@ import { grantsWrite, effectivePermissions } from './rules-permissions.js';
 import { nodeLines } from './source-lines.js';
 import { isScalar } from 'yaml';
 import { localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from './node-version.js';
+import { localActionUpgradesNpm } from './local-action-npm.js';
 import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 import { commandPublishes, isNpmSecret, isTokenEnv, isTokenInput, loginCommand, loginRegistry, NPM_LOGIN, registryKind, secretNames, writesAuthToken } from './publish-rule.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
@@ -109,6 +110,8 @@ function oldNpm(workflow: Workflow, job: Job, readFile?: (path: string) => strin
   const localNode = (step: Step) => (step.uses === undefined ? undefined : localActionNode(step.uses, step.with, readFile));
   const setter = [...before].reverse().find((step) => isSetupNode(step.uses) || localNode(step) !== undefined);
   const local = setter && !isSetupNode(setter.uses) ? { step: setter, versions: localNode(setter)!.versions } : undefined;
+  // The action upgrades npm itself, after the Node it sets up.
+  if (local && localActionUpgradesNpm(local.step.uses!, readFile)) return [];
   const setupNode = local ? undefined : (setter ?? job.steps.find((step) => isSetupNode(step.uses)));
   // A composite action (local, or from another repository) that sets up the tools.
   const setupAction = setupNode || local ? undefined : before.find((step) => step.uses !== undefined && /setup|install|prepare|tools/i.test(step.uses) && !/^actions\/|^pnpm\/action-setup|^oven-sh\//i.test(step.uses));

@@ -47,7 +47,9 @@ const PROGRAM_FILE = /\.(?:[cm]?[jt]s|py)$/;
 export function scriptFilesRunBy(line: string, dir = ''): ScriptFile[] {
   const found: ScriptFile[] = [];
   let at: string | undefined = dir;
-  for (const part of code(line).replace(/\$\{\{\s*github\.workspace\s*\}\}/g, '$GITHUB_WORKSPACE').split(/&&|\|\||;|\|/)) {
+  // Any other expression is one word (`RELEASE_TAG=${{ inputs.tag }} scripts/release.sh`): its spaces split nothing.
+  const text = code(line).replace(/\$\{\{\s*github\.workspace\s*\}\}/g, '$GITHUB_WORKSPACE').replace(/\$\{\{.*?\}\}/g, '$EXPRESSION');
+  for (const part of text.split(/&&|\|\||;|\|/)) {
     const words = part.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/^(['"])(.*)\1$/, '$2'));
     while (words.length > 0 && /^[A-Za-z_]\w*=/.test(words[0]!)) words.shift();
     const [first, ...rest] = words;

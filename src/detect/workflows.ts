@@ -224,9 +224,10 @@ export function readPublishContext(top: string, pkgDir: string = top, workflows:
   const workspaces = readWorkspaceScripts(top);
   const more = { ...(yarnBerry ? { yarnBerry } : {}), ...(workspaces.length > 0 ? { workspaces } : {}) };
   // An action may use another local action: decide the leaves first (two rounds cover one level of nesting).
+  // Its steps are judged as a workflow's are: through the scripts, make and Nx targets they run.
   const actions: Record<string, boolean> = {};
   for (let round = 0; round < 2; round++) {
-    for (const [dir, content] of texts) actions[`./${dir}`] = scanWorkflow(`${dir}/action.yml`, content, { scripts, actions: { ...actions }, ...more }).publishes;
+    for (const [dir, content] of texts) actions[`./${dir}`] = scanWorkflow(`${dir}/action.yml`, content, { scripts, actions: { ...actions }, readFile, ...more }).publishes;
   }
   return { scripts, actions, readFile, ...more };
 }

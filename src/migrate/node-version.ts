@@ -5,6 +5,8 @@ import type { ActionPins } from '../render/pins.js';
 import { localActionNode, nodeVersionFile, nodeVerdict, setupNodeVerdict, worstVerdict, type NodeScope } from '../audit/node-version.js';
 import { blockMap, mapOf, nodeOf, pairOf, textOf } from './nodes.js';
 import { publishSteps, type JobView } from './jobs.js';
+import { localActionUpgradesNpm } from '../audit/local-action-npm.js';
+import { upgradeNpmInLocalAction } from './local-action-npm.js';
 export const NPM_CHECK = `npm_version="$(npm --version)"
 if [ "$(printf '%s\\n' 11.5.1 "$npm_version" | sort -V | head -n 1)" != 11.5.1 ]; then
   echo "::error::npm $npm_version cannot publish with trusted publishing (OIDC), which needs npm 11.5.1 or newer. Use Node 24."
@@ -69,7 +71,8 @@ function absentMatrixKey(withMap: YAMLMap | undefined, job: JobView): { expressi
 
 const isSetupNode = (step: YAMLMap) => /^actions\/setup-node@/i.test(textOf(step, 'uses') ?? '');
 
-export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, notes: string[], scope: Omit<NodeScope, 'job'> = { root: undefined }): void {
+/** `scripts`: the repository files the migration edits, by path (a local action that publishes gets its npm upgrade there). */
+export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, notes: string[], scope: Omit<NodeScope, 'job'> & { scripts?: Map<string, { before: string; after: string }> } = { root: undefined }): void {
   pinNpmUpgrade(job, notes);
   const upgrades = scripts(job).some((s) => NPM_UPGRADE.test(s));
   const asserts = scripts(job).some((s) => NPM_ASSERT.test(s));
@@ -109,6 +112,9 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   // The Node that publishes is the last one set up: a local action's known new Node settles it.
   const lastSetter = [...job.steps].reverse().find((step) => isSetupNode(step) || setsNodeOrMay(step));
   if (lastSetter && setsNewNode(lastSetter)) return;
+  // A local action that upgrades npm itself after the Node it sets up.
+  const localUses = lastSetter && !isSetupNode(lastSetter) ? textOf(lastSetter, 'uses') : undefined;
+  if (localUses?.startsWith('./') && localActionUpgradesNpm(localUses, scope.readFile)) return;
   // A local action that sets up an old Node and publishes inside: no step of this job runs between
   // the two, so the Node it is handed (`with: node-version: 20`) goes to 24.
   if (lastSetter && !isSetupNode(lastSetter) && publishSteps(job).includes(lastSetter) && raiseHandedNode(lastSetter, localNode(lastSetter), job, notes)) return;
@@ -176,6 +182,13 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   if (!unknown && !local) return;
   if (upgrades || (asserts && !local)) return;
   const last = [...job.steps].reverse().find((step) => isSetupNode(step) || setsNodeOrMay(step))!;
+  // A local action that sets up Node and publishes inside: an upgrade before it would be undone
+  // by its Node, and one after it comes too late, so the upgrade goes into the action.
+  const inside = !isSetupNode(last) && publishSteps(job).includes(last) && scope.scripts && localUses === textOf(last, 'uses') ? upgradeNpmInLocalAction(localUses!, scope.readFile, scope.scripts) : undefined;
+  if (inside !== undefined) {
+    notes.push(`job "${job.id}": ${inside}: added a step that upgrades npm to ^11.5.1 after the Node it sets up, before it publishes`);
+    return;
+  }
   const upgrade = upgradeStep(doc);
   // Only where the publish runs (a matrix leg on an old Node would fail to install npm 11).
   const condition = textOf(publishSteps(job)[0], 'if');

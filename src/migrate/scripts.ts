@@ -11,6 +11,7 @@ import { oversizeFile, parseYamlFile } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
 import { mapOf, nodeOf, removeFrom, textOf, removeItem } from './nodes.js';
 import { dropInputs, dropTokenPlumbing, readsInput } from './local-action-token.js';
+import { dropTokenOnlyActionSteps } from './nested-token-actions.js';
 
 type ReadFile = (path: string, maxBytes?: number) => string | undefined;
 
@@ -164,6 +165,7 @@ export function localActionEdit(
     else run.value = kept;
   }
   if (wrote) notes.push(`${path} no longer writes or checks the npm token`);
+  dropTokenOnlyActionSteps(steps, dropped, readFile, path, notes);
   dropTokenPlumbing(root, dropped, path, notes);
   // The declaration goes once nothing in the action reads the input.
   const printed = doc.toString(options);

@@ -26,6 +26,7 @@ import { inlineCompositePublishers } from './composite-publish-actions.js';
 import { retireTokenPresenceOutputs } from './token-presence-output.js';
 import { noNpmLogin } from './npm-login.js';
 import { noCache } from './setup-node-edits.js';
+import { checkScriptProxies } from './script-proxy.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 
@@ -221,6 +222,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   checkInstalledPublishScripts(job, options.readFile);
   checkGlobalToolPublish(job, options.readFile);
   checkPublishConditionSteps(job);
+  checkScriptProxies(job, options.readFile, (step) => stepDirectory(doc, job.node, step));
   packOldBerryPublish(job, notes, options.readFile, options.workspaces);
   for (const step of publishSteps(job)) {
     for (const [path, edit] of scriptEdits(textOf(step, 'run') ?? '', `job "${job.id}"`, options.readFile, stepDirectory(doc, job.node, step))) {

@@ -156,7 +156,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   for (const job of publishing) {
     migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, left, ...(ctx.readFile ? { readFile: ctx.readFile } : {}), ...(ctx.keepsInput ? { keepsInput: ctx.keepsInput } : {}), ...(ctx.workspaces ? { workspaces: ctx.workspaces } : {}) });
-    ensureNewNpm(doc, job, ctx.pins, changes, { root, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
+    ensureNewNpm(doc, job, ctx.pins, changes, { root, scripts, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
     addForkGuard(doc, job, ctx.repo, changes);
     replaceRetiredRunner(job, changes);
   }
