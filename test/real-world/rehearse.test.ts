@@ -244,6 +244,8 @@ const CASES: Case[] = [
   { fixture: 'push-every-branch-no-install-npm-publish-node12-theme', workflow: 'npm-publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/main' } },
   { fixture: 'release-released-npm-publish-lts-tag-owner-guard-turbo-env', workflow: 'publish-release.yml', job: 'npm-publish', event: release('v13.17.1') },
   { fixture: 'release-published-id-token-node24-token-kept-dist-tag-from-version', workflow: 'npm-publish.yml', job: 'publish-npm', event: release('v3.2.1'), scripts: BUILD },
+  // The v19a sample (publish-library.yml, release-library.yml, npm-package.yml): a package in src/ beside a GitHub Packages job.
+  { fixture: 'src-dir-package-npm-and-gpr-jobs-setup-node-v1-node14', workflow: 'publish-library.yml', job: 'publish-npm', event: release('v1.3.0'), dir: 'src' },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
