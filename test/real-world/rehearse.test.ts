@@ -60,6 +60,8 @@ const CASES: Case[] = [
     branch: 'master',
   },
   { fixture: 'push-main-package-json-paths-setup-node-v1', workflow: 'publish.yml', job: 'build', event: { name: 'push', ref: 'refs/heads/main' }, scripts: { build: 'node -e 0' } },
+  { fixture: 'tag-push-node18-npm-install-build-publish-registry-url', workflow: 'publish-on-tag.yml', job: 'publish', event: tagPush('v0.3.1') },
+  { fixture: 'tag-npm-i-echo-project-npmrc-node-auth-token-secret-bump-version-pr-job', workflow: 'publish-on-tag.yml', job: 'publish', event: tagPush('v1.0.4') },
   { fixture: 'tag-push-node22-quoted-version-scoped-public', workflow: 'npm-publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/tags/v0.2.20' }, scripts: { build: 'node -e 0' } },
   {
     fixture: 'token-guard-whoami-always-auth-id-token-granted',
