@@ -23,7 +23,7 @@ import { runsNothing, withoutLines } from './script-lines.js';
 import { retireTokenGuards, tokenVariables } from './token-conditions.js';
 import { noTokenWriterActions } from './token-writer-actions.js';
 import { inlineCompositePublishers } from './composite-publish-actions.js';
-import { retireTokenPresenceOutputs } from './token-presence-output.js';
+import { references, retireTokenPresenceOutputs } from './token-presence-output.js';
 import { noNpmLogin } from './npm-login.js';
 import { noCache } from './setup-node-edits.js';
 import { checkScriptProxies } from './script-proxy.js';
@@ -184,6 +184,11 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
     const tested = onlyChecksSet(node.value);
     const env = mapOf(step, 'env');
     if (tested.length > 0 && tested.every((name) => isTokenEnv(name, textOf(env, name) ?? ''))) {
+      // Never leave a `steps.<id>` that names a removed step (GitHub reads it as empty, actionlint rejects it).
+      const id = textOf(step, 'id');
+      if (id !== undefined && references(job, id) > 0) {
+        throw new MigrateError(`job "${job.id}": the step "${textOf(step, 'name') ?? id}" only checks that ${tested.join(', ')} is set, and other steps read steps.${id}: without the token it would always say it is missing. Remove that check and the conditions that read it, then migrate again.`);
+      }
       for (const name of tested) {
         const secret = secretName(textOf(env, name) ?? '');
         if (secret) secrets.push(secret);

@@ -73,3 +73,17 @@ test('an output the job also reads elsewhere stops the migration, naming the ste
     (error: Error) => error.name === 'MigrateError' && /the step "Check the token" records whether NODE_AUTH_TOKEN is set in steps\.check\.outputs\.present/.test(error.message),
   );
 });
+
+test('a branch that also prints why (echo "…skipping publish") is still only a presence check; one that writes elsewhere is not', () => {
+  // The shape of the v19c token gates (`id: npm_gate`, `publish=true|false`, a message on the false branch).
+  const gate = 'if [ -n "$NPM_TOKEN" ]; then\n  echo "publish=true" >> "$GITHUB_OUTPUT"\nelse\n  echo "publish=false" >> "$GITHUB_OUTPUT"\n  echo "NPM_TOKEN secret is missing; skipping publish." >&2\nfi\n';
+  assert.deepEqual(readPresenceScript(gate), { output: 'publish', present: 'true', absent: 'false', variable: 'NPM_TOKEN' });
+  assert.equal(readPresenceScript(gate.replace('>&2', '>> "$GITHUB_ENV"')), undefined);
+});
+
+test('a gate whose output later steps read is retired with their conditions, never removed on its own', () => {
+  const gated = workflow("steps.check.outputs.present == 'YES'").replace('            echo "present=NO" >> $GITHUB_OUTPUT\n', '            echo "present=NO" >> $GITHUB_OUTPUT\n            echo "no token: skipping the publish"\n');
+  const result = migrateWorkflow(gated, '.github/workflows/publish.yml', { pins, repo });
+  assert.doesNotMatch(result.after, /steps\.check|NODE_AUTH_TOKEN/);
+  assert.equal((parse(result.after).jobs.publish.steps as Array<{ name?: string; if?: string }>).find((s) => s.name === 'Publish')!.if, undefined);
+});
