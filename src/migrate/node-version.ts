@@ -109,8 +109,11 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     notes.push(`job "${job.id}": added setup-node with Node 24 (the runner's own Node ships npm 10)`);
     return;
   }
-  // The Node that publishes is the last one set up: a local action's known new Node settles it.
-  const lastSetter = [...job.steps].reverse().find((step) => isSetupNode(step) || setsNodeOrMay(step));
+  // The Node that publishes to npmjs.com is the last one set up before (or by) its first publish step: a
+  // setup-node after it (for a GitHub Packages publish) comes too late. A local action's known new Node settles it.
+  const setter = (step: YAMLMap) => isSetupNode(step) || setsNodeOrMay(step);
+  const upToPublish = firstPublish === undefined ? job.steps : job.steps.slice(0, job.steps.indexOf(firstPublish) + 1);
+  const lastSetter = [...upToPublish].reverse().find(setter) ?? [...job.steps].reverse().find(setter);
   if (lastSetter && setsNewNode(lastSetter)) return;
   // A local action that upgrades npm itself after the Node it sets up.
   const localUses = lastSetter && !isSetupNode(lastSetter) ? textOf(lastSetter, 'uses') : undefined;
@@ -181,7 +184,7 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   }
   if (!unknown && !local) return;
   if (upgrades || (asserts && !local)) return;
-  const last = [...job.steps].reverse().find((step) => isSetupNode(step) || setsNodeOrMay(step))!;
+  const last = lastSetter!;
   // A local action that sets up Node and publishes inside: an upgrade before it would be undone
   // by its Node, and one after it comes too late, so the upgrade goes into the action.
   const inside = !isSetupNode(last) && publishSteps(job).includes(last) && scope.scripts && localUses === textOf(last, 'uses') ? upgradeNpmInLocalAction(localUses!, scope.readFile, scope.scripts) : undefined;
