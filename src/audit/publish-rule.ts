@@ -189,9 +189,6 @@ export function onlyChecksSet(run: string): string[] {
   return tested.length > 0 && rest.every((line) => /^(?:echo|printf|exit|fi|then|else)\b/.test(line)) ? tested : [];
 }
 
-/** An echo or printf that only prints (to the log, or `>&2`): one that writes a file (`>> "$GITHUB_OUTPUT"`) does more. */
-export const onlySays = (line: string): boolean => /^(?:echo|printf)\b/.test(line) && !line.replace(/\s[12]?>&[12]\b/g, ' ').includes('>');
-
 /** Scripts whose name says they build or check, never publish: `npm run lint`, `yarn test:unit`, `pnpm build`. */
 const CHECK_SCRIPT = /^(?:npm|pnpm|yarn|bun)\s+(?:run(?:-script)?\s+)?(?:--if-present\s+)?(?:lint|test|t|build|check|typecheck|type-check|tsc|format|prettier|coverage|bench|docs?|compile|e2e)(?::[\w:.-]+)?(?:\s|$)/;
 

@@ -145,6 +145,9 @@ export function blankQuotedData(script: string, isData: (command: string) => boo
 /** echo and printf: what they are given they print, they never run it. */
 export const prints = (command: string): boolean => /^\s*(?:(?:then|do|else|!)\s+)?(?:[A-Za-z_]\w*=\S*\s+)*(?:builtin\s+|command\s+)?(?:echo|printf)(?:\s|$)/.test(command);
 
+/** An echo or printf that only prints (to the log, or `>&2`): one that writes a file (`>> "$GITHUB_OUTPUT"`) does more. */
+export const onlyPrints = (command: string): boolean => prints(command) && !command.replace(/\s[12]?>&[12]\b/g, ' ').includes('>');
+
 /**
  * A command that may run a string it is given as code: `eval`, `sh -c`, `node -e`, `exec`,
  * `xargs`, `ssh`, `source`. Its quoted arguments are read as script, never skipped as data.

@@ -6,7 +6,8 @@
 // without the token goes, and so does the checking step. Only when every use of the step's output
 // is such a condition in its job: a condition that also reads it elsewhere stops the migration.
 import { isSeq, visit, type Document, type YAMLMap } from 'yaml';
-import { isTokenEnv, onlySays } from '../audit/publish-rule.js';
+import { isTokenEnv } from '../audit/publish-rule.js';
+import { onlyPrints } from '../audit/shell-quotes.js';
 import { secretName } from '../detect/workflows.js';
 import type { JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
@@ -32,7 +33,7 @@ export function readPresenceScript(run: string): Omit<Presence, 'step' | 'id'> |
   const lines = run
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#') && !onlySays(line));
+    .filter((line) => line !== '' && !line.startsWith('#') && !onlyPrints(line));
   if (lines.length !== 5 || lines[2] !== 'else' || lines[4] !== 'fi') return undefined;
   const test = TEST.exec(lines[0]!);
   const [first, second] = [OUTPUT.exec(lines[1]!), OUTPUT.exec(lines[3]!)];
