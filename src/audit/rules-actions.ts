@@ -16,9 +16,9 @@ const DOCKER_DIGEST = /@sha256:[0-9a-f]{64}$/;
 
 const isAction = (uses: string | undefined, name: string) => uses !== undefined && uses.toLowerCase().startsWith(`${name}@`);
 
-/** The major version of an action reference, from `@v4` / `@v4.1.0` or a `# v4.1.0` comment after a SHA. */
+/** The major version of an action reference, from `@v4` / `@v4.1.0` / `@v2-beta` or a `# v4.1.0` comment after a SHA. */
 export function actionMajor(workflow: Workflow, step: Step): number | undefined {
-  const ref = /@v(\d+)(?:\.|$)/.exec(step.uses ?? '');
+  const ref = /@v(\d+)(?:[.-]|$)/.exec(step.uses ?? '');
   if (ref) return Number(ref[1]);
   const comment = /#\s*v?(\d+)\b/.exec(sourceLine(workflow, workflow.lineOf(pair(step.node, 'uses'))));
   return comment ? Number(comment[1]) : undefined;
