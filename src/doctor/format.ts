@@ -2,7 +2,7 @@
 // scripts. The JSON shape is versioned: change `schema` when a field changes meaning.
 import type { Finding } from '../core/model.js';
 import { paint } from '../core/style.js';
-import { wrap, wrapOnTerminal } from '../report/text.js';
+import { wrap, wrapOnTerminal } from '../text/wrap.js';
 import { mustFix, type DoctorReport } from './index.js';
 
 export const DOCTOR_SCHEMA = 'create-trusted-publish/doctor@1';
@@ -55,11 +55,8 @@ const MIGRATABLE = new Set(['use-trusted-publishing', 'old-npm', 'setup-node-pla
 function hanging(first: string, text: string, indent: string): string[] {
   const width = process.stdout.isTTY ? process.stdout.columns : 0;
   if (!width || first.length >= width) return [`${first}${text}`];
-  // A stand-in word as long as `first` past the indent keeps the first line's room right.
-  const stand = '\u0000'.repeat(Math.max(first.length - indent.length - 1, 1));
-  const lines = wrap(`${stand} ${text}`, width, indent);
-  lines[0] = first + lines[0]!.slice(indent.length + stand.length + 1);
-  return lines;
+  const lines = wrap(text, width, indent, first);
+  return lines.length ? lines : [first];
 }
 
 /** One finding: its mark, where, the message and the rule id (dim). */

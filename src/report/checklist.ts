@@ -3,7 +3,7 @@
 // the pull request's body.
 import type { ChecklistItem } from '../core/model.js';
 import { codeBlock } from './markdown.js';
-import { wrap } from './text.js';
+import { wrap } from '../text/wrap.js';
 
 /** An item that is another way to do the steps around it (all publishers at once), not a step to tick. */
 export const isAlternative = (item: ChecklistItem): boolean => item.id === 'publisher:all';

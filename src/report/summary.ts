@@ -1,7 +1,8 @@
 // "What I found": one compact block shown before anything is asked or written.
 import type { Detected } from '../core/model.js';
 import { paint } from '../core/style.js';
-import { formatFindings, wrapOnTerminal } from './text.js';
+import { formatFindings } from './text.js';
+import { wrapOnTerminal } from '../text/wrap.js';
 
 export function summaryRows(d: Detected): [string, string][] {
   const pkg = d.pkg;

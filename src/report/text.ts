@@ -5,6 +5,7 @@ import type { Finding, ManualEdit, Plan, PublisherSettings } from '../core/model
 import { unifiedDiff } from '../apply/diff.js';
 import { paint } from '../core/style.js';
 import type { WriteResult } from '../apply/write.js';
+import { wrap } from '../text/wrap.js';
 
 const LEVEL_MARK = { error: '✖', warning: '!', info: '·' } as const;
 
@@ -105,29 +106,4 @@ export function formatManual(edits: readonly ManualEdit[]): string {
       ].join('\n'),
     )
     .join('\n\n');
-}
-
-/**
- * `text` wrapped to the terminal's width, each line indented by `indent`; piped output keeps one
- * line per item, whole, for grep and logs.
- */
-export function wrapOnTerminal(text: string, indent: string): string {
-  const width = process.stdout.isTTY ? process.stdout.columns : 0;
-  return width ? wrap(text, width, indent).join('\n') : `${indent}${text}`;
-}
-
-/** Words wrapped to `width` columns, each line after the first indented by `indent`. */
-export function wrap(text: string, width: number, indent: string): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(indent + line);
-  return lines;
 }

@@ -44,3 +44,27 @@ it('at 60 columns every change line fits, words whole; piped, a change is one li
   assert.match(piped.stdout, new RegExp(`^  - ${change.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} v\\S+( .*)?$`, 'm'));
   assert.match(piped.stdout, /^ {2}- job "publish": node-version 12 -> 24 \(npm 11\.5\.1 or newer\)$/m);
 });
+
+it('at 60 columns the consent question wraps between words; "n" writes nothing', async () => {
+  const local = makePackageRepo({ files: { '.github/workflows/publish.yml': TAG_TOKEN_PUBLISH }, pkg: { repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } } });
+  const t = new Terminal({ columns: 60, rows: 200 });
+  try {
+    t.start([process.execPath, bin, local.dir, '--migrate'], local.dir);
+    await t.waitFor('(y/N)');
+    const rows = t.history().split('\n');
+    const at = rows.findIndex((row) => row.startsWith('Apply these edits to'));
+    assert.ok(at >= 0, rows.join('\n'));
+    const question = rows.slice(at).filter((row) => row.trim() !== '');
+    assert.ok(question.length > 1 && question.every((row) => row.length <= 56), question.join('\n'));
+    // The program broke the rows, not the terminal: a joined capture has the same ones.
+    const joined = t.history({ joined: true }).split('\n');
+    assert.deepEqual(joined.slice(joined.findIndex((row) => row.startsWith('Apply these edits to'))).filter((row) => row.trim() !== '').map((row) => row.trimEnd()), question.map((row) => row.trimEnd()));
+    assert.equal(question.join(' ').replace(/\s+/g, ' ').trim(), 'Apply these edits to .github/workflows/publish.yml? A .bak backup of each file is kept. (y/N)');
+    t.send('n', 'Enter');
+    await t.waitFor('Nothing was written.');
+    assert.equal(local.git('status', '--porcelain'), '');
+  } finally {
+    t.kill();
+    local.cleanup();
+  }
+});

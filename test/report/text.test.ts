@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { wrap } from '../../src/report/text.js';
 import { formatChecklist } from '../../src/report/checklist.js';
 
 test('prose wraps to the width; commands and URLs stay whole for copying', () => {
@@ -15,11 +14,4 @@ test('prose wraps to the width; commands and URLs stay whole for copying', () =>
   for (const line of lines.slice(1, -2)) assert.ok(line.length <= 50, `"${line}" fits in 50 columns`);
   assert.ok(lines.includes(`       $ ${command}`));
   assert.equal(lines.at(-1), '       https://github.com/acme/widget/settings/secrets/actions');
-});
-
-test('wrap keeps every word, in order', () => {
-  const words = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
-  const lines = wrap(words.join(' '), 20, '  ');
-  assert.deepEqual(lines.join(' ').split(/\s+/).filter(Boolean), words);
-  assert.ok(lines.every((l) => l.length <= 20 && l.startsWith('  ')));
 });

@@ -6,7 +6,7 @@
 import type { Detected } from '../../../core/model.js';
 import { formatSummary } from '../../../report/summary.js';
 import { paint } from '../../../core/style.js';
-import { wrap } from '../../../report/text.js';
+import { wrap } from '../../../text/wrap.js';
 import { CancelledError } from '../../../core/errors.js';
 import { nextKey } from './held-keys.js';
 

@@ -10,7 +10,7 @@ import { checkGivenConflict } from '../flow/conflict.js';
 import { releaseKeys } from './held-keys.js';
 import { eraseRows, foundText, promptText, rowsOf, waitForKey } from './first-screen.js';
 import { paint } from '../../../core/style.js';
-import { wrap } from '../../../report/text.js';
+import { wrap } from '../../../text/wrap.js';
 import { VERSION } from '../../../core/version.js';
 import { flowConfig } from '../flow/config.js';
 import { progress } from '../flow/machine.js';

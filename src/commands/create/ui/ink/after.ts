@@ -1,7 +1,8 @@
 // What stays printed after the wizard: plain text in the scrollback, never a live frame.
 import type { Io } from '../../../../core/io.js';
 import { CancelledError, EXIT } from '../../../../core/errors.js';
-import { formatManual, formatPublisher, formatWritten, wrap } from '../../../../report/text.js';
+import { formatManual, formatPublisher, formatWritten } from '../../../../report/text.js';
+import { wrap } from '../../../../text/wrap.js';
 import { formatChecklist } from '../../../../report/checklist.js';
 import { paint } from '../../../../core/style.js';
 import type { FlowState } from '../../flow/machine.js';

@@ -3,7 +3,7 @@
 import type { AnyQuestion, Choice } from '../../../../questions/list.js';
 import type { Plan } from '../../../../core/model.js';
 import { rowsFor } from './input/list-nav.js';
-import { wrap } from '../../../../report/text.js';
+import { wrap } from '../../../../text/wrap.js';
 
 /** Terminals at least this wide show the preview beside the question. */
 export const WIDE = 120;

@@ -7,7 +7,7 @@ import { useTheme } from '../theme.js';
 import { isEnter } from '../input/keys.js';
 import { commandLines, urlIndent } from '../../../../../report/command-lines.js';
 import { isAlternative } from '../../../../../report/checklist.js';
-import { wrap } from '../../../../../report/text.js';
+import { wrap } from '../../../../../text/wrap.js';
 
 /** `text` after `prefix`, broken between words here (Ink keeps the space it breaks at), the rows after the first under the text. */
 function hanging(prefix: string, text: string, columns: number): string {

@@ -11,7 +11,7 @@ import { useChoiceField, useConfirmField, useMultiField, useTextField, type Fiel
 import type { Answer } from '../../../flow/machine.js';
 import { useTheme } from '../theme.js';
 import { useKeys } from '../hooks/keys-router.js';
-import { wrap } from '../../../../../report/text.js';
+import { wrap } from '../../../../../text/wrap.js';
 
 export interface QuestionStepProps extends FieldHandlers {
   question: AnyQuestion;
