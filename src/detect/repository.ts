@@ -46,6 +46,16 @@ export function repositoryMismatch(pkg: PackageInfo, repo: RepoRef, directory: s
   return { file: manifestFile(directory), url: expectedRepository(repo, directory, host).url };
 }
 
+/**
+ * Why a package.json "repository" edit is made, for the list of changes: an E422 only where npm
+ * would return one (the URL), a suggestion where only "directory" is added.
+ */
+export function repositoryEditReason(pkg: PackageInfo, repo: RepoRef, directory: string, host = 'github.com', what = 'this repository'): string {
+  return repositoryMismatch(pkg, repo, directory, host)
+    ? `sets "repository" to ${what} (npm checks it: E422 otherwise)`
+    : `adds "directory" to "repository" (suggested for a package below the top folder; npm does not check it)`;
+}
+
 const manifestFile = (directory: string) => (directory ? `${repoDir(directory)}/package.json` : 'package.json');
 
 /**

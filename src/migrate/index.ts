@@ -6,7 +6,7 @@ import { migrateCiFile } from './ci-files.js';
 import { parseWorkflow } from '../audit/index.js';
 import { isTokenEnv, type PublishContext } from '../audit/publish-rule.js';
 import { loadPins, type ActionPins } from '../render/pins.js';
-import { repositoryFinding } from '../detect/repository.js';
+import { repositoryEditReason, repositoryFinding } from '../detect/repository.js';
 import { repositoryPackages } from '../detect/named-packages.js';
 import { repoReader } from '../detect/workflows.js';
 import { GITLAB_CI_PATH } from '../detect/ci-files.js';
@@ -216,7 +216,7 @@ function repositoryFixes(d: Detected, repo: RepoRef | undefined, host: string, e
     if (!finding || finding.id === 'repository-case') return [];
     const path = p.dir ? `${p.dir}/package.json` : 'package.json';
     const raw = edited.get(path) ?? p.raw;
-    return [{ path, kind: 'update' as const, before: p.raw, after: withRepository({ ...p, raw }, repo, host), reason: 'sets "repository" to this repository (npm checks it: E422 otherwise)', needsConsent: true, finding }];
+    return [{ path, kind: 'update' as const, before: p.raw, after: withRepository({ ...p, raw }, repo, host), reason: repositoryEditReason(p, repo, p.dir, host), needsConsent: true, finding }];
   });
 }
 

@@ -3,7 +3,7 @@
 import { lockfileInReach } from '../detect/lockfile-reach.js';
 import { noLockfileNote } from './notes.js';
 import { BRANCH_FLOWS, type Answers, type Detected, type FileChange, type ManualEdit, type PackageInfo, type Plan } from '../core/model.js';
-import { repositoryMatches } from '../detect/repository.js';
+import { repositoryEditReason, repositoryMatches } from '../detect/repository.js';
 import { providerConflict, PROVIDER_NAMES } from '../questions/provider.js';
 import { ciChecklist } from './checklist-ci.js';
 import { safeItems, safeOutput } from '../text/output.js';
@@ -64,7 +64,7 @@ export function makeCiPlan(d: Detected, answers: Answers): Plan {
   // GitLab provenance compares package.json "repository" with the project (E422 otherwise).
   if (answers.provider === 'gitlab' && !repositoryMatches(pkg.repository, job.repo, pkg.dir, 'gitlab.com')) {
     if (answers.fixRepository) {
-      changes.push(change(manifestPath(pkg), pkg.raw, withRepository(pkg, job.repo, 'gitlab.com'), 'sets "repository" to this project (npm checks it for provenance: E422 otherwise)'));
+      changes.push(change(manifestPath(pkg), pkg.raw, withRepository(pkg, job.repo, 'gitlab.com'), repositoryEditReason(pkg, job.repo, pkg.dir, 'gitlab.com', 'this project')));
     } else {
       notes.push(`${manifestPath(pkg)} "repository" does not name gitlab.com/${job.repo.owner}/${job.repo.name}: a public project's publish fails (E422) until it does.`);
     }

@@ -11,7 +11,7 @@ import { publisherSettings } from '../npm/publisher.js';
 import { releasePleaseFiles } from './release-please.js';
 import { withRepository } from './repository-fix.js';
 import { dependabotPlan } from './dependabot.js';
-import { repositoryMatches } from '../detect/repository.js';
+import { repositoryEditReason, repositoryMatches } from '../detect/repository.js';
 import { manifestPath, needsPack, releaseBranch, targetPackages, workflowInput } from './targets.js';
 import { AnswerError, FailedError } from '../core/errors.js';
 
@@ -71,7 +71,7 @@ export function makePlan(d: Detected, answers: Answers, render: Renderer): Plan 
   const wrong = mismatched(targets, repo);
   if (answers.fixRepository) {
     for (const p of wrong) {
-      changes.push(change(manifestPath(p), p.raw, withRepository(p, repo), 'sets "repository" to this repository (npm checks it: E422 otherwise)', false));
+      changes.push(change(manifestPath(p), p.raw, withRepository(p, repo), repositoryEditReason(p, repo, p.dir), false));
     }
   }
   const notes: string[] = [];

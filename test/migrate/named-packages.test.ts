@@ -100,3 +100,23 @@ test('--migrate: a bare npm publish at the top gives only the top package a trus
     }
   }
 });
+
+test('--migrate: a package whose URL already matches gets "directory" as a suggestion, never an E422 claim', () => {
+  const repo = makeRepo({
+    remote: 'https://github.com/acme/beacon.git',
+    files: {
+      'package.json': { name: 'beacon-root', private: true, workspaces: ['cli'] },
+      'package-lock.json': { name: 'beacon-root', lockfileVersion: 3, packages: {} },
+      'cli/package.json': { name: '@acme/beacon-cli', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/beacon.git' } },
+      '.github/workflows/publish.yml': WORKFLOW,
+    },
+  });
+  try {
+    const run = runCli([repo.dir, '--migrate', '--dry-run']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^cli\/package\.json\n {2}- adds "directory" to "repository" \(suggested for a package below the top folder; npm does not check it\)$/m, run.stdout);
+    assert.doesNotMatch(run.stdout, /E422/, run.stdout);
+  } finally {
+    repo.cleanup();
+  }
+});
