@@ -248,6 +248,9 @@ const CASES: Case[] = [
   { fixture: 'release-published-id-token-node24-token-kept-dist-tag-from-version', workflow: 'npm-publish.yml', job: 'publish-npm', event: release('v3.2.1'), scripts: BUILD },
   // The v19a sample (publish-library.yml, release-library.yml, npm-package.yml): a package in src/ beside a GitHub Packages job.
   { fixture: 'src-dir-package-npm-and-gpr-jobs-setup-node-v1-node14', workflow: 'publish-library.yml', job: 'publish-npm', event: release('v1.3.0'), dir: 'src' },
+  // The v20a sample (repository names holding serverless-, ember-, cordova-, markdown-it-, eleventy-, strapi-): the npm tag
+  // comes from $GITHUB_ENV (`env.tag`, cut from the release tag's major).
+  { fixture: 'release-created-node22-npm-tag-from-major-version-github-env', workflow: 'release.yml', job: 'npm', event: release('v8.2.0') },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {

@@ -264,6 +264,9 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
     let log = '';
     for (const [index, step] of (job.steps as Step[]).entries()) {
       const label = step.name ?? step.uses ?? step.run?.split('\n')[0] ?? `step ${index + 1}`;
+      // The env context: the workflow's, the job's and the step's env, and what earlier steps wrote to GITHUB_ENV.
+      contexts.env = { ...scoped(wf.env), ...scoped(job.env), ...readKeyValues(files.GITHUB_ENV) };
+      contexts.env = { ...contexts.env, ...scoped(step.env), ...readKeyValues(files.GITHUB_ENV) };
       if (step.if !== undefined && !isTrue(String(step.if).replace(/^\$\{\{([\s\S]*)\}\}$/, '$1'), contexts)) continue;
       log += `\n::: ${label}\n`;
       if (step.uses) {
