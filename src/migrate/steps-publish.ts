@@ -20,6 +20,7 @@ import { packOldBerryPublish, yarnPublish } from './yarn-publish.js';
 import { prereleaseTag } from './prerelease-tag.js';
 import { beachballToken } from './beachball.js';
 import { runsNothing, withoutLines } from './script-lines.js';
+import { onlyPrints } from '../audit/shell-quotes.js';
 import { retireTokenGuards, tokenVariables } from './token-conditions.js';
 import { noTokenWriterActions } from './token-writer-actions.js';
 import { inlineCompositePublishers } from './composite-publish-actions.js';
@@ -174,6 +175,9 @@ export interface PublishJobOptions {
   workspaces?: Readonly<Record<string, string>>;
 }
 
+/** Commands that read no npm credential: npm's settings and the tools' versions. */
+const NEEDS_NO_TOKEN = /^\s*(?:npm\s+config\s+(?:get|list|ls)\b|(?:npm|node|pnpm|yarn|bun)\s+(?:-v|--version)\s*$)[^;&|>]*$/;
+
 /** `npm whoami` checks the token, which is gone: the lines go, and steps that only did that. */
 export function noTokenChecks(job: JobView, notes: string[], secrets: string[]): void {
   const seq = nodeOf(job.node, 'steps');
@@ -214,6 +218,10 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
     } else {
       node.value = kept.join('\n');
       notes.push(`job "${job.id}": removed npm whoami (it checks the token, which is gone)`);
+      // What is left reads no credential (`npm config get registry`, an echo): the token goes too.
+      if (kept.every((line) => line.trim() === '' || NEEDS_NO_TOKEN.test(line) || onlyPrints(line))) {
+        secrets.push(...dropTokenEnv(step, `job "${job.id}" step "${textOf(step, 'name') ?? 'npm whoami'}"`, notes));
+      }
     }
   }
 }
