@@ -28,6 +28,7 @@ import { references, retireTokenPresenceOutputs } from './token-presence-output.
 import { noNpmLogin } from './npm-login.js';
 import { noCache } from './setup-node-edits.js';
 import { checkScriptProxies } from './script-proxy.js';
+import { makeRecipeEdits } from './make-recipe.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 
@@ -243,6 +244,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
       notes.push(`job "${job.id}": ${path} no longer writes or checks the npm token`);
     }
   }
+  if (options.scripts) notes.push(...makeRecipeEdits(job, options.readFile, (step) => stepDirectory(doc, job.node, step), options.scripts));
   retireTokenGuards(job, tokenVariables(job), notes);
   secrets.push(...retireTokenPresenceOutputs(doc, job, notes));
   noTokenChecks(job, notes, secrets);
