@@ -30,25 +30,40 @@ export function makeTargets(line: string): { dir: string; targets: string[] } | 
   return undefined;
 }
 
-/** The recipe lines of each target a line runs (`@`, `-` and `+` prefixes dropped), from the Makefile of `dir`. */
-export function makeRecipesRun(line: string, readFile: ReadFile, dir = ''): string[] {
+/** One physical recipe line of a Makefile: its 1-based number and its text as written (tab and all). */
+export interface RecipeLine {
+  line: number;
+  raw: string;
+}
+
+/** The recipe lines of the targets a line runs, with the Makefile they are in (undefined when none is read). */
+export function makeRecipeLines(line: string, readFile: ReadFile, dir = ''): { path: string; lines: RecipeLine[] } | undefined {
   const run = makeTargets(line);
-  if (!run) return [];
+  if (!run) return undefined;
   const base = [dir, run.dir].filter(Boolean).join('/');
-  const text = MAKEFILES.map((name) => readFile(base ? `${base}/${name}` : name, MAKEFILE_MAX_BYTES)).find((t) => t !== undefined);
-  if (text === undefined || text.length > MAKEFILE_MAX_BYTES || text.includes('\0')) return [];
-  const lines = text.split(/\r?\n/);
-  const recipes: string[] = [];
+  const found = MAKEFILES.map((name) => (base ? `${base}/${name}` : name))
+    .map((path) => ({ path, text: readFile(path, MAKEFILE_MAX_BYTES) }))
+    .find((f) => f.text !== undefined);
+  if (!found || found.text!.length > MAKEFILE_MAX_BYTES || found.text!.includes('\0')) return undefined;
+  const lines = found.text!.split(/\r?\n/);
+  const recipe: RecipeLine[] = [];
   for (const target of run.targets) {
     for (let i = 0; i < lines.length; i++) {
       // `target:` or `a target: prerequisites`, not `VAR := value`.
       const rule = /^([^\s:#=][^:#=]*):(?!=)/.exec(lines[i]!);
       if (!rule || !rule[1]!.trim().split(/\s+/).includes(target)) continue;
       for (let j = i + 1; j < lines.length && (lines[j]!.startsWith('\t') || lines[j]!.trim() === ''); j++) {
-        const recipe = lines[j]!.trim().replace(/^[@+-]+/, '');
-        if (recipe !== '' && !recipe.startsWith('#')) recipes.push(recipe);
+        if (lines[j]!.trim() !== '') recipe.push({ line: j + 1, raw: lines[j]! });
       }
     }
   }
-  return recipes;
+  return { path: found.path, lines: recipe };
+}
+
+/** A recipe line's command: without its indentation and its `@`, `-` and `+` prefixes. */
+export const recipeCommand = (raw: string): string => raw.trim().replace(/^[@+-]+/, '');
+
+/** The recipe lines of each target a line runs (`@`, `-` and `+` prefixes dropped), from the Makefile of `dir`. */
+export function makeRecipesRun(line: string, readFile: ReadFile, dir = ''): string[] {
+  return (makeRecipeLines(line, readFile, dir)?.lines ?? []).map((l) => recipeCommand(l.raw)).filter((text) => text !== '' && !text.startsWith('#'));
 }

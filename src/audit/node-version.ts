@@ -79,27 +79,50 @@ export function resolveNodeVersions(withMap: YAMLMap | undefined, scope: NodeSco
     const found = scope.readFile ? nodeVersionFromFile(file, scope.readFile) : undefined;
     return found === undefined ? [] : [found];
   }
-  if (version !== undefined) {
-    const expr = /^\$\{\{\s*(env|matrix|inputs)\.([\w-]+)\s*\}\}$/.exec(version.trim());
-    if (!expr) return version.includes('${{') ? [] : [version];
-    if (expr[1] === 'inputs') {
-      // The input's default (a caller or a manual run may choose another value).
-      const on = mapOf(scope.root, 'on');
-      const found = ['workflow_call', 'workflow_dispatch'].map((event) => textOf(mapOf(mapOf(mapOf(on, event), 'inputs'), expr[2]!), 'default')).find((v) => v !== undefined);
-      return found === undefined ? [] : [found];
-    }
-    if (expr[1] === 'env') {
-      const value = envExpressionValue(version, [mapOf(scope.job, 'env'), mapOf(scope.root, 'env')]);
-      return value === undefined ? [] : [value];
-    }
-    const matrix = mapOf(mapOf(scope.job, 'strategy'), 'matrix');
-    const values = scalarsOf(nodeOf(matrix, expr[2]!));
-    const included = (isSeq(nodeOf(matrix, 'include')) ? (nodeOf(matrix, 'include') as { items: unknown[] }).items : [])
-      .flatMap((entry) => (isMap(entry) ? scalarsOf(nodeOf(entry, expr[2]!)) : []));
-    const all = [...values, ...included];
-    return all.some((v) => v.includes('${{')) ? [] : all;
-  }
+  if (version !== undefined) return expressionValues(version, scope) ?? (version.includes('${{') ? [] : [version]);
   return [];
+}
+
+/**
+ * The values a `${{ env.X }}`, `${{ matrix.X }}` or `${{ inputs.X }}` value can take in a job: env
+ * (job, then workflow), the matrix list and its `include` entries, or a workflow input's default.
+ * [] when not knowable here; undefined when the value is no such expression.
+ */
+export function expressionValues(value: string, scope: NodeScope): string[] | undefined {
+  const expr = /^\$\{\{\s*(env|matrix|inputs)\.([\w-]+)\s*\}\}$/.exec(value.trim());
+  if (!expr) return undefined;
+  if (expr[1] === 'inputs') {
+    // The input's default (a caller or a manual run may choose another value).
+    const on = mapOf(scope.root, 'on');
+    const found = ['workflow_call', 'workflow_dispatch'].map((event) => textOf(mapOf(mapOf(mapOf(on, event), 'inputs'), expr[2]!), 'default')).find((v) => v !== undefined);
+    return found === undefined ? [] : [found];
+  }
+  if (expr[1] === 'env') {
+    const found = envExpressionValue(value, [mapOf(scope.job, 'env'), mapOf(scope.root, 'env')]);
+    return found === undefined ? [] : [found];
+  }
+  const matrix = mapOf(mapOf(scope.job, 'strategy'), 'matrix');
+  const values = scalarsOf(nodeOf(matrix, expr[2]!));
+  const included = (isSeq(nodeOf(matrix, 'include')) ? (nodeOf(matrix, 'include') as { items: unknown[] }).items : [])
+    .flatMap((entry) => (isMap(entry) ? scalarsOf(nodeOf(entry, expr[2]!)) : []));
+  const all = [...values, ...included];
+  return all.some((v) => v.includes('${{')) ? [] : all;
+}
+
+/**
+ * A step's `with:` as a local action receives it: each `${{ env.X }}` or `${{ matrix.X }}` value
+ * that has one value in the job replaced by it (a one-entry matrix, an env value), the rest as written.
+ */
+export function handedInputs(withMap: YAMLMap | undefined, scope: NodeScope): Record<string, string> | undefined {
+  if (!withMap) return undefined;
+  const out: Record<string, string> = {};
+  for (const item of withMap.items) {
+    if (!isScalar(item.key) || !isScalar(item.value) || item.value.value === null) continue;
+    const raw = String(item.value.value);
+    const values = /^\$\{\{\s*(?:env|matrix)\./.test(raw.trim()) ? expressionValues(raw, scope) : undefined;
+    out[String(item.key.value)] = values?.length === 1 ? values[0]! : raw;
+  }
+  return out;
 }
 
 /** `NAME=$(cat FILE)` written to $GITHUB_OUTPUT: the file a step's output NAME is read from. */

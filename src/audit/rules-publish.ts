@@ -4,7 +4,7 @@ import type { RepoRef, Finding } from '../core/model.js';
 import { grantsWrite, effectivePermissions } from './rules-permissions.js';
 import { nodeLines } from './source-lines.js';
 import { isScalar } from 'yaml';
-import { localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from './node-version.js';
+import { handedInputs, localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from './node-version.js';
 import { localActionUpgradesNpm } from './local-action-npm.js';
 import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 import { commandPublishes, isNpmSecret, isTokenEnv, isTokenInput, loginCommand, loginRegistry, NPM_LOGIN, registryKind, secretNames, writesAuthToken } from './publish-rule.js';
@@ -107,7 +107,8 @@ function oldNpm(workflow: Workflow, job: Job, readFile?: (path: string) => strin
   // A local composite action that publishes sets up its Node before its own publish step.
   const inside = firstPublish >= 0 && job.steps[firstPublish]!.uses?.startsWith('./') ? 1 : 0;
   const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish + inside);
-  const localNode = (step: Step) => (step.uses === undefined ? undefined : localActionNode(step.uses, step.with, readFile));
+  // The caller's `with:` values resolved in the job: a one-entry matrix or an env value reaches the action as that value.
+  const localNode = (step: Step) => (step.uses === undefined ? undefined : localActionNode(step.uses, handedInputs(step.with, { root: workflow.root, job: job.node }), readFile));
   const setter = [...before].reverse().find((step) => isSetupNode(step.uses) || localNode(step) !== undefined);
   const local = setter && !isSetupNode(setter.uses) ? { step: setter, versions: localNode(setter)!.versions } : undefined;
   // The action upgrades npm itself, after the Node it sets up.

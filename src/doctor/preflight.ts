@@ -14,6 +14,7 @@ import { retiredRunnerReplacement } from '../audit/retired-runners.js';
 import { selfHostedRunner } from '../audit/self-hosted-runners.js';
 import { listedNeeds, upstreamJobs } from '../audit/job-needs.js';
 import { scriptProxy } from './script-proxy.js';
+import { makeRecipeFindings } from './make-recipe.js';
 
 const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
 
@@ -162,7 +163,7 @@ function publishTools(workflow: Workflow, job: Job): Finding[] {
 export function preflight(workflow: Workflow, readFile?: (path: string) => string | undefined): Finding[] {
   const publishing = workflow.jobs.filter((job) => publishesToNpm(workflow, job));
   return [
-    ...publishing.flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...scriptProxy(workflow, job, readFile), ...selfHosted(workflow, job), ...retiredRunner(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]),
+    ...publishing.flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...scriptProxy(workflow, job, readFile), ...makeRecipeFindings(workflow, job, readFile), ...selfHosted(workflow, job), ...retiredRunner(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]),
     ...retiredUpstream(workflow, publishing),
   ];
 }

@@ -2,11 +2,12 @@
 // raised to Node 24, or the job upgrades npm (the verdicts are the audit's: audit/node-version.ts).
 import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap } from 'yaml';
 import type { ActionPins } from '../render/pins.js';
-import { localActionNode, nodeVersionFile, nodeVerdict, setupNodeVerdict, worstVerdict, type NodeScope } from '../audit/node-version.js';
+import { nodeVersionFile, nodeVerdict, setupNodeVerdict, worstVerdict, type NodeScope } from '../audit/node-version.js';
 import { blockMap, mapOf, nodeOf, pairOf, textOf } from './nodes.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { localActionUpgradesNpm } from '../audit/local-action-npm.js';
 import { upgradeNpmInLocalAction } from './local-action-npm.js';
+import { handedLocalNode, npm11Runs, raiseHandedOldNode } from './handed-node.js';
 export const NPM_CHECK = `npm_version="$(npm --version)"
 if [ "$(printf '%s\\n' 11.5.1 "$npm_version" | sort -V | head -n 1)" != 11.5.1 ]; then
   echo "::error::npm $npm_version cannot publish with trusted publishing (OIDC), which needs npm 11.5.1 or newer. Use Node 24."
@@ -50,8 +51,6 @@ function upgradeStep(doc: Document): YAMLMap {
   return step;
 }
 
-/** npm 11 runs on Node `^20.17.0 || >=22.9.0` (its engines): an upgrade cannot help an older major. */
-const npm11Runs = (version: string) => Number(/^[\^~]?v?(\d+)/.exec(version.trim())?.[1] ?? Infinity) >= 20;
 
 /** The one value of the job's own `strategy.matrix` list that a `${{ matrix.X }}` node-version names. */
 function soleMatrixValue(withMap: YAMLMap | undefined, job: JobView): { key: string; value: Scalar } | undefined {
@@ -80,7 +79,8 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   if (!isSeq(seq)) return;
   const setups = job.steps.filter(isSetupNode);
   // A local composite action may set up its own Node after ours: npm is upgraded after it.
-  const localNode = (step: YAMLMap) => localActionNode(textOf(step, 'uses') ?? '', mapOf(step, 'with'), scope.readFile);
+  // Its caller's `with:` values resolved in the job (a one-entry matrix, an env value); one npm 11 cannot run on is raised first.
+  const localNode = (step: YAMLMap) => handedLocalNode(step, { ...scope, job: job.node });
   const setsNode = (step: YAMLMap) => localNode(step) !== undefined;
   // One whose Node is known to ship npm 11.5.1 or newer needs no upgrade after it.
   const setsNewNode = (step: YAMLMap) => {
@@ -114,6 +114,7 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   const setter = (step: YAMLMap) => isSetupNode(step) || setsNodeOrMay(step);
   const upToPublish = firstPublish === undefined ? job.steps : job.steps.slice(0, job.steps.indexOf(firstPublish) + 1);
   const lastSetter = [...upToPublish].reverse().find(setter) ?? [...job.steps].reverse().find(setter);
+  if (lastSetter && !isSetupNode(lastSetter)) raiseHandedOldNode(lastSetter, job, { ...scope, job: job.node }, notes);
   if (lastSetter && setsNewNode(lastSetter)) return;
   // A local action that upgrades npm itself after the Node it sets up.
   const localUses = lastSetter && !isSetupNode(lastSetter) ? textOf(lastSetter, 'uses') : undefined;

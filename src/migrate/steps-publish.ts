@@ -20,6 +20,7 @@ import { packOldBerryPublish, yarnPublish } from './yarn-publish.js';
 import { prereleaseTag } from './prerelease-tag.js';
 import { beachballToken } from './beachball.js';
 import { runsNothing, withoutLines } from './script-lines.js';
+import { onlyPrints } from '../audit/shell-quotes.js';
 import { retireTokenGuards, tokenVariables } from './token-conditions.js';
 import { noTokenWriterActions } from './token-writer-actions.js';
 import { inlineCompositePublishers } from './composite-publish-actions.js';
@@ -27,6 +28,7 @@ import { references, retireTokenPresenceOutputs } from './token-presence-output.
 import { noNpmLogin } from './npm-login.js';
 import { noCache } from './setup-node-edits.js';
 import { checkScriptProxies } from './script-proxy.js';
+import { makeRecipeEdits } from './make-recipe.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 
@@ -174,6 +176,9 @@ export interface PublishJobOptions {
   workspaces?: Readonly<Record<string, string>>;
 }
 
+/** Commands that read no npm credential: npm's settings and the tools' versions. */
+const NEEDS_NO_TOKEN = /^\s*(?:npm\s+config\s+(?:get|list|ls)\b|(?:npm|node|pnpm|yarn|bun)\s+(?:-v|--version)\s*$)[^;&|>]*$/;
+
 /** `npm whoami` checks the token, which is gone: the lines go, and steps that only did that. */
 export function noTokenChecks(job: JobView, notes: string[], secrets: string[]): void {
   const seq = nodeOf(job.node, 'steps');
@@ -214,6 +219,10 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
     } else {
       node.value = kept.join('\n');
       notes.push(`job "${job.id}": removed npm whoami (it checks the token, which is gone)`);
+      // What is left reads no credential (`npm config get registry`, an echo): the token goes too.
+      if (kept.every((line) => line.trim() === '' || NEEDS_NO_TOKEN.test(line) || onlyPrints(line))) {
+        secrets.push(...dropTokenEnv(step, `job "${job.id}" step "${textOf(step, 'name') ?? 'npm whoami'}"`, notes));
+      }
     }
   }
 }
@@ -235,6 +244,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
       notes.push(`job "${job.id}": ${path} no longer writes or checks the npm token`);
     }
   }
+  if (options.scripts) notes.push(...makeRecipeEdits(job, options.readFile, (step) => stepDirectory(doc, job.node, step), options.scripts));
   retireTokenGuards(job, tokenVariables(job), notes);
   secrets.push(...retireTokenPresenceOutputs(doc, job, notes));
   noTokenChecks(job, notes, secrets);

@@ -10,7 +10,7 @@ import { workspaceScriptsRun, type WorkspaceScript } from '../detect/yarn-worksp
 import { mapOf, nodeOf, textOf } from './nodes.js';
 
 /** `yarn publish` and its arguments, up to the end of that command (`&&`, `;`, `|`, end of line). */
-const YARN1_COMMAND = commandWithArgs(YARN1_PUBLISH.source);
+export const YARN1_COMMAND = commandWithArgs(YARN1_PUBLISH.source);
 const BUMPS = ['major', 'minor', 'patch', 'premajor', 'preminor', 'prepatch', 'prerelease'];
 
 /**
@@ -19,7 +19,7 @@ const BUMPS = ['major', 'minor', 'patch', 'premajor', 'preminor', 'prepatch', 'p
  * `npm version X --allow-same-version` does that step (committing and tagging unless
  * `--no-git-tag-version`, as yarn does), then `npm publish` with the remaining arguments.
  */
-function npmForYarnPublish(args: string): string {
+export function npmForYarnPublish(args: string): string {
   const words = argWords(args);
   const publish: string[] = [];
   const version: string[] = [];
