@@ -10,6 +10,7 @@ import { localRegistryUrls } from '../audit/local-action.js';
 import { isTokenEnv, isTokenInput, onlyChecksSet, onlyChecksToken, writesAuthToken } from '../audit/publish-rule.js';
 import { dotOrgRegistry, isNpmjs, isProxy } from './registry.js';
 import { bunPublish } from './bun-publish.js';
+import { tokenOnlyActionRefusal } from './token-only-actions.js';
 import { checkTokenOnlyPublishers } from './token-only-publishers.js';
 import { checkInstalledPublishScripts } from './installed-publish-script.js';
 import { checkGlobalToolPublish } from './global-tool-publish.js';
@@ -158,6 +159,8 @@ function checkPublishActions(job: JobView): void {
     const uses = textOf(step, 'uses');
     if (uses === undefined || uses.startsWith('./') || OIDC_ACTIONS.test(uses)) continue;
     const token = (mapOf(step, 'env')?.items ?? []).some((item) => isScalar(item.key) && isScalar(item.value) && isTokenEnv(String(item.key.value), String(item.value.value ?? '')));
+    const known = tokenOnlyActionRefusal(`job "${job.id}"`, uses, token);
+    if (known) throw new MigrateError(known);
     throw new MigrateError(`job "${job.id}" ${token ? 'hands an npm token to' : 'publishes with'} ${uses.replace(/@.*$/, '')}, an action this tool cannot tell does trusted publishing (OIDC): replace that step with \`npm publish\` (npm 11.5.1+ does the exchange), then migrate again.`);
   }
 }

@@ -56,10 +56,38 @@ test('a package with workspace: versions is refused with the reason, nothing wri
 });
 
 test('a bun-only flag is refused by name, nothing written', () => {
-  const { run, changed } = migrate('bun publish --tolerate-republish', {});
+  const { run, changed } = migrate('bun publish --gzip-level 5', {});
   assert.equal(run.code, 1, run.stdout);
-  assert.match(run.stderr, /npm publish has no --tolerate-republish/);
+  assert.match(run.stderr, /npm publish has no --gzip-level/);
   assert.equal(changed, '');
+});
+
+test('bun publish --tolerate-republish on a line of its own: npm publish unless npm view lists the version', () => {
+  const { run, after } = migrate('bun publish --access public --tolerate-republish', {});
+  assert.equal(run.code, 0, run.stderr);
+  const script = [
+    '      - run: |',
+    `          pkg_name=$(node -p "require('./package.json').name")`,
+    `          pkg_version=$(node -p "require('./package.json').version")`,
+    '          if [ "$(npm view "$pkg_name@$pkg_version" version 2>/dev/null)" = "$pkg_version" ]; then',
+    '            echo "$pkg_name@$pkg_version is already published: skipped"',
+    '          else',
+    '            npm publish --access public',
+    '          fi',
+    '',
+  ].join('\n');
+  assert.ok(after.includes(script), after);
+  assert.doesNotMatch(after, /bun publish|tolerate-republish|NPM_CONFIG_TOKEN/);
+  assert.match(run.stdout, /bun publish --tolerate-republish -> npm publish, skipped when `npm view` already lists/);
+});
+
+test('--tolerate-republish inside a longer command, or with a tarball, is still refused by name', () => {
+  for (const publish of ['cd dist && bun publish --tolerate-republish', 'bun publish ./widget.tgz --tolerate-republish']) {
+    const { run, changed } = migrate(publish, {});
+    assert.equal(run.code, 1, `${publish}: ${run.stdout}`);
+    assert.match(run.stderr, /npm publish has no --tolerate-republish/);
+    assert.equal(changed, '');
+  }
 });
 
 test('empty-token guards go from a script; other guards and guards that do more stay', () => {
