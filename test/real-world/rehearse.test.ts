@@ -32,6 +32,8 @@ interface Case {
   dir?: string;
   /** What the job publishes, when it is not package.json's name and version. */
   published?: string[];
+  /** The job pushes to the repository (a version commit): it gets a bare remote to push to. */
+  pushes?: boolean;
 }
 
 const release = (tag: string): GithubEvent => ({ name: 'release', ref: `refs/tags/${tag}` });
@@ -251,6 +253,18 @@ const CASES: Case[] = [
   // The v20a sample (repository names holding serverless-, ember-, cordova-, markdown-it-, eleventy-, strapi-): the npm tag
   // comes from $GITHUB_ENV (`env.tag`, cut from the release tag's major).
   { fixture: 'release-created-node22-npm-tag-from-major-version-github-env', workflow: 'release.yml', job: 'npm', event: release('v8.2.0') },
+  // The v20b sample (held out): the version set from the release tag by `npm version`, the commit pushed back after the publish.
+  {
+    fixture: 'release-published-npm-version-tag-npm-config-set-authtoken-latest-or-beta-empty-matrix-node-push-back',
+    workflow: 'publish.yml',
+    job: 'build',
+    // Its release tags carry no `v`: `npm version v1.0.1` would fail on the tag the release already made.
+    event: release('1.0.1'),
+    scripts: { build: 'node -e 0', test: 'node -e 0' },
+    published: ['@acme/uikit@1.0.1'],
+    branch: 'master',
+    pushes: true,
+  },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
@@ -277,6 +291,7 @@ describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
         event: c.event,
         tags: c.event.ref.startsWith('refs/tags/') ? [c.event.ref.slice('refs/tags/'.length)] : [],
         ...(c.needs ? { needs: c.needs } : {}),
+        ...(c.pushes ? { pushes: true } : {}),
         ...(c.branch ? { edit: (repo: TempRepo) => repo.git('checkout', '-q', '-b', c.branch!) } : {}),
       });
       if (r.result.status === 'skipped-tool') return t.skip(r.result.reason);

@@ -2,6 +2,9 @@
 // would (the built binary, --yes), its files committed and tagged; the trusted publishers
 // parsed from what the tool printed and configured on the fake registry.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliAsync } from '../helpers/cli.js';
 import { makeRepo, type TempRepo } from '../helpers/repo.js';
@@ -95,6 +98,8 @@ export interface GithubCase {
   env?: Record<string, string>;
   /** Changes the registry's publishers before the run (a negative control). */
   tamper?: (publishers: Map<string, Publisher>) => void;
+  /** The job pushes (a version commit, tags): a bare clone of the repository stands in for github.com. */
+  pushes?: boolean;
 }
 
 export interface Rehearsal {
@@ -113,8 +118,10 @@ export async function rehearseGithub(machine: Machine, c: GithubCase): Promise<R
     if (error instanceof ToolMissing) return { result: { status: 'skipped-tool', reason: error.message }, published: [] };
     throw error;
   }
+  const remote = c.pushes ? mkdtempSync(join(tmpdir(), 'ctp-remote-')) : undefined;
   try {
     c.tamper?.(setup.publishers);
+    if (remote) execFileSync('git', ['clone', '-q', '--bare', setup.repo.dir, join(remote, 'origin.git')]);
     const result = await runGithubJob(machine, {
       source: setup.repo.dir,
       workflow: c.workflow ?? '.github/workflows/publish.yml',
@@ -123,11 +130,13 @@ export async function rehearseGithub(machine: Machine, c: GithubCase): Promise<R
       job: c.job ?? 'publish',
       ...(c.needs ? { needs: c.needs } : {}),
       ...(c.env ? { env: c.env } : {}),
+      ...(remote ? { gitRemote: join(remote, 'origin.git') } : {}),
     });
     const published = machine.registry.published.filter((p) => setup.publishers.has(p.name)).map((p) => `${p.stage ? 'stage:' : ''}${p.name}@${p.version}`);
     return { result, published, setup };
   } finally {
     setup.repo.cleanup();
+    if (remote) rmSync(remote, { recursive: true, force: true });
   }
 }
 
