@@ -20,6 +20,7 @@ import { otherInputUses } from './local-action-token.js';
 import { MigrateError, migrateWorkflow, refuseOversize, type MigrateContext, type MigrateResult } from './workflow.js';
 import { oversize, readYaml } from '../core/yaml-text.js';
 import { gitlabCiHostReason } from '../providers/unsupported.js';
+import { isNpmPublishAction } from './npm-publish-action.js';
 
 export { MigrateError, migrateWorkflow, type MigrateResult } from './workflow.js';
 export { normaliseMigrateArgv } from './args.js';
@@ -245,7 +246,8 @@ function remoteTokenCalls(workflows: readonly WorkflowFile[]): string | undefine
     for (const job of root ? jobViews(root) : []) {
       for (const step of job.steps) {
         const uses = textOf(step, 'uses');
-        if (!uses || uses.startsWith('./') || /^actions\//i.test(uses)) continue;
+        // pascalgn/npm-publish-action is replaced by plain steps in the job (npm-publish-action.ts).
+        if (!uses || uses.startsWith('./') || /^actions\//i.test(uses) || isNpmPublishAction(uses)) continue;
         const env = mapOf(step, 'env');
         if (!(env?.items ?? []).some((item) => isScalar(item.key) && isScalar(item.value) && isTokenEnv(String(item.key.value), String(item.value.value ?? '')))) continue;
         return `${w.path}: job "${job.id}" hands an npm token to ${uses.replace(/@.*$/, '')}, an action this tool cannot tell does trusted publishing (OIDC): replace that step with \`npm publish\` (npm 11.5.1 or newer does the exchange), then migrate again.`;

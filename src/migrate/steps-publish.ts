@@ -30,6 +30,7 @@ import { noNpmLogin } from './npm-login.js';
 import { noCache } from './setup-node-edits.js';
 import { checkScriptProxies } from './script-proxy.js';
 import { makeRecipeEdits } from './make-recipe.js';
+import { replaceNpmPublishAction } from './npm-publish-action.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 
@@ -233,7 +234,7 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
 export function migratePublishJob(doc: Document, job: JobView, notes: string[], options: PublishJobOptions = {}): string[] {
   const switchRegistry = options.switchRegistry ?? false;
   checkSelfHostedRunner(job);
-  const secrets: string[] = [...noTokenWriterActions(job, notes), ...inlineCompositePublishers(doc, job, notes)];
+  const secrets: string[] = [...noTokenWriterActions(job, notes), ...inlineCompositePublishers(doc, job, notes), ...replaceNpmPublishAction(doc, job, notes, options.left)];
   checkPublishActions(job);
   checkTokenOnlyPublishers(job, options.readFile);
   checkInstalledPublishScripts(job, options.readFile);

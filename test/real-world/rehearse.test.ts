@@ -265,6 +265,16 @@ const CASES: Case[] = [
     branch: 'master',
     pushes: true,
   },
+  // pascalgn/npm-publish-action, replaced by its steps: a push one of whose commits names the package.json version is tagged and
+  // published (the dist/ workspace fixture is not here: its setup-node names no version, the runner's own Node, which the rehearsal has not).
+  {
+    fixture: 'pascalgn-publish-action-create-tag-no-setup-node',
+    workflow: 'publish.yaml',
+    job: 'publish',
+    event: { name: 'push', ref: 'refs/heads/main', commits: ['Version 3.0.0', 'Fix a typo in the readme'] },
+    scripts: { prepublish: 'npm run build', build: 'node -e 0' },
+  },
+  { fixture: 'pascalgn-publish-action-yarn1-skip-ci-guard', workflow: 'npm.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/master', commits: ['Release 1.4.0'] }, scripts: BUILD, branch: 'master' },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {

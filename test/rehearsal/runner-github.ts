@@ -24,6 +24,8 @@ export interface GithubEvent {
   name: 'release' | 'push' | 'workflow_dispatch';
   /** `refs/tags/v1.2.3`, `refs/heads/main`. */
   ref: string;
+  /** For a push: the messages of the commits it pushed, oldest first (the payload's `commits`, the last one `head_commit`). */
+  commits?: string[];
 }
 
 /** The activity types of a release published at once (docs: "Events that trigger workflows", release). */
@@ -140,12 +142,18 @@ async function changesetsAction(step: Step, contexts: Contexts, workspace: strin
   return exec(cmd!, args, cwd, { ...env, GITHUB_TOKEN: token, ...(v1 ? {} : { CHANGESETS_OUTPUT: join(temp, 'changesets-output.ndjson') }) });
 }
 
-/** The parts of the event payload a job may read: the release's tag, a manual run's inputs. */
-function eventPayload(event: GithubEvent, on: unknown): Record<string, Value> {
+/**
+ * The parts of the event payload a job may read: the release's tag, a manual run's inputs, a
+ * push's commits (id and message; `repository.owner` with the name and email a push payload gives).
+ */
+function eventPayload(event: GithubEvent, on: unknown, repository: string): Record<string, Value> {
   const tag = event.ref.replace(/^refs\/tags\//, '');
   if (event.name === 'release') return { action: 'published', release: { tag_name: tag, name: tag, draft: false, prerelease: false } };
   if (event.name === 'workflow_dispatch') return { ref: event.ref, inputs: Object.fromEntries(Object.entries(dispatchInputs(on, event)).map(([k, v]) => [k, String(v)])) };
-  return { ref: event.ref };
+  if (event.commits === undefined) return { ref: event.ref };
+  const commits = event.commits.map((message, i) => ({ id: `${i + 1}`.padStart(40, '0'), message }));
+  const owner = repository.split('/')[0]!;
+  return { ref: event.ref, commits, head_commit: commits.at(-1) ?? null, repository: { full_name: repository, owner: { name: owner, email: `${owner}@users.noreply.github.com` } } };
 }
 
 /** A manual run's inputs, each at its default (a boolean input without one is false, others empty). */
@@ -207,7 +215,7 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
         event_name: run.event.name,
         workflow: String(wf.name ?? run.workflow),
         workspace,
-        event: eventPayload(run.event, wf.on),
+        event: eventPayload(run.event, wf.on, run.repository),
       },
       needs: (run.needs ?? {}) as unknown as Value,
       env: {},
@@ -223,6 +231,9 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
     // With no permissions block the repository default applies, which never includes id-token.
     const idToken = permissions === 'write-all' || (typeof permissions === 'object' && permissions?.['id-token'] === 'write');
     const files = { GITHUB_OUTPUT: join(box.temp, 'output'), GITHUB_ENV: join(box.temp, 'env'), GITHUB_PATH: join(box.temp, 'path') };
+    // The event payload as a file, where GitHub points GITHUB_EVENT_PATH.
+    const eventPath = join(box.temp, 'event.json');
+    writeFileSync(eventPath, JSON.stringify((contexts.github as Record<string, Value>).event));
     let env: Record<string, string> = {
       ...baseEnv(box, machine.registry),
       GITHUB_ACTIONS: 'true',
@@ -235,6 +246,7 @@ export async function runGithubJob(machine: Machine, run: GithubRun): Promise<Ru
       GITHUB_REF_NAME: refName,
       GITHUB_REF_TYPE: run.event.ref.startsWith('refs/tags/') ? 'tag' : 'branch',
       GITHUB_EVENT_NAME: run.event.name,
+      GITHUB_EVENT_PATH: eventPath,
       GITHUB_WORKFLOW: String(wf.name ?? ''),
       GITHUB_WORKFLOW_REF: `${run.repository}/${run.workflow}@${run.event.ref}`,
       RUNNER_OS: 'Linux',
