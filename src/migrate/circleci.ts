@@ -6,6 +6,8 @@
 // the token is refused: its steps live in the orb registry, not in this file.
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { runsPublish } from '../detect/workflows.js';
+import { runPublishesWith, type PublishContext } from '../audit/publish-rule.js';
+import { scriptEdits } from './scripts.js';
 import { TOKEN_ONLY_ORB_COMMANDS } from '../detect/ci-files.js';
 import { CIMG_NODE_FOR_MAJOR } from '../providers/circleci/validate.js';
 import { MigrateError } from './errors.js';
@@ -57,7 +59,16 @@ function circleSteps(doc: Document, holder: YAMLMap): CircleStep[] {
   });
 }
 
-const publishes = (s: CircleStep) => s.command !== undefined && String(s.command.value).split('\n').some(runsPublish);
+/**
+ * The repository's files, as the publish rule reads them: a step that runs a repository script
+ * which publishes (`./scripts/npm-publish.sh`) publishes, and that script's token lines go too.
+ */
+let context: PublishContext = {};
+/** The edits of the repository scripts publishing steps run, by path. */
+let scripts = new Map<string, { before: string; after: string }>();
+
+const publishesLine = (line: string) => runsPublish(line) || (context.readFile !== undefined && runPublishesWith(line, context));
+const publishes = (s: CircleStep) => s.command !== undefined && String(s.command.value).split('\n').some(publishesLine);
 const writesToken = (s: CircleStep) => s.command !== undefined && WRITES_TOKEN.test(String(s.command.value));
 
 /** The steps of a job or a command: token lines go (a step left empty goes), the publish exports the ID token. */
@@ -73,8 +84,14 @@ function editSteps(doc: Document, holder: YAMLMap, where: string, changes: strin
   for (const s of circleSteps(doc, holder)) {
     const text = String(s.command?.value ?? '');
     if (!s.command || !publishes(s) || text.includes('circleci run oidc get')) continue;
+    // A repository script it runs loses its token lines (or the migration stops, naming the script).
+    for (const [path, edit] of scriptEdits(text, where, context.readFile)) {
+      if (scripts.has(path)) continue;
+      scripts.set(path, edit);
+      changes.push(`${where}: ${path} no longer writes or checks the npm token`);
+    }
     const out = text.split('\n');
-    const at = out.findIndex(runsPublish);
+    const at = out.findIndex(publishesLine);
     const indent = /^\s*/.exec(out[at]!)![0];
     out.splice(at, 0, ...ID_TOKEN_EXPORT.split('\n').map((line) => indent + line));
     s.command.value = out.join('\n').replace(/\n*$/, '\n');
@@ -216,7 +233,20 @@ function ensureExecutorImage(doc: Document, root: YAMLMap, job: YAMLMap, id: str
   changes.push(`${where}: executor ${name}, a copy of ${executor.name} with image ${CIMG_24} (the other jobs keep ${String(image)}; CircleCI needs npm 11.11.0 or newer)`);
 }
 
-export function migrateCircle(doc: Document, root: YAMLMap, changes: string[], left: string[]): void {
+/** `publish`: the repository as the publish rule reads it. Returns the edits of the repository scripts the publishing steps run. */
+export function migrateCircle(doc: Document, root: YAMLMap, changes: string[], left: string[], publish: PublishContext = {}): Map<string, { before: string; after: string }> {
+  context = publish;
+  scripts = new Map();
+  try {
+    migrateCircleJobs(doc, root, changes, left);
+    return scripts;
+  } finally {
+    context = {};
+    scripts = new Map();
+  }
+}
+
+function migrateCircleJobs(doc: Document, root: YAMLMap, changes: string[], left: string[]): void {
   const orbs = orbsOf(root);
   // Reusable commands: those that publish are edited where they are defined; those that only
   // write the token are invoked no more from publishing jobs.

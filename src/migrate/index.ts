@@ -156,10 +156,15 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
       changes.push({ path, kind: 'update', before: edit.before, after: edit.after, reason: 'no longer writes or checks the npm token', needsConsent: true });
     }
   }
-  const ciResults = ciTargets.map((f) => migrateCiFile(f, d.ciFiles));
+  const ciResults = ciTargets.map((f) => migrateCiFile(f, d.ciFiles, { ...context, readFile }));
   for (const ci of ciResults) {
     left.push(...ci.left.map((line) => `${ci.path}: ${line}`));
     changes.push({ path: ci.path, kind: ci.after === ci.before ? 'unchanged' : 'update', before: ci.before, after: ci.after, reason: 'migrated in place to trusted publishing (OIDC), no token', needsConsent: true });
+    for (const [path, edit] of ci.scripts) {
+      if (edited.has(path)) continue;
+      edited.add(path);
+      changes.push({ path, kind: 'update', before: edit.before, after: edit.after, reason: 'no longer writes or checks the npm token', needsConsent: true });
+    }
   }
   notes.push(...new Set(ciTargets.map((f) => ciPublisherNote(f, d))));
   // A proxy in .npmrc or publishConfig: switched in the same write set, or nothing is written.
