@@ -20,6 +20,7 @@ import { otherInputUses } from './local-action-token.js';
 import { MigrateError, migrateWorkflow, refuseOversize, type MigrateContext, type MigrateResult } from './workflow.js';
 import { oversize, readYaml } from '../core/yaml-text.js';
 import { gitlabCiHostReason } from '../providers/unsupported.js';
+import { UNSUPPORTED_CI_ID } from '../detect/unsupported-ci.js';
 
 export { MigrateError, migrateWorkflow, type MigrateResult } from './workflow.js';
 export { normaliseMigrateArgv } from './args.js';
@@ -97,9 +98,12 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   const targets = select(d, options.file);
   const wanted = options.file?.replace(/^\.\//, '');
   const ciTargets = d.ciFiles.filter((f) => f.publishes && (wanted === undefined || f.path === wanted));
+  // A CI service npm does not trust (Woodpecker, Drone, Jenkins...) that publishes with a token: the token has to stay there.
+  const elsewhere = d.findings.filter((f) => f.id === UNSUPPORTED_CI_ID).map((f) => `${f.file}:${f.line}: ${f.message}\n${f.fix}`);
   if (targets.length === 0 && ciTargets.length === 0) {
     const remote = remoteTokenCalls(d.workflows);
     if (remote) throw new MigrateError(remote);
+    if (elsewhere.length > 0) throw new MigrateError(`${elsewhere.join('\n')}\nNothing was written.`);
     throw new MigrateError('Nothing publishes to npm in .github/workflows, .gitlab-ci.yml or .circleci/config.yml: run create-trusted-publish (without --migrate) to write a publish workflow.');
   }
   // A GitLab pipeline runs on the GitLab that hosts the project: only GitLab.com's ID tokens are trusted.
@@ -135,6 +139,7 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   if (reusable.length > 0 && callers.length === 0) notes.push(`${reusable.map((w) => w.fileName).join(', ')} is called from outside this repository: npm matches the caller's repository and file name, and the caller must grant id-token: write.`);
   const list = [...results.values()];
   const left = list.flatMap(({ file, result }) => result.left.map((line) => `${file.path}: ${line}`));
+  left.push(...elsewhere.map((reason) => reason.replace('\n', ' ')));
   const dropped = new Set(list.flatMap(({ result }) => result.droppedSecrets));
   const others = d.workflows.filter((w) => !results.has(w.path));
   const retired = retireTokenChecks(others, dropped);
