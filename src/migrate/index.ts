@@ -14,7 +14,7 @@ import { repoRoot } from '../core/paths.js';
 import { withRepository } from '../plan/repository-fix.js';
 import { registryProxyEdits } from './registry-files.js';
 import { retireTokenChecks } from './token-checks.js';
-import { isReusable, jobPublishesAlone, jobViews, localCallee } from './jobs.js';
+import { isReusable, startsItself, jobPublishesAlone, jobViews, localCallee } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 import { otherInputUses } from './local-action-token.js';
 import { MigrateError, migrateWorkflow, refuseOversize, type MigrateContext, type MigrateResult } from './workflow.js';
@@ -134,9 +134,11 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     results.set(w.path, { file: w, result: migrateWorkflow(w.content, w.path, { ...base, callees }) });
   }
   const notes: string[] = [];
-  const entry = reusable.length > 0 ? [...new Set(callers.map((c) => c.fileName))] : targets.filter((t) => publishes(t) && results.get(t.path)?.result.npmPublisher !== false).map((t) => t.fileName);
+  // A reusable workflow with a trigger of its own (`workflow_dispatch`) is also the workflow npm sees when it starts itself.
+  const selfStarted = reusable.filter((w) => startsItself(rootOf(w.content)!));
+  const entry = reusable.length > 0 ? [...new Set([...callers.map((c) => c.fileName), ...selfStarted.map((w) => w.fileName)])] : targets.filter((t) => publishes(t) && results.get(t.path)?.result.npmPublisher !== false).map((t) => t.fileName);
   if (entry.length > 1) notes.push(`More than one workflow publishes (${entry.join(', ')}): add one trusted publisher per workflow file on npmjs.com.`);
-  if (reusable.length > 0 && callers.length === 0) notes.push(`${reusable.map((w) => w.fileName).join(', ')} is called from outside this repository: npm matches the caller's repository and file name, and the caller must grant id-token: write.`);
+  if (reusable.length > 0 && callers.length === 0 && selfStarted.length === 0) notes.push(`${reusable.map((w) => w.fileName).join(', ')} is called from outside this repository: npm matches the caller's repository and file name, and the caller must grant id-token: write.`);
   const list = [...results.values()];
   const left = list.flatMap(({ file, result }) => result.left.map((line) => `${file.path}: ${line}`));
   left.push(...elsewhere.map((reason) => reason.replace('\n', ' ')));
