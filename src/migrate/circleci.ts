@@ -60,19 +60,25 @@ function circleSteps(doc: Document, holder: YAMLMap): CircleStep[] {
 }
 
 /**
- * The repository's files, as the publish rule reads them: a step that runs a repository script
- * which publishes (`./scripts/npm-publish.sh`) publishes, and that script's token lines go too.
+ * The repository as the publish rule reads it: a step that runs a repository script which publishes
+ * (`./scripts/npm-publish.sh`) publishes, and that script's token lines go too (`scripts`, by path).
  */
-let context: PublishContext = {};
-/** The edits of the repository scripts publishing steps run, by path. */
-let scripts = new Map<string, { before: string; after: string }>();
+interface CircleRepo {
+  publishesLine: (line: string) => boolean;
+  publishes: (s: CircleStep) => boolean;
+  readFile: PublishContext['readFile'];
+  scripts: Map<string, { before: string; after: string }>;
+}
 
-const publishesLine = (line: string) => runsPublish(line) || (context.readFile !== undefined && runPublishesWith(line, context));
-const publishes = (s: CircleStep) => s.command !== undefined && String(s.command.value).split('\n').some(publishesLine);
+function circleRepo(context: PublishContext): CircleRepo {
+  const publishesLine = (line: string) => runsPublish(line) || (context.readFile !== undefined && runPublishesWith(line, context));
+  return { publishesLine, publishes: (s) => s.command !== undefined && String(s.command.value).split('\n').some(publishesLine), readFile: context.readFile, scripts: new Map() };
+}
+
 const writesToken = (s: CircleStep) => s.command !== undefined && WRITES_TOKEN.test(String(s.command.value));
 
 /** The steps of a job or a command: token lines go (a step left empty goes), the publish exports the ID token. */
-function editSteps(doc: Document, holder: YAMLMap, where: string, changes: string[]): void {
+function editSteps(doc: Document, holder: YAMLMap, where: string, changes: string[], repo: CircleRepo): void {
   const seq = nodeOf(holder, 'steps') as YAMLSeq;
   for (const s of circleSteps(doc, holder)) {
     if (!writesToken(s)) continue;
@@ -83,15 +89,15 @@ function editSteps(doc: Document, holder: YAMLMap, where: string, changes: strin
   }
   for (const s of circleSteps(doc, holder)) {
     const text = String(s.command?.value ?? '');
-    if (!s.command || !publishes(s) || text.includes('circleci run oidc get')) continue;
+    if (!s.command || !repo.publishes(s) || text.includes('circleci run oidc get')) continue;
     // A repository script it runs loses its token lines (or the migration stops, naming the script).
-    for (const [path, edit] of scriptEdits(text, where, context.readFile)) {
-      if (scripts.has(path)) continue;
-      scripts.set(path, edit);
+    for (const [path, edit] of scriptEdits(text, where, repo.readFile)) {
+      if (repo.scripts.has(path)) continue;
+      repo.scripts.set(path, edit);
       changes.push(`${where}: ${path} no longer writes or checks the npm token`);
     }
     const out = text.split('\n');
-    const at = out.findIndex(publishesLine);
+    const at = out.findIndex(repo.publishesLine);
     const indent = /^\s*/.exec(out[at]!)![0];
     out.splice(at, 0, ...ID_TOKEN_EXPORT.split('\n').map((line) => indent + line));
     s.command.value = out.join('\n').replace(/\n*$/, '\n');
@@ -235,18 +241,12 @@ function ensureExecutorImage(doc: Document, root: YAMLMap, job: YAMLMap, id: str
 
 /** `publish`: the repository as the publish rule reads it. Returns the edits of the repository scripts the publishing steps run. */
 export function migrateCircle(doc: Document, root: YAMLMap, changes: string[], left: string[], publish: PublishContext = {}): Map<string, { before: string; after: string }> {
-  context = publish;
-  scripts = new Map();
-  try {
-    migrateCircleJobs(doc, root, changes, left);
-    return scripts;
-  } finally {
-    context = {};
-    scripts = new Map();
-  }
+  const repo = circleRepo(publish);
+  migrateCircleJobs(doc, root, changes, left, repo);
+  return repo.scripts;
 }
 
-function migrateCircleJobs(doc: Document, root: YAMLMap, changes: string[], left: string[]): void {
+function migrateCircleJobs(doc: Document, root: YAMLMap, changes: string[], left: string[], repo: CircleRepo): void {
   const orbs = orbsOf(root);
   // Reusable commands: those that publish are edited where they are defined; those that only
   // write the token are invoked no more from publishing jobs.
@@ -255,11 +255,11 @@ function migrateCircleJobs(doc: Document, root: YAMLMap, changes: string[], left
   for (const item of mapOf(root, 'commands')?.items ?? []) {
     if (!isScalar(item.key) || !isMap(item.value)) continue;
     const steps = circleSteps(doc, item.value);
-    if (steps.some(publishes)) publishingCommands.add(String(item.key.value));
+    if (steps.some(repo.publishes)) publishingCommands.add(String(item.key.value));
     else if (steps.some(writesToken) && steps.every((s) => writesToken(s) || !s.command)) tokenCommands.add(String(item.key.value));
   }
   const jobs = (mapOf(root, 'jobs')?.items ?? []).filter((p) => isScalar(p.key) && isMap(p.value)).map((p) => ({ id: String((p.key as Scalar).value), node: p.value as YAMLMap }));
-  const publishing = jobs.filter((job) => circleSteps(doc, job.node).some((s) => publishes(s) || (s.invokes !== undefined && publishingCommands.has(s.invokes))));
+  const publishing = jobs.filter((job) => circleSteps(doc, job.node).some((s) => repo.publishes(s) || (s.invokes !== undefined && publishingCommands.has(s.invokes))));
   const publishingIds = new Set(publishing.map((job) => job.id));
   for (const job of publishing) {
     for (const s of circleSteps(doc, job.node)) {
@@ -271,7 +271,7 @@ function migrateCircleJobs(doc: Document, root: YAMLMap, changes: string[], left
       }
     }
   }
-  for (const name of publishingCommands) editSteps(doc, mapOf(mapOf(root, 'commands'), name)!, `command "${name}"`, changes);
+  for (const name of publishingCommands) editSteps(doc, mapOf(mapOf(root, 'commands'), name)!, `command "${name}"`, changes, repo);
   for (const job of publishing) {
     const where = `job "${job.id}"`;
     const seq = nodeOf(job.node, 'steps') as YAMLSeq;
@@ -284,7 +284,7 @@ function migrateCircleJobs(doc: Document, root: YAMLMap, changes: string[], left
         changes.push(`${where}: no longer runs *${s.item.source} (it wrote an _authToken to .npmrc)`);
       }
     }
-    editSteps(doc, job.node, where, changes);
+    editSteps(doc, job.node, where, changes, repo);
     ensureImage(doc, root, job.node, job.id, publishingIds, changes, left);
     left.push(`${where}: on npmjs.com, the CircleCI trusted publisher needs the organization, project and pipeline definition IDs (Project Settings → Overview and Project Setup).`);
   }
