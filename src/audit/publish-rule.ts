@@ -4,6 +4,7 @@
 import { makeRecipesRun } from './make-targets.js';
 import { moonTasksRun } from './moon-tasks.js';
 import { nxTargetsRun } from './nx-targets.js';
+import { NPX_NPM_PUBLISH } from './npx-npm.js';
 import { scriptFilesRun, scriptText, shellCode } from './script-files.js';
 import { blankQuotedData, prints } from './shell-quotes.js';
 import { npmWorkspaceScriptsRun, type WorkspaceScripts } from './npm-workspace-scripts.js';
@@ -26,6 +27,8 @@ export interface PublishContext {
 
 const PUBLISH_COMMANDS = [
   /\bnpm\s+(?:--?[\w-]+(?:=\S+)?\s+)*(?:stage\s+)?publish\b/,
+  // A newer npm fetched for the one command: `npx --yes npm@^11.5.1 publish`, `pnpm dlx npm@11 publish`.
+  NPX_NPM_PUBLISH,
   /\bpnpm\s+(?:(?:-r|--recursive|-F\s+\S+|--filter(?:=|\s+)\S+|-C\s+\S+|--dir(?:=|\s+)\S+)\s+)*publish\b/,
   /\byarn\s+(?:workspaces\s+foreach\b[^;&|#]*?\s)?(?:npm\s+)?publish\b/,
   /\bbun\s+publish\b/,

@@ -6,6 +6,7 @@ import { nodeLines } from './source-lines.js';
 import { isScalar } from 'yaml';
 import { handedInputs, localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from './node-version.js';
 import { localActionUpgradesNpm } from './local-action-npm.js';
+import { npxNewNpmPublish } from './npx-npm.js';
 import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 import { commandPublishes, isNpmSecret, isTokenEnv, isTokenInput, loginCommand, loginRegistry, NPM_LOGIN, registryKind, secretNames, writesAuthToken } from './publish-rule.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
@@ -104,6 +105,8 @@ function oldNpm(workflow: Workflow, job: Job, readFile?: (path: string) => strin
   const scripts = upToPublish.flatMap((step) => nodeLines(workflow, step.runNode).map((line) => line.text));
   if (scripts.some((line) => /\bnpm\s+(?:--version|-v)\b/.test(line))) return [];
   if (scripts.some((line) => /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|\^?~?(?:1[1-9]|[2-9]\d))/.test(line))) return [];
+  // The publish runs an npm fetched for it (`npx --yes npm@^11.5.1 publish`), whatever the Node's own npm.
+  if (scripts.some(npxNewNpmPublish)) return [];
   // A local composite action that publishes sets up its Node before its own publish step.
   const inside = firstPublish >= 0 && job.steps[firstPublish]!.uses?.startsWith('./') ? 1 : 0;
   const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish + inside);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readText } from './read.js';
 import type { CiFile, Detected, Finding, TokenUse } from '../core/model.js';
 import { runPublishesWith, type PublishContext } from '../audit/publish-rule.js';
+import { scriptFilesRun, scriptText } from '../audit/script-files.js';
 
 export const GITLAB_CI_PATH = '.gitlab-ci.yml';
 export const CIRCLECI_CONFIG_PATH = '.circleci/config.yml';
@@ -41,9 +42,29 @@ export function scanCiFile(file: string, content: string, context: PublishContex
     // The variable's name first: it is what the checklist tells the user to delete.
     const what = TOKEN_VAR.exec(text)?.[1] ?? (text.includes('_authToken') ? '_authToken' : orbStep?.exec(text)?.[1]);
     if (what) tokenUses.push({ file, line: index + 1, what });
-    if (runPublishesWith(text.replace(/^-\s+/, '').replace(/^(?:script|before_script|after_script|command|run):\s*/, ''), context)) publishes = true;
+    const command = text.replace(/^-\s+/, '').replace(/^(?:script|before_script|after_script|command|run):\s*/, '');
+    if (!runPublishesWith(command, context)) return;
+    publishes = true;
+    tokenUses.push(...scriptTokenUses(command, context));
   });
   return { publishes, tokenUses };
+}
+
+/**
+ * Token lines of the repository shell scripts a publishing line runs (`./scripts/npm-publish.sh`
+ * with `npm config set //registry.npmjs.org/:_authToken=${NPM_TOKEN}`), each at its own file and
+ * line: the token comes from a context or project variable, so the CI file itself never names it.
+ */
+function scriptTokenUses(command: string, context: PublishContext): TokenUse[] {
+  return scriptFilesRun(command).flatMap((path) => {
+    const text = scriptText(path, context.readFile);
+    if (text === undefined) return [];
+    return text.split(/\r?\n/).flatMap((line, index): TokenUse[] => {
+      const code = line.trim();
+      if (code === '' || code.startsWith('#') || !code.includes('_authToken')) return [];
+      return [{ file: path, line: index + 1, what: TOKEN_VAR.exec(code)?.[1] ?? '_authToken' }];
+    });
+  });
 }
 
 /** One CI file at `path` (relative to the repository root `top`), when it exists. */

@@ -12,6 +12,7 @@ import { detectWorkspaces } from './workspaces.js';
 import { readPublishContext, readWorkflows, readWorkflowTexts, workflowFindings } from './workflows.js';
 import { readDependabot } from './dependabot.js';
 import { ciFileFindings, readCiFiles } from './ci-files.js';
+import { unsupportedCiFindings } from './unsupported-ci.js';
 import { registryTargetFindings } from './registry-target.js';
 import { isPublishable } from './package-set.js';
 
@@ -91,7 +92,7 @@ export async function detect(root: string): Promise<Detected> {
       if (finding) findings.push(finding);
     }
   }
-  findings.push(...workspaces.findings, ...pm.findings, ...workflowFindings(workflows), ...ciFileFindings(ciFiles), ...npmrc.findings, ...release.findings);
+  findings.push(...workspaces.findings, ...pm.findings, ...workflowFindings(workflows), ...ciFileFindings(ciFiles), ...unsupportedCiFindings(top), ...npmrc.findings, ...release.findings);
   findings.push(...registryTargetFindings([...(pkg ? [pkg] : []), ...workspaces.packages], npmrc.registries, pkg));
 
   return {

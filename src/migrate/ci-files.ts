@@ -5,6 +5,7 @@
 // everything else stays byte for byte (the same line merge as workflows).
 import { isMap, isScalar, isSeq, Scalar, type CollectionTag, type Document, type Node, type YAMLMap } from 'yaml';
 import type { CiFile } from '../core/model.js';
+import type { PublishContext } from '../audit/publish-rule.js';
 import { runsPublish } from '../detect/workflows.js';
 import { scanCiFile } from '../detect/ci-files.js';
 import { migrateCircle, nodeImageMajor } from './circleci.js';
@@ -20,6 +21,8 @@ export interface CiMigration {
   after: string;
   changes: string[];
   left: string[];
+  /** Repository scripts the publishing steps run, without their token lines, by path. */
+  scripts: Map<string, { before: string; after: string }>;
 }
 
 const WRITES_TOKEN = /_authToken/;
@@ -163,7 +166,7 @@ function setImage(job: YAMLMap, doc: Document, image: string): void {
  * CI files read with it; the other GitLab ones (the top-level file and its includes) lend their
  * templates and top-level image to this file's jobs.
  */
-export function migrateCiFile(file: CiFile, pipeline: readonly CiFile[] = []): CiMigration {
+export function migrateCiFile(file: CiFile, pipeline: readonly CiFile[] = [], publish: PublishContext = {}): CiMigration {
   const tooLarge = oversizeFile(file.content);
   if (tooLarge) throw new MigrateError(`${file.path} is not migrated: ${tooLarge}. Split it first (include: / orbs), then migrate again.`);
   const doc = parseYamlFile(file.content, { customTags: [REFERENCE] });
@@ -178,7 +181,7 @@ export function migrateCiFile(file: CiFile, pipeline: readonly CiFile[] = []): C
     .map((other): unknown => parseYamlFile(other.content, { customTags: [REFERENCE] }).contents)
     .filter((root): root is YAMLMap => isMap(root));
   if (file.provider === 'gitlab') migrateGitlab(doc, doc.contents as YAMLMap, changes, left, shared);
-  else migrateCircle(doc, doc.contents as YAMLMap, changes, left);
+  const scripts = file.provider === 'gitlab' ? new Map<string, { before: string; after: string }>() : migrateCircle(doc, doc.contents as YAMLMap, changes, left, publish);
   const after = mergeEdits(file.content, untouched, doc.toString(options), doc);
   // What still names the token once the file is written, each line as doctor reports it.
   if (after !== file.content) {
@@ -186,5 +189,5 @@ export function migrateCiFile(file: CiFile, pipeline: readonly CiFile[] = []): C
       left.push(`still names ${use.what} (${use.file}:${use.line}): keep it only if it is a read-only token for installing private dependencies, and remove that use before you delete the variable.`);
     }
   }
-  return { path: file.path, before: file.content, after, changes: after === file.content ? [] : changes, left };
+  return { path: file.path, before: file.content, after, changes: after === file.content ? [] : changes, left, scripts: after === file.content ? new Map() : scripts };
 }

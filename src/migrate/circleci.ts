@@ -6,6 +6,8 @@
 // the token is refused: its steps live in the orb registry, not in this file.
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { runsPublish } from '../detect/workflows.js';
+import { runPublishesWith, type PublishContext } from '../audit/publish-rule.js';
+import { scriptEdits } from './scripts.js';
 import { TOKEN_ONLY_ORB_COMMANDS } from '../detect/ci-files.js';
 import { CIMG_NODE_FOR_MAJOR } from '../providers/circleci/validate.js';
 import { MigrateError } from './errors.js';
@@ -57,11 +59,26 @@ function circleSteps(doc: Document, holder: YAMLMap): CircleStep[] {
   });
 }
 
-const publishes = (s: CircleStep) => s.command !== undefined && String(s.command.value).split('\n').some(runsPublish);
+/**
+ * The repository as the publish rule reads it: a step that runs a repository script which publishes
+ * (`./scripts/npm-publish.sh`) publishes, and that script's token lines go too (`scripts`, by path).
+ */
+interface CircleRepo {
+  publishesLine: (line: string) => boolean;
+  publishes: (s: CircleStep) => boolean;
+  readFile: PublishContext['readFile'];
+  scripts: Map<string, { before: string; after: string }>;
+}
+
+function circleRepo(context: PublishContext): CircleRepo {
+  const publishesLine = (line: string) => runsPublish(line) || (context.readFile !== undefined && runPublishesWith(line, context));
+  return { publishesLine, publishes: (s) => s.command !== undefined && String(s.command.value).split('\n').some(publishesLine), readFile: context.readFile, scripts: new Map() };
+}
+
 const writesToken = (s: CircleStep) => s.command !== undefined && WRITES_TOKEN.test(String(s.command.value));
 
 /** The steps of a job or a command: token lines go (a step left empty goes), the publish exports the ID token. */
-function editSteps(doc: Document, holder: YAMLMap, where: string, changes: string[]): void {
+function editSteps(doc: Document, holder: YAMLMap, where: string, changes: string[], repo: CircleRepo): void {
   const seq = nodeOf(holder, 'steps') as YAMLSeq;
   for (const s of circleSteps(doc, holder)) {
     if (!writesToken(s)) continue;
@@ -72,9 +89,15 @@ function editSteps(doc: Document, holder: YAMLMap, where: string, changes: strin
   }
   for (const s of circleSteps(doc, holder)) {
     const text = String(s.command?.value ?? '');
-    if (!s.command || !publishes(s) || text.includes('circleci run oidc get')) continue;
+    if (!s.command || !repo.publishes(s) || text.includes('circleci run oidc get')) continue;
+    // A repository script it runs loses its token lines (or the migration stops, naming the script).
+    for (const [path, edit] of scriptEdits(text, where, repo.readFile)) {
+      if (repo.scripts.has(path)) continue;
+      repo.scripts.set(path, edit);
+      changes.push(`${where}: ${path} no longer writes or checks the npm token`);
+    }
     const out = text.split('\n');
-    const at = out.findIndex(runsPublish);
+    const at = out.findIndex(repo.publishesLine);
     const indent = /^\s*/.exec(out[at]!)![0];
     out.splice(at, 0, ...ID_TOKEN_EXPORT.split('\n').map((line) => indent + line));
     s.command.value = out.join('\n').replace(/\n*$/, '\n');
@@ -216,7 +239,14 @@ function ensureExecutorImage(doc: Document, root: YAMLMap, job: YAMLMap, id: str
   changes.push(`${where}: executor ${name}, a copy of ${executor.name} with image ${CIMG_24} (the other jobs keep ${String(image)}; CircleCI needs npm 11.11.0 or newer)`);
 }
 
-export function migrateCircle(doc: Document, root: YAMLMap, changes: string[], left: string[]): void {
+/** `publish`: the repository as the publish rule reads it. Returns the edits of the repository scripts the publishing steps run. */
+export function migrateCircle(doc: Document, root: YAMLMap, changes: string[], left: string[], publish: PublishContext = {}): Map<string, { before: string; after: string }> {
+  const repo = circleRepo(publish);
+  migrateCircleJobs(doc, root, changes, left, repo);
+  return repo.scripts;
+}
+
+function migrateCircleJobs(doc: Document, root: YAMLMap, changes: string[], left: string[], repo: CircleRepo): void {
   const orbs = orbsOf(root);
   // Reusable commands: those that publish are edited where they are defined; those that only
   // write the token are invoked no more from publishing jobs.
@@ -225,11 +255,11 @@ export function migrateCircle(doc: Document, root: YAMLMap, changes: string[], l
   for (const item of mapOf(root, 'commands')?.items ?? []) {
     if (!isScalar(item.key) || !isMap(item.value)) continue;
     const steps = circleSteps(doc, item.value);
-    if (steps.some(publishes)) publishingCommands.add(String(item.key.value));
+    if (steps.some(repo.publishes)) publishingCommands.add(String(item.key.value));
     else if (steps.some(writesToken) && steps.every((s) => writesToken(s) || !s.command)) tokenCommands.add(String(item.key.value));
   }
   const jobs = (mapOf(root, 'jobs')?.items ?? []).filter((p) => isScalar(p.key) && isMap(p.value)).map((p) => ({ id: String((p.key as Scalar).value), node: p.value as YAMLMap }));
-  const publishing = jobs.filter((job) => circleSteps(doc, job.node).some((s) => publishes(s) || (s.invokes !== undefined && publishingCommands.has(s.invokes))));
+  const publishing = jobs.filter((job) => circleSteps(doc, job.node).some((s) => repo.publishes(s) || (s.invokes !== undefined && publishingCommands.has(s.invokes))));
   const publishingIds = new Set(publishing.map((job) => job.id));
   for (const job of publishing) {
     for (const s of circleSteps(doc, job.node)) {
@@ -241,7 +271,7 @@ export function migrateCircle(doc: Document, root: YAMLMap, changes: string[], l
       }
     }
   }
-  for (const name of publishingCommands) editSteps(doc, mapOf(mapOf(root, 'commands'), name)!, `command "${name}"`, changes);
+  for (const name of publishingCommands) editSteps(doc, mapOf(mapOf(root, 'commands'), name)!, `command "${name}"`, changes, repo);
   for (const job of publishing) {
     const where = `job "${job.id}"`;
     const seq = nodeOf(job.node, 'steps') as YAMLSeq;
@@ -254,7 +284,7 @@ export function migrateCircle(doc: Document, root: YAMLMap, changes: string[], l
         changes.push(`${where}: no longer runs *${s.item.source} (it wrote an _authToken to .npmrc)`);
       }
     }
-    editSteps(doc, job.node, where, changes);
+    editSteps(doc, job.node, where, changes, repo);
     ensureImage(doc, root, job.node, job.id, publishingIds, changes, left);
     left.push(`${where}: on npmjs.com, the CircleCI trusted publisher needs the organization, project and pipeline definition IDs (Project Settings → Overview and Project Setup).`);
   }

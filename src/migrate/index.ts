@@ -14,13 +14,14 @@ import { repoRoot } from '../core/paths.js';
 import { withRepository } from '../plan/repository-fix.js';
 import { registryProxyEdits } from './registry-files.js';
 import { retireTokenChecks } from './token-checks.js';
-import { isReusable, jobPublishesAlone, jobViews, localCallee } from './jobs.js';
+import { isReusable, startsItself, jobPublishesAlone, jobViews, localCallee } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 import { otherInputUses } from './local-action-token.js';
 import { MigrateError, migrateWorkflow, refuseOversize, type MigrateContext, type MigrateResult } from './workflow.js';
 import { oversize, readYaml } from '../core/yaml-text.js';
 import { gitlabCiHostReason } from '../providers/unsupported.js';
 import { isNpmPublishAction } from './npm-publish-action.js';
+import { UNSUPPORTED_CI_ID } from '../detect/unsupported-ci.js';
 
 export { MigrateError, migrateWorkflow, type MigrateResult } from './workflow.js';
 export { normaliseMigrateArgv } from './args.js';
@@ -98,9 +99,12 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   const targets = select(d, options.file);
   const wanted = options.file?.replace(/^\.\//, '');
   const ciTargets = d.ciFiles.filter((f) => f.publishes && (wanted === undefined || f.path === wanted));
+  // A CI service npm does not trust (Woodpecker, Drone, Jenkins...) that publishes with a token: the token has to stay there.
+  const elsewhere = d.findings.filter((f) => f.id === UNSUPPORTED_CI_ID).map((f) => `${f.file}:${f.line}: ${f.message}\n${f.fix}`);
   if (targets.length === 0 && ciTargets.length === 0) {
     const remote = remoteTokenCalls(d.workflows);
     if (remote) throw new MigrateError(remote);
+    if (elsewhere.length > 0) throw new MigrateError(`${elsewhere.join('\n')}\nNothing was written.`);
     throw new MigrateError('Nothing publishes to npm in .github/workflows, .gitlab-ci.yml or .circleci/config.yml: run create-trusted-publish (without --migrate) to write a publish workflow.');
   }
   // A GitLab pipeline runs on the GitLab that hosts the project: only GitLab.com's ID tokens are trusted.
@@ -131,11 +135,14 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
     results.set(w.path, { file: w, result: migrateWorkflow(w.content, w.path, { ...base, callees }) });
   }
   const notes: string[] = [];
-  const entry = reusable.length > 0 ? [...new Set(callers.map((c) => c.fileName))] : targets.filter((t) => publishes(t) && results.get(t.path)?.result.npmPublisher !== false).map((t) => t.fileName);
+  // A reusable workflow with a trigger of its own (`workflow_dispatch`) is also the workflow npm sees when it starts itself.
+  const selfStarted = reusable.filter((w) => startsItself(rootOf(w.content)!));
+  const entry = reusable.length > 0 ? [...new Set([...callers.map((c) => c.fileName), ...selfStarted.map((w) => w.fileName)])] : targets.filter((t) => publishes(t) && results.get(t.path)?.result.npmPublisher !== false).map((t) => t.fileName);
   if (entry.length > 1) notes.push(`More than one workflow publishes (${entry.join(', ')}): add one trusted publisher per workflow file on npmjs.com.`);
-  if (reusable.length > 0 && callers.length === 0) notes.push(`${reusable.map((w) => w.fileName).join(', ')} is called from outside this repository: npm matches the caller's repository and file name, and the caller must grant id-token: write.`);
+  if (reusable.length > 0 && callers.length === 0 && selfStarted.length === 0) notes.push(`${reusable.map((w) => w.fileName).join(', ')} is called from outside this repository: npm matches the caller's repository and file name, and the caller must grant id-token: write.`);
   const list = [...results.values()];
   const left = list.flatMap(({ file, result }) => result.left.map((line) => `${file.path}: ${line}`));
+  left.push(...elsewhere.map((reason) => reason.replace('\n', ' ')));
   const dropped = new Set(list.flatMap(({ result }) => result.droppedSecrets));
   const others = d.workflows.filter((w) => !results.has(w.path));
   const retired = retireTokenChecks(others, dropped);
@@ -157,10 +164,15 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
       changes.push({ path, kind: 'update', before: edit.before, after: edit.after, reason: 'no longer writes or checks the npm token', needsConsent: true });
     }
   }
-  const ciResults = ciTargets.map((f) => migrateCiFile(f, d.ciFiles));
+  const ciResults = ciTargets.map((f) => migrateCiFile(f, d.ciFiles, { ...context, readFile }));
   for (const ci of ciResults) {
     left.push(...ci.left.map((line) => `${ci.path}: ${line}`));
     changes.push({ path: ci.path, kind: ci.after === ci.before ? 'unchanged' : 'update', before: ci.before, after: ci.after, reason: 'migrated in place to trusted publishing (OIDC), no token', needsConsent: true });
+    for (const [path, edit] of ci.scripts) {
+      if (edited.has(path)) continue;
+      edited.add(path);
+      changes.push({ path, kind: 'update', before: edit.before, after: edit.after, reason: 'no longer writes or checks the npm token', needsConsent: true });
+    }
   }
   notes.push(...new Set(ciTargets.map((f) => ciPublisherNote(f, d))));
   // A proxy in .npmrc or publishConfig: switched in the same write set, or nothing is written.

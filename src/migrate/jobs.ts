@@ -79,6 +79,13 @@ export function jobViews(root: YAMLMap, callees: Readonly<Record<string, Scopes>
 }
 
 /** True when the workflow can be called by others (`on: workflow_call` in any form). */
+/** A reusable workflow that also starts itself (`workflow_dispatch`, `push`...): npm sees the file itself as the workflow that runs. */
+export function startsItself(root: YAMLMap): boolean {
+  const on = nodeOf(root, 'on');
+  const names = isScalar(on) ? [on.value] : isMap(on) ? on.items.map((item) => (isScalar(item.key) ? item.key.value : undefined)) : isSeq(on) ? on.items.map((item) => (isScalar(item) ? item.value : undefined)) : [];
+  return names.some((name) => typeof name === 'string' && name !== 'workflow_call');
+}
+
 export function isReusable(root: YAMLMap): boolean {
   const on = nodeOf(root, 'on');
   if (isScalar(on)) return on.value === 'workflow_call';

@@ -38,6 +38,7 @@ export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YA
 export function dropTokenEnv(parent: YAMLMap, where: string, notes: string[]): string[] {
   const secrets: string[] = [];
   const env = mapOf(parent, 'env');
+  let removed = false;
   for (const item of [...(env?.items ?? [])]) {
     if (!isScalar(item.key) || !isScalar(item.value)) continue;
     const name = String(item.key.value);
@@ -48,6 +49,14 @@ export function dropTokenEnv(parent: YAMLMap, where: string, notes: string[]): s
     const secret = secretName(value);
     if (secret) secrets.push(secret);
     notes.push(`${where}: removed ${name}${secret ? ` (secrets.${secret})` : ''}`);
+    removed = true;
+  }
+  // always-auth (send the token with every request) goes with the token.
+  for (const item of removed ? [...(mapOf(parent, 'env')?.items ?? [])] : []) {
+    const name = isScalar(item.key) ? String(item.key.value) : '';
+    if (!/^npm_config_always_auth$/i.test(name)) continue;
+    removeFrom(parent, 'env', name);
+    notes.push(`${where}: removed ${name} (it made npm send the token with every request)`);
   }
   return secrets;
 }

@@ -24,6 +24,8 @@ const REASONS: Record<string, string> = {
     'Azure Pipelines is not a trusted publisher for npm. Publish from GitHub Actions (a mirror of the repository is enough) or CircleCI cloud.',
   jenkins: 'Jenkins is not a trusted publisher for npm (and is self-hosted). Publish from GitHub Actions, GitLab.com or CircleCI cloud.',
   travis: 'Travis CI is not a trusted publisher for npm. Move the publish job to GitHub Actions, GitLab.com or CircleCI cloud.',
+  woodpecker: 'Woodpecker CI is not a trusted publisher for npm. Move the publish job to GitHub Actions, GitLab.com or CircleCI cloud (a mirror of the repository is enough for GitHub).',
+  drone: 'Drone CI is not a trusted publisher for npm. Move the publish job to GitHub Actions, GitLab.com or CircleCI cloud (a mirror of the repository is enough for GitHub).',
   buildkite: 'Buildkite is not among the providers npm documents for trusted publishing. Publish from GitHub Actions, GitLab.com or CircleCI cloud.',
   'gitea-forgejo':
     'Gitea, Forgejo and Codeberg Actions are not trusted publishers for npm. Mirror the repository to GitHub or GitLab.com and publish from there.',
@@ -39,6 +41,7 @@ const ALIASES: Record<string, string> = {
   'bitbucket.org': 'bitbucket', 'bitbucket pipelines': 'bitbucket', bitbucket: 'bitbucket',
   'dev.azure.com': 'azure-devops', 'visualstudio.com': 'azure-devops', azure: 'azure-devops', 'azure pipelines': 'azure-devops',
   'travis-ci.com': 'travis', 'travis-ci.org': 'travis', travis: 'travis', 'travis ci': 'travis',
+  woodpecker: 'woodpecker', 'woodpecker ci': 'woodpecker', drone: 'drone', 'drone ci': 'drone',
   jenkins: 'jenkins', 'buildkite.com': 'buildkite', buildkite: 'buildkite',
   'codeberg.org': 'gitea-forgejo', gitea: 'gitea-forgejo', forgejo: 'gitea-forgejo', 'gitea.com': 'gitea-forgejo',
   'self-hosted': 'self-hosted', 'self hosted': 'self-hosted',
