@@ -132,7 +132,8 @@ const NPM_PUBLISH_SCRIPT = /^(?:(?:publish|release)[:_-]npm|npm[:_-](?:publish|r
 
 /**
  * Does a `run:` script publish, directly, through a package.json script it calls (the root's, or
- * the npm workspaces' it names), through a shell script file of the repository it runs, or through
+ * the npm workspaces' it names), through a shell script file of the repository it or a root
+ * package.json script it calls runs, or through
  * a moon task, make target or Nx target it runs (each one level)? `dir` is the step's working
  * directory, from the repository's top.
  */
@@ -153,7 +154,9 @@ export function runPublishesWith(run: string, context: PublishContext = {}, dir 
     if (moonTasksRun(line, context.readFile).some((text) => runPublishesWith(text, shallow))) return true;
     if (makeRecipesRun(line, context.readFile, dir).some((text) => runPublishesWith(text, shallow))) return true;
     if (nxTargetsRun(line, context.readFile).some((text) => runPublishesWith(text, shallow))) return true;
-    return scriptFilesRun(line, dir).some((path) => {
+    // A package.json script that runs a repository shell script (`"release": "./scripts/publish.sh"`) runs it from the top.
+    const viaScripts = scriptsRun(line, context.scripts, context.yarnBerry).flatMap((name) => scriptFilesRun(context.scripts![name]!));
+    return [...scriptFilesRun(line, dir), ...viaScripts].some((path) => {
       const text = scriptText(path, context.readFile);
       return text !== undefined && runPublishesWith(text, shallow);
     });

@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Finding } from '../core/model.js';
 import { nodeLines } from './source-lines.js';
 import { value, type Workflow } from './workflow-model.js';
-import { filtersOf, ignoredFilters } from './trigger-filters.js';
+import { filtersOf, ignoredFilters, TAKES_NONE } from './trigger-filters.js';
 
 /** Contexts an outsider can set: event payloads (titles, branch names...), dispatch inputs, the PR branch. */
 const UNTRUSTED = /\bgithub\.event\b|\binputs\.|\bgithub\.head_ref\b/;
@@ -56,6 +56,8 @@ export function ignoredFilter(workflow: Workflow): Finding[] {
   return ignoredFilters(workflow.root).map((f) =>
     f.event === 'workflow_dispatch'
       ? workflow.finding('ignored-filter', 'warning', `GitHub ignores "${f.key}" under "workflow_dispatch", which takes no filter (only inputs): a run started by hand on any branch runs this workflow.`, workflow.lineAt(f.offset), f.meant ? `Rename it to "${f.meant}", if that is what was meant.` : "Remove it; to keep such runs to a branch, add a condition on github.ref to the job's if:.")
+      : f.takesNone
+      ? workflow.finding('ignored-filter', 'warning', `GitHub ignores "${f.key}" under "${f.event}", which takes no filter: ${TAKES_NONE[f.event]} runs this workflow.`, workflow.lineAt(f.offset), "Remove it; to keep such runs to some refs, add a condition on github.ref to the job's if:.")
       : workflow.finding('ignored-filter', 'warning', `GitHub ignores "${f.key}" under "${f.event}", so this trigger does not filter what it seems to.`, workflow.lineAt(f.offset), f.meant ? `Rename it to "${f.meant}", if that is what was meant.` : `Use one of ${filtersOf(f.event).join(', ')}.`),
   );
 }

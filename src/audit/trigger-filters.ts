@@ -1,6 +1,6 @@
 // Event filters GitHub does not know (`branch:` for `branches:`) are ignored, silently: the
-// trigger does not do what it says. actionlint reports them as syntax errors. workflow_dispatch
-// takes no filter at all: a `branches:` under it is ignored the same way.
+// trigger does not do what it says. actionlint reports them as syntax errors. workflow_dispatch,
+// create and delete take no filter at all: a `branches:` under them is ignored the same way.
 import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
 
 /** The filters GitHub reads under a webhook event. */
@@ -12,6 +12,8 @@ const READS: Record<string, string[]> = {
   pull_request_target: FILTERS,
   workflow_run: ['branches', 'branches-ignore', 'types', 'workflows'],
   workflow_dispatch: ['inputs'],
+  create: [],
+  delete: [],
 };
 /**
  * The filters a misspelt key is surely meant to be, per event: its ref and path filters, and
@@ -24,6 +26,8 @@ const REF_AND_PATH: Record<string, string[]> = {
   pull_request_target: ['branches', 'branches-ignore', 'paths', 'paths-ignore'],
   workflow_run: ['branches', 'branches-ignore', 'types'],
   workflow_dispatch: [],
+  create: [],
+  delete: [],
 };
 /** Every filter each event has. */
 const HAS: Record<string, string[]> = {
@@ -32,6 +36,14 @@ const HAS: Record<string, string[]> = {
   pull_request_target: [...REF_AND_PATH.pull_request_target!, 'types'],
   workflow_run: READS.workflow_run!,
   workflow_dispatch: READS.workflow_dispatch!,
+  create: [],
+  delete: [],
+};
+/** Events that take no filter, and what then runs the workflow whatever a filter under them says. */
+export const TAKES_NONE: Record<string, string> = {
+  workflow_dispatch: 'a run started by hand on any branch',
+  create: 'creating any branch or tag',
+  delete: 'deleting any branch or tag',
 };
 /** The filters GitHub reads under `event`, for a message. */
 export const filtersOf = (event: string): string[] => HAS[event] ?? FILTERS;
@@ -50,7 +62,7 @@ export interface IgnoredFilter {
    * `path-ignore`), when the event does not also hold that filter: renaming the key is the fix.
    */
   misspelt?: string;
-  /** The event takes no filter (workflow_dispatch) and the key is a filter of other events: GitHub ignores it. */
+  /** The event takes no filter (workflow_dispatch, create, delete) and the key is a filter of other events: GitHub ignores it. */
   takesNone?: true;
   /** The event's own mapping and the key's pair in it. */
   filters: YAMLMap;
@@ -83,7 +95,7 @@ export function ignoredFilters(root: YAMLMap): IgnoredFilter[] {
         offset: filter.key.range?.[0] ?? 0,
         ...(meant ? { meant } : {}),
         ...(misspelt && !filters.has(misspelt) ? { misspelt } : {}),
-        ...(name === 'workflow_dispatch' && FILTERS.includes(key) ? { takesNone: true as const } : {}),
+        ...(Object.hasOwn(TAKES_NONE, name) && FILTERS.includes(key) ? { takesNone: true as const } : {}),
         filters,
         pair: filter,
       });

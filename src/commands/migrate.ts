@@ -20,6 +20,7 @@ import { trustStep } from '../trust/index.js';
 import { MigrateError, planMigration, type MigrationPlan } from '../migrate/index.js';
 import { editedPaths, printAfterMigration } from '../migrate/after.js';
 import { leftForYou } from '../migrate/left.js';
+import { programScriptPublishReason } from '../migrate/program-script-publish.js';
 
 export type { Confirm } from '../core/confirm.js';
 
@@ -66,6 +67,9 @@ export async function runMigrateCli(root: string, options: Options & { migrate?:
   const built = held.length > 0 ? [] : ciBuiltPackages(d);
   const unheld = held.length === 0 && built.length === 0 && d.publishContext?.readFile ? builtPkgRootReason(d.publishContext.readFile) : undefined;
   if (unheld) throw new FailedError(`${unheld}\nNothing was written.`);
+  // A script file that names its own publish targets: the packages found here are not assumed to be them.
+  const unread = named.length > 0 ? undefined : plan.results.map((r) => programScriptPublishReason(d, r.path, r.result.before)).find(Boolean);
+  if (unread) throw new FailedError(`${unread}\nNothing was written.`);
   const packages = held.length > 0 ? held : built.flatMap((p) => (p.name ? [p.name] : []));
   if (options.trust && built.some((p) => !p.name)) {
     throw new FailedError('--trust needs the name of every package the workflow publishes, and its CI build sets one this tool cannot read: nothing was written. Run without --trust and add that trusted publisher on npmjs.com with the values printed.');

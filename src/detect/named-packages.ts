@@ -120,8 +120,10 @@ export function namedInPublishes(workflows: readonly WorkflowFile[], context: Pu
  * with no package here and no workspaces, the packages published from folders it holds.
  */
 export function repositoryPackages(d: Detected): PackageInfo[] {
-  const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
-  const held = [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)];
+  const workspaces = d.workspacePackages.filter((p) => p.name && !p.private);
+  // A top package without a version beside publishable workspaces is their root, not a package npm could publish.
+  const own = d.pkg && !d.pkg.private && d.pkg.name && (d.pkg.version !== undefined || workspaces.length === 0) ? [d.pkg] : [];
+  const held = [...own, ...workspaces];
   if (held.length === 0) return publishFolderPackages(d);
   const beside = besideHeldPackages(d, held);
   // A GitLab or CircleCI publish is not read here: its packages are not narrowed.

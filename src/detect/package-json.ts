@@ -144,6 +144,8 @@ export function packageFindings(result: ReadResult, file: string, isWorkspaceRoo
   if (!result.pkg.name && !result.pkg.private && !isWorkspaceRoot) {
     findings.push({ id: 'no-package-name', level: 'error', message: 'package.json has no "name".', file });
   }
+  // A workspace root without a version is no package npm could publish: its workspaces are the packages.
+  if (isWorkspaceRoot && result.pkg.version === undefined) return findings;
   findings.push(...nameFindings(result.pkg, file, 'error'));
   return findings;
 }

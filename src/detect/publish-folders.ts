@@ -16,6 +16,7 @@ import { isPublishable } from './package-set.js';
 import { expandGlobs } from './workspaces.js';
 import { pnpmPathFilterGlobs } from './pnpm-path-filter.js';
 import { ngPackagrSource } from './ng-packagr.js';
+import { scriptPublishFolder } from './script-publish-folder.js';
 import { shellWords } from '../text/shell.js';
 
 export { shellWords } from '../text/shell.js';
@@ -113,7 +114,8 @@ function cdBeforePublish(run: string): string | undefined {
   let dir: string | undefined;
   for (const command of run.split(/\n|&&|\|\||;/)) {
     const words = shellWords(command.replace(/(^|\s)#.*$/, ''));
-    if (words[0] === 'cd' && words.length === 2) dir = posix.join(dir ?? '', words[1]!);
+    // A path from the top (a resolved script folder, marked by its leading slash) starts afresh.
+    if (words[0] === 'cd' && words.length === 2) dir = words[1]!.startsWith('/') ? words[1]! : posix.join(dir ?? '', words[1]!);
     else if (commandPublishes(command)) return dir;
   }
   return undefined;
@@ -123,10 +125,13 @@ function cdBeforePublish(run: string): string | undefined {
  * The folders (relative to the repository's top) a publishing step publishes from; undefined when
  * one of them cannot be read offline (an expression or variable this cannot resolve).
  */
-export function publishFolders(workflow: Workflow, job: Job, step: Step): string[] | undefined {
+export function publishFolders(workflow: Workflow, job: Job, step: Step, readFile?: PublishContext['readFile']): string[] | undefined {
   if (step.uses !== undefined && JS_DEVTOOLS.test(step.uses)) return actionFolders(step, job);
   const bases = expandMatrix(workingDirectory(workflow, job, step) ?? '', job);
   if (bases === undefined) return undefined;
+  // A repository shell script that publishes (`bash scripts/release/publish-npm.sh`): where it cds first.
+  const inScript = readFile && bases.length === 1 && step.run !== undefined ? scriptPublishFolder(step.run, cleanFolder(bases[0]!), readFile, cdBeforePublish) : undefined;
+  if (inScript !== undefined) return inScript.startsWith('../') || inScript === '..' ? undefined : [cleanFolder(inScript)];
   // An expression is one word (GitHub expands it before the shell runs).
   const run = (step.run ?? '').replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => `\${{${expr.replace(/\s+/g, '')}}}`);
   const cd = cdBeforePublish(run) ?? /^\s*cd\s+([^\s;&|]+)\s*(?:&&|;|\n)/.exec(run)?.[1];
@@ -161,7 +166,7 @@ function* stepFolders(workflows: readonly WorkflowFile[], context: PublishContex
     const parsed = parseWorkflow(w.content, w.path, context);
     if (!parsed.ok || !parsed.workflow.publishes) continue;
     for (const job of parsed.workflow.jobs) {
-      for (const step of job.steps.filter((s) => s.publishes)) yield publishFolders(parsed.workflow, job, step);
+      for (const step of job.steps.filter((s) => s.publishes)) yield publishFolders(parsed.workflow, job, step, context.readFile);
     }
   }
 }

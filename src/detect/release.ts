@@ -109,11 +109,15 @@ export function detectRelease(root: string, top: string, pkg: PackageInfo | unde
  * `# v2.x` comment says so): only v2 of the action refuses Changesets CLI v2. Its v1 line, a
  * `changeset publish` run without the action, and a reference whose major cannot be read
  * (a bare commit, a branch) publish with trusted publishing on CLI v2. With no publishing
- * workflow yet, the one this tool writes uses v2.
+ * workflow yet (none seen publishing and none granting `id-token: write`), the one this tool
+ * writes uses v2.
  */
 export function changesetsActionV2(workflows: readonly WorkflowFile[]): boolean {
-  if (!workflows.some((w) => w.publishes)) return true;
-  return workflows.some((w) =>
+  // With no workflow seen publishing, one that already grants an OIDC token (a migrated one whose
+  // publish runs out of sight) is the release workflow; only with none is this tool's own assumed.
+  const judged = workflows.some((w) => w.publishes) ? workflows : workflows.filter((w) => /^[ \t]*id-token:[ \t]*['"]?write\b/m.test(w.content));
+  if (judged.length === 0) return true;
+  return judged.some((w) =>
     [...w.content.matchAll(/^[ \t]*-?[ \t]*uses:[ \t]*['"]?changesets\/action(?:\/[\w-]+)?@([\w.-]+)['"]?(?:[ \t]+#[ \t]*v?(\d+))?/gm)].some(([, ref, comment]) => {
       const major = /^[0-9a-f]{40}$/.test(ref!) ? comment : /^v?(\d+)/.exec(ref!)?.[1];
       return major !== undefined && Number(major) >= 2;

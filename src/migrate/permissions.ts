@@ -34,6 +34,8 @@ export function scopesOf(node: Node | undefined): Scopes | undefined {
 }
 
 const GITHUB_TOKEN = /\$\{\{\s*(?:secrets\.GITHUB_TOKEN|github\.token)\s*\}\}/;
+/** Actions that comment on a pull request or an issue with the GITHUB_TOKEN (theirs by default). */
+const COMMENT_ACTION = /^(?:peter-evans\/create-or-update-comment|marocchino\/sticky-pull-request-comment|thollander\/actions-comment-pull-request|mshick\/add-pr-comment)@/;
 /** Actions that only read with the token they are given. */
 const SETUP_ACTION = /^actions\/(?:checkout|setup-node|cache|upload-artifact|download-artifact)@/;
 
@@ -55,6 +57,8 @@ export function stepNeeds(job: JobView, doc?: Document, readFile?: (path: string
     // prebuild uploads the binaries it built to the GitHub release with the token it is given.
     if (/\bprebuild(?:ify)?\b[^\n]*\s(?:-u|--upload(?:-all)?)(?:\s|=|$)/.test(run)) needs.contents = 'write';
     if (/\bgh\s+pr\s+(?:create|merge|edit)\b/.test(run)) needs['pull-requests'] = 'write';
+    // A comment on a pull request or an issue goes through the issues API: either scope may be the one it needs.
+    if (COMMENT_ACTION.test(uses) || /\bgh\s+(?:pr|issue)\s+comment\b/.test(run)) Object.assign(needs, { issues: 'write', 'pull-requests': 'write' });
     // Publishing to GitHub Packages uses the GITHUB_TOKEN with packages: write.
     if (/npm\.pkg\.github\.com/.test(`${run} ${textOf(mapOf(step, 'with'), 'registry-url') ?? ''}`)) needs.packages = 'write';
     // A script handed the GITHUB_TOKEN as an argument (`prebuild -u ${{ secrets.GITHUB_TOKEN }}`)
@@ -85,11 +89,13 @@ interface ScopeComments {
 function scopeComments(node: Node | undefined): ScopeComments {
   const out: ScopeComments = { trailing: {}, leading: {} };
   if (!isMap(node)) return out;
-  for (const item of node.items) {
+  for (const [i, item] of node.items.entries()) {
     if (!isScalar(item.key) || !isScalar(item.value)) continue;
     const scope = String(item.key.value);
     if (item.value.comment) out.trailing[scope] = item.value.comment;
-    if (item.key.commentBefore) out.leading[scope] = item.key.commentBefore;
+    // The comment above the block's first scope belongs to the block map, not to that scope's key.
+    const leading = item.key.commentBefore ?? (i === 0 ? node.commentBefore : undefined);
+    if (leading) out.leading[scope] = leading;
   }
   return out;
 }

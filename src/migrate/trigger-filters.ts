@@ -8,7 +8,7 @@
 import { isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { secretsInCallInputs } from '../audit/call-inputs.js';
 import { missingNeeds } from '../audit/job-needs.js';
-import { ACTIVITY_TYPES, ignoredFilters, type IgnoredFilter } from '../audit/trigger-filters.js';
+import { ACTIVITY_TYPES, ignoredFilters, TAKES_NONE, type IgnoredFilter } from '../audit/trigger-filters.js';
 import { MigrateError } from './errors.js';
 
 const family = (filter: string) => filter.replace(/-ignore$/, '');
@@ -65,7 +65,7 @@ function effect(f: IgnoredFilter, others: Set<string>): { said: string; widens: 
  * type (`complete`) is spelt right too. A key whose rename would make more pushes start the
  * workflow (a `branch:` beside `tags:`: only tag pushes ran it) is commented out instead, so the
  * workflow still runs when it did, and the rename is named under `left` for the user to decide.
- * A filter under workflow_dispatch, which takes none, is commented out the same way (it never
+ * A filter under workflow_dispatch, create or delete, which take none, is commented out the same way (it never
  * filtered anything), and named under `left`. Undefined when no key is misspelt; refuses the file
  * when a key is no plain misspelling, or a type under it none GitHub knows.
  */
@@ -106,8 +106,9 @@ export function renameMisspeltFilters(root: YAMLMap, content: string, path: stri
   const left: string[] = [];
   for (const f of ignored) {
     if (f.takesNone) {
-      changes.push(`on.workflow_dispatch: "${f.key}" commented out: workflow_dispatch takes no filter and GitHub ignored it, so a run started by hand on any branch ran the workflow, and still does`);
-      left.push(`on.workflow_dispatch (line ${lineOf(f)}): "${f.key}" is commented out, as GitHub ignored it: a run started by hand on any branch runs this workflow, publish included. To keep such runs to a branch, add a condition on github.ref to the publishing job's if:.`);
+      const runs = TAKES_NONE[f.event]!;
+      changes.push(`on.${f.event}: "${f.key}" commented out: ${f.event} takes no filter and GitHub ignored it, so ${runs} ran the workflow, and still does`);
+      left.push(`on.${f.event} (line ${lineOf(f)}): "${f.key}" is commented out, as GitHub ignored it: ${runs} runs this workflow, publish included. To keep such runs to ${f.event === 'workflow_dispatch' ? 'a branch' : 'some refs'}, add a condition on github.ref to the publishing job's if:.`);
       continue;
     }
     if (commentedOut.has(f)) {

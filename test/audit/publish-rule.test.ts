@@ -201,6 +201,16 @@ test('script files are followed one level: a script that runs another script is 
   });
 });
 
+test('a package.json script that runs a repository shell script publishes when the script does (one level, from the top)', () => {
+  const pkg = JSON.stringify({ scripts: { 'release:canary': './scripts/publish-canary.sh', 'release:check': 'bash scripts/check.sh', chain: 'yarn build && sh ./scripts/publish-canary.sh' } });
+  const canary = '#!/usr/bin/env bash\nset -o errexit\nyarn changeset version --snapshot canary\nyarn changeset publish --no-git-tag --tag canary\n';
+  withRepo({ 'package.json': pkg, 'scripts/publish-canary.sh': canary, 'scripts/check.sh': '#!/bin/sh\nnpm test\n' }, (_top, context) => {
+    for (const run of ['yarn release:canary', 'npm run release:canary', 'pnpm run chain']) assert.equal(runPublishesWith(run, context), true, run);
+    for (const run of ['yarn release:check', 'yarn other']) assert.equal(runPublishesWith(run, context), false, run);
+    assert.equal(runPublishesWith('yarn release:canary', { scripts: context.scripts ?? {} }), false, 'without a reader nothing is read');
+  });
+});
+
 test('only text files of the repository, of a bounded size, are read as scripts: no binary, no larger file, no link or path out, no FIFO', () => {
   withRepo({ 'scripts/big.sh': `${'# filler line for size\n'.repeat(Math.ceil(SCRIPT_MAX_BYTES / 23))}npm publish\n`, 'scripts/bin.sh': 'npm publish\n\0\x01\x02', 'repo/scripts/publish.sh': 'echo inside\n' }, (top, context) => {
     assert.equal(runPublishesWith('bash scripts/big.sh', context), false, 'larger than the cap');

@@ -30,6 +30,12 @@ test('v2 refs, commits commented v2 and sub-actions of v2 are v2; v1, a bare com
   // No publishing workflow yet: the one this tool writes uses v2.
   assert.equal(changesetsActionV2([]), true);
   assert.equal(changesetsActionV2([{ ...wf('changesets/action@v1'), publishes: false }]), true);
+  // A workflow that already grants an OIDC token but is not seen publishing (its publish in a script
+  // file out of sight) is the release workflow: judged by what it uses, not replaced by this tool's.
+  const granted = (uses: string): WorkflowFile => ({ ...wf(uses), content: wf(uses).content.replace('jobs:\n', 'permissions:\n  id-token: write\njobs:\n'), publishes: false });
+  assert.equal(changesetsActionV2([granted('actions/setup-node@v4')]), false);
+  assert.equal(changesetsActionV2([granted('changesets/action@v2')]), true);
+  assert.equal(changesetsActionV2([granted('changesets/action@v1'), { ...wf('changesets/action@v2'), publishes: false }]), false);
 });
 
 test('the CLI warning goes with changesets/action v2 only; other release tools are warned about either way', () => {

@@ -289,6 +289,26 @@ jobs:
   assert.match(after, /^ {6}# provenance: ties the tarball to this run\n {6}id-token: write/m);
 });
 
+test("a comment above the block's first scope moves with that scope", () => {
+  const src = `on: workflow_dispatch
+permissions:
+  # actions: read lets the cancel-aware wrapper poll the run status.
+  actions: read
+  contents: write
+  id-token: write
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const { after } = migrate(src);
+  assert.match(after, /^ {6}# actions: read lets the cancel-aware wrapper poll the run status\.\n {6}actions: read$/m);
+  assert.match(after, /^permissions:\n {2}contents: read\n/m);
+});
+
 test('folded scalars, flow sequences and trailing blank lines outside the edits stay as written', () => {
   const src = `on:
   push:

