@@ -73,3 +73,23 @@ test('a workflow that does not publish is not read', () => {
   const ci: WorkflowFile = { path: '.github/workflows/ci.yml', fileName: 'ci.yml', content: 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n', publishes: false, tokenUses: [] };
   assert.deepEqual(namedInPublishes([ci, workflow(['npm publish -w @acme/core'])]), ['@acme/core']);
 });
+
+test('yarn npm publish, yarn publish and pnpm publish name the literal folder they run in, like npm publish', () => {
+  // The shape of gnosisguild/zodiac-modifier-roles's release.yml (see the v20b fixture): one step per published workspace.
+  const at = (steps: Array<[string, string]>): WorkflowFile => {
+    let content = workflow(steps.map(([, run]) => run)).content;
+    for (const [dir, run] of steps) content = content.replace(`      - run: ${run}\n${TOKEN}`, `      - run: ${run}\n        working-directory: ${dir}\n${TOKEN}`);
+    return { ...workflow([]), content };
+  };
+  assert.deepEqual(namedInPublishes([at([['./packages/deployments', 'yarn npm publish'], ['./packages/sdk', 'yarn npm publish --access public']])]), ['packages/deployments', 'packages/sdk']);
+  assert.deepEqual(namedInPublishes([at([['packages/cli', 'yarn publish --non-interactive']])]), ['packages/cli']);
+  assert.deepEqual(namedInPublishes([at([['packages/cli', 'pnpm publish --no-git-checks']])]), ['packages/cli']);
+  // What the migration writes for a Yarn 2+ publish: pack the folder, publish the tarball.
+  assert.deepEqual(namedInPublishes([at([['./packages/sdk', 'yarn pack --out package.tgz && npm publish package.tgz']])]), ['packages/sdk']);
+  // At the top: the top package.
+  assert.deepEqual(named('yarn npm publish'), ['.']);
+  assert.deepEqual(named('yarn pack --out package.tgz && npm publish package.tgz'), ['.']);
+  // Through the workspaces, or from a folder an expression names: no narrowing.
+  assert.equal(named('pnpm publish -r --no-git-checks'), undefined);
+  assert.equal(namedInPublishes([at([['${{ matrix.dir }}', 'yarn npm publish']])]), undefined);
+});
