@@ -129,6 +129,10 @@ export function namedInPublishes(workflows: readonly WorkflowFile[], context: Pu
   return out.size > 0 ? [...out] : undefined;
 }
 
+/** A top package.json with no "version" above workspaces that publish: the workspace root, which nothing publishes. */
+export const versionlessWorkspaceRoot = (d: Pick<Detected, 'pkg' | 'workspacePackages'>): boolean =>
+  d.pkg !== undefined && d.pkg.version === undefined && d.workspacePackages.some((p) => p.name && !p.private);
+
 /**
  * The repository's packages to publish: the package here and the workspaces' (named, not private),
  * and the other packages its publishing workflows publish from folders it holds, narrowed to those
@@ -136,7 +140,7 @@ export function namedInPublishes(workflows: readonly WorkflowFile[], context: Pu
  * with no package here and no workspaces, the packages published from folders it holds.
  */
 export function repositoryPackages(d: Detected): PackageInfo[] {
-  const own = d.pkg && !d.pkg.private && d.pkg.name ? [d.pkg] : [];
+  const own = d.pkg && !d.pkg.private && d.pkg.name && !versionlessWorkspaceRoot(d) ? [d.pkg] : [];
   const held = [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)];
   if (held.length === 0) return publishFolderPackages(d);
   const beside = besideHeldPackages(d, held);

@@ -9,7 +9,7 @@ import { workflowDoctor } from './workflows.js';
 import { napiPlatformPackages } from '../detect/package-set.js';
 import { builtPackageFinding, ciBuiltPackages, topPackageError } from '../detect/built-package.js';
 import { publishFolderPackages } from '../detect/publish-folders.js';
-import { repositoryPackages } from '../detect/named-packages.js';
+import { repositoryPackages, versionlessWorkspaceRoot } from '../detect/named-packages.js';
 
 export { workflowDoctor, type WorkflowSource } from './workflows.js';
 
@@ -68,7 +68,9 @@ export function offlineFindings(d: Detected): { findings: Finding[]; workflows: 
   const folders = publishFolderPackages(d);
   // "repository" matters only for a package the repository publishes (its workflows may name which).
   const published = new Set(publishedPackages(d).map((p) => (p.dir ? `${p.dir}/package.json` : 'package.json')));
-  const unpublished = (f: Finding) => REPOSITORY_IDS.has(f.id) && f.file !== undefined && f.file !== null && !published.has(f.file);
+  // Nor "version": a workspace root without one is no package to publish.
+  const unpublished = (f: Finding) =>
+    (REPOSITORY_IDS.has(f.id) && f.file !== undefined && f.file !== null && !published.has(f.file)) || (f.id === 'no-version' && f.file === 'package.json' && versionlessWorkspaceRoot(d));
   const findings = [
     // detect's token-env is replaced by the audit's precise rule and by install-token.
     // A private top package.json is not what a workflow publishing from folders (or a CI build's folders) publishes.

@@ -2,7 +2,8 @@
 // is the repository's package set narrowed to them (doctor's and migrate's set, --packages aside).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { namedInPublishes } from '../../src/detect/named-packages.js';
+import { namedInPublishes, repositoryPackages } from '../../src/detect/named-packages.js';
+import { detected, packageInfo } from '../helpers/detected.js';
 import type { WorkflowFile } from '../../src/core/model.js';
 
 const TOKEN = '        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n';
@@ -92,4 +93,14 @@ test('yarn npm publish, yarn publish and pnpm publish name the literal folder th
   // Through the workspaces, or from a folder an expression names: no narrowing.
   assert.equal(named('pnpm publish -r --no-git-checks'), undefined);
   assert.equal(namedInPublishes([at([['${{ matrix.dir }}', 'yarn npm publish']])]), undefined);
+});
+
+test('a workspace root with no "version" is no package to publish; a versioned top package still is', () => {
+  // The shape of DinhThienPhuc/reactjs-base (see the v20c fixture): `pnpm --filter "./packages/**/**" -r publish` from a root script.
+  const workspaces = [packageInfo({ name: '@acme-base/hooks', version: '0.1.0' }, 'packages/hooks'), packageInfo({ name: '@acme-base/ui', version: '0.1.0' }, 'packages/ui'), packageInfo({ name: 'web', private: true }, 'apps/web')];
+  const root = (data: Record<string, unknown>) => repositoryPackages(detected({ pkg: packageInfo(data), workspacePackages: workspaces, workflows: [] })).map((p) => p.name);
+  assert.deepEqual(root({ name: 'react-base' }), ['@acme-base/hooks', '@acme-base/ui']);
+  assert.deepEqual(root({ name: 'react-base', version: '1.0.0' }), ['react-base', '@acme-base/hooks', '@acme-base/ui']);
+  // With no workspaces, a versionless package is still the one to publish (CI may write its version).
+  assert.deepEqual(repositoryPackages(detected({ pkg: packageInfo({ name: 'solo' }), workspacePackages: [], workflows: [] })).map((p) => p.name), ['solo']);
 });
