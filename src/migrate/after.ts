@@ -14,7 +14,7 @@ import { ciBuiltPackages } from '../detect/built-package.js';
 import { publishFolderPackages } from '../detect/publish-folders.js';
 import type { MigrationPlan } from './index.js';
 import { pushTagFilters } from './tag-filters.js';
-import { workflowStart } from '../plan/workflow-start.js';
+import { workflowStart } from './workflow-start.js';
 
 /** The migrated workflow's push tag filters, as the checklist input wants them (none: nothing). */
 const tagFiltersOf = (content: string) => {

@@ -4,7 +4,7 @@ import { BRANCH_FLOWS, type Answers, type ChecklistItem, type PackageManager, ty
 import type { ToolUpgrade } from './notes.js';
 import { shellCommand, shellWord } from '../text/shell.js';
 import { releaseTag, type TagFilters } from './release-tag.js';
-import type { WorkflowStart } from './workflow-start.js';
+import { pushStarts, type WorkflowStart } from './workflow-start.js';
 
 export interface ReleasePackage {
   name: string;
@@ -91,8 +91,11 @@ function startedRelease(input: ReleaseStepInput, base: ChecklistItem, started: W
   if (started.tag) return by('tag');
   const soon = 'Do it soon: a new trusted publisher that sees no publish for about two days may expire.';
   if (started.branchPush.length > 0) {
-    const branch = started.branchPush.find((b) => !/[*?[\]!]/.test(b)) ?? input.branch;
-    return { ...base, detail: `Push a commit to ${branch}: the workflow publishes on that push. ${soon}` };
+    const named = started.branchPush.find((b) => !/[*?[\]!]/.test(b));
+    if (named === undefined && started.branchesIgnored.length > 0) {
+      return { ...base, detail: `Push a commit to a branch other than ${started.branchesIgnored.join(', ')}: the workflow publishes on that push. ${soon}` };
+    }
+    return { ...base, detail: `Push a commit to ${named ?? input.branch}: the workflow publishes on that push. ${soon}` };
   }
   if (started.pullRequest) return { ...base, detail: `Open or update a pull request the workflow runs on (its on: pull_request block says which): it publishes from there. ${soon}` };
   return base;
@@ -110,7 +113,7 @@ export function releaseStep(input: ReleaseStepInput): ChecklistItem {
   const started = input.started;
   // A workflow the release tool's branch flow does not start (a snapshot on dispatch, a canary from pull
   // requests), or a publish on a trigger that is not a hand start: the step says how this workflow starts.
-  const branchFlow = BRANCH_FLOWS.includes(input.answers.release) && started !== undefined && started.branchPush.length === 0;
+  const branchFlow = BRANCH_FLOWS.includes(input.answers.release) && started !== undefined && !pushStarts(started, branch);
   const notByHand = !BRANCH_FLOWS.includes(input.answers.release) && input.answers.trigger === 'manual' && started !== undefined && !started.dispatch;
   if (started && (branchFlow || notByHand)) return startedRelease(input, input.answers.release === 'staged' ? { ...base, title: 'Stage a release with the new workflow, soon' } : base, started);
   switch (input.answers.release) {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { afterMigration } from '../../src/migrate/after.js';
 import { scanWorkflow } from '../../src/detect/index.js';
 import { detected } from '../helpers/detected.js';
-import { workflowStart } from '../../src/plan/workflow-start.js';
+import { workflowStart } from '../../src/migrate/workflow-start.js';
 
 const job = `jobs:
   publish:
@@ -53,8 +53,15 @@ test('a canary on a push to a branch: push a commit to that branch; on a tag pus
 });
 
 test('workflowStart reads the on: block in its three forms', () => {
-  assert.deepEqual(workflowStart('on: workflow_dispatch\njobs: {}\n'), { release: false, tag: false, dispatch: true, branchPush: [], pullRequest: false });
-  assert.deepEqual(workflowStart('on: [push, release]\njobs: {}\n'), { release: true, tag: true, dispatch: false, branchPush: ['*'], pullRequest: false });
+  assert.deepEqual(workflowStart('on: workflow_dispatch\njobs: {}\n'), { release: false, tag: false, dispatch: true, branchPush: [], branchesIgnored: [], pullRequest: false });
+  assert.deepEqual(workflowStart('on: [push, release]\njobs: {}\n'), { release: true, tag: true, dispatch: false, branchPush: ['*'], branchesIgnored: [], pullRequest: false });
   assert.deepEqual(workflowStart('on:\n  push:\n    tags: [v*]\njobs: {}\n')?.branchPush, []);
   assert.equal(workflowStart('jobs: {}\n'), undefined);
+});
+
+test('a canary on every branch but main: the Changesets flow on main does not start it, a push to another branch does', () => {
+  // The shape of DataDog/apps's publish-canary.yml (see the v20c sample): push with branches-ignore.
+  const item = publishStep("  push:\n    branches-ignore:\n      - 'gh-pages'\n      - main");
+  assert.match(item?.detail ?? '', /^Push a commit to a branch other than gh-pages, main: /);
+  assert.doesNotMatch(item?.detail ?? '', /Version Packages/);
 });
