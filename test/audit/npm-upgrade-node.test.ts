@@ -35,3 +35,14 @@ test('the Node versions and upgrade targets are read as npm reads its engines', 
   for (const v of ['20', '22.12', '24.10.0', '25', '23']) assert.equal(nodeRefusesNpm(v, 12), true, v);
   for (const v of ['22', '22.22.2', '24', '26']) assert.equal(nodeRefusesNpm(v, 12), false, v);
 });
+
+test('a Node version a step prints from .nvmrc with the older ::set-output is read like the $GITHUB_OUTPUT form', async () => {
+  const { parseDocument } = await import('yaml');
+  const { nodeVersionFile } = await import('../../src/audit/node-version.js');
+  type Map = Parameters<typeof nodeVersionFile>[1];
+  for (const run of ['echo ::set-output name=NVMRC::$(cat .nvmrc)', 'echo "NVMRC=$(cat .nvmrc)" >> "$GITHUB_OUTPUT"']) {
+    const job = parseDocument(`steps:\n  - id: nvm\n    run: ${JSON.stringify(run)}\n  - uses: actions/setup-node@v4\n    with:\n      node-version: '\${{ steps.nvm.outputs.NVMRC }}'\n`).contents as Map;
+    const setup = (job as unknown as { get(key: string): { items: Map[] } }).get('steps').items[1] as unknown as { get(key: string): Map };
+    assert.equal(nodeVersionFile(setup.get('with'), job), '.nvmrc', run);
+  }
+});
