@@ -125,8 +125,9 @@ export function handedInputs(withMap: YAMLMap | undefined, scope: NodeScope): Re
   return out;
 }
 
-/** `NAME=$(cat FILE)` written to $GITHUB_OUTPUT: the file a step's output NAME is read from. */
-const outputFromFile = (name: string) => new RegExp(String.raw`\b${name}=\$\(\s*cat\s+["']?([\w./-]+)["']?\s*\)["']?\s*>>\s*["']?\$\{?GITHUB_OUTPUT\b`);
+/** `NAME=$(cat FILE)` written to $GITHUB_OUTPUT (or by the older `::set-output name=NAME::$(cat FILE)`): the file a step's output NAME is read from. */
+const outputFromFile = (name: string) =>
+  new RegExp(String.raw`\b${name}=\$\(\s*cat\s+["']?([\w./-]+)["']?\s*\)["']?\s*>>\s*["']?\$\{?GITHUB_OUTPUT\b|::set-output name=${name}::\$\(\s*cat\s+["']?([\w./-]+)["']?\s*\)`);
 
 /**
  * The repository file a setup-node step takes its Node version from: its `node-version-file`, or
@@ -141,7 +142,8 @@ export function nodeVersionFile(withMap: YAMLMap | undefined, job: YAMLMap | und
   if (!output) return undefined;
   const steps = nodeOf(job, 'steps');
   const step = isSeq(steps) ? steps.items.find((item): item is YAMLMap => isMap(item) && textOf(item, 'id') === output[1]) : undefined;
-  return outputFromFile(output[2]!).exec(textOf(step, 'run') ?? '')?.[1]?.replace(/^\.\//, '');
+  const found = outputFromFile(output[2]!).exec(textOf(step, 'run') ?? '');
+  return (found?.[1] ?? found?.[2])?.replace(/^\.\//, '');
 }
 
 /**

@@ -7,6 +7,7 @@ import { isScalar } from 'yaml';
 import { handedInputs, localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from './node-version.js';
 import { localActionUpgradesNpm } from './local-action-npm.js';
 import { npxNewNpmPublish } from './npx-npm.js';
+import { nodeRefusesNpm, NPM_ENGINES, upgradeTarget } from './npm-upgrade-node.js';
 import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 import { commandPublishes, isNpmSecret, isTokenEnv, isTokenInput, loginCommand, loginRegistry, NPM_LOGIN, registryKind, secretNames, writesAuthToken } from './publish-rule.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
@@ -102,9 +103,11 @@ function oldNpm(workflow: Workflow, job: Job, readFile?: (path: string) => strin
   const firstPublish = job.steps.findIndex((step) => step.publishes);
   // An npm check or upgrade counts up to the publish step (`npm i -g npm@11 && npm publish`): after it, it comes too late.
   const upToPublish = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish + 1);
-  const scripts = upToPublish.flatMap((step) => nodeLines(workflow, step.runNode).map((line) => line.text));
-  if (scripts.some((line) => /\bnpm\s+(?:--version|-v)\b/.test(line))) return [];
-  if (scripts.some((line) => /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|\^?~?(?:1[1-9]|[2-9]\d))/.test(line))) return [];
+  const lines = upToPublish.flatMap((step) => nodeLines(workflow, step.runNode));
+  const scripts = lines.map((line) => line.text);
+  // An upgrade to npm 11 or newer: fine, unless the job's Node cannot run that npm (read below, once the Node is known).
+  const upgrade = lines.find((line) => /\bnpm\s+(?:i|install)\s+(?:.*\s)?npm@["']?(?:latest|\^?~?(?:1[1-9]|[2-9]\d))/.test(line.text));
+  if (upgrade === undefined && scripts.some((line) => /\bnpm\s+(?:--version|-v)\b/.test(line))) return [];
   // The publish runs an npm fetched for it (`npx --yes npm@^11.5.1 publish`), whatever the Node's own npm.
   if (scripts.some(npxNewNpmPublish)) return [];
   // A local composite action that publishes sets up its Node before its own publish step.
@@ -124,6 +127,7 @@ function oldNpm(workflow: Workflow, job: Job, readFile?: (path: string) => strin
   const { verdict, versions } = local
     ? { verdict: local.versions.length === 0 ? 'unknown' : worstVerdict(local.versions.map(nodeVerdict)), versions: local.versions }
     : setupNodeVerdict(setupNode?.with, { root: workflow.root, job: job.node, ...(readFile ? { readFile } : {}) });
+  if (upgrade !== undefined) return npmUpgradeRefused(workflow, job, upgrade, versions);
   if ((setupNode || local) && verdict === 'ok') return [];
   const old = versions.filter((v) => nodeVerdict(v) !== 'ok');
   const ships = (what: string) => `${what} ships npm older than 11.5.1`;
@@ -144,6 +148,23 @@ function oldNpm(workflow: Workflow, job: Job, readFile?: (path: string) => strin
               : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
   return [
     workflow.finding('old-npm', 'warning', `Job "${job.id}": ${why}, and nothing checks it. Trusted publishing then fails with ENEEDAUTH or a misleading E404.`, local?.step.line ?? setupNode?.line ?? setupAction?.line ?? job.line, 'Use Node 24 and add a step that fails unless `npm --version` is 11.5.1 or newer.'),
+  ];
+}
+
+/** An npm upgrade the Node the job publishes with cannot run: the step stops with EBADENGINE, before the publish. */
+function npmUpgradeRefused(workflow: Workflow, job: Job, upgrade: { text: string; line: number }, versions: readonly string[]): Finding[] {
+  const target = upgradeTarget(upgrade.text);
+  const refused = target === undefined ? [] : versions.filter((v) => nodeRefusesNpm(v, target));
+  if (target === undefined || refused.length === 0) return [];
+  const what = /npm@["']?(?:latest|next)\b/.test(upgrade.text) ? `npm@latest (npm ${target})` : `npm ${target}`;
+  return [
+    workflow.finding(
+      'old-npm',
+      'error',
+      `Job "${job.id}": the npm upgrade fails on Node ${refused.join(', ')}: ${what} runs on Node ${NPM_ENGINES[target]} and refuses to install (EBADENGINE), so the job stops before it publishes.`,
+      upgrade.line,
+      'Use Node 24 in this job, and upgrade npm to a range (`npm install -g npm@^11.5.1`), not npm@latest.',
+    ),
   ];
 }
 

@@ -1,9 +1,9 @@
 // The packages a repository publishes, when its publishing workflows say which by name:
 // `yarn workspace <name> npm publish`, `npm publish --workspace <name>` (or `-w`, a name or a
 // folder), `npm publish [<folder>]` in the step's literal working directory (the top when none; a
-// bare `npm publish` at the top: the top package), `pnpm --filter <name> publish`, and
-// `yarn workspace <name> pack … && npm publish <tarball>`
-// as the migration writes it. Only when every publish names its package this way, literally, is
+// bare `npm publish` at the top: the top package; `yarn npm publish`, `yarn publish` and `pnpm publish`
+// the same), `pnpm --filter <name> publish`, and `yarn workspace <name> pack … && npm publish <tarball>`
+// (or `yarn pack … && npm publish <tarball>` in a folder) as the migration writes it. Only when every publish names its package this way, literally, is
 // the set narrowed to those packages; else it is the repository's publishable packages.
 import { posix } from 'node:path';
 import type { Detected, PackageInfo, WorkflowFile } from '../core/model.js';
@@ -40,31 +40,45 @@ function commandNames(words: readonly string[], packed: string | undefined, base
   const rest = words.slice(at + 1);
   if (tool === 'yarn') {
     const [sub, name, npm, publish] = rest;
-    return sub === 'workspace' && name !== undefined && npm === 'npm' && publish === 'publish' ? [name] : undefined;
+    if (sub === 'workspace') return name !== undefined && npm === 'npm' && publish === 'publish' ? [name] : undefined;
+    // `yarn npm publish` (Yarn 2+) and `yarn publish` (Yarn 1) publish the folder they run in.
+    const at = sub === 'npm' && name === 'publish' ? 1 : sub === 'publish' ? 0 : -1;
+    return at < 0 ? undefined : folderNamed(words, rest.slice(at), base);
   }
   if (tool === 'pnpm') {
     if (!rest.includes('publish')) return undefined;
     const filters = flagValues(rest, ['--filter', '-F']);
-    return filters.length > 0 ? filters : undefined;
+    if (filters.length > 0) return filters;
+    // `pnpm publish` without a filter publishes the folder it runs in, unless it is told to go through the workspaces.
+    if (rest.some((w) => w === '-r' || w === '--recursive')) return undefined;
+    return folderNamed(words, rest, base);
   }
   if (tool === 'npm') {
     if (rest.includes('--workspaces') || rest.some((w) => w.startsWith('--workspaces='))) return undefined;
     const named = flagValues(rest, ['--workspace', '-w']);
     if (named.length > 0) return named;
-    // The tarball `yarn workspace <name> pack --out <file>` wrote earlier in the step.
+    // The tarball `yarn workspace <name> pack --out <file>` (or `yarn pack` in a folder) wrote earlier in the step.
     const tarball = rest.slice(rest.indexOf('publish') + 1).find((w) => !w.startsWith('-'));
     if (packed !== undefined && tarball?.endsWith('.tgz')) return [packed];
-    // The folder `npm publish packages/x` names, or the step's working directory it runs in (a literal one: a name with an expression names none).
-    if (base === undefined || base.includes('${{')) return undefined;
-    const given = publishArgument(words.join(' '));
-    if (given?.endsWith('.tgz')) return undefined;
-    const folder = cleanFolder(posix.join(base, given ?? '.'));
-    if (folder === '..' || folder.startsWith('../')) return undefined;
-    // A bare `npm publish` at the top publishes the top package only: npm goes into workspaces only when told to.
-    if (folder === '') return rest[0] === 'publish' ? [TOP] : undefined;
-    return [folder];
+    return folderNamed(words, rest, base);
   }
   return undefined;
+}
+
+/**
+ * The folder a publish without a package name names: `npm publish packages/x`, or the step's
+ * working directory it runs in (a literal one: a name with an expression names none). `rest`: the
+ * words after the tool, starting at `publish`.
+ */
+function folderNamed(words: readonly string[], rest: readonly string[], base: string | undefined): string[] | undefined {
+  if (base === undefined || base.includes('${{')) return undefined;
+  const given = publishArgument(words.join(' '));
+  if (given?.endsWith('.tgz')) return undefined;
+  const folder = cleanFolder(posix.join(base, given ?? '.'));
+  if (folder === '..' || folder.startsWith('../')) return undefined;
+  // A bare publish at the top publishes the top package only: the tools go into workspaces only when told to.
+  if (folder === '') return rest[0] === 'publish' ? [TOP] : undefined;
+  return [folder];
 }
 
 /** The names (or folders) the publishes of one `run:` script name; undefined when one names none. `base`: the folder the script runs in ('' for the top). */
@@ -78,6 +92,8 @@ function runNames(run: string, base: string | undefined): string[] | undefined {
     if (/^(?:cd|pushd|popd)$/.test(words[0] ?? '')) at = undefined;
     const packing = /^yarn$/.test(words[0] ?? '') && words[1] === 'workspace' && words[3] === 'pack' ? words[2] : undefined;
     if (packing !== undefined) packed = packing;
+    // `yarn pack` packs the folder it runs in (a literal one).
+    else if (words[0] === 'yarn' && words[1] === 'pack') packed = at === undefined || at.includes('${{') ? undefined : cleanFolder(at) || TOP;
     if (!commandPublishes(command)) continue;
     const names = commandNames(words, packed, at);
     if (names === undefined || names.some((n) => !literal(n))) return undefined;
@@ -113,6 +129,10 @@ export function namedInPublishes(workflows: readonly WorkflowFile[], context: Pu
   return out.size > 0 ? [...out] : undefined;
 }
 
+/** A top package.json with no "version" above workspaces that publish: the workspace root, which nothing publishes. */
+export const versionlessWorkspaceRoot = (d: Pick<Detected, 'pkg' | 'workspacePackages'>): boolean =>
+  d.pkg !== undefined && d.pkg.version === undefined && d.workspacePackages.some((p) => p.name && !p.private);
+
 /**
  * The repository's packages to publish: the package here and the workspaces' (named, not private),
  * and the other packages its publishing workflows publish from folders it holds, narrowed to those
@@ -120,10 +140,8 @@ export function namedInPublishes(workflows: readonly WorkflowFile[], context: Pu
  * with no package here and no workspaces, the packages published from folders it holds.
  */
 export function repositoryPackages(d: Detected): PackageInfo[] {
-  const workspaces = d.workspacePackages.filter((p) => p.name && !p.private);
-  // A top package without a version beside publishable workspaces is their root, not a package npm could publish.
-  const own = d.pkg && !d.pkg.private && d.pkg.name && (d.pkg.version !== undefined || workspaces.length === 0) ? [d.pkg] : [];
-  const held = [...own, ...workspaces];
+  const own = d.pkg && !d.pkg.private && d.pkg.name && !versionlessWorkspaceRoot(d) ? [d.pkg] : [];
+  const held = [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)];
   if (held.length === 0) return publishFolderPackages(d);
   const beside = besideHeldPackages(d, held);
   // A GitLab or CircleCI publish is not read here: its packages are not narrowed.

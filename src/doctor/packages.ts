@@ -26,18 +26,28 @@ function manifestFile(pkg: PackageInfo): string {
   return pkg.dir ? `${pkg.dir}/package.json` : 'package.json';
 }
 
-/** A publish Yarn itself does: `yarn npm publish` (alone or across workspaces), or changesets, which uses it under Yarn Berry. */
-const YARN_PUBLISHES = /\byarn\b[^#;&|\n]*\bnpm\s+publish\b|\bchangeset\s+publish\b|\bchangesets\/action@/;
+/** A publish Yarn itself does: `yarn npm publish` (alone or across workspaces). */
+const YARN_PUBLISHES = /\byarn\b[^#;&|\n]*\bnpm\s+publish\b/;
+
+/** A Changesets publish: Changesets CLI 3 runs `yarn npm publish` under Yarn Berry; CLI 2 runs `npm publish` unless the repository uses pnpm. */
+const CHANGESETS_PUBLISHES = /\bchangeset\s+publish\b|\bchangesets\/action@/;
+
+/** True when the declared @changesets/cli range stays below 3 (`^2.25.2`, `~2.26`, `2.27.1`): its `changeset publish` runs npm, not Yarn. */
+export const changesetsPublishesWithNpm = (d: Partial<Pick<Detected, 'release'>>): boolean => {
+  const cli = d.release?.tools['@changesets/cli'];
+  return cli?.major !== undefined && cli.major < 3 && /^[~^=v]?\s*[0-2](?:\.|$)/.test(cli.range.trim());
+};
 
 /** True when a workflow, CI file or package.json script of `d` publishes through Yarn. */
-export function publishesThroughYarn(d: Pick<Detected, 'workflows' | 'ciFiles' | 'publishContext'> & Partial<Pick<Detected, 'workspacePackages'>>): boolean {
+export function publishesThroughYarn(d: Pick<Detected, 'workflows' | 'ciFiles' | 'publishContext'> & Partial<Pick<Detected, 'workspacePackages' | 'release'>>): boolean {
   const texts = [...d.workflows.map((w) => w.content), ...d.ciFiles.map((f) => f.content), ...Object.values(d.publishContext?.scripts ?? {})];
   // A workspace script run by `yarn workspace <name> run <script>` (where migrate reads it too).
   const manifest = (name: string) => {
     const pkg = d.workspacePackages?.find((p) => p.name === name);
     return pkg ? { file: pkg.dir ? `${pkg.dir}/package.json` : 'package.json', raw: pkg.raw } : undefined;
   };
-  return [...texts, ...texts.flatMap((text) => workspaceScriptsRun(text, manifest).map((s) => s.text))].some((text) => YARN_PUBLISHES.test(text));
+  const yarnPublishes = (text: string) => YARN_PUBLISHES.test(text) || (CHANGESETS_PUBLISHES.test(text) && !changesetsPublishesWithNpm(d));
+  return [...texts, ...texts.flatMap((text) => workspaceScriptsRun(text, manifest).map((s) => s.text))].some(yarnPublishes);
 }
 
 /** `yarnPublishes`: something publishes through Yarn, so an old Yarn Berry is a warning, else a note. */

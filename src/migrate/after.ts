@@ -14,6 +14,7 @@ import { ciBuiltPackages } from '../detect/built-package.js';
 import { publishFolderPackages } from '../detect/publish-folders.js';
 import type { MigrationPlan } from './index.js';
 import { pushTagFilters } from './tag-filters.js';
+import { workflowStart } from './workflow-start.js';
 
 /** The migrated workflow's push tag filters, as the checklist input wants them (none: nothing). */
 const tagFiltersOf = (content: string) => {
@@ -27,6 +28,12 @@ export function triggerOf(content: string): Trigger {
   if (/^\s*tags\s*:/m.test(content)) return 'tag';
   return 'manual';
 }
+
+/** How the migrated workflow is started, as the checklist input wants it (unreadable: nothing). */
+const startOf = (content: string) => {
+  const started = workflowStart(content);
+  return started ? { started } : {};
+};
 
 export interface MigratedWorkflow {
   path: string;
@@ -87,7 +94,7 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   return {
     answers,
     publishers: [...packages.map((p) => publisherSettings(p.name, repo, answers)), ...(unnamed ? [unnamedPublisherSettings(repo, answers, unnamedDirs)] : [])],
-    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed, unnamedDirs, secretReaders: secretReaders(d, migrated), ...tagFiltersOf(migrated.content) }),
+    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed, unnamedDirs, secretReaders: secretReaders(d, migrated), ...tagFiltersOf(migrated.content), ...startOf(migrated.content) }),
   };
 }
 

@@ -6,10 +6,11 @@
 import { isScalar, isSeq, Scalar, type YAMLMap } from 'yaml';
 import { handedInputs, localActionNode, nodeVerdict, worstVerdict, type NodeScope } from '../audit/node-version.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
+import { nodeRefusesNpm } from '../audit/npm-upgrade-node.js';
 import type { JobView } from './jobs.js';
 
-/** npm 11 runs on Node `^20.17.0 || >=22.9.0` (its engines): an upgrade cannot help an older major. */
-export const npm11Runs = (version: string): boolean => Number(/^[\^~]?v?(\d+)/.exec(version.trim())?.[1] ?? Infinity) >= 20;
+/** npm 11 runs on Node `^20.17.0 || >=22.9.0` (its engines): an upgrade cannot help an older Node (16, 18, 20.11). */
+export const npm11Runs = (version: string): boolean => !nodeRefusesNpm(version, 11);
 
 /** What a local action step does to Node, its caller's `with:` values resolved in the job. */
 export const handedLocalNode = (step: YAMLMap, scope: NodeScope) => localActionNode(textOf(step, 'uses') ?? '', handedInputs(mapOf(step, 'with'), scope), scope.readFile);

@@ -186,8 +186,26 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     unknown = true;
   }
   if (!unknown && !local) return;
-  if (upgrades || (asserts && !local)) return;
   const last = lastSetter!;
+  // Only where the publish runs (a matrix leg on an old Node would fail to install npm 11).
+  const condition = textOf(publishSteps(job)[0], 'if');
+  const shared = condition !== undefined && publishSteps(job).every((step) => textOf(step, 'if') === condition);
+  // A Node npm 11 cannot run on (Node 18 from a matrix, a local action or a version file, not raised
+  // where it is written): an upgrade would stop with EBADENGINE, so Node 24 is set up just before the publish.
+  const lastVersions = isSetupNode(last) ? setupNodeVerdict(mapOf(last, 'with'), { ...scope, job: job.node }).versions : (localNode(last)?.versions ?? []);
+  const refused = lastVersions.filter((v) => !npm11Runs(v));
+  if (refused.length > 0 && firstPublish !== undefined && firstPublish !== last) {
+    // Before the job's own npm upgrade, if it has one: that step fails on the old Node too.
+    const upgrading = job.steps.find((s) => job.steps.indexOf(s) <= job.steps.indexOf(firstPublish) && job.steps.indexOf(s) > job.steps.indexOf(last) && NPM_UPGRADE.test(textOf(s, 'run') ?? ''));
+    const before = upgrading ?? firstPublish;
+    const pin = pins['setup-node'];
+    const step = blockMap(doc, { uses: `${pin.uses}@${pin.sha}`, with: { 'node-version': 24, 'package-manager-cache': false } }, { uses: ` ${pin.version}` });
+    if (shared) step.items.splice(1, 0, doc.createPair('if', condition));
+    insertStep(job, seq.items.indexOf(before), step);
+    notes.push(`job "${job.id}": added setup-node with Node 24 before the publish (npm 11, which trusted publishing needs, does not support Node ${[...new Set(refused)].join(', ')})`);
+    return;
+  }
+  if (upgrades || (asserts && !local)) return;
   // A local action that sets up Node and publishes inside: an upgrade before it would be undone
   // by its Node, and one after it comes too late, so the upgrade goes into the action.
   const inside = !isSetupNode(last) && publishSteps(job).includes(last) && scope.scripts && localUses === textOf(last, 'uses') ? upgradeNpmInLocalAction(localUses!, scope.readFile, scope.scripts) : undefined;
@@ -196,9 +214,6 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     return;
   }
   const upgrade = upgradeStep(doc);
-  // Only where the publish runs (a matrix leg on an old Node would fail to install npm 11).
-  const condition = textOf(publishSteps(job)[0], 'if');
-  const shared = condition !== undefined && publishSteps(job).every((step) => textOf(step, 'if') === condition);
   if (shared) upgrade.items.splice(1, 0, doc.createPair('if', condition));
   insertStep(job, upgradeAt(seq.items as YAMLMap[], seq.items.indexOf(last) + 1, shared ? condition : undefined, publishSteps(job)[0]), upgrade);
   notes.push(`job "${job.id}": added a step that upgrades npm to ^11.5.1 (the Node version ${local ? 'may be set by a setup action' : 'is old or cannot be known here'})`);

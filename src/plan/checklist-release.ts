@@ -1,9 +1,10 @@
 // The checklist steps that depend on the release flow: upgrading the release tool, making
 // the first release, and approving a staged version.
-import type { Answers, ChecklistItem, PackageManager, RepoRef } from '../core/model.js';
+import { BRANCH_FLOWS, type Answers, type ChecklistItem, type PackageManager, type RepoRef } from '../core/model.js';
 import type { ToolUpgrade } from './notes.js';
 import { shellCommand, shellWord } from '../text/shell.js';
 import { releaseTag, type TagFilters } from './release-tag.js';
+import { pushStarts, type WorkflowStart } from './workflow-start.js';
 
 export interface ReleasePackage {
   name: string;
@@ -19,6 +20,8 @@ export interface ReleaseStepInput {
   branch: string;
   /** The workflow's own push tag filters (a migrated one keeps them): the tag pushed must match. */
   tagFilters?: TagFilters;
+  /** How the workflow (a migrated one, as written) is started: the step follows it where the release flow does not start it. */
+  started?: WorkflowStart;
 }
 
 const DEV_INSTALL: Record<PackageManager, string> = {
@@ -80,6 +83,24 @@ function triggeredRelease(input: ReleaseStepInput, base: ChecklistItem): Checkli
   }
 }
 
+/** The step for a workflow by what starts it: a GitHub release, a tag push, a hand start, a push to a branch, a pull request. */
+function startedRelease(input: ReleaseStepInput, base: ChecklistItem, started: WorkflowStart): ChecklistItem {
+  const by = (trigger: Answers['trigger']) => triggeredRelease({ ...input, answers: { ...input.answers, trigger } }, base);
+  if (started.dispatch) return by('manual');
+  if (started.release) return by('release');
+  if (started.tag) return by('tag');
+  const soon = 'Do it soon: a new trusted publisher that sees no publish for about two days may expire.';
+  if (started.branchPush.length > 0) {
+    const named = started.branchPush.find((b) => !/[*?[\]!]/.test(b));
+    if (named === undefined && started.branchesIgnored.length > 0) {
+      return { ...base, detail: `Push a commit to a branch other than ${started.branchesIgnored.join(', ')}: the workflow publishes on that push. ${soon}` };
+    }
+    return { ...base, detail: `Push a commit to ${named ?? input.branch}: the workflow publishes on that push. ${soon}` };
+  }
+  if (started.pullRequest) return { ...base, detail: `Open or update a pull request the workflow runs on (its on: pull_request block says which): it publishes from there. ${soon}` };
+  return base;
+}
+
 export function releaseStep(input: ReleaseStepInput): ChecklistItem {
   const base: ChecklistItem = {
     id: 'publish',
@@ -89,6 +110,12 @@ export function releaseStep(input: ReleaseStepInput): ChecklistItem {
       'Bump the version first if this one is already on npm.',
   };
   const branch = input.branch;
+  const started = input.started;
+  // A workflow the release tool's branch flow does not start (a snapshot on dispatch, a canary from pull
+  // requests), or a publish on a trigger that is not a hand start: the step says how this workflow starts.
+  const branchFlow = BRANCH_FLOWS.includes(input.answers.release) && started !== undefined && !pushStarts(started, branch);
+  const notByHand = !BRANCH_FLOWS.includes(input.answers.release) && input.answers.trigger === 'manual' && started !== undefined && !started.dispatch;
+  if (started && (branchFlow || notByHand)) return startedRelease(input, input.answers.release === 'staged' ? { ...base, title: 'Stage a release with the new workflow, soon' } : base, started);
   switch (input.answers.release) {
     case 'publish':
       return triggeredRelease(input, base);

@@ -7,6 +7,7 @@ import { githubTrustFlags } from '../npm/trust-command.js';
 import { shellCommand, shellWord } from '../text/shell.js';
 import { approveStep, releaseStep, upgradeStep, type ReleasePackage } from './checklist-release.js';
 import type { TagFilters } from './release-tag.js';
+import type { WorkflowStart } from './workflow-start.js';
 import { commitItem, disallowTokensItem, otherUrls, revokeTokenItem } from './checklist-common.js';
 import type { ToolUpgrade } from './notes.js';
 
@@ -36,6 +37,8 @@ export interface ChecklistInput {
   secretReaders?: ReadonlyArray<SecretReader>;
   /** The workflow's own push tag filters, for the first release's tag. */
   tagFilters?: TagFilters;
+  /** How the migrated workflow is started (the "publish a release" step follows it). */
+  started?: WorkflowStart;
 }
 
 /** A repository secret's name: not GITHUB_TOKEN (GitHub's own per-run token) nor any GITHUB_ name, which no secret may take. */
@@ -118,7 +121,7 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
   }
   if (names.length > 1) items.push(trustAllStep(input));
   if (answers.environment) items.push(environmentStep(input, slug, answers.environment));
-  items.push(releaseStep({ answers, repo, packages, monorepo: input.monorepo ?? false, branch: input.branch ?? 'main', ...(input.tagFilters ? { tagFilters: input.tagFilters } : {}) }));
+  items.push(releaseStep({ answers, repo, packages, monorepo: input.monorepo ?? false, branch: input.branch ?? 'main', ...(input.tagFilters ? { tagFilters: input.tagFilters } : {}), ...(input.started ? { started: input.started } : {}) }));
   if (answers.release === 'staged') items.push(approveStep(packages));
   const page = (n: string) => `https://www.npmjs.com/package/${n}`;
   items.push({

@@ -2,7 +2,8 @@
 // is the repository's package set narrowed to them (doctor's and migrate's set, --packages aside).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { namedInPublishes } from '../../src/detect/named-packages.js';
+import { namedInPublishes, repositoryPackages } from '../../src/detect/named-packages.js';
+import { detected, packageInfo } from '../helpers/detected.js';
 import type { WorkflowFile } from '../../src/core/model.js';
 
 const TOKEN = '        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n';
@@ -72,4 +73,34 @@ test('a publishing step with no run: (an action) leaves the set as it is', () =>
 test('a workflow that does not publish is not read', () => {
   const ci: WorkflowFile = { path: '.github/workflows/ci.yml', fileName: 'ci.yml', content: 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n', publishes: false, tokenUses: [] };
   assert.deepEqual(namedInPublishes([ci, workflow(['npm publish -w @acme/core'])]), ['@acme/core']);
+});
+
+test('yarn npm publish, yarn publish and pnpm publish name the literal folder they run in, like npm publish', () => {
+  // The shape of gnosisguild/zodiac-modifier-roles's release.yml (see the v20b fixture): one step per published workspace.
+  const at = (steps: Array<[string, string]>): WorkflowFile => {
+    let content = workflow(steps.map(([, run]) => run)).content;
+    for (const [dir, run] of steps) content = content.replace(`      - run: ${run}\n${TOKEN}`, `      - run: ${run}\n        working-directory: ${dir}\n${TOKEN}`);
+    return { ...workflow([]), content };
+  };
+  assert.deepEqual(namedInPublishes([at([['./packages/deployments', 'yarn npm publish'], ['./packages/sdk', 'yarn npm publish --access public']])]), ['packages/deployments', 'packages/sdk']);
+  assert.deepEqual(namedInPublishes([at([['packages/cli', 'yarn publish --non-interactive']])]), ['packages/cli']);
+  assert.deepEqual(namedInPublishes([at([['packages/cli', 'pnpm publish --no-git-checks']])]), ['packages/cli']);
+  // What the migration writes for a Yarn 2+ publish: pack the folder, publish the tarball.
+  assert.deepEqual(namedInPublishes([at([['./packages/sdk', 'yarn pack --out package.tgz && npm publish package.tgz']])]), ['packages/sdk']);
+  // At the top: the top package.
+  assert.deepEqual(named('yarn npm publish'), ['.']);
+  assert.deepEqual(named('yarn pack --out package.tgz && npm publish package.tgz'), ['.']);
+  // Through the workspaces, or from a folder an expression names: no narrowing.
+  assert.equal(named('pnpm publish -r --no-git-checks'), undefined);
+  assert.equal(namedInPublishes([at([['${{ matrix.dir }}', 'yarn npm publish']])]), undefined);
+});
+
+test('a workspace root with no "version" is no package to publish; a versioned top package still is', () => {
+  // The shape of DinhThienPhuc/reactjs-base (see the v20c fixture): `pnpm --filter "./packages/**/**" -r publish` from a root script.
+  const workspaces = [packageInfo({ name: '@acme-base/hooks', version: '0.1.0' }, 'packages/hooks'), packageInfo({ name: '@acme-base/ui', version: '0.1.0' }, 'packages/ui'), packageInfo({ name: 'web', private: true }, 'apps/web')];
+  const root = (data: Record<string, unknown>) => repositoryPackages(detected({ pkg: packageInfo(data), workspacePackages: workspaces, workflows: [] })).map((p) => p.name);
+  assert.deepEqual(root({ name: 'react-base' }), ['@acme-base/hooks', '@acme-base/ui']);
+  assert.deepEqual(root({ name: 'react-base', version: '1.0.0' }), ['react-base', '@acme-base/hooks', '@acme-base/ui']);
+  // With no workspaces, a versionless package is still the one to publish (CI may write its version).
+  assert.deepEqual(repositoryPackages(detected({ pkg: packageInfo({ name: 'solo' }), workspacePackages: [], workflows: [] })).map((p) => p.name), ['solo']);
 });

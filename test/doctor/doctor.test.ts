@@ -60,6 +60,23 @@ test('an old Yarn Berry is only a note when nothing publishes through Yarn (npm 
   assert.match(berry?.message ?? '', /nothing here publishes through Yarn/);
 });
 
+test('changeset publish goes through Yarn Berry only from Changesets CLI 3: with CLI 2 an old Yarn Berry is a note', async (t) => {
+  // The shape of MoralisWeb3/Moralis-JS-SDK's release.yml (see the v20b fixture): changesets/action@v1 runs `yarn release`, a script around `changeset publish`.
+  const berry = async (cli: string) => {
+    const repo = makePackageRepo({
+      pkg: { repository: 'github:acme/widget', packageManager: 'yarn@3.3.0', scripts: { release: 'yarn build && changeset publish' }, devDependencies: { '@changesets/cli': cli } },
+      files: { '.github/workflows/publish.yml': edit(GOOD, '      - run: npm publish\n', '      - run: yarn release\n') },
+    });
+    t.after(() => repo.cleanup());
+    return (await doctor(repo.dir)).findings.find((f) => f.id === 'yarn-berry-old');
+  };
+  const two = await berry('^2.25.2');
+  assert.equal(two?.level, 'info');
+  assert.match(two?.message ?? '', /nothing here publishes through Yarn/);
+  // CLI 3 picks `yarn npm publish` under Yarn Berry: the old Yarn stops the publish.
+  assert.equal((await berry('^3.0.1'))?.level, 'warning');
+});
+
 test('no publish workflow is a note; nothing networked runs without --registry-check', async (t) => {
   const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });
   t.after(() => repo.cleanup());

@@ -92,3 +92,16 @@ test('doctor names the Node the matrix hands the local action', () => {
     temp.cleanup();
   }
 });
+
+test('a Node npm 11 cannot run on that cannot be raised where written (a two-entry matrix): Node 24 is set up just before the publish, not an npm upgrade that stops with EBADENGINE', () => {
+  const direct = workflow('', '${{ matrix.node-version }}').replace('node-version: [16]', 'node-version: [16, 18]').replace('      - uses: ./.github/actions/setup\n', '      - uses: actions/setup-node@v4\n');
+  const two = migrate(direct);
+  assert.ok(!upgrades(two.job), two.result.after);
+  const at = two.job.steps.findIndex((step) => step.run === 'npm publish');
+  assert.match(two.job.steps[at - 1]!.uses ?? '', /^actions\/setup-node@[0-9a-f]{40}$/);
+  assert.equal(two.job.steps[at - 1]!.with!['node-version'], 24);
+  assert.ok(two.result.changes.some((line) => /added setup-node with Node 24 before the publish \(npm 11, which trusted publishing needs, does not support Node 16, 18\)/.test(line)), two.result.changes.join('\n'));
+  // An exact Node 20 below 20.17 is refused as well: a one-entry matrix of it handed to the local action goes to 24.
+  const early = migrate(workflow('', '${{ matrix.node-version }}').replace('node-version: [16]', "node-version: ['20.11.1']"));
+  assert.deepEqual(early.job.strategy.matrix['node-version'], ['24']);
+});

@@ -336,7 +336,7 @@ jobs:
   assert.match(after, /- run: npm publish\n\n\n$/);
 });
 
-test('a local composite action that sets up Node: npm is upgraded after it only when its Node is old or unknown', () => {
+test('a local composite action that sets up Node: npm is upgraded after it only when its Node is old or unknown, and Node 24 follows it where npm 11 cannot run on its Node', () => {
   const action = `name: Setup
 inputs:
   node-version:
@@ -354,12 +354,14 @@ runs:
     return (after.jobs.publish.steps as Array<{ uses?: string; run?: string; with?: Record<string, unknown> }>).map((s) => s.uses?.replace(/@.*/, '') ?? s.run);
   };
   const upgrade = 'npm install -g npm@^11.5.1';
-  // The input's default, Node 18: upgrade after the action.
-  assert.deepEqual(run('      - uses: ./.github/actions/setup\n'), ['./.github/actions/setup', upgrade, 'npm publish']);
+  // The input's default, Node 18, which npm 11 does not run on (an upgrade would stop with EBADENGINE): Node 24 just before the publish.
+  assert.deepEqual(run('      - uses: ./.github/actions/setup\n'), ['./.github/actions/setup', 'actions/setup-node', 'npm publish']);
+  // Its Node 20 (the newest 20.x): the upgrade after the action.
+  assert.deepEqual(run("      - uses: ./.github/actions/setup\n        with:\n          node-version: '20'\n"), ['./.github/actions/setup', upgrade, 'npm publish']);
   // The caller asks for Node 24: nothing to add, and no setup-node of our own either.
   assert.deepEqual(run("      - uses: ./.github/actions/setup\n        with:\n          node-version: '24'\n"), ['./.github/actions/setup', 'npm publish']);
-  // The workflow's Node 24, then the action reinstalls Node 18: the upgrade goes after the action.
-  assert.deepEqual(run("      - uses: actions/setup-node@v4\n        with:\n          node-version: 24\n      - uses: ./.github/actions/setup\n"), ['actions/setup-node', './.github/actions/setup', upgrade, 'npm publish']);
+  // The workflow's Node 24, then the action reinstalls Node 18: Node 24 again, after the action.
+  assert.deepEqual(run("      - uses: actions/setup-node@v4\n        with:\n          node-version: 24\n      - uses: ./.github/actions/setup\n"), ['actions/setup-node', './.github/actions/setup', 'actions/setup-node', 'npm publish']);
 });
 
 test('lerna publish: lerna 9 or newer does the OIDC exchange itself; an older lerna is refused, an unknown one left for the user', () => {
