@@ -10,7 +10,7 @@ import { argWords } from './command-args.js';
 import { MigrateError } from './errors.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { textOf } from './nodes.js';
-import { TOKEN_CHECK_LINE } from './scripts.js';
+import { TOKEN_CHECK_LINE } from './token-lines.js';
 import { npmForYarnPublish, YARN1_COMMAND } from './yarn-publish.js';
 
 type ReadFile = (path: string) => string | undefined;

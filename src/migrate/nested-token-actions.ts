@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseYamlFile } from '../core/yaml-text.js';
 import { localActionFile } from '../audit/local-action.js';
 import { mapOf, nodeOf, removeItem, textOf } from './nodes.js';
-import { withoutTokenLines } from './scripts.js';
+import { withoutTokenLines } from './token-lines.js';
 
 type ReadFile = ((path: string) => string | undefined) | undefined;
 

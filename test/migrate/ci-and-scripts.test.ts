@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { migrateCiFile } from '../../src/migrate/ci-files.js';
-import { scriptEdits, withoutTokenLines } from '../../src/migrate/scripts.js';
+import { scriptEdits } from '../../src/migrate/scripts.js';
+import { withoutTokenLines } from '../../src/migrate/token-lines.js';
 import { MigrateError } from '../../src/migrate/errors.js';
 
 const ci = (provider: 'gitlab' | 'circleci', path: string, content: string) => migrateCiFile({ provider, path, content, publishes: true, tokenUses: [] });
