@@ -274,7 +274,9 @@ const CASES: Case[] = [
     event: { name: 'push', ref: 'refs/heads/main', commits: ['Version 3.0.0', 'Fix a typo in the readme'] },
     scripts: { prepublish: 'npm run build', build: 'node -e 0' },
   },
-  { fixture: 'pascalgn-publish-action-yarn1-skip-ci-guard', workflow: 'npm.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/master', commits: ['Release 1.4.0'] }, scripts: BUILD, branch: 'master' },
+  { fixture: 'pascalgn-publish-action-yarn1-skip-ci-guard', workflow: 'npm.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/master', commits: ['Release 1.4.0'] }, scripts: BUILD, branch: 'master' },  { fixture: 'release-released-npm-ci-publish-npmjs-token-node24-checkout-v2', workflow: 'publish-to-npmjs.yml', job: 'build-and-publish', event: release('v1.1.0') },
+  { fixture: 'release-created-yarn1-publish-setup-node-v1-node14-test-job', workflow: 'npm-publish-release.yml', job: 'publish-npm', event: release('v0.3.4'), scripts: { test: 'node -e 0' }, needs: afterJobs('build') },
+  { fixture: 'release-published-yarn1-frozen-install-npm-publish-node16-setup-node-v3-cache', workflow: 'publish-to-npmjs.yml', job: 'build', event: release('v6.2.0'), scripts: { test: 'node -e 0' } },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
