@@ -5,6 +5,7 @@ import type { Io } from '../core/io.js';
 import { paint } from '../core/style.js';
 import { safeOutput } from '../text/output.js';
 import { clipLines } from '../text/clip.js';
+import { wrapLinesFor } from '../text/wrap.js';
 import { systemErrorMessage } from './system-errors.js';
 import { runCreate } from '../commands/create/index.js';
 
@@ -75,7 +76,8 @@ function describeError(error: unknown): { code: number; kind: ErrorKind; message
  */
 export function reportError(error: unknown, io: Io, json?: 'doctor' | 'retire'): number {
   const { code, kind, message } = describeError(error);
-  io.err(message);
+  // On a terminal, between words at its width (a cut word is hard to read); piped, as it is.
+  io.err(wrapLinesFor(process.stderr, message));
   if (kind === 'unexpected' && process.env.DEBUG) io.err(error instanceof Error ? (error.stack ?? '') : '');
   if (json) io.out(JSON.stringify(errorJson(json, kind, message, code), null, 2));
   return code;

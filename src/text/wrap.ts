@@ -30,3 +30,20 @@ export function wrapOnTerminal(text: string, indent: string): string {
   const width = process.stdout.isTTY ? process.stdout.columns : 0;
   return width ? wrap(text, width, indent).join('\n') : `${indent}${text}`;
 }
+
+/**
+ * Every line of `text` wrapped between words to `stream`'s width when it is a terminal, each
+ * under its own leading spaces; piped (or an empty line), as it is.
+ */
+export function wrapLinesFor(stream: { isTTY?: boolean; columns?: number }, text: string): string {
+  const width = stream.isTTY ? (stream.columns ?? 0) : 0;
+  if (!width) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.length <= width || line.trim() === '') return line;
+      const lead = /^\s*/.exec(line)![0];
+      return wrap(line.slice(lead.length), width, lead).join('\n');
+    })
+    .join('\n');
+}

@@ -68,3 +68,26 @@ it('at 60 columns the consent question wraps between words; "n" writes nothing',
     local.cleanup();
   }
 });
+
+it('at 60 columns a refusal on stderr wraps between words; piped, each line stays whole', async () => {
+  // A publish from a CI npm's trusted publishing does not serve (modelled on a Woodpecker pipeline).
+  const pipeline = ['when:', '  event: tag', 'steps:', '  publish:', '    image: plugins/npm', '    settings:', '      token:', '        from_secret: npm_access_token', ''].join('\n');
+  const local = makePackageRepo({ files: { '.woodpecker/release.yml': pipeline }, pkg: { repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } } });
+  const t = new Terminal({ columns: 60, rows: 60 });
+  try {
+    t.start([process.execPath, bin, local.dir, '--migrate', '--yes'], local.dir);
+    assert.equal(await t.exitCode(), 1);
+    const rows = t.history().split('\n').filter((row) => row.trim() !== '');
+    const joined = t.history({ joined: true }).split('\n').filter((row) => row.trim() !== '');
+    assert.deepEqual(joined.map((row) => row.trimEnd()), rows.map((row) => row.trimEnd()), rows.join('\n'));
+    assert.ok(rows.some((row) => row.startsWith('.woodpecker/release.yml')), rows.join('\n'));
+    const piped = runCli([local.dir, '--migrate', '--yes']);
+    assert.equal(piped.code, 1);
+    const words = (text: string) => text.split(/\s+/).filter(Boolean);
+    assert.deepEqual(words(rows.join('\n')).filter((w) => !/^EXIT|\$$/.test(w)), words(piped.stderr + piped.stdout), rows.join('\n'));
+    assert.ok(piped.stderr.split('\n').some((line) => line.length > 60), 'piped, a line is longer than the terminal');
+  } finally {
+    t.kill();
+    local.cleanup();
+  }
+});
