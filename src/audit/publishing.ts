@@ -2,7 +2,8 @@
 // The rule itself lives in publish-rule.ts (shared with the line scanner of detect); this file
 // reads a parsed step's facts for it.
 import { isMap, isScalar, type YAMLMap } from 'yaml';
-import { isTokenEnv, isTokenInput, stepFactsPublish, type PublishContext } from './publish-rule.js';
+import { stepFactsPublish, type PublishContext } from './publish-rule.js';
+import { isTokenEnv, isTokenInput } from './token-forms.js';
 
 /** The `key: value` pairs of a map whose values are scalars, as text. */
 export function scalarPairs(map: YAMLMap | undefined): Array<[string, string]> {

@@ -9,7 +9,8 @@ import { localActionUpgradesNpm } from './local-action-npm.js';
 import { npxNewNpmPublish } from './npx-npm.js';
 import { nodeRefusesNpm, NPM_ENGINES, upgradeTarget } from './npm-upgrade-node.js';
 import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
-import { commandPublishes, isNpmSecret, isTokenEnv, isTokenInput, loginCommand, loginRegistry, NPM_LOGIN, registryKind, secretNames, writesAuthToken } from './publish-rule.js';
+import { commandPublishes, loginCommand, loginRegistry, NPM_LOGIN, registryKind } from './publish-rule.js';
+import { isNpmSecret, isTokenEnv, isTokenInput, secretNames, writesAuthToken } from './token-forms.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
 import { npmCiWithoutLockfile } from './npm-ci-lockfile.js';
 

@@ -7,18 +7,10 @@ import { readBytes, readText } from './read.js';
 import { readWorkspaceScripts } from './workspace-scripts.js';
 import { isYarnBerry } from '../audit/version-scripts.js';
 import type { Finding, TokenUse, WorkflowFile } from '../core/model.js';
-import {
-  commandPublishes,
-  isTokenEnv,
-  isTokenInput,
-  secretName,
-  stepFactsPublish,
-  writesAuthToken,
-  type PublishContext,
-  type StepFacts,
-} from '../audit/publish-rule.js';
+import { commandPublishes, stepFactsPublish, type PublishContext, type StepFacts } from '../audit/publish-rule.js';
+import { isTokenEnv, isTokenInput, secretName, writesAuthToken } from '../audit/token-forms.js';
 
-export { secretName } from '../audit/publish-rule.js';
+export { secretName } from '../audit/token-forms.js';
 export type { PublishContext } from '../audit/publish-rule.js';
 
 export const WORKFLOWS_DIR = '.github/workflows';

@@ -4,7 +4,7 @@
 import type { Finding } from '../core/model.js';
 import type { Job, Workflow } from '../audit/index.js';
 import { makeRecipeLines, recipeCommand } from '../audit/make-targets.js';
-import { writesAuthToken } from '../audit/publish-rule.js';
+import { writesAuthToken } from '../audit/token-forms.js';
 import { npmPublishSteps } from '../audit/registry.js';
 import { text } from '../audit/workflow-model.js';
 import { YARN1_PUBLISH } from './packages.js';

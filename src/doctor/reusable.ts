@@ -6,7 +6,7 @@ import type { Workflow } from '../audit/index.js';
 import { effectivePermissions, grantsWrite } from '../audit/rules-permissions.js';
 import { mapAt, pair, value } from '../audit/workflow-model.js';
 import { scalarPairs } from '../audit/publishing.js';
-import { isTokenEnv } from '../audit/publish-rule.js';
+import { isTokenEnv } from '../audit/token-forms.js';
 
 export interface NamedWorkflow {
   fileName: string;

@@ -3,7 +3,8 @@
 import type { Finding, RepoRef } from '../core/model.js';
 import { auditWorkflow, parseWorkflow } from '../audit/index.js';
 import { isScalar } from 'yaml';
-import { isTokenEnv, onlyChecksSet, onlyAdministers, onlyChecksToken, writesAuthToken, type PublishContext } from '../audit/publish-rule.js';
+import { onlyChecksSet, onlyAdministers, onlyChecksToken, type PublishContext } from '../audit/publish-rule.js';
+import { isTokenEnv, writesAuthToken } from '../audit/token-forms.js';
 import { mapAt, text } from '../audit/workflow-model.js';
 import { actionMajor } from '../audit/rules-actions.js';
 import { publishesToNpm } from '../audit/registry.js';

@@ -2,7 +2,7 @@
 // passes it on to `npm publish`. Without it beachball runs `npm publish` with npm's own settings,
 // and npm 11.5.1+ does the OIDC exchange. The token argument goes; nothing else on the line changes.
 import { isScalar } from 'yaml';
-import { isNpmSecret, secretNames } from '../audit/publish-rule.js';
+import { isNpmSecret, secretNames } from '../audit/token-forms.js';
 import { commandWithArgs } from './command-args.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { nodeOf } from './nodes.js';

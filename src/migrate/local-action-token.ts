@@ -7,7 +7,7 @@
 // GITHUB_TOKEN for GitHub Packages) stays with what reads it.
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { secretName } from '../detect/workflows.js';
-import { isTokenEnv, isTokenInput } from '../audit/publish-rule.js';
+import { isTokenEnv, isTokenInput } from '../audit/token-forms.js';
 import { readYaml } from '../core/yaml-text.js';
 import { mapOf, nodeOf, removeFrom, removeKey } from './nodes.js';
 

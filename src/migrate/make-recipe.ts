@@ -4,7 +4,7 @@
 // (`@`, `-`) and `$$`/`$(VAR)` text as written. A line that cannot go on its own (joined to other
 // commands, or the end of a `\`-continued command) stops the migration, naming the line.
 import { makeRecipeLines, recipeCommand } from '../audit/make-targets.js';
-import { writesAuthToken } from '../audit/publish-rule.js';
+import { writesAuthToken } from '../audit/token-forms.js';
 import { YARN1_PUBLISH } from '../doctor/packages.js';
 import { argWords } from './command-args.js';
 import { MigrateError } from './errors.js';

@@ -21,7 +21,7 @@
 // the exchange on npm 11.5.1 or newer (the job's Node is seen to like any other publish).
 import { isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { secretName } from '../detect/workflows.js';
-import { isTokenEnv } from '../audit/publish-rule.js';
+import { isTokenEnv } from '../audit/token-forms.js';
 import { MigrateError } from './errors.js';
 import type { JobView } from './jobs.js';
 import { blockMap, blockScript, mapOf, nodeOf, textOf } from './nodes.js';

@@ -3,7 +3,7 @@
 // that runs only without it runs every time. In the publishing job the test goes from the
 // condition (the publish runs with OIDC) and a step that runs only without the token goes.
 import { isScalar, type YAMLMap } from 'yaml';
-import { isTokenEnv } from '../audit/publish-rule.js';
+import { isTokenEnv } from '../audit/token-forms.js';
 import type { JobView } from './jobs.js';
 import { mapOf, nodeOf, removeKey, textOf, removeItem } from './nodes.js';
 

@@ -6,7 +6,7 @@
 import { isScalar } from 'yaml';
 import type { JobView } from './jobs.js';
 import { mapOf, nodeOf, textOf, removeItem } from './nodes.js';
-import { isNpmSecret, isTokenEnv, TOKEN_ENV_NAMES } from '../audit/publish-rule.js';
+import { isNpmSecret, isTokenEnv, TOKEN_ENV_NAMES } from '../audit/token-forms.js';
 import { secretName } from '../detect/workflows.js';
 
 /**

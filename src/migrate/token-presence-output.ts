@@ -6,7 +6,7 @@
 // without the token goes, and so does the checking step. Only when every use of the step's output
 // is such a condition in its job: a condition that also reads it elsewhere stops the migration.
 import { isSeq, visit, type Document, type YAMLMap } from 'yaml';
-import { isTokenEnv } from '../audit/publish-rule.js';
+import { isTokenEnv } from '../audit/token-forms.js';
 import { onlyPrints } from '../audit/shell-quotes.js';
 import { secretName } from '../detect/workflows.js';
 import type { JobView } from './jobs.js';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auditWorkflow } from '../../src/audit/index.js';
-import { writesAuthToken } from '../../src/audit/publish-rule.js';
+import { writesAuthToken } from '../../src/audit/token-forms.js';
 import { loadPins } from '../../src/render/pins.js';
 import { migrateWorkflow } from '../../src/migrate/index.js';
 
