@@ -154,6 +154,7 @@ const CASES: Case[] = [
   { fixture: 'release-created-token-without-secrets-context-node12', workflow: 'npm_publish.yml', job: 'build', event: release('v0.0.3') },
   { fixture: 'js-devtools-npm-publish-v1-push-master-node12-no-install', workflow: 'npm_publish.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
   { fixture: 'dispatch-bun-build-then-setup-node20-packages-write', workflow: 'npm_publish.yml', job: 'publish', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' } },
+  { fixture: 'release-created-node18x-setup-node-v2-npm-install-build-setup-test-publish', workflow: 'publish.yml', job: 'build', event: release('v3.3.1'), scripts: { build: 'node -e 0', setup: 'node -e 0', test: 'node -e 0' } },
   // The v13d sample (publish_npm.yml and the like). A tag filter with `[0-9]+`: one or more digits.
   { fixture: 'yarn1-publish-semver-tag-node16-frozen-lockfile', workflow: 'publish_npm.yml', job: 'deploy', event: tagPush('v2.3.1') },
   // The job sets package.json's version from the pushed tag before it publishes.
