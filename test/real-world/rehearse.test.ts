@@ -275,6 +275,8 @@ const CASES: Case[] = [
     scripts: { prepublish: 'npm run build', build: 'node -e 0' },
   },
   { fixture: 'pascalgn-publish-action-yarn1-skip-ci-guard', workflow: 'npm.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/master', commits: ['Release 1.4.0'] }, scripts: BUILD, branch: 'master' },
+  // The v21c sample: the npmjs.com job of a workflow that also publishes to GitHub Packages, after a version-bump job.
+  { fixture: 'push-any-branch-bump-job-node14-npmjs-job-then-github-packages-job', workflow: 'publish.yml', job: 'publish-npmjs', event: { name: 'push', ref: 'refs/heads/main' }, needs: afterJobs('build') },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
