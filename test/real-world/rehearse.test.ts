@@ -275,9 +275,13 @@ const CASES: Case[] = [
     event: { name: 'push', ref: 'refs/heads/main', commits: ['Version 3.0.0', 'Fix a typo in the readme'] },
     scripts: { prepublish: 'npm run build', build: 'node -e 0' },
   },
-  { fixture: 'pascalgn-publish-action-yarn1-skip-ci-guard', workflow: 'npm.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/master', commits: ['Release 1.4.0'] }, scripts: BUILD, branch: 'master' },  { fixture: 'release-released-npm-ci-publish-npmjs-token-node24-checkout-v2', workflow: 'publish-to-npmjs.yml', job: 'build-and-publish', event: release('v1.1.0') },
+  { fixture: 'pascalgn-publish-action-yarn1-skip-ci-guard', workflow: 'npm.yml', job: 'publish', event: { name: 'push', ref: 'refs/heads/master', commits: ['Release 1.4.0'] }, scripts: BUILD, branch: 'master' },
+  // The v21b sample (held out): plain release jobs, one with Yarn 1's `yarn publish` turned into `npm publish`.
+  { fixture: 'release-released-npm-ci-publish-npmjs-token-node24-checkout-v2', workflow: 'publish-to-npmjs.yml', job: 'build-and-publish', event: release('v1.1.0') },
   { fixture: 'release-created-yarn1-publish-setup-node-v1-node14-test-job', workflow: 'npm-publish-release.yml', job: 'publish-npm', event: release('v0.3.4'), scripts: { test: 'node -e 0' }, needs: afterJobs('build') },
   { fixture: 'release-published-yarn1-frozen-install-npm-publish-node16-setup-node-v3-cache', workflow: 'publish-to-npmjs.yml', job: 'build', event: release('v6.2.0'), scripts: { test: 'node -e 0' } },
+  // The v21c sample: the npmjs.com job of a workflow that also publishes to GitHub Packages, after a version-bump job.
+  { fixture: 'push-any-branch-bump-job-node14-npmjs-job-then-github-packages-job', workflow: 'publish.yml', job: 'publish-npmjs', event: { name: 'push', ref: 'refs/heads/main' }, needs: afterJobs('build') },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
