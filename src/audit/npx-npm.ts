@@ -1,6 +1,7 @@
 // A newer npm fetched for one command (`npx --yes npm@^11.5.1 publish`, `pnpm dlx npm@11 publish`):
 // the publish rule reads it as an npm publish, and that npm, when its range is 11.5.1 or newer,
 // is the npm that publishes, whatever Node the job sets up.
+import { NPM_OIDC_MIN, versionAtLeast } from '../npm/versions.js';
 
 /** `npx [-y|--yes] npm@<spec>`, `pnpm dlx npm@<spec>`, `yarn dlx`, `bunx`: group 1 is the spec. */
 const NPX_NPM = /\b(?:npx|bunx|(?:pnpm|yarn)\s+dlx)\s+(?:(?:-y|--yes|-q|--quiet)\s+)*["']?npm@["']?([^\s"']+)/;
@@ -8,15 +9,8 @@ const NPX_NPM = /\b(?:npx|bunx|(?:pnpm|yarn)\s+dlx)\s+(?:(?:-y|--yes|-q|--quiet)
 /** The publish through such an npm: `npx --yes npm@^11.5.1 publish --tag next`. */
 export const NPX_NPM_PUBLISH = new RegExp(`${NPX_NPM.source}["']?\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*(?:stage\\s+)?publish\\b`);
 
-const MIN = [11, 5, 1] as const;
-
-const atLeast = (parts: readonly number[]) => {
-  for (let i = 0; i < MIN.length; i++) {
-    const part = parts[i] ?? 0;
-    if (part !== MIN[i]) return part > MIN[i]!;
-  }
-  return true;
-};
+/** The newest patch of a minor line, for "at least" against NPM_OIDC_MIN. */
+const NEWEST_PATCH = Number.MAX_SAFE_INTEGER;
 
 /**
  * Does the npm spec install 11.5.1 or newer? A major (`11`, `^11.0.0`, `11.x`) takes its newest
@@ -31,8 +25,7 @@ export function npmSpecNewEnough(spec: string): boolean {
   const [maj, min, pat] = [Number(major), num(minor), num(patch)];
   // The newest release of the major (caret, or a bare or wildcard major): 11 has had 11.5.1 since 2025.
   if (op === '^' || min === undefined) return maj >= 11;
-  if (op === '~' || pat === undefined) return atLeast([maj, min, Infinity]);
-  return atLeast([maj, min, pat]);
+  return versionAtLeast(`${maj}.${min}.${op === '~' || pat === undefined ? NEWEST_PATCH : pat}`, NPM_OIDC_MIN);
 }
 
 /** A line that publishes through an npm fetched by npx (or dlx) whose spec is 11.5.1 or newer. */

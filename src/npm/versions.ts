@@ -23,3 +23,11 @@ export function nodeNewEnough(major: number, minor?: number): boolean {
  * from 24.5.0 on. A `minor` left out means the newest release of that line, as setup-node resolves it.
  */
 export const bundlesOidcNpm = (major: number, minor = Infinity): boolean => major > 24 || (major === 24 && minor >= 5);
+
+/** `a.b.c` >= `x.y.z` for plain release versions (prerelease tags are ignored). */
+export function versionAtLeast(version: string, minimum: string): boolean {
+  const parse = (v: string) => v.trim().replace(/^v/, '').split(/[.+-]/).slice(0, 3).map((n) => Number.parseInt(n, 10) || 0);
+  const [a, b] = [parse(version), parse(minimum)];
+  for (let i = 0; i < 3; i++) if (a[i]! !== b[i]!) return a[i]! > b[i]!;
+  return true;
+}

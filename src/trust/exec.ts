@@ -44,11 +44,3 @@ export const runCommand: Runner = (command, args, options = {}) =>
     child.on('error', (error: NodeJS.ErrnoException) => resolve({ code: 127, stdout, stderr: stderr || error.message, missing: error.code === 'ENOENT' }));
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr, missing: false }));
   });
-
-/** `a.b.c` >= `x.y.z` for plain release versions (prerelease tags are ignored). */
-export function versionAtLeast(version: string, minimum: string): boolean {
-  const parse = (v: string) => v.trim().replace(/^v/, '').split(/[.+-]/).slice(0, 3).map((n) => Number.parseInt(n, 10) || 0);
-  const [a, b] = [parse(version), parse(minimum)];
-  for (let i = 0; i < 3; i++) if (a[i]! !== b[i]!) return a[i]! > b[i]!;
-  return true;
-}

@@ -5,9 +5,9 @@
 // POST and GET /-/package/<escaped name>/trust.
 import { safeOutput } from '../text/output.js';
 import { bootstrapFix } from '../registry/check.js';
-import { runCommand, versionAtLeast, type RunOptions, type Runner } from './exec.js';
+import { runCommand, type RunOptions, type Runner } from './exec.js';
 import type { TrustCommand } from './commands.js';
-import { NPM_TRUST_MIN } from '../npm/versions.js';
+import { NPM_TRUST_MIN, versionAtLeast } from '../npm/versions.js';
 
 export interface NpmOptions {
   run?: Runner;

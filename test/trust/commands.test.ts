@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseJsonValues } from '../../src/trust/npm-trust.js';
 import { trustCommands, trustCommandsFor } from '../../src/trust/index.js';
-import { versionAtLeast } from '../../src/trust/exec.js';
+import { versionAtLeast } from '../../src/npm/versions.js';
 import type { Plan } from '../../src/core/model.js';
 
 const repo = { owner: 'acme', name: 'widget' };
