@@ -5,12 +5,13 @@
 // everything else stays byte for byte (the same line merge as workflows).
 import { isMap, isScalar, isSeq, Scalar, type CollectionTag, type Document, type Node, type YAMLMap } from 'yaml';
 import type { CiFile } from '../core/model.js';
-import type { PublishContext } from '../audit/publish-rule.js';
+import { runPublishesWith, type PublishContext } from '../audit/publish-rule.js';
 import { runsPublish } from '../detect/workflows.js';
 import { scanCiFile } from '../detect/ci-files.js';
 import { migrateCircle, nodeImageMajor } from './circleci.js';
 import { GITLAB_GLOBAL_KEYWORDS } from '../providers/gitlab/job.js';
 import { MigrateError } from './errors.js';
+import { scriptEdits } from './scripts.js';
 import { oversizeFile, parseYamlFile } from '../core/yaml-text.js';
 import { mergeEdits, printOptions } from './format.js';
 import { insertBefore, mapOf, nodeOf, removeKey, textOf } from './nodes.js';
@@ -97,11 +98,17 @@ function gitlabJobs(root: YAMLMap): Array<{ id: string; node: YAMLMap }> {
     .filter((job) => nodeOf(job.node, 'script') !== undefined || nodeOf(job.node, 'extends') !== undefined);
 }
 
-function migrateGitlab(doc: Document, root: YAMLMap, changes: string[], left: string[], shared: readonly YAMLMap[] = []): void {
+/**
+ * `publish`: the repository as the publish rule reads it. A job that runs a repository script which
+ * publishes (`bash ci/publish.sh`) publishes, and that script's token lines go too (returned by path).
+ */
+function migrateGitlab(doc: Document, root: YAMLMap, changes: string[], left: string[], shared: readonly YAMLMap[] = [], publish: PublishContext = {}): Map<string, { before: string; after: string }> {
+  const scripts = new Map<string, { before: string; after: string }>();
   const jobs = gitlabJobs(root).filter((job) => !job.id.startsWith('.'));
   const scriptOf = (job: YAMLMap) => scriptSources(root, job, 'script').map(([map, key]) => textIn(nodeOf(map, key))).join('\n');
-  const publishing = jobs.filter((job) => scriptOf(job.node).split('\n').some(runsPublish));
-  if (publishing.length === 0) return;
+  const publishesLine = (line: string) => runsPublish(line) || (publish.readFile !== undefined && runPublishesWith(line, publish));
+  const publishing = jobs.filter((job) => scriptOf(job.node).split('\n').some(publishesLine));
+  if (publishing.length === 0) return scripts;
   // Templates the publishing jobs take scripts from (extends, !reference): their token lines go
   // when no other job uses them; a template shared with other jobs is named instead.
   const sources = (job: YAMLMap) => ['before_script', 'script'].flatMap((key) => scriptSources(root, job, key)).filter(([map]) => map !== job);
@@ -130,6 +137,13 @@ function migrateGitlab(doc: Document, root: YAMLMap, changes: string[], left: st
   const topImage = [root, ...shared].map(imageAt).find((v) => v !== undefined);
   for (const job of publishing) {
     const where = `job "${job.id}"`;
+    // The repository scripts it runs lose their token lines (or the migration stops, naming the line).
+    const runs = ['before_script', 'script'].flatMap((key) => scriptSources(root, job.node, key)).map(([map, key]) => textIn(nodeOf(map, key))).join('\n');
+    for (const [path, edit] of scriptEdits(runs, where, publish.readFile)) {
+      if (scripts.has(path)) continue;
+      scripts.set(path, edit);
+      changes.push(`${where}: ${path} no longer writes or checks the npm token`);
+    }
     dropTokenLines(job.node, 'before_script', where, changes);
     dropTokenLines(job.node, 'script', where, changes);
     const variables = mapOf(job.node, 'variables');
@@ -152,6 +166,7 @@ function migrateGitlab(doc: Document, root: YAMLMap, changes: string[], left: st
     }
     left.push(`${where} runs on ${image ?? 'the runner default image'}: make sure its npm is 11.5.1 or newer (Node 24).`);
   }
+  return scripts;
 }
 
 /** GitLab's job image: a key set twice would be invalid, so the new one replaces an old one. */
@@ -180,8 +195,7 @@ export function migrateCiFile(file: CiFile, pipeline: readonly CiFile[] = [], pu
     .filter((other) => other.provider === 'gitlab' && other.path !== file.path)
     .map((other): unknown => parseYamlFile(other.content, { customTags: [REFERENCE] }).contents)
     .filter((root): root is YAMLMap => isMap(root));
-  if (file.provider === 'gitlab') migrateGitlab(doc, doc.contents as YAMLMap, changes, left, shared);
-  const scripts = file.provider === 'gitlab' ? new Map<string, { before: string; after: string }>() : migrateCircle(doc, doc.contents as YAMLMap, changes, left, publish);
+  const scripts = file.provider === 'gitlab' ? migrateGitlab(doc, doc.contents as YAMLMap, changes, left, shared, publish) : migrateCircle(doc, doc.contents as YAMLMap, changes, left, publish);
   const after = mergeEdits(file.content, untouched, doc.toString(options), doc);
   // What still names the token once the file is written, each line as doctor reports it.
   if (after !== file.content) {

@@ -62,8 +62,22 @@ const whoamiLeft = (where: string, path: string) =>
   new MigrateError(`${where} runs ${path}, which checks the npm token with npm whoami (it fails once the token is gone; trusted publishing has no login to check): remove that check from the script, then migrate again.`);
 
 /**
+ * The first line of a shell script that writes the token together with other commands (`&&`, `||`,
+ * `;` or `|` outside quotes): removing it would drop those too. Its line number, or undefined.
+ */
+function joinedTokenLine(text: string): number | undefined {
+  const at = text.split('\n').findIndex((line) => {
+    if (/^\s*#/.test(line) || !TOKEN_WRITE.test(line)) return false;
+    const code = line.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, "''").replace(/\s#.*$/, '');
+    return /&&|\|\||[;|]/.test(code);
+  });
+  return at < 0 ? undefined : at + 1;
+}
+
+/**
  * Edits of the repository scripts a publish step runs, by path. Throws MigrateError for a
- * non-shell script that writes a token (it cannot be edited line by line safely).
+ * non-shell script that writes a token (it cannot be edited line by line safely), and for a shell
+ * script line that writes it together with other commands.
  */
 export function scriptEdits(step: string, where: string, readFile: ReadFile | undefined, dir = ''): Map<string, { before: string; after: string }> {
   const edits = new Map<string, { before: string; after: string }>();
@@ -72,6 +86,10 @@ export function scriptEdits(step: string, where: string, readFile: ReadFile | un
     const text = scriptText(path, readFile);
     if (text === undefined) continue;
     if (shell) {
+      const joined = joinedTokenLine(text);
+      if (joined !== undefined) {
+        throw new MigrateError(`${where} runs ${path}, and ${path}:${joined} writes the npm _authToken together with other commands, which this migration does not take apart: remove the _authToken write from that line by hand (npm then uses the OIDC token), then migrate again.`);
+      }
       const after = withoutTokenLines(text);
       // A whoami that is not a line of its own (`if ! WHO=$(npm whoami)`) is not removed line by line: it would still fail.
       if (checksTokenInCode(after ?? text)) throw whoamiLeft(where, path);
