@@ -5,6 +5,7 @@ import { dangerousTriggers, ignoredFilter, templateInjection } from './rules-inj
 import { excessivePermissions } from './rules-permissions.js';
 import { publishRules } from './rules-publish.js';
 import { pullRequestPublish } from './rules-pull-request.js';
+import { branchRefOnTags } from './tag-ref-conditions.js';
 import { parseWorkflow } from './workflow-model.js';
 import type { PublishContext } from './publish-rule.js';
 
@@ -37,6 +38,7 @@ export const AUDIT_RULES = [
   'old-npm',
   'npm-ci-no-lockfile',
   'pull-request-publish',
+  'branch-ref-on-tag',
 ] as const;
 export type AuditRule = (typeof AUDIT_RULES)[number];
 
@@ -64,6 +66,7 @@ export function auditWorkflow(content: string, path: string, opts: { repo?: Repo
     ...cachePoisoning(workflow),
     ...publishRules(workflow, opts.repo, opts.context?.readFile),
     ...pullRequestPublish(workflow),
+    ...branchRefOnTags(workflow),
   ];
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

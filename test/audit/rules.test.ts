@@ -97,6 +97,8 @@ add('old-npm: Node 22 and no npm check', edit(GOOD, 'node-version: 24', 'node-ve
 add('old-npm: no node-version at all', edit(GOOD, '          node-version: 24\n', ''), () => [['old-npm', setupNodeLine]]);
 add('npm-ci-no-lockfile: npm ci where the repository has only a Bun lockfile', GOOD, (s) => at(s, 'npm-ci-no-lockfile', '- run: npm ci'), undefined, ['package.json', 'bun.lock']);
 add('pull-request-publish: the trusted publish job also runs on pull requests', edit(GOOD, '    types: [published]\n', '    types: [published]\n  pull_request:\n'), () => [['pull-request-publish', jobLine + 1]]);
+add('branch-ref-on-tag: a publish step gated on a branch in a workflow only a release starts', edit(GOOD, '      - run: npm publish\n', "      - run: npm publish\n        if: github.ref == 'refs/heads/main'\n"), (s) => at(s, 'branch-ref-on-tag', "if: github.ref == 'refs/heads/main'"));
+add('branch-ref-on-tag: not when a branch push starts the workflow too', edit(GOOD, '    types: [published]\n', '    types: [published]\n  push:\n    branches: [main]\n').replace('      - run: npm publish\n', "      - run: npm publish\n        if: github.ref == 'refs/heads/main'\n"), () => []);
 
 for (const c of cases) {
   test(c.name, () => {
