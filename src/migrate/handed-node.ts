@@ -4,7 +4,7 @@
 // npm, so the value is raised where it is written, as for a setup-node step: the one-entry matrix
 // list, or the caller's `with:` value (an env value may set other jobs' Node too, so it stays).
 import { isScalar, isSeq, Scalar, type YAMLMap } from 'yaml';
-import { handedInputs, localActionNode, nodeVerdict, worstVerdict, type NodeScope } from '../audit/node-version.js';
+import { expressionValues, handedInputs, localActionNode, nodeVerdict, worstVerdict, type NodeScope } from '../audit/node-version.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
 import { nodeRefusesNpm } from '../audit/npm-upgrade-node.js';
 import type { JobView } from './jobs.js';
@@ -14,6 +14,19 @@ export const npm11Runs = (version: string): boolean => !nodeRefusesNpm(version, 
 
 /** What a local action step does to Node, its caller's `with:` values resolved in the job. */
 export const handedLocalNode = (step: YAMLMap, scope: NodeScope) => localActionNode(textOf(step, 'uses') ?? '', handedInputs(mapOf(step, 'with'), scope), scope.readFile);
+
+/**
+ * The Node versions a local action step sets up across the legs of its job's matrix: a `with:` value
+ * that is a `${{ matrix.X }}` of several values (`node: [16, 18, 20]`) is handed one value per leg.
+ * Empty when no input takes several values or the action's Node cannot be read.
+ */
+export function handedLocalNodeEachLeg(step: YAMLMap, scope: NodeScope): string[] {
+  const inputs = handedInputs(mapOf(step, 'with'), scope) ?? {};
+  const uses = textOf(step, 'uses') ?? '';
+  const [key, legs] = Object.entries(inputs).map(([name, raw]) => [name, /^\$\{\{\s*matrix\./.test(raw.trim()) ? expressionValues(raw, scope) : undefined] as const).find(([, values]) => (values?.length ?? 0) > 1) ?? [];
+  if (key === undefined || legs === undefined) return [];
+  return [...new Set(legs.flatMap((leg) => localActionNode(uses, { ...inputs, [key]: leg }, scope.readFile)?.versions ?? []))];
+}
 
 /** Raises the Node a local action `step` is handed to 24 when npm 11 cannot run on it; true when it did. */
 export function raiseHandedOldNode(step: YAMLMap, job: JobView, scope: NodeScope, notes: string[]): boolean {

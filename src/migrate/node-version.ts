@@ -7,7 +7,7 @@ import { blockMap, mapOf, nodeOf, pairOf, textOf } from './nodes.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { localActionUpgradesNpm } from '../audit/local-action-npm.js';
 import { upgradeNpmInLocalAction } from './local-action-npm.js';
-import { handedLocalNode, npm11Runs, raiseHandedOldNode } from './handed-node.js';
+import { handedLocalNode, handedLocalNodeEachLeg, npm11Runs, raiseHandedOldNode } from './handed-node.js';
 import { npxNewNpmPublish } from '../audit/npx-npm.js';
 export const NPM_CHECK = `npm_version="$(npm --version)"
 if [ "$(printf '%s\\n' 11.5.1 "$npm_version" | sort -V | head -n 1)" != 11.5.1 ]; then
@@ -192,7 +192,11 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   const shared = condition !== undefined && publishSteps(job).every((step) => textOf(step, 'if') === condition);
   // A Node npm 11 cannot run on (Node 18 from a matrix, a local action or a version file, not raised
   // where it is written): an upgrade would stop with EBADENGINE, so Node 24 is set up just before the publish.
-  const lastVersions = isSetupNode(last) ? setupNodeVerdict(mapOf(last, 'with'), { ...scope, job: job.node }).versions : (localNode(last)?.versions ?? []);
+  // A local action handed a several-value matrix (`node: [16, 18, 20]`): the Node of every leg,
+  // unless the publish steps already choose their leg (`if: matrix.node == 20`).
+  const legChosen = shared && /\bmatrix\./.test(condition);
+  const localVersions = (step: YAMLMap) => [...(localNode(step)?.versions ?? []), ...(legChosen ? [] : handedLocalNodeEachLeg(step, { ...scope, job: job.node }))];
+  const lastVersions = isSetupNode(last) ? setupNodeVerdict(mapOf(last, 'with'), { ...scope, job: job.node }).versions : localVersions(last);
   const refused = lastVersions.filter((v) => !npm11Runs(v));
   if (refused.length > 0 && firstPublish !== undefined && firstPublish !== last) {
     // Before the job's own npm upgrade, if it has one: that step fails on the old Node too.
