@@ -4,6 +4,7 @@
 import { makeRecipesRun } from './make-targets.js';
 import { moonTasksRun } from './moon-tasks.js';
 import { nxTargetsRun } from './nx-targets.js';
+import { runsProgramPublish } from './program-publish.js';
 import { NPX_NPM_PUBLISH } from './npx-npm.js';
 import { scriptFilesRun, scriptText, shellCode } from './script-files.js';
 import { blankQuotedData, prints } from './shell-quotes.js';
@@ -133,8 +134,8 @@ const NPM_PUBLISH_SCRIPT = /^(?:(?:publish|release)[:_-]npm|npm[:_-](?:publish|r
 /**
  * Does a `run:` script publish, directly, through a package.json script it calls (the root's, or
  * the npm workspaces' it names), through a shell script file of the repository it or a root
- * package.json script it calls runs, or through
- * a moon task, make target or Nx target it runs (each one level)? `dir` is the step's working
+ * package.json script it calls runs, through a JavaScript or TypeScript file either runs
+ * (program-publish.ts), or through a moon task, make target or Nx target it runs (each one level)? `dir` is the step's working
  * directory, from the repository's top.
  */
 export function runPublishesWith(run: string, context: PublishContext = {}, dir = ''): boolean {
@@ -154,6 +155,7 @@ export function runPublishesWith(run: string, context: PublishContext = {}, dir 
     if (moonTasksRun(line, context.readFile).some((text) => runPublishesWith(text, shallow))) return true;
     if (makeRecipesRun(line, context.readFile, dir).some((text) => runPublishesWith(text, shallow))) return true;
     if (nxTargetsRun(line, context.readFile).some((text) => runPublishesWith(text, shallow))) return true;
+    if (runsProgramPublish(line, context, dir)) return true;
     // A package.json script that runs a repository shell script (`"release": "./scripts/publish.sh"`) runs it from the top.
     const viaScripts = scriptsRun(line, context.scripts, context.yarnBerry).flatMap((name) => scriptFilesRun(context.scripts![name]!));
     return [...scriptFilesRun(line, dir), ...viaScripts].some((path) => {
