@@ -26,6 +26,15 @@ export interface PublishContext {
   readFile?: (path: string, maxBytes?: number) => string | undefined;
 }
 
+/**
+ * The Dart cli_pkg package's grinder task (`dart run grinder pkg-npm-deploy`): it builds the npm
+ * package into CLI_PKG_FOLDER and runs `npm publish` there, after writing NPM_TOKEN into the
+ * project .npmrc when it is set (from cli_pkg 2.15.0 it publishes without one, with npm's own credentials).
+ */
+export const CLI_PKG_DEPLOY = /\bgrind(?:er)?\s+(?:[\w:-]+\s+)*pkg-npm-deploy\b/;
+/** The folder, from where the task runs, that cli_pkg's deploy task publishes. */
+export const CLI_PKG_FOLDER = 'build/npm';
+
 const PUBLISH_COMMANDS = [
   /\bnpm\s+(?:--?[\w-]+(?:=\S+)?\s+)*(?:stage\s+)?publish\b/,
   // A newer npm fetched for the one command: `npx --yes npm@^11.5.1 publish`, `pnpm dlx npm@11 publish`.
@@ -41,6 +50,7 @@ const PUBLISH_COMMANDS = [
   /\bshipjs\s+trigger\b(?![^;&|#]*\s-D\b)/,
   /\bnapi\s+(?:prepublish|pre-publish)\b/,
   /\bnx\s+release\s+publish\b/,
+  CLI_PKG_DEPLOY,
   /\bbeachball(?:\.js)?\s+publish\b/,
   /\brelease-it\b(?![^;&|#]*--no-npm)/,
   // Without --publish (-p), `rush publish` only shows what it would change. CI often runs Rush

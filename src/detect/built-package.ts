@@ -8,7 +8,7 @@ import type { BuiltPackage, Detected, Finding, WorkflowFile } from '../core/mode
 import { parseWorkflow, mapAt, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { checkPackageName } from '../text/package-name.js';
-import { cleanFolder, publishFolderPackages, publishFolders, shellWords, workingDirectory } from './publish-folders.js';
+import { cleanFolder, publishFolderPackages, publishFolders, shellWords, versionlessUnpublished, workingDirectory } from './publish-folders.js';
 
 type Lookup = (name: string) => string | undefined;
 
@@ -170,7 +170,7 @@ export function builtPackages(w: WorkflowFile, readFile: (path: string) => strin
  */
 export function ciBuiltPackages(d: Detected): BuiltPackage[] {
   // A private (or nameless) top package.json is the build's, not what is published.
-  if ((d.pkg && d.pkg.name && !d.pkg.private) || d.workspacePackages.length > 0 || publishFolderPackages(d).length > 0) return [];
+  if ((d.pkg && d.pkg.name && !d.pkg.private && !versionlessUnpublished(d)) || d.workspacePackages.length > 0 || publishFolderPackages(d).length > 0) return [];
   const context = d.publishContext ?? {};
   return d.workflows.flatMap((w) => builtPackages(w, context.readFile ?? (() => undefined), context));
 }

@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import type { Detected, PackageInfo, WorkflowFile } from '../core/model.js';
 import { commandPublishes, type PublishContext } from '../audit/publish-rule.js';
 import { parseWorkflow } from '../audit/workflow-model.js';
-import { besideHeldPackages, cleanFolder, publishArgument, publishFolderPackages, shellWords, workingDirectory } from './publish-folders.js';
+import { besideHeldPackages, cleanFolder, publishArgument, publishFolderPackages, shellWords, versionlessUnpublished, workingDirectory } from './publish-folders.js';
 
 /** What a bare `npm publish` at the repository's top names: the top package. */
 const TOP = '.';
@@ -140,7 +140,7 @@ export const versionlessWorkspaceRoot = (d: Pick<Detected, 'pkg' | 'workspacePac
  * with no package here and no workspaces, the packages published from folders it holds.
  */
 export function repositoryPackages(d: Detected): PackageInfo[] {
-  const own = d.pkg && !d.pkg.private && d.pkg.name && !versionlessWorkspaceRoot(d) ? [d.pkg] : [];
+  const own = d.pkg && !d.pkg.private && d.pkg.name && !versionlessWorkspaceRoot(d) && !versionlessUnpublished(d) ? [d.pkg] : [];
   const held = [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)];
   if (held.length === 0) return publishFolderPackages(d);
   const beside = besideHeldPackages(d, held);

@@ -8,7 +8,7 @@
 import { join, posix } from 'node:path';
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { Detected, PackageInfo, WorkflowFile } from '../core/model.js';
-import { commandPublishes, type PublishContext } from '../audit/publish-rule.js';
+import { CLI_PKG_DEPLOY, CLI_PKG_FOLDER, commandPublishes, type PublishContext } from '../audit/publish-rule.js';
 import { repoRoot } from '../core/paths.js';
 import { parseWorkflow, mapAt, value, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
 import { readPackage } from './package-json.js';
@@ -135,7 +135,7 @@ export function publishFolders(workflow: Workflow, job: Job, step: Step, readFil
   // An expression is one word (GitHub expands it before the shell runs).
   const run = (step.run ?? '').replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => `\${{${expr.replace(/\s+/g, '')}}}`);
   const cd = cdBeforePublish(run) ?? /^\s*cd\s+([^\s;&|]+)\s*(?:&&|;|\n)/.exec(run)?.[1];
-  const arg = cd === undefined ? publishArgument(run) : undefined;
+  const arg = cd === undefined ? (publishArgument(run) ?? (CLI_PKG_DEPLOY.test(run) ? CLI_PKG_FOLDER : undefined)) : undefined;
   const target = cd ?? (arg && !/\.tgz$/.test(arg) ? arg : undefined);
   const expanded = target === undefined ? [''] : expandMatrix(target, job)?.map((t) => expandLoop(t, run));
   if (expanded === undefined || expanded.some((t) => t === undefined)) return undefined;
@@ -170,6 +170,31 @@ function* stepFolders(workflows: readonly WorkflowFile[], context: PublishContex
     }
   }
 }
+
+/**
+ * Every publish of the repository's workflows reads from a folder other than `dir` (from the top):
+ * each publishing step's folders are known and none is `dir`, no job hands the publish to a reusable
+ * workflow of another repository, and there is at least one publish. A GitLab or CircleCI publish is not read here.
+ */
+export function noPublishFrom(d: Pick<Detected, 'workflows' | 'ciFiles' | 'publishContext'>, dir: string): boolean {
+  if (d.ciFiles.some((f) => f.publishes)) return false;
+  const context = d.publishContext ?? {};
+  for (const w of d.workflows) {
+    const parsed = parseWorkflow(w.content, w.path, context);
+    if (!parsed.ok && w.publishes) return false;
+    if (parsed.ok && parsed.workflow.jobs.some((job) => job.uses !== undefined && !job.uses.startsWith('./') && (job.publishes || job.passesToken))) return false;
+  }
+  const folders = [...stepFolders(d.workflows, context)];
+  return folders.length > 0 && folders.every((dirs) => dirs !== undefined && !dirs.includes(cleanFolder(dir)));
+}
+
+/**
+ * A package.json here with no "version", not a workspace root, that no publish reads: every publishing
+ * step publishes another folder (a package the build writes, such as cli_pkg's build/npm, or one below).
+ * It holds tools or test dependencies; it is no package to publish.
+ */
+export const versionlessUnpublished = (d: Detected): boolean =>
+  d.pkg !== undefined && d.pkg.version === undefined && !d.isMonorepo && noPublishFrom(d, d.pkg.dir ?? '');
 
 /**
  * The folders below the repository's top that its publishing workflows publish from, each holding
@@ -209,7 +234,7 @@ function heldFolderPackages(d: Detected): Map<string, PackageInfo> {
  * folders a pnpm path filter selects included).
  */
 export function publishFolderPackages(d: Detected): PackageInfo[] {
-  if ((d.pkg && d.pkg.name && !d.pkg.private) || d.workspacePackages.length > 0) return [];
+  if ((d.pkg && d.pkg.name && !d.pkg.private && !versionlessUnpublished(d)) || d.workspacePackages.length > 0) return [];
   const top = repoRoot(d);
   const found = heldFolderPackages(d);
   // `pnpm -r --filter=./packages/* publish` with no pnpm-workspace.yaml: the folders the filter matches.

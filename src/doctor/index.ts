@@ -8,7 +8,7 @@ import { installTokenFindings, npmrcFindings, packageJsonFindings, publishesThro
 import { workflowDoctor } from './workflows.js';
 import { napiPlatformPackages } from '../detect/package-set.js';
 import { builtPackageFinding, ciBuiltPackages, topPackageError } from '../detect/built-package.js';
-import { publishFolderPackages } from '../detect/publish-folders.js';
+import { publishFolderPackages, versionlessUnpublished } from '../detect/publish-folders.js';
 import { repositoryPackages } from '../detect/named-packages.js';
 
 export { workflowDoctor, type WorkflowSource } from './workflows.js';
@@ -69,10 +69,12 @@ export function offlineFindings(d: Detected): { findings: Finding[]; workflows: 
   // "repository" matters only for a package the repository publishes (its workflows may name which).
   const published = new Set(publishedPackages(d).map((p) => (p.dir ? `${p.dir}/package.json` : 'package.json')));
   const unpublished = (f: Finding) => REPOSITORY_IDS.has(f.id) && f.file !== undefined && f.file !== null && !published.has(f.file);
+  // A versionless package.json here that no publish reads needs no version.
+  const needsNoVersion = (f: Finding) => f.id === 'no-version' && d.pkg !== undefined && f.file === (d.pkg.dir ? `${d.pkg.dir}/package.json` : 'package.json') && versionlessUnpublished(d);
   const findings = [
     // detect's token-env is replaced by the audit's precise rule and by install-token.
     // A private top package.json is not what a workflow publishing from folders (or a CI build's folders) publishes.
-    ...d.findings.filter((f) => f.id !== 'token-env' && !((built.length > 0 || folders.length > 0) && topPackageError(f)) && !unpublished(f)),
+    ...d.findings.filter((f) => f.id !== 'token-env' && !((built.length > 0 || folders.length > 0) && topPackageError(f)) && !unpublished(f) && !needsNoVersion(f)),
     ...(built.length > 0 ? [builtPackageFinding(built)] : []),
     ...report.findings,
     ...installTokenFindings(d, report.findings, report.inTokenStep, report.inAdminStep),

@@ -24,6 +24,7 @@ import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
 import { lernaLeft, refuseOldLerna } from './lerna.js';
 import { SHIPJS_TRIGGER, shipjsLeft } from './shipjs.js';
 import { refuseOldSemanticRelease, SEMANTIC_RELEASE } from './old-semantic-release.js';
+import { refuseOldCliPkg } from './old-cli-pkg.js';
 import { releaseItSkipChecks, releaseItWorkspaces } from './release-it.js';
 import { whatRuns } from './scripts.js';
 import { refuseInvalidSteps, refuseMissingNeeds, refuseSecretCallInputs, renameMisspeltFilters } from './trigger-filters.js';
@@ -139,6 +140,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   for (const job of publishing) {
     const run = job.steps.map((step) => textOf(step, 'run') ?? '').join('\n');
     if (runsTool(run, SEMANTIC_RELEASE, ctx.publish)) refuseOldSemanticRelease(job.id, run, ctx.readFile);
+    refuseOldCliPkg(job.id, run, ctx.readFile);
     const shipjs = runsTool(run, SHIPJS_TRIGGER, ctx.publish) ? shipjsLeft(job.id, ctx.readFile) : undefined;
     if (shipjs) left.push(shipjs);
   }
