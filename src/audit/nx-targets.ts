@@ -5,6 +5,8 @@
 // of that name in the project's package.json. One level, like moon tasks and make targets.
 // Without a listing of the repository, the project is looked for in the folders its workspaces
 // globs name (`packages/*`) and in Nx's usual apps/, libs/, packages/ and tools/.
+// `nx run-many -t <target>` runs the target of every project (or of those `-p` names): with a
+// listing of the repository, each folder of those places that holds a project is read.
 
 type ReadFile = (path: string, maxBytes?: number) => string | undefined;
 
@@ -68,9 +70,79 @@ function targetText(dir: string, project: string, target: string, readFile: Read
   return commands.length > 0 ? commands.join('\n') : undefined;
 }
 
-/** The shell text of every Nx target a line runs (`nx run <project>:<target>`) that the repository defines where it can be found. */
-export function nxTargetsRun(line: string, readFile: ReadFile): string[] {
+/** `nx run-many` on a line: the targets (`-t a,b`, `--targets=a`, `--target a`) and the projects `-p`/`--projects` name (undefined: every one). */
+export function nxRunMany(line: string): Array<{ targets: string[]; projects?: string[] }> {
+  const found: Array<{ targets: string[]; projects?: string[] }> = [];
+  for (const part of line.replace(/(^|\s)#.*$/, '').split(/&&|\|\||;|\|/)) {
+    const words = part.trim().split(/\s+/).map((w) => w.replace(/^(['"])(.*)\1$/, '$2'));
+    const at = words.findIndex((w, i) => w === 'nx' && words[i + 1] === 'run-many');
+    if (at < 0) continue;
+    const lists: Record<'targets' | 'projects', string[]> = { targets: [], projects: [] };
+    let into: 'targets' | 'projects' | undefined;
+    for (const word of words.slice(at + 2)) {
+      const option = /^(-t|--targets?|-p|--projects?)(?:=(.*))?$/.exec(word);
+      if (option) {
+        into = /^-t|^--target/.test(option[1]!) ? 'targets' : 'projects';
+        if (option[2] !== undefined) {
+          lists[into].push(...option[2].split(',').filter(Boolean));
+          into = undefined;
+        }
+      } else if (word.startsWith('-')) into = undefined;
+      else if (into) lists[into].push(...word.split(',').filter(Boolean));
+    }
+    if (lists.targets.length > 0) found.push({ targets: lists.targets, ...(lists.projects.length > 0 ? { projects: lists.projects } : {}) });
+  }
+  return found;
+}
+
+/** How many project folders a run-many reads at most. */
+const MAX_PROJECT_FOLDERS = 200;
+
+/** The `x/*` globs of the top package.json's workspaces and of pnpm-workspace.yaml (a line scan of its `- 'x/*'` items). */
+function workspaceParents(readFile: ReadFile): string[] {
+  const workspaces = readJson('package.json', readFile)?.workspaces;
+  const globs: unknown[] = Array.isArray(workspaces) ? [...workspaces] : Array.isArray((workspaces as { packages?: unknown } | undefined)?.packages) ? [...(workspaces as { packages: unknown[] }).packages] : [];
+  const pnpm = readFile('pnpm-workspace.yaml', PROJECT_FILE_MAX_BYTES) ?? '';
+  for (const m of pnpm.matchAll(/^\s*-\s*['"]?([^'"#\s]+)['"]?\s*(?:#.*)?$/gm)) globs.push(m[1]);
+  return globs.flatMap((g) => (typeof g === 'string' && /^[\w.-]+(?:\/[\w.-]+)*\/\*$/.test(g.replace(/^\.\//, '')) && !g.split('/').includes('..') ? [g.replace(/^\.\//, '').slice(0, -2)] : []));
+}
+
+/** The name of the Nx project a folder holds (project.json's, else package.json's), if any. */
+function projectName(dir: string, readFile: ReadFile): string | undefined {
+  const config = readJson(`${dir}/project.json`, readFile);
+  if (typeof config?.name === 'string') return config.name;
+  const pkg = readJson(`${dir}/package.json`, readFile);
+  return typeof pkg?.name === 'string' ? pkg.name : undefined;
+}
+
+/** The shell text of the targets `nx run-many` runs, read from each project folder the listing finds. */
+function runManyTexts(line: string, readFile: ReadFile, listDirs: (glob: string) => string[]): string[] {
+  const runs = nxRunMany(line);
+  if (runs.length === 0) return [];
+  const parents = [...new Set([...workspaceParents(readFile), ...NX_FOLDERS])];
+  const dirs = [...new Set(parents.flatMap((parent) => listDirs(`${parent}/*`)))].slice(0, MAX_PROJECT_FOLDERS);
   const texts: string[] = [];
+  for (const dir of dirs) {
+    const name = projectName(dir, readFile);
+    if (name === undefined) continue;
+    for (const { targets, projects } of runs) {
+      if (projects && !projects.includes(name)) continue;
+      for (const target of targets) {
+        const text = targetText(dir, name, target, readFile);
+        if (text !== undefined) texts.push(text);
+      }
+    }
+  }
+  return texts;
+}
+
+/**
+ * The shell text of every Nx target a line runs (`nx run <project>:<target>`, and with `listDirs`,
+ * which lists the folders a `x/*` glob matches, `nx run-many -t <target>`) that the repository
+ * defines where it can be found.
+ */
+export function nxTargetsRun(line: string, readFile: ReadFile, listDirs?: (glob: string) => string[]): string[] {
+  const texts: string[] = listDirs ? runManyTexts(line, readFile, listDirs) : [];
   for (const [project, target] of nxTargets(line)) {
     for (const dir of candidateDirs(project, readFile)) {
       const text = targetText(dir, project, target, readFile);

@@ -5,6 +5,7 @@ import { makeRecipesRun } from './make-targets.js';
 import { moonTasksRun } from './moon-tasks.js';
 import { nxTargetsRun } from './nx-targets.js';
 import { runsProgramPublish } from './program-publish.js';
+import { chainedScripts, folderLoopScripts } from './script-chains.js';
 import { NPX_NPM_PUBLISH } from './npx-npm.js';
 import { scriptFilesRun, scriptText, shellCode } from './script-files.js';
 import { blankQuotedData, prints } from './shell-quotes.js';
@@ -24,6 +25,8 @@ export interface PublishContext {
    * undefined; with `maxBytes`, undefined too when the file is larger.
    */
   readFile?: (path: string, maxBytes?: number) => string | undefined;
+  /** The folders of the repository a glob such as `packages/*` matches, from the top (no hidden folders, no node_modules). */
+  listDirs?: (glob: string) => string[];
 }
 
 /**
@@ -43,6 +46,8 @@ const PUBLISH_COMMANDS = [
   /\byarn\s+(?:workspaces\s+foreach\b[^;&|#]*?\s)?(?:npm\s+)?publish\b/,
   /\bbun\s+publish\b/,
   /\bsemantic-release\b/,
+  // aegir's `release` command runs semantic-release (the monorepo plugin in a workspace).
+  /\baegir\s+release\b/,
   /\bchangeset\s+publish\b/,
   /\blerna\s+publish\b/,
   /\bauto\s+shipit\b/,
@@ -149,10 +154,12 @@ const NPM_PUBLISH_SCRIPT = /^(?:(?:publish|release)[:_-]npm|npm[:_-](?:publish|r
  * directory, from the repository's top.
  */
 export function runPublishesWith(run: string, context: PublishContext = {}, dir = ''): boolean {
+  if (folderLoopScripts(run, context.readFile, context.listDirs).some((s) => NPM_PUBLISH_SCRIPT.test(s.name) || s.text.split(/&&|;|\|\|/).some(commandPublishes))) return true;
   return run.split('\n').some((line) => {
     if (commandPublishes(line)) return true;
     if (DRY_RUN.test(code(line))) return false;
     if (scriptsRun(line, context.scripts, context.yarnBerry).some((name) => NPM_PUBLISH_SCRIPT.test(name) || context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes))) return true;
+    if (chainedScripts(line, context.scripts).some((s) => NPM_PUBLISH_SCRIPT.test(s.name) || s.text.split(/&&|;|\|\|/).some(commandPublishes))) return true;
     if (npmWorkspaceScriptsRun(line, context.workspaces ?? []).some((s) => NPM_PUBLISH_SCRIPT.test(s.name) || s.text.split(/&&|;|\|\|/).some(commandPublishes))) return true;
     if (!context.readFile) return false;
     // One level: the script's own lines are judged without following further script files.
@@ -161,10 +168,11 @@ export function runPublishesWith(run: string, context: PublishContext = {}, dir 
       ...(context.yarnBerry ? { yarnBerry: true } : {}),
       ...(context.actions ? { actions: context.actions } : {}),
       ...(context.workspaces ? { workspaces: context.workspaces } : {}),
+      ...(context.listDirs ? { listDirs: context.listDirs } : {}),
     };
     if (moonTasksRun(line, context.readFile).some((text) => runPublishesWith(text, shallow))) return true;
     if (makeRecipesRun(line, context.readFile, dir).some((text) => runPublishesWith(text, shallow))) return true;
-    if (nxTargetsRun(line, context.readFile).some((text) => runPublishesWith(text, shallow))) return true;
+    if (nxTargetsRun(line, context.readFile, context.listDirs).some((text) => runPublishesWith(text, shallow))) return true;
     if (runsProgramPublish(line, context, dir)) return true;
     // A package.json script that runs a repository shell script (`"release": "./scripts/publish.sh"`) runs it from the top.
     const viaScripts = scriptsRun(line, context.scripts, context.yarnBerry).flatMap((name) => scriptFilesRun(context.scripts![name]!));

@@ -5,6 +5,7 @@ import { readdirSync, realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { readBytes, readText } from './read.js';
 import { readWorkspaceScripts } from './workspace-scripts.js';
+import { expandGlobs } from './workspaces.js';
 import { isYarnBerry } from '../audit/version-scripts.js';
 import type { Finding, TokenUse, WorkflowFile } from '../core/model.js';
 import { commandPublishes, stepFactsPublish, type PublishContext, type StepFacts } from '../audit/publish-rule.js';
@@ -214,7 +215,9 @@ export function readPublishContext(top: string, pkgDir: string = top, workflows:
   const readFile = repoReader(top);
   const yarnBerry = isYarnBerry(readFile);
   const workspaces = readWorkspaceScripts(top);
-  const more = { ...(yarnBerry ? { yarnBerry } : {}), ...(workspaces.length > 0 ? { workspaces } : {}) };
+  // One folder level per glob segment, inside the repository: no `**`, no `..`, nothing absolute.
+  const listDirs = (glob: string): string[] => (glob.includes('**') || glob.startsWith('/') || glob.split('/').includes('..') ? [] : expandGlobs(top, [glob]));
+  const more = { ...(yarnBerry ? { yarnBerry } : {}), ...(workspaces.length > 0 ? { workspaces } : {}), listDirs };
   // An action may use another local action: decide the leaves first (two rounds cover one level of nesting).
   // Its steps are judged as a workflow's are: through the scripts, make and Nx targets they run.
   const actions: Record<string, boolean> = {};
