@@ -30,6 +30,7 @@ import { releaseItSkipChecks, releaseItWorkspaces } from './release-it.js';
 import { stepDirectory, whatRuns } from './scripts.js';
 import { refuseInvalidSteps, refuseMissingNeeds, refuseSecretCallInputs, renameMisspeltFilters } from './trigger-filters.js';
 import { refuseSecretsInIf } from './if-contexts.js';
+import { refuseNixShellPublish } from './nix-shell-publish.js';
 
 
 
@@ -115,6 +116,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     return { before: content, after: content, changes: [], droppedSecrets: [], scopes: {}, reusable: isReusable(root), left, npmPublisher: false, scripts };
   }
   refuseInvalidSteps(jobs, content, path);
+  refuseNixShellPublish(jobs, content, path);
   refuseMissingNeeds(jobs, content, path);
   refuseSecretsInIf(jobs, content, path);
   refuseSecretCallInputs(jobs, content, path);
