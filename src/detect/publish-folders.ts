@@ -48,9 +48,13 @@ export function publishArgument(run: string): string | undefined {
   return undefined;
 }
 
-/** The step's working directory: its own, else the job's `defaults.run`, then the workflow's. */
+/**
+ * The step's working directory: its own, else the job's `defaults.run`, then the workflow's. One
+ * that names a package's package.json file (`packages/${{ matrix.package }}/package.json`) stands
+ * for the package's folder.
+ */
 export const workingDirectory = (workflow: Workflow, job: Job, step: Step): string | undefined =>
-  text(step.node, 'working-directory') ?? text(mapAt(mapAt(job.node, 'defaults'), 'run'), 'working-directory') ?? text(mapAt(mapAt(workflow.root, 'defaults'), 'run'), 'working-directory');
+  (text(step.node, 'working-directory') ?? text(mapAt(mapAt(job.node, 'defaults'), 'run'), 'working-directory') ?? text(mapAt(mapAt(workflow.root, 'defaults'), 'run'), 'working-directory'))?.replace(/(?:^|\/)package\.json\/?$/, '');
 
 /** A folder relative to the repository's top, without `./` or a trailing slash ('' for the top). */
 export const cleanFolder = (dir: string): string => posix.normalize(dir).replace(/^\.\/?$|^\.\//, '').replace(/\/$/, '');

@@ -10,6 +10,7 @@ import { actionMajor } from '../audit/rules-actions.js';
 import { publishesToNpm } from '../audit/registry.js';
 import { nodeLines } from '../audit/source-lines.js';
 import { preflight } from './preflight.js';
+import { oldLernaPublish } from './old-lerna.js';
 import { programAdminFindings } from './program-admin.js';
 import { callersOf, reusableFindings, tokenCallFindings, type NamedWorkflow } from './reusable.js';
 
@@ -117,7 +118,7 @@ export function workflowDoctor(files: readonly WorkflowSource[], repo?: RepoRef,
   for (const named of parsed) findings.push(...tokenChecks(named));
   for (const named of parsed.filter((n) => publishing.has(n.workflow.path))) {
     findings.push(...auditWorkflow(named.workflow.content, named.workflow.path, { ...(repo ? { repo } : {}), context }));
-    findings.push(...preflight(named.workflow, context.readFile), ...oldSemanticReleaseInRun(named), ...oldSemanticReleaseAction(named), ...reusableFindings(named, parsed), ...tokenCallFindings(named), ...programAdminFindings(named, context));
+    findings.push(...preflight(named.workflow, context.readFile), ...oldSemanticReleaseInRun(named), ...oldSemanticReleaseAction(named), ...oldLernaPublish(named, context), ...reusableFindings(named, parsed), ...tokenCallFindings(named), ...programAdminFindings(named, context));
   }
   // A local action several publishing jobs run is reported once, at its own line.
   const seen = new Set<string>();

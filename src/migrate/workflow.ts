@@ -20,23 +20,18 @@ import { floatingToolsLeft, noPersistedCredentials, noTemplateInjection, pinActi
 import { noSetOutput } from './set-output.js';
 import { needsWhatIsRead } from './needs-read.js';
 import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.js';
-import { onlyChecksToken, scriptsRun } from '../audit/publish-rule.js';
+import { onlyChecksToken } from '../audit/publish-rule.js';
+import { runsTool } from '../audit/runs-tool.js';
 import { lernaLeft, refuseOldLerna } from './lerna.js';
+import { LERNA_PUBLISH } from '../audit/lerna-version.js';
 import { SHIPJS_TRIGGER, shipjsLeft } from './shipjs.js';
 import { refuseOldSemanticRelease, SEMANTIC_RELEASE } from './old-semantic-release.js';
 import { refuseOldCliPkg } from './old-cli-pkg.js';
 import { releaseItSkipChecks, releaseItWorkspaces } from './release-it.js';
-import { whatRuns } from './scripts.js';
+import { stepDirectory, whatRuns } from './scripts.js';
 import { refuseInvalidSteps, refuseMissingNeeds, refuseSecretCallInputs, renameMisspeltFilters } from './trigger-filters.js';
 import { refuseSecretsInIf } from './if-contexts.js';
-
-const LERNA_PUBLISH = /\blerna\s+publish\b/;
-
-/** True when a line of `run`, or a package.json script one of them runs, matches `tool`. */
-function runsTool(run: string, tool: RegExp, publish: PublishContext | undefined): boolean {
-  const scripts = publish?.scripts;
-  return run.split('\n').some((line) => tool.test(line) || scriptsRun(line, scripts, publish?.yarnBerry).some((name) => tool.test(scripts![name]!)));
-}
+import { refuseNixShellPublish } from './nix-shell-publish.js';
 
 export interface MigrateContext {
   repo?: RepoRef;
@@ -120,6 +115,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     return { before: content, after: content, changes: [], droppedSecrets: [], scopes: {}, reusable: isReusable(root), left, npmPublisher: false, scripts };
   }
   refuseInvalidSteps(jobs, content, path);
+  refuseNixShellPublish(jobs, content, path);
   refuseMissingNeeds(jobs, content, path);
   refuseSecretsInIf(jobs, content, path);
   refuseSecretCallInputs(jobs, content, path);
@@ -132,20 +128,22 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   // Pins first: the setup-node inputs depend on the version that will run.
   changes.push(...pinActions(jobs, left));
   const publishing = jobs.filter((job) => job.publishes);
-  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', LERNA_PUBLISH, ctx.publish)))) {
+  // What the release-tool checks read: the publish rule's context, with the repository reader.
+  const tools: PublishContext = { ...ctx.publish, ...(ctx.publish?.readFile ?? ctx.readFile ? { readFile: ctx.publish?.readFile ?? ctx.readFile } : {}) };
+  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', LERNA_PUBLISH, tools, stepDirectory(doc, j.node, step))))) {
     refuseOldLerna(job.id, ctx.readFile);
     const line = lernaLeft(job.id, ctx.readFile);
     if (line) left.push(line);
   }
   for (const job of publishing) {
     const run = job.steps.map((step) => textOf(step, 'run') ?? '').join('\n');
-    if (runsTool(run, SEMANTIC_RELEASE, ctx.publish)) refuseOldSemanticRelease(job.id, run, ctx.readFile);
+    if (runsTool(run, SEMANTIC_RELEASE, tools)) refuseOldSemanticRelease(job.id, run, ctx.readFile);
     refuseOldCliPkg(job.id, run, ctx.readFile);
-    const shipjs = runsTool(run, SHIPJS_TRIGGER, ctx.publish) ? shipjsLeft(job.id, ctx.readFile) : undefined;
+    const shipjs = runsTool(run, SHIPJS_TRIGGER, tools) ? shipjsLeft(job.id, ctx.readFile) : undefined;
     if (shipjs) left.push(shipjs);
   }
   const RELEASE_IT = /\brelease-it\b/;
-  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', RELEASE_IT, ctx.publish))).slice(0, 1)) {
+  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', RELEASE_IT, tools, stepDirectory(doc, j.node, step)))).slice(0, 1)) {
     const runs = whatRuns(job.steps.map((step) => textOf(step, 'run') ?? '').join('\n'), ctx.readFile);
     for (const dir of ['', ...releaseItWorkspaces(runs, ctx.readFile, ctx.workspaces)]) {
       const { edit, left: line } = releaseItSkipChecks(job.id, ctx.readFile, dir);

@@ -25,6 +25,14 @@ test('a matrix value in working-directory stands for each value the matrix gives
   assert.deepEqual(folders(job(`      - run: npm publish\n        working-directory: npm/\${{ matrix.pkg }}\n${TOKEN}`, matrix)), [['npm/@acme/darwin-x64', 'npm/@acme/win32-x64']]);
 });
 
+test('a working-directory that names the package.json file stands for its folder', () => {
+  const matrix = '    strategy:\n      matrix:\n        package: [eslint-config, tsconfig]\n';
+  assert.deepEqual(folders(job(`      - run: npm publish\n        working-directory: packages/\${{ matrix.package}}/package.json\n${TOKEN}`, matrix)), [['packages/eslint-config', 'packages/tsconfig']]);
+  assert.deepEqual(folders(job(`      - run: npm publish\n        working-directory: ./package.json\n${TOKEN}`)), [['']]);
+  // A folder merely named like the file's start is a folder.
+  assert.deepEqual(folders(job(`      - run: npm publish\n        working-directory: package.jsonc\n${TOKEN}`)), [['package.jsonc']]);
+});
+
 test('npm publish inside $(...), over the words of a for loop, and with a redirection', () => {
   const run = '      - shell: bash\n        run: |\n          for pkg in linux-x64 win32-x64; do\n            out=$(npm publish "./npm/${pkg}" 2>&1) && continue\n          done\n' + TOKEN;
   assert.deepEqual(folders(job(run)), [['npm/linux-x64', 'npm/win32-x64']]);

@@ -1,0 +1,45 @@
+// Doctor names a lerna older than 9 behind a publishing step, wherever the step runs `lerna
+// publish`: on its run line, in a package.json script, or in a repository shell script it runs.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { workflowDoctor } from '../../src/doctor/workflows.js';
+
+const workflow = (run: string) => `on:
+  push:
+    branches: [master]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Publish
+        run: ${run}
+        env:
+          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+
+function lernaFindings(run: string, files: Record<string, string>, scripts: Record<string, string>, lerna: string) {
+  const all: Record<string, string> = { ...files, 'package.json': JSON.stringify({ name: 'mono', private: true, scripts, devDependencies: { lerna } }) };
+  const readFile = (path: string) => all[path];
+  const report = workflowDoctor([{ path: '.github/workflows/ci.yml', fileName: 'ci.yml', content: workflow(run) }], undefined, { scripts, readFile });
+  return report.findings.filter((f) => f.id === 'release-tool-outdated').map((f) => `${f.line} ${f.message}`);
+}
+
+const SCRIPT = '#!/bin/bash\necho "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc\nnpm run release -- --yes\n';
+const RELEASE = { release: 'lerna publish from-package --contents build' };
+
+test('lerna 3 behind ./publish.sh and its npm run release: one warning at the step, naming the range', () => {
+  const found = lernaFindings('./publish.sh', { 'publish.sh': SCRIPT }, RELEASE, '^3.22.1');
+  assert.deepEqual(found.map((f) => f.split(' ')[0]), ['9']);
+  assert.match(found[0]!, /Job "build" publishes with lerna publish, and package\.json asks for lerna \^3\.22\.1: lerna exchanges the OIDC token itself only from 9\.0\.0 on/);
+});
+
+test('the same for lerna publish on the run line and through a package.json script', () => {
+  assert.equal(lernaFindings('npx lerna publish from-git --yes', {}, {}, '^6.6.2').length, 1);
+  assert.equal(lernaFindings('npm run release', {}, RELEASE, '~7.1.0').length, 1);
+});
+
+test('lerna 9, or a script that does not run lerna: nothing', () => {
+  assert.deepEqual(lernaFindings('./publish.sh', { 'publish.sh': SCRIPT }, RELEASE, '^9.0.3'), []);
+  assert.deepEqual(lernaFindings('./publish.sh', { 'publish.sh': SCRIPT.replace('npm run release -- --yes', 'npm publish') }, RELEASE, '^3.22.1'), []);
+});
