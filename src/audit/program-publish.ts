@@ -36,6 +36,21 @@ function existing(path: string, readFile: ReadFile): string | undefined {
   return candidates.find((p) => scriptText(p, readFile) !== undefined);
 }
 
+/** A file name or command word that says it releases: `publish.mjs`, `release-cli.ts`, `cli.ts release`. */
+const RELEASE_WORD = /publish|release|deploy|ship/i;
+
+/**
+ * True when a program is run for something other than its publish: a dry run, or a command word of a
+ * file that is not itself a release script (`bun cli.ts check`, `tsx tools/cli.ts build`), so that the
+ * lint and build steps of a repository's own multi-command CLI are not taken for its release.
+ */
+function otherCommand(file: string, args: readonly string[]): boolean {
+  if (args.includes('--dry-run')) return true;
+  if (RELEASE_WORD.test(posix.basename(file))) return false;
+  const command = args.find((a) => !a.startsWith('-'));
+  return command !== undefined && /^[a-z][\w:-]*$/.test(command) && !RELEASE_WORD.test(command);
+}
+
 /**
  * The JavaScript or TypeScript files of the repository a command line hands to a program
  * (`tsx scripts/x.ts`, `npx tsx x.ts`, `pnpm exec tsx x.ts`, `bun run x.ts`, `node --import tsx x.ts`),
@@ -54,6 +69,7 @@ export function programFilesRun(line: string, readFile: ReadFile | undefined, di
     }
     if (at === undefined || !PROGRAM.test(words[0] ?? '')) continue;
     let file: string | undefined;
+    let rest: string[] = [];
     for (let i = 1; i < words.length; i++) {
       const word = words[i]!;
       if (INLINE.has(word)) break;
@@ -61,10 +77,11 @@ export function programFilesRun(line: string, readFile: ReadFile | undefined, di
       else if (words[0] === 'bun' && word === 'run' && i === 1) continue;
       else if (!word.startsWith('-')) {
         file = word;
+        rest = words.slice(i + 1);
         break;
       }
     }
-    if (file === undefined || !PROGRAM_PATH.test(file)) continue;
+    if (file === undefined || !PROGRAM_PATH.test(file) || otherCommand(file, rest)) continue;
     const path = fromTop(at, file);
     const real = path === undefined ? undefined : existing(path, readFile);
     if (real !== undefined && !found.includes(real)) found.push(real);

@@ -93,6 +93,18 @@ test('the publish rule follows a step, or its package.json script, into a progra
   assert.deepEqual(programAdminLine('pnpm run ci-publish', { scripts, readFile }), undefined);
 });
 
+test("a repository's own multi-command CLI publishes only through its release command", () => {
+  // Shaped on techfreaque/next-vibe: one TypeScript CLI the workflow runs with bun for `check`,
+  // `build --dry-run` on pull requests and `release` on a tag.
+  const readFile = files({ 'src/cli/runtime.ts': "if (command === 'release') run('npm', ['publish', '--access', 'public'])", 'scripts/publish.mjs': "spawnSync('npm', ['publish'])" });
+  assert.equal(runsProgramPublish('bun src/cli/runtime.ts release --ci --skip-git-tag', { readFile }), true);
+  assert.equal(runsProgramPublish('bun src/cli/runtime.ts check', { readFile }), false);
+  assert.equal(runsProgramPublish('bun src/cli/runtime.ts build --dry-run', { readFile }), false);
+  assert.equal(runsProgramPublish('bun src/cli/runtime.ts', { readFile }), true, 'no command word: the file runs as it is');
+  // A release script takes its words as values (a dist-tag, a folder): it still publishes.
+  assert.equal(runsProgramPublish('node scripts/publish.mjs next', { readFile }), true);
+});
+
 test('a real repository: missing, oversized, FIFO, directory and outside-symlink script files are skipped without a hang or a crash', () => {
   const top = mkdtempSync(join(tmpdir(), 'ctp-program-'));
   const outside = mkdtempSync(join(tmpdir(), 'ctp-outside-'));
