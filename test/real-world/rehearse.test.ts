@@ -282,6 +282,15 @@ const CASES: Case[] = [
   { fixture: 'release-published-yarn1-frozen-install-npm-publish-node16-setup-node-v3-cache', workflow: 'publish-to-npmjs.yml', job: 'build', event: release('v6.2.0'), scripts: { test: 'node -e 0' } },
   // The v21c sample: the npmjs.com job of a workflow that also publishes to GitHub Packages, after a version-bump job.
   { fixture: 'push-any-branch-bump-job-node14-npmjs-job-then-github-packages-job', workflow: 'publish.yml', job: 'publish-npmjs', event: { name: 'push', ref: 'refs/heads/main' }, needs: afterJobs('build') },
+  // The v23a sample (held out): a Yarn 1 package in js/ whose publish step echoed the token into .npmrc and ran yarn publish,
+  // gated by a script that exits non-zero when the version is already on npm (here it is not).
+  {
+    fixture: 'push-main-paths-package-json-defaults-subdir-yarn1-echo-npmrc-token-yarn-publish-check-npm-version-node20-id-token',
+    workflow: 'release_js.yml',
+    job: 'if_release',
+    event: { name: 'push', ref: 'refs/heads/main' },
+    dir: 'js',
+  },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
