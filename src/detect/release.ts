@@ -13,6 +13,7 @@ import {
   type ToolVersion,
   type WorkflowFile,
 } from '../core/model.js';
+import { oldLernaFindings } from './lerna-version.js';
 
 export const RELEASE_PLEASE_FILES = ['release-please-config.json', '.release-please-manifest.json'] as const;
 const SEMANTIC_RELEASE_FILES = ['.releaserc', '.releaserc.json', '.releaserc.yaml', '.releaserc.yml', '.releaserc.js', '.releaserc.cjs', '.releaserc.mjs', 'release.config.js', 'release.config.cjs', 'release.config.mjs'];
@@ -101,7 +102,7 @@ export function detectRelease(root: string, top: string, pkg: PackageInfo | unde
     tools,
     releasePleaseFiles,
   };
-  return { release, findings: toolFindings(tools, changesetsActionV2(workflows)) };
+  return { release, findings: [...toolFindings(tools, changesetsActionV2(workflows)), ...oldLernaFindings(data, workflows)] };
 }
 
 /**

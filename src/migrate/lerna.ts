@@ -1,49 +1,37 @@
-// `lerna publish` uploads with libnpmpublish and does its own OIDC exchange (a copy of the npm
-// CLI's), so the npm CLI's version does not matter to it, but lerna's own does: the exchange is in
-// lerna 9.0.0 and newer for GitHub Actions and GitLab, and 10.0.0 and newer for CircleCI
-// (lerna/lerna: libs/core/src/lib/oidc.ts, called from npm-publish.ts before each upload).
+// A job that runs `lerna publish` publishes with lerna's own OIDC exchange: which lerna (or
+// lerna-lite) does it, from which release, is src/detect/lerna-version.ts.
+import { belowOidcFloor, lernaVersion, lowestVersion, type LernaVersion } from '../detect/lerna-version.js';
 import { MigrateError } from './errors.js';
 
-const FIRST_OIDC_MAJOR = 9;
-
-/** The lerna version range package.json asks for, or undefined. */
-function lernaRange(readFile: ((path: string) => string | undefined) | undefined): string | undefined {
-  const text = readFile?.('package.json');
-  if (text === undefined) return undefined;
+/** The lerna the top package.json asks for (none when it cannot be read). */
+function lernaOf(readFile: ((path: string) => string | undefined) | undefined): LernaVersion {
   try {
-    const pkg = JSON.parse(text) as { devDependencies?: Record<string, unknown>; dependencies?: Record<string, unknown> };
-    const range = pkg.devDependencies?.['lerna'] ?? pkg.dependencies?.['lerna'];
-    return typeof range === 'string' ? range : undefined;
+    return lernaVersion(JSON.parse(readFile?.('package.json') ?? '{}'));
   } catch {
-    return undefined;
+    return lernaVersion({});
   }
 }
 
-/** The major of the lerna range package.json asks for, or undefined when it names none. */
-function lernaMajor(range: string | undefined): number | undefined {
-  const major = range === undefined ? undefined : /^\s*(?:[\^~]|>=?)?\s*v?(\d+)/.exec(range)?.[1];
-  return major === undefined ? undefined : Number(major);
-}
-
 /**
- * A job that runs `lerna publish` with a lerna package.json pins below 9 cannot publish once the
- * token is gone: lerna has no OIDC exchange there. Moving it several majors (lerna 7 dropped
- * `lerna bootstrap`, for one) is the project's change, so the migration stops and names it.
+ * A job that runs `lerna publish` with a lerna package.json pins below its OIDC floor cannot
+ * publish once the token is gone: that lerna has no OIDC exchange. Moving it several majors (lerna
+ * 7 dropped `lerna bootstrap`, for one) is the project's change, so the migration stops and names it.
  */
 export function refuseOldLerna(jobId: string, readFile: ((path: string) => string | undefined) | undefined): void {
-  const range = lernaRange(readFile);
-  const major = lernaMajor(range);
-  if (major === undefined || major >= FIRST_OIDC_MAJOR) return;
+  const tool = lernaOf(readFile);
+  if (!belowOidcFloor(tool)) return;
+  const upgrade = tool.label === 'lerna' ? 'Upgrade lerna to 9 or newer' : `Upgrade @lerna-lite/cli and @lerna-lite/publish to ^${tool.floor} or newer`;
   throw new MigrateError(
-    `job "${jobId}" publishes with lerna publish, and package.json asks for lerna ${range}: lerna exchanges the OIDC token itself only from 9.0.0 on (10.0.0 on CircleCI), so without the token this lerna cannot publish. Upgrade lerna to 9 or newer, then migrate again.`,
+    `job "${jobId}" publishes with lerna publish, and package.json asks for ${tool.entry} ${tool.range}: ${tool.label} exchanges the OIDC token itself only from ${tool.floor} on (${tool.circleci} on CircleCI), so without the token this ${tool.label} cannot publish. ${upgrade}, then migrate again.`,
   );
 }
 
 /**
- * What a job that runs `lerna publish` leaves for the user: nothing when package.json asks for
- * lerna 9 or newer; a check when it names no lerna version (an older one is refused above).
+ * What a job that runs `lerna publish` leaves for the user: nothing when package.json asks for a
+ * lerna (or lerna-lite) at or above its floor; a check when it names no version (an older one is
+ * refused above).
  */
 export function lernaLeft(jobId: string, readFile: ((path: string) => string | undefined) | undefined): string | undefined {
-  if (lernaMajor(lernaRange(readFile)) !== undefined) return undefined;
-  return `job "${jobId}": lerna publish exchanges the OIDC token itself from lerna 9.0.0 on (10.0.0 on CircleCI), and package.json names no lerna version: check the one this job runs before you delete the token.`;
+  if (lowestVersion(lernaOf(readFile).range) !== undefined) return undefined;
+  return `job "${jobId}": lerna publish exchanges the OIDC token itself from lerna 9.0.0 on (10.0.0 on CircleCI), lerna-lite 4.9.0 on (5.2.1 on CircleCI), and package.json names no lerna version: check the one this job runs before you delete the token.`;
 }
