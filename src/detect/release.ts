@@ -101,7 +101,7 @@ export function detectRelease(root: string, top: string, pkg: PackageInfo | unde
     tools,
     releasePleaseFiles,
   };
-  return { release, findings: toolFindings(tools, changesetsActionV2(workflows)) };
+  return { release, findings: [...toolFindings(tools, changesetsActionV2(workflows))] };
 }
 
 /**

@@ -123,6 +123,30 @@ function envNameFor(path: string): string {
   return /^(?:GITHUB|RUNNER)_/.test(name) ? name.replace(/^(?:GITHUB|RUNNER)_/, '') : name;
 }
 
+/**
+ * An expression that is more than a path (`a == 'custom' && b || a`, `format(…)`) and reads an
+ * untrusted context: its value reaches the script as pasted, so it moves to env: whole. GitHub
+ * evaluates it the same way there; the shell then reads the result as "$NAME".
+ */
+function compoundUntrusted(expression: string): boolean {
+  return /\b(?:github\.event\b|inputs\.|github\.head_ref\b)/.test(expression);
+}
+
+/** Names the shell, the runner or npm (npm_config_*, case-blind) read themselves: never taken for a moved value. */
+const RESERVED_ENV = /^(?:PATH|HOME|SHELL|PWD|OLDPWD|USER|IFS|LANG|TERM|TMPDIR|CI|ENV|BASH_ENV|HOSTNAME|(?:GITHUB|RUNNER|ACTIONS|NPM|NODE|YARN|PNPM|BUN)_\w*)$/;
+
+/**
+ * The env: name for a compound expression: the long option it is the value of (`--dist-tag <expr>`
+ * -> DIST_TAG), else the first untrusted path it reads (`inputs.tag == '' && … ` -> INPUTS_TAG).
+ */
+function compoundEnvName(prefix: string, expression: string): string {
+  const option = /--([A-Za-z][\w-]*)(?:=|\s+)["']?$/.exec(prefix)?.[1];
+  const fromOption = option?.replace(/-/g, '_').toUpperCase();
+  if (fromOption && !RESERVED_ENV.test(fromOption)) return fromOption;
+  const first = /\b(?:github\.event(?:\.[\w-]+)+|inputs\.[\w-]+|github\.head_ref)\b/.exec(expression)?.[0];
+  return first ? envNameFor(first) : 'VALUE';
+}
+
 /** What comes before a command's first word on a line: nothing, or a separator (`;`, `&&`, `|`, `(`) or `then`/`do`/`else`. */
 const COMMAND_POSITION = /(?:^|[;&|(]|\b(?:then|do|else))\s*$/;
 
@@ -166,8 +190,9 @@ function singleQuotedWord(line: string, from: number, to: number): { open: numbe
  * as script. Inside single quotes the shell takes the pasted value literally, as it takes "$NAME"
  * (no splitting, no globbing, no expansion): the two differ only for a value holding a quote,
  * which is the injection; so `'${{ x }}'` becomes `"$NAME"`, and `'a ${{ x }} b'` becomes
- * `'a '"$NAME"' b'`. A single-quoted string a command may run as code, a value run as the
- * command itself, other shells and other expression forms are left as they are (the doctor names them).
+ * `'a '"$NAME"' b'`. A compound expression that reads such a value (`a == 'x' && b || a`) moves
+ * whole, as one variable. A single-quoted string a command may run as code, a value run as the
+ * command itself and other shells are left as they are (the doctor names them).
  */
 export function noTemplateInjection(doc: Document, jobs: readonly JobView[]): string[] {
   const notes: string[] = [];
@@ -183,16 +208,17 @@ export function noTemplateInjection(doc: Document, jobs: readonly JobView[]): st
       const script = node.value
         .split('\n')
         .map((line) =>
-          replaceAll(line, /\$\{\{\s*([\w.-]+)\s*\}\}/g, (match) => {
-            const path = match[1]!;
+          replaceAll(line, /\$\{\{(.*?)\}\}/g, (match) => {
+            const path = match[1]!.trim();
             const offset = match.index!;
-            if (!UNTRUSTED_PATH.test(path)) return undefined;
+            const plain = /^[\w.-]+$/.test(path);
+            if (plain ? !UNTRUSTED_PATH.test(path) : !compoundUntrusted(path)) return undefined;
             const quoting = quotingAt(line.slice(0, offset));
             const single = quoting === 'single' ? singleQuotedWord(line, offset, offset + match[0].length) : undefined;
             if (quoting === 'single' && !single) return undefined;
             // A value run as the command itself is code by intent: "$NAME" would run it as one word.
             if (quoting === 'none' && COMMAND_POSITION.test(line.slice(0, offset))) return undefined;
-            let name = envNameFor(path);
+            let name = plain ? envNameFor(path) : compoundEnvName(line.slice(0, offset), path);
             const expression = `\${{ ${path} }}`;
             while (taken.has(name) && taken.get(name) !== expression) name = `${name}_`;
             if (!taken.has(name)) {

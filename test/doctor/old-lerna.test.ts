@@ -18,8 +18,9 @@ jobs:
           NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
 `;
 
-function lernaFindings(run: string, files: Record<string, string>, scripts: Record<string, string>, lerna: string) {
-  const all: Record<string, string> = { ...files, 'package.json': JSON.stringify({ name: 'mono', private: true, scripts, devDependencies: { lerna } }) };
+function lernaFindings(run: string, files: Record<string, string>, scripts: Record<string, string>, lerna: string | Record<string, string>) {
+  const devDependencies = typeof lerna === 'string' ? { lerna } : lerna;
+  const all: Record<string, string> = { ...files, 'package.json': JSON.stringify({ name: 'mono', private: true, scripts, devDependencies }) };
   const readFile = (path: string) => all[path];
   const report = workflowDoctor([{ path: '.github/workflows/ci.yml', fileName: 'ci.yml', content: workflow(run) }], undefined, { scripts, readFile });
   return report.findings.filter((f) => f.id === 'release-tool-outdated').map((f) => `${f.line} ${f.message}`);
@@ -42,4 +43,11 @@ test('the same for lerna publish on the run line and through a package.json scri
 test('lerna 9, or a script that does not run lerna: nothing', () => {
   assert.deepEqual(lernaFindings('./publish.sh', { 'publish.sh': SCRIPT }, RELEASE, '^9.0.3'), []);
   assert.deepEqual(lernaFindings('./publish.sh', { 'publish.sh': SCRIPT.replace('npm run release -- --yes', 'npm publish') }, RELEASE, '^3.22.1'), []);
+});
+
+test('lerna-lite is held to its own floor, 4.9.0, and the warning names both of its packages', () => {
+  const [found, ...rest] = lernaFindings('npx lerna publish from-git --yes', {}, {}, { '@lerna-lite/cli': '^4.8.0', '@lerna-lite/publish': '^4.8.0' });
+  assert.deepEqual(rest, []);
+  assert.match(found!, /asks for @lerna-lite\/publish \^4\.8\.0: lerna-lite exchanges the OIDC token itself only from 4\.9\.0 on \(5\.2\.1 on CircleCI\)/);
+  assert.deepEqual(lernaFindings('npx lerna publish from-git --yes', {}, {}, { '@lerna-lite/cli': '^4.9.0', '@lerna-lite/publish': '^4.9.0' }), []);
 });
