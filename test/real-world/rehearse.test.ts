@@ -282,6 +282,8 @@ const CASES: Case[] = [
   { fixture: 'release-published-yarn1-frozen-install-npm-publish-node16-setup-node-v3-cache', workflow: 'publish-to-npmjs.yml', job: 'build', event: release('v6.2.0'), scripts: { test: 'node -e 0' } },
   // The v21c sample: the npmjs.com job of a workflow that also publishes to GitHub Packages, after a version-bump job.
   { fixture: 'push-any-branch-bump-job-node14-npmjs-job-then-github-packages-job', workflow: 'publish.yml', job: 'publish-npmjs', event: { name: 'push', ref: 'refs/heads/main' }, needs: afterJobs('build') },
+  // The v23b sample: the npm job of a workflow that also uploads to PyPI and force-pushes gh-pages.
+  { fixture: 'pypi-npm-ghpages-deploy-push-branches-tags-node12', workflow: 'deployment.yml', job: 'npm', event: tagPush('v1.4.2') },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
