@@ -291,6 +291,8 @@ const CASES: Case[] = [
     event: { name: 'push', ref: 'refs/heads/main' },
     dir: 'js',
   },
+  // The v23b sample: the npm job of a workflow that also uploads to PyPI and force-pushes gh-pages.
+  { fixture: 'pypi-npm-ghpages-deploy-push-branches-tags-node12', workflow: 'deployment.yml', job: 'npm', event: tagPush('v1.4.2') },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
