@@ -122,7 +122,8 @@ export function programCommands(text: string): { publish: number[]; admin: numbe
   const admin: number[] = [];
   lines.forEach((line, index) => {
     const strings = PRINTS.test(line) ? [] : literals(line);
-    const commands = strings.filter((s) => COMMAND_START.test(s));
+    // A command string may chain a folder change before the command: `cd ${dir} && npm publish`.
+    const commands = strings.flatMap((s) => s.split(/&&|;|\|\|/)).filter((s) => COMMAND_START.test(s));
     const lists = [...line.matchAll(PUBLISH_ARGS)].map((m) => m[0]).filter((l) => !dryRunList(l));
     const called = [...line.matchAll(PM_CALL)];
     if (commands.some(commandPublishes) || called.some((m) => m[3]!.startsWith('[') && [...m[3]!.matchAll(PUBLISH_ARGS)].length > 0 && !dryRunList(m[3]!)) || (listByName && lists.length > 0)) publish.push(index + 1);

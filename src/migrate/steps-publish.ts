@@ -117,13 +117,22 @@ function localSetupNode(job: JobView, notes: string[], options: PublishJobOption
 /** Lines that only wrap an .npmrc write: `cat << EOF > ~/.npmrc` ... `EOF`. */
 const WRAPPER = /^\s*(?:(?:cat|tee)\b.*<<.*|[A-Z_]*EOF[A-Z_]*|)\s*$/;
 
+/**
+ * A line that prints or copies the .npmrc setup-node writes for `registry-url` (`cat
+ * /home/runner/work/_temp/.npmrc > ~/.npmrc`, `cp "$NPM_CONFIG_USERCONFIG" ~/.npmrc`): that file
+ * holds the token line, and it is not written once registry-url goes, so the line would stop the step.
+ */
+const SETUP_NODE_NPMRC = /^\s*(?:cat|cp)\s[^;&|]*(?:\/_temp\/\.npmrc|\$\{?NPM_CONFIG_USERCONFIG\}?|runner\.temp\s*\}\}\/\.npmrc)[^;&|]*$/;
+const tokenPlumbing = (line: string): boolean => writesAuthToken(line) || SETUP_NODE_NPMRC.test(line);
+
 /** Scripts that write an `_authToken` to .npmrc: the line goes, and the step when nothing else is left. */
 function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void {
   const seq = nodeOf(job.node, 'steps');
   for (const step of [...job.steps]) {
     const node = nodeOf(step, 'run');
-    if (!isScalar(node) || typeof node.value !== 'string' || !node.value.split('\n').some(writesAuthToken)) continue;
-    const kept = withoutLines(node.value.split('\n'), writesAuthToken);
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.value.split('\n').some(tokenPlumbing)) continue;
+    const copies = node.value.split('\n').some((line) => SETUP_NODE_NPMRC.test(line));
+    const kept = withoutLines(node.value.split('\n'), tokenPlumbing);
     for (const name of TOKEN_VARS) {
       const secret = secretName(textOf(mapOf(step, 'env'), name) ?? '');
       if (secret) secrets.push(secret);
@@ -135,7 +144,7 @@ function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void
     } else {
       const org = kept.map(dotOrgRegistry);
       node.value = org.join('\n');
-      notes.push(`job "${job.id}": removed the line that wrote an _authToken to .npmrc`);
+      notes.push(copies ? `job "${job.id}": removed the line that printed or copied setup-node's .npmrc (its token line; the file is no longer written)` : `job "${job.id}": removed the line that wrote an _authToken to .npmrc`);
       const dotOrg = `job "${job.id}": registry.npmjs.com → registry.npmjs.org where a step that wrote a token sets a registry (the same registry: npm asks for an ID token for the host it publishes to, and trusted publishing is documented for npm:registry.npmjs.org)`;
       if (org.some((line, i) => line !== kept[i]) && !notes.includes(dotOrg)) notes.push(dotOrg);
     }

@@ -25,6 +25,9 @@ test('the publish forms of real release scripts are seen', () => {
   assert.ok(publishes(`execFileSync('npm', ['publish', join(from, file), '--access', 'public'], { stdio: 'inherit' });`));
   assert.ok(publishes('execSync(`npm publish ${outputPath} --tag=${tag} --access=public`, { stdio: "inherit" });'));
   assert.ok(publishes('await $`npm publish --access public`'));
+  // A folder change chained before it (devbro1/pashmak@01aa97a scripts/publish_to_npm.js).
+  assert.ok(publishes('execSync(`cd ${dir} && npm publish`, { stdio: "inherit" });'));
+  assert.ok(!publishes('execSync(`cd ${dir} && npm pack`);'));
   assert.ok(publishes(`await execa('pnpm', ['publish', '--no-git-checks'], { cwd })`));
   assert.ok(publishes(`await execa('yarn', ['npm', 'publish', '--access', 'public'])`));
   // A command string built first and run later.
