@@ -4,7 +4,7 @@
 // finding at the step, the same reason --migrate refuses with.
 import type { Finding } from '../core/model.js';
 import type { PublishContext } from '../audit/publish-rule.js';
-import { belowOidcFloor, LERNA_PUBLISH, lernaOf, lernaUpgrade } from '../detect/lerna-version.js';
+import { belowOidcFloor, LERNA_PUBLISH, lernaOf, lernaUpgrade } from '../audit/lerna-version.js';
 import { runsTool } from '../audit/runs-tool.js';
 import { cleanFolder, workingDirectory } from '../detect/publish-folders.js';
 import type { NamedWorkflow } from './reusable.js';

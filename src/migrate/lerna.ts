@@ -1,6 +1,6 @@
 // A job that runs `lerna publish` publishes with lerna's own OIDC exchange: which lerna (or
-// lerna-lite) does it, from which release, is src/detect/lerna-version.ts.
-import { belowOidcFloor, lernaOf, lernaUpgrade, lowestVersion } from '../detect/lerna-version.js';
+// lerna-lite) does it, from which release, is src/audit/lerna-version.ts.
+import { belowOidcFloor, lernaOf, lernaUpgrade, lowestVersion } from '../audit/lerna-version.js';
 import { MigrateError } from './errors.js';
 
 /**

@@ -23,7 +23,7 @@ import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.
 import { onlyChecksToken } from '../audit/publish-rule.js';
 import { runsTool } from '../audit/runs-tool.js';
 import { lernaLeft, refuseOldLerna } from './lerna.js';
-import { LERNA_PUBLISH } from '../detect/lerna-version.js';
+import { LERNA_PUBLISH } from '../audit/lerna-version.js';
 import { SHIPJS_TRIGGER, shipjsLeft } from './shipjs.js';
 import { refuseOldSemanticRelease, SEMANTIC_RELEASE } from './old-semantic-release.js';
 import { refuseOldCliPkg } from './old-cli-pkg.js';

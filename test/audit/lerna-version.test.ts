@@ -3,7 +3,7 @@
 // in test/doctor/old-lerna.test.ts, migrate's refusal in test/migrate/lerna.test.ts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { belowOidcFloor, lernaVersion, lowestVersion } from '../../src/detect/lerna-version.js';
+import { belowOidcFloor, lernaVersion, lowestVersion } from '../../src/audit/lerna-version.js';
 
 const pkg = (devDependencies: Record<string, string>) => ({ name: 'widget-monorepo', private: true, devDependencies });
 
