@@ -9,6 +9,7 @@ import { posix } from 'node:path';
 import { shellWords } from '../text/shell.js';
 import { commandPublishes, scriptsRun, type PublishContext } from './publish-rule.js';
 import { scriptText, shellCode } from './script-files.js';
+import { workspaceBinsRun } from './workspace-bins.js';
 
 type ReadFile = NonNullable<PublishContext['readFile']>;
 
@@ -131,12 +132,12 @@ function programTexts(path: string, readFile: ReadFile): { path: string; text: s
   return [{ path, text }, ...files.flatMap((p) => { const t = scriptText(p, readFile); return t === undefined ? [] : [{ path: p, text: t }]; })];
 }
 
-/** The program files a line runs, directly or through the top package.json scripts it names (from the top). */
+/** The program files a line runs, directly, as a workspace bin (`npm exec --no <bin>`), or through the top package.json scripts it names (from the top). */
 export function programFilesOf(line: string, context: PublishContext, dir = ''): string[] {
   const readFile = context.readFile;
   if (!readFile) return [];
   const viaScripts = scriptsRun(line, context.scripts, context.yarnBerry).flatMap((name) => context.scripts![name]!.split(/&&|;|\|\|/).flatMap((s) => programFilesRun(s, readFile)));
-  return [...new Set([...programFilesRun(line, readFile, dir), ...viaScripts])];
+  return [...new Set([...programFilesRun(line, readFile, dir), ...workspaceBinsRun(line, context), ...viaScripts])];
 }
 
 /** Does a line run a program file of the repository (or one it imports) that publishes to npm? */
