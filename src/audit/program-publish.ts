@@ -90,8 +90,9 @@ const PM_CALL = /\(\s*(['"`])(npm|pnpm|yarn|bun)\1\s*,\s*(\[[^\]]*\]|[A-Za-z_$][
 const PUBLISH_ARGS = /\[\s*(['"`])(?:npm\1\s*,\s*\1)?publish\1[^\]]*\]/g;
 /** npm commands that change a package's registry settings without publishing it. */
 const ADMIN_WORDS = 'unpublish|deprecate|undeprecate|owner|access|dist-tags?';
-const ADMIN_ARGS = new RegExp(`\\[\\s*(['"\`])(?:${ADMIN_WORDS})\\1`);
-const ADMIN_COMMAND = new RegExp(`^\\s*npm\\s+(?:${ADMIN_WORDS})\\b`);
+// `npm access list packages`, `npm dist-tag ls`: they read, they change nothing.
+const ADMIN_ARGS = new RegExp(`\\[\\s*(['"\`])(?:${ADMIN_WORDS})\\1(?!\\s*,\\s*['"\`](?:list|ls|get)\\b)`);
+const ADMIN_COMMAND = new RegExp(`^\\s*npm\\s+(?:${ADMIN_WORDS})\\b(?!\\s+(?:list|ls|get)\\b)`);
 
 const dryRunList = (list: string) => /['"`]--dry-run['"`]/.test(list);
 

@@ -56,6 +56,9 @@ test('unpublish and deprecate on a failure path are found at their line', () => 
   assert.deepEqual(programCommands(text), { publish: [2], admin: [4] });
   assert.deepEqual(programCommands("execSync(`npm deprecate ${spec} 'broken'`)").admin, [1]);
   assert.deepEqual(programCommands("spawnSync('npm', ['publish'])").admin, []);
+  // Reading the access or the dist-tags changes nothing (ever-co/ever-cli@cdd50d3 scripts/check-npm-publish-prereqs.js).
+  assert.deepEqual(programCommands("execFileSync('npm', ['access', 'list', 'packages', '@acme', '--json'])\nexecSync('npm dist-tag ls widget')").admin, []);
+  assert.deepEqual(programCommands("execFileSync('npm', ['access', 'set', 'status=public', '@acme/x'])").admin, [1]);
 });
 
 test('the program files a line runs, the way each runner takes them', () => {
