@@ -9,6 +9,7 @@ import { posix } from 'node:path';
 import { shellWords } from '../text/shell.js';
 import { commandPublishes, scriptsRun, type PublishContext } from './publish-rule.js';
 import { scriptText, shellCode } from './script-files.js';
+import { workspaceBinsRun } from './workspace-bins.js';
 
 type ReadFile = NonNullable<PublishContext['readFile']>;
 
@@ -106,8 +107,9 @@ const PM_CALL = /\(\s*(['"`])(npm|pnpm|yarn|bun)\1\s*,\s*(\[[^\]]*\]|[A-Za-z_$][
 const PUBLISH_ARGS = /\[\s*(['"`])(?:npm\1\s*,\s*\1)?publish\1[^\]]*\]/g;
 /** npm commands that change a package's registry settings without publishing it. */
 const ADMIN_WORDS = 'unpublish|deprecate|undeprecate|owner|access|dist-tags?';
-const ADMIN_ARGS = new RegExp(`\\[\\s*(['"\`])(?:${ADMIN_WORDS})\\1`);
-const ADMIN_COMMAND = new RegExp(`^\\s*npm\\s+(?:${ADMIN_WORDS})\\b`);
+// `npm access list packages`, `npm dist-tag ls`: they read, they change nothing.
+const ADMIN_ARGS = new RegExp(`\\[\\s*(['"\`])(?:${ADMIN_WORDS})\\1(?!\\s*,\\s*['"\`](?:list|ls|get)\\b)`);
+const ADMIN_COMMAND = new RegExp(`^\\s*npm\\s+(?:${ADMIN_WORDS})\\b(?!\\s+(?:list|ls|get)\\b)`);
 
 const dryRunList = (list: string) => /['"`]--dry-run['"`]/.test(list);
 
@@ -149,12 +151,12 @@ function programTexts(path: string, readFile: ReadFile): { path: string; text: s
   return [{ path, text }, ...files.flatMap((p) => { const t = scriptText(p, readFile); return t === undefined ? [] : [{ path: p, text: t }]; })];
 }
 
-/** The program files a line runs, directly or through the top package.json scripts it names (from the top). */
+/** The program files a line runs, directly, as a workspace bin (`npm exec --no <bin>`), or through the top package.json scripts it names (from the top). */
 export function programFilesOf(line: string, context: PublishContext, dir = ''): string[] {
   const readFile = context.readFile;
   if (!readFile) return [];
   const viaScripts = scriptsRun(line, context.scripts, context.yarnBerry).flatMap((name) => context.scripts![name]!.split(/&&|;|\|\|/).flatMap((s) => programFilesRun(s, readFile)));
-  return [...new Set([...programFilesRun(line, readFile, dir), ...viaScripts])];
+  return [...new Set([...programFilesRun(line, readFile, dir), ...workspaceBinsRun(line, context), ...viaScripts])];
 }
 
 /** Does a line run a program file of the repository (or one it imports) that publishes to npm? */

@@ -1,6 +1,7 @@
 // The one rule for what publishes to npm and what hands npm a token. Detect (a line scanner that
 // runs before the first prompt), the audit model, doctor and migrate all decide with these
 // functions. Plain text in, no YAML parser: importing this module costs nothing at start-up.
+import { expandBashArrays } from './bash-arrays.js';
 import { makeRecipesRun } from './make-targets.js';
 import { moonTasksRun } from './moon-tasks.js';
 import { nxTargetsRun } from './nx-targets.js';
@@ -155,7 +156,8 @@ const NPM_PUBLISH_SCRIPT = /^(?:(?:publish|release)[:_-]npm|npm[:_-](?:publish|r
  */
 export function runPublishesWith(run: string, context: PublishContext = {}, dir = ''): boolean {
   if (folderLoopScripts(run, context.readFile, context.listDirs).some((s) => NPM_PUBLISH_SCRIPT.test(s.name) || s.text.split(/&&|;|\|\|/).some(commandPublishes))) return true;
-  return run.split('\n').some((line) => {
+  // `npm "${args[@]}"` is read with the words of `args=(publish …)` written out (bash-arrays.ts).
+  return expandBashArrays(run).split('\n').some((line) => {
     if (commandPublishes(line)) return true;
     if (DRY_RUN.test(code(line))) return false;
     if (scriptsRun(line, context.scripts, context.yarnBerry).some((name) => NPM_PUBLISH_SCRIPT.test(name) || context.scripts![name]!.split(/&&|;|\|\|/).some(commandPublishes))) return true;

@@ -14,6 +14,7 @@ import { ciBuiltPackages } from '../detect/built-package.js';
 import { publishFolderPackages } from '../detect/publish-folders.js';
 import type { MigrationPlan } from './index.js';
 import { pushTagFilters } from './tag-filters.js';
+import { tagExcludedPackages } from './tag-excluded.js';
 import { workflowStart } from './workflow-start.js';
 
 /** The migrated workflow's push tag filters, as the checklist input wants them (none: nothing). */
@@ -76,9 +77,12 @@ const secretReaders = (d: Detected, migrated: MigratedWorkflow) => {
 export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: RepoRef, named: readonly string[] = []): { answers: Answers; publishers: PublisherSettings[]; checklist: ChecklistItem[] } {
   // --packages names what the workflow publishes (the edit of the workflow does not depend on it);
   // else the repository's publishable packages.
-  const held = named.length > 0 ? named.map((name) => ({ name, version: undefined })) : publishedPackages(d).map((p) => ({ name: p.name!, version: p.version }));
+  // A package the workflow's tag filters leave out by name (`!widget-api-client@*`) is released elsewhere.
+  const published = publishedPackages(d);
+  const excluded = named.length > 0 ? [] : tagExcludedPackages(published, migrated.content);
+  const held = named.length > 0 ? named.map((name) => ({ name, version: undefined })) : published.filter((p) => !excluded.includes(p)).map((p) => ({ name: p.name!, version: p.version }));
   // Packages published from folders of the repository are not the ones the package question offers: given as named.
-  const given = named.length > 0 || publishFolderPackages(d).length > 0;
+  const given = named.length > 0 || publishFolderPackages(d).length > 0 || excluded.length > 0;
   // No package.json to publish here: the packages the workflow builds in CI, named where the build's rule says.
   // Neither: the packages cannot be worked out (resolveDefaults says so, before anything is written).
   const built = held.length > 0 ? [] : ciBuiltPackages(d);

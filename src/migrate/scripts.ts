@@ -58,8 +58,19 @@ export function whatRuns(run: string, readFile: ReadFile | undefined, dir = ''):
 /** `npm whoami` on a line of a shell script that is not a comment. */
 const checksTokenInCode = (text: string) => text.split('\n').some((line) => !/^\s*#/.test(line) && CHECKS_TOKEN.test(line));
 
-const whoamiLeft = (where: string, path: string) =>
-  new MigrateError(`${where} runs ${path}, which checks the npm token with npm whoami (it fails once the token is gone; trusted publishing has no login to check): remove that check from the script, then migrate again.`);
+/** The 1-based line of a script that runs `npm whoami`, comments (`#`, `//`) aside; undefined when none. */
+function whoamiLine(text: string): number | undefined {
+  const at = text.split('\n').findIndex((line) => !/^\s*(?:#|\/\/)/.test(line) && CHECKS_TOKEN.test(line));
+  return at < 0 ? undefined : at + 1;
+}
+
+const whoamiLeft = (where: string, path: string, text: string) => {
+  const line = whoamiLine(text);
+  return new MigrateError(
+    `${where} runs ${path}, which checks the npm token with npm whoami${line === undefined ? '' : ` (${path}:${line})`}; it fails once the token is gone, and trusted publishing has no login to check: ` +
+      'remove that check from the script (or the step that runs it, when checking the token is all it does), then migrate again.',
+  );
+};
 
 /**
  * The first line of a shell script that writes the token together with other commands (`&&`, `||`,
@@ -92,12 +103,12 @@ export function scriptEdits(step: string, where: string, readFile: ReadFile | un
       }
       const after = withoutTokenLines(text);
       // A whoami that is not a line of its own (`if ! WHO=$(npm whoami)`) is not removed line by line: it would still fail.
-      if (checksTokenInCode(after ?? text)) throw whoamiLeft(where, path);
+      if (checksTokenInCode(after ?? text)) throw whoamiLeft(where, path, after ?? text);
       if (after !== undefined) edits.set(path, { before: text, after });
     } else if (TOKEN_WRITE.test(text)) {
       throw new MigrateError(`${where} runs ${path}, which writes an npm _authToken itself: remove that from the script (npm then uses the OIDC token), then migrate again.`);
     } else if (CHECKS_TOKEN.test(text)) {
-      throw whoamiLeft(where, path);
+      throw whoamiLeft(where, path, text);
     }
   }
   return edits;

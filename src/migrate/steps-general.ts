@@ -71,8 +71,9 @@ export function pinActions(jobs: readonly JobView[], left: string[] = []): strin
 }
 
 /**
- * `persist-credentials: false` on every checkout, except in jobs that push (`git push`, a committing action) with the
- * checkout's credentials: those would break, so they are left for the user to decide.
+ * `persist-credentials: false` on every checkout, except one that writes `persist-credentials: true`,
+ * and in jobs that push (`git push`, a committing action) with the checkout's credentials: those
+ * would break, so they are left for the user to decide.
  */
 export function noPersistedCredentials(doc: Document, jobs: readonly JobView[], left: string[] = [], readFile?: (path: string) => string | undefined): string[] {
   const notes: string[] = [];
@@ -83,6 +84,12 @@ export function noPersistedCredentials(doc: Document, jobs: readonly JobView[], 
       if (!/^actions\/checkout@/i.test(textOf(step, 'uses') ?? '')) continue;
       const withMap = mapOf(step, 'with');
       if (textOf(withMap, 'persist-credentials') === 'false') continue;
+      // Written out as true: the workflow wants them (a release tool may push with them), so they stay.
+      if (textOf(withMap, 'persist-credentials') === 'true') {
+        const kept = `job "${job.id}": actions/checkout keeps persist-credentials: true as written: a later step may push with those credentials (a release tool that commits the version bump), so migrate does not turn it off. Push with a token of its own in that step instead, if you want the checkout without them.`;
+        if (!left.includes(kept)) left.push(kept);
+        continue;
+      }
       if (pushes) {
         left.push(`job "${job.id}": actions/checkout keeps its credentials: the job pushes with them (git push, lerna version/publish, release-it or shipjs trigger, which push the version commit or tags, or an action that commits and pushes such as git-auto-commit-action), so persist-credentials: false would break the release. Push with a token of its own in that step instead, if you want the checkout without them.`);
         continue;

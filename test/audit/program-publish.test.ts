@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { programAdminLine, programCommands, programFilesRun, runsProgramPublish } from '../../src/audit/program-publish.js';
 import { runPublishesWith } from '../../src/audit/publish-rule.js';
+import { workspaceBinsRun } from '../../src/audit/workspace-bins.js';
 import { repoReader } from '../../src/detect/workflows.js';
 
 const files = (entries: Record<string, string>) => (path: string) => entries[path];
@@ -58,6 +59,9 @@ test('unpublish and deprecate on a failure path are found at their line', () => 
   assert.deepEqual(programCommands(text), { publish: [2], admin: [4] });
   assert.deepEqual(programCommands("execSync(`npm deprecate ${spec} 'broken'`)").admin, [1]);
   assert.deepEqual(programCommands("spawnSync('npm', ['publish'])").admin, []);
+  // Reading the access or the dist-tags changes nothing (ever-co/ever-cli@cdd50d3 scripts/check-npm-publish-prereqs.js).
+  assert.deepEqual(programCommands("execFileSync('npm', ['access', 'list', 'packages', '@acme', '--json'])\nexecSync('npm dist-tag ls widget')").admin, []);
+  assert.deepEqual(programCommands("execFileSync('npm', ['access', 'set', 'status=public', '@acme/x'])").admin, [1]);
 });
 
 test('the program files a line runs, the way each runner takes them', () => {
@@ -129,4 +133,30 @@ test('a real repository: missing, oversized, FIFO, directory and outside-symlink
     rmSync(top, { recursive: true, force: true });
     rmSync(outside, { recursive: true, force: true });
   }
+});
+
+// A release CLI kept as the bin of a private npm workspace and run with `npm exec --no <bin>`,
+// modelled on desrosj/gutenberg@e820c5e (.github/workflows/publish-npm-packages.yml; its release
+// commands run `npx lerna publish …` as a command string).
+test('`npm exec --no <bin>` and `npx --no <bin>` run the bin file of an npm workspace package', () => {
+  const readFile = files({
+    'tools/release/package.json': JSON.stringify({ name: '@acme/release-tools', private: true, bin: { 'release-cli': './cli.js' } }),
+    'tools/release/cli.js': "const { execSync } = require('node:child_process');\nexecSync(`npx lerna publish ${bump} --dist-tag ${tag} --no-private --yes`, { cwd });\n",
+    'tools/lint/package.json': JSON.stringify({ name: '@acme/lint-cli', bin: './lint.js' }),
+    'tools/lint/lint.js': "execSync('eslint .')\n",
+  });
+  const workspaces = [{ dir: 'tools/release', scripts: {} }, { dir: 'tools/lint', scripts: {} }];
+  const context = { readFile, workspaces };
+  assert.deepEqual(workspaceBinsRun('npm exec --no release-cli -- npm-next --ci --repository-path ../publish', context), ['tools/release/cli.js']);
+  assert.deepEqual(workspaceBinsRun('npx --no release-cli npm-latest', context), ['tools/release/cli.js']);
+  assert.deepEqual(workspaceBinsRun('cd cli && npm x -- release-cli npm-bugfix', context), ['tools/release/cli.js']);
+  // A string bin is named after the package, without its scope.
+  assert.deepEqual(workspaceBinsRun('npx lint-cli', context), ['tools/lint/lint.js']);
+  // A bin of another package (--package, a version spec) or none of the workspaces': nothing of the repository.
+  assert.deepEqual(workspaceBinsRun('npm exec --package=@acme/release-tools@1 -- release-cli npm-next', context), []);
+  assert.deepEqual(workspaceBinsRun('npx release-cli@2 npm-next', context), []);
+  assert.deepEqual(workspaceBinsRun('npx lerna publish from-git', context), []);
+  assert.ok(runPublishesWith('cd cli\nnpm ci\nnpm exec --no release-cli -- npm-next --ci --repository-path ../publish', context));
+  assert.ok(!runPublishesWith('npx --no lint-cli', context));
+  assert.ok(!runPublishesWith('npm exec --no release-cli -- npm-next', { readFile }), 'without the workspaces, no bin is known');
 });

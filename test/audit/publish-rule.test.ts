@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { parseWorkflow } from '../../src/audit/index.js';
 import { commandPublishes, registryKind, runPublishesWith, stepFactsPublish } from '../../src/audit/publish-rule.js';
+import { expandBashArrays } from '../../src/audit/bash-arrays.js';
 import { isTokenEnv, isTokenInput } from '../../src/audit/token-forms.js';
 import { SCRIPT_MAX_BYTES } from '../../src/audit/script-files.js';
 import { readPublishContext, scanWorkflow } from '../../src/detect/workflows.js';
@@ -268,4 +269,32 @@ test("npm run <script> with --workspace (-w, a name or a folder) or --workspaces
       assert.equal(runPublishesWith(run, context), false, run);
     }
   });
+});
+
+// A publish kept in a bash array inside a function, modelled on drmhse/sso@a31ec1a
+// (.github/workflows/publish-npm-packages.yml): `args=(publish --workspace "${dir}" …)`, a dry run
+// appended in one branch, then `npm "${args[@]}"`.
+test('`npm "${args[@]}"` publishes when the script assigns args=(publish …); appends and other arrays do not decide', () => {
+  const run = [
+    'publish_package() {',
+    '  local dir="$1" name version args',
+    '  if npm view "${name}@${version}" version >/dev/null 2>&1; then return; fi',
+    '  args=(publish --workspace "${dir}" --access public)',
+    '  if [[ "${DRY_RUN}" == "true" ]]; then',
+    '    args+=(--dry-run)',
+    '  else',
+    '    args+=(--provenance)',
+    '  fi',
+    '  npm "${args[@]}"',
+    '}',
+    'publish_package packages/widget-node',
+  ].join('\n');
+  assert.ok(runPublishesWith(run));
+  assert.ok(stepFactsPublish({ run, withKeys: [], tokenInput: false, stepToken: false, jobToken: true }));
+  assert.ok(runPublishesWith('cmd=(publish --filter @acme/x --no-git-checks)\npnpm ${cmd[*]}'));
+  // An array that views, a dry run assigned with the command, an array never assigned: no publish.
+  assert.ok(!runPublishesWith('args=(view "$name" version)\nnpm "${args[@]}"'));
+  assert.ok(!runPublishesWith('args=(publish --dry-run)\nnpm "${args[@]}"'));
+  assert.ok(!runPublishesWith('npm "${args[@]}"'));
+  assert.equal(expandBashArrays('echo "${args[@]}"\nargs=(publish)'), 'echo "${args[@]}"\nargs=(publish)');
 });

@@ -102,6 +102,18 @@ test('a shell publish script: an `if ! WHO=$(npm whoami)` block that only says a
   assert.equal(scriptEdits('bash scripts/plain.sh', 'job "p"', (p) => files[p]).get('scripts/plain.sh')!.after, '# log in, then check it with npm whoami\nnpm publish\n');
 });
 
+// A preflight job whose node script only checks the token, modelled on ever-co/ever-cli@cdd50d3
+// (scripts/check-npm-publish-prereqs.js): the refusal names the script's whoami line.
+test('a program that checks the token with npm whoami is refused with the line that does it', () => {
+  const files: Record<string, string> = {
+    'scripts/check.js': "// Fails unless npm whoami works.\nconst { execFileSync } = require('node:child_process');\nconst user = execFileSync('npm', ['whoami'], { encoding: 'utf8' }).trim();\nconsole.log(user);\n",
+  };
+  assert.throws(
+    () => scriptEdits('node ./scripts/check.js', 'job "preflight"', (p) => files[p]),
+    (e: unknown) => e instanceof MigrateError && e.message.includes('job "preflight" runs scripts/check.js, which checks the npm token with npm whoami (scripts/check.js:3)') && e.message.includes('or the step that runs it'),
+  );
+});
+
 test('GitLab: the image comes through extends, and a template the publish job `!reference`s loses its token line (and the reference, once empty)', () => {
   const content = `.auth:
   before_script:

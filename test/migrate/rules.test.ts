@@ -52,6 +52,15 @@ test('a job that git-pushes keeps its persisted credentials, and names why under
   assert.ok(result.left.some((l) => /job "publish": actions\/checkout keeps its credentials: the job pushes with them/.test(l)), result.left.join('\n'));
 });
 
+test('a checkout that writes persist-credentials: true keeps it, and says why under "Left for you"; one without it gets false', () => {
+  const src = JOB('    steps:\n      - uses: actions/checkout@v4\n        with:\n          path: cli\n      - uses: actions/checkout@v4\n        with:\n          path: publish\n          persist-credentials: true\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n');
+  const result = migrate(src);
+  const steps = parse(result.after).jobs.publish.steps;
+  assert.equal(steps[0].with['persist-credentials'], false);
+  assert.equal(steps[1].with['persist-credentials'], true);
+  assert.ok(result.left.some((l) => /job "publish": actions\/checkout keeps persist-credentials: true as written/.test(l)), result.left.join('\n'));
+});
+
 test('a global install of another tool at a dist-tag is named under "Left for you"; npm itself is not', () => {
   const src = JOB('    steps:\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 24\n      - run: npm install --global corepack@latest npm@latest\n      - run: npm publish\n');
   const left = migrate(src).left;
