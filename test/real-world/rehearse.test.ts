@@ -282,6 +282,11 @@ const CASES: Case[] = [
   { fixture: 'release-published-yarn1-frozen-install-npm-publish-node16-setup-node-v3-cache', workflow: 'publish-to-npmjs.yml', job: 'build', event: release('v6.2.0'), scripts: { test: 'node -e 0' } },
   // The v21c sample: the npmjs.com job of a workflow that also publishes to GitHub Packages, after a version-bump job.
   { fixture: 'push-any-branch-bump-job-node14-npmjs-job-then-github-packages-job', workflow: 'publish.yml', job: 'publish-npmjs', event: { name: 'push', ref: 'refs/heads/main' }, needs: afterJobs('build') },
+  // The v23c sample (npmpublish.yaml, publish_to_npm.yml, npm_publish.yaml): plain jobs, one whose project .npmrc held a bare _authToken line.
+  { fixture: 'release-created-setup-node-v2-node16-npm-ci-publish', workflow: 'publish_to_npm.yml', job: 'build', event: release('v1.2.0') },
+  { fixture: 'push-main-node22-publish-access-public-no-install', workflow: 'npm_publish.yaml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/main' } },
+  { fixture: 'push-master-setup-node-v3-node16-lowercase-secret-ci-build-publish', workflow: 'npmpublish.yaml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
+  { fixture: 'push-master-echo-bare-authtoken-project-npmrc-custom-secret-node20', workflow: 'publish_to_npm.yml', job: 'prod_build', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
