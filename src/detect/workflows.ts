@@ -8,7 +8,8 @@ import { readWorkspaceScripts } from './workspace-scripts.js';
 import { expandGlobs } from './workspaces.js';
 import { isYarnBerry } from '../audit/version-scripts.js';
 import type { Finding, TokenUse, WorkflowFile } from '../core/model.js';
-import { commandPublishes, stepFactsPublish, type PublishContext, type StepFacts } from '../audit/publish-rule.js';
+import { dockerActionRun } from '../audit/docker-action.js';
+import { commandPublishes, runPublishesWith, stepFactsPublish, type PublishContext, type StepFacts } from '../audit/publish-rule.js';
 import { isTokenEnv, isTokenInput, secretName, writesAuthToken } from '../audit/token-forms.js';
 
 export { secretName } from '../audit/token-forms.js';
@@ -220,9 +221,18 @@ export function readPublishContext(top: string, pkgDir: string = top, workflows:
   const more = { ...(yarnBerry ? { yarnBerry } : {}), ...(workspaces.length > 0 ? { workspaces } : {}), listDirs };
   // An action may use another local action: decide the leaves first (two rounds cover one level of nesting).
   // Its steps are judged as a workflow's are: through the scripts, make and Nx targets they run.
+  // A Docker container action has no steps: what its container runs is read as a `run:` step, from the top.
+  const docker = new Map([...texts].flatMap(([dir, content]) => {
+    const run = dockerActionRun(dir, content, readFile);
+    return run === undefined ? [] : [[dir, run] as const];
+  }));
   const actions: Record<string, boolean> = {};
   for (let round = 0; round < 2; round++) {
-    for (const [dir, content] of texts) actions[`./${dir}`] = scanWorkflow(`${dir}/action.yml`, content, { scripts, actions: { ...actions }, readFile, ...more }).publishes;
+    for (const [dir, content] of texts) {
+      const ctx = { scripts, actions: { ...actions }, readFile, ...more };
+      const run = docker.get(dir);
+      actions[`./${dir}`] = run !== undefined ? runPublishesWith(run, ctx) : scanWorkflow(`${dir}/action.yml`, content, ctx).publishes;
+    }
   }
   return { scripts, actions, readFile, ...more };
 }

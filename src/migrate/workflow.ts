@@ -32,6 +32,7 @@ import { stepDirectory, whatRuns } from './scripts.js';
 import { refuseInvalidSteps, refuseMissingNeeds, refuseSecretCallInputs, renameMisspeltFilters } from './trigger-filters.js';
 import { refuseSecretsInIf } from './if-contexts.js';
 import { refuseNixShellPublish } from './nix-shell-publish.js';
+import { refuseDockerActionPublish } from './docker-action-publish.js';
 
 export interface MigrateContext {
   repo?: RepoRef;
@@ -116,6 +117,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   refuseInvalidSteps(jobs, content, path);
   refuseNixShellPublish(jobs, content, path);
+  refuseDockerActionPublish(jobs, content, path, ctx.publish?.readFile ?? ctx.readFile);
   refuseMissingNeeds(jobs, content, path);
   refuseSecretsInIf(jobs, content, path);
   refuseSecretCallInputs(jobs, content, path);
