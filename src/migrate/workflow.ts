@@ -32,6 +32,7 @@ import { stepDirectory, whatRuns } from './scripts.js';
 import { refuseInvalidSteps, refuseMissingNeeds, refuseSecretCallInputs, renameMisspeltFilters } from './trigger-filters.js';
 import { refuseSecretsInIf } from './if-contexts.js';
 import { refuseNixShellPublish } from './nix-shell-publish.js';
+import { refuseUnknownEvents } from './unknown-events.js';
 
 export interface MigrateContext {
   repo?: RepoRef;
@@ -114,6 +115,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   if (!jobs.some((job) => job.publishes || job.calleeScopes)) {
     return { before: content, after: content, changes: [], droppedSecrets: [], scopes: {}, reusable: isReusable(root), left, npmPublisher: false, scripts };
   }
+  refuseUnknownEvents(root, content, path);
   refuseInvalidSteps(jobs, content, path);
   refuseNixShellPublish(jobs, content, path);
   refuseMissingNeeds(jobs, content, path);
