@@ -33,6 +33,7 @@ import { refuseInvalidSteps, refuseMissingNeeds, refuseSecretCallInputs, renameM
 import { refuseSecretsInIf } from './if-contexts.js';
 import { refuseNixShellPublish } from './nix-shell-publish.js';
 import { refuseUnknownEvents } from './unknown-events.js';
+import { MULTI_SEMANTIC_RELEASE, multiSemanticReleaseLeft } from './multi-semantic-release.js';
 
 export interface MigrateContext {
   repo?: RepoRef;
@@ -139,7 +140,8 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   for (const job of publishing) {
     const run = job.steps.map((step) => textOf(step, 'run') ?? '').join('\n');
-    if (runsTool(run, SEMANTIC_RELEASE, tools)) refuseOldSemanticRelease(job.id, run, ctx.readFile);
+    if (runsTool(run, MULTI_SEMANTIC_RELEASE, tools)) left.push(multiSemanticReleaseLeft(job.id, run, ctx.readFile));
+    else if (runsTool(run, SEMANTIC_RELEASE, tools)) refuseOldSemanticRelease(job.id, run, ctx.readFile);
     refuseOldCliPkg(job.id, run, ctx.readFile);
     const shipjs = runsTool(run, SHIPJS_TRIGGER, tools) ? shipjsLeft(job.id, ctx.readFile) : undefined;
     if (shipjs) left.push(shipjs);
