@@ -7,6 +7,7 @@ import { publishRules } from './rules-publish.js';
 import { pullRequestPublish } from './rules-pull-request.js';
 import { branchRefOnTags } from './tag-ref-conditions.js';
 import { parseWorkflow } from './workflow-model.js';
+import { unknownEvent } from './trigger-events.js';
 import type { PublishContext } from './publish-rule.js';
 
 export { parseWorkflow, type Workflow, type Job, type Step } from './workflow-model.js';
@@ -29,6 +30,7 @@ export const AUDIT_RULES = [
   'template-injection',
   'dangerous-triggers',
   'ignored-filter',
+  'unknown-event',
   'adhoc-packages',
   'use-trusted-publishing',
   'registry-proxy',
@@ -58,6 +60,7 @@ export function auditWorkflow(content: string, path: string, opts: { repo?: Repo
     ...secretIfConditions(workflow),
     ...dangerousTriggers(workflow),
     ...ignoredFilter(workflow),
+    ...unknownEvent(workflow),
     ...excessivePermissions(workflow),
     ...unpinnedUses(workflow),
     ...artipacked(workflow),

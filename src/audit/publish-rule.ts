@@ -47,6 +47,8 @@ const PUBLISH_COMMANDS = [
   /\byarn\s+(?:workspaces\s+foreach\b[^;&|#]*?\s)?(?:npm\s+)?publish\b/,
   /\bbun\s+publish\b/,
   /\bsemantic-release\b/,
+  // multi-semantic-release as @qiwi/semrel-toolkit names it: semantic-release per workspace package.
+  /\bmulti-semrel\b/,
   // aegir's `release` command runs semantic-release (the monorepo plugin in a workspace).
   /\baegir\s+release\b/,
   /\bchangeset\s+publish\b/,

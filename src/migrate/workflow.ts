@@ -33,6 +33,8 @@ import { refuseInvalidSteps, refuseMissingNeeds, refuseSecretCallInputs, renameM
 import { refuseSecretsInIf } from './if-contexts.js';
 import { refuseNixShellPublish } from './nix-shell-publish.js';
 import { refuseDockerActionPublish } from './docker-action-publish.js';
+import { refuseUnknownEvents } from './unknown-events.js';
+import { MULTI_SEMANTIC_RELEASE, multiSemanticReleaseLeft } from './multi-semantic-release.js';
 
 export interface MigrateContext {
   repo?: RepoRef;
@@ -115,6 +117,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   if (!jobs.some((job) => job.publishes || job.calleeScopes)) {
     return { before: content, after: content, changes: [], droppedSecrets: [], scopes: {}, reusable: isReusable(root), left, npmPublisher: false, scripts };
   }
+  refuseUnknownEvents(root, content, path);
   refuseInvalidSteps(jobs, content, path);
   refuseNixShellPublish(jobs, content, path);
   refuseDockerActionPublish(jobs, content, path, ctx.publish?.readFile ?? ctx.readFile);
@@ -139,7 +142,8 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   }
   for (const job of publishing) {
     const run = job.steps.map((step) => textOf(step, 'run') ?? '').join('\n');
-    if (runsTool(run, SEMANTIC_RELEASE, tools)) refuseOldSemanticRelease(job.id, run, ctx.readFile);
+    if (runsTool(run, MULTI_SEMANTIC_RELEASE, tools)) left.push(multiSemanticReleaseLeft(job.id, run, ctx.readFile));
+    else if (runsTool(run, SEMANTIC_RELEASE, tools)) refuseOldSemanticRelease(job.id, run, ctx.readFile);
     refuseOldCliPkg(job.id, run, ctx.readFile);
     const shipjs = runsTool(run, SHIPJS_TRIGGER, tools) ? shipjsLeft(job.id, ctx.readFile) : undefined;
     if (shipjs) left.push(shipjs);
