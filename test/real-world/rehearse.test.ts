@@ -293,6 +293,11 @@ const CASES: Case[] = [
   },
   // The v23b sample: the npm job of a workflow that also uploads to PyPI and force-pushes gh-pages.
   { fixture: 'pypi-npm-ghpages-deploy-push-branches-tags-node12', workflow: 'deployment.yml', job: 'npm', event: tagPush('v1.4.2') },
+  // The v23c sample (npmpublish.yaml, publish_to_npm.yml, npm_publish.yaml): plain jobs, one whose project .npmrc held a bare _authToken line.
+  { fixture: 'release-created-setup-node-v2-node16-npm-ci-publish', workflow: 'publish_to_npm.yml', job: 'build', event: release('v1.2.0') },
+  { fixture: 'push-main-node22-publish-access-public-no-install', workflow: 'npm_publish.yaml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/main' } },
+  { fixture: 'push-master-setup-node-v3-node16-lowercase-secret-ci-build-publish', workflow: 'npmpublish.yaml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
+  { fixture: 'push-master-echo-bare-authtoken-project-npmrc-custom-secret-node20', workflow: 'publish_to_npm.yml', job: 'prod_build', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
