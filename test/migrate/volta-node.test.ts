@@ -56,7 +56,7 @@ test('an older npm pinned beside the Node: npm-version 11 too; a literal node-ve
 });
 
 test('a volta pin new enough (Node 24.6, or npm 11.6 pinned): nothing is added', () => {
-  for (const volta of [{ node: '24.6.0' }, { node: '18.20.0', npm: '11.6.2' }]) {
+  for (const volta of [{ node: '24.6.0' }, { node: '18.20.0', npm: '11.6.2' }] as Record<string, string>[]) {
     const { result, steps } = migrate(WORKFLOW(VOLTA), volta);
     assert.equal(voltaStep(steps).with, undefined, result.after);
     assert.deepEqual(setupNode(steps), [], result.after);
