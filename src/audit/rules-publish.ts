@@ -6,6 +6,7 @@ import { nodeLines } from './source-lines.js';
 import { isScalar } from 'yaml';
 import { handedInputs, localActionNode, nodeVerdict, setupNodeVerdict, worstVerdict } from './node-version.js';
 import { localActionUpgradesNpm } from './local-action-npm.js';
+import { voltaActionNode, type VoltaNode } from './volta-node.js';
 import { npxNewNpmPublish } from './npx-npm.js';
 import { nodeRefusesNpm, NPM_ENGINES, upgradeTarget } from './npm-upgrade-node.js';
 import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
@@ -116,7 +117,10 @@ function oldNpm(workflow: Workflow, job: Job, readFile?: (path: string) => strin
   const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish + inside);
   // The caller's `with:` values resolved in the job: a one-entry matrix or an env value reaches the action as that value.
   const localNode = (step: Step) => (step.uses === undefined ? undefined : localActionNode(step.uses, handedInputs(step.with, { root: workflow.root, job: job.node }), readFile));
-  const setter = [...before].reverse().find((step) => isSetupNode(step.uses) || localNode(step) !== undefined);
+  const volta = (step: Step) => voltaActionNode(step.uses, step.with, readFile);
+  const setter = [...before].reverse().find((step) => isSetupNode(step.uses) || volta(step) !== undefined || localNode(step) !== undefined);
+  const voltaNode = setter && volta(setter);
+  if (setter && voltaNode) return voltaOldNpm(workflow, job, setter, voltaNode, upgrade);
   const local = setter && !isSetupNode(setter.uses) ? { step: setter, versions: localNode(setter)!.versions } : undefined;
   // The action upgrades npm itself, after the Node it sets up.
   if (local && localActionUpgradesNpm(local.step.uses!, readFile)) return [];
@@ -149,6 +153,18 @@ function oldNpm(workflow: Workflow, job: Job, readFile?: (path: string) => strin
               : 'no Node version is set, so the runner\'s npm may be older than 11.5.1';
   return [
     workflow.finding('old-npm', 'warning', `Job "${job.id}": ${why}, and nothing checks it. Trusted publishing then fails with ENEEDAUTH or a misleading E404.`, local?.step.line ?? setupNode?.line ?? setupAction?.line ?? job.line, 'Use Node 24 and add a step that fails unless `npm --version` is 11.5.1 or newer.'),
+  ];
+}
+
+/** The Node (or npm) volta-cli/action runs for the publish: its input, or the package.json `volta` pin. */
+function voltaOldNpm(workflow: Workflow, job: Job, step: Step, volta: VoltaNode, upgrade: { text: string; line: number } | undefined): Finding[] {
+  if (upgrade !== undefined) return npmUpgradeRefused(workflow, job, upgrade, [volta.node]);
+  if (volta.verdict === 'ok') return [];
+  const source = volta.from === 'input' ? step.uses : `the package.json \`volta\` pin, which ${step.uses} follows`;
+  const why = volta.npm !== undefined ? `npm ${volta.npm} (from ${source})` : `Node ${volta.node} (from ${source})`;
+  const verb = volta.verdict === 'unknown' ? 'cannot be resolved here, so npm may be older than 11.5.1' : volta.npm !== undefined ? 'is older than 11.5.1' : 'ships npm older than 11.5.1';
+  return [
+    workflow.finding('old-npm', 'warning', `Job "${job.id}": ${why} ${verb}, and nothing checks it. Trusted publishing then fails with ENEEDAUTH or a misleading E404.`, step.line, `Pass \`node-version: 24\` to ${step.uses}${volta.npm !== undefined ? ' (and an `npm-version` of 11.5.1 or newer)' : ''}, and add a step that fails unless \`npm --version\` is 11.5.1 or newer.`),
   ];
 }
 

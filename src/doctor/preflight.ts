@@ -15,6 +15,7 @@ import { selfHostedRunner } from '../audit/self-hosted-runners.js';
 import { listedNeeds, upstreamJobs } from '../audit/job-needs.js';
 import { scriptProxy } from './script-proxy.js';
 import { makeRecipeFindings } from './make-recipe.js';
+import { bunScriptPublish } from './bun-script-publish.js';
 
 const isSetupNode = (uses: string | undefined) => /^actions\/setup-node@/i.test(uses ?? '');
 
@@ -163,7 +164,7 @@ function publishTools(workflow: Workflow, job: Job): Finding[] {
 export function preflight(workflow: Workflow, readFile?: (path: string) => string | undefined): Finding[] {
   const publishing = workflow.jobs.filter((job) => publishesToNpm(workflow, job));
   return [
-    ...publishing.flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...scriptProxy(workflow, job, readFile), ...makeRecipeFindings(workflow, job, readFile), ...selfHosted(workflow, job), ...retiredRunner(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job)]),
+    ...publishing.flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...scriptProxy(workflow, job, readFile), ...makeRecipeFindings(workflow, job, readFile), ...selfHosted(workflow, job), ...retiredRunner(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job), ...bunScriptPublish(workflow, job, readFile)]),
     ...retiredUpstream(workflow, publishing),
   ];
 }

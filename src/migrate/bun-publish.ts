@@ -9,6 +9,7 @@ import { argWords, commandWithArgs } from './command-args.js';
 import { MigrateError } from './errors.js';
 import type { JobView } from './jobs.js';
 import { mapOf, nodeOf, textOf } from './nodes.js';
+import { refuseBunScriptPublish } from './bun-script-publish.js';
 
 /** `bun publish` and its arguments, up to the end of that command (`&&`, `;`, `|`, end of line). */
 const BUN_COMMAND = commandWithArgs(String.raw`\bbun\s+publish\b(?![:\w-])`, 'g');
@@ -112,6 +113,7 @@ function rewrite(step: YAMLMap, node: unknown, job: JobView, notes: string[], re
 
 /** Rewrites `bun publish` in the job's `run:` steps and in changesets/action's `publish:` input. */
 export function bunPublish(job: JobView, notes: string[], readFile?: (path: string) => string | undefined): void {
+  refuseBunScriptPublish(job, readFile);
   for (const step of job.steps) {
     rewrite(step, nodeOf(step, 'run'), job, notes, readFile, true);
     if (/^changesets\/action@/i.test(textOf(step, 'uses') ?? '')) {

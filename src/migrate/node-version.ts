@@ -9,6 +9,7 @@ import { localActionUpgradesNpm } from '../audit/local-action-npm.js';
 import { upgradeNpmInLocalAction } from './local-action-npm.js';
 import { handedLocalNode, handedLocalNodeEachLeg, npm11Runs, raiseHandedOldNode } from './handed-node.js';
 import { npxNewNpmPublish } from '../audit/npx-npm.js';
+import { voltaSetsNode } from './volta-node.js';
 export const NPM_CHECK = `npm_version="$(npm --version)"
 if [ "$(printf '%s\\n' 11.5.1 "$npm_version" | sort -V | head -n 1)" != 11.5.1 ]; then
   echo "::error::npm $npm_version cannot publish with trusted publishing (OIDC), which needs npm 11.5.1 or newer. Use Node 24."
@@ -74,6 +75,8 @@ const isSetupNode = (step: YAMLMap) => /^actions\/setup-node@/i.test(textOf(step
 /** `scripts`: the repository files the migration edits, by path (a local action that publishes gets its npm upgrade there). */
 export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, notes: string[], scope: Omit<NodeScope, 'job'> & { scripts?: Map<string, { before: string; after: string }> } = { root: undefined }): void {
   pinNpmUpgrade(job, notes);
+  // volta-cli/action's shims run its Node whatever setup-node gave before it.
+  if (voltaSetsNode(doc, job, { ...scope, job: job.node }, notes)) return;
   // A publish through an npm fetched for it (`npx --yes npm@^11.5.1 publish`) needs no other upgrade.
   const upgrades = scripts(job).some((s) => NPM_UPGRADE.test(s) || s.split('\n').some(npxNewNpmPublish));
   const asserts = scripts(job).some((s) => NPM_ASSERT.test(s));
