@@ -7,7 +7,8 @@
 // under the size cap of the other script files.
 import { posix } from 'node:path';
 import { shellWords } from '../text/shell.js';
-import { commandPublishes, scriptsRun, type PublishContext } from './publish-rule.js';
+import { commandPublishes, scriptsRun } from './publish-commands.js';
+import type { PublishContext } from './publish-rule.js';
 import { scriptText, shellCode } from './script-files.js';
 import { workspaceBinsRun } from './workspace-bins.js';
 
