@@ -42,7 +42,8 @@ export async function compressEntryChunk(root, metafile, entry) {
   const call = `import(${JSON.stringify(`./${name}`)})`;
   let importers = 0;
   for (const [file] of outputs.filter(([f]) => f.endsWith('.js') && f !== chunk)) {
-    const source = await readFile(join(root, file), 'utf8');
+    // A chunk compressed before this one is gone from the folder (its .br cannot import this one).
+    const source = await readFile(join(root, file), 'utf8').catch((e) => (e.code === 'ENOENT' ? '' : Promise.reject(e)));
     if (!source.includes(call)) continue;
     await writeFile(join(root, file), source.split(call).join(loaderExpression(name)));
     importers++;
