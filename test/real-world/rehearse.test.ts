@@ -298,6 +298,8 @@ const CASES: Case[] = [
   { fixture: 'push-main-node22-publish-access-public-no-install', workflow: 'npm_publish.yaml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/main' } },
   { fixture: 'push-master-setup-node-v3-node16-lowercase-secret-ci-build-publish', workflow: 'npmpublish.yaml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
   { fixture: 'push-master-echo-bare-authtoken-project-npmrc-custom-secret-node20', workflow: 'publish_to_npm.yml', job: 'prod_build', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
+  // The v24c sample (package-publish.yml, publish-lib.yml, release-npm-packages.yml): a dispatch-only Yarn 1 publish, now npm publish.
+  { fixture: 'dispatch-only-yarn1-install-yarn-publish-node16-setup-node-v2', workflow: 'package-publish.yml', job: 'package-publish', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' }, scripts: { prepare: 'node -e 0' } },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
