@@ -300,6 +300,8 @@ const CASES: Case[] = [
   { fixture: 'push-master-echo-bare-authtoken-project-npmrc-custom-secret-node20', workflow: 'publish_to_npm.yml', job: 'prod_build', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
   // The v24c sample (package-publish.yml, publish-lib.yml, release-npm-packages.yml): a dispatch-only Yarn 1 publish, now npm publish.
   { fixture: 'dispatch-only-yarn1-install-yarn-publish-node16-setup-node-v2', workflow: 'package-publish.yml', job: 'package-publish', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' }, scripts: { prepare: 'node -e 0' } },
+  // The v25a sample (held out): a dev-branch push whose environment job publishes after a Node-matrix build job.
+  { fixture: 'dev-push-node-matrix-build-then-environment-job-npm-publish-lowercase-secret-node16', workflow: 'publish-to-npm.yml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/dev' }, scripts: BUILD, needs: afterJobs('build'), branch: 'dev' },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
