@@ -39,6 +39,8 @@ export interface Workflow {
   publishes: boolean;
   /** True when some job hands an npm token to a reusable workflow it calls. */
   passesToken: boolean;
+  /** What the model was read with (the repository reader...). */
+  context?: PublishContext;
   /** 1-based line of a node (its first character); 1 when unknown. */
   lineOf(node: Node | Pair | null | undefined): number;
   /** 1-based line of a character offset in the content. */
@@ -170,6 +172,6 @@ function workflowOf(parsed: YamlText, content: string, path: string, context: Pu
   }
   return {
     ok: true,
-    workflow: { path, content, root, jobs, publishes: jobs.some((job) => job.publishes), passesToken: jobs.some((job) => job.passesToken), lineOf, lineAt, finding },
+    workflow: { path, content, root, jobs, publishes: jobs.some((job) => job.publishes), passesToken: jobs.some((job) => job.passesToken), context, lineOf, lineAt, finding },
   };
 }

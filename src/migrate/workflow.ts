@@ -18,6 +18,7 @@ import { nodeOf, textOf } from './nodes.js';
 import { mergeScopes, migratePermissions, scopesOf, type Scopes } from './permissions.js';
 import { floatingToolsLeft, noPersistedCredentials, noTemplateInjection, pinActions } from './steps-general.js';
 import { noSetOutput } from './set-output.js';
+import { fromNpmPublishV1 } from './npm-publish-v1.js';
 import { needsWhatIsRead } from './needs-read.js';
 import { dropTokenEnv, migratePublishJob, noTokenChecks } from './steps-publish.js';
 import { onlyChecksToken } from '../audit/publish-rule.js';
@@ -131,7 +132,9 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     return { ...rest, before: content, changes: [...renamed.changes, ...rest.changes], left: [...renamed.left, ...rest.left], trigger: renamed.changes };
   }
   // Pins first: the setup-node inputs depend on the version that will run.
-  changes.push(...pinActions(jobs, left));
+  const v1: string[] = [];
+  fromNpmPublishV1(doc, jobs, v1, ctx.readFile);
+  changes.push(...pinActions(jobs, left), ...v1);
   const publishing = jobs.filter((job) => job.publishes);
   // What the release-tool checks read: the publish rule's context, with the repository reader.
   const tools: PublishContext = { ...ctx.publish, ...(ctx.publish?.readFile ?? ctx.readFile ? { readFile: ctx.publish?.readFile ?? ctx.readFile } : {}) };

@@ -163,3 +163,15 @@ test('old-npm resolves env and matrix values: Node 24 from env.NODE_VERSION is n
   const unknown = auditWorkflow(edit(GOOD, '          node-version: 24\n', '          node-version: ${{ steps.v.outputs.node }}\n'), 'publish.yml').find((f) => f.id === 'old-npm');
   assert.match(unknown?.message ?? '', /cannot be resolved here/);
 });
+
+test('other-registry: a scoped GitHub Packages registry-url, then a token written for registry.npmjs.org, is an npmjs.com publish', () => {
+  const scoped = (scope: string, host: string) =>
+    edit(GOOD, '          node-version: 24\n', `          node-version: 24\n          registry-url: https://npm.pkg.github.com/\n${scope}`).replace('      - run: npm publish\n', `      - run: npm config set '//${host}/:_authToken' "\${NPM_TOKEN}"\n        env:\n          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}\n      - run: npm publish\n`);
+  const ids = (source: string, name = '@acme/widget') => auditWorkflow(source, 'p.yml', { context: { readFile: (p) => (p === 'package.json' ? JSON.stringify({ name }) : undefined) } }).map((f) => f.id);
+  assert.ok(ids(scoped("          scope: '@acme-foundation'\n", 'registry.npmjs.org')).includes('use-trusted-publishing'));
+  assert.ok(ids(scoped('', 'registry.npmjs.org')).includes('use-trusted-publishing'), 'without scope: setup-node scopes GitHub Packages to the owner');
+  assert.ok(ids(scoped('', 'npm.pkg.github.com')).includes('other-registry'), 'the last token written is for GitHub Packages');
+  assert.ok(ids(scoped("          scope: '@acme'\n", 'registry.npmjs.org')).includes('other-registry'), 'the package is in the scope setup-node sends to GitHub Packages');
+  const unscoped = edit(scoped('', 'registry.npmjs.org'), 'https://npm.pkg.github.com/', 'https://npm.acme.dev/');
+  assert.ok(ids(unscoped).includes('other-registry'), 'registry= of another registry: the default is no longer npmjs.com');
+});

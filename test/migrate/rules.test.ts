@@ -221,6 +221,18 @@ test('JS-DevTools/npm-publish moves to v4 without its token; Yarn 1 publishes wi
   assert.equal(parse(yarn.after).jobs.publish.steps.at(-1).run, 'npm publish --access public');
 });
 
+test('JS-DevTools/npm-publish v1 moved to v4 keeps the package lifecycle scripts and reads an empty type as no release', () => {
+  const step = (pkg: string) => JOB(`    steps:\n      - id: publish\n        uses: JS-DevTools/npm-publish@v1\n        with:\n${pkg}          token: \${{ secrets.NPM_TOKEN }}\n      - if: steps.publish.outputs.type != 'none'\n        run: echo released\n`);
+  const files: Record<string, object> = { 'tool/package.json': { scripts: { prepublishOnly: 'tsc' } }, 'package.json': { scripts: { test: 'jest' } } };
+  const run = (pkg: string) => parse(migrateWorkflow(step(pkg), '.github/workflows/release.yml', { pins, repo, readFile: (p) => (files[p] ? JSON.stringify(files[p]) : undefined) }).after).jobs.publish.steps.slice(-2);
+  const built = run('          package: ./tool/package.json\n');
+  assert.equal(built[0].with['ignore-scripts'], false);
+  assert.equal(built[1].if, "steps.publish.outputs.type != ''");
+  assert.equal(run('')[0].with?.['ignore-scripts'], undefined, 'a package with no publish script keeps the safer default');
+  assert.equal(run('          package: ${{ matrix.dir }}\n')[0].with['ignore-scripts'], false, 'a package it cannot read keeps what v1 did');
+  assert.equal(run('          package: ./tool.tgz\n')[0].with?.['ignore-scripts'], undefined);
+});
+
 test('yarn publish that sets the version first becomes npm version, then npm publish (in the same command chain)', () => {
   const run = (script: string) => parse(migrate(JOB(`    steps:\n      - run: ${script}\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`)).after).jobs.publish.steps.at(-1).run;
   assert.equal(run('cd packages/a && yarn publish --new-version 1.2.3 --tag beta --non-interactive; echo done'), 'cd packages/a && npm version 1.2.3 --allow-same-version && npm publish --tag beta; echo done');
