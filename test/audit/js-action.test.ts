@@ -71,6 +71,11 @@ test('doctor and the audit model: the action that runs the command an earlier ac
   const before = `on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: './${RUN}'\n        with:\n          command: $RELEASE_CMD\n      - uses: './${CHECK}'\n`;
   const early = parseWorkflow(before, '.github/workflows/release.yml', context);
   assert.ok(early.ok && !early.workflow.publishes);
+  // Written to GITHUB_ENV by an earlier run line, and run by the action through its input.
+  const echoed = `on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "RELEASE_CMD=npm publish --tag next" >> "$GITHUB_ENV"\n      - uses: ./${RUN}\n        with:\n          command: \${{ env.RELEASE_CMD }}\n`;
+  const fromRun = parseWorkflow(echoed, '.github/workflows/release.yml', context);
+  assert.ok(fromRun.ok);
+  assert.deepEqual(fromRun.workflow.jobs[0]!.steps.map((s) => s.publishes), [false, true]);
   // A command that builds is no publish.
   const build = repo({ '.github/workflows/release.yml': workflow(''), 'package.json': PKG, [`${CHECK}/action.yml`]: node('index.js'), [`${CHECK}/index.js`]: "core.exportVariable('RELEASE_CMD', 'npm run build');\n", [`${RUN}/action.yml`]: node('start.js'), [`${RUN}/start.js`]: START_JS, [`${RUN}/start.sh`]: START_SH });
   assert.equal(readWorkflows(build)[0]?.publishes, false);
