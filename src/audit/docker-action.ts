@@ -14,7 +14,7 @@ const WORKSPACE = '/github/workspace';
 const SHELL = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|z)?sh$/;
 
 /** One `key: value` of the action file's `runs:` block (a scalar, quotes dropped), or undefined. */
-function runsValue(text: string, key: string): string | undefined {
+export function runsValue(text: string, key: string): string | undefined {
   const m = new RegExp(`^[ \\t]+${key}:[ \\t]*(['"]?)([^'"\\s#][^'"#\\n]*?)\\1[ \\t]*(?:#.*)?$`, 'm').exec(text);
   return m?.[2];
 }
@@ -61,7 +61,7 @@ function readDockerfile(text: string): { entrypoint: string[]; cmd: string[]; co
 }
 
 /** `a/./b/../c` from the top; undefined when it climbs out or holds a variable. */
-function clean(path: string): string | undefined {
+export function clean(path: string): string | undefined {
   if (/[$`~*?]/.test(path)) return undefined;
   const parts: string[] = [];
   for (const part of path.split('/')) {

@@ -7,6 +7,7 @@ import { makeRecipesRun } from './make-targets.js';
 import { moonTasksRun } from './moon-tasks.js';
 import { nxTargetsRun } from './nx-targets.js';
 import { runsProgramPublish } from './program-publish.js';
+import { actionKey, expandEnv, scriptCandidates, type JsAction } from './js-action.js';
 import { chainedScripts, folderLoopScripts } from './script-chains.js';
 import { scriptFilesRun, scriptText } from './script-files.js';
 import { npmWorkspaceScriptsRun, type WorkspaceScripts } from './npm-workspace-scripts.js';
@@ -20,6 +21,8 @@ export interface PublishContext {
   /** The repository uses Yarn 2 or newer, whose `yarn version` runs no version scripts. */
   yarnBerry?: boolean;
   actions?: Readonly<Record<string, boolean>>;
+  /** The local JavaScript actions (`runs: using: node20`): what each runs and exports (js-action.ts). */
+  jsActions?: Readonly<Record<string, JsAction>>;
   /** The npm workspaces of the top package.json, with their scripts (`npm run x --workspace=<w>` runs theirs). */
   workspaces?: readonly WorkspaceScripts[];
   /**
@@ -181,6 +184,22 @@ export interface StepFacts {
   jobToken: boolean;
   /** Its `working-directory` (its own, or the job's or workflow's `defaults.run`), from the top. */
   workingDirectory?: string;
+  /** Its `with:` inputs whose values are scalars, and the variables earlier steps of the job wrote to GITHUB_ENV. */
+  withValues?: Readonly<Record<string, string>>;
+  handed?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Does the local JavaScript action a step uses run a publish command it is handed: an input or a
+ * variable it runs (`cmd_to_execute: $RELEASE_CMD`), whose value an earlier step wrote to GITHUB_ENV?
+ */
+function runsHandedPublish(f: StepFacts, context: PublishContext): boolean {
+  const action = context.jsActions?.[actionKey(f.uses ?? '')];
+  if (!action || action.runs.length === 0) return false;
+  const handed = f.handed ?? {};
+  const env: Record<string, string> = { ...handed };
+  for (const [k, v] of Object.entries(f.withValues ?? {})) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = expandEnv(v, handed);
+  return action.runs.some((name) => env[name] !== undefined && scriptCandidates(env[name]!, context.scripts).some((command) => runPublishesWith(command, context, f.workingDirectory)));
 }
 
 /**
@@ -197,7 +216,7 @@ export function stepFactsPublish(f: StepFacts, context: PublishContext = {}): bo
     return f.stepToken || (f.jobToken && looksLikeRelease(f.run));
   }
   if (f.uses === undefined) return false;
-  if (actionPublishes(f.uses, f.withKeys, context)) return true;
+  if (actionPublishes(f.uses, f.withKeys, context) || runsHandedPublish(f, context)) return true;
   if (SETUP_ACTIONS.test(f.uses)) return false;
   return f.tokenInput || (f.stepToken && !f.uses.startsWith('./'));
 }

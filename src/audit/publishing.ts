@@ -35,6 +35,7 @@ export function stepPublishes(
   context: PublishContext = {},
   jobToken = false,
   workingDirectory?: string,
+  handed?: Readonly<Record<string, string>>,
 ): boolean {
   const withPairs = scalarPairs(withMap);
   return stepFactsPublish(
@@ -43,6 +44,8 @@ export function stepPublishes(
       ...(run !== undefined ? { run } : {}),
       ...(workingDirectory !== undefined ? { workingDirectory } : {}),
       withKeys: (withMap?.items ?? []).flatMap((item) => (isScalar(item.key) ? [String(item.key.value)] : [])),
+      ...(withPairs.length > 0 ? { withValues: Object.fromEntries(withPairs) } : {}),
+      ...(handed ? { handed } : {}),
       tokenInput: withPairs.some(([k, v]) => isTokenInput(k, v)),
       stepToken: envHasToken(env),
       jobToken,

@@ -14,9 +14,18 @@ import { commandPublishes, loginCommand, loginRegistry, NPM_LOGIN, registryKind 
 import { isNpmSecret, isTokenEnv, isTokenInput, secretNames, writesAuthToken } from './token-forms.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
 import { npmCiWithoutLockfile } from './npm-ci-lockfile.js';
+import { jsAction } from './js-action.js';
+import { localActionFile } from './local-action.js';
 
 
-function trustedPublishing(workflow: Workflow, job: Job): Finding[] {
+/** The steps of a job that use a local JavaScript action whose code writes the token it is handed into .npmrc. */
+const tokenWriterSteps = (job: Job, readFile?: (path: string) => string | undefined): Step[] =>
+  job.steps.filter((step) => {
+    const file = step.uses?.startsWith('./') ? localActionFile(step.uses, readFile) : undefined;
+    return file !== undefined && jsAction(file.path.replace(/\/action\.ya?ml$/, ''), file.text, readFile)?.writesToken !== undefined;
+  });
+
+function trustedPublishing(workflow: Workflow, job: Job, readFile?: (path: string) => string | undefined): Finding[] {
   const findings: Finding[] = [];
   const tokenFix = 'Remove the token: npm exchanges the job\'s OIDC token itself. A read-only token for installing private packages may stay on the install step.';
   const publishing = npmPublishSteps(workflow, job);
@@ -24,6 +33,7 @@ function trustedPublishing(workflow: Workflow, job: Job): Finding[] {
     { env: mapAt(workflow.root, 'env'), where: 'the workflow env' },
     { env: mapAt(job.node, 'env'), where: `job "${job.id}" env` },
     ...publishing.map((step) => ({ env: step.env, where: 'the publish step env' })),
+    ...tokenWriterSteps(job, readFile).map((step) => ({ env: step.env, where: `the env of ${step.uses}, whose code writes it into .npmrc` })),
   ];
   for (const { env, where } of envScopes) {
     for (const item of env?.items ?? []) {
@@ -197,7 +207,7 @@ export function publishRules(workflow: Workflow, repo?: RepoRef, readFile?: (pat
   return [
     ...publishing.filter((job) => !toNpm.includes(job)).flatMap((job) => otherRegistryOnly(workflow, job)),
     ...toNpm.flatMap((job) => [
-      ...trustedPublishing(workflow, job),
+      ...trustedPublishing(workflow, job, readFile),
       ...(pair(job.node, 'environment')
         ? []
         : [workflow.finding('no-environment', 'info', `Job "${job.id}" publishes without a GitHub environment.`, job.line, 'Add `environment: npm` with required reviewers, and name the same environment in the trusted publisher on npmjs.com.')]),

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import type { Finding } from '../core/model.js';
 import { envHasToken, jobHasToken, jobPublishes, stepPublishes } from './publishing.js';
 import type { PublishContext } from './publish-rule.js';
+import { stepEnvWrites } from './js-action.js';
 import { oversize, readYaml, type YamlText } from '../core/yaml-text.js';
 
 export interface Step {
@@ -142,6 +143,8 @@ function workflowOf(parsed: YamlText, content: string, path: string, context: Pu
     const steps: Step[] = [];
     const jobToken = workflowToken || jobHasToken(undefined, jobNode);
     const stepList = value(jobNode, 'steps');
+    // What earlier steps of the job wrote to GITHUB_ENV, for a local JavaScript action that runs it.
+    let handed: Record<string, string> = {};
     for (const stepNode of isSeq(stepList) ? stepList.items : []) {
       if (!isMap(stepNode)) continue;
       const run = text(stepNode, 'run');
@@ -156,8 +159,9 @@ function workflowOf(parsed: YamlText, content: string, path: string, context: Pu
         ...(run !== undefined ? { run, runNode: value(stepNode, 'run') } : {}),
         ...(withMap ? { with: withMap } : {}),
         ...(env ? { env } : {}),
-        publishes: stepPublishes(uses, run, withMap, env, context, jobToken, dir),
+        publishes: stepPublishes(uses, run, withMap, env, context, jobToken, dir, handed),
       });
+      handed = { ...handed, ...stepEnvWrites({ ...(uses !== undefined ? { uses } : {}), ...(run !== undefined ? { run } : {}) }, context.jsActions) };
     }
     const jobUses = text(jobNode, 'uses');
     jobs.push({

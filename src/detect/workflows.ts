@@ -9,6 +9,7 @@ import { expandGlobs } from './workspaces.js';
 import { isYarnBerry } from '../audit/version-scripts.js';
 import type { Finding, TokenUse, WorkflowFile } from '../core/model.js';
 import { dockerActionRun } from '../audit/docker-action.js';
+import { jsAction, stepEnvWrites, type JsAction } from '../audit/js-action.js';
 import { commandPublishes, runPublishesWith, stepFactsPublish, type PublishContext, type StepFacts } from '../audit/publish-rule.js';
 import { isTokenEnv, isTokenInput, secretName, writesAuthToken } from '../audit/token-forms.js';
 
@@ -139,6 +140,7 @@ export function scanWorkflow(file: string, content: string, context: PublishCont
     }
     if (parent === 'with' && inStep && step) {
       step.withKeys = [...step.withKeys, key];
+      step.withValues = { ...step.withValues, [key]: value.replace(/^(['"])(.*)\1$/, '$2') };
       if (isTokenInput(key, value)) {
         step.tokenInput = true;
         tokenUses.push(tokenUse(file, lineNo, key, value));
@@ -153,12 +155,16 @@ export function scanWorkflow(file: string, content: string, context: PublishCont
       }
     }
   });
-  const publishes = jobs.some((job) =>
-    job.steps.some((s) => {
+  const publishes = jobs.some((job) => {
+    // What earlier steps of the job wrote to GITHUB_ENV, for a local JavaScript action that runs it.
+    let handed: Record<string, string> = {};
+    return job.steps.some((s) => {
       const dir = s.workingDirectory ?? job.dir ?? workflowDir;
-      return stepFactsPublish({ ...s, jobToken: job.token || workflowToken, ...(dir !== undefined ? { workingDirectory: dir } : {}) }, context);
-    }),
-  );
+      const found = stepFactsPublish({ ...s, jobToken: job.token || workflowToken, handed, ...(dir !== undefined ? { workingDirectory: dir } : {}) }, context);
+      handed = { ...handed, ...stepEnvWrites(s, context.jsActions) };
+      return found;
+    });
+  });
   return { publishes, tokenUses };
 }
 
@@ -226,15 +232,21 @@ export function readPublishContext(top: string, pkgDir: string = top, workflows:
     const run = dockerActionRun(dir, content, readFile);
     return run === undefined ? [] : [[dir, run] as const];
   }));
+  // A JavaScript action: what its code runs and exports (js-action.ts); its own publish counts as the action's.
+  const jsActions: Record<string, JsAction> = {};
+  for (const [dir, content] of texts) {
+    const js = jsAction(dir, content, readFile);
+    if (js) jsActions[`./${dir}`] = js;
+  }
   const actions: Record<string, boolean> = {};
   for (let round = 0; round < 2; round++) {
     for (const [dir, content] of texts) {
-      const ctx = { scripts, actions: { ...actions }, readFile, ...more };
+      const ctx = { scripts, actions: { ...actions }, jsActions, readFile, ...more };
       const run = docker.get(dir);
-      actions[`./${dir}`] = run !== undefined ? runPublishesWith(run, ctx) : scanWorkflow(`${dir}/action.yml`, content, ctx).publishes;
+      actions[`./${dir}`] = jsActions[`./${dir}`]?.publishes || (run !== undefined ? runPublishesWith(run, ctx) : scanWorkflow(`${dir}/action.yml`, content, ctx).publishes);
     }
   }
-  return { scripts, actions, readFile, ...more };
+  return { scripts, actions, jsActions, readFile, ...more };
 }
 
 /**

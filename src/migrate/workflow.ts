@@ -34,6 +34,7 @@ import { refuseInvalidSteps, refuseMissingNeeds, refuseSecretCallInputs, renameM
 import { refuseSecretsInIf } from './if-contexts.js';
 import { refuseNixShellPublish } from './nix-shell-publish.js';
 import { refuseDockerActionPublish } from './docker-action-publish.js';
+import { refuseJsActionTokenWriter } from './js-action-token.js';
 import { refuseUnknownEvents } from './unknown-events.js';
 import { MULTI_SEMANTIC_RELEASE, multiSemanticReleaseLeft } from './multi-semantic-release.js';
 
@@ -122,6 +123,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   refuseInvalidSteps(jobs, content, path);
   refuseNixShellPublish(jobs, content, path);
   refuseDockerActionPublish(jobs, content, path, ctx.publish?.readFile ?? ctx.readFile);
+  refuseJsActionTokenWriter(jobs, content, path, ctx.publish);
   refuseMissingNeeds(jobs, content, path);
   refuseSecretsInIf(jobs, content, path);
   refuseSecretCallInputs(jobs, content, path);

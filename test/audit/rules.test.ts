@@ -174,4 +174,15 @@ test('other-registry: a scoped GitHub Packages registry-url, then a token writte
   assert.ok(ids(scoped("          scope: '@acme'\n", 'registry.npmjs.org')).includes('other-registry'), 'the package is in the scope setup-node sends to GitHub Packages');
   const unscoped = edit(scoped('', 'registry.npmjs.org'), 'https://npm.pkg.github.com/', 'https://npm.acme.dev/');
   assert.ok(ids(unscoped).includes('other-registry'), 'registry= of another registry: the default is no longer npmjs.com');
+test('use-trusted-publishing: a token handed to a local JavaScript action whose code writes it into .npmrc for a later publish', () => {
+  const action = "runs:\n  using: 'node20'\n  main: 'index.js'\n";
+  const code = "fs.writeFileSync('.npmrc', `//registry.npmjs.org/:_authToken=${process.env.NPM_TOKEN}`);\n";
+  const source = edit(GOOD, '      - run: npm publish\n', '      - uses: ./.github/actions/npmrc\n        env:\n          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n      - run: npm publish\n');
+  const readFile = (path: string) => ({ '.github/actions/npmrc/action.yml': action, '.github/actions/npmrc/index.js': code })[path];
+  const found = auditWorkflow(source, 'publish.yml', { repo: { owner: 'acme', name: 'widget' }, context: { readFile } }).filter((f) => f.id === 'use-trusted-publishing');
+  assert.deepEqual(found.map((f) => f.line), [lineWith(source, 'NPM_TOKEN: ${{')]);
+  assert.match(found[0]!.message, /env of \.\/\.github\/actions\/npmrc, whose code writes it into \.npmrc/);
+  // The same action writing nothing: the token there is no publish token the rule can see.
+  const quiet = (path: string) => ({ '.github/actions/npmrc/action.yml': action, '.github/actions/npmrc/index.js': 'console.log(1);\n' })[path];
+  assert.deepEqual(auditWorkflow(source, 'publish.yml', { repo: { owner: 'acme', name: 'widget' }, context: { readFile: quiet } }).filter((f) => f.id === 'use-trusted-publishing'), []);
 });
