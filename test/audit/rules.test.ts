@@ -174,6 +174,8 @@ test('other-registry: a scoped GitHub Packages registry-url, then a token writte
   assert.ok(ids(scoped("          scope: '@acme'\n", 'registry.npmjs.org')).includes('other-registry'), 'the package is in the scope setup-node sends to GitHub Packages');
   const unscoped = edit(scoped('', 'registry.npmjs.org'), 'https://npm.pkg.github.com/', 'https://npm.acme.dev/');
   assert.ok(ids(unscoped).includes('other-registry'), 'registry= of another registry: the default is no longer npmjs.com');
+});
+
 test('use-trusted-publishing: a token handed to a local JavaScript action whose code writes it into .npmrc for a later publish', () => {
   const action = "runs:\n  using: 'node20'\n  main: 'index.js'\n";
   const code = "fs.writeFileSync('.npmrc', `//registry.npmjs.org/:_authToken=${process.env.NPM_TOKEN}`);\n";
