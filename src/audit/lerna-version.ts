@@ -6,7 +6,7 @@
 // whose `lerna` command comes from @lerna-lite/cli with `lerna publish` in @lerna-lite/publish
 // (released in lockstep), has its own copy: from 4.9.0 for GitHub Actions and GitLab, 5.2.1 for
 // CircleCI (lerna-lite/lerna-lite: packages/publish/src/lib/oidc.ts and its CHANGELOG).
-import { versionAtLeast } from '../npm/versions.js';
+import { lowestVersion, versionAtLeast } from '../npm/versions.js';
 
 export interface LernaVersion {
   /** How messages name the tool: lerna or lerna-lite. */
@@ -33,16 +33,6 @@ export function lernaVersion(manifest: unknown): LernaVersion {
     if (typeof range === 'string') return { ...tool, entry, range };
   }
   return { ...LERNA, entry: 'lerna' };
-}
-
-/** The lowest version a range allows (`^4.9.0` -> 4.9.0, `7` -> 7.0.0, `>=8 || 6.x` -> 6.0.0); undefined for tags and URLs. */
-export function lowestVersion(range: string | undefined): string | undefined {
-  const lows = (range ?? '')
-    .split('||')
-    .map((part) => /^\s*(?:[\^~]|>=?|=)?\s*v?(\d+)(?:\.(\d+|[xX*]))?(?:\.(\d+|[xX*]))?/.exec(part))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => [m[1], m[2], m[3]].map((n) => (n !== undefined && /^\d+$/.test(n) ? n : '0')).join('.'));
-  return lows.reduce<string | undefined>((low, v) => (low === undefined || versionAtLeast(low, v) ? v : low), undefined);
 }
 
 /** True when the range package.json asks for allows a release below the tool's OIDC floor. */

@@ -21,7 +21,6 @@ export { repositoryMatches, expectedRepository, parseRepositoryUrl } from './rep
 export { scanWorkflow, runsPublish } from './workflows.js';
 export { scanNpmrc } from './npmrc.js';
 export { parsePackageManagerField } from './lockfile.js';
-export { rangeMajor } from './release.js';
 
 /** The repository npm compares package.json "repository" with: on GitHub, or on GitLab.com (provenance). */
 function repositoryOnHost(git: GitInfo): { repo: RepoRef; host: string } | undefined {

@@ -5,6 +5,8 @@
 // failed exchange, though, is then reported as a bad token. Ship.js 0.28.0 added
 // `useOidcTokenProvider: true` (ship.config.js), which skips that line
 // (algolia/shipjs: packages/shipjs/src/step/release/runPublish.js).
+import { lowestVersion, versionAtLeast } from '../npm/versions.js';
+
 export const SHIPJS_TRIGGER = /\bshipjs\s+trigger\b/;
 
 const CONFIG_FILES = ['ship.config.js', 'ship.config.cjs', 'ship.config.mjs'];
@@ -22,8 +24,8 @@ function shipjsRange(readFile: (path: string) => string | undefined): string | u
 
 /** True when the lowest release the range allows is 0.28.0 or newer. */
 function fromOidcRelease(range: string): boolean {
-  const m = /^\s*(?:[\^~]|>=?)?\s*v?(\d+)\.(\d+)/.exec(range);
-  return m !== null && (Number(m[1]) > 0 || Number(m[2]) >= 28);
+  const low = lowestVersion(range);
+  return low !== undefined && versionAtLeast(low, '0.28.0');
 }
 
 /**
