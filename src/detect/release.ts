@@ -13,6 +13,7 @@ import {
   type ToolVersion,
   type WorkflowFile,
 } from '../core/model.js';
+import { declaredRange } from '../npm/manifest.js';
 import { lowestMajor } from '../npm/versions.js';
 
 export const RELEASE_PLEASE_FILES = ['release-please-config.json', '.release-please-manifest.json'] as const;
@@ -34,15 +35,11 @@ function manifest(pkg: PackageInfo | undefined): Json {
 /** Release tools declared in dependencies or devDependencies, with their ranges. */
 export function declaredTools(data: Json): Partial<Record<ReleaseTool, ToolVersion>> {
   const tools: Partial<Record<ReleaseTool, ToolVersion>> = {};
-  for (const field of ['devDependencies', 'dependencies']) {
-    const deps = data[field];
-    if (!isObject(deps)) continue;
-    for (const name of Object.keys(RELEASE_TOOL_MINIMUM) as ReleaseTool[]) {
-      const range = deps[name];
-      if (typeof range !== 'string' || tools[name]) continue;
-      const major = lowestMajor(range);
-      tools[name] = major === undefined ? { range } : { range, major };
-    }
+  for (const name of Object.keys(RELEASE_TOOL_MINIMUM) as ReleaseTool[]) {
+    const range = declaredRange(data, name);
+    if (range === undefined) continue;
+    const major = lowestMajor(range);
+    tools[name] = major === undefined ? { range } : { range, major };
   }
   return tools;
 }
