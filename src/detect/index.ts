@@ -18,7 +18,7 @@ import { isPublishable } from './package-set.js';
 
 export { parseRemote, redactUrl, type RemoteRef } from './remote.js';
 export { repositoryMatches, expectedRepository, parseRepositoryUrl } from './repository.js';
-export { scanWorkflow, runsPublish } from './workflows.js';
+export { scanWorkflow, runsPublish } from './workflow-scan.js';
 export { scanNpmrc } from './npmrc.js';
 export { parsePackageManagerField } from './lockfile.js';
 

@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, Scalar, type CollectionTag, type Document, type Node, type YAMLMap } from 'yaml';
 import type { CiFile } from '../core/model.js';
 import { runPublishesWith, type PublishContext } from '../audit/publish-rule.js';
-import { runsPublish } from '../detect/workflows.js';
+import { runsPublish } from '../detect/workflow-scan.js';
 import { scanCiFile } from '../detect/ci-files.js';
 import { migrateCircle, nodeImageMajor } from './circleci.js';
 import { GITLAB_GLOBAL_KEYWORDS } from '../providers/gitlab/job.js';

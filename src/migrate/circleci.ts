@@ -5,7 +5,7 @@
 // NPM_ID_TOKEN); steps that only write an _authToken go. An orb command that may write or use
 // the token is refused: its steps live in the orb registry, not in this file.
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { runsPublish } from '../detect/workflows.js';
+import { runsPublish } from '../detect/workflow-scan.js';
 import { runPublishesWith, type PublishContext } from '../audit/publish-rule.js';
 import { scriptEdits } from './scripts.js';
 import { TOKEN_ONLY_ORB_COMMANDS } from '../detect/ci-files.js';
