@@ -6,7 +6,8 @@
 // whose `lerna` command comes from @lerna-lite/cli with `lerna publish` in @lerna-lite/publish
 // (released in lockstep), has its own copy: from 4.9.0 for GitHub Actions and GitLab, 5.2.1 for
 // CircleCI (lerna-lite/lerna-lite: packages/publish/src/lib/oidc.ts and its CHANGELOG).
-import { versionAtLeast } from '../npm/versions.js';
+import { declaredRange, readManifest } from '../npm/manifest.js';
+import { lowestVersion, versionAtLeast } from '../npm/versions.js';
 
 export interface LernaVersion {
   /** How messages name the tool: lerna or lerna-lite. */
@@ -25,24 +26,11 @@ const LERNA_LITE = { label: 'lerna-lite', floor: '4.9.0', circleci: '5.2.1' } as
 
 /** The lerna a package.json's dependencies ask for: lerna itself first, then lerna-lite's publish or cli package. */
 export function lernaVersion(manifest: unknown): LernaVersion {
-  const pkg = (typeof manifest === 'object' && manifest !== null ? manifest : {}) as { devDependencies?: unknown; dependencies?: unknown };
-  const field = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-  const deps = { ...field(pkg.dependencies), ...field(pkg.devDependencies) };
   for (const [entry, tool] of [['lerna', LERNA], ['@lerna-lite/publish', LERNA_LITE], ['@lerna-lite/cli', LERNA_LITE]] as const) {
-    const range = deps[entry];
-    if (typeof range === 'string') return { ...tool, entry, range };
+    const range = declaredRange(manifest, entry);
+    if (range !== undefined) return { ...tool, entry, range };
   }
   return { ...LERNA, entry: 'lerna' };
-}
-
-/** The lowest version a range allows (`^4.9.0` -> 4.9.0, `7` -> 7.0.0, `>=8 || 6.x` -> 6.0.0); undefined for tags and URLs. */
-export function lowestVersion(range: string | undefined): string | undefined {
-  const lows = (range ?? '')
-    .split('||')
-    .map((part) => /^\s*(?:[\^~]|>=?|=)?\s*v?(\d+)(?:\.(\d+|[xX*]))?(?:\.(\d+|[xX*]))?/.exec(part))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => [m[1], m[2], m[3]].map((n) => (n !== undefined && /^\d+$/.test(n) ? n : '0')).join('.'));
-  return lows.reduce<string | undefined>((low, v) => (low === undefined || versionAtLeast(low, v) ? v : low), undefined);
 }
 
 /** True when the range package.json asks for allows a release below the tool's OIDC floor. */
@@ -56,11 +44,7 @@ export const LERNA_PUBLISH = /\blerna\s+publish\b/;
 
 /** The lerna the top package.json asks for (lerna's own floor and no range when it cannot be read). */
 export function lernaOf(readFile: ((path: string) => string | undefined) | undefined): LernaVersion {
-  try {
-    return lernaVersion(JSON.parse(readFile?.('package.json') ?? '{}'));
-  } catch {
-    return lernaVersion({});
-  }
+  return lernaVersion(readManifest(readFile));
 }
 
 /** What to do about a lerna below its floor. */

@@ -18,10 +18,9 @@ import { isPublishable } from './package-set.js';
 
 export { parseRemote, redactUrl, type RemoteRef } from './remote.js';
 export { repositoryMatches, expectedRepository, parseRepositoryUrl } from './repository.js';
-export { scanWorkflow, runsPublish } from './workflows.js';
+export { scanWorkflow, runsPublish } from './workflow-scan.js';
 export { scanNpmrc } from './npmrc.js';
 export { parsePackageManagerField } from './lockfile.js';
-export { rangeMajor } from './release.js';
 
 /** The repository npm compares package.json "repository" with: on GitHub, or on GitLab.com (provenance). */
 function repositoryOnHost(git: GitInfo): { repo: RepoRef; host: string } | undefined {

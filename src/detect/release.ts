@@ -13,20 +13,12 @@ import {
   type ToolVersion,
   type WorkflowFile,
 } from '../core/model.js';
+import { declaredRange } from '../npm/manifest.js';
+import { lowestMajor } from '../npm/versions.js';
 
 export const RELEASE_PLEASE_FILES = ['release-please-config.json', '.release-please-manifest.json'] as const;
 const SEMANTIC_RELEASE_FILES = ['.releaserc', '.releaserc.json', '.releaserc.yaml', '.releaserc.yml', '.releaserc.js', '.releaserc.cjs', '.releaserc.mjs', 'release.config.js', 'release.config.cjs', 'release.config.mjs'];
 const CHANGESETS_FILES = ['.changeset/config.json'];
-
-/** The lowest major a range allows: `^24.1.0` -> 24, `>=22 <26 || 21.x` -> 21; undefined for tags and URLs. */
-export function rangeMajor(range: string): number | undefined {
-  const majors = range
-    .split('||')
-    .map((part) => /^\s*(?:[\^~]|[<>]=?|=)?\s*v?(\d+)(?:[.\s]|$)/.exec(part.replace(/^\s*npm:[^@]+@/, '')))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => Number(m[1]));
-  return majors.length > 0 ? Math.min(...majors) : undefined;
-}
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,15 +35,11 @@ function manifest(pkg: PackageInfo | undefined): Json {
 /** Release tools declared in dependencies or devDependencies, with their ranges. */
 export function declaredTools(data: Json): Partial<Record<ReleaseTool, ToolVersion>> {
   const tools: Partial<Record<ReleaseTool, ToolVersion>> = {};
-  for (const field of ['devDependencies', 'dependencies']) {
-    const deps = data[field];
-    if (!isObject(deps)) continue;
-    for (const name of Object.keys(RELEASE_TOOL_MINIMUM) as ReleaseTool[]) {
-      const range = deps[name];
-      if (typeof range !== 'string' || tools[name]) continue;
-      const major = rangeMajor(range);
-      tools[name] = major === undefined ? { range } : { range, major };
-    }
+  for (const name of Object.keys(RELEASE_TOOL_MINIMUM) as ReleaseTool[]) {
+    const range = declaredRange(data, name);
+    if (range === undefined) continue;
+    const major = lowestMajor(range);
+    tools[name] = major === undefined ? { range } : { range, major };
   }
   return tools;
 }

@@ -6,9 +6,10 @@
 import { isMap, isScalar, isSeq, Scalar, type CollectionTag, type Document, type Node, type YAMLMap } from 'yaml';
 import type { CiFile } from '../core/model.js';
 import { runPublishesWith, type PublishContext } from '../audit/publish-rule.js';
-import { runsPublish } from '../detect/workflows.js';
+import { runsPublish } from '../detect/workflow-scan.js';
 import { scanCiFile } from '../detect/ci-files.js';
-import { migrateCircle, nodeImageMajor } from './circleci.js';
+import { migrateCircle } from './circleci.js';
+import { nodeImageMajor } from './circleci-image.js';
 import { GITLAB_GLOBAL_KEYWORDS } from '../providers/gitlab/job.js';
 import { MigrateError } from './errors.js';
 import { scriptEdits } from './scripts.js';

@@ -1,6 +1,7 @@
 // A job that runs `lerna publish` publishes with lerna's own OIDC exchange: which lerna (or
 // lerna-lite) does it, from which release, is src/audit/lerna-version.ts.
-import { belowOidcFloor, lernaOf, lernaUpgrade, lowestVersion } from '../audit/lerna-version.js';
+import { belowOidcFloor, lernaOf, lernaUpgrade } from '../audit/lerna-version.js';
+import { lowestVersion } from '../npm/versions.js';
 import { MigrateError } from './errors.js';
 
 /**

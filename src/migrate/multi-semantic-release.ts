@@ -8,6 +8,7 @@
 //   branch, unreleased): older than 25 either way.
 // Both are refused, naming the bundled version. Another runner (the unscoped multi-semantic-release,
 // @anolilab/multi-semantic-release) cannot be checked offline: a line under "Left for you" says so.
+import { declaredRange, readManifest } from '../npm/manifest.js';
 import { FIRST_WITH_OIDC } from '../plan/notes.js';
 import { MigrateError } from './errors.js';
 
@@ -19,24 +20,16 @@ const BUNDLED: Record<string, string> = {
   '@qiwi/multi-semantic-release': 'semantic-release ^21.0.5 (7.1.2; ^24 on its main branch)',
 };
 
-function declared(readFile: ((path: string) => string | undefined) | undefined): Set<string> {
-  try {
-    const data = JSON.parse(readFile?.('package.json') ?? '{}') as Record<string, unknown>;
-    return new Set(['dependencies', 'devDependencies'].flatMap((field) => Object.keys((data[field] as object | undefined) ?? {})));
-  } catch {
-    return new Set();
-  }
-}
-
 /**
  * Refuses a job whose publish runs a multi-semantic-release runner known to bundle a semantic-release
  * older than 25; returns a "Left for you" line when the runner is another one.
  */
 export function multiSemanticReleaseLeft(jobId: string, run: string, readFile: ((path: string) => string | undefined) | undefined): string {
-  const deps = declared(readFile);
-  const runner = /@qiwi\/semrel-toolkit\b/.test(run) || deps.has('@qiwi/semrel-toolkit')
+  const manifest = readManifest(readFile);
+  const declares = (name: string): boolean => declaredRange(manifest, name) !== undefined;
+  const runner = /@qiwi\/semrel-toolkit\b/.test(run) || declares('@qiwi/semrel-toolkit')
     ? '@qiwi/semrel-toolkit'
-    : /@qiwi\/multi-semantic-release\b/.test(run) || deps.has('@qiwi/multi-semantic-release')
+    : /@qiwi\/multi-semantic-release\b/.test(run) || declares('@qiwi/multi-semantic-release')
       ? '@qiwi/multi-semantic-release'
       : undefined;
   const minimum = `semantic-release ${FIRST_WITH_OIDC['semantic-release']} (@semantic-release/npm ${FIRST_WITH_OIDC['@semantic-release/npm']})`;

@@ -5,25 +5,17 @@
 // failed exchange, though, is then reported as a bad token. Ship.js 0.28.0 added
 // `useOidcTokenProvider: true` (ship.config.js), which skips that line
 // (algolia/shipjs: packages/shipjs/src/step/release/runPublish.js).
+import { declaredRange, readManifest } from '../npm/manifest.js';
+import { lowestVersion, versionAtLeast } from '../npm/versions.js';
+
 export const SHIPJS_TRIGGER = /\bshipjs\s+trigger\b/;
 
 const CONFIG_FILES = ['ship.config.js', 'ship.config.cjs', 'ship.config.mjs'];
 
-/** The shipjs version range package.json asks for, or undefined. */
-function shipjsRange(readFile: (path: string) => string | undefined): string | undefined {
-  try {
-    const pkg = JSON.parse(readFile('package.json') ?? '{}') as { devDependencies?: Record<string, unknown>; dependencies?: Record<string, unknown> };
-    const range = pkg.devDependencies?.['shipjs'] ?? pkg.dependencies?.['shipjs'];
-    return typeof range === 'string' ? range : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** True when the lowest release the range allows is 0.28.0 or newer. */
 function fromOidcRelease(range: string): boolean {
-  const m = /^\s*(?:[\^~]|>=?)?\s*v?(\d+)\.(\d+)/.exec(range);
-  return m !== null && (Number(m[1]) > 0 || Number(m[2]) >= 28);
+  const low = lowestVersion(range);
+  return low !== undefined && versionAtLeast(low, '0.28.0');
 }
 
 /**
@@ -32,7 +24,7 @@ function fromOidcRelease(range: string): boolean {
  */
 export function shipjsLeft(jobId: string, readFile: ((path: string) => string | undefined) | undefined): string | undefined {
   const read = readFile ?? (() => undefined);
-  const range = shipjsRange(read);
+  const range = declaredRange(readManifest(read), 'shipjs');
   const configured = CONFIG_FILES.some((file) => /\buseOidcTokenProvider\s*:\s*true\b/.test(read(file) ?? ''));
   if (range !== undefined && fromOidcRelease(range) && configured) return undefined;
   const which = range === undefined ? 'package.json names no shipjs version' : fromOidcRelease(range) ? `ship.config.js does not set useOidcTokenProvider: true` : `package.json asks for shipjs ${range}`;

@@ -31,3 +31,23 @@ export function versionAtLeast(version: string, minimum: string): boolean {
   for (let i = 0; i < 3; i++) if (a[i]! !== b[i]!) return a[i]! > b[i]!;
   return true;
 }
+
+/**
+ * The lowest version a semver range allows, as `a.b.c`: `^4.9.0` -> 4.9.0, `7` -> 7.0.0, `4.x` ->
+ * 4.0.0, `>=8 <10 || 6.x` -> 6.0.0, `npm:semantic-release@^23.0.0` -> 23.0.0; a part with only an
+ * upper bound (`<5`) allows 0.0.0. Undefined for tags, URLs and `workspace:` ranges.
+ */
+export function lowestVersion(range: string | undefined): string | undefined {
+  const lows = (range ?? '')
+    .split('||')
+    .map((part) => /^\s*([\^~]|[<>]=?|=)?\s*v?(\d+)(?:\.(\d+|[xX*]))?(?:\.(\d+|[xX*]))?(?![\w])/.exec(part.replace(/^\s*npm:[^@]+@/, '')))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => (m[1]?.startsWith('<') ? '0.0.0' : [m[2], m[3], m[4]].map((n) => (n !== undefined && /^\d+$/.test(n) ? n : '0')).join('.')));
+  return lows.reduce<string | undefined>((low, v) => (low === undefined || versionAtLeast(low, v) ? v : low), undefined);
+}
+
+/** The major of lowestVersion: `^24.1.0` -> 24, `>=22 <26 || 21.x` -> 21. */
+export function lowestMajor(range: string | undefined): number | undefined {
+  const low = lowestVersion(range);
+  return low === undefined ? undefined : Number(low.split('.')[0]);
+}

@@ -11,7 +11,8 @@ import { commandPublishes, registryKind, runPublishesWith, stepFactsPublish } fr
 import { expandBashArrays } from '../../src/audit/bash-arrays.js';
 import { isTokenEnv, isTokenInput } from '../../src/audit/token-forms.js';
 import { SCRIPT_MAX_BYTES } from '../../src/audit/script-files.js';
-import { readPublishContext, scanWorkflow } from '../../src/detect/workflows.js';
+import { scanWorkflow } from '../../src/detect/workflow-scan.js';
+import { readPublishContext } from '../../src/detect/workflows.js';
 import { ROOT } from '../helpers/cli.js';
 
 const CORPUS = join(ROOT, 'test', 'fixtures', 'real-world');

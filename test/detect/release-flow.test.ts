@@ -1,7 +1,7 @@
 // Detection of the release tooling in use, Yarn 1, and workspace: ranges, in real temporary repositories.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detect, rangeMajor } from '../../src/detect/index.js';
+import { detect } from '../../src/detect/index.js';
 import { makePackageRepo, makeRepo } from '../helpers/repo.js';
 import { monorepoFiles } from '../fixtures/monorepos.js';
 
@@ -15,16 +15,6 @@ async function detectIn(files: Record<string, string | object>, pkg: object = {}
     repo.cleanup();
   }
 }
-
-test('rangeMajor reads the lowest major a range allows', () => {
-  assert.equal(rangeMajor('^24.2.0'), 24);
-  assert.equal(rangeMajor('~25.0.1'), 25);
-  assert.equal(rangeMajor('>=22 <26'), 22);
-  assert.equal(rangeMajor('26.x || 24'), 24);
-  assert.equal(rangeMajor('npm:semantic-release@^23.0.0'), 23);
-  assert.equal(rangeMajor('latest'), undefined);
-  assert.equal(rangeMajor('github:semantic-release/semantic-release'), undefined);
-});
 
 test('the flow in use is detected from dependencies, config files and workflows (workflows first)', async () => {
   assert.equal((await detectIn({})).release?.flow, undefined);

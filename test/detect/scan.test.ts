@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runsPublish, scanWorkflow, secretName } from '../../src/detect/workflows.js';
+import { runsPublish, scanWorkflow } from '../../src/detect/workflow-scan.js';
+import { secretName } from '../../src/detect/workflows.js';
 import { scanNpmrc } from '../../src/detect/npmrc.js';
 
 test('runsPublish recognises publish commands', () => {

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/repo.js';
+import { WIDGET_PKG as PKG } from '../helpers/widget-repo.js';
 
-const PKG = { name: 'widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } };
 
 function workflow(setup: string, env = ''): string {
   return `name: Publish

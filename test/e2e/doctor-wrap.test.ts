@@ -1,25 +1,12 @@
 // doctor on a real terminal (tmux) at 60 columns: every finding, fix and summary line wraps
 // between words under its own indent, so no word is cut at the edge; piped, each stays one line.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makePackageRepo } from '../helpers/repo.js';
-import { runCli } from '../helpers/cli.js';
-import { Terminal } from '../helpers/tmux.js';
+import { BIN as bin, runCli } from '../helpers/cli.js';
+import { Terminal, terminalTests } from '../helpers/tmux.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/create-trusted-publish.js');
-const cleanups: (() => void)[] = [];
-
-before(() => {
-  if (!existsSync(join(root, 'dist/cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-});
-after(() => {
-  for (const c of cleanups) c();
-});
+const { cleanups } = terminalTests();
 
 // The shape of the starter workflow (a release-triggered publish with NODE_AUTH_TOKEN), whose
 // findings are long sentences with long words (file:line, URLs, rule ids).

@@ -1,25 +1,17 @@
 // The built binary in a real terminal (tmux): --migrate's list of changes is wrapped to the
 // terminal's width in whole words; piped, each change stays one line (for grep and logs).
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makePackageRepo, type TempRepo } from '../helpers/repo.js';
-import { Terminal } from '../helpers/tmux.js';
-import { runCli } from '../helpers/cli.js';
+import { Terminal, terminalTests } from '../helpers/tmux.js';
+import { BIN as bin, runCli } from '../helpers/cli.js';
 import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/create-trusted-publish.js');
+const { cleanups } = terminalTests();
 let term: Terminal | undefined;
 let repo: TempRepo | undefined;
 
-before(() => {
-  if (!existsSync(join(root, 'dist/cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-});
-after(() => {
+cleanups.push(() => {
   term?.kill();
   repo?.cleanup();
 });

@@ -4,26 +4,19 @@
 // `gh api repos/{o}/{r}/environments` with it protected. Without the flag nothing is asked.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makePackageRepo } from '../helpers/repo.js';
 import { startRegistry, type FakeRegistry } from '../helpers/registry-server.js';
 import { fakeGh } from '../helpers/fake-gh/index.js';
-import { Terminal } from '../helpers/tmux.js';
+import { BIN as bin } from '../helpers/cli.js';
+import { Terminal, terminalTests } from '../helpers/tmux.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/create-trusted-publish.js');
+const { cleanups } = terminalTests();
 let registry: FakeRegistry;
-const cleanups: (() => void)[] = [];
 
 before(async () => {
-  if (!existsSync(join(root, 'dist/cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
   registry = await startRegistry({ user: 'alice' });
 });
 after(async () => {
-  for (const c of cleanups) c();
   await registry.close();
 });
 

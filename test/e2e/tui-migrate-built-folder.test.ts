@@ -3,24 +3,19 @@
 // offers only the in-place fix (no package here could get a new workflow), applies it with
 // consent, and names the library the folder holds. Shape of william-mba/tailwind-ng@34aa798 (the
 // pnpm-dist-matrix fixture).
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeRepo, type TempRepo } from '../helpers/repo.js';
-import { Terminal } from '../helpers/tmux.js';
+import { BIN as bin } from '../helpers/cli.js';
+import { Terminal, terminalTests } from '../helpers/tmux.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/create-trusted-publish.js');
+const { cleanups } = terminalTests();
 let term: Terminal | undefined;
 let repo: TempRepo | undefined;
 
-before(() => {
-  if (!existsSync(join(root, 'dist/cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-});
-after(() => {
+cleanups.push(() => {
   term?.kill();
   repo?.cleanup();
 });

@@ -1,37 +1,22 @@
 // The wizard as people really use it (issue 14), in a real terminal (tmux): paste-safe
 // commands at 60/80/100 columns, going back, changing an answer from the review, re-runs
 // that change nothing, wide layouts, keys that arrive together, Esc on the checklist.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makePackageRepo, type TempRepo } from '../helpers/repo.js';
-import { Terminal } from '../helpers/tmux.js';
+import { BIN as bin } from '../helpers/cli.js';
+import { Terminal, terminalTests } from '../helpers/tmux.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/create-trusted-publish.js');
-const cleanups: (() => void)[] = [];
-
-before(() => {
-  if (!existsSync(join(root, 'dist/cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-});
-after(() => {
-  for (const c of cleanups) c();
-});
+const { cleanups, open } = terminalTests();
 
 const NAME = '@acme/widget-core';
 function repoFor(overrides: Parameters<typeof makePackageRepo>[0] = {}): TempRepo {
   const repo = makePackageRepo({ remote: 'git@github.com:acme/widget-core.git', pkg: { name: NAME, repository: 'github:acme/widget-core' }, ...overrides });
   cleanups.push(() => repo.cleanup());
   return repo;
-}
-function open(repo: TempRepo, size: { columns: number; rows: number }, args: string[] = [], env: Record<string, string> = {}): Terminal {
-  const term = new Terminal(size, { BROWSER: 'none', ...env });
-  cleanups.push(() => term.kill());
-  term.start([process.execPath, bin, repo.dir, '--no-open', ...args], repo.dir);
-  return term;
 }
 
 /** Enter on the first screen and on every question; resolves with the review screen. */

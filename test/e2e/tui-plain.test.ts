@@ -1,24 +1,14 @@
 // The line-by-line front-ends in a real terminal (tmux): TERM=dumb gets plain lines (no
 // cursor movement, no clearing, ASCII markers), and Esc quits --plain as it quits the wizard.
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makePackageRepo } from '../helpers/repo.js';
-import { Terminal } from '../helpers/tmux.js';
+import { BIN as bin } from '../helpers/cli.js';
+import { Terminal, terminalTests } from '../helpers/tmux.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/create-trusted-publish.js');
-const cleanups: (() => void)[] = [];
-
-before(() => {
-  if (!existsSync(join(root, 'dist/cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-});
-after(() => {
-  for (const c of cleanups) c();
-});
+const { cleanups } = terminalTests();
 
 it('TERM=dumb: line by line, no escape sequence at all, ASCII markers; Enter takes every default', async () => {
   const repo = makePackageRepo({ pkg: { repository: 'github:acme/widget' } });

@@ -1,24 +1,19 @@
 // The built binary in a real terminal (tmux): the wizard's in-place review names a misspelt
 // trigger filter it renames with the same change line as --migrate, beside the diff.
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makePackageRepo, type TempRepo } from '../helpers/repo.js';
-import { Terminal } from '../helpers/tmux.js';
+import { BIN as bin } from '../helpers/cli.js';
+import { Terminal, terminalTests } from '../helpers/tmux.js';
 import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/create-trusted-publish.js');
+const { cleanups } = terminalTests();
 let term: Terminal | undefined;
 let repo: TempRepo | undefined;
 
-before(() => {
-  if (!existsSync(join(root, 'dist/cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-});
-after(() => {
+cleanups.push(() => {
   term?.kill();
   repo?.cleanup();
 });

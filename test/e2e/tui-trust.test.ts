@@ -2,25 +2,20 @@
 // npmjs.com screen, against a registry on loopback.
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makePackageRepo, type TempRepo } from '../helpers/repo.js';
 import { startRegistry, type FakeRegistry } from '../helpers/registry-server.js';
-import { Terminal } from '../helpers/tmux.js';
+import { BIN as bin } from '../helpers/cli.js';
+import { Terminal, terminalTests } from '../helpers/tmux.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/create-trusted-publish.js');
+const { cleanups } = terminalTests();
 let registry: FakeRegistry;
-const cleanups: (() => void)[] = [];
 
 before(async () => {
-  if (!existsSync(join(root, 'dist/cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
   registry = await startRegistry({ user: 'alice' });
 });
 after(async () => {
-  for (const c of cleanups) c();
   await registry.close();
 });
 

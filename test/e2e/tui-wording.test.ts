@@ -1,32 +1,12 @@
 // What the wizard says, read off a real terminal (tmux): notes wrapped with a hanging indent
 // (never a row starting with a stray space), "Fixed in place" for an in-place edit, the
 // repository note that calls "directory" a suggestion, and no box before an instruction.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { makePackageRepo, makeRepo, type TempRepo } from '../helpers/repo.js';
-import { Terminal } from '../helpers/tmux.js';
+import { makePackageRepo, makeRepo } from '../helpers/repo.js';
+import { terminalTests } from '../helpers/tmux.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/create-trusted-publish.js');
-const cleanups: (() => void)[] = [];
-
-before(() => {
-  if (!existsSync(join(root, 'dist/cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-});
-after(() => {
-  for (const c of cleanups) c();
-});
-
-function open(repo: TempRepo, size: { columns: number; rows: number }, args: string[] = []): Terminal {
-  const term = new Terminal(size, { BROWSER: 'none' });
-  cleanups.push(() => term.kill());
-  term.start([process.execPath, bin, repo.dir, '--no-open', ...args], repo.dir);
-  return term;
-}
+const { cleanups, open } = terminalTests();
 
 // SOURCE: actions/starter-workflows@fb476d11fb02c2337b85ee44b9b43da5d3492977 ci/npm-publish.yml
 // (a release-triggered npm publish with NODE_AUTH_TOKEN), in its own words, plus one third-party

@@ -1,26 +1,19 @@
 // The built binary in a real terminal (tmux): the wizard as a user meets it.
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makePackageRepo, type TempRepo } from '../helpers/repo.js';
-import { Terminal, recordingBrowser } from '../helpers/tmux.js';
+import { BIN as bin } from '../helpers/cli.js';
+import { Terminal, recordingBrowser, terminalTests } from '../helpers/tmux.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/create-trusted-publish.js');
+const { cleanups } = terminalTests();
 const terminals: Terminal[] = [];
 const repos: TempRepo[] = [];
-const cleanups: (() => void)[] = [];
 
-before(() => {
-  if (!existsSync(join(root, 'dist/cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-});
 after(() => {
   for (const t of terminals) t.kill();
   for (const r of repos) r.cleanup();
-  for (const c of cleanups) c();
 });
 
 function setup(size?: { columns: number; rows: number }, overrides: Parameters<typeof makePackageRepo>[0] = {}) {

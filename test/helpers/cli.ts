@@ -1,5 +1,5 @@
 // Runs the built binary the way a user does: a real process, real files, no TTY.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -7,6 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'create-trusted-publish.js');
+
+/** Builds dist/ when it is missing: the tests that start the binary in a terminal need it. */
+export function ensureBuilt(): void {
+  if (!existsSync(join(ROOT, 'dist/cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+}
 
 export interface RunResult {
   code: number | null;

@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { BIN, ensureBuilt } from './cli.js';
 
 let count = 0;
 
@@ -133,4 +135,27 @@ export function recordingBrowser(): { command: string; opened(): string[]; clean
     opened: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * What an end-to-end test file sets up: dist/ built before its first test (when missing), and what
+ * it pushes on `cleanups` run after its last. `open` starts the wizard on a repository in a
+ * terminal of `size`, with no browser (`--no-open`, BROWSER=none), killed among the cleanups.
+ */
+export function terminalTests(): {
+  cleanups: (() => void)[];
+  open: (repo: { dir: string }, size: { columns: number; rows: number }, args?: string[], env?: Record<string, string>) => Terminal;
+} {
+  const cleanups: (() => void)[] = [];
+  before(ensureBuilt);
+  after(() => {
+    for (const c of cleanups) c();
+  });
+  const open = (repo: { dir: string }, size: { columns: number; rows: number }, args: string[] = [], env: Record<string, string> = {}): Terminal => {
+    const term = new Terminal(size, { BROWSER: 'none', ...env });
+    cleanups.push(() => term.kill());
+    term.start([process.execPath, BIN, repo.dir, '--no-open', ...args], repo.dir);
+    return term;
+  };
+  return { cleanups, open };
 }

@@ -8,6 +8,7 @@ import { runCli } from '../helpers/cli.js';
 import { fixtureFiles, fixtureRepo } from './fixtures.js';
 import { makePackageRepo, makeRepo } from '../helpers/repo.js';
 import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
+import { WIDGET_LOCK } from '../helpers/widget-repo.js';
 
 const WORKFLOW = '.github/workflows/release.yml';
 
@@ -138,7 +139,7 @@ test('GitLab: a publish job in an included file; npm is told the top-level CI fi
 
 test('--no-fix-repository: package.json stays as it is, and the "repository" npm will compare is named under "Left for you"', () => {
   const pkg = `{\n  "name": "widget",\n  "version": "1.0.0",\n  "repository": "github:someone/else"\n}\n`;
-  const files = { 'package.json': pkg, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, [WORKFLOW]: TAG_TOKEN_PUBLISH };
+  const files = { 'package.json': pkg, 'package-lock.json': WIDGET_LOCK, [WORKFLOW]: TAG_TOKEN_PUBLISH };
   const kept = makeRepo({ remote: 'https://github.com/acme/widget.git', files });
   const fixed = makeRepo({ remote: 'https://github.com/acme/widget.git', files });
   try {

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { loadPins } from '../../src/render/pins.js';
 import { migrateWorkflow } from '../../src/migrate/index.js';
 import { runCli } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/repo.js';
+import { widgetRepo } from '../helpers/widget-repo.js';
 
 const pins = loadPins();
 const repo = { owner: 'acme', name: 'widget' };
@@ -82,7 +82,7 @@ test('a Node npm 11 runs on (20) keeps its matrix and gets the npm upgrade; a tw
 });
 
 test('doctor names the Node the matrix hands the local action', () => {
-  const temp = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': PKG, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, '.github/actions/setup/action.yml': ACTION, '.github/workflows/publish.yml': workflow('', '${{ matrix.node-version }}') } });
+  const temp = widgetRepo({ 'package.json': PKG, '.github/actions/setup/action.yml': ACTION, '.github/workflows/publish.yml': workflow('', '${{ matrix.node-version }}') });
   try {
     const findings = (JSON.parse(runCli(['doctor', temp.dir, '--json']).stdout) as { findings: { id: string; message: string }[] }).findings;
     const old = findings.find((f) => f.id === 'old-npm');

@@ -3,13 +3,10 @@
 // that input something else, or the action still reads it elsewhere (named under "Left for you").
 // Through the built binary in a real repository; doctor after the migration.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/repo.js';
+import { migrateWidget } from '../helpers/widget-repo.js';
 
-const PKG = { name: 'widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } };
 const ACTION = '.github/actions/publish/action.yml';
 
 const action = (extra = '') => `name: Publish
@@ -44,11 +41,7 @@ jobs:
           npm-token: \${{ secrets.NPM_TOKEN }}
 ${jobs}`;
 
-function migrate(files: Record<string, string>) {
-  const repo = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': PKG, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, ...files } });
-  const run = runCli([repo.dir, '--migrate', '--yes', '--force']);
-  return { repo, run, read: (path: string) => readFileSync(join(repo.dir, path), 'utf8') };
-}
+const migrate = (files: Record<string, string>) => migrateWidget(files);
 
 test('the only caller stops handing the token: the action loses the env line and the input', () => {
   const { repo, run, read } = migrate({ [ACTION]: action(), '.github/workflows/release.yml': caller() });

@@ -4,13 +4,10 @@
 // would be undone by its Node, one after it comes too late), and drops the step that runs the
 // token writer (it would write an empty _authToken). Through the built binary; doctor after.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/repo.js';
+import { migrateWidget } from '../helpers/widget-repo.js';
 
-const PKG = { name: 'widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } };
 const PUBLISH = '.github/actions/publish/action.yml';
 
 const setup = `name: Setup
@@ -71,14 +68,7 @@ jobs:
           npm-token: \${{ secrets.NPM_TOKEN }}
 `;
 
-function migrate(files: Record<string, string>) {
-  const repo = makeRepo({
-    remote: 'https://github.com/acme/widget.git',
-    files: { 'package.json': PKG, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, '.nvmrc': '22\n', '.github/workflows/release.yml': workflow, '.github/actions/setup/action.yml': setup, ...files },
-  });
-  const run = runCli([repo.dir, '--migrate', '--yes', '--force']);
-  return { repo, run, read: (path: string) => readFileSync(join(repo.dir, path), 'utf8') };
-}
+const migrate = (files: Record<string, string>) => migrateWidget({ '.nvmrc': '22\n', '.github/workflows/release.yml': workflow, '.github/actions/setup/action.yml': setup, ...files });
 
 test('the upgrade goes into the publishing action after its nested Node setup; the token writer step goes', () => {
   const { repo, run, read } = migrate({ [PUBLISH]: publish, '.github/actions/set-npm-token/action.yml': writer() });

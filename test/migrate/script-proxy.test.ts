@@ -5,9 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/repo.js';
+import { widgetRepo } from '../helpers/widget-repo.js';
 
-const PKG = { name: 'widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } };
 
 const workflow = `name: Release
 on:
@@ -39,10 +38,7 @@ ${publish}
 `;
 
 function run(publish: string) {
-  const repo = makeRepo({
-    remote: 'https://github.com/acme/widget.git',
-    files: { 'package.json': PKG, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, '.github/workflows/release.yml': workflow, 'scripts/release.sh': script(publish) },
-  });
+  const repo = widgetRepo({ '.github/workflows/release.yml': workflow, 'scripts/release.sh': script(publish) });
   const doctor = JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { findings: Array<{ id: string; file: string | null; line: number | null }> };
   const migrate = runCli([repo.dir, '--migrate', '--yes', '--force', '--switch-registry']);
   const changed = repo.git('status', '--porcelain').trim();

@@ -4,14 +4,13 @@
 // is named, never deleted. In the publish job, a condition that waits for the token goes. Through
 // the built binary in a real repository, with real actionlint.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { actionlint } from '../../src/audit/actionlint.js';
-import { runCli } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/repo.js';
 import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
+import { migrateWidget } from '../helpers/widget-repo.js';
 
 const NIGHTLY = `name: Nightly
 on:
@@ -51,13 +50,7 @@ jobs:
       - run: npm run lint
 `;
 
-const PKG = { name: 'widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } };
-
-function migrate(files: Record<string, string>) {
-  const repo = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': PKG, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, '.github/workflows/publish.yml': TAG_TOKEN_PUBLISH, ...files } });
-  const run = runCli([repo.dir, '--migrate', '--force']);
-  return { repo, run, read: (path: string) => readFileSync(join(repo.dir, path), 'utf8') };
-}
+const migrate = (files: Record<string, string>) => migrateWidget({ '.github/workflows/publish.yml': TAG_TOKEN_PUBLISH, ...files }, ['--force']);
 
 test('a job that only checks the token goes; a checking step in a job that does more goes; the rest stays as written', async () => {
   const { repo, run, read } = migrate({ '.github/workflows/nightly.yml': NIGHTLY });

@@ -10,6 +10,7 @@ import { loadPins } from '../../src/render/pins.js';
 import { MigrateError, migrateWorkflow } from '../../src/migrate/index.js';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/repo.js';
+import { WIDGET_LOCK } from '../helpers/widget-repo.js';
 
 const pins = loadPins();
 const repo = { owner: 'acme', name: 'widget' };
@@ -45,7 +46,7 @@ test('mikeal/merge-release is refused with what blocks the exchange and what to 
 test('the binary refuses it with that reason before writing anything', () => {
   const temp = makeRepo({
     remote: 'https://github.com/acme/widget.git',
-    files: { '.github/workflows/release.yml': workflow('mikeal/merge-release@master'), 'package.json': { name: 'widget', version: '1.0.0' }, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} } },
+    files: { '.github/workflows/release.yml': workflow('mikeal/merge-release@master'), 'package.json': { name: 'widget', version: '1.0.0' }, 'package-lock.json': WIDGET_LOCK },
   });
   try {
     const run = runCli([temp.dir, '--migrate', '--yes', '--force']);

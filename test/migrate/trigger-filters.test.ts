@@ -12,16 +12,15 @@ import { actionlint } from '../../src/audit/actionlint.js';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/repo.js';
 import { TAG_TOKEN_PUBLISH } from '../helpers/token-workflows.js';
+import { migrateWidget, WIDGET_PKG, WIDGET_REMOTE, widgetRepo } from '../helpers/widget-repo.js';
 
-const PKG = { name: 'widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } };
 const FILE = '.github/workflows/publish.yml';
 
 function migrate(on: string) {
   const workflow = TAG_TOKEN_PUBLISH.replace("on:\n  push:\n    tags: ['v*']\n", on);
   assert.notEqual(workflow, TAG_TOKEN_PUBLISH);
-  const repo = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': PKG, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, [FILE]: workflow } });
-  const run = runCli([repo.dir, '--migrate', '--yes', '--force']);
-  return { repo, run, workflow, read: () => readFileSync(join(repo.dir, FILE), 'utf8') };
+  const { repo, run, read } = migrateWidget({ [FILE]: workflow });
+  return { repo, run, workflow, read: () => read(FILE) };
 }
 
 test('branch: with no tag filter becomes branches: (value and comment kept); the change line says tag pushes no longer run it', async () => {
@@ -80,7 +79,7 @@ test('tag: and path: under push both renamed', () => {
 test('branches: under create (which takes no filter) is commented out too; doctor names it before', async () => {
   const { repo, run, read, workflow } = migrate('on:\n  create:\n    branches:\n      - "release/*"\n');
   try {
-    const before = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': PKG, [FILE]: workflow } });
+    const before = makeRepo({ remote: WIDGET_REMOTE, files: { 'package.json': WIDGET_PKG, [FILE]: workflow } });
     try {
       assert.match(runCli(['doctor', before.dir]).stdout, /GitHub ignores "branches" under "create", which takes no filter: creating any branch or tag runs this workflow\./);
     } finally {
@@ -166,7 +165,7 @@ for (const [why, on, refusal] of [
 test('a needs: naming a job the file does not have (GitHub rejects the file) is refused, naming the line; doctor reports it', () => {
   const workflow = TAG_TOKEN_PUBLISH.replace('    runs-on: ubuntu-latest\n', '    runs-on: ubuntu-latest\n    needs: [build]\n');
   assert.notEqual(workflow, TAG_TOKEN_PUBLISH);
-  const repo = makeRepo({ remote: 'https://github.com/acme/widget.git', files: { 'package.json': PKG, 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, [FILE]: workflow } });
+  const repo = widgetRepo({ [FILE]: workflow });
   try {
     const run = runCli([repo.dir, '--migrate', '--yes', '--force']);
     assert.equal(run.code, 1, run.stdout + run.stderr);

@@ -10,6 +10,7 @@ import { loadPins } from '../../src/render/pins.js';
 import { migrateWorkflow } from '../../src/migrate/index.js';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/repo.js';
+import { WIDGET_LOCK } from '../helpers/widget-repo.js';
 
 const pins = loadPins();
 const repo = { owner: 'acme', name: 'widget' };
@@ -70,7 +71,7 @@ test('volta with no pin and no input sets no Node: setup-node 24 is added as for
 });
 
 test('doctor names the Node of the volta pin at the volta-cli/action step, and nothing once it is handed 24', () => {
-  const files = (workflow: string) => ({ 'package.json': pkg({ node: '16.13.0' }), 'package-lock.json': { name: 'widget', lockfileVersion: 3, packages: {} }, '.github/workflows/publish.yml': workflow });
+  const files = (workflow: string) => ({ 'package.json': pkg({ node: '16.13.0' }), 'package-lock.json': WIDGET_LOCK, '.github/workflows/publish.yml': workflow });
   const oldNpm = (workflow: string) => {
     const temp = makeRepo({ remote: 'https://github.com/acme/widget.git', files: files(workflow) });
     try {

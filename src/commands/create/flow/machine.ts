@@ -5,14 +5,15 @@
 // flags and defaults answer every question at once (run.ts). Planning, writing and opening
 // a browser are the drivers' effects; their results come back as events.
 import type { Answers, Plan } from '../../../core/model.js';
-import { labelOf, questionApplies, questionFor, type AnyQuestion } from '../../../questions/list.js';
+import { labelOf, questionFor, type AnyQuestion } from '../../../questions/list.js';
+import { applies, describeAnswer, nextQuestion, previousQuestion, type Answer } from './question-order.js';
 import { conflictOf } from './conflict.js';
 import { blockedChanges, type WriteResult } from '../../../apply/write.js';
 import type { OpenResult } from '../../../core/browser.js';
 import { freeWorkflowName } from './workflow-name.js';
 import { isAlternative } from '../../../report/checklist.js';
 
-export type Answer = Answers[keyof Answers];
+export type { Answer } from './question-order.js';
 
 /** The browser prompt on the npmjs.com screen. */
 export type OpenState = 'ask' | 'opening' | 'declined' | 'skipped' | OpenResult;
@@ -106,29 +107,6 @@ export type FlowEvent =
   | { type: 'leave' }
   | { type: 'cancel' };
 
-/** True when the question still matters given the answers so far (see Question.applies). */
-export function applies(q: AnyQuestion, answers: Partial<Answers>): boolean {
-  return questionApplies(q, answers);
-}
-
-/** The first question at or after `from` that applies, or -1. */
-export function nextQuestion(questions: readonly AnyQuestion[], from: number, answers: Partial<Answers>): number {
-  for (let i = from; i < questions.length; i++) if (applies(questions[i]!, answers)) return i;
-  return -1;
-}
-
-/** The last question before `from` that applies, or -1. */
-export function previousQuestion(questions: readonly AnyQuestion[], from: number, answers: Partial<Answers>): number {
-  for (let i = Math.min(from, questions.length) - 1; i >= 0; i--) if (applies(questions[i]!, answers)) return i;
-  return -1;
-}
-
-/** "Question n of m", counting only the questions that apply to the answers so far. */
-export function progress(questions: readonly AnyQuestion[], index: number, answers: Partial<Answers>): { number: number; total: number } {
-  const asked = questions.filter((q) => applies(q, answers));
-  return { number: asked.indexOf(questions[index]!) + 1, total: asked.length };
-}
-
 /**
  * Where to go once the last question is answered: the review, or back to the question
  * whose answer makes the combination impossible (e.g. semantic-release for several packages).
@@ -145,15 +123,6 @@ export function initFlow(config: FlowConfig): FlowState {
   const state: FlowState = { config, step: { kind: 'review' }, questions: config.questions, answers: config.answers, log: [] };
   const first = nextQuestion(state.questions, 0, state.answers);
   return { ...state, step: first >= 0 ? { kind: 'question', index: first } : afterQuestions(state, state.answers) };
-}
-
-/** How an answer reads in the log: the choice's label, "yes"/"no", or the text. */
-export function describeAnswer(q: AnyQuestion, value: Answer): string {
-  if (q.kind === 'select') return q.choices.find((c) => c.value === value)?.label ?? String(value);
-  if (q.kind === 'confirm') return value ? 'yes' : 'no';
-  if (Array.isArray(value)) return value.join(', ');
-  if ((value === null || value === '') && 'emptyMeans' in q && q.emptyMeans) return `(${q.emptyMeans})`;
-  return String(value);
 }
 
 function log(state: FlowState, entry: LogEntry): FlowState['log'] {

@@ -13,7 +13,7 @@ import { paint } from '../../../core/style.js';
 import { wrap } from '../../../text/wrap.js';
 import { VERSION } from '../../../core/version.js';
 import { flowConfig } from '../flow/config.js';
-import { progress } from '../flow/machine.js';
+import { progress } from '../flow/question-order.js';
 import { detectedProvider } from '../../../questions/provider.js';
 
 /** Publish workflows that hand npm a token: the ones migrate can fix in place. */

@@ -6,7 +6,7 @@ import { labelOf, type AnyQuestion } from '../../../../../questions/list.js';
 import { Select } from '../components/select.js';
 import { KeyHints } from '../components/key-hints.js';
 import { useKeys } from '../hooks/keys-router.js';
-import { applies, describeAnswer } from '../../../flow/machine.js';
+import { applies, describeAnswer } from '../../../flow/question-order.js';
 
 export interface PickStepProps {
   questions: readonly AnyQuestion[];
