@@ -147,7 +147,7 @@ const IMPORT = /\bfrom\s+(['"])(\.{1,2}\/[^'"]+)\1|\b(?:require|import)\s*\(\s*(
 const IMPORTS_MAX = 8;
 
 /** A program file of the repository, and the files it imports by a relative path (one level), with their text. */
-function programTexts(path: string, readFile: ReadFile): { path: string; text: string }[] {
+export function programTexts(path: string, readFile: ReadFile): { path: string; text: string }[] {
   const text = scriptText(path, readFile);
   if (text === undefined) return [];
   const imported = [...text.matchAll(IMPORT)]
