@@ -3,19 +3,20 @@
 // sets its name to a literal and writes it back before it publishes. The forms public release
 // programs use: `pkg.name = "x"`, `Object.assign(pkg, { name: "x", … })` and `{ ...pkg, name: "x" }`
 // (marko-js/marko's scripts/publish-alias). The alias needs its own trusted publisher. A name set
-// from anything but a literal cannot be read: `unread` names the file.
+// from anything but a literal cannot be read (`unread`).
 import type { Detected, PackageInfo } from '../core/model.js';
 import { parseWorkflow, text } from '../audit/workflow-model.js';
 import { programCommands, programFilesOf, programTexts } from '../audit/program-publish.js';
 import { checkPackageName } from '../text/package-name.js';
 import { cleanFolder, workingDirectory } from './publish-folders.js';
 
-const VALUE = String.raw`(?:(['"\`])([^'"\`$\n]*)\1|([A-Za-z_$][\w$.]*(?:\([^)\n]*\))?))`;
-/** `x.name = …`, `Object.assign(x, { …name: … })`, `{ ...x, …name: … }`: group 2 a literal value, group 3 anything else. */
+/** A value: a whole string literal (group 2), else anything up to the end of the property or statement (group 3). */
+const VALUE = String.raw`(?:(['"\`])([^'"\`$\n]*)\1(?=\s*(?:[,;})]|$))|(\S[^,;}\n]*))`;
+/** `x.name = …`, `Object.assign(x, { …name: … })`, `{ ...x, …name: … }`. */
 const NAME_SET = [
-  new RegExp(String.raw`\b[A-Za-z_$][\w$]*\.name\s*=(?!=)\s*${VALUE}`, 'g'),
-  new RegExp(String.raw`\bObject\.assign\(\s*[\w$.]+\s*,\s*\{[^{}]*?\bname\s*:\s*${VALUE}`, 'g'),
-  new RegExp(String.raw`\{\s*\.\.\.[\w$.]+\s*,[^{}]*?\bname\s*:\s*${VALUE}`, 'g'),
+  new RegExp(String.raw`\b[A-Za-z_$][\w$]*\.name\s*=(?!=)\s*${VALUE}`, 'gm'),
+  new RegExp(String.raw`\bObject\.assign\(\s*[\w$.]+\s*,\s*\{[^{}]*?\bname\s*:\s*${VALUE}`, 'gm'),
+  new RegExp(String.raw`\{\s*\.\.\.[\w$.]+\s*,[^{}]*?\bname\s*:\s*${VALUE}`, 'gm'),
 ];
 /** A program that writes a package.json back (`writeFileSync(pkgFile, …)` with a package.json path in the file). */
 const WRITES_MANIFEST = (source: string) => /package\.json/.test(source) && /\bwrite(?:File|FileSync|Json|JSON|JsonSync)\s*\(/.test(source);
@@ -32,13 +33,12 @@ export function aliasNamesIn(source: string): { names: string[]; unread: boolean
   return { names: [...names], unread };
 }
 
-/** The names the publishing programs of `d`'s workflows set in a package.json they write, and the programs whose name cannot be read. */
-export function programAliases(d: Pick<Detected, 'workflows' | 'publishContext'>): { names: string[]; unread: string[] } {
+/** The names the publishing programs of `d`'s workflows set in a package.json they write (a name that is not a literal: see programScriptPublishReason). */
+export function programAliases(d: Pick<Detected, 'workflows' | 'publishContext'>): string[] {
   const context = d.publishContext ?? {};
   const readFile = context.readFile;
   const names = new Set<string>();
-  const unread = new Set<string>();
-  if (!readFile) return { names: [], unread: [] };
+  if (!readFile) return [];
   for (const w of d.workflows) {
     const parsed = parseWorkflow(w.content, w.path, context);
     if (!parsed.ok || !parsed.workflow.publishes) continue;
@@ -47,21 +47,17 @@ export function programAliases(d: Pick<Detected, 'workflows' | 'publishContext'>
         const run = step.run ?? (/^changesets\/action@/i.test(step.uses ?? '') ? text(step.with, 'publish') : undefined);
         const dir = cleanFolder(workingDirectory(parsed.workflow, job, step) ?? '.');
         for (const path of (run ?? '').split('\n').flatMap((line) => programFilesOf(line, context, dir))) {
-          for (const file of programTexts(path, readFile)) {
-            const found = aliasNamesIn(file.text);
-            for (const name of found.names) names.add(name);
-            if (found.unread) unread.add(file.path);
-          }
+          for (const file of programTexts(path, readFile)) aliasNamesIn(file.text).names.forEach((name) => names.add(name));
         }
       }
     }
   }
-  return { names: [...names], unread: [...unread] };
+  return [...names];
 }
 
 /** The alias packages beside `packages`: each as the first of them, renamed (the values npmjs.com asks for are the same). */
 export function aliasPackages(d: Pick<Detected, 'workflows' | 'publishContext'>, packages: readonly PackageInfo[]): PackageInfo[] {
   const held = new Set(packages.map((p) => p.name));
   const base = packages[0];
-  return base === undefined ? [] : programAliases(d).names.filter((name) => !held.has(name)).map((name) => ({ ...base, name }));
+  return base === undefined ? [] : programAliases(d).filter((name) => !held.has(name)).map((name) => ({ ...base, name }));
 }

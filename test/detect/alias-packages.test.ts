@@ -21,6 +21,8 @@ test('the literal name a publishing program writes into a package.json: three fo
   assert.deepEqual(aliasNamesIn(`${read}Object.assign(pkg, { name: "templating", private: false });\n${publish}`), { names: ['templating'], unread: false });
   assert.deepEqual(aliasNamesIn(`${read}fs.writeFileSync(file, JSON.stringify({ ...pkg, name: 'templating' }));\ncp.execSync('npm publish ./packages/runtime');\n`), { names: ['templating'], unread: false });
   assert.deepEqual(aliasNamesIn(`${read}pkg.name = process.env.ALIAS;\n${publish}`), { names: [], unread: true });
+  assert.deepEqual(aliasNamesIn(`${read}pkg.name = \`@acme/\${flavour}\`;\n${publish}`), { names: [], unread: true });
+  assert.deepEqual(aliasNamesIn(`${read}Object.assign(pkg, { name: 'templating-' + flavour });\n${publish}`), { names: [], unread: true });
   assert.deepEqual(aliasNamesIn(`${read}if (pkg.name === "templating") pkg.version = "1.0.0";\n${publish}`), { names: [], unread: false });
   assert.deepEqual(aliasNamesIn(`${read}pkg.name = "templating";\nconsole.log(JSON.stringify(pkg));\ncp.execSync('npm publish ./packages/runtime');\n`), { names: [], unread: false });
   assert.deepEqual(aliasNamesIn(`${read}pkg.name = "templating";\n${publish.replace(/npm publish/, 'npm pack')}`), { names: [], unread: false });
