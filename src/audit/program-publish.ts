@@ -104,8 +104,14 @@ const PRINTS = /\bconsole\.\w+\s*\(|\bnew\s+\w*Error\s*\(|\bthrow\b/;
 const COMMAND_START = /^\s*(?:npm|pnpm|yarn|bun|npx|bunx|lerna|changeset|nx|semantic-release|release-it|auto|napi|beachball|rush|shipjs)\s/;
 /** A call whose first argument is a package manager (group 2), then its argument list or a name holding it (group 3). */
 const PM_CALL = /\(\s*(['"`])(npm|pnpm|yarn|bun)\1\s*,\s*(\[[^\]]*\]|[A-Za-z_$][\w$.]*)/g;
-/** An argument list that publishes: `['publish', …]` (Yarn 2+: `['npm', 'publish', …]`), not a dry run. */
-const PUBLISH_ARGS = /\[\s*(['"`])(?:npm\1\s*,\s*\1)?publish\1[^\]]*\]/g;
+/** An argument list that publishes: `['publish', …]` (Yarn 2+: `['npm', 'publish', …]`; `yarn` with `['lerna', 'publish', …]`), not a dry run. */
+const PUBLISH_ARGS = /\[\s*(['"`])(?:(?:npm|lerna)\1\s*,\s*\1)?publish\1[^\]]*\]/g;
+
+/** An argument list written over several lines, put on its first line (the lines after it kept, empty, so line numbers hold). */
+const oneLineLists = (code: string): string => code.replace(/\[[^[\]]*\n[^[\]]*\]/g, (list) => list.replace(/\s*\n\s*/g, ' ') + '\n'.repeat(list.split('\n').length - 1));
+
+/** A program's text with each argument list as the words it gives (`['lerna', 'publish', x]` -> `lerna publish`), comments left out. */
+const listsAsWords = (text: string): string => withoutComments(text).replace(/\[[^[\]]*\]/g, (list) => ` ${literals(list.replace(/\s*\n\s*/g, ' ')).join(' ')} `);
 /** npm commands that change a package's registry settings without publishing it. */
 const ADMIN_WORDS = 'unpublish|deprecate|undeprecate|owner|access|dist-tags?';
 // `npm access list packages`, `npm dist-tag ls`: they read, they change nothing.
@@ -116,7 +122,7 @@ const dryRunList = (list: string) => /['"`]--dry-run['"`]/.test(list);
 
 /** What a program's text runs: the 1-based lines that publish, and those that run `npm unpublish`, `npm deprecate` or the like. */
 export function programCommands(text: string): { publish: number[]; admin: number[] } {
-  const lines = withoutComments(text).split('\n');
+  const lines = oneLineLists(withoutComments(text)).split('\n');
   const code = lines.join('\n');
   const calls = [...code.matchAll(PM_CALL)];
   // A package manager called with a list held in a name: the file's own publish lists count.
@@ -165,6 +171,12 @@ export function runsProgramPublish(line: string, context: PublishContext, dir = 
   const readFile = context.readFile;
   if (!readFile) return false;
   return programFilesOf(line, context, dir).some((path) => programTexts(path, readFile).some((f) => programCommands(f.text).publish.length > 0));
+}
+
+/** Does a line run a program file of the repository (or one it imports) whose commands or argument lists match `tool` (`lerna publish`)? */
+export function programRunsTool(line: string, tool: RegExp, context: PublishContext, dir = ''): boolean {
+  const readFile = context.readFile;
+  return readFile !== undefined && programFilesOf(line, context, dir).some((path) => programTexts(path, readFile).some((f) => tool.test(listsAsWords(f.text))));
 }
 
 /** Where a line's program files run `npm unpublish`, `npm deprecate` or the like: file and 1-based line of the first. */

@@ -86,7 +86,7 @@ export function isPreviewPublish(line: string): boolean {
 export function scriptsRun(line: string, scripts: Readonly<Record<string, string>> = {}, yarnBerry = false): string[] {
   const names: string[] = [];
   const text = commandText(line);
-  for (const m of text.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:(?:-w|-r|--filter(?:=|\s+)\S+|-F\s+\S+|--silent|-s)\s+)*(run(?:-script)?\s+)?([\w:.-]+)/g)) {
+  for (const m of text.matchAll(/\b(?:npm|pnpm|yarn|bun)\s+(?:(?:-w|-r|--filter(?:=|\s+)\S+|-F\s+\S+|--silent|-s)\s+)*(run(?:-script)?\s+)?([@\w:.-]+)/g)) {
     // `npm version` is the package manager's own command; `npm run version` runs the script.
     if (m[2] === 'version' && !m[1]) continue;
     if (Object.hasOwn(scripts, m[2]!)) names.push(m[2]!);

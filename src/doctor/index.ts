@@ -10,6 +10,7 @@ import { napiPlatformPackages } from '../detect/package-set.js';
 import { builtPackageFinding, ciBuiltPackages, topPackageError } from '../detect/built-package.js';
 import { publishFolderPackages, versionlessUnpublished } from '../detect/publish-folders.js';
 import { repositoryPackages } from '../detect/named-packages.js';
+import { aliasPackages } from '../detect/alias-packages.js';
 
 export { workflowDoctor, type WorkflowSource } from './workflows.js';
 
@@ -53,8 +54,8 @@ export function mustFix(findings: readonly Finding[]): boolean {
 
 export function publishedPackages(d: Detected): PackageInfo[] {
   const packages = repositoryPackages(d);
-  // napi-rs: every platform package is published too, and needs its own trusted publisher.
-  return [...packages, ...packages.flatMap((p) => napiPlatformPackages(p).map((name) => ({ ...p, name })))];
+  // napi-rs: every platform package is published too, and needs its own trusted publisher; so does an alias a release program publishes.
+  return [...packages, ...packages.flatMap((p) => napiPlatformPackages(p).map((name) => ({ ...p, name }))), ...aliasPackages(d, packages)];
 }
 
 /** The package.json "repository" findings of detect. */

@@ -16,7 +16,7 @@ export function oldLernaPublish(named: NamedWorkflow, context: PublishContext): 
   return workflow.jobs.flatMap((job) =>
     job.steps
       .filter((step) => step.publishes && step.run !== undefined)
-      .filter((step) => runsTool(step.run!, LERNA_PUBLISH, context, cleanFolder(workingDirectory(workflow, job, step) ?? '.')))
+      .filter((step) => runsTool(step.run!, LERNA_PUBLISH, context, cleanFolder(workingDirectory(workflow, job, step) ?? '.'), true))
       .map((step) =>
         workflow.finding(
           'release-tool-outdated',

@@ -11,7 +11,7 @@ import { localRegistryUrls } from '../audit/local-action.js';
 import { registryKind } from '../audit/publish-rule.js';
 import { YARN1_PUBLISH } from './packages.js';
 import { retiredRunnerReplacement } from '../audit/retired-runners.js';
-import { selfHostedRunner } from '../audit/self-hosted-runners.js';
+import { listedSelfHosted, selfHostedRunner } from '../audit/self-hosted-runners.js';
 import { listedNeeds, upstreamJobs } from '../audit/job-needs.js';
 import { scriptProxy } from './script-proxy.js';
 import { makeRecipeFindings } from './make-recipe.js';
@@ -69,22 +69,31 @@ function runnerLabels(node: Node | undefined): { labels: string[]; group: boolea
   return { labels: [], group: false };
 }
 
-function selfHosted(workflow: Workflow, job: Job): Finding[] {
+function selfHosted(workflow: Workflow, job: Job, listed: readonly string[]): Finding[] {
   const runsOn = pair(job.node, 'runs-on');
   const { labels, group } = runnerLabels(value(job.node, 'runs-on'));
   const line = workflow.lineOf(runsOn ?? job.node);
   const fix = 'Publish from a GitHub-hosted runner such as `ubuntu-latest`; build elsewhere if you must, and pass the tarball as an artifact.';
-  if (labels.some((label) => selfHostedRunner(label) === 'self-hosted')) {
+  if (labels.some((label) => selfHostedRunner(label, listed) === 'self-hosted')) {
     return [workflow.finding('self-hosted-runner', 'error', `Job "${job.id}" publishes from a self-hosted runner: trusted publishing and provenance only work on cloud-hosted runners (E422).`, line, fix)];
   }
-  const provider = labels.find((label) => selfHostedRunner(label) !== undefined);
+  const provider = labels.find((label) => selfHostedRunner(label, listed) !== undefined);
   if (provider !== undefined) {
-    return [workflow.finding('self-hosted-runner', 'error', `Job "${job.id}" publishes on a ${selfHostedRunner(provider)} runner (${provider}), which GitHub reports as self-hosted: trusted publishing and provenance only work on cloud-hosted runners (E422).`, line, fix)];
+    const who = selfHostedRunner(provider, listed) === 'listed' ? `the runner label ${provider}, which .github/actionlint.yaml lists as self-hosted` : `a ${selfHostedRunner(provider)} runner (${provider}), which GitHub reports as self-hosted`;
+    return [workflow.finding('self-hosted-runner', 'error', `Job "${job.id}" publishes on ${who}: trusted publishing and provenance only work on cloud-hosted runners (E422).`, line, fix)];
   }
   const custom = labels.filter((label) => !label.includes('${{') && !HOSTED.test(label));
   if (group || custom.length > 0) {
     const what = group ? 'a runner group' : `the runner label ${custom.join(', ')}`;
-    return [workflow.finding('self-hosted-runner', 'warning', `Job "${job.id}" publishes on ${what}, which may be self-hosted: trusted publishing only works on cloud-hosted runners (E422).`, line, fix)];
+    return [
+      workflow.finding(
+        'self-hosted-runner',
+        'warning',
+        `Job "${job.id}" publishes on ${what}, which this tool cannot tell is GitHub-hosted: npm refuses trusted publishing from a self-hosted runner (E422); a GitHub-hosted larger runner is fine.`,
+        line,
+        `If it is self-hosted, ${fix[0]!.toLowerCase()}${fix.slice(1)} (Labels listed under self-hosted-runner in .github/actionlint.yaml count as self-hosted.)`,
+      ),
+    ];
   }
   return [];
 }
@@ -163,8 +172,9 @@ function publishTools(workflow: Workflow, job: Job): Finding[] {
 /** The preflight rules for the jobs of `workflow` that publish; `readFile` reads the local actions they run. */
 export function preflight(workflow: Workflow, readFile?: (path: string) => string | undefined): Finding[] {
   const publishing = workflow.jobs.filter((job) => publishesToNpm(workflow, job));
+  const listed = listedSelfHosted(readFile);
   return [
-    ...publishing.flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...scriptProxy(workflow, job, readFile), ...makeRecipeFindings(workflow, job, readFile), ...selfHosted(workflow, job), ...retiredRunner(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job), ...bunScriptPublish(workflow, job, readFile)]),
+    ...publishing.flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...scriptProxy(workflow, job, readFile), ...makeRecipeFindings(workflow, job, readFile), ...selfHosted(workflow, job, listed), ...retiredRunner(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job), ...bunScriptPublish(workflow, job, readFile)]),
     ...retiredUpstream(workflow, publishing),
   ];
 }

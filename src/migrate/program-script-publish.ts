@@ -7,6 +7,7 @@ import { parseWorkflow } from '../audit/workflow-model.js';
 import { runPublishesWith, scriptsRun } from '../audit/publish-rule.js';
 import { programFilesRun, withoutPrograms } from '../audit/program-publish.js';
 import { scriptText } from '../audit/script-files.js';
+import { aliasNamesIn } from '../detect/alias-packages.js';
 
 /** A publish of a folder or tarball the script names in a variable or a built path (`npm publish ${folder}`), or from a `cwd` it sets. */
 const NAMED_TARGET = /\bnpm\s+publish\s+(?:["'`]?\$|[^-\s"'`][^\s"'`]*\/)|\bnpm\s+publish\b[^\n]*\bcwd\s*:/;
@@ -41,10 +42,13 @@ export function programScriptPublishReason(d: Detected, path: string, content: s
       for (const line of lines) {
         const file = programFilesRun(line, readFile)[0];
         const text = file === undefined ? undefined : scriptText(file, readFile);
-        if (file === undefined || text === undefined || !NAMED_TARGET.test(text)) continue;
+        // An alias publish whose name is read (src/detect/alias-packages.ts) names its target.
+        const alias = text === undefined ? undefined : aliasNamesIn(text);
+        if (file === undefined || text === undefined || !(alias!.unread || (NAMED_TARGET.test(text) && alias!.names.length === 0))) continue;
+        const what = alias!.unread ? 'sets the name of a package it publishes in its package.json from a value that cannot be read here' : 'names the folders it publishes itself: which packages those are cannot be read from it';
         return (
-          `job "${job.id}" publishes through ${file} (run by \`${step.run!.trim().split('\n')[0]}\`), a script that names the folders it publishes itself: ` +
-          'which packages those are cannot be read from it, and the package at the top is not assumed. Pass --packages with the names it publishes (each needs its own trusted publisher on npmjs.com), then migrate again.'
+          `job "${job.id}" publishes through ${file} (run by \`${step.run!.trim().split('\n')[0]}\`), a script that ${what}, and the package at the top is not assumed. ` +
+          'Pass --packages with the names it publishes (each needs its own trusted publisher on npmjs.com), then migrate again.'
         );
       }
     }

@@ -13,11 +13,11 @@ function labels(node: unknown): string[] {
   return [];
 }
 
-export function checkSelfHostedRunner(job: JobView): void {
+export function checkSelfHostedRunner(job: JobView, listed: readonly string[] = []): void {
   for (const label of labels(job.node.get('runs-on', true))) {
-    const who = selfHostedRunner(label);
+    const who = selfHostedRunner(label, listed);
     if (who === undefined) continue;
-    const what = who === 'self-hosted' ? 'a self-hosted runner' : `a ${who} runner (${label}), which GitHub reports as self-hosted`;
+    const what = who === 'self-hosted' ? 'a self-hosted runner' : who === 'listed' ? `the runner label ${label}, which .github/actionlint.yaml lists as self-hosted` : `a ${who} runner (${label}), which GitHub reports as self-hosted`;
     throw new MigrateError(
       `job "${job.id}" publishes on ${what}: npm accepts trusted publishing, and the provenance it adds, only from cloud-hosted runners (E422 "runner environment: self-hosted").\n` +
         'Publish from a GitHub-hosted runner such as `ubuntu-latest` (build elsewhere if you must, and pass the tarball as an artifact), then migrate again.',

@@ -17,6 +17,7 @@ import { checkTokenOnlyPublishers } from './token-only-publishers.js';
 import { checkInstalledPublishScripts } from './installed-publish-script.js';
 import { checkGlobalToolPublish } from './global-tool-publish.js';
 import { checkSelfHostedRunner } from './self-hosted-runner.js';
+import { listedSelfHosted } from '../audit/self-hosted-runners.js';
 import { checkPublishConditionSteps } from './missing-step-condition.js';
 import { noTokenGuards } from './token-guards.js';
 import { packOldBerryPublish, yarnPublish } from './yarn-publish.js';
@@ -253,7 +254,7 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
 
 export function migratePublishJob(doc: Document, job: JobView, notes: string[], options: PublishJobOptions = {}): string[] {
   const switchRegistry = options.switchRegistry ?? false;
-  checkSelfHostedRunner(job);
+  checkSelfHostedRunner(job, listedSelfHosted(options.readFile));
   const secrets: string[] = [...noTokenWriterActions(job, notes), ...inlineCompositePublishers(doc, job, notes), ...replaceNpmPublishAction(doc, job, notes, options.left)];
   checkPublishActions(job);
   checkTokenOnlyPublishers(job, options.readFile);

@@ -140,7 +140,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   const publishing = jobs.filter((job) => job.publishes);
   // What the release-tool checks read: the publish rule's context, with the repository reader.
   const tools: PublishContext = { ...ctx.publish, ...(ctx.publish?.readFile ?? ctx.readFile ? { readFile: ctx.publish?.readFile ?? ctx.readFile } : {}) };
-  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', LERNA_PUBLISH, tools, stepDirectory(doc, j.node, step))))) {
+  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', LERNA_PUBLISH, tools, stepDirectory(doc, j.node, step), true)))) {
     refuseOldLerna(job.id, ctx.readFile);
     const line = lernaLeft(job.id, ctx.readFile);
     if (line) left.push(line);

@@ -7,13 +7,15 @@
 //   runIfNotDry('npm', publicArgs), publicArgs = ['publish', …], in an imported helper  vitejs/vite@05bc8b9 scripts/releaseUtils.ts
 //   const npm = (args) => spawnSync('npm', args); npm(['publish', …]); npm(['unpublish', …])  jdutton/vibe-agent-toolkit@0801cf9
 //   zx: $`npm publish --access public`
+//   execa('yarn', lernaPublishArgs), the list ['lerna', 'publish', …] written over several lines  webiny/webiny-js@53fc875 scripts/release/Release.js
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { programAdminLine, programCommands, programFilesRun, runsProgramPublish } from '../../src/audit/program-publish.js';
+import { programAdminLine, programCommands, programFilesRun, programRunsTool, runsProgramPublish } from '../../src/audit/program-publish.js';
+import { LERNA_PUBLISH } from '../../src/audit/lerna-version.js';
 import { runPublishesWith } from '../../src/audit/publish-rule.js';
 import { workspaceBinsRun } from '../../src/audit/workspace-bins.js';
 import { repoReader } from '../../src/detect/workflows.js';
@@ -159,4 +161,13 @@ test('`npm exec --no <bin>` and `npx --no <bin>` run the bin file of an npm work
   assert.ok(runPublishesWith('cd cli\nnpm ci\nnpm exec --no release-cli -- npm-next --ci --repository-path ../publish', context));
   assert.ok(!runPublishesWith('npx --no lint-cli', context));
   assert.ok(!runPublishesWith('npm exec --no release-cli -- npm-next', { readFile }), 'without the workspaces, no bin is known');
+});
+
+test("lerna run through Yarn with an argument list written over several lines: a publish, at the list's line, and lerna publish is seen", () => {
+  const program = 'const tag = flag("tag");\nconst publishArgs = [\n    "lerna",\n    "publish",\n    "from-package",\n    "--dist-tag",\n    tag\n];\nexecFileSync("yarn", publishArgs, { stdio: "inherit" });\n';
+  assert.deepEqual(programCommands(program).publish, [2]);
+  assert.deepEqual(programCommands('const versionArgs = [\n  "lerna",\n  "version",\n  "--yes"\n];\nexecFileSync("yarn", versionArgs);\n').publish, []);
+  const context = { readFile: files({ 'scripts/release/index.js': program }), scripts: { release: 'node ./scripts/release/index.js' } };
+  assert.equal(programRunsTool('yarn release --tag=next', LERNA_PUBLISH, context), true);
+  assert.equal(programRunsTool('yarn release --tag=next', LERNA_PUBLISH, { ...context, readFile: files({ 'scripts/release/index.js': 'execFileSync("yarn", ["lerna", "version"])' }) }), false);
 });

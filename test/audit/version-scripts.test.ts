@@ -47,3 +47,7 @@ test('migrate reads the version scripts a step runs, as the publish rule does', 
   const berry = JSON.stringify({ packageManager: 'yarn@4.5.0', scripts: { postversion: 'yarn npm publish' } });
   assert.equal(withPackageScripts('yarn version patch', (path) => (path === 'package.json' ? berry : undefined)), 'yarn version patch');
 });
+
+test('a script name that starts with @ (`npm run @ci:release`, marko-js/marko@fda50b2 package.json) is followed', () => {
+  assert.deepEqual(scriptsRun('npm run @ci:release-alias', { '@ci:release-alias': 'node scripts/publish-alias.ts' }), ['@ci:release-alias']);
+});

@@ -51,3 +51,9 @@ test('lerna-lite is held to its own floor, 4.9.0, and the warning names both of 
   assert.match(found!, /asks for @lerna-lite\/publish \^4\.8\.0: lerna-lite exchanges the OIDC token itself only from 4\.9\.0 on \(5\.2\.1 on CircleCI\)/);
   assert.deepEqual(lernaFindings('npx lerna publish from-git --yes', {}, {}, { '@lerna-lite/cli': '^4.9.0', '@lerna-lite/publish': '^4.9.0' }), []);
 });
+
+test('lerna 8 run by a Node release program (a list over several lines handed to yarn, webiny-js@53fc875 scripts/release): the warning', () => {
+  const program = 'const { execFileSync } = require("child_process");\nconst args = [\n  "lerna",\n  "publish",\n  "from-package",\n  "--yes"\n];\nexecFileSync("yarn", args);\n';
+  assert.equal(lernaFindings('yarn release --tag=next', { 'scripts/release/index.js': program }, { release: 'node ./scripts/release/index.js' }, '8.1.2').length, 1);
+  assert.deepEqual(lernaFindings('yarn release --tag=next', { 'scripts/release/index.js': program }, { release: 'node ./scripts/release/index.js' }, '^9.0.3'), []);
+});

@@ -30,6 +30,27 @@ test('self-hosted runners: an error for self-hosted, a warning for a custom labe
   assert.deepEqual(runsOn('${{ matrix.os }}'), []);
 });
 
+test('a custom runner label: a warning naming it, the reason and the larger-runner case; labels .github/actionlint.yaml lists as self-hosted are an error', () => {
+  const content = edit(GOOD, 'runs-on: ubuntu-latest', 'runs-on: acme-large-builder');
+  const warning = workflowDoctor([wf(content)], repo).findings.find((f) => f.id === 'self-hosted-runner');
+  assert.equal(warning?.level, 'warning');
+  assert.match(warning!.message, /the runner label acme-large-builder, which this tool cannot tell is GitHub-hosted: npm refuses trusted publishing from a self-hosted runner \(E422\); a GitHub-hosted larger runner is fine/);
+  for (const [path, config] of [
+    ['.github/actionlint.yaml', 'self-hosted-runner:\n  labels:\n    - acme-large-builder\n'],
+    ['.github/actionlint.yml', 'self-hosted-runner:\n  labels: [other, "acme-*"]\n'],
+  ] as const) {
+    const readFile = (p: string) => (p === path ? config : undefined);
+    const found = workflowDoctor([wf(content)], repo, { readFile }).findings.filter((f) => f.id === 'self-hosted-runner');
+    assert.deepEqual(found.map((f) => f.level), ['error'], path);
+    assert.match(found[0]!.message, /the runner label acme-large-builder, which \.github\/actionlint\.yaml lists as self-hosted/);
+  }
+  // A configuration that lists other labels, or cannot be read, changes nothing.
+  for (const config of ['self-hosted-runner:\n  labels: [gpu-box]\n', 'self-hosted-runner: [\n']) {
+    const found = workflowDoctor([wf(content)], repo, { readFile: (p) => (p === '.github/actionlint.yaml' ? config : undefined) }).findings.filter((f) => f.id === 'self-hosted-runner');
+    assert.deepEqual(found.map((f) => f.level), ['warning'], config);
+  }
+});
+
 test('a removed Ubuntu runner image: an error on the publishing job, nothing for a current one', () => {
   const runsOn = (value: string) => ids([wf(edit(GOOD, 'runs-on: ubuntu-latest', `runs-on: ${value}`))]).filter((id) => /retired|self-hosted/.test(id));
   assert.deepEqual(runsOn('ubuntu-18.04'), ['error retired-runner:9']);

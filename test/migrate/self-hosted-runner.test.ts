@@ -51,3 +51,12 @@ test('a GitHub-hosted publish job migrates, and a test job on Blacksmith keeps i
   assert.doesNotMatch(result.after, /NODE_AUTH_TOKEN/);
   assert.match(result.after, /runs-on: blacksmith-4vcpu-ubuntu-2404/);
 });
+
+test('a publish job on a label .github/actionlint.yaml lists as self-hosted is refused; an unlisted custom label migrates (doctor names it)', () => {
+  const readFile = (path: string) => (path === '.github/actionlint.yaml' ? 'self-hosted-runner:\n  labels:\n    - "acme-*"\n' : undefined);
+  assert.throws(
+    () => migrateWorkflow(workflow('acme-large-builder'), '.github/workflows/publish.yml', { pins: loadPins(), repo, readFile }),
+    (error: unknown) => error instanceof MigrateError && /the runner label acme-large-builder, which \.github\/actionlint\.yaml lists as self-hosted/.test(error.message) && /E422/.test(error.message),
+  );
+  assert.match(migrateWorkflow(workflow('acme-large-builder'), '.github/workflows/publish.yml', { pins: loadPins(), repo }).after, /runs-on: acme-large-builder/);
+});
