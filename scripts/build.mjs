@@ -95,10 +95,11 @@ async function main() {
     if (body !== undefined && !/\brequire\b/.test(body)) await writeFile(path, body.replace(/^\n/, ''));
   }
   // The full-screen wizard's chunk ships compressed (scripts/compress-chunk.mjs), and so do the
-  // chunks of `retire` and `doctor --fleet`, which no other command loads.
+  // chunks of `retire`, `doctor --fleet` and the GitLab/CircleCI plans, which no other command loads.
   await compressEntryChunk(root, result.metafile, 'src/commands/create/ui/ink/index.tsx');
   await compressEntryChunk(root, result.metafile, 'src/commands/retire.ts');
   await compressEntryChunk(root, result.metafile, 'src/commands/doctor/fleet.ts');
+  await compressEntryChunk(root, result.metafile, 'src/plan/ci.ts');
   // What every run loads is compiled once into Node's compile cache (scripts/eager-functions.mjs).
   await eagerStartupChunks(root, result.metafile, 'src/cli/bin.ts');
   // No copy of open's bundled xdg-open: bundled, open looks for it beside its chunk and
