@@ -101,12 +101,26 @@ function loopWords(run: string, name: string): string[] | undefined {
   return words.length === 0 || words.some((w) => /[$*?[`]/.test(w)) ? undefined : words;
 }
 
-/** `arg` with a `$x` / `${x}` loop variable replaced by each word of its loop; undefined when another variable is in it. */
-function expandLoop(arg: string, run: string): string[] | undefined {
+/** The value of the one assignment `name=value` of a script: plain words and variables only; undefined when none, several or another form. */
+function assigned(run: string, name: string): string | undefined {
+  const all = [...run.matchAll(new RegExp(`(?:^|[\\s;&|])${name}=("[^"\\n]*"|[^\\s;&|]*)`, 'g'))];
+  // Single quotes expand nothing: `'packages/$pkg'` is no loop folder.
+  const value = all.length === 1 && !all[0]![1]!.includes("'") ? shellWords(all[0]![1]!)[0] : undefined;
+  return value !== undefined && /^(?:[\w.@/-]|\$\{?\w+\}?)+$/.test(value) ? value : undefined;
+}
+
+/**
+ * `arg` with a `$x` / `${x}` loop variable replaced by each word of its loop, also through one variable
+ * set from it (`dir="packages/$pkg"` … `cd "$dir"`); undefined when another variable is in it.
+ */
+function expandLoop(arg: string, run: string, through = true): string[] | undefined {
   const names = [...arg.matchAll(/\$\{?(\w+)\}?/g)].map((m) => m[1]!);
   if (names.length === 0) return [arg];
   if (new Set(names).size > 1) return undefined;
-  return loopWords(run, names[0]!)?.map((w) => arg.replace(/\$\{?\w+\}?/g, w));
+  const words = loopWords(run, names[0]!);
+  if (words !== undefined) return words.map((w) => arg.replace(/\$\{?\w+\}?/g, w));
+  const value = through ? assigned(run, names[0]!) : undefined;
+  return value === undefined ? undefined : expandLoop(arg.replace(/\$\{?\w+\}?/g, () => value), run, false);
 }
 
 /**

@@ -10,7 +10,7 @@ import { mapAt, pair, text, value } from '../audit/workflow-model.js';
 import { localRegistryUrls } from '../audit/local-action.js';
 import { registryKind } from '../audit/publish-rule.js';
 import { YARN1_PUBLISH } from './packages.js';
-import { retiredRunnerReplacement } from '../audit/retired-runners.js';
+import { retiredRunner as retiredImage } from '../audit/retired-runners.js';
 import { listedSelfHosted, selfHostedRunner } from '../audit/self-hosted-runners.js';
 import { listedNeeds, upstreamJobs } from '../audit/job-needs.js';
 import { scriptProxy } from './script-proxy.js';
@@ -104,17 +104,18 @@ function selfHosted(workflow: Workflow, job: Job, listed: readonly string[]): Fi
  */
 function retiredRunner(workflow: Workflow, job: Job, publishing?: Job): Finding[] {
   const { labels } = runnerLabels(value(job.node, 'runs-on'));
-  const retired = labels.filter((label) => retiredRunnerReplacement(label));
-  if (retired.length === 0) return [];
+  const retired = labels.filter((label) => retiredImage(label));
+  const first = retired[0] === undefined ? undefined : retiredImage(retired[0]);
+  if (!first) return [];
   const line = workflow.lineOf(pair(job.node, 'runs-on') ?? job.node);
   const who = publishing ? `Job "${job.id}", which the publishing job "${publishing.id}" waits for, runs on` : `Job "${job.id}" publishes on`;
   return [
     workflow.finding(
       'retired-runner',
       'error',
-      `${who} ${retired.join(', ')}, a runner image GitHub has removed: the job fails before it starts, so nothing publishes.`,
+      `${who} ${retired.join(', ')}, a runner image GitHub has removed (${first.removed}): the job fails before it starts, so nothing publishes.`,
       line,
-      'Use `runs-on: ubuntu-latest` (create-trusted-publish --migrate does it).',
+      `Use \`runs-on: ${first.instead}\` (create-trusted-publish --migrate does it).`,
     ),
   ];
 }

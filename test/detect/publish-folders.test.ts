@@ -86,3 +86,13 @@ test('the cd commands before the first publish, wherever they sit in the script;
   assert.deepEqual(folders(job(`      - run: cd react & npm publish\n${TOKEN}`)), [['']]);
   assert.deepEqual(folders(job(`      - run: |\n          npm run build\n          cd ~/.config/acme\n          npm publish\n${TOKEN}`)), [undefined]);
 });
+
+test('a variable set once from the loop variable (dir="packages/$pkg", then cd "$dir"), from the defaults.run working directory', () => {
+  const defaults = '    defaults:\n      run:\n        working-directory: js\n';
+  const loop = (set: string) => `      - run: |\n          for pkg in realtime client; do\n            ${set}\n            cd "$dir"\n            npm publish --access public\n            cd ../..\n          done\n${TOKEN}`;
+  assert.deepEqual(folders(job(loop('dir="packages/$pkg"'), defaults)), [['js/packages/realtime', 'js/packages/client']]);
+  // Set twice, from something other than the loop, or in single quotes (no expansion): unknown.
+  assert.deepEqual(folders(job(loop('dir="packages/$pkg"; dir="x/$pkg"'), defaults)), [undefined]);
+  assert.deepEqual(folders(job(loop('dir="$(pwd)/$pkg"'), defaults)), [undefined]);
+  assert.deepEqual(folders(job(loop("dir='packages/$pkg'"), defaults)), [undefined]);
+});

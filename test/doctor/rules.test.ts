@@ -59,6 +59,18 @@ test('a removed Ubuntu runner image: an error on the publishing job, nothing for
   assert.deepEqual(runsOn('ubuntu-24.04'), []);
 });
 
+test('a removed Windows or macOS runner image is an error too, named with its removal date and the label to use', () => {
+  const found = (value: string) => workflowDoctor([wf(edit(GOOD, 'runs-on: ubuntu-latest', `runs-on: ${value}`))], repo).findings.filter((f) => f.id === 'retired-runner');
+  for (const [label, date, instead] of [['windows-2019', '2025-06-30', 'windows-latest'], ['windows-2016', '2022-04-01', 'windows-latest'], ['macos-13', '2025-12-04', 'macos-latest'], ['macOS-12', '2024-12-03', 'macos-latest'], ['macos-11', '2024-06-28', 'macos-latest']] as const) {
+    const [finding] = found(label);
+    assert.equal(finding?.level, 'error', label);
+    assert.ok(finding!.message.includes(`${label}, a runner image GitHub has removed (${date})`), finding!.message);
+    assert.ok((finding!.fix ?? '').includes(`runs-on: ${instead}`), finding!.fix);
+  }
+  assert.match(found('ubuntu-20.04')[0]!.message, /has removed \(2025-04-15\)/);
+  for (const current of ['windows-2022', 'windows-2025', 'windows-latest', 'macos-14', 'macos-15-intel', 'macos-latest']) assert.deepEqual(found(current), [], current);
+});
+
 test('a removed runner image on a job the publish waits for (however far back) is an error too; on another job it is not', () => {
   const jobs = `jobs:
   lint:

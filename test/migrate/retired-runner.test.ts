@@ -1,5 +1,5 @@
 // A publishing job on a runner image GitHub has removed never starts, nor does one the publish waits
-// for: migrate moves those labels to ubuntu-latest and leaves every other job's runner as written.
+// for: migrate moves those labels to the one GitHub advised (ubuntu-latest, windows-latest, macos-latest) and leaves every other job's runner as written.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'yaml';
@@ -50,6 +50,14 @@ test('a publishing job on ubuntu-18.04 or ubuntu-20.04 moves to ubuntu-latest, w
     assert.ok(result.changes.some((line) => line.startsWith('job "build": runs-on ubuntu-18.04 -> ubuntu-latest')), result.changes.join('\n'));
     assert.equal(parse(result.after).jobs.test['runs-on'], 'ubuntu-22.04');
     assert.equal(parse(result.after).jobs.lint['runs-on'], 'ubuntu-18.04');
+  }
+});
+
+test('a removed Windows image moves to windows-latest, a removed macOS image to macos-latest', () => {
+  for (const [label, expected] of [['windows-2019', 'windows-latest'], ['macos-13', 'macos-latest'], ['macos-12', 'macos-latest']] as const) {
+    const result = migrateWorkflow(workflow(label), '.github/workflows/publish.yml', { pins, repo });
+    assert.equal(parse(result.after).jobs.publish['runs-on'], expected, label);
+    assert.ok(result.changes.includes(`job "publish": runs-on ${label} -> ${expected} (GitHub has removed the ${label} image: the job could not start)`), result.changes.join('\n'));
   }
 });
 
