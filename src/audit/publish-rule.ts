@@ -114,6 +114,11 @@ export function onlyChecksToken(run: string): boolean {
   return lines.some((line) => TOKEN_CHECK.test(line)) && !lines.some(commandPublishes);
 }
 
+/** The 0-based lines of a script that run `npm dist-tag`, `npm deprecate` or the like. */
+export function adminLines(run: string): number[] {
+  return run.split('\n').flatMap((line, i) => (PACKAGE_ADMIN.test(code(line)) ? [i] : []));
+}
+
 /** Runs `npm deprecate` and the like, and publishes nothing: the token there is no publish token. */
 export function onlyAdministers(run: string): boolean {
   const lines = run.split('\n').map(code).filter(Boolean);

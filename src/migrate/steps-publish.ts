@@ -33,6 +33,7 @@ import { noCache } from './setup-node-edits.js';
 import { checkScriptProxies } from './script-proxy.js';
 import { makeRecipeEdits } from './make-recipe.js';
 import { replaceNpmPublishAction } from './npm-publish-action.js';
+import { splitAdminTail } from './admin-split.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 
@@ -275,7 +276,8 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   secrets.push(...noTokenGuards(job, notes));
   localPublishAction(job, notes, secrets, options);
   localSetupNode(job, notes, options);
-  for (const step of publishSteps(job)) {
+  const keepToken = splitAdminTail(doc, job, notes, options.left);
+  for (const step of publishSteps(job).filter((s) => !keepToken.has(s))) {
     secrets.push(...dropTokenEnv(step, `job "${job.id}" publish step`, notes));
   }
   secrets.push(...dropTokenEnv(job.node, `job "${job.id}" env`, notes));
