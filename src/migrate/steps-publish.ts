@@ -6,7 +6,7 @@ import { mapOf, nodeOf, removeFrom, textOf, removeItem } from './nodes.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
 import { localActionEdit, scriptEdits, stepDirectory, withoutRegistryUrl } from './scripts.js';
-import { TOKEN_CHECK_LINE } from './token-lines.js';
+import { emptiedYarnrcHeaders, TOKEN_CHECK_LINE } from './token-lines.js';
 import { localRegistryUrls } from '../audit/local-action.js';
 import { onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
 import { isTokenEnv, isTokenInput, writesAuthToken } from '../audit/token-forms.js';
@@ -133,7 +133,9 @@ function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void
     const node = nodeOf(step, 'run');
     if (!isScalar(node) || typeof node.value !== 'string' || !node.value.split('\n').some(tokenPlumbing)) continue;
     const copies = node.value.split('\n').some((line) => SETUP_NODE_NPMRC.test(line));
-    const kept = withoutLines(node.value.split('\n'), tokenPlumbing);
+    const file = /npmAuthToken/.test(node.value) ? 'an npmAuthToken to .yarnrc.yml' : 'an _authToken to .npmrc';
+    const headers = emptiedYarnrcHeaders(node.value.split('\n'), tokenPlumbing);
+    const kept = withoutLines(node.value.split('\n'), (line) => tokenPlumbing(line) || headers.has(line));
     for (const name of TOKEN_VARS) {
       const secret = secretName(textOf(mapOf(step, 'env'), name) ?? '');
       if (secret) secrets.push(secret);
@@ -141,11 +143,11 @@ function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void
     if (runsNothing(kept.filter((line) => !WRAPPER.test(line)))) {
       removeItem(seq, step);
       job.steps.splice(job.steps.indexOf(step), 1);
-      notes.push(`job "${job.id}": removed the step that wrote an _authToken to .npmrc`);
+      notes.push(`job "${job.id}": removed the step that wrote ${file}`);
     } else {
       const org = kept.map(dotOrgRegistry);
       node.value = org.join('\n');
-      notes.push(copies ? `job "${job.id}": removed the line that printed or copied setup-node's .npmrc (its token line; the file is no longer written)` : `job "${job.id}": removed the line that wrote an _authToken to .npmrc`);
+      notes.push(copies ? `job "${job.id}": removed the line that printed or copied setup-node's .npmrc (its token line; the file is no longer written)` : `job "${job.id}": removed the line that wrote ${file}`);
       const dotOrg = `job "${job.id}": registry.npmjs.com → registry.npmjs.org where a step that wrote a token sets a registry (the same registry: npm asks for an ID token for the host it publishes to, and trusted publishing is documented for npm:registry.npmjs.org)`;
       if (org.some((line, i) => line !== kept[i]) && !notes.includes(dotOrg)) notes.push(dotOrg);
     }
