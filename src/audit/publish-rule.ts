@@ -29,6 +29,8 @@ export interface PublishContext {
   readFile?: (path: string, maxBytes?: number) => string | undefined;
   /** The folders of the repository a glob such as `packages/*` matches, from the top (no hidden folders, no node_modules). */
   listDirs?: (glob: string) => string[];
+  /** The repository's `owner/name` (its remote): `uses: <owner>/<name>/.github/workflows/x.yml@ref` calls a workflow of its own. */
+  self?: string;
 }
 
 

@@ -44,6 +44,15 @@ export function withoutTokenLines(text: string): string | undefined {
   return kept.length === lines.length ? undefined : kept.join('\n');
 }
 
+/** `rm .npmrc` (no -f): it removed the file a token line wrote, and fails once that line is gone. */
+const RM_CONFIG = /^(\s*rm)((?:\s+-[a-eg-zA-Z]+)*\s+[^\s;&|]*(?:\.npmrc|\.yarnrc\.yml)\s*)$/;
+
+/** The script with such `rm` lines made `rm -f` (harmless when the file is not there), or undefined. */
+export function forcedConfigRm(text: string): string | undefined {
+  const out = text.split('\n').map((line) => line.replace(RM_CONFIG, '$1 -f$2'));
+  return out.join('\n') === text ? undefined : out.join('\n');
+}
+
 /** `echo '  key:' >> .yarnrc.yml`: group 2 the text echoed into a Yarn config file. */
 const YARNRC_ECHO = /^\s*(?:echo|printf)\s+(?:-e\s+)?(['"]?)(.*)\1\s*>>?\s*\S*\.yarnrc\.yml\b/;
 const KEY_ONLY = /^\s*(?:"[^"]*"|'[^']*'|[^\s:'"]+):\s*$/;

@@ -100,3 +100,13 @@ test('migrate removes those lines, and the npmRegistries entry they leave empty'
 `);
   assert.ok(result.changes.some((c) => /removed the line that wrote an npmAuthToken to \.yarnrc\.yml/.test(c)), result.changes.join('\n'));
 });
+
+test('an rm of the .npmrc the removed token line wrote becomes rm -f (the file is no longer there)', () => {
+  const text = YARNRC.replace(/ {6}- run: \|\n[\s\S]*?(?= {6}- run: npm publish)/, `      - run: echo "//registry.npmjs.org/:_authToken=\${NPM_AUTH_TOKEN}" > .npmrc\n`) + '      - run: rm .npmrc\n      - run: |\n          npm pack\n          rm -v ~/.npmrc\n';
+  const result = migrateWorkflow(text, '.github/workflows/publish.yml', { pins: loadPins(), repo });
+  assert.doesNotMatch(result.after, /_authToken/);
+  assert.match(result.after, /- run: rm -f \.npmrc\n/);
+  assert.match(result.after, /\n {10}rm -f -v ~\/\.npmrc\n/);
+  // Without a token line removed, an rm stays as it is.
+  assert.match(migrateWorkflow(WORKFLOW + '      - run: rm .npmrc\n', '.github/workflows/publish.yml', { pins: loadPins(), repo }).after, /- run: rm \.npmrc\n/);
+});
