@@ -32,6 +32,8 @@ export interface PublishContext {
   readFile?: (path: string, maxBytes?: number) => string | undefined;
   /** The folders of the repository a glob such as `packages/*` matches, from the top (no hidden folders, no node_modules). */
   listDirs?: (glob: string) => string[];
+  /** The repository's `owner/name` (its remote): `uses: <owner>/<name>/.github/workflows/x.yml@ref` calls a workflow of its own. */
+  self?: string;
 }
 
 
@@ -115,6 +117,11 @@ export function onlyInstalls(run: string): boolean {
 export function onlyChecksToken(run: string): boolean {
   const lines = run.split('\n').map(code).filter(Boolean);
   return lines.some((line) => TOKEN_CHECK.test(line)) && !lines.some(commandPublishes);
+}
+
+/** The 0-based lines of a script that run `npm dist-tag`, `npm deprecate` or the like. */
+export function adminLines(run: string): number[] {
+  return run.split('\n').flatMap((line, i) => (PACKAGE_ADMIN.test(code(line)) ? [i] : []));
 }
 
 /** Runs `npm deprecate` and the like, and publishes nothing: the token there is no publish token. */

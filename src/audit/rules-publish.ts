@@ -70,7 +70,7 @@ function trustedPublishing(workflow: Workflow, job: Job, readFile?: (path: strin
     if (kind === 'other') continue;
     for (const { text: line, line: number } of nodeLines(workflow, step.runNode)) {
       if (writesAuthToken(line)) {
-        findings.push(workflow.finding('use-trusted-publishing', 'error', 'The script writes an _authToken to .npmrc for publishing.', number, tokenFix));
+        findings.push(workflow.finding('use-trusted-publishing', 'error', `The script writes ${/npmAuthToken/.test(line) ? 'an npmAuthToken to .yarnrc.yml' : 'an _authToken to .npmrc'} for publishing.`, number, tokenFix));
       }
       const login = line.replace(/(^|\s)#.*$/, '');
       const loginTo = loginRegistry(login);

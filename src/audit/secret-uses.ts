@@ -5,7 +5,7 @@ import type { Node } from 'yaml';
 import type { WorkflowFile } from '../core/model.js';
 import { parseWorkflow, type Workflow } from './index.js';
 import { mapAt } from './workflow-model.js';
-import { onlyAdministers } from './publish-rule.js';
+import { adminLines } from './publish-rule.js';
 
 export interface SecretUse {
   file: string;
@@ -61,12 +61,12 @@ export function publishLines(workflows: readonly WorkflowFile[]): (file: string,
   return (file, line) => (byFile.get(file) ?? []).some(([from, to]) => from <= line && line <= to);
 }
 
-/** `(file, line) => true` for a line of a step that runs `npm dist-tag`, `npm deprecate` or the like, and no publish. */
-function adminLines(workflows: readonly WorkflowFile[]): (file: string, line: number) => boolean {
+/** `(file, line) => true` for a line of a step that runs `npm dist-tag`, `npm deprecate` or the like (after a publish too: its token stays for them). */
+function adminSteps(workflows: readonly WorkflowFile[]): (file: string, line: number) => boolean {
   const byFile = new Map(
     workflows.map((file) => {
       const result = parseWorkflow(file.content, file.path);
-      const steps = result.ok ? result.workflow.jobs.flatMap((job) => job.steps.filter((s) => !s.publishes && onlyAdministers(s.run ?? '')).map((s) => lines(result.workflow, s.node))) : [];
+      const steps = result.ok ? result.workflow.jobs.flatMap((job) => job.steps.filter((s) => adminLines(s.run ?? '').length > 0).map((s) => lines(result.workflow, s.node))) : [];
       return [file.path, steps.filter((r): r is Range => r !== undefined)];
     }),
   );
@@ -76,12 +76,12 @@ function adminLines(workflows: readonly WorkflowFile[]): (file: string, line: nu
 /** Every line of every workflow that reads one of `secrets`, publishing or not. */
 export function secretUses(workflows: readonly WorkflowFile[], secrets: readonly string[]): SecretUse[] {
   const publishes = publishLines(workflows);
-  const administers = adminLines(workflows);
+  const administers = adminSteps(workflows);
   return workflows.flatMap((file) =>
     file.content.split(/\r?\n/).flatMap((text, index) =>
       secrets
         .filter((secret) => references(text, secret))
-        .map((secret) => ({ file: file.path, line: index + 1, secret, publishes: publishes(file.path, index + 1), ...(administers(file.path, index + 1) ? { administers: true } : {}) })),
+        .map((secret) => ({ file: file.path, line: index + 1, secret, ...(administers(file.path, index + 1) ? { publishes: false, administers: true } : { publishes: publishes(file.path, index + 1) }) })),
     ),
   );
 }

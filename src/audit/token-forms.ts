@@ -43,10 +43,11 @@ export function isTokenInput(key: string, value: string): boolean {
 const CONFIG_DELETE = /\bnpm\s+config\s+delete\b[^;&|]*/g;
 
 /**
- * A line that writes or configures an npm `_authToken` (`npm config set ...:_authToken`, `echo ... >> .npmrc`).
+ * A line that writes or configures an npm `_authToken` (Yarn's `npmAuthToken`) (`npm config set ...:_authToken`, `echo ... >> .npmrc`).
  * `npm config delete //registry.npmjs.org/:_authToken` removes one: that is not a write.
  */
 export const writesAuthToken = (line: string): boolean => {
   const text = shellCode(line).replace(CONFIG_DELETE, '');
-  return /_authToken\b/.test(text) || /\bnpm\s+config\s+set\s+_auth\b/.test(text);
+  // Yarn 2+: `npmAuthToken: ${NPM_AUTH_TOKEN}` echoed into .yarnrc.yml, or `yarn config set npmAuthToken …`.
+  return /_authToken\b/.test(text) || /\bnpm\s+config\s+set\s+_auth\b/.test(text) || (/\bnpmAuthToken\b/.test(text) && !/\byarn\s+config\s+(?:get|unset)\b/.test(text));
 };

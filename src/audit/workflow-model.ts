@@ -51,6 +51,15 @@ export interface Workflow {
 
 export type ParseResult = { ok: true; workflow: Workflow } | { ok: false; findings: Finding[] };
 
+/**
+ * A call of a reusable workflow of this repository by its full path (`<owner>/<repo>/.github/workflows/x.yml@ref`,
+ * `self` the repository's `owner/name`, any case), as its local form `./.github/workflows/x.yml`; any other `uses:` as it is.
+ */
+export function ownCall(uses: string, self?: string): string {
+  const m = /^([^/\s]+\/[^/\s]+)\/(\.github\/workflows\/[^/@]+\.ya?ml)@\S+$/.exec(uses);
+  return m && self && m[1]!.toLowerCase() === self.toLowerCase() ? `./${m[2]}` : uses;
+}
+
 /** The pair for `key` in a map, or undefined. */
 export function pair(map: YAMLMap | undefined, key: string): Pair | undefined {
   return map?.items.find((item) => isScalar(item.key) && item.key.value === key);
@@ -169,7 +178,7 @@ function workflowOf(parsed: YamlText, content: string, path: string, context: Pu
       node: jobNode,
       line: lineOf(item),
       steps,
-      ...(jobUses !== undefined ? { uses: jobUses } : {}),
+      ...(jobUses !== undefined ? { uses: ownCall(jobUses, context.self) } : {}),
       publishes: jobPublishes(steps),
       passesToken: jobUses !== undefined && envHasToken(mapAt(jobNode, 'secrets')),
     });

@@ -172,6 +172,7 @@ export interface Detected {
     actions?: Readonly<Record<string, boolean>>;
     workspaces?: ReadonlyArray<{ name?: string; dir: string; scripts: Readonly<Record<string, string>> }>;
     readFile?: (path: string) => string | undefined;
+    self?: string;
   };
   /**
    * Packages whose package.json "repository" does not name the repository npm sees in the

@@ -45,7 +45,7 @@ export async function detect(root: string): Promise<Detected> {
   const pm = detectPackageManager(absRoot, top, prefix, [pkg?.packageManagerField, topPkgField]);
   // Each workflow is read once: the publish context (local actions they use) and the scan share the texts.
   const workflowTexts = readWorkflowTexts(top);
-  const publishContext = readPublishContext(top, absRoot, workflowTexts);
+  const publishContext = { ...readPublishContext(top, absRoot, workflowTexts), ...(git.github ? { self: `${git.github.owner}/${git.github.name}` } : {}) };
   const workflows = readWorkflows(top, publishContext, workflowTexts);
   const npmrc = readNpmrcs(absRoot, top, prefix);
   const ciFiles = readCiFiles(top, publishContext);

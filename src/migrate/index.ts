@@ -54,10 +54,10 @@ function rootOf(content: string): YAMLMap | undefined {
   return isMap(doc.contents) ? (doc.contents as YAMLMap) : undefined;
 }
 
-function callersOf(target: WorkflowFile, all: readonly WorkflowFile[]): WorkflowFile[] {
+function callersOf(target: WorkflowFile, all: readonly WorkflowFile[], self?: string): WorkflowFile[] {
   return all.filter((w) => {
     const root = rootOf(w.content);
-    return root !== undefined && jobViews(root).some((job) => localCallee(job.uses) === target.fileName);
+    return root !== undefined && jobViews(root).some((job) => localCallee(job.uses, self) === target.fileName);
   });
 }
 
@@ -87,7 +87,7 @@ function select(d: Detected, file: string | undefined): WorkflowFile[] {
   const found = d.workflows.find((w) => w.fileName === wanted || w.path === wanted);
   if (!found) throw new MigrateError(`There is no workflow ${file} in .github/workflows (found: ${d.workflows.map((w) => w.fileName).join(', ') || 'none'}).`);
   refuseOversize(found.content, found.path);
-  const callees = d.workflows.filter((w) => publishes(w) && callersOf(w, [found]).length > 0);
+  const callees = d.workflows.filter((w) => publishes(w) && callersOf(w, [found], d.publishContext?.self).length > 0);
   if (!publishes(found) && callees.length === 0) throw new MigrateError(`${found.path} does not publish to npm: nothing to migrate.`);
   return [found, ...callees];
 }
@@ -103,7 +103,7 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   // A CI service npm does not trust (Woodpecker, Drone, Jenkins...) that publishes with a token: the token has to stay there.
   const elsewhere = d.findings.filter((f) => f.id === UNSUPPORTED_CI_ID).map((f) => `${f.file}:${f.line}: ${f.message}\n${f.fix}`);
   if (targets.length === 0 && ciTargets.length === 0) {
-    const remote = remoteTokenCalls(d.workflows);
+    const remote = remoteTokenCalls(d.workflows, d.publishContext?.self);
     if (remote) throw new MigrateError(remote);
     if (elsewhere.length > 0) throw new MigrateError(`${elsewhere.join('\n')}\nNothing was written.`);
     throw new MigrateError('Nothing publishes to npm in .github/workflows, .gitlab-ci.yml or .circleci/config.yml: run create-trusted-publish (without --migrate) to write a publish workflow.');
@@ -121,7 +121,7 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   const reusable = targets.filter((w) => { const root = rootOf(w.content); return root !== undefined && isReusable(root) && publishes(w); });
   // Everything read from the files as they are comes first: each migration takes its file's
   // parsed document to edit it.
-  const callersByFile = new Map(reusable.map((w) => [w.path, callersOf(w, d.workflows)]));
+  const callersByFile = new Map(reusable.map((w) => [w.path, callersOf(w, d.workflows, context.self)]));
   const environment = targets.length > 0 ? environmentOf((reusable[0] ?? targets[0])!.content) : null;
   const results = new Map<string, { file: WorkflowFile; result: MigrateResult }>();
   const callees: NonNullable<MigrateContext['callees']> = {};
@@ -253,7 +253,7 @@ function ciPublisherNote(file: CiFile, d: Detected): string {
 }
 
 /** A job that hands an npm token to a reusable workflow of another repository: that one must move first. */
-function remoteTokenCalls(workflows: readonly WorkflowFile[]): string | undefined {
+function remoteTokenCalls(workflows: readonly WorkflowFile[], self?: string): string | undefined {
   for (const w of workflows) {
     const root = rootOf(w.content);
     for (const job of root ? jobViews(root) : []) {
@@ -265,7 +265,7 @@ function remoteTokenCalls(workflows: readonly WorkflowFile[]): string | undefine
         if (!(env?.items ?? []).some((item) => isScalar(item.key) && isScalar(item.value) && isTokenEnv(String(item.key.value), String(item.value.value ?? '')))) continue;
         return `${w.path}: job "${job.id}" hands an npm token to ${uses.replace(/@.*$/, '')}, an action this tool cannot tell does trusted publishing (OIDC): replace that step with \`npm publish\` (npm 11.5.1 or newer does the exchange), then migrate again.`;
       }
-      if (!job.uses || localCallee(job.uses) || job.uses.startsWith('./')) continue;
+      if (!job.uses || localCallee(job.uses, self) || job.uses.startsWith('./')) continue;
       const secrets = mapOf(job.node, 'secrets');
       const token = (secrets?.items ?? []).find((item) => isScalar(item.key) && isScalar(item.value) && isTokenEnv(String(item.key.value), String(item.value.value ?? '')));
       if (!token) continue;

@@ -3,7 +3,7 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { stepPublishes } from '../audit/publishing.js';
 import { npmPublishSteps } from '../audit/registry.js';
-import type { Workflow } from '../audit/workflow-model.js';
+import { ownCall, type Workflow } from '../audit/workflow-model.js';
 import { elsewhereOnly } from './registry.js';
 import { mapOf, mapsIn, nodeOf, textOf } from './nodes.js';
 import type { Scopes } from './permissions.js';
@@ -25,9 +25,9 @@ export interface JobView {
   elsewhere?: string[];
 }
 
-/** The bare file name a job calls in this repository (`./.github/workflows/x.yml` -> `x.yml`). */
-export function localCallee(uses: string | undefined): string | undefined {
-  const match = /^\.\/\.github\/workflows\/([^/@]+\.ya?ml)$/.exec(uses ?? '');
+/** The bare file name a job calls in this repository (`./.github/workflows/x.yml`, or by its full path with `self`, -> `x.yml`). */
+export function localCallee(uses: string | undefined, self?: string): string | undefined {
+  const match = /^\.\/\.github\/workflows\/([^/@]+\.ya?ml)$/.exec(ownCall(uses ?? '', self));
   return match?.[1];
 }
 
@@ -48,7 +48,7 @@ export const jobPublishesAlone = (job: YAMLMap): boolean => mapsIn(job, 'steps')
  * jobs and steps lining up by position; a job that publishes only to another registry
  * publishes nothing here, and its registries are in `elsewhere`.
  */
-export function jobViews(root: YAMLMap, callees: Readonly<Record<string, Scopes>> = {}, model?: Workflow): JobView[] {
+export function jobViews(root: YAMLMap, callees: Readonly<Record<string, Scopes>> = {}, model?: Workflow, self?: string): JobView[] {
   const byId = new Map<string, Workflow['jobs'][number]>();
   for (const job of model?.jobs ?? []) if (!byId.has(job.id)) byId.set(job.id, job);
   const jobs = mapOf(root, 'jobs');
@@ -58,7 +58,8 @@ export function jobViews(root: YAMLMap, callees: Readonly<Record<string, Scopes>
     const node = item.value;
     const id = String(item.key.value);
     const steps = mapsIn(node, 'steps');
-    const uses = textOf(node, 'uses');
+    const written = textOf(node, 'uses');
+    const uses = written === undefined ? undefined : ownCall(written, self);
     const callee = localCallee(uses);
     const job = byId.get(id);
     const view: JobView = { id, node, steps, publishes: false, publishing: new Set(), ...(uses !== undefined ? { uses } : {}), ...(callee && callees[callee] ? { calleeScopes: callees[callee] } : {}) };

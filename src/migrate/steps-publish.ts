@@ -6,7 +6,7 @@ import { mapOf, nodeOf, removeFrom, textOf, removeItem } from './nodes.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
 import { localActionEdit, scriptEdits, stepDirectory, withoutRegistryUrl } from './scripts.js';
-import { TOKEN_CHECK_LINE } from './token-lines.js';
+import { emptiedYarnrcHeaders, forcedConfigRm, TOKEN_CHECK_LINE } from './token-lines.js';
 import { localRegistryUrls } from '../audit/local-action.js';
 import { onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
 import { isTokenEnv, isTokenInput, writesAuthToken } from '../audit/token-forms.js';
@@ -34,6 +34,7 @@ import { noCache } from './setup-node-edits.js';
 import { checkScriptProxies } from './script-proxy.js';
 import { makeRecipeEdits } from './make-recipe.js';
 import { replaceNpmPublishAction } from './npm-publish-action.js';
+import { splitAdminTail } from './admin-split.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 
@@ -129,11 +130,20 @@ const tokenPlumbing = (line: string): boolean => writesAuthToken(line) || SETUP_
 /** Scripts that write an `_authToken` to .npmrc: the line goes, and the step when nothing else is left. */
 function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void {
   const seq = nodeOf(job.node, 'steps');
+  let wrote = false;
   for (const step of [...job.steps]) {
     const node = nodeOf(step, 'run');
+    const rm = wrote && isScalar(node) && typeof node.value === 'string' ? forcedConfigRm(node.value) : undefined;
+    if (rm !== undefined) {
+      (node as { value: string }).value = rm;
+      notes.push(`job "${job.id}": rm of the config file the removed token line wrote is now rm -f (the file may not be there)`);
+    }
     if (!isScalar(node) || typeof node.value !== 'string' || !node.value.split('\n').some(tokenPlumbing)) continue;
+    wrote = true;
     const copies = node.value.split('\n').some((line) => SETUP_NODE_NPMRC.test(line));
-    const kept = withoutLines(node.value.split('\n'), tokenPlumbing);
+    const file = /npmAuthToken/.test(node.value) ? 'an npmAuthToken to .yarnrc.yml' : 'an _authToken to .npmrc';
+    const headers = emptiedYarnrcHeaders(node.value.split('\n'), tokenPlumbing);
+    const kept = withoutLines(node.value.split('\n'), (line) => tokenPlumbing(line) || headers.has(line));
     for (const name of TOKEN_VARS) {
       const secret = secretName(textOf(mapOf(step, 'env'), name) ?? '');
       if (secret) secrets.push(secret);
@@ -141,11 +151,11 @@ function noScriptedToken(job: JobView, notes: string[], secrets: string[]): void
     if (runsNothing(kept.filter((line) => !WRAPPER.test(line)))) {
       removeItem(seq, step);
       job.steps.splice(job.steps.indexOf(step), 1);
-      notes.push(`job "${job.id}": removed the step that wrote an _authToken to .npmrc`);
+      notes.push(`job "${job.id}": removed the step that wrote ${file}`);
     } else {
       const org = kept.map(dotOrgRegistry);
-      node.value = org.join('\n');
-      notes.push(copies ? `job "${job.id}": removed the line that printed or copied setup-node's .npmrc (its token line; the file is no longer written)` : `job "${job.id}": removed the line that wrote an _authToken to .npmrc`);
+      node.value = forcedConfigRm(org.join('\n')) ?? org.join('\n');
+      notes.push(copies ? `job "${job.id}": removed the line that printed or copied setup-node's .npmrc (its token line; the file is no longer written)` : `job "${job.id}": removed the line that wrote ${file}`);
       const dotOrg = `job "${job.id}": registry.npmjs.com → registry.npmjs.org where a step that wrote a token sets a registry (the same registry: npm asks for an ID token for the host it publishes to, and trusted publishing is documented for npm:registry.npmjs.org)`;
       if (org.some((line, i) => line !== kept[i]) && !notes.includes(dotOrg)) notes.push(dotOrg);
     }
@@ -276,7 +286,8 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   secrets.push(...noTokenGuards(job, notes));
   localPublishAction(job, notes, secrets, options);
   localSetupNode(job, notes, options);
-  for (const step of publishSteps(job)) {
+  const keepToken = splitAdminTail(doc, job, notes, options.left);
+  for (const step of publishSteps(job).filter((s) => !keepToken.has(s))) {
     secrets.push(...dropTokenEnv(step, `job "${job.id}" publish step`, notes));
   }
   secrets.push(...dropTokenEnv(job.node, `job "${job.id}" env`, notes));

@@ -43,3 +43,40 @@ export function withoutTokenLines(text: string): string | undefined {
   const kept = withoutWhoamiGuards(lines.filter((line) => !TOKEN_WRITE.test(line) && !TOKEN_CHECK_LINE.test(line)));
   return kept.length === lines.length ? undefined : kept.join('\n');
 }
+
+/** `rm .npmrc` (no -f): it removed the file a token line wrote, and fails once that line is gone. */
+const RM_CONFIG = /^(\s*rm)((?:\s+-[a-eg-zA-Z]+)*\s+[^\s;&|]*(?:\.npmrc|\.yarnrc\.yml)\s*)$/;
+
+/** The script with such `rm` lines made `rm -f` (harmless when the file is not there), or undefined. */
+export function forcedConfigRm(text: string): string | undefined {
+  const out = text.split('\n').map((line) => line.replace(RM_CONFIG, '$1 -f$2'));
+  return out.join('\n') === text ? undefined : out.join('\n');
+}
+
+/** `echo '  key:' >> .yarnrc.yml`: group 2 the text echoed into a Yarn config file. */
+const YARNRC_ECHO = /^\s*(?:echo|printf)\s+(?:-e\s+)?(['"]?)(.*)\1\s*>>?\s*\S*\.yarnrc\.yml\b/;
+const KEY_ONLY = /^\s*(?:"[^"]*"|'[^']*'|[^\s:'"]+):\s*$/;
+const depth = (text: string) => /^\s*/.exec(text)![0].length;
+
+/**
+ * The `npmRegistries:` / `npmScopes:` header lines echoed just above a dropped `npmAuthToken`
+ * line that hold nothing else once it goes (an empty entry is no valid Yarn setting).
+ */
+export function emptiedYarnrcHeaders(lines: readonly string[], dropped: (line: string) => boolean): Set<string> {
+  const headers = new Set<string>();
+  lines.forEach((line, i) => {
+    const token = dropped(line) ? YARNRC_ECHO.exec(line) : null;
+    if (!token) return;
+    let indent = depth(token[2]!);
+    const next = YARNRC_ECHO.exec(lines[i + 1] ?? '');
+    for (let j = i - 1; j >= 0; j--) {
+      const header = YARNRC_ECHO.exec(lines[j]!);
+      if (!header || !KEY_ONLY.test(header[2]!) || depth(header[2]!) >= indent) break;
+      // A sibling below (npmAlwaysAuth, npmRegistryServer) keeps the header.
+      if (next && !dropped(lines[i + 1]!) && depth(next[2]!) > depth(header[2]!)) break;
+      headers.add(lines[j]!);
+      indent = depth(header[2]!);
+    }
+  });
+  return headers;
+}

@@ -100,7 +100,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   // The audit model of the text before any edit, shared with select and doctor (built once):
   // its jobs and steps line up by position with the copy's, which are the ones edited.
   const model = parseWorkflow(content, path, ctx.publish ?? {});
-  const jobs = jobViews(root, callees, model.ok ? model.workflow : undefined);
+  const jobs = jobViews(root, callees, model.ok ? model.workflow : undefined, ctx.publish?.self);
   for (const job of jobs) {
     const asked = job.calleeScopes ? undefined : calledScopes(job.uses, ctx.readFile);
     if (asked) job.calledScopes = asked;

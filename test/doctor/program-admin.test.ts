@@ -60,3 +60,17 @@ test('a release script that only publishes has no such finding', () => {
   assert.deepEqual(report.publishing, ['.github/workflows/publish.yml']);
   assert.deepEqual(report.findings.filter((f) => f.id === 'script-admin-token'), []);
 });
+
+// `npm dist-tag add` after the publish in the step's own script (shaka-project/shaka-player, v24a sample).
+const own = (env: string): WorkflowSource => {
+  const base = workflow('');
+  return { ...base, content: base.content.replace(/run: npm run publish-with-rollback .*\n/, `run: |\n          npm publish --tag next\n          npm dist-tag add "acme-widget@1.0.0" latest\n${env}`) };
+};
+
+test('npm dist-tag after the publish in the same step, with no token: a warning at that line; with the token, none', () => {
+  const found = workflowDoctor([own('')], repo, {}).findings.filter((f) => f.id === 'script-admin-token');
+  assert.deepEqual(found.map((f) => `${f.level} ${f.file}:${f.line}`), ['warning .github/workflows/publish.yml:22']);
+  assert.match(found[0]!.message, /npm dist-tag after the publish/);
+  const kept = workflowDoctor([own('        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n')], repo, {}).findings;
+  assert.deepEqual(kept.filter((f) => f.id === 'script-admin-token'), []);
+});

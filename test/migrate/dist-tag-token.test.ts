@@ -47,3 +47,69 @@ test('npm dist-tag add keeps NODE_AUTH_TOKEN and registry-url; the publish step 
     repo.cleanup();
   }
 });
+
+// The same move in the publish step's own script (shaka-project/shaka-player, v24a sample): the
+// lines after the publish become a step of their own that keeps the token; the publish loses it.
+const SAME_STEP = TAG_TOKEN_PUBLISH.replace('node-version: 24', 'node-version: 24\n          registry-url: https://registry.npmjs.org').replace(
+  '      - run: npm publish\n',
+  `      - name: Publish
+        run: |
+          npm publish --tag next
+
+          if [[ "$NPM_LATEST" == "true" ]]; then
+            VERSION=$(npm version --json | jq -r '."@acme/widget"')
+            npm dist-tag add "@acme/widget@$VERSION" latest
+          fi
+`,
+);
+
+const stepsOf = (dir: string) =>
+  (parse(readFileSync(join(dir, '.github/workflows/publish.yml'), 'utf8')) as { jobs: { publish: { steps: Array<{ name?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> }> } } }).jobs.publish.steps;
+
+test('npm dist-tag add in the publish step moves to a step of its own that keeps the token', () => {
+  const repo = makeRepo({
+    remote: 'https://github.com/acme/widget.git',
+    files: {
+      'package.json': { name: '@acme/widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },
+      '.github/workflows/publish.yml': SAME_STEP,
+    },
+  });
+  try {
+    const run = runCli([repo.dir, '--migrate', '--yes', '--force']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const steps = stepsOf(repo.dir);
+    const publish = steps.find((s) => s.name === 'Publish');
+    const distTag = steps[steps.indexOf(publish!) + 1];
+    assert.equal(publish?.run, 'npm publish --tag next\n');
+    assert.equal(publish?.env, undefined);
+    assert.equal(distTag?.name, 'Publish (npm dist-tag)');
+    assert.match(distTag?.run ?? '', /^if \[\[ "\$NPM_LATEST" == "true" \]\]; then\n[\s\S]*npm dist-tag add[\s\S]*fi\n$/);
+    assert.equal(distTag?.env?.NODE_AUTH_TOKEN, '${{ secrets.NPM_TOKEN }}');
+    assert.match(run.stdout, /kept registry-url on setup-node: step "Publish \(npm dist-tag\)"/);
+    const doctor = JSON.parse(runCli(['doctor', repo.dir, '--json']).stdout) as { findings: Array<{ id: string; level: string }> };
+    assert.deepEqual(doctor.findings.filter((f) => f.level === 'error' && f.id !== 'npm-ci-no-lockfile'), []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('npm dist-tag add reading a variable the publish lines set: the step keeps its token and says so', () => {
+  const repo = makeRepo({
+    remote: 'https://github.com/acme/widget.git',
+    files: {
+      'package.json': { name: '@acme/widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },
+      '.github/workflows/publish.yml': SAME_STEP.replace('npm publish --tag next', 'TAG=next\n          npm publish --tag "$TAG"').replace(' latest\n', ' "$TAG"\n'),
+    },
+  });
+  try {
+    const run = runCli([repo.dir, '--migrate', '--yes', '--force']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const publish = stepsOf(repo.dir).find((s) => s.name === 'Publish');
+    assert.equal(publish?.env?.NODE_AUTH_TOKEN, '${{ secrets.NPM_TOKEN }}');
+    assert.match(run.stdout.replace(/\s+/g, ' '), /step "Publish" keeps its token: it also runs npm dist-tag/);
+    // The checklist keeps the secret that step still reads.
+    assert.doesNotMatch(run.stdout, /gh secret delete NPM_TOKEN/);
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -45,3 +45,64 @@ test('called only from this repository (callers migrated too): the declaration g
   assert.deepEqual(declared(result.after), { SLACK_WEBHOOK: { required: true } });
   assert.ok(result.changes.includes('on.workflow_call: no longer declares secret NPM_TOKEN'), result.changes.join('\n'));
 });
+
+// A caller that names a workflow of its own repository by its full path (AzureAD/microsoft-
+// authentication-library-for-js, v24a sample), through the built binary in a real repository: it is
+// a call of this repository's workflow, so the caller is migrated with it and npm is told the caller.
+test('a call of this repository\'s workflow by its full path is migrated as a local call', async () => {
+  const { runCli } = await import('../helpers/cli.js');
+  const { makeRepo } = await import('../helpers/repo.js');
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const template = `on:
+  workflow_call:
+    secrets:
+      NPM_TOKEN:
+        required: true
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+      - run: npm ci
+      - run: echo '//registry.npmjs.org/:_authToken=\${NPM_TOKEN}' > .npmrc
+      - run: npm publish
+        env:
+          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
+      - run: rm .npmrc
+`;
+  const caller = `on:
+  workflow_dispatch:
+jobs:
+  release:
+    uses: Acme/Widget/.github/workflows/template.yml@main
+    secrets:
+      NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const made = makeRepo({
+    remote: 'https://github.com/acme/widget.git',
+    files: {
+      'package.json': { name: '@acme/widget', version: '1.0.0', repository: { type: 'git', url: 'git+https://github.com/acme/widget.git' } },
+      'package-lock.json': { name: '@acme/widget', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: '@acme/widget', version: '1.0.0' } } },
+      '.github/workflows/template.yml': template,
+      '.github/workflows/release.yml': caller,
+    },
+  });
+  try {
+    const run = runCli([made.dir, '--migrate', '--yes', '--force']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const after = parseDocument(readFileSync(join(made.dir, '.github/workflows/release.yml'), 'utf8')).toJS() as { jobs: { release: { permissions?: Record<string, string>; secrets?: unknown } } };
+    assert.equal(after.jobs.release.permissions?.['id-token'], 'write');
+    assert.equal(after.jobs.release.secrets, undefined);
+    assert.match(run.stdout, /--file release\.yml --repo acme\/widget/);
+    // The .npmrc the removed echo wrote is no longer there to remove.
+    assert.match(readFileSync(join(made.dir, '.github/workflows/template.yml'), 'utf8'), /run: rm -f \.npmrc\n/);
+    const doctor = JSON.parse(runCli(['doctor', made.dir, '--json']).stdout) as { findings: Array<{ id: string; level: string; file: string }> };
+    assert.deepEqual(doctor.findings.filter((f) => f.level === 'error').map((f) => `${f.id} ${f.file}`), []);
+  } finally {
+    made.cleanup();
+  }
+});
