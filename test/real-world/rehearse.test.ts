@@ -300,6 +300,14 @@ const CASES: Case[] = [
   { fixture: 'push-master-echo-bare-authtoken-project-npmrc-custom-secret-node20', workflow: 'publish_to_npm.yml', job: 'prod_build', event: { name: 'push', ref: 'refs/heads/master' }, branch: 'master' },
   // The v24c sample (package-publish.yml, publish-lib.yml, release-npm-packages.yml): a dispatch-only Yarn 1 publish, now npm publish.
   { fixture: 'dispatch-only-yarn1-install-yarn-publish-node16-setup-node-v2', workflow: 'package-publish.yml', job: 'package-publish', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' }, scripts: { prepare: 'node -e 0' } },
+  // Its one-line `npm whoami && npm publish` (whoami fails without a token): migrate cuts the whoami.
+  {
+    fixture: 'dispatch-only-yarn1-clean-build-whoami-and-publish-one-line-node20-setup-node-v2',
+    workflow: 'package-publish.yml',
+    job: 'package-publish',
+    event: { name: 'workflow_dispatch', ref: 'refs/heads/main' },
+    scripts: { clean: 'node -e 0', build: 'node -e 0' },
+  },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
