@@ -162,8 +162,8 @@ function publishTools(workflow: Workflow, job: Job): Finding[] {
   return findings;
 }
 
-/** `npm whoami` the line does not let fail (`|| true`), nor asks as a condition (`if npm whoami`). */
-const FAILING_WHOAMI = /^(?!\s*(?:if|while|until)\s+npm\s+whoami\b)(?!.*\bnpm\s+whoami\b[^;&]*\|\|).*\bnpm\s+whoami\b/;
+/** `npm whoami` the line does not let fail (`|| true`, `|| echo …`), nor asks as a condition (`if npm whoami`). */
+const FAILING_WHOAMI = /^(?!\s*(?:if|while|until)\s+npm\s+whoami\b)(?!.*\bnpm\s+whoami\b[^;&|]*\|\|\s*(?:true\b|:|echo\b)).*\bnpm\s+whoami\b/;
 
 /** A job with no npm token that runs `npm whoami`: it fails (ENEEDAUTH), so the job stops before it publishes. */
 function whoamiWithoutToken(workflow: Workflow, job: Job): Finding[] {
