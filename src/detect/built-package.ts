@@ -2,12 +2,14 @@
 // where the publish runs. Named only where the build's rule can be read offline and faithfully:
 // `wasm-pack build` names the npm package after the crate's Cargo.toml `[package] name`, with
 // `@<scope>/` when given --scope (its output folder does not change the name); a later
-// `sed "s|<that name>|<literal>|" …package.json` renames it. Anything else leaves it unknown.
+// `sed "s|<that name>|<literal>|" …package.json` renames it; a package.json a step writes from JSON
+// text names itself (written-manifest.ts). Anything else leaves it unknown.
 import { posix } from 'node:path';
 import type { BuiltPackage, Detected, Finding, WorkflowFile } from '../core/model.js';
 import { parseWorkflow, mapAt, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { checkPackageName } from '../text/package-name.js';
+import { writtenManifest } from './written-manifest.js';
 import { cleanFolder, publishFolderPackages, publishFolders, shellWords, versionlessUnpublished, workingDirectory } from './publish-folders.js';
 
 type Lookup = (name: string) => string | undefined;
@@ -89,14 +91,14 @@ const WRITERS = ['sed', 'jq', 'tee', 'cp', 'mv', 'node', 'json', 'npx', 'npm\\s+
 /**
  * What the workflow's steps do to the generated package.json's name: a `sed` that replaces `name`
  * renames it (to undefined when the new value is not a literal), an edit that may touch the name
- * some other way makes it unknown.
+ * some other way makes it unknown (`writer`: the step that wrote it, skipped).
  */
-function renamed(workflow: Workflow, name: string | undefined): string | undefined {
+function renamed(workflow: Workflow, name: string | undefined, writer?: Step): string | undefined {
   let current = name;
   for (const job of workflow.jobs) {
     for (const step of job.steps) {
       if (current === undefined) return undefined;
-      if (!step.run || !/package\.json/.test(step.run)) continue;
+      if (!step.run || !/package\.json/.test(step.run) || step === writer) continue;
       const lookup = envLookup(workflow, job, step);
       for (const line of step.run.split('\n').filter((l) => /package\.json/.test(l))) {
         const sed = /\bsed\s+(?:-[A-Za-z]+\s+)*(["'])s(.)(.*?)\2(.*?)\2[gI]*\1/.exec(line);
@@ -150,7 +152,18 @@ export function builtPackages(w: WorkflowFile, readFile: (path: string) => strin
   }
   if (found.length === 0) {
     const missing = (dir: string) => readFile(dir ? `${dir}/package.json` : 'package.json') === undefined;
-    const dirs = workflow.jobs.flatMap((job) => job.steps.filter((step) => step.publishes).flatMap((step) => (publishFolders(workflow, job, step) ?? []).filter(missing)));
+    const dirs: string[] = [];
+    for (const job of workflow.jobs) {
+      for (const step of job.steps.filter((s) => s.publishes)) {
+        for (const dir of (publishFolders(workflow, job, step) ?? []).filter(missing)) {
+          // A package.json the job writes from JSON text that names it.
+          const written = writtenManifest(workflow, job, dir, step);
+          const name = written && renamed(workflow, written.name, written.step);
+          if (name) found.push({ name, file: w.path });
+          else dirs.push(dir);
+        }
+      }
+    }
     if (dirs.length > 0) found.push({ file: w.path, ...(dirs.some((dir) => dir !== '') ? { dirs: [...new Set(dirs.filter((dir) => dir !== ''))] } : {}) });
   }
   // One entry per name; the unknown ones as one.

@@ -9,6 +9,8 @@ import { publishesToNpm } from '../audit/registry.js';
 import { mapAt, pair, text, value } from '../audit/workflow-model.js';
 import { localRegistryUrls } from '../audit/local-action.js';
 import { registryKind } from '../audit/publish-rule.js';
+import { envHasToken, jobHasToken } from '../audit/publishing.js';
+import { writesAuthToken } from '../audit/token-forms.js';
 import { YARN1_PUBLISH } from './packages.js';
 import { retiredRunner as retiredImage } from '../audit/retired-runners.js';
 import { listedSelfHosted, selfHostedRunner } from '../audit/self-hosted-runners.js';
@@ -170,12 +172,26 @@ function publishTools(workflow: Workflow, job: Job): Finding[] {
   return findings;
 }
 
+/** `npm whoami` the line does not let fail (`|| true`, `|| echo …`), nor asks as a condition (`if npm whoami`). */
+const FAILING_WHOAMI = /^(?!\s*(?:if|while|until)\s+npm\s+whoami\b)(?!.*\bnpm\s+whoami\b[^;&|]*\|\|\s*(?:true\b|:|echo\b)).*\bnpm\s+whoami\b/;
+
+/** A job with no npm token that runs `npm whoami`: it fails (ENEEDAUTH), so the job stops before it publishes. */
+function whoamiWithoutToken(workflow: Workflow, job: Job): Finding[] {
+  if (jobHasToken(workflow.root, job.node) || job.steps.some((s) => envHasToken(s.env) || (s.run ?? '').split('\n').some(writesAuthToken))) return [];
+  return job.steps
+    .filter((step) => text(step.node, 'continue-on-error') !== 'true')
+    .flatMap((step) => nodeLines(workflow, step.runNode).filter(({ text: line }) => FAILING_WHOAMI.test(line.replace(/#.*$/, ''))))
+    .map(({ line }) =>
+      workflow.finding('whoami-without-token', 'error', `Job "${job.id}" runs npm whoami with no npm token: it fails (ENEEDAUTH), as trusted publishing has no login, so nothing publishes.`, line, 'Remove the npm whoami.'),
+    );
+}
+
 /** The preflight rules for the jobs of `workflow` that publish; `readFile` reads the local actions they run. */
 export function preflight(workflow: Workflow, readFile?: (path: string) => string | undefined): Finding[] {
   const publishing = workflow.jobs.filter((job) => publishesToNpm(workflow, job));
   const listed = listedSelfHosted(readFile);
   return [
-    ...publishing.flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...scriptProxy(workflow, job, readFile), ...makeRecipeFindings(workflow, job, readFile), ...selfHosted(workflow, job, listed), ...retiredRunner(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job), ...bunScriptPublish(workflow, job, readFile)]),
+    ...publishing.flatMap((job) => [...placeholderToken(workflow, job, readFile), ...localProxy(workflow, job, readFile), ...scriptProxy(workflow, job, readFile), ...makeRecipeFindings(workflow, job, readFile), ...selfHosted(workflow, job, listed), ...retiredRunner(workflow, job), ...forcedProvenance(workflow, job), ...publishTools(workflow, job), ...whoamiWithoutToken(workflow, job), ...bunScriptPublish(workflow, job, readFile)]),
     ...retiredUpstream(workflow, publishing),
   ];
 }

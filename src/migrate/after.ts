@@ -86,7 +86,7 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   // No package.json to publish here: the packages the workflow builds in CI, named where the build's rule says.
   // Neither: the packages cannot be worked out (resolveDefaults says so, before anything is written).
   const built = held.length > 0 ? [] : ciBuiltPackages(d);
-  const packages = built.length === 0 ? held : built.filter((p) => p.name).map((p) => ({ name: p.name!, version: p.version }));
+  const packages = built.length === 0 ? held : built.filter((p) => p.name).map((p) => ({ name: p.name!, version: p.version, ci: true }));
   const unnamed = built.some((p) => !p.name);
   const unnamedDirs = [...new Set(built.filter((p) => !p.name).flatMap((p) => p.dirs ?? []))];
   const answers: Answers = {

@@ -32,8 +32,10 @@ function readCacheHit(condition: string, id: string): Read | undefined {
   const body = unwrap(condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1'));
   if (/\|\|/.test(body)) return undefined;
   const hit = String.raw`${stepRef(id)}outputs\.cache-hit`;
-  const miss = new RegExp(String.raw`^(?:${hit}\s*!=\s*'true'|'true'\s*!=\s*${hit}|${hit}\s*==\s*'false'|'false'\s*==\s*${hit}|!\s*${hit})$`, 'i');
-  const onHit = new RegExp(String.raw`^(?:${hit}\s*==\s*'true'|'true'\s*==\s*${hit}|${hit})$`, 'i');
+  // `'true'` or `true`, `'false'` or `false`, on either side of the comparison.
+  const is = (op: string, value: string) => String.raw`${hit}\s*${op}\s*(?:'${value}'|${value})|(?:'${value}'|${value})\s*${op}\s*${hit}`;
+  const miss = new RegExp(String.raw`^(?:${is('!=', 'true')}|${is('==', 'false')}|!\s*${hit})$`, 'i');
+  const onHit = new RegExp(String.raw`^(?:${is('==', 'true')}|${hit})$`, 'i');
   const rest: string[] = [];
   let kind: Read['kind'] | undefined;
   for (const part of body.split('&&').map(unwrap)) {

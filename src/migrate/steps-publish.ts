@@ -6,7 +6,7 @@ import { mapOf, nodeOf, removeFrom, textOf, removeItem } from './nodes.js';
 import { publishSteps, type JobView } from './jobs.js';
 import { MigrateError } from './errors.js';
 import { localActionEdit, scriptEdits, stepDirectory, withoutRegistryUrl } from './scripts.js';
-import { emptiedYarnrcHeaders, forcedConfigRm, TOKEN_CHECK_LINE } from './token-lines.js';
+import { emptiedYarnrcHeaders, forcedConfigRm, TOKEN_CHECK_LINE, withoutWhoamiFirst } from './token-lines.js';
 import { localRegistryUrls } from '../audit/local-action.js';
 import { onlyChecksSet, onlyChecksToken } from '../audit/publish-rule.js';
 import { isTokenEnv, isTokenInput, writesAuthToken } from '../audit/token-forms.js';
@@ -241,8 +241,9 @@ export function noTokenChecks(job: JobView, notes: string[], secrets: string[]):
     // A step whose every line is `npm whoami ...` (or an echo) only checks the token.
     const lines = node.value.split('\n').filter((line) => line.trim() !== '');
     const whole = onlyChecksToken(node.value) && lines.every((line) => /^\s*(?:npm\s+whoami\b|echo\b)/.test(line)) && lines.some((line) => /\bnpm\s+whoami\b/.test(line));
-    if (!whole && !node.value.split('\n').some((line) => TOKEN_CHECK_LINE.test(line))) continue;
-    const kept = node.value.split('\n').filter((line) => !TOKEN_CHECK_LINE.test(line));
+    const cut = node.value.split('\n').map(withoutWhoamiFirst);
+    if (!whole && cut.join('\n') === node.value && !cut.some((line) => TOKEN_CHECK_LINE.test(line))) continue;
+    const kept = cut.filter((line) => !TOKEN_CHECK_LINE.test(line));
     if (whole || kept.every((line) => line.trim() === '')) {
       for (const name of TOKEN_VARS) {
         const secret = secretName(textOf(mapOf(step, 'env'), name) ?? '');

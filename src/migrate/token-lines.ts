@@ -6,6 +6,10 @@
 export const TOKEN_WRITE = /_authToken|\bnpm\s+config\s+set\s+_auth\b/;
 export const TOKEN_CHECK_LINE = /^\s*npm\s+whoami\b[^;&|]*(?:\|\|\s*(?:true|:))?\s*$/;
 
+/** `npm whoami && ` or `npm whoami; ` in front of what the line goes on to run (it never ran without a token). */
+const WHOAMI_FIRST = /^(\s*)npm\s+whoami\b[^;&|]*(?:&&|;)\s*(?=\S)/;
+export const withoutWhoamiFirst = (line: string): string => line.replace(WHOAMI_FIRST, '$1');
+
 /** `npm whoami` in a script of another language: `npm whoami`, or `'npm', ['whoami'`. */
 export const CHECKS_TOKEN = /\bnpm['"]?\s*(?:,\s*\[\s*)?['"]?whoami\b/;
 
@@ -39,9 +43,9 @@ function withoutWhoamiGuards(lines: string[]): string[] {
 
 /** The script with those lines removed, or undefined when nothing changes. */
 export function withoutTokenLines(text: string): string | undefined {
-  const lines = text.split('\n');
-  const kept = withoutWhoamiGuards(lines.filter((line) => !TOKEN_WRITE.test(line) && !TOKEN_CHECK_LINE.test(line)));
-  return kept.length === lines.length ? undefined : kept.join('\n');
+  const lines = text.split('\n').map(withoutWhoamiFirst);
+  const after = withoutWhoamiGuards(lines.filter((line) => !TOKEN_WRITE.test(line) && !TOKEN_CHECK_LINE.test(line))).join('\n');
+  return after === text ? undefined : after;
 }
 
 /** `rm .npmrc` (no -f): it removed the file a token line wrote, and fails once that line is gone. */

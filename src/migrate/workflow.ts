@@ -37,6 +37,7 @@ import { refuseDockerActionPublish } from './docker-action-publish.js';
 import { refuseJsActionTokenWriter } from './js-action-token.js';
 import { refuseUnknownEvents } from './unknown-events.js';
 import { MULTI_SEMANTIC_RELEASE, multiSemanticReleaseLeft } from './multi-semantic-release.js';
+import { writtenRepository } from './written-repository.js';
 
 export interface MigrateContext {
   repo?: RepoRef;
@@ -165,6 +166,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
       if (line) left.push(line);
     }
   }
+  changes.push(...writtenRepository(model.ok ? model.workflow : undefined, publishing, ctx.repo, ctx.readFile));
   for (const job of publishing) {
     migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, left, ...(ctx.readFile ? { readFile: ctx.readFile } : {}), ...(ctx.keepsInput ? { keepsInput: ctx.keepsInput } : {}), ...(ctx.workspaces ? { workspaces: ctx.workspaces } : {}) });
     ensureNewNpm(doc, job, ctx.pins, changes, { root, scripts, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });

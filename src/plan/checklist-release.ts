@@ -9,6 +9,8 @@ import { pushStarts, type WorkflowStart } from './workflow-start.js';
 export interface ReleasePackage {
   name: string;
   version?: string;
+  /** Its package.json is written in CI, and so is its version. */
+  ci?: boolean;
 }
 
 export interface ReleaseStepInput {
@@ -65,7 +67,7 @@ function triggeredRelease(input: ReleaseStepInput, base: ChecklistItem): Checkli
   const { answers, repo } = input;
   const first = firstTag(input);
   // No package.json in the repository (CI writes it): its version is set there too.
-  if (first === undefined && answers.trigger !== 'manual') return { ...base, detail: `${base.detail} ${input.packages.length === 0 ? 'The tag is v<version>, the version the build writes into package.json.' : NO_VERSION}` };
+  if (first === undefined && answers.trigger !== 'manual') return { ...base, detail: `${base.detail} ${input.packages.every((p) => p.ci) ? 'The tag is v<version>, the version the build writes into package.json.' : NO_VERSION}` };
   const version = input.packages[0]?.version;
   const matching = first !== undefined && version !== undefined && input.tagFilters ? releaseTag(first, version, input.tagFilters) : undefined;
   const tag = shellWord(answers.trigger === 'tag' ? (matching ?? first ?? '') : (first ?? ''));

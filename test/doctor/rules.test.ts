@@ -158,3 +158,12 @@ test('token-check: a scheduled workflow that only runs npm whoami with the token
   const check = 'on:\n  schedule:\n    - cron: "0 0 * * 1"\npermissions: {}\njobs:\n  whoami:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm whoami\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n';
   assert.deepEqual(ids([wf(check, 'token-check.yml')]), ['warning token-check:11']);
 });
+
+test('whoami-without-token: npm whoami left in a publishing job with no token stops it; with a token, or || true, it does not', () => {
+  const check = (run: string) => ids([wf(edit(GOOD, 'run: npm publish', `run: ${run}`))]).filter((id) => id.includes('whoami'));
+  assert.deepEqual(check('npm whoami && npm publish'), [`error whoami-without-token:${lineWith(GOOD, 'run: npm publish')}`]);
+  assert.deepEqual(check('npm whoami || exit 1; npm publish'), [`error whoami-without-token:${lineWith(GOOD, 'run: npm publish')}`]);
+  assert.deepEqual(check('npm whoami || true; npm publish'), []);
+  const withToken = edit(GOOD, 'run: npm publish', 'run: npm whoami && npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}');
+  assert.deepEqual(ids([wf(withToken)]).filter((id) => id.includes('whoami')), []);
+});

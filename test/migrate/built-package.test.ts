@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/repo.js';
+import { withRepository } from '../../src/detect/written-manifest.js';
 
 const REMOTE = 'https://github.com/acme/widget.git';
 
@@ -203,5 +204,63 @@ jobs:
     assert.match(run.stdout.replace(/\s+/g, ' '), /Add the trusted publisher for each package this workflow builds \(dist\/components, dist\/react\) on npmjs\.com/);
   } finally {
     repo.cleanup();
+  }
+});
+
+test('a package.json the job echoes into dist/lib names the package, and gets "repository" where it is written', () => {
+  const workflow = `name: Publish lib
+on:
+  push:
+    tags: ['lib-v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+          registry-url: https://registry.npmjs.org
+      - run: npm ci && npm run build:lib
+      - name: Write package.json
+        run: |
+          cd dist/lib
+          echo '{
+            "name": "@acme/widget-lib",
+            "version": "'\${GITHUB_REF_NAME#lib-v}'",
+            "main": "index.js"
+          }' > package.json
+      - run: npm publish
+        working-directory: dist/lib
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const pkg = { name: 'widget-app', version: '1.0.0', private: true, scripts: { 'build:lib': 'vite build' } };
+  const repo = makeRepo({ remote: REMOTE, files: { '.github/workflows/publish.yml': workflow, 'package.json': pkg } });
+  try {
+    assert.match(doctorFindings(repo.dir).find((f) => f.id === 'ci-built-package')?.message ?? '', /\(@acme\/widget-lib\)/);
+    const run = runCli([repo.dir, '--migrate', '--force']);
+    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    assert.match(run.stdout, /npm trust github @acme\/widget-lib --file publish\.yml --repo acme\/widget/);
+    assert.doesNotMatch(run.stdout, /its name is set in CI|package\.json has no "version"/);
+    assert.match(run.stdout.replace(/\s+/g, ' '), /the version the build writes into package\.json/);
+    const after = readFileSync(join(repo.dir, '.github/workflows/publish.yml'), 'utf8');
+    const json = /echo '(\{[\s\S]*?\})' > package\.json/.exec(after)![1]!.replace(`'\${GITHUB_REF_NAME#lib-v}'`, '1.2.3');
+    assert.deepEqual(JSON.parse(json).repository, { type: 'git', url: 'git+https://github.com/acme/widget.git' });
+    assert.match(after, /\n {12}"name": "@acme\/widget-lib",\n {12}"repository": \{ "type": "git", "url": "git\+https:\/\/github\.com\/acme\/widget\.git" \},\n {12}"version"/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('"repository" goes beside the name however the JSON is laid out, and never twice', () => {
+  const url = 'git+https://github.com/acme/widget.git';
+  const field = `"repository": { "type": "git", "url": "${url}" },`;
+  assert.equal(withRepository(`echo '{"name":"w","version":"1.0.0"}' > package.json`, url), `echo '{"name":"w", ${field}"version":"1.0.0"}' > package.json`);
+  assert.equal(withRepository(`jq -n '{"version": $v, "name": "w"}' > package.json`, url), `jq -n '{"version": $v, ${field} "name": "w"}' > package.json`);
+  assert.equal(withRepository(`cat > package.json <<EOF\n{\n  "version": "1.0.0",\n  "name": "w"\n}\nEOF`, url), `cat > package.json <<EOF\n{\n  "version": "1.0.0",\n  ${field}\n  "name": "w"\n}\nEOF`);
+  assert.equal(withRepository(`echo '{"name":"w","repository":"acme/widget"}' > package.json`, url), undefined);
+  for (const text of [`echo '{"name":"w", ${field} "version":"1"}'`, `cat > package.json <<EOF\n{\n  "version": "1.0.0",\n  ${field}\n  "name": "w"\n}\nEOF`]) {
+    assert.equal(withRepository(text, url), undefined);
   }
 });

@@ -45,7 +45,15 @@ const DIST = `          path: |
 const migrate = (cache: string, steps: string) => migrateWorkflow(workflow(cache, steps), PATH, { pins, repo });
 
 test('the install that ran on a cache miss runs every time once the cache goes, and actionlint passes', async () => {
-  for (const condition of ["steps.deps.outputs.cache-hit != 'true'", "${{ steps.deps.outputs.cache-hit == 'false' }}", '${{ !steps.deps.outputs.cache-hit }}']) {
+  for (const condition of [
+    "steps.deps.outputs.cache-hit != 'true'",
+    "${{ steps.deps.outputs.cache-hit == 'false' }}",
+    '${{ !steps.deps.outputs.cache-hit }}',
+    '${{ false == steps.deps.outputs.cache-hit }}',
+    'steps.deps.outputs.cache-hit == false',
+    "${{ 'true' != steps.deps.outputs.cache-hit }}",
+    'true != steps.deps.outputs.cache-hit',
+  ]) {
     const result = migrate(DEPS, `      - name: Install\n        if: ${condition}\n        run: npm ci\n`);
     assert.doesNotMatch(result.after, /actions\/cache|steps\.deps/, condition);
     assert.match(result.after, /- name: Install\n {8}run: npm ci\n/, condition);
@@ -72,6 +80,8 @@ test('any other read of the removed cache step is refused, naming the id', () =>
   for (const steps of [
     `      - run: echo "hit=\${{ steps.deps.outputs.cache-hit }}"\n`,
     `      - if: steps.deps.outputs.cache-hit != 'true' || github.event_name == 'release'\n        run: npm ci\n`,
+    `      - if: steps.deps.outputs.cache-hit == false || false\n        run: npm ci\n`,
+    `      - if: steps.deps.outputs.cache-hit == 'falsey'\n        run: npm ci\n`,
   ]) {
     assert.throws(
       () => migrate(DEPS, steps),

@@ -76,6 +76,9 @@ workflows:
 test('a publish script loses its _authToken and npm whoami lines; a JavaScript one that writes a token is refused', () => {
   assert.equal(withoutTokenLines('set -e\nnpm config set //registry.npmjs.org/:_authToken "$T"\nnpm whoami\nnpm publish\n'), 'set -e\nnpm publish\n');
   assert.equal(withoutTokenLines('npm publish\n'), undefined);
+  // A whoami in front of the publish on its line: the publish never ran without a token.
+  assert.equal(withoutTokenLines('set -e\n  npm whoami --registry https://registry.npmjs.org && npm publish\nnpm whoami; npm run release\n'), 'set -e\n  npm publish\nnpm run release\n');
+  assert.equal(withoutTokenLines('npm whoami || npm login\nnpm publish\n'), undefined);
   const files: Record<string, string> = { 'scripts/release.sh': 'echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > ~/.npmrc\nnpm publish\n', 'bin/pub.js': 'fs.writeFileSync(".npmrc", `//registry.npmjs.org/:_authToken=${t}`)' };
   const edits = scriptEdits('bash scripts/release.sh', 'job "p"', (p) => files[p]);
   assert.deepEqual([...edits.keys()], ['scripts/release.sh']);

@@ -68,3 +68,13 @@ test('a check step whose other lines may read the credential keeps its token', (
     assert.deepEqual(Object.keys(check.env ?? {}), ['NODE_AUTH_TOKEN'], rest);
   }
 });
+
+test('npm whoami in front of the publish on one line goes; the publish stays, without the token', () => {
+  const text = workflow('npm ci').replace('run: npm publish', 'run: npm whoami && npm publish --access public');
+  const result = migrateWorkflow(text, '.github/workflows/publish.yml', { pins, repo, readFile: (path) => (path === 'package.json' ? JSON.stringify({ name: 'widget', version: '1.0.0' }) : undefined) });
+  const steps = (parse(result.after) as { jobs: { publish: { steps: { name?: string; run?: string; env?: unknown }[] } } }).jobs.publish.steps;
+  const publish = steps.find((step) => step.name === 'Publish');
+  assert.equal(publish?.run, 'npm publish --access public');
+  assert.equal(publish?.env, undefined);
+  assert.ok(result.changes.some((line) => line.includes('removed npm whoami')), result.changes.join('\n'));
+});

@@ -302,6 +302,14 @@ const CASES: Case[] = [
   { fixture: 'dispatch-only-yarn1-install-yarn-publish-node16-setup-node-v2', workflow: 'package-publish.yml', job: 'package-publish', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' }, scripts: { prepare: 'node -e 0' } },
   // The v25a sample (held out): a dev-branch push whose environment job publishes after a Node-matrix build job.
   { fixture: 'dev-push-node-matrix-build-then-environment-job-npm-publish-lowercase-secret-node16', workflow: 'publish-to-npm.yml', job: 'publish-npm', event: { name: 'push', ref: 'refs/heads/dev' }, scripts: BUILD, needs: afterJobs('build'), branch: 'dev' },
+  // Its one-line `npm whoami && npm publish` (whoami fails without a token): migrate cuts the whoami.
+  {
+    fixture: 'dispatch-only-yarn1-clean-build-whoami-and-publish-one-line-node20-setup-node-v2',
+    workflow: 'package-publish.yml',
+    job: 'package-publish',
+    event: { name: 'workflow_dispatch', ref: 'refs/heads/main' },
+    scripts: { clean: 'node -e 0', build: 'node -e 0' },
+  },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
