@@ -95,11 +95,14 @@ async function main() {
     if (body !== undefined && !/\brequire\b/.test(body)) await writeFile(path, body.replace(/^\n/, ''));
   }
   // The full-screen wizard's chunk ships compressed (scripts/compress-chunk.mjs), and so do the
-  // chunks of `retire`, `doctor --fleet` and the GitLab/CircleCI plans, which no other command loads.
+  // chunks of `retire`, `doctor --fleet`, the GitLab/CircleCI plans, the line-by-line wizard and
+  // open (the browser), which no start-up path loads.
   await compressEntryChunk(root, result.metafile, 'src/commands/create/ui/ink/index.tsx');
   await compressEntryChunk(root, result.metafile, 'src/commands/retire.ts');
   await compressEntryChunk(root, result.metafile, 'src/commands/doctor/fleet.ts');
   await compressEntryChunk(root, result.metafile, 'src/plan/ci.ts');
+  await compressEntryChunk(root, result.metafile, 'src/commands/create/ui/plain/index.ts');
+  await compressEntryChunk(root, result.metafile, 'node_modules/open/index.js');
   // What every run loads is compiled once into Node's compile cache (scripts/eager-functions.mjs).
   await eagerStartupChunks(root, result.metafile, 'src/cli/bin.ts');
   // No copy of open's bundled xdg-open: bundled, open looks for it beside its chunk and

@@ -33,7 +33,8 @@ export function loaderExpression(name) {
  */
 export async function compressEntryChunk(root, metafile, entry) {
   const outputs = Object.entries(metafile.outputs);
-  const chunk = outputs.find(([, o]) => o.entryPoint === entry)?.[0];
+  // A package's entry is named by its path under node_modules, wherever node_modules is.
+  const chunk = outputs.find(([, o]) => o.entryPoint === entry || o.entryPoint?.endsWith(`/${entry}`))?.[0];
   if (!chunk) throw new Error(`compress-chunk: no output chunk for ${entry}`);
   const name = basename(chunk);
   const path = join(root, chunk);

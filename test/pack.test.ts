@@ -59,7 +59,7 @@ const ALLOWED: { pattern: RegExp; what: string }[] = [
   { pattern: /^dist\/chunks\/[A-Za-z0-9_.-]+-[A-Z0-9]{8}\.js$/, what: 'bundle chunks (name-HASH.js)' },
   { pattern: /^dist\/chunks\/yoga-layout\.wasm\.br$/, what: "Ink's layout engine, taken out of its base64 by the build" },
   { pattern: /^dist\/chunks\/ink-[A-Z0-9]{8}\.js\.br$/, what: 'the full-screen wizard, brotli-compressed by the build (scripts/compress-chunk.mjs)' },
-  { pattern: /^dist\/chunks\/(?:retire|fleet|ci)-[A-Z0-9]{8}\.js\.br$/, what: '`retire`, `doctor --fleet` and the GitLab/CircleCI plans, brotli-compressed by the build like the wizard' },
+  { pattern: /^dist\/chunks\/(?:retire|fleet|ci|plain|open)-[A-Z0-9]{8}\.js\.br$/, what: '`retire`, `doctor --fleet`, the GitLab/CircleCI plans, the line-by-line wizard and open, brotli-compressed by the build like the wizard' },
   { pattern: /^templates\/actions\.json$/, what: 'the action pins (the templates themselves are precompiled into the bundle)' },
 ];
 const REQUIRED = ['package.json', 'README.md', 'bin/create-trusted-publish.js', 'dist/cli.js', 'dist/chunks/yoga-layout.wasm.br', 'templates/actions.json'];
@@ -76,7 +76,7 @@ test('npm pack publishes every file the package needs', () => {
   if (existsSync(join(root, 'LICENSE'))) assert.ok(files.has('LICENSE'), 'LICENSE exists but is not published');
   assert.ok(paths().some((p) => p.startsWith('dist/chunks/')), 'no dist/chunks/*.js: the build no longer splits the UI out');
   assert.ok(paths().some((p) => /^dist\/chunks\/ink-[A-Z0-9]{8}\.js\.br$/.test(p)), 'the wizard chunk is not published compressed');
-  for (const name of ['retire', 'fleet', 'ci']) assert.ok(paths().some((p) => new RegExp(`^dist/chunks/${name}-[A-Z0-9]{8}\\.js\\.br$`).test(p)), `the ${name} chunk is not published compressed`);
+  for (const name of ['retire', 'fleet', 'ci', 'plain', 'open']) assert.ok(paths().some((p) => new RegExp(`^dist/chunks/${name}-[A-Z0-9]{8}\\.js\\.br$`).test(p)), `the ${name} chunk is not published compressed`);
   assert.ok(!paths().some((p) => /^dist\/chunks\/ink-[A-Z0-9]{8}\.js$/.test(p)), 'the wizard chunk is published uncompressed too');
 });
 
