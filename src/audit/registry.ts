@@ -9,10 +9,11 @@ export const isSetupNode = (uses: string | undefined): boolean => /^actions\/set
 
 /**
  * setup-node writes `@scope:registry=<url>` when given `scope:`, and for npm.pkg.github.com (the
- * repository owner's scope); only without both `registry=<url>` (src/authutil.ts, v2 to v6).
+ * repository owner's scope, '' when the owner is unknown); only without both `registry=<url>`
+ * (src/authutil.ts, v2 to v6).
  */
-const scopeOf = (s: Step, url: string): string | undefined =>
-  text(s.with, 'scope')?.replace(/^@?/, '@').toLowerCase() ?? (/npm\.pkg\.github\.com/i.test(url) ? '' : undefined);
+const scopeOf = (s: Step, url: string, owner: string | undefined): string | undefined =>
+  (text(s.with, 'scope') ?? (/npm\.pkg\.github\.com/i.test(url) ? (owner ?? '') : undefined))?.replace(/^@?/, '@').replace(/^@$/, '').toLowerCase();
 
 /** The host a line writes an `_authToken` for (`npm config set '//registry.npmjs.org/:_authToken' ...`). */
 const tokenHost = (line: string): string | undefined => (writesAuthToken(line) ? /\/\/([\w.-]+)(?::\d+)?\/?[^\s'"=]*:_authToken\b/.exec(line)?.[1]?.toLowerCase() : undefined);
@@ -44,7 +45,7 @@ export function stepRegistry(workflow: Workflow, job: Job, step: Step): string |
   registry = fromEnv(mapAt(workflow.root, 'env')) ?? fromEnv(mapAt(job.node, 'env'));
   for (const s of job.steps) {
     const url = isSetupNode(s.uses) ? text(s.with, 'registry-url') : undefined;
-    if (url !== undefined) [registry, scope] = [url, scopeOf(s, url)];
+    if (url !== undefined) [registry, scope] = [url, scopeOf(s, url, workflow.context?.self?.split('/')[0])];
     for (const { text: line } of nodeLines(workflow, s.runNode)) {
       host = tokenHost(line) ?? host;
       const named = registryIn(line);

@@ -176,6 +176,14 @@ test('other-registry: a scoped GitHub Packages registry-url, then a token writte
   assert.ok(ids(unscoped).includes('other-registry'), 'registry= of another registry: the default is no longer npmjs.com');
 });
 
+test('other-registry: GitHub Packages without scope: is scoped to the owner, so the owner-scoped package goes there', () => {
+  const source = edit(GOOD, '          node-version: 24\n', '          node-version: 24\n          registry-url: https://npm.pkg.github.com/\n').replace('      - run: npm publish\n', "      - run: echo '//registry.npmjs.org/:_authToken=${{ secrets.NPM_TOKEN }}' > .npmrc\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.GH_TOKEN }}\n");
+  const ids = (self: string) => auditWorkflow(source, 'p.yml', { context: { self, readFile: (p) => (p === 'package.json' ? JSON.stringify({ name: '@acme/widget' }) : undefined) } }).map((f) => f.id);
+  assert.ok(ids('acme/widget').includes('other-registry'), "the owner's scope is the package's: it publishes to GitHub Packages");
+  assert.ok(!ids('acme/widget').includes('use-trusted-publishing'));
+  assert.ok(ids('other/widget').includes('use-trusted-publishing'), "another owner's scope: the package goes to npmjs.com with the token written for it");
+});
+
 test('use-trusted-publishing: a token handed to a local JavaScript action whose code writes it into .npmrc for a later publish', () => {
   const action = "runs:\n  using: 'node20'\n  main: 'index.js'\n";
   const code = "fs.writeFileSync('.npmrc', `//registry.npmjs.org/:_authToken=${process.env.NPM_TOKEN}`);\n";
