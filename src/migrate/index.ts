@@ -61,18 +61,16 @@ function callersOf(target: WorkflowFile, all: readonly WorkflowFile[], self?: st
   });
 }
 
-function environmentOf(content: string): string | null {
+/** The environment each job that publishes names ('' for none), leaving out one named by an expression. */
+function environmentsOf(content: string): string[] {
   const root = rootOf(content);
-  if (!root) return null;
-  // The first job that publishes and names an environment (the name read first: it is cheaper).
-  for (const item of mapOf(root, 'jobs')?.items ?? []) {
-    if (!isScalar(item.key) || !isMap(item.value)) continue;
-    const job = item.value;
-    const env = nodeOf(job, 'environment');
-    const name = isScalar(env) ? textOf(job, 'environment') : textOf(mapOf(job, 'environment'), 'name');
-    if (name && !name.includes('${{') && jobPublishesAlone(job)) return name;
-  }
-  return null;
+  if (!root) return [];
+  return (mapOf(root, 'jobs')?.items ?? []).flatMap((item) => {
+    if (!isScalar(item.key) || !isMap(item.value) || !jobPublishesAlone(item.value)) return [];
+    const env = nodeOf(item.value, 'environment');
+    const name = (isScalar(env) ? textOf(item.value, 'environment') : textOf(mapOf(item.value, 'environment'), 'name')) ?? '';
+    return name.includes('${{') ? [] : [name];
+  });
 }
 
 function select(d: Detected, file: string | undefined): WorkflowFile[] {
@@ -122,7 +120,10 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   // Everything read from the files as they are comes first: each migration takes its file's
   // parsed document to edit it.
   const callersByFile = new Map(reusable.map((w) => [w.path, callersOf(w, d.workflows, context.self)]));
-  const environment = targets.length > 0 ? environmentOf((reusable[0] ?? targets[0])!.content) : null;
+  const trusted = targets.length > 0 ? (reusable[0] ?? targets[0])! : undefined;
+  const environments = [...new Set(trusted ? environmentsOf(trusted.content) : [])];
+  // The first job that publishes and names an environment.
+  const environment = environments.find((name) => name !== '') ?? null;
   const results = new Map<string, { file: WorkflowFile; result: MigrateResult }>();
   const callees: NonNullable<MigrateContext['callees']> = {};
   for (const w of reusable) {
@@ -139,6 +140,8 @@ export function planMigration(d: Detected, options: { file?: string; repo?: Repo
   // A reusable workflow with a trigger of its own (`workflow_dispatch`) is also the workflow npm sees when it starts itself.
   const selfStarted = reusable.filter((w) => startsItself(rootOf(w.content)!));
   const entry = reusable.length > 0 ? [...new Set([...callers.map((c) => c.fileName), ...selfStarted.map((w) => w.fileName)])] : targets.filter((t) => publishes(t) && results.get(t.path)?.result.npmPublisher !== false).map((t) => t.fileName);
+  // npm matches the environment a trusted publisher names: a job in another one (or in none) is refused.
+  if (environments.length > 1) notes.push(`Jobs of ${trusted!.fileName} publish in ${environments.map((e) => e || 'no environment').join(', ')}: add a trusted publisher on npmjs.com for each (the values below name ${environment}), or one that names no environment.`);
   if (entry.length > 1) notes.push(`More than one workflow publishes (${entry.join(', ')}): add one trusted publisher per workflow file on npmjs.com.`);
   if (reusable.length > 0 && callers.length === 0 && selfStarted.length === 0) notes.push(`${reusable.map((w) => w.fileName).join(', ')} is called from outside this repository: npm matches the caller's repository and file name, and the caller must grant id-token: write.`);
   const list = [...results.values()];

@@ -67,6 +67,8 @@ export function stepNeeds(job: JobView, doc?: Document, readFile?: (path: string
     // So does an action handed it in env or with (one that commits a README, comments, uploads).
     if (uses !== '' && !SETUP_ACTION.test(uses) && [mapOf(step, 'env'), mapOf(step, 'with')].some((map) => map?.items.some((item) => isScalar(item.value) && GITHUB_TOKEN.test(String(item.value.value ?? ''))))) {
       needs.contents = 'write';
+      // One named for comments (`NejcZdovc/comment-pr`) comments with it.
+      if (/^[\w.-]+\/[\w.-]*comment/.test(uses)) Object.assign(needs, { issues: 'write', 'pull-requests': 'write' });
     }
   }
   return needs;

@@ -26,7 +26,7 @@ import { runsTool } from '../audit/runs-tool.js';
 import { lernaLeft, refuseOldLerna } from './lerna.js';
 import { LERNA_PUBLISH } from '../audit/lerna-version.js';
 import { SHIPJS_TRIGGER, shipjsLeft } from './shipjs.js';
-import { refuseOldSemanticRelease, SEMANTIC_RELEASE } from './old-semantic-release.js';
+import { raiseSemanticRelease, refuseNodeForSemanticRelease, refuseOldSemanticRelease, SEMANTIC_RELEASE } from './old-semantic-release.js';
 import { refuseOldCliPkg } from './old-cli-pkg.js';
 import { releaseItSkipChecks, releaseItWorkspaces } from './release-it.js';
 import { stepDirectory, whatRuns } from './scripts.js';
@@ -142,14 +142,21 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   // What the release-tool checks read: the publish rule's context, with the repository reader.
   const tools: PublishContext = { ...ctx.publish, ...(ctx.publish?.readFile ?? ctx.readFile ? { readFile: ctx.publish?.readFile ?? ctx.readFile } : {}) };
   for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', LERNA_PUBLISH, tools, stepDirectory(doc, j.node, step), true)))) {
-    refuseOldLerna(job.id, ctx.readFile);
-    const line = lernaLeft(job.id, ctx.readFile);
+    const run = job.steps.map((step) => textOf(step, 'run') ?? '').join('\n');
+    refuseOldLerna(job.id, ctx.readFile, run);
+    const line = lernaLeft(job.id, ctx.readFile, run);
     if (line) left.push(line);
   }
+  // Jobs whose semantic-release named on the run line was raised to 25: their Node is checked after the Node edits.
+  const raised: typeof publishing = [];
   for (const job of publishing) {
     const run = job.steps.map((step) => textOf(step, 'run') ?? '').join('\n');
     if (runsTool(run, MULTI_SEMANTIC_RELEASE, tools)) left.push(multiSemanticReleaseLeft(job.id, run, ctx.readFile));
-    else if (runsTool(run, SEMANTIC_RELEASE, tools)) refuseOldSemanticRelease(job.id, run, ctx.readFile);
+    else if (runsTool(run, SEMANTIC_RELEASE, tools)) {
+      const old = refuseOldSemanticRelease(job.id, run, ctx.readFile);
+      raiseSemanticRelease(job, old, ctx.readFile, changes, left);
+      if (old.length > 0) raised.push(job);
+    }
     refuseOldCliPkg(job.id, run, ctx.readFile);
     const shipjs = runsTool(run, SHIPJS_TRIGGER, tools) ? shipjsLeft(job.id, ctx.readFile) : undefined;
     if (shipjs) left.push(shipjs);
@@ -173,6 +180,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     addForkGuard(doc, job, ctx.repo, changes);
     replaceRetiredRunner(job, changes);
   }
+  for (const job of raised) refuseNodeForSemanticRelease(job, { root, job: job.node, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
   // A job the publish waits for that cannot start keeps the publish from running too.
   const byId = new Map(jobs.map((job) => [job.id, job]));
   const upstream = upstreamJobs(publishing.map((job) => job.id), (id) => listedNeeds(byId.get(id)?.node.get('needs', true) as Node | undefined));

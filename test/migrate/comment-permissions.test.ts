@@ -29,6 +29,8 @@ test('a comment action or `gh pr comment` keeps issues: write and pull-requests:
   for (const comment of [
     '      - uses: peter-evans/create-or-update-comment@v1\n        with:\n          issue-number: 1\n          body: canary published\n',
     '      - run: gh pr comment 1 --body "canary published"\n        env:\n          GH_TOKEN: ${{ github.token }}\n',
+    // Another action named for comments, handed the GITHUB_TOKEN.
+    '      - uses: NejcZdovc/comment-pr@v1\n        with:\n          message: canary published\n        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n',
   ]) {
     const job = parse(migrateWorkflow(workflow(comment), '.github/workflows/canary.yml', { pins, repo }).after).jobs.canary;
     assert.equal(job.permissions?.issues, 'write', comment);

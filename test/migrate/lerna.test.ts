@@ -41,3 +41,17 @@ test('lerna itself keeps its floor of 9.0.0; no version at all is left for the u
     assert.match(lernaLeft('release', withPackage(deps)) ?? '', /from lerna 9\.0\.0 on \(10\.0\.0 on CircleCI\), lerna-lite 4\.9\.0 on \(5\.2\.1 on CircleCI\), and package\.json names no lerna version/);
   }
 });
+
+test('a lerna below 9 named on the run line is the one that runs: refused, not raised there', () => {
+  for (const run of ['npx lerna@6 publish from-package --yes', 'npx --yes -p lerna@^8.1.0 lerna publish']) {
+    assert.throws(
+      () => refuseOldLerna('release', withPackage({ lerna: '^9.0.3' }), run),
+      /job "release" publishes with lerna publish, and its run line names lerna@\^?[68].*only from 9\.0\.0 on.*Upgrade lerna to 9 or newer \(lerna\.json and commands such as lerna bootstrap may need changes\), then migrate again\./,
+      run,
+    );
+  }
+  // lerna 9 named there: migrates, nothing left to check; an old one in package.json is still refused without one.
+  assert.doesNotThrow(() => refuseOldLerna('release', withPackage({}), 'npx lerna@9.0.3 publish'));
+  assert.equal(lernaLeft('release', withPackage({}), 'npx lerna@9.0.3 publish'), undefined);
+  assert.throws(() => refuseOldLerna('release', withPackage({ lerna: '^6.0.0' }), 'npx lerna publish'), /package\.json asks for lerna \^6\.0\.0/);
+});
