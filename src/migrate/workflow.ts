@@ -16,7 +16,7 @@ import type { PublishContext } from '../audit/publish-rule.js';
 import { ensureNewNpm } from './node-version.js';
 import { nodeOf, textOf } from './nodes.js';
 import { mergeScopes, migratePermissions, scopesOf, type Scopes } from './permissions.js';
-import { floatingToolsLeft, noPersistedCredentials, noTemplateInjection, pinActions } from './steps-general.js';
+import { floatingToolsLeft, installTokensLeft, noPersistedCredentials, noTemplateInjection, pinActions } from './steps-general.js';
 import { noSetOutput } from './set-output.js';
 import { fromNpmPublishV1 } from './npm-publish-v1.js';
 import { needsWhatIsRead } from './needs-read.js';
@@ -186,6 +186,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   changes.push(...migratePermissions(doc, root, jobs, ctx.readFile));
   changes.push(...noPersistedCredentials(doc, jobs, left, ctx.readFile));
   floatingToolsLeft(jobs, left);
+  installTokensLeft(jobs, left);
   changes.push(...noTemplateInjection(doc, jobs));
   changes.push(...noSetOutput(jobs));
   changes.push(...needsWhatIsRead(doc, jobs));
