@@ -187,3 +187,10 @@ export function isReusableWorkflow(workflow: Pick<Workflow, 'root'>): boolean {
   if (isSeq(on)) return on.items.some((item) => isScalar(item) && item.value === 'workflow_call');
   return isMap(on) && pair(on, 'workflow_call') !== undefined;
 }
+
+/** The commands a step runs: its `run:`, or the `publish:` and `version:` commands changesets/action runs for it. */
+export function stepCommands(step: YAMLMap): string {
+  const run = text(step, 'run');
+  if (run !== undefined || !/^['"]?changesets\/action@/i.test(text(step, 'uses') ?? '')) return run ?? '';
+  return ['publish', 'version'].map((key) => text(mapAt(step, 'with'), key)).filter((c) => c !== undefined).join('\n');
+}

@@ -10,7 +10,7 @@ import { replaceRetiredRunner } from './retired-runner.js';
 import { listedNeeds, upstreamJobs } from '../audit/job-needs.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets, relaxDeclaredSecrets } from './guard.js';
 import { isReusable, jobViews } from './jobs.js';
-import { parseWorkflow } from '../audit/workflow-model.js';
+import { parseWorkflow, stepCommands } from '../audit/workflow-model.js';
 import { firstError, oversize, readYaml, takeYaml } from '../core/yaml-text.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { ensureNewNpm } from './node-version.js';
@@ -140,13 +140,13 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   const publishing = jobs.filter((job) => job.publishes);
   // What the release-tool checks read: the publish rule's context, with the repository reader.
   const tools: PublishContext = { ...ctx.publish, ...(ctx.publish?.readFile ?? ctx.readFile ? { readFile: ctx.publish?.readFile ?? ctx.readFile } : {}) };
-  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', LERNA_PUBLISH, tools, stepDirectory(doc, j.node, step))))) {
+  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(stepCommands(step), LERNA_PUBLISH, tools, stepDirectory(doc, j.node, step))))) {
     refuseOldLerna(job.id, ctx.readFile);
     const line = lernaLeft(job.id, ctx.readFile);
     if (line) left.push(line);
   }
   for (const job of publishing) {
-    const run = job.steps.map((step) => textOf(step, 'run') ?? '').join('\n');
+    const run = job.steps.map(stepCommands).join('\n');
     if (runsTool(run, MULTI_SEMANTIC_RELEASE, tools)) left.push(multiSemanticReleaseLeft(job.id, run, ctx.readFile));
     else if (runsTool(run, SEMANTIC_RELEASE, tools)) refuseOldSemanticRelease(job.id, run, ctx.readFile);
     refuseOldCliPkg(job.id, run, ctx.readFile);
@@ -154,8 +154,8 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     if (shipjs) left.push(shipjs);
   }
   const RELEASE_IT = /\brelease-it\b/;
-  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', RELEASE_IT, tools, stepDirectory(doc, j.node, step)))).slice(0, 1)) {
-    const runs = whatRuns(job.steps.map((step) => textOf(step, 'run') ?? '').join('\n'), ctx.readFile);
+  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(stepCommands(step), RELEASE_IT, tools, stepDirectory(doc, j.node, step)))).slice(0, 1)) {
+    const runs = whatRuns(job.steps.map(stepCommands).join('\n'), ctx.readFile);
     for (const dir of ['', ...releaseItWorkspaces(runs, ctx.readFile, ctx.workspaces)]) {
       const { edit, left: line } = releaseItSkipChecks(job.id, ctx.readFile, dir);
       if (edit) {

@@ -51,3 +51,10 @@ test('lerna-lite is held to its own floor, 4.9.0, and the warning names both of 
   assert.match(found!, /asks for @lerna-lite\/publish \^4\.8\.0: lerna-lite exchanges the OIDC token itself only from 4\.9\.0 on \(5\.2\.1 on CircleCI\)/);
   assert.deepEqual(lernaFindings('npx lerna publish from-git --yes', {}, {}, { '@lerna-lite/cli': '^4.9.0', '@lerna-lite/publish': '^4.9.0' }), []);
 });
+
+test('lerna publish handed to changesets/action as its publish input: the same warning, at the step', () => {
+  const content = workflow('x').replace('      - name: Publish\n        run: x\n', '      - name: Publish\n        uses: changesets/action@v1\n        with:\n          publish: npx lerna publish from-package --yes\n');
+  const readFile = (path: string) => (path === 'package.json' ? JSON.stringify({ name: 'mono', private: true, devDependencies: { lerna: '^8.2.4' } }) : undefined);
+  const report = workflowDoctor([{ path: '.github/workflows/ci.yml', fileName: 'ci.yml', content }], undefined, { readFile });
+  assert.deepEqual(report.findings.filter((f) => f.id === 'release-tool-outdated').map((f) => f.line), [9]);
+});

@@ -41,3 +41,20 @@ test('lerna itself keeps its floor of 9.0.0; no version at all is left for the u
     assert.match(lernaLeft('release', withPackage(deps)) ?? '', /from lerna 9\.0\.0 on \(10\.0\.0 on CircleCI\), lerna-lite 4\.9\.0 on \(5\.2\.1 on CircleCI\), and package\.json names no lerna version/);
   }
 });
+
+test('lerna 8 behind changesets/action\'s publish input is refused like a run line', async () => {
+  const { migrateWorkflow } = await import('../../src/migrate/index.js');
+  const { loadPins } = await import('../../src/render/pins.js');
+  const content = `on: push
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: changesets/action@v1
+        with:
+          publish: npx lerna publish from-package --yes
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  assert.throws(() => migrateWorkflow(content, '.github/workflows/release.yml', { pins: loadPins(), readFile: withPackage({ lerna: '^8.2.4' }) }), /asks for lerna \^8\.2\.4/);
+});
