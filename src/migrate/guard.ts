@@ -7,9 +7,9 @@ import { insertBefore, mapOf, nodeOf, removeFrom, textOf } from './nodes.js';
 import { isReusable, localCallee, type JobView } from './jobs.js';
 
 /** `if: github.repository == 'owner/repo'`, combined with an existing condition. */
-export function addForkGuard(doc: Document, job: JobView, repo: RepoRef | undefined, notes: string[]): void {
-  // A called workflow's github.repository is the caller's repository: the guard would skip every caller.
-  if (isReusable(doc.contents as YAMLMap)) return;
+export function addForkGuard(doc: Document, job: JobView, repo: RepoRef | undefined, notes: string[], localCallers = false): void {
+  // A called workflow's github.repository is the caller's repository: with no caller here, the guard would skip every caller.
+  if (isReusable(doc.contents as YAMLMap) && !localCallers) return;
   if (!repo) {
     notes.push(`job "${job.id}": no fork guard added (the GitHub repository is unknown; pass --repo).`);
     return;

@@ -168,7 +168,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   for (const job of publishing) {
     migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, left, ...(ctx.readFile ? { readFile: ctx.readFile } : {}), ...(ctx.keepsInput ? { keepsInput: ctx.keepsInput } : {}), ...(ctx.workspaces ? { workspaces: ctx.workspaces } : {}) });
     ensureNewNpm(doc, job, ctx.pins, changes, { root, scripts, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
-    addForkGuard(doc, job, ctx.repo, changes);
+    addForkGuard(doc, job, ctx.repo, changes, ctx.callersMigrated);
     replaceRetiredRunner(job, changes);
   }
   // A job the publish waits for that cannot start keeps the publish from running too.
