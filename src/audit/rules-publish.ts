@@ -9,7 +9,7 @@ import { localActionUpgradesNpm } from './local-action-npm.js';
 import { voltaActionNode, type VoltaNode } from './volta-node.js';
 import { npxNewNpmPublish } from './npx-npm.js';
 import { nodeRefusesNpm, NPM_ENGINES, upgradeTarget } from './npm-upgrade-node.js';
-import { isReusableWorkflow, mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
+import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 import { commandPublishes, loginCommand, loginRegistry, NPM_LOGIN, registryKind } from './publish-rule.js';
 import { isNpmSecret, isTokenEnv, isTokenInput, secretNames, writesAuthToken } from './token-forms.js';
 import { isSetupNode, npmPublishSteps, stepRegistry, stepRegistryKind } from './registry.js';
@@ -96,8 +96,6 @@ export function forkGuardRepo(condition: string): string | undefined {
 }
 
 function forkGuard(workflow: Workflow, job: Job, repo: RepoRef | undefined): Finding[] {
-  // In a called workflow github.repository names the caller's repository: a guard would skip every caller.
-  if (isReusableWorkflow(workflow)) return [];
   const condition = text(job.node, 'if') ?? '';
   const guarded = forkGuardRepo(condition);
   if (guarded === undefined && !/github\.repository_owner\s*==/.test(condition)) {

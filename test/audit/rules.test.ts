@@ -94,7 +94,6 @@ add('other-registry: publishing only to GitHub Packages', edit(GOOD, '          
 add('use-trusted-publishing: no id-token: write', edit(GOOD, '      id-token: write\n', ''), () => [['use-trusted-publishing', jobLine]]);
 add('no-environment (info)', edit(GOOD, '    environment: npm\n', ''), () => [['no-environment', jobLine]]);
 add('no-fork-guard: no condition', edit(GOOD, "    if: github.repository == 'acme/widget'\n", ''), () => [['no-fork-guard', jobLine]]);
-add('no-fork-guard: not in a reusable workflow (github.repository is the caller\'s there)', edit(edit(GOOD, "    if: github.repository == 'acme/widget'\n", ''), '  release:\n    types: [published]\n', '  workflow_call:\n'), () => []);
 add('no-fork-guard: guard names another repository', GOOD, (s) => at(s, 'no-fork-guard', 'if:'), { owner: 'acme', name: 'gadget' });
 add('old-npm: Node 22 and no npm check', edit(GOOD, 'node-version: 24', 'node-version: 22'), () => [['old-npm', setupNodeLine]]);
 add('old-npm: no node-version at all', edit(GOOD, '          node-version: 24\n', ''), () => [['old-npm', setupNodeLine]]);
