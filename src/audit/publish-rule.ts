@@ -107,10 +107,14 @@ export function runPublishesWith(run: string, context: PublishContext = {}, dir 
   });
 }
 
+/** Branches on a test (`if [ ... ]; then`, `else`, `fi`) or sets a plain variable (no command substitution). */
+const SHELL_GLUE = /^(?:(?:el)?if\s+\[\[?[^;`]*\]\]?\s*;\s*then|else|fi|[A-Za-z_]\w*=(?:[^\s;&|`$]|\$(?!\())*)$/;
+
 /** Only installs, sets up or builds: every line is an install command, a cd, or empty. */
 export function onlyInstalls(run: string): boolean {
   const lines = run.split('\n').map(code).filter(Boolean);
-  return lines.length > 0 && lines.every((line) => INSTALL.test(line) || /^(?:cd\s|echo\s(?!.*_authToken))/.test(line));
+  const glue = (line: string) => SHELL_GLUE.test(line.replace(/\$\{\{[^}]*\}\}/g, 'x'));
+  return lines.length > 0 && lines.every((line) => INSTALL.test(line) || /^(?:cd\s|echo\s(?!.*_authToken))/.test(line) || glue(line)) && (!lines.some(glue) || lines.some((line) => INSTALL.test(line)));
 }
 
 /** Only checks the token (`npm whoami`...): the token is used, nothing is published. */

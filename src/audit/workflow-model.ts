@@ -188,3 +188,18 @@ function workflowOf(parsed: YamlText, content: string, path: string, context: Pu
     workflow: { path, content, root, jobs, publishes: jobs.some((job) => job.publishes), passesToken: jobs.some((job) => job.passesToken), context, lineOf, lineAt, finding },
   };
 }
+
+/** A workflow others can call (`on: workflow_call` in any form): its github context is the caller's. */
+export function isReusableWorkflow(workflow: Pick<Workflow, 'root'>): boolean {
+  const on = value(workflow.root, 'on');
+  if (isScalar(on)) return on.value === 'workflow_call';
+  if (isSeq(on)) return on.items.some((item) => isScalar(item) && item.value === 'workflow_call');
+  return isMap(on) && pair(on, 'workflow_call') !== undefined;
+}
+
+/** The commands a step runs: its `run:`, or the `publish:` and `version:` commands changesets/action runs for it. */
+export function stepCommands(step: YAMLMap): string {
+  const run = text(step, 'run');
+  if (run !== undefined || !/^['"]?changesets\/action@/i.test(text(step, 'uses') ?? '')) return run ?? '';
+  return ['publish', 'version'].map((key) => text(mapAt(step, 'with'), key)).filter((c) => c !== undefined).join('\n');
+}

@@ -133,6 +133,18 @@ export function namedInPublishes(workflows: readonly WorkflowFile[], context: Pu
 export const versionlessWorkspaceRoot = (d: Pick<Detected, 'pkg' | 'workspacePackages'>): boolean =>
   d.pkg !== undefined && d.pkg.version === undefined && d.workspacePackages.some((p) => p.name && !p.private);
 
+/** True when a publishing step of the workflows names the top package (a bare `npm publish` at the top). */
+function publishesTop(workflows: readonly WorkflowFile[], context: PublishContext): boolean {
+  return workflows.some((w) => {
+    const parsed = parseWorkflow(w.content, w.path, context);
+    return parsed.ok && parsed.workflow.jobs.some((job) => job.steps.some((s) => s.publishes && s.run !== undefined && (runNames(s.run, workingDirectory(parsed.workflow, job, s) ?? '') ?? []).includes(TOP)));
+  });
+}
+
+/** A workspace root changesets releases around: `changeset publish` publishes the workspaces, not the root, unless a step publishes the top. */
+const changesetsRoot = (d: Detected): boolean =>
+  d.isMonorepo && d.release?.flow === 'changesets' && d.workspacePackages.some((p) => p.name && !p.private) && !publishesTop(d.workflows, d.publishContext ?? {});
+
 /**
  * The repository's packages to publish: the package here and the workspaces' (named, not private),
  * and the other packages its publishing workflows publish from folders it holds, narrowed to those
@@ -140,7 +152,7 @@ export const versionlessWorkspaceRoot = (d: Pick<Detected, 'pkg' | 'workspacePac
  * with no package here and no workspaces, the packages published from folders it holds.
  */
 export function repositoryPackages(d: Detected): PackageInfo[] {
-  const own = d.pkg && !d.pkg.private && d.pkg.name && !versionlessWorkspaceRoot(d) && !versionlessUnpublished(d) ? [d.pkg] : [];
+  const own = d.pkg && !d.pkg.private && d.pkg.name && !versionlessWorkspaceRoot(d) && !versionlessUnpublished(d) && !changesetsRoot(d) ? [d.pkg] : [];
   const held = [...own, ...d.workspacePackages.filter((p) => p.name && !p.private)];
   if (held.length === 0) return publishFolderPackages(d);
   const beside = besideHeldPackages(d, held);

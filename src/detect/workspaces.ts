@@ -152,8 +152,10 @@ export async function detectWorkspaces(root: string, prefix: string, fieldGlobs:
       fix: 'Remove it, or run the tool at the root that holds those packages.',
     });
   }
-  // Test fixtures, examples, playgrounds and docs sites matched by a broad glob are not published.
-  const dirs = expandGlobs(root, globs.filter((g) => !leavesRoot(g))).filter((rel) => !isExcludedDir(rel));
+  // Test fixtures, examples, playgrounds and docs sites matched by a broad glob are not published;
+  // a folder listed by its exact path is a workspace whatever its name.
+  const listed = new Set([...(fieldGlobs ?? []), ...(pnpm?.globs ?? []), ...(lerna ?? [])].filter((g) => !/[*?[\]{}!]/.test(g)).map((g) => g.replace(/^\.\/|\/+$/g, '')));
+  const dirs = expandGlobs(root, globs.filter((g) => !leavesRoot(g))).filter((rel) => !isExcludedDir(rel) || listed.has(rel));
   const unsafe = dirs.filter((rel) => UNSAFE_DIR.test(rel));
   for (const rel of unsafe) {
     findings.push({

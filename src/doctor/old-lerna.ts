@@ -1,4 +1,4 @@
-// A publishing step that runs `lerna publish` (on its run lines, through a package.json script, or
+// A publishing step that runs `lerna publish` (on its run lines or changesets/action's publish input, through a package.json script, or
 // through a repository shell script such as `./publish.sh`) while package.json asks for a lerna
 // (or lerna-lite) below its OIDC floor: that lerna cannot publish once the token is retired. One
 // finding at the step, the same reason --migrate refuses with.
@@ -6,6 +6,7 @@ import type { Finding } from '../core/model.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { belowOidcFloor, LERNA_PUBLISH, lernaOf, lernaUpgrade } from '../audit/lerna-version.js';
 import { runsTool } from '../audit/runs-tool.js';
+import { stepCommands } from '../audit/workflow-model.js';
 import { cleanFolder, workingDirectory } from '../detect/publish-folders.js';
 import type { NamedWorkflow } from './reusable.js';
 
@@ -15,8 +16,7 @@ export function oldLernaPublish(named: NamedWorkflow, context: PublishContext): 
   if (!belowOidcFloor(tool)) return [];
   return workflow.jobs.flatMap((job) =>
     job.steps
-      .filter((step) => step.publishes && step.run !== undefined)
-      .filter((step) => runsTool(step.run!, LERNA_PUBLISH, context, cleanFolder(workingDirectory(workflow, job, step) ?? '.'), true))
+      .filter((step) => step.publishes && runsTool(stepCommands(step.node), LERNA_PUBLISH, context, cleanFolder(workingDirectory(workflow, job, step) ?? '.'), true))
       .map((step) =>
         workflow.finding(
           'release-tool-outdated',

@@ -1,23 +1,16 @@
 // Reusable publish workflows: npm matches the CALLER's workflow file name (the top-level
 // workflow in the OIDC token), and the caller's job must grant id-token: write too.
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap } from 'yaml';
 import type { Finding } from '../core/model.js';
 import type { Workflow } from '../audit/index.js';
 import { effectivePermissions, grantsWrite } from '../audit/rules-permissions.js';
-import { mapAt, pair, value } from '../audit/workflow-model.js';
+import { isReusableWorkflow, mapAt, pair, value } from '../audit/workflow-model.js';
 import { scalarPairs } from '../audit/publishing.js';
 import { isTokenEnv } from '../audit/token-forms.js';
 
 export interface NamedWorkflow {
   fileName: string;
   workflow: Workflow;
-}
-
-export function isReusableWorkflow(workflow: Workflow): boolean {
-  const on = value(workflow.root, 'on');
-  if (isScalar(on)) return on.value === 'workflow_call';
-  if (isSeq(on)) return on.items.some((item) => isScalar(item) && item.value === 'workflow_call');
-  return isMap(on) && pair(on, 'workflow_call') !== undefined;
 }
 
 /** A job that calls a publishing workflow without granting id-token: write. */

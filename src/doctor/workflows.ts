@@ -5,7 +5,7 @@ import { auditWorkflow, parseWorkflow } from '../audit/index.js';
 import { isScalar } from 'yaml';
 import { onlyChecksSet, onlyAdministers, onlyChecksToken, type PublishContext } from '../audit/publish-rule.js';
 import { isTokenEnv, writesAuthToken } from '../audit/token-forms.js';
-import { mapAt, text } from '../audit/workflow-model.js';
+import { isReusableWorkflow, mapAt, text } from '../audit/workflow-model.js';
 import { actionMajor } from '../audit/rules-actions.js';
 import { publishesToNpm } from '../audit/registry.js';
 import { nodeLines } from '../audit/source-lines.js';
@@ -117,7 +117,9 @@ export function workflowDoctor(files: readonly WorkflowSource[], repo?: RepoRef,
   const npmPublishing = new Set([...toNpm.map((n) => n.workflow.path), ...toNpm.flatMap((n) => callersOf(n.fileName, parsed).map(({ caller }) => caller.workflow.path))]);
   for (const named of parsed) findings.push(...tokenChecks(named));
   for (const named of parsed.filter((n) => publishing.has(n.workflow.path))) {
-    findings.push(...auditWorkflow(named.workflow.content, named.workflow.path, { ...(repo ? { repo } : {}), context }));
+    // In a called workflow github.repository is the caller's: with no caller here, a fork guard would skip every caller.
+    const guardless = isReusableWorkflow(named.workflow) && callersOf(named.fileName, parsed).length === 0;
+    findings.push(...auditWorkflow(named.workflow.content, named.workflow.path, { ...(repo ? { repo } : {}), context }).filter((f) => !(guardless && f.id === 'no-fork-guard')));
     findings.push(...preflight(named.workflow, context.readFile), ...oldSemanticReleaseInRun(named), ...oldSemanticReleaseAction(named), ...oldLernaPublish(named, context), ...reusableFindings(named, parsed), ...tokenCallFindings(named), ...programAdminFindings(named, context));
   }
   // A local action several publishing jobs run is reported once, at its own line.

@@ -4,10 +4,12 @@ import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
 import type { RepoRef } from '../core/model.js';
 import { forkGuardRepo } from '../audit/rules-publish.js';
 import { insertBefore, mapOf, nodeOf, removeFrom, textOf } from './nodes.js';
-import { localCallee, type JobView } from './jobs.js';
+import { isReusable, localCallee, type JobView } from './jobs.js';
 
 /** `if: github.repository == 'owner/repo'`, combined with an existing condition. */
-export function addForkGuard(doc: Document, job: JobView, repo: RepoRef | undefined, notes: string[]): void {
+export function addForkGuard(doc: Document, job: JobView, repo: RepoRef | undefined, notes: string[], localCallers = false): void {
+  // A called workflow's github.repository is the caller's repository: with no caller here, the guard would skip every caller.
+  if (isReusable(doc.contents as YAMLMap) && !localCallers) return;
   if (!repo) {
     notes.push(`job "${job.id}": no fork guard added (the GitHub repository is unknown; pass --repo).`);
     return;

@@ -134,6 +134,11 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     if (verdict === 'ok' || (verdict === 'node22' && upgrades)) continue;
     const node = nodeOf(withMap, 'node-version');
     const literal = isScalar(node) && !String(node.value).includes('${{');
+    // A native dependency with no build for new Node (node-sass) keeps the Node that installs and builds: Node 24 comes just before the publish.
+    if ((verdict === 'raise' || verdict === 'node22') && literal && firstPublish !== undefined && pinsOldNode(scope.readFile)) {
+      unknown = true;
+      continue;
+    }
     if ((verdict === 'raise' || verdict === 'node22') && literal) {
       const version = String((node as Scalar).value);
       (node as Scalar).value = (node as Scalar).type === Scalar.PLAIN ? 24 : '24';
@@ -224,6 +229,16 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   if (shared) upgrade.items.splice(1, 0, doc.createPair('if', condition));
   insertStep(job, upgradeAt(seq.items as YAMLMap[], seq.items.indexOf(last) + 1, shared ? condition : undefined, publishSteps(job)[0]), upgrade);
   notes.push(`job "${job.id}": added a step that upgrades npm to ^11.5.1 (the Node version ${local ? 'may be set by a setup action' : 'is old or cannot be known here'})`);
+}
+
+/** package.json depends on node-sass, which has no build for Node past 20 (its source build fails on the runner's Python). */
+function pinsOldNode(readFile: ((path: string) => string | undefined) | undefined): boolean {
+  try {
+    const pkg = JSON.parse(readFile?.('package.json') ?? '{}') as Record<string, unknown>;
+    return ['dependencies', 'devDependencies', 'optionalDependencies'].some((field) => Object.hasOwn((pkg[field] as object | null) ?? {}, 'node-sass'));
+  } catch {
+    return false;
+  }
 }
 
 /**

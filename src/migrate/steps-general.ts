@@ -4,6 +4,9 @@ import { isScalar, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { choosePin, repinForOidc } from './pins.js';
 import { insertAfter, mapOf, nodeOf, setScalar, textOf } from './nodes.js';
 import type { JobView } from './jobs.js';
+import { secretName } from '../detect/workflows.js';
+import { isTokenEnv } from '../audit/token-forms.js';
+import { onlyInstalls } from '../audit/publish-rule.js';
 import { floatingGlobalInstalls, withoutQuotedArguments } from '../audit/rules-actions.js';
 import { quotedSpans, runsString } from '../audit/shell-quotes.js';
 import { stepDirectory, whatRuns } from './scripts.js';
@@ -114,6 +117,19 @@ export function floatingToolsLeft(jobs: readonly JobView[], left: string[]): voi
         for (const spec of floatingGlobalInstalls(line).filter((s) => !/^npm(?:@|$)/.test(s))) {
           left.push(`job "${job.id}": the global install of ${spec} kept: nothing in the repository names the release the project wants, so pin the version yourself.`);
         }
+      }
+    }
+  }
+}
+
+/** A token an install step of a publish job keeps (private dependencies): named, never removed. */
+export function installTokensLeft(jobs: readonly JobView[], left: string[]): void {
+  for (const job of jobs.filter((j) => j.publishes)) {
+    for (const step of job.steps.filter((s) => !job.publishing.has(s) && onlyInstalls(textOf(s, 'run') ?? ''))) {
+      for (const item of mapOf(step, 'env')?.items ?? []) {
+        const [name, value] = [String(isScalar(item.key) ? item.key.value : ''), String(isScalar(item.value) ? item.value.value : '')];
+        if (secretName(value) === 'GITHUB_TOKEN' || !isTokenEnv(name, value)) continue;
+        left.push(`job "${job.id}": ${name} kept on the install step "${textOf(step, 'name') ?? (textOf(step, 'run') ?? '').split('\n')[0]}" (private dependencies): make it a read-only token, not the publish token.`);
       }
     }
   }

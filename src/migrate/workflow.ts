@@ -10,13 +10,13 @@ import { replaceRetiredRunner } from './retired-runner.js';
 import { listedNeeds, upstreamJobs } from '../audit/job-needs.js';
 import { addForkGuard, dropDeclaredSecrets, dropPassedSecrets, mentionedSecrets, relaxDeclaredSecrets } from './guard.js';
 import { isReusable, jobViews } from './jobs.js';
-import { parseWorkflow } from '../audit/workflow-model.js';
+import { parseWorkflow, stepCommands } from '../audit/workflow-model.js';
 import { firstError, oversize, readYaml, takeYaml } from '../core/yaml-text.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { ensureNewNpm } from './node-version.js';
 import { nodeOf, textOf } from './nodes.js';
 import { mergeScopes, migratePermissions, scopesOf, type Scopes } from './permissions.js';
-import { floatingToolsLeft, noPersistedCredentials, noTemplateInjection, pinActions } from './steps-general.js';
+import { floatingToolsLeft, installTokensLeft, noPersistedCredentials, noTemplateInjection, pinActions } from './steps-general.js';
 import { noSetOutput } from './set-output.js';
 import { fromNpmPublishV1 } from './npm-publish-v1.js';
 import { needsWhatIsRead } from './needs-read.js';
@@ -141,8 +141,8 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   const publishing = jobs.filter((job) => job.publishes);
   // What the release-tool checks read: the publish rule's context, with the repository reader.
   const tools: PublishContext = { ...ctx.publish, ...(ctx.publish?.readFile ?? ctx.readFile ? { readFile: ctx.publish?.readFile ?? ctx.readFile } : {}) };
-  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', LERNA_PUBLISH, tools, stepDirectory(doc, j.node, step), true)))) {
-    const run = job.steps.map((step) => textOf(step, 'run') ?? '').join('\n');
+  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(stepCommands(step), LERNA_PUBLISH, tools, stepDirectory(doc, j.node, step), true)))) {
+    const run = job.steps.map(stepCommands).join('\n');
     refuseOldLerna(job.id, ctx.readFile, run);
     const line = lernaLeft(job.id, ctx.readFile, run);
     if (line) left.push(line);
@@ -150,7 +150,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   // Jobs whose semantic-release named on the run line was raised to 25: their Node is checked after the Node edits.
   const raised: typeof publishing = [];
   for (const job of publishing) {
-    const run = job.steps.map((step) => textOf(step, 'run') ?? '').join('\n');
+    const run = job.steps.map(stepCommands).join('\n');
     if (runsTool(run, MULTI_SEMANTIC_RELEASE, tools)) left.push(multiSemanticReleaseLeft(job.id, run, ctx.readFile));
     else if (runsTool(run, SEMANTIC_RELEASE, tools)) {
       const old = refuseOldSemanticRelease(job.id, run, ctx.readFile);
@@ -162,8 +162,8 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
     if (shipjs) left.push(shipjs);
   }
   const RELEASE_IT = /\brelease-it\b/;
-  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(textOf(step, 'run') ?? '', RELEASE_IT, tools, stepDirectory(doc, j.node, step)))).slice(0, 1)) {
-    const runs = whatRuns(job.steps.map((step) => textOf(step, 'run') ?? '').join('\n'), ctx.readFile);
+  for (const job of publishing.filter((j) => j.steps.some((step) => runsTool(stepCommands(step), RELEASE_IT, tools, stepDirectory(doc, j.node, step)))).slice(0, 1)) {
+    const runs = whatRuns(job.steps.map(stepCommands).join('\n'), ctx.readFile);
     for (const dir of ['', ...releaseItWorkspaces(runs, ctx.readFile, ctx.workspaces)]) {
       const { edit, left: line } = releaseItSkipChecks(job.id, ctx.readFile, dir);
       if (edit) {
@@ -177,7 +177,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   for (const job of publishing) {
     migratePublishJob(doc, job, changes, { switchRegistry: ctx.switchRegistry ?? false, scripts, left, ...(ctx.readFile ? { readFile: ctx.readFile } : {}), ...(ctx.keepsInput ? { keepsInput: ctx.keepsInput } : {}), ...(ctx.workspaces ? { workspaces: ctx.workspaces } : {}) });
     ensureNewNpm(doc, job, ctx.pins, changes, { root, scripts, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
-    addForkGuard(doc, job, ctx.repo, changes);
+    addForkGuard(doc, job, ctx.repo, changes, ctx.callersMigrated);
     replaceRetiredRunner(job, changes);
   }
   for (const job of raised) refuseNodeForSemanticRelease(job, { root, job: job.node, ...(ctx.readFile ? { readFile: ctx.readFile } : {}) });
@@ -196,6 +196,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
   changes.push(...migratePermissions(doc, root, jobs, ctx.readFile));
   changes.push(...noPersistedCredentials(doc, jobs, left, ctx.readFile));
   floatingToolsLeft(jobs, left);
+  installTokensLeft(jobs, left);
   changes.push(...noTemplateInjection(doc, jobs));
   changes.push(...noSetOutput(jobs));
   changes.push(...needsWhatIsRead(doc, jobs));

@@ -100,6 +100,11 @@ test('a token on a step that is not an install or a check publishes until proven
   assert.equal(stepFactsPublish({ ...step, run: 'bash scripts/deploy.sh' }), true);
   assert.equal(stepFactsPublish({ ...step, run: 'npm ci' }), false);
   assert.equal(stepFactsPublish({ ...step, run: 'npm whoami' }), false);
+  // An install that picks its package manager in shell branches, with plain variables, is still an install.
+  const branches = 'debug=${{ inputs.debug && \'--verbose\' || \'\' }}\nif [ "$PM" = "yarn" ]; then\n  flag="${FLAG}"\n  yarn install $flag\nelif [ "$PM" = "pnpm" ]; then\n  pnpm install\nelse\n  npm ci $debug\nfi';
+  assert.equal(stepFactsPublish({ ...step, run: branches }), false);
+  assert.equal(stepFactsPublish({ ...step, run: branches.replace('npm ci', 'npm publish') }), true);
+  assert.equal(stepFactsPublish({ ...step, run: 'out=$(./release.sh)\nnpm ci' }), true);
   assert.equal(stepFactsPublish({ ...step, stepToken: false, jobToken: true, run: 'pnpm nx-release' }), true);
   assert.equal(stepFactsPublish({ ...step, stepToken: false, jobToken: true, run: 'pnpm test' }), false);
   assert.equal(stepFactsPublish({ ...step, stepToken: false, uses: 'acme/some-action@v1', tokenInput: true }), true);

@@ -104,3 +104,12 @@ test('a workspace root with no "version" is no package to publish; a versioned t
   // With no workspaces, a versionless package is still the one to publish (CI may write its version).
   assert.deepEqual(repositoryPackages(detected({ pkg: packageInfo({ name: 'solo' }), workspacePackages: [], workflows: [] })).map((p) => p.name), ['solo']);
 });
+
+test('a versioned workspace root that changesets releases around is no package to publish, unless a step publishes the top', () => {
+  const workspaces = [packageInfo({ name: '@acme/core', version: '0.1.0' }, 'packages/core'), packageInfo({ name: '@acme/gen', version: '0.1.0' }, 'packages/gen')];
+  const changesets = { ...workflow([]), content: workflow([]).content + '      - uses: changesets/action@v1\n        with:\n          publish: npm run cs:publish\n' + TOKEN };
+  const names = (workflows: WorkflowFile[]) =>
+    repositoryPackages(detected({ pkg: packageInfo({ name: 'acme-monorepo', version: '1.0.0' }), workspacePackages: workspaces, isMonorepo: true, workflows, release: { flow: 'changesets', evidence: [], tools: {}, releasePleaseFiles: [] } })).map((p) => p.name);
+  assert.deepEqual(names([changesets]), ['@acme/core', '@acme/gen']);
+  assert.deepEqual(names([changesets, { ...workflow(['npm publish']), path: '.github/workflows/top.yml', fileName: 'top.yml' }]), ['acme-monorepo', '@acme/core', '@acme/gen']);
+});

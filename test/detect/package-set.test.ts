@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gitlabLocalIncludes } from '../../src/detect/ci-files.js';
+import { detectWorkspaces } from '../../src/detect/workspaces.js';
+import { mkdirSync } from 'node:fs';
 import { isExcludedDir, napiPlatform, napiPlatformPackages, rushProjectFolders } from '../../src/detect/package-set.js';
 import { parseJsonWithComments } from '../../src/text/json-comments.js';
 import type { PackageInfo } from '../../src/core/model.js';
@@ -34,6 +36,21 @@ test('napi v2 `triples` with defaults and additional targets', () => {
 test('test fixtures, examples, playgrounds and docs sites are not published', () => {
   for (const dir of ['examples/blog', 'playground/alias', 'packages/docs', 'test/fixtures/pkg', 'website']) assert.equal(isExcludedDir(dir), true, dir);
   for (const dir of ['packages/core', 'packages/docs-utils', 'modules/e2e-runner']) assert.equal(isExcludedDir(dir), false, dir);
+});
+
+test('an examples folder listed by its exact path is a workspace like any other; matched by a glob it is not', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ctp-ws-'));
+  try {
+    for (const [rel, name] of [['packages/core', '@acme/core'], ['packages/examples', '@acme/examples'], ['demos/examples', '@acme/demo']] as const) {
+      mkdirSync(join(dir, rel), { recursive: true });
+      writeFileSync(join(dir, rel, 'package.json'), JSON.stringify({ name, version: '1.0.0' }));
+    }
+    const names = async (globs: string[]) => (await detectWorkspaces(dir, '', globs)).packages.map((p) => p.name).sort();
+    assert.deepEqual(await names(['packages/core', './packages/examples/']), ['@acme/core', '@acme/examples']);
+    assert.deepEqual(await names(['packages/*', 'demos/*']), ['@acme/core']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('rush.json: the projects Rush publishes (shouldPublish, or a version policy), comments and trailing commas allowed', () => {

@@ -57,3 +57,10 @@ test('lerna 8 run by a Node release program (a list over several lines handed to
   assert.equal(lernaFindings('yarn release --tag=next', { 'scripts/release/index.js': program }, { release: 'node ./scripts/release/index.js' }, '8.1.2').length, 1);
   assert.deepEqual(lernaFindings('yarn release --tag=next', { 'scripts/release/index.js': program }, { release: 'node ./scripts/release/index.js' }, '^9.0.3'), []);
 });
+
+test('lerna publish handed to changesets/action as its publish input: the same warning, at the step', () => {
+  const content = workflow('x').replace('      - name: Publish\n        run: x\n', '      - name: Publish\n        uses: changesets/action@v1\n        with:\n          publish: npx lerna publish from-package --yes\n');
+  const readFile = (path: string) => (path === 'package.json' ? JSON.stringify({ name: 'mono', private: true, devDependencies: { lerna: '^8.2.4' } }) : undefined);
+  const report = workflowDoctor([{ path: '.github/workflows/ci.yml', fileName: 'ci.yml', content }], undefined, { readFile });
+  assert.deepEqual(report.findings.filter((f) => f.id === 'release-tool-outdated').map((f) => f.line), [9]);
+});

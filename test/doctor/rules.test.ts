@@ -142,6 +142,13 @@ test('a reusable workflow nobody in the repository calls says where npm looks', 
   assert.match(note!.message, /nothing in this repository calls it/);
 });
 
+test('no-fork-guard: not for a reusable workflow nothing here calls (github.repository is the caller\'s there); still for one called here', () => {
+  const open = edit(CALLEE, "    if: github.repository == 'acme/widget'\n", '');
+  assert.ok(!workflowDoctor([wf(open)], repo).findings.some((f) => f.id === 'no-fork-guard'));
+  const granted = caller('    permissions:\n      contents: read\n      id-token: write\n');
+  assert.ok(workflowDoctor([wf(open), wf(granted, 'release.yml')], repo).findings.some((f) => f.id === 'no-fork-guard'));
+});
+
 test('a workflow that does not publish is not checked at all', () => {
   const lint = 'on: pull_request_target\njobs:\n  lint:\n    runs-on: self-hosted\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm run lint\n';
   assert.deepEqual(workflowDoctor([wf(lint, 'lint.yml')], repo).findings, []);

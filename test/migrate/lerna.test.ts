@@ -55,3 +55,20 @@ test('a lerna below 9 named on the run line is the one that runs: refused, not r
   assert.equal(lernaLeft('release', withPackage({}), 'npx lerna@9.0.3 publish'), undefined);
   assert.throws(() => refuseOldLerna('release', withPackage({ lerna: '^6.0.0' }), 'npx lerna publish'), /package\.json asks for lerna \^6\.0\.0/);
 });
+
+test('lerna 8 behind changesets/action\'s publish input is refused like a run line', async () => {
+  const { migrateWorkflow } = await import('../../src/migrate/index.js');
+  const { loadPins } = await import('../../src/render/pins.js');
+  const content = `on: push
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: changesets/action@v1
+        with:
+          publish: npx lerna publish from-package --yes
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  assert.throws(() => migrateWorkflow(content, '.github/workflows/release.yml', { pins: loadPins(), readFile: withPackage({ lerna: '^8.2.4' }) }), /asks for lerna \^8\.2\.4/);
+});

@@ -80,3 +80,27 @@ jobs:
 `).after;
   assert.deepEqual(names(after), [undefined, 'Upgrade npm for trusted publishing', 'npm publish', 'npm install -g npm@^11.5.1']);
 });
+
+test('node-sass in package.json: install and build keep the job\'s Node, Node 24 is set up just before the publish', () => {
+  const content = `on: push
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 14
+      - run: npm i
+      - run: npm run build
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+  const pkg = (deps: Record<string, string>) => (path: string) => (path === 'package.json' ? JSON.stringify({ name: 'w', version: '1.0.0', devDependencies: deps }) : undefined);
+  const nodes = (deps: Record<string, string>) => {
+    const after = migrateWorkflow(content, '.github/workflows/release.yml', { pins, repo: { owner: 'acme', name: 'widget' }, readFile: pkg(deps) }).after;
+    return (parse(after).jobs.publish.steps as Array<{ uses?: string; run?: string; with?: Record<string, unknown> }>).map((s) => (s.uses?.startsWith('actions/setup-node') ? `node ${s.with?.['node-version']}` : s.run)).filter(Boolean);
+  };
+  assert.deepEqual(nodes({ 'node-sass': '^7.0.1' }), ['node 14', 'npm i', 'npm run build', 'node 24', 'npm publish']);
+  assert.deepEqual(nodes({ sass: '^1.52.3' }), ['node 24', 'npm i', 'npm run build', 'npm publish']);
+});

@@ -106,3 +106,11 @@ jobs:
     made.cleanup();
   }
 });
+
+test('no fork guard on a reusable workflow nothing here calls: github.repository is the caller\'s repository there', () => {
+  const result = migrateWorkflow(SHARED, '.github/workflows/release.yml', { pins, repo, callersMigrated: false });
+  assert.doesNotMatch(result.after, /github\.repository ==/);
+  assert.ok(!result.changes.some((c) => /forks skip it/.test(c)), result.changes.join('\n'));
+  // Called from this repository, github.repository is this one: the guard works.
+  assert.match(migrateWorkflow(SHARED, '.github/workflows/release.yml', { pins, repo, callersMigrated: true }).after, /if: github\.repository == 'acme\/shared'/);
+});

@@ -500,3 +500,23 @@ test('pnpm/action-setup given `version:` keeps its major (v4 refuses it beside p
   assert.ok(kept.left.some((l) => /pnpm\/action-setup@v2\.1\.0 kept: no verified v2 pin/.test(l)), kept.left.join('\n'));
   assert.match(pnpmStep(migrate(step('')).after)!, /^pnpm\/action-setup@[0-9a-f]{40}$/);
 });
+
+test('a token only an install step of the publish job reads stays, named under "Left for you"', () => {
+  const result = migrate(JOB(`    steps:
+      - uses: actions/checkout@v4
+      - run: |
+          if [ -f yarn.lock ]; then
+            yarn install --immutable
+          else
+            npm ci
+          fi
+        env:
+          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`));
+  assert.match(result.after, /NPM_TOKEN: \$\{\{ secrets\.NPM_TOKEN \}\}/);
+  assert.doesNotMatch(result.after, /NODE_AUTH_TOKEN/);
+  assert.ok(result.left.some((line) => /NPM_TOKEN.*install.*read-only/.test(line)), result.left.join('\n'));
+});
