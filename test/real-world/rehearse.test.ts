@@ -310,6 +310,7 @@ const CASES: Case[] = [
     event: { name: 'workflow_dispatch', ref: 'refs/heads/main' },
     scripts: { clean: 'node -e 0', build: 'node -e 0' },
   },
+  { fixture: 'release-created-setup-node-v2-node12-npm-install-no-lockfile', workflow: 'publish-to-npm-registry.yml', job: 'release', event: release('v0.1.0') },
 ];
 
 describe('migrated real-world workflows, rehearsed', { concurrency: 2 }, () => {
