@@ -10,6 +10,8 @@ import { upgradeNpmInLocalAction } from './local-action-npm.js';
 import { handedLocalNode, handedLocalNodeEachLeg, npm11Runs, raiseHandedOldNode } from './handed-node.js';
 import { npxNewNpmPublish } from '../audit/npx-npm.js';
 import { voltaSetsNode } from './volta-node.js';
+import { declaredRange, readManifest } from '../npm/manifest.js';
+import { lowestMajor } from '../npm/versions.js';
 export const NPM_CHECK = `npm_version="$(npm --version)"
 if [ "$(printf '%s\\n' 11.5.1 "$npm_version" | sort -V | head -n 1)" != 11.5.1 ]; then
   echo "::error::npm $npm_version cannot publish with trusted publishing (OIDC), which needs npm 11.5.1 or newer. Use Node 24."
@@ -134,7 +136,7 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     if (verdict === 'ok' || (verdict === 'node22' && upgrades)) continue;
     const node = nodeOf(withMap, 'node-version');
     const literal = isScalar(node) && !String(node.value).includes('${{');
-    // A native dependency with no build for new Node (node-sass) keeps the Node that installs and builds: Node 24 comes just before the publish.
+    // A dependency that cannot install or build on a new Node (node-sass, webpack 4) keeps the Node that installs and builds: Node 24 comes just before the publish.
     if ((verdict === 'raise' || verdict === 'node22') && literal && firstPublish !== undefined && pinsOldNode(scope.readFile)) {
       unknown = true;
       continue;
@@ -231,14 +233,19 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   notes.push(`job "${job.id}": added a step that upgrades npm to ^11.5.1 (the Node version ${local ? 'may be set by a setup action' : 'is old or cannot be known here'})`);
 }
 
-/** package.json depends on node-sass, which has no build for Node past 20 (its source build fails on the runner's Python). */
+/**
+ * Dependencies whose install or build stops on a new Node, so the job keeps its own Node for them:
+ * node-sass (no build past Node 20; its source build fails on the runner's Python), and webpack 4
+ * with the toolchains built on it (md4 hashes, which OpenSSL 3 in Node 17+ refuses: ERR_OSSL_EVP_UNSUPPORTED).
+ */
+const OLD_NODE_TOOLS: ReadonlyArray<[name: string, below: number]> = [['node-sass', Infinity], ['webpack', 5], ['@vue/cli-service', 5], ['react-scripts', 5]];
+
 function pinsOldNode(readFile: ((path: string) => string | undefined) | undefined): boolean {
-  try {
-    const pkg = JSON.parse(readFile?.('package.json') ?? '{}') as Record<string, unknown>;
-    return ['dependencies', 'devDependencies', 'optionalDependencies'].some((field) => Object.hasOwn((pkg[field] as object | null) ?? {}, 'node-sass'));
-  } catch {
-    return false;
-  }
+  const manifest = readManifest(readFile);
+  return OLD_NODE_TOOLS.some(([name, below]) => {
+    const range = declaredRange(manifest, name);
+    return range !== undefined && (below === Infinity || (lowestMajor(range) ?? below) < below);
+  });
 }
 
 /**

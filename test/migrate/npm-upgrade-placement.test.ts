@@ -103,4 +103,8 @@ jobs:
   };
   assert.deepEqual(nodes({ 'node-sass': '^7.0.1' }), ['node 14', 'npm i', 'npm run build', 'node 24', 'npm publish']);
   assert.deepEqual(nodes({ sass: '^1.52.3' }), ['node 24', 'npm i', 'npm run build', 'npm publish']);
+  // webpack 4 toolchains hash with md4, which Node 17+ refuses (xdanradu/vue-components, v26b sample).
+  assert.deepEqual(nodes({ '@vue/cli-service': '~4.5.0' }), ['node 14', 'npm i', 'npm run build', 'node 24', 'npm publish']);
+  assert.deepEqual(nodes({ webpack: '^4.46.0' }), ['node 14', 'npm i', 'npm run build', 'node 24', 'npm publish']);
+  assert.deepEqual(nodes({ 'react-scripts': '5.0.1', webpack: '^5.90.0' }), ['node 24', 'npm i', 'npm run build', 'npm publish']);
 });
