@@ -104,8 +104,11 @@ const PRINTS = /\bconsole\.\w+\s*\(|\bnew\s+\w*Error\s*\(|\bthrow\b/;
 const COMMAND_START = /^\s*(?:npm|pnpm|yarn|bun|npx|bunx|lerna|changeset|nx|semantic-release|release-it|auto|napi|beachball|rush|shipjs)\s/;
 /** A call whose first argument is a package manager (group 2), then its argument list or a name holding it (group 3). */
 const PM_CALL = /\(\s*(['"`])(npm|pnpm|yarn|bun)\1\s*,\s*(\[[^\]]*\]|[A-Za-z_$][\w$.]*)/g;
-/** An argument list that publishes: `['publish', …]` (Yarn 2+: `['npm', 'publish', …]`), not a dry run. */
-const PUBLISH_ARGS = /\[\s*(['"`])(?:npm\1\s*,\s*\1)?publish\1[^\]]*\]/g;
+/**
+ * An argument list that publishes: `['publish', …]` (Yarn 2+: `['npm', 'publish', …]`), not a dry run;
+ * options may come first (pnpm's `['--filter', name, 'publish', …]`, `['-r', 'publish']`).
+ */
+const PUBLISH_ARGS = /\[\s*(?:(['"`])(?:--filter|-F)\1\s*,\s*[^,\]]+,\s*|(['"`])-[^'"`\s]*\2\s*,\s*)*(['"`])(?:npm\3\s*,\s*\3)?publish\3[^\]]*\]/g;
 /** npm commands that change a package's registry settings without publishing it. */
 const ADMIN_WORDS = 'unpublish|deprecate|undeprecate|owner|access|dist-tags?';
 // `npm access list packages`, `npm dist-tag ls`: they read, they change nothing.

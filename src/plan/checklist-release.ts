@@ -79,7 +79,8 @@ function triggeredRelease(input: ReleaseStepInput, base: ChecklistItem): Checkli
     case 'tag':
       return { ...base, detail, command: `git tag ${tag} && git push origin ${tag}` };
     case 'manual':
-      return { ...base, detail, command: shellCommand('gh', 'workflow', 'run', answers.workflow, '--repo', `${repo.owner}/${repo.name}`) };
+      // Required inputs without a default: gh refuses the start without them.
+      return { ...base, detail, command: shellCommand('gh', 'workflow', 'run', answers.workflow, '--repo', `${repo.owner}/${repo.name}`, ...(input.started?.inputs ?? []).flatMap((name) => ['-f', `${name}=<value>`])) };
   }
 }
 
