@@ -8,7 +8,8 @@ import type { BuiltPackage, Detected, Finding, WorkflowFile } from '../core/mode
 import { parseWorkflow, mapAt, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
 import type { PublishContext } from '../audit/publish-rule.js';
 import { checkPackageName } from '../text/package-name.js';
-import { cleanFolder, publishFolderPackages, publishFolders, shellWords, versionlessUnpublished, workingDirectory } from './publish-folders.js';
+import { cdBeforePublish, cleanFolder, publishFolderPackages, publishFolders, shellWords, versionlessUnpublished, workingDirectory } from './publish-folders.js';
+import { loopFolder, templateName } from './template-package.js';
 
 type Lookup = (name: string) => string | undefined;
 
@@ -123,6 +124,13 @@ function renamed(workflow: Workflow, name: string | undefined): string | undefin
   return current;
 }
 
+/** `<folder>/*` for a step whose loop publishes from every folder of `<folder>`; none otherwise. */
+function loopDirs(workflow: Workflow, job: Job, step: Step): string[] {
+  const base = workingDirectory(workflow, job, step) ?? '';
+  const folder = step.run === undefined || base.includes('$') ? undefined : loopFolder(step.run, cdBeforePublish(step.run));
+  return folder === undefined ? [] : [`${cleanFolder(posix.join(base, folder))}/*`];
+}
+
 /**
  * The packages a publishing workflow builds in CI: each `wasm-pack build` (named by its rule, or
  * unknown), and a publish from a directory whose package.json is not in the repository (unknown).
@@ -150,7 +158,14 @@ export function builtPackages(w: WorkflowFile, readFile: (path: string) => strin
   }
   if (found.length === 0) {
     const missing = (dir: string) => readFile(dir ? `${dir}/package.json` : 'package.json') === undefined;
-    const dirs = workflow.jobs.flatMap((job) => job.steps.filter((step) => step.publishes).flatMap((step) => (publishFolders(workflow, job, step) ?? []).filter(missing)));
+    // A loop over the folders of a build folder publishes one package per folder: `<folder>/*`.
+    const stepDirs = (job: Job, step: Step) => publishFolders(workflow, job, step) ?? loopDirs(workflow, job, step);
+    const all = workflow.jobs.flatMap((job) => job.steps.filter((step) => step.publishes).flatMap((step) => stepDirs(job, step).filter(missing)));
+    // A script that copies a template of the repository to the package.json: the template's name.
+    const runs = workflow.jobs.flatMap((job) => job.steps.flatMap((step) => (step.run ? [step.run] : [])));
+    const named = new Map(all.filter((dir) => dir !== '').map((dir) => [dir, templateName(dir, runs, readFile)] as const).filter((e): e is readonly [string, string] => e[1] !== undefined));
+    for (const name of new Set(named.values())) found.push({ name, file: w.path });
+    const dirs = all.filter((dir) => !named.has(dir));
     if (dirs.length > 0) found.push({ file: w.path, ...(dirs.some((dir) => dir !== '') ? { dirs: [...new Set(dirs.filter((dir) => dir !== ''))] } : {}) });
   }
   // One entry per name; the unknown ones as one.

@@ -118,7 +118,7 @@ const CHECKOUT = /^(?:\$\{\{github\.workspace\}\}|\$\{?GITHUB_WORKSPACE\}?)(?=\/
  * starts (`sed … && cd dist/x` on one line, `npm publish` on the next: dist/x); undefined when no
  * plain `cd <folder>` comes before it, or no command of the script publishes.
  */
-function cdBeforePublish(run: string): string | undefined {
+export function cdBeforePublish(run: string): string | undefined {
   let dir: string | undefined;
   for (const command of run.split(/\n|&&|\|\||;/)) {
     const words = shellWords(command.replace(/(^|\s)#.*$/, ''));
