@@ -199,7 +199,8 @@ export const topPackageError = (f: Finding): boolean => (f.id === 'private-packa
 /** A note instead of "no package.json": the publishing workflow builds its package in CI. */
 export function builtPackageFinding(built: readonly BuiltPackage[]): Finding {
   const named = built.filter((p) => p.name).map((p) => p.name!);
-  const what = named.length > 0 && named.length === built.length ? named.join(', ') : 'its name is set there, not in this repository';
+  const some = named.length > 0 ? `${named.join(', ')}; ` : '';
+  const what = named.length > 0 && named.length === built.length ? named.join(', ') : `${some}${some ? 'the other names are' : 'its name is'} set there, not in this repository`;
   return {
     id: 'ci-built-package',
     level: 'info',

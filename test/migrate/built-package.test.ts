@@ -221,6 +221,8 @@ test('a build script copies a package.json template to the folder it publishes f
       assert.equal(out.includes('Add the trusted publisher for @acme/sdk-core on npmjs.com'), named, out);
       assert.ok(out.includes(`Each package this workflow builds, ${named ? '' : 'in build/core, '}one per folder of build/services (their names are set in CI; each needs its own trusted publisher)`), out);
       assert.match(out, /The tag is v<version>, the version the build writes/);
+      const note = doctorFindings(repo.dir).find((f) => f.id === 'ci-built-package')?.message ?? '';
+      assert.equal(note.includes('(@acme/sdk-core; the other names are set there'), named, note);
     } finally {
       repo.cleanup();
     }
