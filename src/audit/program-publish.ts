@@ -104,8 +104,12 @@ const PRINTS = /\bconsole\.\w+\s*\(|\bnew\s+\w*Error\s*\(|\bthrow\b/;
 const COMMAND_START = /^\s*(?:npm|pnpm|yarn|bun|npx|bunx|lerna|changeset|nx|semantic-release|release-it|auto|napi|beachball|rush|shipjs)\s/;
 /** A call whose first argument is a package manager (group 2), then its argument list or a name holding it (group 3). */
 const PM_CALL = /\(\s*(['"`])(npm|pnpm|yarn|bun)\1\s*,\s*(\[[^\]]*\]|[A-Za-z_$][\w$.]*)/g;
-/** An argument list that publishes: `['publish', …]` (Yarn 2+: `['npm', 'publish', …]`; `yarn` with `['lerna', 'publish', …]`), not a dry run. */
-const PUBLISH_ARGS = /\[\s*(['"`])(?:(?:npm|lerna)\1\s*,\s*\1)?publish\1[^\]]*\]/g;
+/**
+ * An argument list that publishes: `['publish', …]` (Yarn 2+: `['npm', 'publish', …]`; `yarn` with
+ * `['lerna', 'publish', …]`), not a dry run; options may come first (pnpm's `['--filter', name,
+ * 'publish', …]`, `['-r', 'publish']`).
+ */
+const PUBLISH_ARGS = /\[\s*(?:(['"`])(?:--filter|-F)\1\s*,\s*[^,\]]+,\s*|(['"`])-[^'"`\s]*\2\s*,\s*)*(['"`])(?:(?:npm|lerna)\3\s*,\s*\3)?publish\3[^\]]*\]/g;
 
 /** An argument list written over several lines, put on its first line (the lines after it kept, empty, so line numbers hold). */
 const oneLineLists = (code: string): string => code.replace(/\[[^[\]]*\n[^[\]]*\]/g, (list) => list.replace(/\s*\n\s*/g, ' ') + '\n'.repeat(list.split('\n').length - 1));

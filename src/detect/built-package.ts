@@ -10,7 +10,8 @@ import { parseWorkflow, mapAt, text, type Job, type Step, type Workflow } from '
 import type { PublishContext } from '../audit/publish-rule.js';
 import { checkPackageName } from '../text/package-name.js';
 import { writtenManifest } from './written-manifest.js';
-import { cleanFolder, publishFolderPackages, publishFolders, shellWords, versionlessUnpublished, workingDirectory } from './publish-folders.js';
+import { cdBeforePublish, cleanFolder, publishFolderPackages, publishFolders, shellWords, versionlessUnpublished, workingDirectory } from './publish-folders.js';
+import { loopFolder, templateName } from './template-package.js';
 
 type Lookup = (name: string) => string | undefined;
 
@@ -125,6 +126,13 @@ function renamed(workflow: Workflow, name: string | undefined, writer?: Step): s
   return current;
 }
 
+/** `<folder>/*` for a step whose loop publishes from every folder of `<folder>`; none otherwise. */
+function loopDirs(workflow: Workflow, job: Job, step: Step): string[] {
+  const base = workingDirectory(workflow, job, step) ?? '';
+  const folder = step.run === undefined || base.includes('$') ? undefined : loopFolder(step.run, cdBeforePublish(step.run));
+  return folder === undefined ? [] : [`${cleanFolder(posix.join(base, folder))}/*`];
+}
+
 /**
  * The packages a publishing workflow builds in CI: each `wasm-pack build` (named by its rule, or
  * unknown), and a publish from a directory whose package.json is not in the repository (unknown).
@@ -152,13 +160,17 @@ export function builtPackages(w: WorkflowFile, readFile: (path: string) => strin
   }
   if (found.length === 0) {
     const missing = (dir: string) => readFile(dir ? `${dir}/package.json` : 'package.json') === undefined;
+    // A loop over the folders of a build folder publishes one package per folder: `<folder>/*`.
+    const stepDirs = (job: Job, step: Step) => publishFolders(workflow, job, step) ?? loopDirs(workflow, job, step);
+    // A script that copies a template of the repository to the package.json: the template's name.
+    const runs = workflow.jobs.flatMap((job) => job.steps.flatMap((step) => (step.run ? [step.run] : [])));
     const dirs: string[] = [];
     for (const job of workflow.jobs) {
       for (const step of job.steps.filter((s) => s.publishes)) {
-        for (const dir of (publishFolders(workflow, job, step) ?? []).filter(missing)) {
-          // A package.json the job writes from JSON text that names it.
+        for (const dir of stepDirs(job, step).filter(missing)) {
+          // A package.json the job writes from JSON text that names it, or copies from a template.
           const written = writtenManifest(workflow, job, dir, step);
-          const name = written && renamed(workflow, written.name, written.step);
+          const name = (written && renamed(workflow, written.name, written.step)) ?? (dir !== '' ? templateName(dir, runs, readFile) : undefined);
           if (name) found.push({ name, file: w.path });
           else dirs.push(dir);
         }
@@ -197,7 +209,8 @@ export const topPackageError = (f: Finding): boolean => (f.id === 'private-packa
 /** A note instead of "no package.json": the publishing workflow builds its package in CI. */
 export function builtPackageFinding(built: readonly BuiltPackage[]): Finding {
   const named = built.filter((p) => p.name).map((p) => p.name!);
-  const what = named.length > 0 && named.length === built.length ? named.join(', ') : 'its name is set there, not in this repository';
+  const some = named.length > 0 ? `${named.join(', ')}; ` : '';
+  const what = named.length > 0 && named.length === built.length ? named.join(', ') : `${some}${some ? 'the other names are' : 'its name is'} set there, not in this repository`;
   return {
     id: 'ci-built-package',
     level: 'info',

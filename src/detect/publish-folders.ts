@@ -17,6 +17,7 @@ import { expandGlobs } from './workspaces.js';
 import { pnpmPathFilterGlobs } from './pnpm-path-filter.js';
 import { ngPackagrSource } from './ng-packagr.js';
 import { scriptPublishFolder } from './script-publish-folder.js';
+import { lernaExecScopes, scopedPackages } from './lerna-exec-scope.js';
 import { shellWords } from '../text/shell.js';
 
 export { shellWords } from '../text/shell.js';
@@ -123,17 +124,20 @@ function expandLoop(arg: string, run: string, through = true): string[] | undefi
   return value === undefined ? undefined : expandLoop(arg.replace(/\$\{?\w+\}?/g, () => value), run, false);
 }
 
+/** A path from the checkout's top: `${{ github.workspace }}/x` (as one word), `$GITHUB_WORKSPACE/x`. */
+const CHECKOUT = /^(?:\$\{\{github\.workspace\}\}|\$\{?GITHUB_WORKSPACE\}?)(?=\/|$)/;
+
 /**
  * Where the `cd` commands of a script lead before its first publishing command, from where the step
  * starts (`sed … && cd dist/x` on one line, `npm publish` on the next: dist/x); undefined when no
  * plain `cd <folder>` comes before it, or no command of the script publishes.
  */
-function cdBeforePublish(run: string): string | undefined {
+export function cdBeforePublish(run: string): string | undefined {
   let dir: string | undefined;
   for (const command of run.split(/\n|&&|\|\||;/)) {
     const words = shellWords(command.replace(/(^|\s)#.*$/, ''));
     // A path from the top (a resolved script folder, marked by its leading slash) starts afresh.
-    if (words[0] === 'cd' && words.length === 2) dir = words[1]!.startsWith('/') ? words[1]! : posix.join(dir ?? '', words[1]!);
+    if (words[0] === 'cd' && words.length === 2) dir = words[1]!.startsWith('/') || CHECKOUT.test(words[1]!) ? words[1]! : posix.join(dir ?? '', words[1]!);
     else if (commandPublishes(command)) return dir;
   }
   return undefined;
@@ -154,11 +158,12 @@ export function publishFolders(workflow: Workflow, job: Job, step: Step, readFil
   const run = (step.run ?? '').replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => `\${{${expr.replace(/\s+/g, '')}}}`);
   const cd = cdBeforePublish(run) ?? /^\s*cd\s+([^\s;&|]+)\s*(?:&&|;|\n)/.exec(run)?.[1];
   const arg = cd === undefined ? (publishArgument(run) ?? (CLI_PKG_DEPLOY.test(run) ? CLI_PKG_FOLDER : undefined)) : undefined;
-  const target = cd ?? (arg && !/\.tgz$/.test(arg) ? arg : undefined);
+  const given = cd ?? (arg && !/\.tgz$/.test(arg) ? arg : undefined);
+  const target = given?.replace(CHECKOUT, '.');
   const expanded = target === undefined ? [''] : expandMatrix(target, job)?.map((t) => expandLoop(t, run));
   if (expanded === undefined || expanded.some((t) => t === undefined)) return undefined;
   const targets = expanded.flat() as string[];
-  const folders = bases.flatMap((base) => targets.map((t) => posix.join(base, t)));
+  const folders = given !== undefined && CHECKOUT.test(given) ? targets : bases.flatMap((base) => targets.map((t) => posix.join(base, t)));
   const clean = [...new Set(folders.map(cleanFolder))];
   // A folder outside the checkout is not one this repository holds.
   return clean.some((f) => f.includes('$') || f === '..' || f.startsWith('../') || f.startsWith('/') || f.startsWith('~')) ? undefined : clean;
@@ -180,11 +185,16 @@ function actionFolders(step: Step, job: Job): string[] | undefined {
 
 /** For each publishing step of `workflows`, the folders it publishes from (undefined: not readable offline). */
 function* stepFolders(workflows: readonly WorkflowFile[], context: PublishContext): Generator<string[] | undefined> {
+  for (const [dirs] of stepRuns(workflows, context)) yield dirs;
+}
+
+/** Each publishing step's folders, with its script. */
+function* stepRuns(workflows: readonly WorkflowFile[], context: PublishContext): Generator<[string[] | undefined, string]> {
   for (const w of workflows) {
     const parsed = parseWorkflow(w.content, w.path, context);
     if (!parsed.ok || !parsed.workflow.publishes) continue;
     for (const job of parsed.workflow.jobs) {
-      for (const step of job.steps.filter((s) => s.publishes)) yield publishFolders(parsed.workflow, job, step, context.readFile);
+      for (const step of job.steps.filter((s) => s.publishes)) yield [publishFolders(parsed.workflow, job, step, context.readFile), step.run ?? ''];
     }
   }
 }
@@ -233,7 +243,10 @@ export function workflowPublishFolders(workflows: readonly WorkflowFile[], conte
 function heldFolderPackages(d: Detected): Map<string, PackageInfo> {
   const top = repoRoot(d);
   const found = new Map<string, PackageInfo>();
-  for (const dirs of stepFolders(d.workflows, d.publishContext ?? {})) {
+  for (const [dirs, run] of stepRuns(d.workflows, d.publishContext ?? {})) {
+    // `lerna exec 'npm publish' --scope=<name>`: the workspace package of that folder it names.
+    const scopes = lernaExecScopes(run);
+    for (const pkg of dirs && scopes.length > 0 ? dirs.flatMap((dir) => scopedPackages(top, dir, scopes)) : []) found.set(pkg.dir, pkg);
     for (const dir of dirs ?? []) {
       if (found.has(dir) || dir === '') continue;
       let read = readPackage(join(top, dir), dir);

@@ -98,7 +98,7 @@ export function afterMigration(d: Detected, migrated: MigratedWorkflow, repo: Re
   return {
     answers,
     publishers: [...packages.map((p) => publisherSettings(p.name, repo, answers)), ...(unnamed ? [unnamedPublisherSettings(repo, answers, unnamedDirs)] : [])],
-    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed, unnamedDirs, secretReaders: secretReaders(d, migrated), ...tagFiltersOf(migrated.content), ...startOf(migrated.content) }),
+    checklist: checklist({ detected: d, answers, repo, packages, written: [...new Set([migrated.path, ...(migrated.edited ?? [])])], workflowPath: migrated.path, unnamed, unnamedDirs, built: built.length > 0, secretReaders: secretReaders(d, migrated), ...tagFiltersOf(migrated.content), ...startOf(migrated.content) }),
   };
 }
 

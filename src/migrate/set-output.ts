@@ -10,13 +10,26 @@ import type { JobView } from './jobs.js';
 /** `echo ::set-output name=NAME::VALUE`, the whole line, the value optionally quoted with the command. */
 const SET_OUTPUT = /^(\s*)echo\s+(["']?)::set-output\s+name=([\w-]+)::(.*)\2\s*$/;
 
+/** True when every quote of an unquoted value closes in it (`$(node -e "x('y')")`) and no comment starts: the redirect then follows the echo. */
+function quotesClose(value: string): boolean {
+  let open = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '\\' && open !== "'") i++;
+    else if (open === '' && c === '#' && (i === 0 || /\s/.test(value[i - 1]!))) return false;
+    else if (open === '' && (c === '"' || c === "'")) open = c;
+    else if (c === open) open = '';
+  }
+  return open === '';
+}
+
 /** One line in the `$GITHUB_OUTPUT` form, or undefined when it is not a whole `echo ::set-output` line. */
 export function setOutputLine(line: string): string | undefined {
   const m = SET_OUTPUT.exec(line);
   if (!m) return undefined;
   const [, indent, quote, name, value] = m;
   // Another command on the line (`&&`, `;`, a pipe, a redirect) would take the redirect instead.
-  if (/[;&|<>]/.test(value!) || (quote === '' && /["']/.test(value!))) return undefined;
+  if (/[;&|<>]/.test(value!) || (quote === '' && !quotesClose(value!))) return undefined;
   return `${indent}echo ${quote}${name}=${value}${quote} >> "$GITHUB_OUTPUT"`;
 }
 

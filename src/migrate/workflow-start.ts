@@ -19,6 +19,9 @@ export function workflowStart(content: string): WorkflowStart | undefined {
   if (events.length === 0) return undefined;
   const push = isMap(on) ? (on.get('push', true) as unknown) : undefined;
   const filters = isMap(push) ? (push as YAMLMap) : undefined;
+  const dispatch = isMap(on) ? on.get('workflow_dispatch', true) : undefined;
+  const declared = isMap(dispatch) ? dispatch.get('inputs', true) : undefined;
+  const inputs = isMap(declared) ? declared.items.flatMap((p) => (isScalar(p.key) && isMap(p.value) && p.value.get('required') === true && !p.value.has('default') ? [String(p.key.value)] : [])) : [];
   const branches = names(filters?.get('branches', true));
   const tags = names(filters?.get('tags', true));
   // A push with no ref filter starts on every branch and tag; one with tags only, on those tags; `branches-ignore`: on the other branches.
@@ -30,5 +33,6 @@ export function workflowStart(content: string): WorkflowStart | undefined {
     branchPush: anyBranch ? ['*'] : branches,
     branchesIgnored: names(filters?.get('branches-ignore', true)),
     pullRequest: events.includes('pull_request') || events.includes('pull_request_target'),
+    ...(inputs.length > 0 ? { inputs } : {}),
   };
 }

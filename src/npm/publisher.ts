@@ -31,8 +31,15 @@ export const ALLOW_PUBLISH_FIELD: PublisherField = { label: 'Allowed actions', v
 /** What stands for a package whose name only its CI build knows (never a guessed name). */
 export const UNNAMED_PACKAGE = 'the package this workflow builds';
 
+/** Where the CI-built packages are: `dist/x, dist/y`; `build/services/*` (a loop over its folders) reads "one per folder of build/services". */
+export const builtPlaces = (dirs: readonly string[]): string => dirs.map((d) => (d.endsWith('/*') ? `one per folder of ${d.slice(0, -2)}` : d)).join(', ');
+
+/** More than one package, or a loop that publishes one per folder. */
+export const severalBuilt = (dirs: readonly string[]): boolean => dirs.length > 1 || dirs.some((d) => d.endsWith('/*'));
+
 /** The package (or packages, one per folder) a CI build names: "The package this workflow builds in dist/x (its name is set in CI)". */
 export function unnamedHeading(dirs: readonly string[]): string {
+  if (dirs.some((d) => d.endsWith('/*'))) return `Each package this workflow builds, ${dirs[0]!.endsWith('/*') ? '' : 'in '}${builtPlaces(dirs)} (their names are set in CI; each needs its own trusted publisher)`;
   if (dirs.length > 1) return `Each package this workflow builds, in ${dirs.join(', ')} (their names are set in CI)`;
   const what = `${UNNAMED_PACKAGE[0]!.toUpperCase()}${UNNAMED_PACKAGE.slice(1)}`;
   return `${what}${dirs.length === 1 ? ` in ${dirs[0]}` : ''} (its name is set in CI)`;

@@ -22,6 +22,8 @@ export interface ReleaseStepInput {
   branch: string;
   /** The workflow's own push tag filters (a migrated one keeps them): the tag pushed must match. */
   tagFilters?: TagFilters;
+  /** The packages are ones CI builds: their version is the one the build writes. */
+  built?: boolean;
   /** How the workflow (a migrated one, as written) is started: the step follows it where the release flow does not start it. */
   started?: WorkflowStart;
 }
@@ -67,7 +69,7 @@ function triggeredRelease(input: ReleaseStepInput, base: ChecklistItem): Checkli
   const { answers, repo } = input;
   const first = firstTag(input);
   // No package.json in the repository (CI writes it): its version is set there too.
-  if (first === undefined && answers.trigger !== 'manual') return { ...base, detail: `${base.detail} ${input.packages.every((p) => p.ci) ? 'The tag is v<version>, the version the build writes into package.json.' : NO_VERSION}` };
+  if (first === undefined && answers.trigger !== 'manual') return { ...base, detail: `${base.detail} ${input.built || input.packages.every((p) => p.ci) ? 'The tag is v<version>, the version the build writes into package.json.' : NO_VERSION}` };
   const version = input.packages[0]?.version;
   const matching = first !== undefined && version !== undefined && input.tagFilters ? releaseTag(first, version, input.tagFilters) : undefined;
   const tag = shellWord(answers.trigger === 'tag' ? (matching ?? first ?? '') : (first ?? ''));
@@ -81,7 +83,8 @@ function triggeredRelease(input: ReleaseStepInput, base: ChecklistItem): Checkli
     case 'tag':
       return { ...base, detail, command: `git tag ${tag} && git push origin ${tag}` };
     case 'manual':
-      return { ...base, detail, command: shellCommand('gh', 'workflow', 'run', answers.workflow, '--repo', `${repo.owner}/${repo.name}`) };
+      // Required inputs without a default: gh refuses the start without them.
+      return { ...base, detail, command: shellCommand('gh', 'workflow', 'run', answers.workflow, '--repo', `${repo.owner}/${repo.name}`, ...(input.started?.inputs ?? []).flatMap((name) => ['-f', `${name}=<value>`])) };
   }
 }
 

@@ -2,7 +2,7 @@
 // have published once (with provenance) before tokens are disallowed and revoked.
 import type { Answers, ChecklistItem, Detected, RepoRef, TokenUse } from '../core/model.js';
 import { BRANCH_FLOWS } from '../core/model.js';
-import { accessUrl, allowedAction, githubTrust, UNNAMED_PACKAGE } from '../npm/publisher.js';
+import { accessUrl, allowedAction, builtPlaces, githubTrust, severalBuilt, UNNAMED_PACKAGE } from '../npm/publisher.js';
 import { githubTrustFlags } from '../npm/trust-command.js';
 import { shellCommand, shellWord } from '../text/shell.js';
 import { approveStep, releaseStep, upgradeStep, type ReleasePackage } from './checklist-release.js';
@@ -31,6 +31,8 @@ export interface ChecklistInput {
   upgrades?: ToolUpgrade[];
   /** The workflow also publishes a package only its CI build names (the trusted publisher goes on its page). */
   unnamed?: boolean;
+  /** The packages are ones CI builds (their package.json, version included, is written there). */
+  built?: boolean;
   /** The folders the unnamed packages are published from, when known (one package each). */
   unnamedDirs?: readonly string[];
   /** Lines that read a token secret and do not publish (a checkout, a login elsewhere): that secret is kept, not deleted. */
@@ -113,15 +115,15 @@ export function checklist(input: ChecklistInput): ChecklistItem[] {
   if (input.unnamed) {
     items.push({
       id: 'publisher:unnamed',
-      title: (input.unnamedDirs?.length ?? 0) > 1
-        ? `Add the trusted publisher for each package this workflow builds (${input.unnamedDirs!.join(', ')}) on npmjs.com`
+      title: severalBuilt(input.unnamedDirs ?? [])
+        ? `Add the trusted publisher for each package this workflow builds (${builtPlaces(input.unnamedDirs!)}) on npmjs.com`
         : `Add the trusted publisher for ${UNNAMED_PACKAGE}${input.unnamedDirs?.length === 1 ? ` in ${input.unnamedDirs[0]}` : ''} on npmjs.com`,
-      detail: `${(input.unnamedDirs?.length ?? 0) > 1 ? 'Their names are set when CI builds them, not in this repository: open each package\'s' : 'Its name is set when CI builds it, not in this repository: open that package\'s'} settings page (${accessUrl('<its name>')}) and enter ${repo.owner} / ${repo.name} / ${answers.workflow} / ${answers.environment ?? '(no environment)'}; ${tick}.`,
+      detail: `${severalBuilt(input.unnamedDirs ?? []) ? 'Their names are set when CI builds them, not in this repository: open each package\'s' : 'Its name is set when CI builds it, not in this repository: open that package\'s'} settings page (${accessUrl('<its name>')}) and enter ${repo.owner} / ${repo.name} / ${answers.workflow} / ${answers.environment ?? '(no environment)'}; ${tick}.`,
     });
   }
   if (names.length > 1) items.push(trustAllStep(input));
   if (answers.environment) items.push(environmentStep(input, slug, answers.environment));
-  items.push(releaseStep({ answers, repo, packages, monorepo: input.monorepo ?? false, branch: input.branch ?? 'main', ...(input.tagFilters ? { tagFilters: input.tagFilters } : {}), ...(input.started ? { started: input.started } : {}) }));
+  items.push(releaseStep({ answers, repo, packages, monorepo: input.monorepo ?? false, branch: input.branch ?? 'main', ...(input.tagFilters ? { tagFilters: input.tagFilters } : {}), ...(input.started ? { started: input.started } : {}), ...(input.built ? { built: true } : {}) }));
   if (answers.release === 'staged') items.push(approveStep(packages));
   const page = (n: string) => `https://www.npmjs.com/package/${n}`;
   items.push({

@@ -13,6 +13,8 @@ export interface WorkflowStart {
   /** The branches its `branches-ignore` leaves out (a push to any other starts it). */
   branchesIgnored: string[];
   pullRequest: boolean;
+  /** The `workflow_dispatch` inputs that are required and have no default: a hand start must give them. */
+  inputs?: string[];
 }
 
 /** True when a push to `branch` starts the workflow. */

@@ -33,6 +33,10 @@ test('the publish forms of real release scripts are seen', () => {
   assert.ok(!publishes('execSync(`cd ${dir} && npm pack`);'));
   assert.ok(publishes(`await execa('pnpm', ['publish', '--no-git-checks'], { cwd })`));
   assert.ok(publishes(`await execa('yarn', ['npm', 'publish', '--access', 'public'])`));
+  // pnpm with a filter first (aomi-labs/aomi-widget@bfcaafc scripts/publish-package-if-needed.mjs).
+  assert.ok(publishes(`const run = spawnSync("pnpm", ["--filter", name, "publish", "--access", "public"], { stdio: "inherit" });`));
+  assert.ok(publishes(`spawnSync('pnpm', ['-r', '--filter=./packages/*', 'publish'])`));
+  assert.ok(!publishes(`spawnSync('pnpm', ['--filter', name, 'run', 'publish'])`));
   // A command string built first and run later.
   assert.ok(publishes('let publishCommand = `pnpm nx release publish --registry=${registry} --tag=${tag}`;\nif (dryRun) publishCommand += " --dry-run";\nexecSync(publishCommand, { stdio: [0, 1, 2] });'));
   // A helper called with 'npm' and a list held in a name: the file's own ['publish', …] list.
@@ -41,6 +45,7 @@ test('the publish forms of real release scripts are seen', () => {
 
 test('prints, comments, dry runs and other npm commands are not publishes', () => {
   assert.ok(!publishes(`spawnSync('npm', ['publish', '--dry-run'], { cwd: pkgDir })`));
+  assert.ok(!publishes(`spawnSync('pnpm', ['--filter', name, 'publish', '--dry-run'])`));
   assert.ok(!publishes(`console.log('npm publish failed: run npm publish again by hand')`));
   assert.ok(!publishes(`throw new Error('npm publish is not allowed here')`));
   assert.ok(!publishes(`// execSync('npm publish')\n/* spawnSync('npm', ['publish']) */\nexecSync('npm view acme version')`));

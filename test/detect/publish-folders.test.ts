@@ -96,3 +96,12 @@ test('a variable set once from the loop variable (dir="packages/$pkg", then cd "
   assert.deepEqual(folders(job(loop('dir="$(pwd)/$pkg"'), defaults)), [undefined]);
   assert.deepEqual(folders(job(loop("dir='packages/$pkg'"), defaults)), [undefined]);
 });
+
+test('a cd into a path from the checkout\'s top (github.workspace) leads there, whatever the working directory', () => {
+  // apache/incubator-kie-tools@676824e .github/workflows/publish_release_artifacts_npm.yml
+  const kie = '      - run: |\n          cd ${{ github.workspace }}/.github/supporting-files/bpmn\n          npm publish --access public\n' + TOKEN;
+  assert.deepEqual(folders(job(kie)), [['.github/supporting-files/bpmn']]);
+  assert.deepEqual(folders(job(kie, '    defaults:\n      run:\n        working-directory: js\n')), [['.github/supporting-files/bpmn']]);
+  assert.deepEqual(folders(job(`      - run: cd packages && cd "$GITHUB_WORKSPACE/editors-js/" && npm publish\n${TOKEN}`)), [['editors-js']]);
+  assert.deepEqual(folders(job(`      - run: cd \${{ github.workspace }} && npm publish\n${TOKEN}`)), [['']]);
+});

@@ -264,3 +264,26 @@ test('"repository" goes beside the name however the JSON is laid out, and never 
     assert.equal(withRepository(text, url), undefined);
   }
 });
+
+test('a build script copies a package.json template to the folder it publishes from: its name; a loop over a build folder: one package per folder', () => {
+  // huaweicloud/huaweicloud-sdk-nodejs-v3@1c7cad4 .github/workflows/npm-publish.yml and build.sh
+  const step = (run: string) => `      - run: |\n${run.split('\n').map((l) => `          ${l}`).join('\n')}\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`;
+  const workflow = `on:\n  release:\n    types: [created]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: .github/workflows/build.sh\n${step('cd ./build/core\nnpm publish --access public')}${step('cd ./build/services\nfor service in `ls .`\ndo\n  cd "./$service"\n  npm publish --access public\n  cd ..\ndone')}`;
+  const script = (sed: string) => `#!/bin/bash\nT="\${GITHUB_WORKSPACE}/.github/workflows"\ncd "\${GITHUB_WORKSPACE}/core" && tsc\ncp "$T/package-core.json" "\${GITHUB_WORKSPACE}/build/core/package.json"\n${sed} "\${GITHUB_WORKSPACE}/build/core/package.json"\n`;
+  const template = { name: '@acme/sdk-core', version: 'PRODUCT_VERSION' };
+  for (const [sed, named] of [['sed -i "s/PRODUCT_VERSION/$V/g"', true], ['sed -i "s/sdk-core/$NAME/g"', false]] as const) {
+    const repo = makeRepo({ remote: REMOTE, files: { '.github/workflows/release.yml': workflow, '.github/workflows/build.sh': script(sed), '.github/workflows/package-core.json': template, 'core/index.ts': '' } });
+    try {
+      const run = runCli([repo.dir, '--migrate', '--force']);
+      assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+      const out = run.stdout.replace(/\s+/g, ' ');
+      assert.equal(out.includes('Add the trusted publisher for @acme/sdk-core on npmjs.com'), named, out);
+      assert.ok(out.includes(`Each package this workflow builds, ${named ? '' : 'in build/core, '}one per folder of build/services (their names are set in CI; each needs its own trusted publisher)`), out);
+      assert.match(out, /The tag is v<version>, the version the build writes/);
+      const note = doctorFindings(repo.dir).find((f) => f.id === 'ci-built-package')?.message ?? '';
+      assert.equal(note.includes('(@acme/sdk-core; the other names are set there'), named, note);
+    } finally {
+      repo.cleanup();
+    }
+  }
+});

@@ -29,7 +29,8 @@ const publishStep = (on: string, release: 'changesets' | 'publish' = 'changesets
 test('a Changesets snapshot started by hand: gh workflow run, not the Version Packages pull request', () => {
   // The shape of the v20c dispatch snapshot fixtures (workflow_dispatch with an input, changeset publish --tag).
   const item = publishStep('  workflow_dispatch:\n    inputs:\n      label:\n        required: true\n        type: string');
-  assert.equal(item?.command, 'gh workflow run canary.yml --repo acme/kit');
+  // Its required input without a default is a placeholder to fill: gh refuses the start without it.
+  assert.equal(item?.command, "gh workflow run canary.yml --repo acme/kit -f 'label=<value>'");
   assert.doesNotMatch(item?.detail ?? '', /Version Packages/);
 });
 
@@ -57,6 +58,8 @@ test('workflowStart reads the on: block in its three forms', () => {
   assert.deepEqual(workflowStart('on: [push, release]\njobs: {}\n'), { release: true, tag: true, dispatch: false, branchPush: ['*'], branchesIgnored: [], pullRequest: false });
   assert.deepEqual(workflowStart('on:\n  push:\n    tags: [v*]\njobs: {}\n')?.branchPush, []);
   assert.equal(workflowStart('jobs: {}\n'), undefined);
+  const inputs = 'on:\n  workflow_dispatch:\n    inputs:\n      sha:\n        required: true\n      tag:\n        required: true\n        default: latest\n      note:\n        type: string\njobs: {}\n';
+  assert.deepEqual(workflowStart(inputs)?.inputs, ['sha']);
 });
 
 test('a canary on every branch but main: the Changesets flow on main does not start it, a push to another branch does', () => {

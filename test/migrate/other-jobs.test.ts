@@ -57,6 +57,11 @@ test('setOutputLine: whole echo lines only, quotes kept', () => {
   assert.equal(setOutputLine('echo ::set-output name=v::1 && other'), undefined);
   assert.equal(setOutputLine('echo "::set-output name=v::$(git describe | cut -c2-)"'), undefined);
   assert.equal(setOutputLine('printf "::set-output name=v::1"'), undefined);
+  // Quotes that close inside an unquoted value (apache/incubator-kie-tools@676824e publish_release_artifacts_npm.yml).
+  assert.equal(setOutputLine(`echo ::set-output name=tag::$(node -e "console.log('\${{ github.ref }}'.match(/^.*\\/(.+)$/)[1])")`), `echo tag=$(node -e "console.log('\${{ github.ref }}'.match(/^.*\\/(.+)$/)[1])") >> "$GITHUB_OUTPUT"`);
+  assert.equal(setOutputLine(`echo ::set-output name=v::"a'b`), undefined);
+  assert.equal(setOutputLine(`echo ::set-output name=v::a"b'c"d'`), undefined);
+  assert.equal(setOutputLine('echo ::set-output name=v::1 # the version'), undefined);
 });
 
 test('addPathLine: whole echo ::add-path:: lines only, quotes kept', () => {
