@@ -140,6 +140,7 @@ const CASES: Case[] = [
   { fixture: 'go-shim-defaults-working-directory-tag-check', workflow: 'npm.yml', job: 'npm-publish', event: tagPush('v0.0.2'), dir: 'npm/widget-chat' },
   { fixture: 'release-created-setup-node-v1-node12-lowercase-secret', workflow: 'npm.yml', job: 'publish-npm', event: release('v2.7.3') },
   { fixture: 'push-main-release-dispatch-publish-access-public', workflow: 'npm.yml', job: 'build', event: { name: 'push', ref: 'refs/heads/main' } },
+  { fixture: 'dispatch-provenance-input-publish-fallback-node-auth-token-id-token', workflow: 'publish.yml', job: 'publish', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' } },
   { fixture: 'gpr-starter-renamed-npmjs-packages-write-dispatch', workflow: 'npm-publish-github-packages.yml', job: 'build', event: { name: 'workflow_dispatch', ref: 'refs/heads/main' } },
   { fixture: 'release-published-checkout-v1-node12-no-final-newline', workflow: 'npm.yml', job: 'build', event: release('v1.0.2') },
   // The job writes the release tag's version into package.json (sed) before it publishes.
