@@ -130,6 +130,8 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   // the two, so the Node it is handed (`with: node-version: 20`) goes to 24.
   if (lastSetter && !isSetupNode(lastSetter) && publishSteps(job).includes(lastSetter) && raiseHandedNode(lastSetter, localNode(lastSetter), job, notes)) return;
   let unknown = false;
+  // The job's Node stays for a dependency that cannot build on a newer one: Node 24 comes just before the publish.
+  let keepsOld = false;
   for (const setup of setups) {
     const withMap = mapOf(setup, 'with');
     const { verdict, versions } = setupNodeVerdict(withMap, { ...scope, job: job.node });
@@ -138,7 +140,7 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     const literal = isScalar(node) && !String(node.value).includes('${{');
     // A dependency that cannot install or build on a new Node (node-sass, webpack 4) keeps the Node that installs and builds: Node 24 comes just before the publish.
     if ((verdict === 'raise' || verdict === 'node22') && literal && firstPublish !== undefined && pinsOldNode(scope.readFile)) {
-      unknown = true;
+      unknown = keepsOld = true;
       continue;
     }
     if ((verdict === 'raise' || verdict === 'node22') && literal) {
@@ -207,7 +209,7 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
   const legChosen = shared && /\bmatrix\./.test(condition);
   const localVersions = (step: YAMLMap) => [...(localNode(step)?.versions ?? []), ...(legChosen ? [] : handedLocalNodeEachLeg(step, { ...scope, job: job.node }))];
   const lastVersions = isSetupNode(last) ? setupNodeVerdict(mapOf(last, 'with'), { ...scope, job: job.node }).versions : localVersions(last);
-  const refused = lastVersions.filter((v) => !npm11Runs(v));
+  const refused = keepsOld ? lastVersions : lastVersions.filter((v) => !npm11Runs(v));
   if (refused.length > 0 && firstPublish !== undefined && firstPublish !== last) {
     // Before the job's own npm upgrade, if it has one: that step fails on the old Node too.
     const upgrading = job.steps.find((s) => job.steps.indexOf(s) <= job.steps.indexOf(firstPublish) && job.steps.indexOf(s) > job.steps.indexOf(last) && NPM_UPGRADE.test(textOf(s, 'run') ?? ''));
@@ -216,7 +218,8 @@ export function ensureNewNpm(doc: Document, job: JobView, pins: ActionPins, note
     const step = blockMap(doc, { uses: `${pin.uses}@${pin.sha}`, with: { 'node-version': 24, 'package-manager-cache': false } }, { uses: ` ${pin.version}` });
     if (shared) step.items.splice(1, 0, doc.createPair('if', condition));
     insertStep(job, seq.items.indexOf(before), step);
-    notes.push(`job "${job.id}": added setup-node with Node 24 before the publish (npm 11, which trusted publishing needs, does not support Node ${[...new Set(refused)].join(', ')})`);
+    const why = keepsOld ? `install and build keep Node ${[...new Set(refused)].join(', ')}: a dependency does not build on a newer one` : `npm 11, which trusted publishing needs, does not support Node ${[...new Set(refused)].join(', ')}`;
+    notes.push(`job "${job.id}": added setup-node with Node 24 before the publish (${why})`);
     return;
   }
   if (upgrades || (asserts && !local)) return;

@@ -107,4 +107,8 @@ jobs:
   assert.deepEqual(nodes({ '@vue/cli-service': '~4.5.0' }), ['node 14', 'npm i', 'npm run build', 'node 24', 'npm publish']);
   assert.deepEqual(nodes({ webpack: '^4.46.0' }), ['node 14', 'npm i', 'npm run build', 'node 24', 'npm publish']);
   assert.deepEqual(nodes({ 'react-scripts': '5.0.1', webpack: '^5.90.0' }), ['node 24', 'npm i', 'npm run build', 'npm publish']);
+  // Node 20 runs npm 11, but the publish gets Node 24 all the same (semantic-release 25 needs 22.14 or newer).
+  const on20 = content.replace('node-version: 14', 'node-version: 20');
+  const after20 = migrateWorkflow(on20, '.github/workflows/release.yml', { pins, repo: { owner: 'acme', name: 'widget' }, readFile: pkg({ webpack: '^4.41.2' }) }).after;
+  assert.deepEqual((parse(after20).jobs.publish.steps as Array<{ uses?: string; run?: string; with?: Record<string, unknown> }>).map((s) => (s.uses?.startsWith('actions/setup-node') ? `node ${s.with?.['node-version']}` : s.run)).filter(Boolean), ['node 20', 'npm i', 'npm run build', 'node 24', 'npm publish']);
 });
