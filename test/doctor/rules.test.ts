@@ -122,6 +122,12 @@ test('semantic-release-action: an old action, or any version with semantic_versi
   assert.deepEqual(action('v5', '25.0.2'), []);
 });
 
+test('publib-npm with no token needs NPM_TRUSTED_PUBLISHER', () => {
+  const publib = (env: string) => ids([wf(edit(GOOD, 'run: npm publish', `run: npx -p publib@latest publib-npm${env}`))]).filter((id) => id.includes('publib'));
+  assert.equal(publib('').length, 1);
+  assert.deepEqual(publib('\n        env:\n          NPM_TRUSTED_PUBLISHER: "true"'), []);
+});
+
 const CALLEE = edit(GOOD, 'on:\n  release:\n    types: [published]\n', 'on:\n  workflow_call:\n');
 const caller = (permissions: string) => `on:\n  push:\n    tags: ['v*']\npermissions: {}\njobs:\n  release:\n${permissions}    uses: ./.github/workflows/publish.yml\n`;
 
