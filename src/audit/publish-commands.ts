@@ -36,6 +36,8 @@ const PUBLISH_COMMANDS = [
   /\bnapi\s+(?:prepublish|pre-publish)\b/,
   /\bnx\s+release\s+publish\b/,
   CLI_PKG_DEPLOY,
+  // publib (cdklabs, run by projen's release workflows): `npm publish` of each tarball in dist/js.
+  /\bpublib-npm\b/,
   /\bbeachball(?:\.js)?\s+publish\b/,
   /\brelease-it\b(?![^;&|#]*--no-npm)/,
   // Without --publish (-p), `rush publish` only shows what it would change. CI often runs Rush

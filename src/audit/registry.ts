@@ -43,6 +43,8 @@ export function stepRegistry(workflow: Workflow, job: Job, step: Step): string |
   let host: string | undefined;
   const fromEnv = (env: Step['env']) => REGISTRY_ENV.map((name) => text(env, name)).find((v) => v !== undefined);
   registry = fromEnv(mapAt(workflow.root, 'env')) ?? fromEnv(mapAt(job.node, 'env'));
+  // publib-npm publishes to its NPM_REGISTRY (a host), else registry.npmjs.org, whatever npm's settings say.
+  if (/\bpublib-npm\b/.test(step.run ?? '')) return [step.env, mapAt(job.node, 'env'), mapAt(workflow.root, 'env')].map((env) => text(env, 'NPM_REGISTRY')).find((v) => v !== undefined) ?? 'registry.npmjs.org';
   for (const s of job.steps) {
     const url = isSetupNode(s.uses) ? text(s.with, 'registry-url') : undefined;
     if (url !== undefined) [registry, scope] = [url, scopeOf(s, url, workflow.context?.self?.split('/')[0])];

@@ -164,6 +164,11 @@ function publishTools(workflow: Workflow, job: Job): Finding[] {
       if (/\bbun\s+publish\b/.test(code) && !/--dry-run\b/.test(code)) {
         findings.push(workflow.finding('bun-publish', 'error', '`bun publish` cannot publish with trusted publishing (it has no OIDC support).', number, 'Build with bun, then publish with `npm publish` (or `bun pm pack` and `npm publish <tarball>`).'));
       }
+      // publib-npm stops without NPM_TOKEN unless NPM_TRUSTED_PUBLISHER is set (publib 0.2.1008+).
+      const trusted = [step.env, mapAt(job.node, 'env'), mapAt(workflow.root, 'env')].some((env) => !['', 'false'].includes(text(env, 'NPM_TRUSTED_PUBLISHER') ?? ''));
+      if (/\bpublib-npm\b/.test(code) && !trusted && !envHasToken(step.env) && !jobHasToken(workflow.root, job.node)) {
+        findings.push(workflow.finding('publib-no-trusted-publisher', 'error', 'publib-npm without NPM_TRUSTED_PUBLISHER asks for NPM_TOKEN and stops.', number, 'Set NPM_TRUSTED_PUBLISHER: "true" in its env (publib 0.2.1008+; projen: npmTrustedPublishing).'));
+      }
       if (YARN1_PUBLISH.test(code) && !/--dry-run\b/.test(code)) {
         findings.push(workflow.finding('yarn1-publish', 'error', '`yarn publish` is Yarn 1, which cannot publish with trusted publishing.', number, 'Publish with `npm publish` (Yarn 1 can still install), or use Yarn 4.10.3+ with `yarn npm publish`.'));
       }

@@ -57,9 +57,10 @@ function oldSemanticReleaseAction(named: NamedWorkflow): Finding[] {
       .flatMap((step) => {
         const major = actionMajor(workflow, step);
         const chosen = Number(/^\D*(\d+)/.exec(text(step.with, 'semantic_version') ?? '')?.[1] ?? 0);
-        if (major === undefined || major >= 6 || (major >= 5 && chosen >= 25)) return [];
-        const message = `cycjimmy/semantic-release-action v${major} runs semantic-release 24 or older, which cannot publish with trusted publishing (ENONPMTOKEN).`;
-        return [workflow.finding('release-tool-outdated', 'warning', message, step.line, 'Use cycjimmy/semantic-release-action v6 (semantic-release 25).')];
+        if (major === undefined || (chosen === 0 ? major >= 6 : chosen >= 25 && major >= 5)) return [];
+        // Its semantic_version input names the semantic-release it installs, whatever the action's version.
+        const message = chosen > 0 && chosen < 25 ? `cycjimmy/semantic-release-action installs semantic-release ${chosen} (semantic_version), which cannot publish with trusted publishing (ENONPMTOKEN).` : `cycjimmy/semantic-release-action v${major} runs semantic-release 24 or older, which cannot publish with trusted publishing (ENONPMTOKEN).`;
+        return [workflow.finding('release-tool-outdated', 'warning', message, step.line, 'Use cycjimmy/semantic-release-action v6 with semantic_version 25 or later (or none).')];
       }),
   );
 }

@@ -116,6 +116,30 @@ export function raiseSemanticRelease(job: JobView, old: { name: string; major: n
   left.push(`job "${job.id}" now runs ${to}: check its breaking changes (https://github.com/semantic-release/semantic-release/releases).`);
 }
 
+/**
+ * cycjimmy/semantic-release-action installs the semantic-release its `semantic_version` input names:
+ * one below 25 is raised to 25 (the action v6 runs it on its own Node 24), unless a plugin its
+ * `extra_plugins` input (or package.json) pins does not run with 25.
+ */
+export function raiseActionSemanticVersion(job: JobView, readFile: Read, changes: string[], left: string[]): void {
+  for (const step of job.steps.filter((s) => /^cycjimmy\/semantic-release-action@/i.test(textOf(s, 'uses') ?? ''))) {
+    const node = nodeOf(mapOf(step, 'with'), 'semantic_version');
+    const major = isScalar(node) ? /^[\^~]?v?(\d+)/.exec(String(node.value ?? ''))?.[1] : undefined;
+    if (!isScalar(node) || major === undefined || Number(major) >= 25) continue;
+    const stale = staleWith25(textOf(mapOf(step, 'with'), 'extra_plugins') ?? '', readFile);
+    if (stale.length > 0) {
+      throw new MigrateError(
+        `job "${job.id}" runs semantic-release ${String(node.value)} (semantic_version of cycjimmy/semantic-release-action), which cannot publish with trusted publishing (ENONPMTOKEN), ` +
+          `and semantic-release 25, the first that can, does not run with ${stale.join(', ')}. Upgrade ${stale.length > 1 ? 'them' : 'it'} in extra_plugins, then migrate again.`,
+      );
+    }
+    const was = String(node.value);
+    node.value = 25;
+    changes.push(`job "${job.id}": semantic_version 25 (was ${was}), the first semantic-release that publishes with trusted publishing`);
+    left.push(`job "${job.id}" now runs semantic-release 25 (semantic_version was ${was}): check its breaking changes (https://github.com/semantic-release/semantic-release/releases).`);
+  }
+}
+
 /** Whether a setup-node version meets semantic-release 25's engines (^22.14.0 || >=24.10.0); undefined when unknown. */
 export function meetsSemanticRelease25(version: string): boolean | undefined {
   if (/^(?:lts\/(?:\*|jod|krypton)|latest|current|node)$/i.test(version.trim())) return true;

@@ -35,6 +35,7 @@ import { checkScriptProxies } from './script-proxy.js';
 import { makeRecipeEdits } from './make-recipe.js';
 import { replaceNpmPublishAction } from './npm-publish-action.js';
 import { splitAdminTail } from './admin-split.js';
+import { publibTrustedPublisher } from './publib.js';
 
 export const TOKEN_VARS = ['NODE_AUTH_TOKEN', 'NPM_TOKEN', 'NPM_AUTH_TOKEN', 'YARN_NPM_AUTH_TOKEN'] as const;
 
@@ -295,6 +296,7 @@ export function migratePublishJob(doc: Document, job: JobView, notes: string[], 
   npmPublishAction(job, notes, secrets);
   secrets.push(...beachballToken(job, notes));
   yarnPublish(job, notes);
+  publibTrustedPublisher(doc, job, notes, options.left, options.readFile);
   prereleaseTag(job, notes, options.readFile);
   bunPublish(job, notes, options.readFile);
   noScriptedToken(job, notes, secrets);

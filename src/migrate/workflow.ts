@@ -26,7 +26,7 @@ import { runsTool } from '../audit/runs-tool.js';
 import { lernaLeft, refuseOldLerna } from './lerna.js';
 import { LERNA_PUBLISH } from '../audit/lerna-version.js';
 import { SHIPJS_TRIGGER, shipjsLeft } from './shipjs.js';
-import { raiseSemanticRelease, refuseNodeForSemanticRelease, refuseOldSemanticRelease, SEMANTIC_RELEASE } from './old-semantic-release.js';
+import { raiseActionSemanticVersion, raiseSemanticRelease, refuseNodeForSemanticRelease, refuseOldSemanticRelease, SEMANTIC_RELEASE } from './old-semantic-release.js';
 import { refuseOldCliPkg } from './old-cli-pkg.js';
 import { releaseItSkipChecks, releaseItWorkspaces } from './release-it.js';
 import { stepDirectory, whatRuns } from './scripts.js';
@@ -157,6 +157,7 @@ export function migrateWorkflow(content: string, path: string, ctx: MigrateConte
       raiseSemanticRelease(job, old, ctx.readFile, changes, left);
       if (old.length > 0) raised.push(job);
     }
+    raiseActionSemanticVersion(job, ctx.readFile, changes, left);
     refuseOldCliPkg(job.id, run, ctx.readFile);
     const shipjs = runsTool(run, SHIPJS_TRIGGER, tools) ? shipjsLeft(job.id, ctx.readFile) : undefined;
     if (shipjs) left.push(shipjs);

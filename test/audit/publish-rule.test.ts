@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { parseWorkflow } from '../../src/audit/index.js';
 import { commandPublishes, registryKind, runPublishesWith, stepFactsPublish } from '../../src/audit/publish-rule.js';
+import { stepRegistryKind } from '../../src/audit/registry.js';
 import { expandBashArrays } from '../../src/audit/bash-arrays.js';
 import { isTokenEnv, isTokenInput } from '../../src/audit/token-forms.js';
 import { SCRIPT_MAX_BYTES } from '../../src/audit/script-files.js';
@@ -119,6 +120,19 @@ test('registries: npmjs.com, a proxy in front of it, or another one', () => {
   assert.equal(registryKind("'https://external-dot-oss-automation.appspot.com/'"), 'proxy');
   assert.equal(registryKind('https://wombat-dressing-room.appspot.com'), 'proxy');
   assert.equal(registryKind('https://npm.pkg.github.com'), 'other');
+});
+
+test('publib-npm publishes, with no token in sight, to its NPM_REGISTRY (else npmjs.com)', () => {
+  assert.equal(commandPublishes('npx -p publib@latest publib-npm'), true);
+  const kinds = (registry: string) => {
+    const content = `on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    env:\n      NPM_CONFIG_REGISTRY: https://npm.pkg.github.com\n    steps:\n      - run: npx -p publib@latest publib-npm\n${registry}`;
+    const parsed = parseWorkflow(content, 'release.yml');
+    assert.ok(parsed.ok);
+    const job = parsed.workflow.jobs[0]!;
+    return job.steps.map((step) => stepRegistryKind(parsed.workflow, job, step));
+  };
+  assert.deepEqual(kinds(''), ['npmjs']);
+  assert.deepEqual(kinds('        env:\n          NPM_REGISTRY: npm.pkg.github.com\n'), ['other']);
 });
 
 test('a token on a build, lint or test script is proof enough that the step does not publish', () => {

@@ -112,6 +112,22 @@ test('bun publish and Yarn 1 publish cannot use OIDC; semantic-release@24 in a s
   assert.ok(ids([wf(edit(GOOD, 'run: npm publish', 'run: npx semantic-release@24'))]).some((id) => id.startsWith('warning release-tool-outdated')));
 });
 
+test('semantic-release-action: an old action, or any version with semantic_version below 25, is outdated', () => {
+  const action = (ref: string, version?: string) =>
+    ids([wf(edit(GOOD, 'run: npm publish', `uses: cycjimmy/semantic-release-action@${ref}${version ? `\n        with:\n          semantic_version: ${version}` : ''}`))]).filter((id) => id.includes('release-tool-outdated'));
+  assert.equal(action('v6', '19.0.5').length, 1);
+  assert.equal(action('v4').length, 1);
+  assert.deepEqual(action('v6'), []);
+  assert.deepEqual(action('v6', '25'), []);
+  assert.deepEqual(action('v5', '25.0.2'), []);
+});
+
+test('publib-npm with no token needs NPM_TRUSTED_PUBLISHER', () => {
+  const publib = (env: string) => ids([wf(edit(GOOD, 'run: npm publish', `run: npx -p publib@latest publib-npm${env}`))]).filter((id) => id.includes('publib'));
+  assert.equal(publib('').length, 1);
+  assert.deepEqual(publib('\n        env:\n          NPM_TRUSTED_PUBLISHER: "true"'), []);
+});
+
 const CALLEE = edit(GOOD, 'on:\n  release:\n    types: [published]\n', 'on:\n  workflow_call:\n');
 const caller = (permissions: string) => `on:\n  push:\n    tags: ['v*']\npermissions: {}\njobs:\n  release:\n${permissions}    uses: ./.github/workflows/publish.yml\n`;
 

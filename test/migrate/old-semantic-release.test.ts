@@ -102,3 +102,33 @@ test('a raised semantic-release on a Node its engines refuse: refused; Node vers
   for (const old of ['20', '22.12.0', '24.9', '~24.5', '18.x']) assert.equal(meetsSemanticRelease25(old), false, old);
   assert.equal(meetsSemanticRelease25('>=20'), undefined);
 });
+
+const actionWorkflow = (plugins: string) => `on:
+  push:
+    branches: [main]
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: cycjimmy/semantic-release-action@v3
+        with:
+          semantic_version: 19.0.5
+          extra_plugins: |
+${plugins}
+        env:
+          GITHUB_TOKEN: \${{ secrets.GITHUB_TOKEN }}
+          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
+`;
+const migrateAction = (plugins: string) => migrateWorkflow(actionWorkflow(plugins), path, { pins, repo: { owner: 'acme', name: 'widget' }, readFile: withPackage({}) });
+
+test('semantic-release-action with semantic_version below 25: raised to 25, or refused naming a plugin that does not run with it', () => {
+  const result = migrateAction('            @semantic-release/git@10.0.1');
+  assert.match(result.after, /semantic_version: 25\n/);
+  assert.ok(result.changes.includes('job "release": semantic_version 25 (was 19.0.5), the first semantic-release that publishes with trusted publishing'), result.changes.join('\n'));
+  assert.ok(result.left.some((line) => line.startsWith('job "release" now runs semantic-release 25 (semantic_version was 19.0.5)')), result.left.join('\n'));
+  assert.throws(
+    () => migrateAction('            @semantic-release/git@10.0.1\n            conventional-changelog-conventionalcommits@5.0.0'),
+    /semantic_version of cycjimmy\/semantic-release-action.*does not run with conventional-changelog-conventionalcommits@5 \(8 or later runs with it\)\. Upgrade it in extra_plugins/,
+  );
+});
