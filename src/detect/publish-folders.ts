@@ -154,8 +154,9 @@ export function publishFolders(workflow: Workflow, job: Job, step: Step, readFil
   // A repository shell script that publishes (`bash scripts/release/publish-npm.sh`): where it cds first.
   const inScript = readFile && bases.length === 1 && step.run !== undefined ? scriptPublishFolder(step.run, cleanFolder(bases[0]!), readFile, cdBeforePublish) : undefined;
   if (inScript !== undefined) return inScript.startsWith('../') || inScript === '..' ? undefined : [cleanFolder(inScript)];
-  // An expression is one word (GitHub expands it before the shell runs).
-  const run = (step.run ?? '').replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => `\${{${expr.replace(/\s+/g, '')}}}`);
+  // An expression is one word (GitHub expands it before the shell runs); one that gives a flag after a space or nothing starts its own.
+  const run = (step.run ?? '')
+    .replace(/\$\{\{[^}]*&&\s*'(?:\s[^']*)?'\s*\|\|\s*'(?:\s[^']*)?'\s*\}\}/g, ' $&').replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => `\${{${expr.replace(/\s+/g, '')}}}`);
   const cd = cdBeforePublish(run) ?? /^\s*cd\s+([^\s;&|]+)\s*(?:&&|;|\n)/.exec(run)?.[1];
   const arg = cd === undefined ? (publishArgument(run) ?? (CLI_PKG_DEPLOY.test(run) ? CLI_PKG_FOLDER : undefined)) : undefined;
   const given = cd ?? (arg && !/\.tgz$/.test(arg) ? arg : undefined);
