@@ -108,3 +108,9 @@ jobs:
   assert.deepEqual(nodes({ webpack: '^4.46.0' }), ['node 14', 'npm i', 'npm run build', 'node 24', 'npm publish']);
   assert.deepEqual(nodes({ 'react-scripts': '5.0.1', webpack: '^5.90.0' }), ['node 24', 'npm i', 'npm run build', 'npm publish']);
 });
+
+test('a global npm pin below 11.5.1 before the publish is raised to ^11.5.1, and named', () => {
+  const { after, changes } = migrate(JOB("github.ref == 'refs/heads/main'").replace('      - id: check\n', '      - run: npm install -g npm@10.9.7\n      - id: check\n'));
+  assert.ok(after.includes('run: npm install -g npm@^11.5.1\n') && !after.includes('npm@10.9.7'), after);
+  assert.ok(changes.some((c) => c.includes('npm@10.9.7 raised to npm@^11.5.1')), changes.join('\n'));
+});
