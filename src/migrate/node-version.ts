@@ -38,13 +38,13 @@ function pinNpmUpgrade(job: JobView, notes: string[]): void {
     node.value = node.value.replace(FLOATING_NPM, '$1npm@^11.5.1');
     notes.push(`job "${job.id}": npm upgrade pinned to npm@^11.5.1`);
   }
-  // A global pin below 11.5.1 before the publish (`npm install -g npm@10.9.7`) would publish with that npm.
+  // The last global npm install before the publish, when it pins below 11.5.1 (`npm install -g npm@10.9.7`): that npm would publish.
   const first = publishSteps(job)[0];
-  for (const step of first === undefined ? [] : job.steps.slice(0, job.steps.indexOf(first) + 1)) {
-    const node = nodeOf(step, 'run');
-    const old = isScalar(node) && typeof node.value === 'string' ? oldNpmPin(node.value) : undefined;
-    if (old === undefined || !isScalar(node)) continue;
-    node.value = (node.value as string).replace(OLD_NPM_PIN, (all, head: string, _q: string, spec: string) => (oldNpmPin(all) === spec ? `${head}npm@^11.5.1` : all));
+  const upTo = first === undefined ? [] : job.steps.slice(0, job.steps.indexOf(first) + 1);
+  const last = upTo.map((step) => nodeOf(step, 'run')).findLast((node) => isScalar(node) && typeof node.value === 'string' && node.value.replace(OLD_NPM_PIN, '') !== node.value);
+  const old = isScalar(last) ? oldNpmPin(last.value as string) : undefined;
+  if (old !== undefined && isScalar(last)) {
+    last.value = (last.value as string).replace(OLD_NPM_PIN, (all, head: string, _q: string, spec: string) => (oldNpmPin(all) === spec ? `${head}npm@^11.5.1` : all));
     notes.push(`job "${job.id}": npm@${old} raised to npm@^11.5.1 (trusted publishing needs 11.5.1 or newer)`);
   }
 }

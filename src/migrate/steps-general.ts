@@ -155,7 +155,7 @@ function compoundUntrusted(expression: string): boolean {
   return /\b(?:github\.event\b|inputs\.|github\.head_ref\b)/.test(expression);
 }
 
-/** A compound expression that may give no word or several (`x && ' --dry-run' || ''`): pasted bare, the shell split it. */
+/** A compound expression that may give no word or several (`x && ' --dry-run' || ''`): pasted bare (not as `v=`'s value), the shell split it. */
 function givesWords(expression: string): boolean {
   return /(?:&&|\|\|)\s*'(?:|[^']*\s[^']*)'/.test(expression);
 }
@@ -255,7 +255,7 @@ export function noTemplateInjection(doc: Document, jobs: readonly JobView[]): st
               added[name] = expression;
             }
             if (single) return single.whole ? { from: single.open, to: single.close + 1, text: `"\${${name}}"` } : { from: offset, to: offset + match[0].length, text: `'"\${${name}}"'` };
-            const bare = quoting === 'double' || (!plain && givesWords(path));
+            const bare = quoting === 'double' || (!plain && givesWords(path) && !/(?:^|\s)[A-Za-z_]\w*=$/.test(line.slice(0, offset)));
             return { from: offset, to: offset + match[0].length, text: bare ? `\${${name}}` : `"\${${name}}"` };
           }),
         )

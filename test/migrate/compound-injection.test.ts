@@ -121,4 +121,6 @@ test('a bare compound expression that gives a flag or nothing (glued to a path) 
     }
   }
   assert.equal(bash('npx publish dist/widget --dry-run').out, '<publish><dist/widget><--dry-run>');
+  // The value of an assignment is not split: it keeps its quotes.
+  assert.equal(publishStep(migrate(workflow("flag=${{ inputs.dry-run && '--dry-run' || '' }}; npx publish $flag")).after).run, 'flag="${INPUTS_DRY_RUN}"; npx publish $flag');
 });

@@ -114,3 +114,8 @@ test('a global npm pin below 11.5.1 before the publish is raised to ^11.5.1, and
   assert.ok(after.includes('run: npm install -g npm@^11.5.1\n') && !after.includes('npm@10.9.7'), after);
   assert.ok(changes.some((c) => c.includes('npm@10.9.7 raised to npm@^11.5.1')), changes.join('\n'));
 });
+
+test('a pin below 11.5.1 for the tests, upgraded again before the publish, is left alone', () => {
+  const { after } = migrate(JOB("github.ref == 'refs/heads/main'").replace('      - id: check\n', '      - run: npm install -g npm@10.9.3\n      - run: npm install -g npm@11.15.0\n      - id: check\n'));
+  assert.ok(after.includes('npm@10.9.3') && after.includes('npm@11.15.0'), after);
+});
