@@ -8,7 +8,7 @@ import { moonTasksRun } from './moon-tasks.js';
 import { nxTargetsRun } from './nx-targets.js';
 import { runsProgramPublish } from './program-publish.js';
 import { actionKey, expandEnv, scriptCandidates, type JsAction } from './js-action.js';
-import { chainedScripts, folderLoopScripts } from './script-chains.js';
+import { chainedScripts, folderLoopScripts, folderScripts } from './script-chains.js';
 import { scriptFilesRun, scriptText } from './script-files.js';
 import { npmWorkspaceScriptsRun, type WorkspaceScripts } from './npm-workspace-scripts.js';
 
@@ -86,6 +86,9 @@ export function runPublishesWith(run: string, context: PublishContext = {}, dir 
     if (chainedScripts(line, context.scripts).some((s) => NPM_PUBLISH_SCRIPT.test(s.name) || s.text.split(/&&|;|\|\|/).some(commandPublishes))) return true;
     if (npmWorkspaceScriptsRun(line, context.workspaces ?? []).some((s) => NPM_PUBLISH_SCRIPT.test(s.name) || s.text.split(/&&|;|\|\|/).some(commandPublishes))) return true;
     if (!context.readFile) return false;
+    // `npm run publish` in a folder of its own (working-directory): that folder's package.json scripts.
+    const inFolder = dir.replace(/^\.\/|\/+$/g, '');
+    if (inFolder !== '' && inFolder !== '.' && chainedScripts(line, folderScripts(inFolder, context.readFile)).some((s) => NPM_PUBLISH_SCRIPT.test(s.name) || s.text.split(/&&|;|\|\|/).some(commandPublishes))) return true;
     // One level: the script's own lines are judged without following further script files.
     const shallow: PublishContext = {
       ...(context.scripts ? { scripts: context.scripts } : {}),

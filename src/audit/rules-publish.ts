@@ -8,7 +8,7 @@ import { handedInputs, localActionNode, nodeVerdict, setupNodeVerdict, worstVerd
 import { localActionUpgradesNpm } from './local-action-npm.js';
 import { voltaActionNode, type VoltaNode } from './volta-node.js';
 import { npxNewNpmPublish } from './npx-npm.js';
-import { nodeRefusesNpm, NPM_ENGINES, upgradeTarget } from './npm-upgrade-node.js';
+import { nodeRefusesNpm, NPM_ENGINES, OLD_NPM_PIN, oldNpmPin, upgradeTarget } from './npm-upgrade-node.js';
 import { mapAt, pair, text, type Job, type Step, type Workflow } from './workflow-model.js';
 import { commandPublishes, loginCommand, loginRegistry, NPM_LOGIN, registryKind } from './publish-rule.js';
 import { isNpmSecret, isTokenEnv, isTokenInput, secretNames, writesAuthToken } from './token-forms.js';
@@ -122,6 +122,11 @@ function oldNpm(workflow: Workflow, job: Job, readFile?: (path: string) => strin
   if (upgrade === undefined && scripts.some((line) => /\bnpm\s+(?:--version|-v)\b/.test(line))) return [];
   // The publish runs an npm fetched for it (`npx --yes npm@^11.5.1 publish`), whatever the Node's own npm.
   if (scripts.some(npxNewNpmPublish)) return [];
+  // `npm install -g npm@10.9.7` before the publish: that npm publishes, whatever the Node (unless upgraded again after it).
+  const pin = lines.findLast((line) => line.text.replace(OLD_NPM_PIN, '') !== line.text);
+  if (pin !== undefined && oldNpmPin(pin.text) !== undefined) {
+    return [workflow.finding('old-npm', 'warning', `Job "${job.id}": npm@${oldNpmPin(pin.text)} is installed before the publish, older than 11.5.1: trusted publishing then fails with ENEEDAUTH or a misleading E404.`, pin.line, 'Pin `npm@^11.5.1` instead.')];
+  }
   // A local composite action that publishes sets up its Node before its own publish step.
   const inside = firstPublish >= 0 && job.steps[firstPublish]!.uses?.startsWith('./') ? 1 : 0;
   const before = firstPublish < 0 ? job.steps : job.steps.slice(0, firstPublish + inside);

@@ -102,7 +102,7 @@ export function chainedScripts(line: string, scripts: Scripts = {}): ReachedScri
 }
 
 /** A folder's package.json scripts (strings only), or {} when unreadable, too large or not JSON. */
-function folderScripts(dir: string, readFile: ReadFile): Scripts {
+export function folderScripts(dir: string, readFile: ReadFile): Scripts {
   const text = readFile(`${dir}/package.json`, PACKAGE_MAX_BYTES);
   if (text === undefined) return {};
   try {

@@ -4,6 +4,7 @@ import type { Finding } from '../core/model.js';
 import { envHasToken, jobHasToken, jobPublishes, stepPublishes } from './publishing.js';
 import type { PublishContext } from './publish-rule.js';
 import { stepEnvWrites } from './js-action.js';
+import { expandMatrix } from './matrix-values.js';
 import { oversize, readYaml, type YamlText } from '../core/yaml-text.js';
 
 export interface Step {
@@ -168,7 +169,8 @@ function workflowOf(parsed: YamlText, content: string, path: string, context: Pu
         ...(run !== undefined ? { run, runNode: value(stepNode, 'run') } : {}),
         ...(withMap ? { with: withMap } : {}),
         ...(env ? { env } : {}),
-        publishes: stepPublishes(uses, run, withMap, env, context, jobToken, dir, handed),
+        // A `${{ matrix.X }}` folder over a literal list: the step publishes when it does in one of them.
+        publishes: (dir === undefined ? [dir] : (expandMatrix(dir, jobNode)?.slice(0, 20) ?? [dir])).some((d) => stepPublishes(uses, run, withMap, env, context, jobToken, d, handed)),
       });
       handed = { ...handed, ...stepEnvWrites({ ...(uses !== undefined ? { uses } : {}), ...(run !== undefined ? { run } : {}) }, context.jsActions) };
     }

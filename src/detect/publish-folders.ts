@@ -6,11 +6,10 @@
 // package to publish at its top (a Rust or Go project that ships npm packages from `npm/<name>/`,
 // a JavaScript edition in a subfolder) publishes the packages those folders hold.
 import { join, posix } from 'node:path';
-import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { Detected, PackageInfo, WorkflowFile } from '../core/model.js';
 import { CLI_PKG_DEPLOY, CLI_PKG_FOLDER, commandPublishes, type PublishContext } from '../audit/publish-rule.js';
 import { repoRoot } from '../core/paths.js';
-import { parseWorkflow, mapAt, value, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
+import { parseWorkflow, mapAt, text, type Job, type Step, type Workflow } from '../audit/workflow-model.js';
 import { readPackage } from './package-json.js';
 import { isPublishable } from './package-set.js';
 import { expandGlobs } from './workspaces.js';
@@ -19,6 +18,7 @@ import { ngPackagrSource } from './ng-packagr.js';
 import { scriptPublishFolder } from './script-publish-folder.js';
 import { lernaExecScopes, scopedPackages } from './lerna-exec-scope.js';
 import { shellWords } from '../text/shell.js';
+import { expandMatrix } from '../audit/matrix-values.js';
 
 export { shellWords } from '../text/shell.js';
 
@@ -59,41 +59,6 @@ export const workingDirectory = (workflow: Workflow, job: Job, step: Step): stri
 
 /** A folder relative to the repository's top, without `./` or a trailing slash ('' for the top). */
 export const cleanFolder = (dir: string): string => posix.normalize(dir).replace(/^\.\/?$|^\.\//, '').replace(/\/$/, '');
-
-const scalars = (node: unknown): string[] | undefined => {
-  if (isScalar(node) && node.value !== null) return [String(node.value)];
-  if (isSeq(node) && node.items.every(isScalar)) return node.items.map((item) => String((item as { value: unknown }).value));
-  return undefined;
-};
-
-/** Every value `matrix.<key>` takes in a job (its list and its `include` entries); undefined when one is not literal. */
-function matrixValues(job: Job, key: string): string[] | undefined {
-  const matrix = mapAt(mapAt(job.node, 'strategy'), 'matrix');
-  if (!matrix) return undefined;
-  const listed = value(matrix, key);
-  const out = listed === undefined ? [] : scalars(listed);
-  if (out === undefined) return undefined;
-  const include = value(matrix, 'include');
-  for (const entry of isSeq(include) ? include.items : []) {
-    if (!isMap(entry)) return undefined;
-    const found = value(entry as YAMLMap, key);
-    if (found === undefined) continue;
-    const more = scalars(found);
-    if (more === undefined || more.length !== 1) return undefined;
-    out.push(...more);
-  }
-  return out.length === 0 || out.some((v) => v.includes('${{')) ? undefined : out;
-}
-
-/** `dir` with each `${{ matrix.X }}` replaced by each of its values; undefined when another expression is in it. */
-function expandMatrix(dir: string, job: Job): string[] | undefined {
-  const keys = [...dir.matchAll(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g)].map((m) => m[1]!);
-  if (keys.length === 0) return dir.includes('${{') ? undefined : [dir];
-  if (new Set(keys).size > 1) return undefined;
-  const values = matrixValues(job, keys[0]!);
-  const expanded = values?.map((v) => dir.replace(/\$\{\{\s*matrix\.[\w-]+\s*\}\}/g, v));
-  return expanded?.some((d) => d.includes('${{')) ? undefined : expanded;
-}
 
 /** The words of the `for <name> in …` loop of a script, when they are all literal. */
 function loopWords(run: string, name: string): string[] | undefined {
@@ -149,18 +114,19 @@ export function cdBeforePublish(run: string): string | undefined {
  */
 export function publishFolders(workflow: Workflow, job: Job, step: Step, readFile?: PublishContext['readFile']): string[] | undefined {
   if (step.uses !== undefined && JS_DEVTOOLS.test(step.uses)) return actionFolders(step, job);
-  const bases = expandMatrix(workingDirectory(workflow, job, step) ?? '', job);
+  const bases = expandMatrix(workingDirectory(workflow, job, step) ?? '', job.node);
   if (bases === undefined) return undefined;
   // A repository shell script that publishes (`bash scripts/release/publish-npm.sh`): where it cds first.
   const inScript = readFile && bases.length === 1 && step.run !== undefined ? scriptPublishFolder(step.run, cleanFolder(bases[0]!), readFile, cdBeforePublish) : undefined;
   if (inScript !== undefined) return inScript.startsWith('../') || inScript === '..' ? undefined : [cleanFolder(inScript)];
-  // An expression is one word (GitHub expands it before the shell runs).
-  const run = (step.run ?? '').replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => `\${{${expr.replace(/\s+/g, '')}}}`);
+  // An expression is one word (GitHub expands it before the shell runs); one that gives a flag after a space or nothing starts its own.
+  const run = (step.run ?? '')
+    .replace(/\$\{\{[^}]*&&\s*'(?:\s[^']*)?'\s*\|\|\s*'(?:\s[^']*)?'\s*\}\}/g, ' $&').replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => `\${{${expr.replace(/\s+/g, '')}}}`);
   const cd = cdBeforePublish(run) ?? /^\s*cd\s+([^\s;&|]+)\s*(?:&&|;|\n)/.exec(run)?.[1];
   const arg = cd === undefined ? (publishArgument(run) ?? (CLI_PKG_DEPLOY.test(run) ? CLI_PKG_FOLDER : undefined)) : undefined;
   const given = cd ?? (arg && !/\.tgz$/.test(arg) ? arg : undefined);
   const target = given?.replace(CHECKOUT, '.');
-  const expanded = target === undefined ? [''] : expandMatrix(target, job)?.map((t) => expandLoop(t, run));
+  const expanded = target === undefined ? [''] : expandMatrix(target, job.node)?.map((t) => expandLoop(t, run));
   if (expanded === undefined || expanded.some((t) => t === undefined)) return undefined;
   const targets = expanded.flat() as string[];
   const folders = given !== undefined && CHECKOUT.test(given) ? targets : bases.flatMap((base) => targets.map((t) => posix.join(base, t)));
@@ -179,7 +145,7 @@ function actionFolders(step: Step, job: Job): string[] | undefined {
   const given = text(step.with, 'package');
   if (given === undefined) return [''];
   if (/\.tgz$/.test(given)) return undefined;
-  const dirs = expandMatrix(given.replace(/(?:^|\/)package\.json$/, ''), job)?.map(cleanFolder);
+  const dirs = expandMatrix(given.replace(/(?:^|\/)package\.json$/, ''), job.node)?.map(cleanFolder);
   return dirs?.some((f) => f.includes('$') || f === '..' || f.startsWith('../') || f.startsWith('/')) ? undefined : dirs;
 }
 

@@ -32,7 +32,7 @@ export function scanWorkflow(file: string, content: string, context: PublishCont
   const lines = content.split(/\r?\n/);
   const tokenUses: TokenUse[] = [];
   const stack: Array<{ col: number; key: string }> = [];
-  const jobs: Array<{ token: boolean; steps: Draft[]; dir?: string }> = [];
+  const jobs: Array<{ token: boolean; steps: Draft[]; dir?: string; matrix?: Record<string, string[]> }> = [];
   let workflowToken = false;
   let workflowDir: string | undefined;
   let step: Draft | undefined;
@@ -91,6 +91,11 @@ export function scanWorkflow(file: string, content: string, context: PublishCont
       return;
     }
     const m = KEY_LINE.exec(line);
+    // An item of a job's literal `strategy.matrix.<key>` list (`- widget-orm`), for a `${{ matrix.<key> }}` folder.
+    const item = /^\s*-\s+(['"]?)([\w.@/-]+)\1\s*$/.exec(line);
+    if (!m && item && stack.length === 5 && stack[0]?.key === 'jobs' && stack[2]?.key === 'strategy' && stack[3]?.key === 'matrix') {
+      ((currentJob().matrix ??= {})[stack[4]!.key] ??= []).push(item[2]!);
+    }
     if (!m) return;
     const col = m[1]!.length + (m[2]?.length ?? 0);
     const key = m[4]!;
@@ -108,6 +113,10 @@ export function scanWorkflow(file: string, content: string, context: PublishCont
     const inJob = stack[0]?.key === 'jobs' && stack.length >= 2;
     stack.push({ col, key });
     const isRun = key === 'run' && inStep && parent === 'steps';
+    const flowList = /^\[([\w.@/,\s'"-]*)\]$/.exec(value);
+    if (stack.length === 5 && stack[0]?.key === 'jobs' && stack[2]?.key === 'strategy' && stack[3]?.key === 'matrix' && (flowList || key === 'include')) {
+      (currentJob().matrix ??= {})[key] = flowList?.[1]!.split(',').map((w) => w.trim().replace(/^['"]|['"]$/g, '')).filter(Boolean) ?? [];
+    }
     if (!value) return;
     scalar = { col, run: isRun };
     if (/^[|>][-+0-9]*$/.test(value)) {
@@ -149,7 +158,10 @@ export function scanWorkflow(file: string, content: string, context: PublishCont
     let handed: Record<string, string> = {};
     return job.steps.some((s) => {
       const dir = s.workingDirectory ?? job.dir ?? workflowDir;
-      const found = stepFactsPublish({ ...s, jobToken: job.token || workflowToken, handed, ...(dir !== undefined ? { workingDirectory: dir } : {}) }, context);
+      // A `${{ matrix.X }}` folder: each value of the job's literal list (an `include` is not read here).
+      const key = dir === undefined || job.matrix?.include !== undefined ? undefined : /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/.exec(dir)?.[1];
+      const dirs = key !== undefined && job.matrix?.[key] ? job.matrix[key]!.slice(0, 20).map((v) => dir!.replace(/\$\{\{\s*matrix\.[\w-]+\s*\}\}/g, v)) : [dir];
+      const found = dirs.some((d) => stepFactsPublish({ ...s, jobToken: job.token || workflowToken, handed, ...(d !== undefined ? { workingDirectory: d } : {}) }, context));
       handed = { ...handed, ...stepEnvWrites(s, context.jsActions) };
       return found;
     });

@@ -9,6 +9,7 @@ import { localActionUpgradesNpm } from '../audit/local-action-npm.js';
 import { upgradeNpmInLocalAction } from './local-action-npm.js';
 import { handedLocalNode, handedLocalNodeEachLeg, npm11Runs, raiseHandedOldNode } from './handed-node.js';
 import { npxNewNpmPublish } from '../audit/npx-npm.js';
+import { OLD_NPM_PIN, oldNpmPin } from '../audit/npm-upgrade-node.js';
 import { voltaSetsNode } from './volta-node.js';
 import { declaredRange, readManifest } from '../npm/manifest.js';
 import { lowestMajor } from '../npm/versions.js';
@@ -36,6 +37,15 @@ function pinNpmUpgrade(job: JobView, notes: string[]): void {
     if (!isScalar(node) || typeof node.value !== 'string' || node.value.replace(FLOATING_NPM, '') === node.value) continue;
     node.value = node.value.replace(FLOATING_NPM, '$1npm@^11.5.1');
     notes.push(`job "${job.id}": npm upgrade pinned to npm@^11.5.1`);
+  }
+  // The last global npm install before the publish, when it pins below 11.5.1 (`npm install -g npm@10.9.7`): that npm would publish.
+  const first = publishSteps(job)[0];
+  const upTo = first === undefined ? [] : job.steps.slice(0, job.steps.indexOf(first) + 1);
+  const last = upTo.map((step) => nodeOf(step, 'run')).findLast((node) => isScalar(node) && typeof node.value === 'string' && node.value.replace(OLD_NPM_PIN, '') !== node.value);
+  const old = isScalar(last) ? oldNpmPin(last.value as string) : undefined;
+  if (old !== undefined && isScalar(last)) {
+    last.value = (last.value as string).replace(OLD_NPM_PIN, (all, head: string, _q: string, spec: string) => (oldNpmPin(all) === spec ? `${head}npm@^11.5.1` : all));
+    notes.push(`job "${job.id}": npm@${old} raised to npm@^11.5.1 (trusted publishing needs 11.5.1 or newer)`);
   }
 }
 

@@ -155,6 +155,11 @@ function compoundUntrusted(expression: string): boolean {
   return /\b(?:github\.event\b|inputs\.|github\.head_ref\b)/.test(expression);
 }
 
+/** A compound expression that may give no word or several (`x && ' --dry-run' || ''`): pasted bare (not as `v=`'s value), the shell split it. */
+function givesWords(expression: string): boolean {
+  return /(?:&&|\|\|)\s*'(?:|[^']*\s[^']*)'/.test(expression);
+}
+
 /** Names the shell, the runner or npm (npm_config_*, case-blind) read themselves: never taken for a moved value. */
 const RESERVED_ENV = /^(?:PATH|HOME|SHELL|PWD|OLDPWD|USER|IFS|LANG|TERM|TMPDIR|CI|ENV|BASH_ENV|HOSTNAME|(?:GITHUB|RUNNER|ACTIONS|NPM|NODE|YARN|PNPM|BUN)_\w*)$/;
 
@@ -214,7 +219,8 @@ function singleQuotedWord(line: string, from: number, to: number): { open: numbe
  * (no splitting, no globbing, no expansion): the two differ only for a value holding a quote,
  * which is the injection; so `'${{ x }}'` becomes `"$NAME"`, and `'a ${{ x }} b'` becomes
  * `'a '"$NAME"' b'`. A compound expression that reads such a value (`a == 'x' && b || a`) moves
- * whole, as one variable. A single-quoted string a command may run as code, a value run as the
+ * whole, as one variable; read bare (`${NAME}`) when it gives a flag or nothing, as the shell split
+ * the pasted text. A single-quoted string a command may run as code, a value run as the
  * command itself and other shells are left as they are (the doctor names them).
  */
 export function noTemplateInjection(doc: Document, jobs: readonly JobView[]): string[] {
@@ -249,7 +255,8 @@ export function noTemplateInjection(doc: Document, jobs: readonly JobView[]): st
               added[name] = expression;
             }
             if (single) return single.whole ? { from: single.open, to: single.close + 1, text: `"\${${name}}"` } : { from: offset, to: offset + match[0].length, text: `'"\${${name}}"'` };
-            return { from: offset, to: offset + match[0].length, text: quoting === 'double' ? `\${${name}}` : `"\${${name}}"` };
+            const bare = quoting === 'double' || (!plain && givesWords(path) && !/(?:^|\s)[A-Za-z_]\w*=$/.test(line.slice(0, offset)));
+            return { from: offset, to: offset + match[0].length, text: bare ? `\${${name}}` : `"\${${name}}"` };
           }),
         )
         .join('\n');

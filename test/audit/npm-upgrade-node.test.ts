@@ -46,3 +46,12 @@ test('a Node version a step prints from .nvmrc with the older ::set-output is re
     assert.equal(nodeVersionFile(setup.get('with'), job), '.nvmrc', run);
   }
 });
+
+test('a global npm pin below 11.5.1 before the publish: a warning at the pin, whatever the Node', () => {
+  for (const pin of ['npm install -g npm@10.9.7', 'npm i --global npm@"^10"', 'npm install -g npm@11.5.0']) {
+    const source = upgraded('24', pin);
+    assert.deepEqual(oldNpm(source), [`warning ${lineWith(source, pin)}`], pin);
+  }
+  assert.deepEqual(oldNpm(upgraded('24', 'npm install -g npm@10.9.7 && npm install -g npm@^11.5.1')), []);
+  assert.deepEqual(oldNpm(upgraded('24', 'npm install -g npm@11.6.0')), []);
+});

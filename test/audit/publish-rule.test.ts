@@ -318,3 +318,22 @@ test('`npm "${args[@]}"` publishes when the script assigns args=(publish …); a
   assert.ok(!runPublishesWith('npm "${args[@]}"'));
   assert.equal(expandBashArrays('echo "${args[@]}"\nargs=(publish)'), 'echo "${args[@]}"\nargs=(publish)');
 });
+
+test("`npm run publish` in a working-directory runs that folder's script; a `${{ matrix.X }}` folder over a literal list stands for each value", () => {
+  const pkg = (script: string) => JSON.stringify({ name: 'w', version: '1.0.0', scripts: { publish: script } });
+  withRepo({ 'package.json': '{"private":true}', 'orm/package.json': pkg('npm publish package.tgz'), 'zod/package.json': pkg('npm publish package.tgz'), 'docs/package.json': pkg('echo none') }, (_top, context) => {
+    assert.equal(runPublishesWith('npm run publish', context, 'orm'), true);
+    assert.equal(runPublishesWith('npm run publish', context, 'docs'), false);
+    assert.equal(runPublishesWith('npm run publish', context), false);
+    const workflow = (list: string) => `on: workflow_dispatch\njobs:\n  release:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        package: ${list}\n    steps:\n      - run: npm run publish\n        working-directory: \${{ matrix.package }}\n`;
+    const publishes = (yaml: string) => {
+      const parsed = parseWorkflow(yaml, '.github/workflows/r.yml', context);
+      assert.ok(parsed.ok);
+      assert.equal(scanWorkflow('.github/workflows/r.yml', yaml, context).publishes, parsed.workflow.publishes, 'the scanner agrees');
+      return parsed.workflow.publishes;
+    };
+    assert.equal(publishes(workflow('[orm, zod]')), true);
+    assert.equal(publishes(workflow('\n          - orm\n          - zod')), true);
+    assert.equal(publishes(workflow('[docs]')), false);
+  });
+});

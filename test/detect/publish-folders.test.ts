@@ -105,3 +105,10 @@ test('a cd into a path from the checkout\'s top (github.workspace) leads there, 
   assert.deepEqual(folders(job(`      - run: cd packages && cd "$GITHUB_WORKSPACE/editors-js/" && npm publish\n${TOKEN}`)), [['editors-js']]);
   assert.deepEqual(folders(job(`      - run: cd \${{ github.workspace }} && npm publish\n${TOKEN}`)), [['']]);
 });
+
+test('an expression glued to the folder that gives a flag after a space or nothing is not part of the folder', () => {
+  const glued = "      - run: npm publish dist/ng-widgets${{ github.event.inputs.dry-run == 'true' && ' --dry-run' || '' }}\n" + TOKEN;
+  assert.deepEqual(folders(job(glued)), [['dist/ng-widgets']]);
+  // One that gives text without a space stays part of the word.
+  assert.deepEqual(folders(job("      - run: npm publish dist/${{ inputs.beta && 'beta' || 'main' }}\n" + TOKEN)), [undefined]);
+});

@@ -106,3 +106,21 @@ test('a compound expression with no untrusted value, or one run as the command i
   assert.equal(publishStep(asCommand).run, command);
   assert.equal(auditWorkflow(asCommand, PATH).filter((f) => f.id === 'template-injection').length, 1);
 });
+
+test('a bare compound expression that gives a flag or nothing (glued to a path) expands unquoted: the same argv for each input', () => {
+  const DRY = "${{ inputs.dry-run == 'true' && ' --dry-run' || '' }}";
+  for (const before of [`npx publish dist/widget${DRY}`, `npx publish dist/widget ${DRY.replace("' --", "'--")} --access public`]) {
+    const expr = before.match(/\$\{\{.*?\}\}/)![0];
+    const step = publishStep(migrate(workflow(before)).after);
+    assert.match(step.run!, /\$\{INPUTS_DRY_RUN\}/);
+    assert.doesNotMatch(step.run!, /"\$\{INPUTS_DRY_RUN\}"/);
+    for (const input of ['true', 'false']) {
+      const value = input === 'true' ? (expr.includes("' --") ? ' --dry-run' : '--dry-run') : '';
+      const want = bash(before.replace(expr, value)).out;
+      assert.equal(bash(step.run!, { INPUTS_DRY_RUN: value }).out, want, `${before} ${input}`);
+    }
+  }
+  assert.equal(bash('npx publish dist/widget --dry-run').out, '<publish><dist/widget><--dry-run>');
+  // The value of an assignment is not split: it keeps its quotes.
+  assert.equal(publishStep(migrate(workflow("flag=${{ inputs.dry-run && '--dry-run' || '' }}; npx publish $flag")).after).run, 'flag="${INPUTS_DRY_RUN}"; npx publish $flag');
+});

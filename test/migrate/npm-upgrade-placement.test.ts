@@ -112,3 +112,14 @@ jobs:
   const after20 = migrateWorkflow(on20, '.github/workflows/release.yml', { pins, repo: { owner: 'acme', name: 'widget' }, readFile: pkg({ webpack: '^4.41.2' }) }).after;
   assert.deepEqual((parse(after20).jobs.publish.steps as Array<{ uses?: string; run?: string; with?: Record<string, unknown> }>).map((s) => (s.uses?.startsWith('actions/setup-node') ? `node ${s.with?.['node-version']}` : s.run)).filter(Boolean), ['node 20', 'npm i', 'npm run build', 'node 24', 'npm publish']);
 });
+
+test('a global npm pin below 11.5.1 before the publish is raised to ^11.5.1, and named', () => {
+  const { after, changes } = migrate(JOB("github.ref == 'refs/heads/main'").replace('      - id: check\n', '      - run: npm install -g npm@10.9.7\n      - id: check\n'));
+  assert.ok(after.includes('run: npm install -g npm@^11.5.1\n') && !after.includes('npm@10.9.7'), after);
+  assert.ok(changes.some((c) => c.includes('npm@10.9.7 raised to npm@^11.5.1')), changes.join('\n'));
+});
+
+test('a pin below 11.5.1 for the tests, upgraded again before the publish, is left alone', () => {
+  const { after } = migrate(JOB("github.ref == 'refs/heads/main'").replace('      - id: check\n', '      - run: npm install -g npm@10.9.3\n      - run: npm install -g npm@11.15.0\n      - id: check\n'));
+  assert.ok(after.includes('npm@10.9.3') && after.includes('npm@11.15.0'), after);
+});
